@@ -1,0 +1,212 @@
+import type { Dialect } from '../dialect/dialect.ts';
+import type { DimensionDef, MeasureDef } from '../model.ts';
+import type { DimensionBinding, MeasureGroup, ResolvedFilter, ResolvedQuery } from '../resolve-query.ts';
+import { isOwnTime } from '../resolve-query.ts';
+import type { Params } from './params.ts';
+import type { Period } from './periods.ts';
+
+/** Column aliases used between the compiler's CTEs (never user text). */
+export const measureColumn = (m: MeasureDef) => `m_${m.id}`;
+export const PERIOD = 'period';
+
+/** The SQL expression of a dimension value inside its source's subquery (bands become CASE). */
+export function dimensionExpression(d: DimensionDef, sql: string, dialect: Dialect): string {
+  if (d.type !== 'numeric_band' || !d.bands) return `(${sql})`;
+  const whens = d.bands
+    .filter((b) => b.lt !== undefined)
+    .map((b) => `WHEN (${sql}) < ${Number(b.lt)} THEN ${dialect.stringLiteral(b.value)}`);
+  const last = d.bands[d.bands.length - 1]!;
+  return `CASE WHEN (${sql}) IS NULL THEN NULL ${whens.join(' ')} ELSE ${dialect.stringLiteral(last.value)} END`;
+}
+
+/** The periods of one evaluation as a VALUES list (labels and clipped bounds are parameters). */
+export function periodsCte(name: string, periods: Period[], params: Params, dialect: Dialect): string {
+  const rows = periods.map(
+    (p) =>
+      `(${dialect.dateParam(params.add(p.label))}, ${dialect.dateParam(params.add(p.start))}, ${dialect.dateParam(params.add(p.end))})`,
+  );
+  return `${name}(${PERIOD}, p_start, p_end) AS (VALUES ${rows.join(', ')})`;
+}
+
+interface GroupContext {
+  resolved: ResolvedQuery;
+  dialect: Dialect;
+  params: Params;
+  /** The range and periods of this evaluation (current or comparison). */
+  range?: { start: string; end: string };
+  periodsName: string;
+  hasGrain: boolean;
+}
+
+/** One measure group as a `SELECT … GROUP BY` over its source and the sources its dimensions need. */
+export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; keys: string[] } {
+  const { dialect: q, params, resolved } = c;
+  const nodes = new Map<string, { alias: string; source: string; exprs: Map<string, string> }>();
+  const joins: string[] = [];
+  const nodeFor = (b: DimensionBinding | null): string => {
+    if (!b || b.path.steps.length === 0) return 't0';
+    let parent = 't0';
+    let key = '';
+    for (const step of b.path.steps) {
+      key += `>${step.to}`;
+      let node = nodes.get(key);
+      if (!node) {
+        node = { alias: `t${nodes.size + 1}`, source: step.to, exprs: new Map() };
+        nodes.set(key, node);
+        const on = step.on.map(
+          ([a, bb]) => `${parent}.${q.quoteIdentifier(a)} = ${node!.alias}.${q.quoteIdentifier(bb)}`,
+        );
+        joins.push(`LEFT JOIN ${'{node:' + key + '}'} AS ${node.alias} ON ${on.join(' AND ')}`);
+      }
+      parent = node.alias;
+    }
+    return parent;
+  };
+  const rootExprs = new Map<string, string>();
+  const exprsOf = (alias: string) =>
+    alias === 't0' ? rootExprs : [...nodes.values()].find((n) => n.alias === alias)!.exprs;
+
+  // Column of a bound dimension, computed inside its node's subquery.
+  const dimColumn = (id: string): string => {
+    const b = g.bindings[id]!;
+    const alias = nodeFor(b);
+    const col = `d_${id}`;
+    exprsOf(alias).set(col, dimensionExpression(b.dimension, b.sql, q));
+    return `${alias}.${q.quoteIdentifier(col)}`;
+  };
+
+  const keys: string[] = [];
+  const select: string[] = [];
+  const where: string[] = [];
+  if (g.kind === 'event') rootExprs.set('__time', `(${g.timeColumn})`);
+  if (g.kind === 'state') {
+    rootExprs.set('__from', `(${g.source.validity!.from})`);
+    rootExprs.set('__to', `(${g.source.validity!.to})`);
+  }
+
+  if (c.hasGrain) {
+    const grain = resolved.time!.grain;
+    const td = resolved.time!.dimension;
+    if (td && !isOwnTime(td, g)) select.push(`${q.truncToDate(grain, dimColumn(td.id))} AS ${PERIOD}`);
+    else if (g.kind === 'state') select.push(`p.${PERIOD} AS ${PERIOD}`);
+    else select.push(`${q.truncToDate(grain, 't0.__time')} AS ${PERIOD}`);
+    keys.push(PERIOD);
+  }
+  for (const d of resolved.dimensions) {
+    select.push(`${dimColumn(d.id)} AS ${q.quoteIdentifier(d.id)}`);
+    keys.push(d.id);
+  }
+  if (c.range && g.kind === 'event') {
+    where.push(`t0.__time >= ${q.dateParam(params.add(c.range.start))}`);
+    where.push(`t0.__time < ${q.dateParam(params.add(c.range.end))}`);
+  }
+  for (const f of resolved.filters) where.push(filterSql(f, dimColumn(f.dimension.id), q, params));
+
+  const aggregates = g.measures.map((m) => {
+    rootExprs.set(measureColumn(m), `(${m.sql})`);
+    const conds: string[] = [];
+    if (m.filter) {
+      rootExprs.set(`f_${m.id}`, `(${m.filter})`);
+      conds.push(`t0.f_${m.id}`);
+    }
+    if (m.ending_in_period) conds.push('t0.__to < p.p_end');
+    return { m, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q) };
+  });
+
+  const fromRoot = `${sourceRelation(g.source.id, rootExprs, c)} AS t0`;
+  const periodJoin =
+    g.kind === 'state'
+      ? [`JOIN ${c.periodsName} AS p ON t0.__from < p.p_start AND (t0.__to IS NULL OR t0.__to >= p.p_start)`]
+      : [];
+  const joinSql = joins.map((j) =>
+    j.replace(/\{node:([^}]+)\}/, (_, key: string) => {
+      const n = nodes.get(key)!;
+      return sourceRelation(n.source, n.exprs, c);
+    }),
+  );
+  const from = [fromRoot, ...joinSql, ...periodJoin].join('\n  ');
+  const whereSql = where.length ? `\n  WHERE ${where.join('\n    AND ')}` : '';
+  const groupBy = keys.length ? `\n  GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
+
+  const minRows = g.measures.find((m) => m.min_rows);
+  if (minRows) {
+    // Entities with at least min_rows rows in each group, then counted.
+    const entity = `t0.${measureColumn(minRows)}`;
+    const filter = minRows.filter ? `${whereSql ? ' AND' : '\n  WHERE'} t0.f_${minRows.id}` : '';
+    const innerKeys = [...select, `${entity} AS entity`];
+    const inner = `SELECT ${innerKeys.join(', ')}\n  FROM ${from}${whereSql}${filter}\n  GROUP BY ${innerKeys.map((_, i) => i + 1).join(', ')}\n  HAVING COUNT(*) >= ${Number(minRows.min_rows)}`;
+    const outerKeys = keys.map((k) => q.quoteIdentifier(k));
+    const outer = `SELECT ${[...outerKeys, `COUNT(*) AS ${measureColumn(minRows)}`].join(', ')} FROM (${inner}) AS e${outerKeys.length ? ` GROUP BY ${outerKeys.join(', ')}` : ''}`;
+    return { sql: outer, keys };
+  }
+  const cols = [...select, ...aggregates.map((a) => `${a.expr} AS ${measureColumn(a.m)}`)];
+  return { sql: `SELECT ${cols.join(',\n    ')}\n  FROM ${from}${whereSql}${groupBy}`, keys };
+}
+
+function sourceRelation(sourceId: string, exprs: Map<string, string>, c: GroupContext): string {
+  const q = c.dialect;
+  const s = c.resolved.model.sources[sourceId]!;
+  const base = s.table ? q.quoteIdentifier(s.table) : `(${s.sql}) AS s`;
+  const extra = [...exprs.entries()].map(([alias, e]) => `${e} AS ${q.quoteIdentifier(alias)}`);
+  return `(SELECT *${extra.length ? `, ${extra.join(', ')}` : ''} FROM ${base}${s.where ? ` WHERE ${s.where}` : ''})`;
+}
+
+function aggregate(m: MeasureDef, col: string, conds: string[], q: Dialect): string {
+  const filter = conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
+  switch (m.agg) {
+    case 'count':
+      return `COUNT(${col})${filter}`;
+    case 'count_distinct':
+      return `COUNT(DISTINCT ${col})${filter}`;
+    case 'sum':
+      return `SUM(${col})${filter}`;
+    case 'avg':
+      return `AVG(${col})${filter}`;
+    case 'min':
+      return `MIN(${col})${filter}`;
+    case 'max':
+      return `MAX(${col})${filter}`;
+    case 'median':
+      return `${q.median(col)}${filter}`;
+    case 'percentile':
+      return `${q.percentile(col, m.percentile ?? 0.5)}${filter}`;
+    case 'share':
+      return `AVG(CASE WHEN ${col} THEN 1.0 ELSE 0.0 END)${filter}`;
+  }
+}
+
+/** A filter on a dimension column; every value is a parameter. */
+export function filterSql(
+  f: Pick<ResolvedFilter, 'op' | 'values'>,
+  col: string,
+  q: Dialect,
+  params: Params,
+): string {
+  const p = (v: unknown) => q.param(params.add(v));
+  switch (f.op) {
+    case 'in':
+    case 'not_in': {
+      if (f.values.length === 0) return f.op === 'in' ? 'FALSE' : 'TRUE';
+      const list = f.values.map(p).join(', ');
+      return f.op === 'in' ? `${col} IN (${list})` : `(${col} IS NULL OR ${col} NOT IN (${list}))`;
+    }
+    case 'eq':
+      return `${col} = ${p(f.values[0])}`;
+    case 'ne':
+      return `(${col} IS NULL OR ${col} <> ${p(f.values[0])})`;
+    case 'gt':
+      return `${col} > ${p(f.values[0])}`;
+    case 'gte':
+      return `${col} >= ${p(f.values[0])}`;
+    case 'lt':
+      return `${col} < ${p(f.values[0])}`;
+    case 'lte':
+      return `${col} <= ${p(f.values[0])}`;
+    case 'between':
+      return `${col} BETWEEN ${p(f.values[0])} AND ${p(f.values[1])}`;
+    case 'is_null':
+      return `${col} IS NULL`;
+    case 'not_null':
+      return `${col} IS NOT NULL`;
+  }
+}

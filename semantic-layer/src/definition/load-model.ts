@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { type Issue, IssueLog } from '../issues.ts';
+import type { SemanticModel } from '../model.ts';
+import {
+  ChurnFileSchema,
+  DimensionsFileSchema,
+  MetricsFileSchema,
+  ModelFileSchema,
+  PlaybookFileSchema,
+  SourcesFileSchema,
+} from './schema.ts';
+import { validateModel } from './validate-model.ts';
+
+/** The definition files of a model folder; `playbook.yaml` is optional. */
+export const MODEL_FILES = [
+  'model.yaml',
+  'sources.yaml',
+  'dimensions.yaml',
+  'metrics.yaml',
+  'churn.yaml',
+  'playbook.yaml',
+] as const;
+const OPTIONAL_FILES = new Set(['playbook.yaml']);
+
+export type LoadResult =
+  | { ok: true; model: SemanticModel; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+/** Reads the definition files of `models/<name>/` (sub-folders such as `ingest/` are not definitions). */
+export function readModelFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith('.yaml') && statSync(join(dir, name)).isFile())
+      files[name] = readFileSync(join(dir, name), 'utf8');
+  }
+  return files;
+}
+
+/** Loads and validates a model folder. Nothing half-loaded is returned: any error → `ok: false`. */
+export function loadModelFromDir(dir: string): LoadResult {
+  return loadModel(readModelFiles(dir));
+}
+
+/**
+ * Loads a model from its YAML texts (a folder, or a draft version from the app store).
+ * Every issue is collected, with file, YAML path and line, before failing once.
+ */
+export function loadModel(files: Record<string, string>): LoadResult {
+  const log = new IssueLog();
+  const parsed: Record<string, unknown> = {};
+  const schemas: Record<string, z.ZodType> = {
+    'model.yaml': ModelFileSchema,
+    'sources.yaml': SourcesFileSchema,
+    'dimensions.yaml': DimensionsFileSchema,
+    'metrics.yaml': MetricsFileSchema,
+    'churn.yaml': ChurnFileSchema,
+    'playbook.yaml': PlaybookFileSchema,
+  };
+  for (const file of MODEL_FILES) {
+    const text = files[file];
+    if (text === undefined) {
+      if (!OPTIONAL_FILES.has(file)) log.error('missing_file', `${file} is missing`, { file });
+      continue;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: true });
+    for (const e of doc.errors) {
+      log.error('yaml_syntax', e.message.split('\n')[0]!, { file, line: lines.linePos(e.pos[0]).line });
+    }
+    if (doc.errors.length) continue;
+    const result = schemas[file]!.safeParse(doc.toJS());
+    if (!result.success) {
+      for (const zi of result.error.issues) {
+        const path = zi.path.map(String);
+        const node = doc.getIn(path, true);
+        const line = isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
+        log.error('invalid_shape', zi.message, { file, path: path.join('.'), line });
+      }
+      continue;
+    }
+    parsed[file] = result.data;
+  }
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+
+  const m = parsed['model.yaml'] as z.infer<typeof ModelFileSchema>;
+  const sources = (parsed['sources.yaml'] as z.infer<typeof SourcesFileSchema>).sources;
+  const dimensions = (parsed['dimensions.yaml'] as z.infer<typeof DimensionsFileSchema>).dimensions;
+  const metrics = (parsed['metrics.yaml'] as z.infer<typeof MetricsFileSchema>).metrics;
+  const churn = parsed['churn.yaml'] as z.infer<typeof ChurnFileSchema>;
+  const playbook =
+    (parsed['playbook.yaml'] as z.infer<typeof PlaybookFileSchema> | undefined)?.playbook ?? {};
+
+  const measureSources: Record<string, string> = {};
+  for (const [sourceId, source] of Object.entries(sources)) {
+    for (const measureId of Object.keys(source.measures)) {
+      if (measureSources[measureId]) {
+        log.error(
+          'duplicate_id',
+          `measure ${measureId} is defined by ${measureSources[measureId]} and ${sourceId}`,
+          {
+            file: 'sources.yaml',
+            path: `sources.${sourceId}.measures.${measureId}`,
+          },
+        );
+      } else measureSources[measureId] = sourceId;
+    }
+  }
+
+  const model: SemanticModel = {
+    id: m.id,
+    label: m.label,
+    description: m.description,
+    timezone: m.timezone,
+    currency: m.currency,
+    asOf: m.as_of,
+    defaultMetric: m.default_metric,
+    rowLevelSecurity: m.row_level_security,
+    sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, id }])),
+    dimensions: Object.fromEntries(Object.entries(dimensions).map(([id, d]) => [id, { ...d, id }])),
+    metrics: Object.fromEntries(Object.entries(metrics).map(([id, d]) => [id, { ...d, id }])),
+    measureSources,
+    churn,
+    playbook,
+    version: contentHash(files),
+    files: { ...files },
+  };
+  validateModel(model, log);
+  locateIssues(log.issues, files);
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+  return { ok: true, model, warnings: log.warnings };
+}
+
+/** Fills in the line of issues that have a file and a YAML path but no line yet. */
+function locateIssues(issues: Issue[], files: Record<string, string>): void {
+  const docs = new Map<string, { doc: ReturnType<typeof parseDocument>; lines: LineCounter }>();
+  for (const issue of issues) {
+    if (issue.line || !issue.file || !issue.path || files[issue.file] === undefined) continue;
+    let entry = docs.get(issue.file);
+    if (!entry) {
+      const lines = new LineCounter();
+      entry = { doc: parseDocument(files[issue.file]!, { lineCounter: lines, merge: true }), lines };
+      docs.set(issue.file, entry);
+    }
+    const node = entry.doc.getIn(issue.path.split('.'), true);
+    if (isNode(node) && node.range) issue.line = entry.lines.linePos(node.range[0]).line;
+  }
+}
+
+/** The model version: a short hash over the definition files in name order. */
+export function contentHash(files: Record<string, string>): string {
+  const h = createHash('sha256');
+  for (const name of Object.keys(files).sort()) h.update(`${name}\0${files[name]}\0`);
+  return h.digest('hex').slice(0, 12);
+}

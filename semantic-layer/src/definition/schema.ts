@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { TIME_GRAINS } from '../query.ts';
+
+/**
+ * Shapes of the YAML files in `models/<name>/` (zod checks shape; `validate-model.ts` checks meaning).
+ * Maps are keyed by member id so YAML paths read `metrics.churn_rate.numerator`.
+ */
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
+const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const synonyms = z
+  .object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) })
+  .default({
+    zh: [],
+    en: [],
+  });
+/** A governed SQL snippet: an expression over one source's columns, reviewed like any definition. */
+const sqlSnippet = z
+  .string()
+  .min(1)
+  .refine((s) => !/;|--|\/\*/.test(s), 'SQL snippets may not contain ";" or comments');
+
+export const FORMATS = [
+  'percent',
+  'currency_cny',
+  'currency_usd',
+  'count',
+  'number',
+  'days',
+  'hours',
+  'score',
+] as const;
+
+const memberCommon = {
+  label: bilingual,
+  synonyms,
+  description: bilingual,
+  owner: z.string().default('analytics'),
+  certified: z.boolean().default(false),
+};
+
+export const ModelFileSchema = z.object({
+  id,
+  label: bilingual,
+  description: bilingual,
+  timezone: z.string().default('UTC'),
+  currency: z.enum(['CNY', 'USD']).default('CNY'),
+  /** Today for the data: a fixed ISO date, or the day after the latest value of a column. */
+  as_of: z.union([
+    z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    z.object({ after_max: z.object({ table: id, column: id }) }),
+  ]),
+  default_metric: id,
+  row_level_security: z.array(z.object({ attribute: z.string(), dimension: id })).default([]),
+});
+
+const joinSchema = z.object({
+  to: id,
+  on: z.record(id, id),
+  relationship: z.enum(['many_to_one', 'one_to_one', 'one_to_many']),
+});
+
+export const MEASURE_AGGS = [
+  'count',
+  'count_distinct',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'median',
+  'percentile',
+  'share',
+] as const;
+
+const measureSchema = z.object({
+  agg: z.enum(MEASURE_AGGS),
+  sql: sqlSnippet,
+  filter: sqlSnippet.optional(),
+  percentile: z.number().min(0).max(1).optional(),
+  /** Overrides the source's time column for this measure. */
+  time: id.optional(),
+  /** State measure: counted over rows valid at the start of each period (needs the source's `validity`). */
+  at: z.literal('period_start').optional(),
+  /** With `at`: only rows whose validity ends inside the period (e.g. churned during it). */
+  ending_in_period: z.boolean().default(false),
+  /** count_distinct only: count an entity only when it has at least this many rows in the group. */
+  min_rows: z.number().int().min(2).optional(),
+  description: z.string().optional(),
+});
+
+export const SourceSchema = z.object({
+  table: id.optional(),
+  /** Governed SQL over canonical or derived tables, used as a subquery. */
+  sql: z.string().optional(),
+  primary_key: z.array(id).min(1),
+  where: sqlSnippet.optional(),
+  time: id.optional(),
+  validity: z.object({ from: id, to: id }).optional(),
+  joins: z.array(joinSchema).default([]),
+  measures: z.record(id, measureSchema).default({}),
+});
+export const SourcesFileSchema = z.object({ sources: z.record(id, SourceSchema) });
+
+const valueLabel = z.object({ label: bilingual, synonyms });
+
+export const DimensionSchema = z.object({
+  ...memberCommon,
+  type: z.enum(['categorical', 'numeric_band', 'time', 'boolean', 'numeric']),
+  source: id,
+  sql: sqlSnippet,
+  /** Same concept on other sources, used when the query's measures reach those without fan-out. */
+  alternates: z.array(z.object({ source: id, sql: sqlSnippet })).default([]),
+  format: z.enum(FORMATS).optional(),
+  values: z.record(z.string(), valueLabel).default({}),
+  index_values: z.boolean().default(true),
+  bands: z
+    .array(z.object({ value: z.string(), lt: z.number().optional() }))
+    .optional()
+    .describe('numeric_band: ordered bands; the last has no upper bound'),
+  grains: z.array(z.enum(TIME_GRAINS)).optional(),
+});
+export const DimensionsFileSchema = z.object({ dimensions: z.record(id, DimensionSchema) });
+
+const metricCommon = {
+  ...memberCommon,
+  format: z.enum(FORMATS).default('number'),
+  lower_is_better: z.boolean().default(false),
+};
+
+export const MetricSchema = z.discriminatedUnion('type', [
+  z.object({ ...metricCommon, type: z.literal('simple'), measure: z.string() }),
+  z.object({ ...metricCommon, type: z.literal('ratio'), numerator: id, denominator: id }),
+  z.object({ ...metricCommon, type: z.literal('derived'), expr: z.string().min(1) }),
+  z.object({
+    ...metricCommon,
+    type: z.literal('cumulative'),
+    metric: id,
+    window: z.number().int().positive().optional(),
+  }),
+  z.object({
+    ...metricCommon,
+    type: z.literal('period_over_period'),
+    metric: id,
+    compare: z.enum(['previous_period', 'same_period_last_year']),
+    calc: z.enum(['difference', 'percent_change', 'previous']),
+  }),
+  z.object({
+    ...metricCommon,
+    type: z.literal('cohort_retention'),
+    cohort_source: id,
+    cohort_time: id,
+    /** The source with `validity` that says when a member is active. */
+    state_source: id,
+    grain: z.enum(['week', 'month', 'quarter']),
+    periods: z.number().int().min(1).max(60),
+  }),
+]);
+export type MetricDefinition = z.infer<typeof MetricSchema>;
+export const MetricsFileSchema = z.object({ metrics: z.record(id, MetricSchema) });
+
+export const ChurnFileSchema = z.object({
+  churn: z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('inactivity'),
+      activity: z.object({
+        table: id,
+        customer: id,
+        time: id,
+        amount: id.optional(),
+        where: sqlSnippet.optional(),
+      }),
+      window_days: z.number().int().min(1).max(3650),
+      window_overrides: z
+        .partialRecord(z.enum(['high', 'medium', 'low']), z.number().int().min(1).max(3650))
+        .default({}),
+    }),
+    z.object({ type: z.literal('contract'), table: id, customer: id, canceled: id, end: id.optional() }),
+    z.object({ type: z.literal('label'), table: id, customer: id, column: id }),
+  ]),
+  value_tiers: z
+    .object({ high: z.number().gt(0).lt(1), medium: z.number().gt(0).lt(1) })
+    .default({ high: 0.2, medium: 0.3 }),
+  reasons: z
+    .object({
+      lookback_days: z.number().int().min(1).default(90),
+      signals: z
+        .array(z.object({ table: id, time: id, category: id, where: sqlSnippet.optional() }))
+        .default([]),
+      /** For label churn: a column holding the stated reason category. */
+      label_column: z.object({ table: id, column: id }).optional(),
+    })
+    .default({ lookback_days: 90, signals: [] }),
+  early_warning: z
+    .record(
+      id,
+      z.object({
+        label: bilingual,
+        description: bilingual,
+        when: sqlSnippet,
+        severity: z.number().int().min(1).max(3),
+      }),
+    )
+    .default({}),
+});
+export type ChurnConfig = z.infer<typeof ChurnFileSchema>;
+
+export const PlaybookFileSchema = z.object({
+  playbook: z.record(
+    id,
+    z.object({
+      label: bilingual,
+      description: bilingual,
+      segment: z
+        .object({
+          value_tiers: z.array(z.string()).optional(),
+          lifecycle_stages: z.array(z.string()).optional(),
+        })
+        .default({}),
+      causes: z.array(z.string()).default([]),
+      risk: z.object({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }).optional(),
+      channel: z.array(z.string()).min(1),
+      timing: bilingual,
+      offer: bilingual.optional(),
+      priority: z.number().int().default(5),
+    }),
+  ),
+});

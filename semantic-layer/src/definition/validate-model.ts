@@ -1,0 +1,212 @@
+import type { IssueLog } from '../issues.ts';
+import { measureOf, metricDependencies, type SemanticModel } from '../model.ts';
+
+/** Characters a derived-metric expression may use besides `{metric}` references. */
+const DERIVED_EXPR = /^[\d\s.+\-*/()]*$/;
+
+/**
+ * Checks what zod cannot: references, types, cycles among metrics, joins that would double count,
+ * synonyms claimed twice. Adds every issue to `log` (with file and path) and never throws.
+ */
+export function validateModel(model: SemanticModel, log: IssueLog): void {
+  checkSources(model, log);
+  checkDimensions(model, log);
+  checkMetrics(model, log);
+  checkCycles(model, log);
+  checkSynonyms(model, log);
+  if (!model.metrics[model.defaultMetric]) {
+    log.error('unknown_member', `default_metric ${model.defaultMetric} is not a metric`, {
+      file: 'model.yaml',
+      path: 'default_metric',
+    });
+  }
+  model.rowLevelSecurity.forEach((r, i) => {
+    if (!model.dimensions[r.dimension])
+      log.error('unknown_member', `row-level security names unknown dimension ${r.dimension}`, {
+        file: 'model.yaml',
+        path: `row_level_security.${i}.dimension`,
+      });
+  });
+}
+
+function checkSources(model: SemanticModel, log: IssueLog): void {
+  for (const source of Object.values(model.sources)) {
+    const file = 'sources.yaml';
+    const at = `sources.${source.id}`;
+    if (Boolean(source.table) === Boolean(source.sql))
+      log.error('invalid_shape', 'a source needs exactly one of `table` or `sql`', { file, path: at });
+    source.joins.forEach((j, i) => {
+      const target = model.sources[j.to];
+      if (!target) {
+        log.error('unknown_source', `join to unknown source ${j.to}`, { file, path: `${at}.joins.${i}.to` });
+        return;
+      }
+      // A many_to_one / one_to_one join must land on the target's whole primary key, or it multiplies rows.
+      if (j.relationship !== 'one_to_many') {
+        const onTarget = Object.values(j.on).sort().join(',');
+        if (onTarget !== [...target.primary_key].sort().join(','))
+          log.error(
+            'fan_out',
+            `join ${source.id} → ${j.to} is declared ${j.relationship} but is not on ${j.to}'s primary key (${target.primary_key.join(', ')}): it would double count`,
+            { file, path: `${at}.joins.${i}.on` },
+          );
+      }
+    });
+    for (const [mid, m] of Object.entries(source.measures)) {
+      if (m.at && !source.validity)
+        log.error('type_mismatch', `state measure ${mid} needs the source to declare validity`, {
+          file,
+          path: `${at}.measures.${mid}.at`,
+        });
+      if (m.ending_in_period && !m.at)
+        log.error('type_mismatch', `ending_in_period only applies to state measures (at: period_start)`, {
+          file,
+          path: `${at}.measures.${mid}.ending_in_period`,
+        });
+      if (m.agg === 'percentile' && m.percentile === undefined)
+        log.error('invalid_shape', `percentile measure ${mid} needs percentile: 0..1`, {
+          file,
+          path: `${at}.measures.${mid}`,
+        });
+    }
+  }
+}
+
+function checkDimensions(model: SemanticModel, log: IssueLog): void {
+  const file = 'dimensions.yaml';
+  for (const d of Object.values(model.dimensions)) {
+    const at = `dimensions.${d.id}`;
+    if (model.metrics[d.id])
+      log.error('duplicate_id', `${d.id} is both a dimension and a metric`, { file, path: at });
+    if (!model.sources[d.source])
+      log.error('unknown_source', `dimension ${d.id} reads unknown source ${d.source}`, {
+        file,
+        path: `${at}.source`,
+      });
+    d.alternates.forEach((a, i) => {
+      if (!model.sources[a.source])
+        log.error('unknown_source', `unknown source ${a.source}`, {
+          file,
+          path: `${at}.alternates.${i}.source`,
+        });
+    });
+    if (d.type === 'numeric_band') {
+      const bands = d.bands ?? [];
+      if (bands.length < 2)
+        log.error('invalid_shape', 'numeric_band needs at least two bands', { file, path: `${at}.bands` });
+      bands.forEach((b, i) => {
+        const last = i === bands.length - 1;
+        if (last !== (b.lt === undefined))
+          log.error('invalid_shape', 'every band but the last needs `lt`; the last has none', {
+            file,
+            path: `${at}.bands.${i}`,
+          });
+        const prev = bands[i - 1]?.lt;
+        if (b.lt !== undefined && prev !== undefined && b.lt <= prev)
+          log.error('invalid_shape', 'bands must be in increasing order of `lt`', {
+            file,
+            path: `${at}.bands.${i}.lt`,
+          });
+      });
+    }
+    if (d.type !== 'time' && d.grains)
+      log.error('type_mismatch', 'only time dimensions have grains', { file, path: `${at}.grains` });
+  }
+}
+
+function checkMetrics(model: SemanticModel, log: IssueLog): void {
+  const file = 'metrics.yaml';
+  const need = (id: string, path: string, what = 'metric') => {
+    if (!model.metrics[id]) log.error('unknown_member', `unknown ${what} ${id}`, { file, path });
+  };
+  for (const m of Object.values(model.metrics)) {
+    const at = `metrics.${m.id}`;
+    switch (m.type) {
+      case 'simple':
+        if (!measureOf(model, m.measure))
+          log.error('unknown_member', `unknown measure ${m.measure}`, { file, path: `${at}.measure` });
+        break;
+      case 'ratio':
+        need(m.numerator, `${at}.numerator`);
+        need(m.denominator, `${at}.denominator`);
+        break;
+      case 'derived': {
+        const refs = metricDependencies(m);
+        if (!refs.length)
+          log.error('invalid_shape', 'a derived metric refers to at least one {metric}', {
+            file,
+            path: `${at}.expr`,
+          });
+        for (const r of refs) need(r, `${at}.expr`);
+        if (!DERIVED_EXPR.test(m.expr.replace(/\{[a-z][a-z0-9_]*\}/g, '')))
+          log.error(
+            'invalid_shape',
+            'derived expressions may only use {metric}, numbers, + - * / and parentheses',
+            {
+              file,
+              path: `${at}.expr`,
+            },
+          );
+        break;
+      }
+      case 'cumulative':
+      case 'period_over_period':
+        need(m.metric, `${at}.metric`);
+        break;
+      case 'cohort_retention':
+        if (!model.sources[m.cohort_source])
+          log.error('unknown_source', `unknown source ${m.cohort_source}`, {
+            file,
+            path: `${at}.cohort_source`,
+          });
+        break;
+    }
+  }
+}
+
+function checkCycles(model: SemanticModel, log: IssueLog): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    const m = model.metrics[id];
+    if (!m || state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      log.error('cycle', `metrics depend on each other in a cycle: ${cycle.join(' → ')}`, {
+        file: 'metrics.yaml',
+        path: `metrics.${id}`,
+      });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const dep of metricDependencies(m)) visit(dep, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const id of Object.keys(model.metrics)) visit(id, []);
+}
+
+/** The same word may not name two members: an interpreter could not tell them apart. */
+function checkSynonyms(model: SemanticModel, log: IssueLog): void {
+  const owners = new Map<string, string>();
+  const members = [
+    ...Object.values(model.metrics).map((m) => ({ m, file: 'metrics.yaml', path: `metrics.${m.id}` })),
+    ...Object.values(model.dimensions).map((m) => ({
+      m,
+      file: 'dimensions.yaml',
+      path: `dimensions.${m.id}`,
+    })),
+  ];
+  for (const { m, file, path } of members) {
+    const words = new Set(
+      [m.id, m.label.zh, m.label.en, ...m.synonyms.zh, ...m.synonyms.en].map((w) => w.trim().toLowerCase()),
+    );
+    for (const w of words) {
+      const owner = owners.get(w);
+      if (owner && owner !== m.id)
+        log.error('duplicate_synonym', `"${w}" names both ${owner} and ${m.id}`, {
+          file,
+          path: `${path}.synonyms`,
+        });
+      else owners.set(w, m.id);
+    }
+  }
+}

@@ -1,0 +1,360 @@
+import { compareShift, type Period, periodsOf, type Shift, shiftBack } from './compile/periods.ts';
+import { type Issue, IssueLog } from './issues.ts';
+import { findJoinPath, type JoinPath, joinEdges } from './join-graph.ts';
+import {
+  type DimensionDef,
+  type MeasureDef,
+  type MetricDef,
+  measureOf,
+  metricDependencies,
+  type SemanticModel,
+  type SourceDef,
+} from './model.ts';
+import {
+  type Filter,
+  type SemanticQuery,
+  SemanticQuerySchema,
+  type TimeGrain,
+  type TimeRange,
+} from './query.ts';
+
+/** A dimension (or time dimension) as one measure group reaches it. */
+export interface DimensionBinding {
+  dimension: DimensionDef;
+  source: string;
+  sql: string;
+  path: JoinPath;
+}
+
+/** Measures aggregated together: same source, same time semantics. */
+export interface MeasureGroup {
+  id: string;
+  source: SourceDef;
+  /** event: rows in the range by their time column; state: rows valid at each period start; static: no time. */
+  kind: 'event' | 'state' | 'static';
+  timeColumn?: string;
+  measures: MeasureDef[];
+  /** By dimension id: every dimension, filter dimension and non-metric time dimension of the query. */
+  bindings: Record<string, DimensionBinding>;
+}
+
+export interface ResolvedFilter {
+  dimension: DimensionDef;
+  op: Filter['op'];
+  values: Filter['values'];
+  /** Row-level security: added from the user's attributes, never removable by the query. */
+  enforced: boolean;
+}
+
+export interface ResolvedQuery {
+  model: SemanticModel;
+  query: SemanticQuery;
+  /** The metrics asked for, in order. */
+  metrics: MetricDef[];
+  /** Every metric needed to compute them (dependencies first). */
+  metricClosure: MetricDef[];
+  groups: MeasureGroup[];
+  dimensions: DimensionDef[];
+  time?: { grain: TimeGrain; dimension: DimensionDef | null };
+  range?: TimeRange;
+  periods: Period[] | null;
+  comparison?: {
+    kind: 'previous_period' | 'same_period_last_year';
+    range: TimeRange;
+    periods: Period[] | null;
+    shift: Shift;
+  };
+  filters: ResolvedFilter[];
+  metricFilters: { metric: MetricDef; op: Filter['op']; values: Filter['values'] }[];
+  cohort?: MetricDef & { type: 'cohort_retention' };
+}
+
+/** Who is asking: their attributes drive row-level security (absent = unrestricted). */
+export interface QueryContext {
+  attributes?: Record<string, string[]>;
+}
+
+export type ResolveResult =
+  | { ok: true; resolved: ResolvedQuery; warnings: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+const ADDITIVE = new Set(['count', 'count_distinct', 'sum']);
+
+/**
+ * Checks a query against the model and works out how to compute it: which measures, from which
+ * sources, how every dimension is reached without double counting, which periods. Pure.
+ */
+export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryContext = {}): ResolveResult {
+  const log = new IssueLog();
+  const parsed = SemanticQuerySchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        code: 'invalid_shape' as const,
+        message: i.message,
+        path: i.path.join('.'),
+        severity: 'error' as const,
+      })),
+    };
+  }
+  const query = parsed.data;
+  if (query.model !== model.id)
+    log.error('model_mismatch', `query is for model ${query.model}, not ${model.id}`, { path: 'model' });
+
+  const metrics = query.metrics.map((id, i) => {
+    const m = model.metrics[id];
+    if (!m) log.error('unknown_member', unknownMessage(model, id, 'metric'), { path: `metrics.${i}` });
+    return m;
+  });
+  const dimensions = query.dimensions.map((id, i) => {
+    const d = model.dimensions[id];
+    if (!d) log.error('unknown_member', unknownMessage(model, id, 'dimension'), { path: `dimensions.${i}` });
+    else if (d.type === 'time')
+      log.error('type_mismatch', `${id} is a time dimension: put it in \`time\` with a grain`, {
+        path: `dimensions.${i}`,
+      });
+    return d;
+  });
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+
+  const closure = metricClosureOf(model, metrics as MetricDef[]);
+  const cohorts = closure.filter((m) => m.type === 'cohort_retention');
+  if (cohorts.length && closure.length > 1)
+    log.error('not_groupable', 'cohort retention is answered on its own, not with other metrics', {
+      path: 'metrics',
+    });
+
+  let timeDim: DimensionDef | null = null;
+  if (query.time && query.time.dimension !== 'metric_time') {
+    timeDim = model.dimensions[query.time.dimension] ?? null;
+    if (timeDim?.type !== 'time')
+      log.error('unknown_member', `${query.time.dimension} is not a time dimension`, {
+        path: 'time.dimension',
+      });
+    else if (timeDim.grains && !timeDim.grains.includes(query.time.grain))
+      log.error('grain_not_supported', `${timeDim.id} has no ${query.time.grain} grain`, {
+        path: 'time.grain',
+      });
+  }
+  const range = query.timeRange;
+  if (range && range.start >= range.end)
+    log.error('invalid_time_range', `time range start ${range.start} is not before its end ${range.end}`, {
+      path: 'timeRange',
+    });
+
+  const filters: ResolvedFilter[] = [];
+  const metricFilters: ResolvedQuery['metricFilters'] = [];
+  query.filters.forEach((f, i) => {
+    const at = `filters.${i}`;
+    checkFilterValues(f, at, log);
+    const d = model.dimensions[f.member];
+    const m = model.metrics[f.member];
+    if (d) filters.push({ dimension: d, op: f.op, values: f.values, enforced: false });
+    else if (m) metricFilters.push({ metric: m, op: f.op, values: f.values });
+    else log.error('unknown_member', unknownMessage(model, f.member, 'dimension'), { path: `${at}.member` });
+  });
+  for (const rule of model.rowLevelSecurity) {
+    const allowed = ctx.attributes?.[rule.attribute];
+    if (allowed === undefined) continue;
+    filters.push({ dimension: model.dimensions[rule.dimension]!, op: 'in', values: allowed, enforced: true });
+  }
+  query.order.forEach((o, i) => {
+    const known =
+      query.metrics.includes(o.member) || query.dimensions.includes(o.member) || o.member === 'period';
+    if (!known)
+      log.error('invalid_order', `order by ${o.member}: only the query's metrics, dimensions or period`, {
+        path: `order.${i}.member`,
+      });
+  });
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+
+  const edges = joinEdges(model);
+  const groups = groupMeasures(model, closure);
+  const bindIds = [
+    ...new Set([
+      ...dimensions.map((d) => d!.id),
+      ...filters.map((f) => f.dimension.id),
+      ...(timeDim ? [timeDim.id] : []),
+    ]),
+  ];
+  for (const g of groups) {
+    for (const id of bindIds) {
+      const d = model.dimensions[id]!;
+      if (timeDim?.id === id && isOwnTime(d, g)) continue;
+      const binding = bindDimension(model, d, g, edges);
+      const enforced = filters.some((f) => f.enforced && f.dimension.id === id);
+      if (!binding) {
+        const code = enforced ? 'rls_unreachable' : 'unreachable';
+        log.error(
+          code,
+          `${d.id} cannot be reached from ${g.source.id} (measures ${g.measures.map((x) => x.id).join(', ')})`,
+          {
+            path: 'dimensions',
+          },
+        );
+      } else if (binding.path.fansOut && g.measures.some((m) => m.agg !== 'count_distinct')) {
+        log.error(
+          'fan_out',
+          `grouping ${g.measures.map((x) => x.id).join(', ')} by ${d.id} would double count (${g.source.id} → ${d.source} is one-to-many)`,
+          { path: 'dimensions' },
+        );
+      } else g.bindings[id] = binding;
+    }
+    if (g.kind === 'state' && !range)
+      log.error(
+        'time_range_required',
+        `${g.measures.map((m) => m.id).join(', ')} is measured over a period: give a timeRange`,
+        {
+          path: 'timeRange',
+        },
+      );
+    if (g.kind === 'static' && (range || query.time) && !cohorts.length)
+      log.warn(
+        'time_ignored',
+        `${g.measures.map((m) => m.id).join(', ')} does not change over time; the time range does not apply`,
+        {
+          path: 'timeRange',
+        },
+      );
+    if (g.kind === 'static' && query.time && !timeDim)
+      log.error(
+        'not_groupable',
+        `${g.measures.map((m) => m.id).join(', ')} cannot be split by ${query.time.grain}`,
+        {
+          path: 'time',
+        },
+      );
+  }
+
+  let comparison: ResolvedQuery['comparison'];
+  const popKinds = new Set(closure.flatMap((m) => (m.type === 'period_over_period' ? [m.compare] : [])));
+  if (query.compare && popKinds.size && !popKinds.has(query.compare))
+    log.error('compare_conflict', 'the query compares differently from its period-over-period metric', {
+      path: 'compare',
+    });
+  if (popKinds.size > 1)
+    log.error('compare_conflict', 'period-over-period metrics compare differently', { path: 'metrics' });
+  const compareKind = query.compare ?? [...popKinds][0];
+  if (compareKind) {
+    if (!range) log.error('compare_requires_range', 'a comparison needs a timeRange', { path: 'compare' });
+    else {
+      const shift = compareShift(range, compareKind, query.time?.grain);
+      const prev = shiftBack(range, shift);
+      comparison = { kind: compareKind, range: prev, periods: periodsOf(prev, query.time?.grain), shift };
+    }
+  }
+  if (log.hasErrors) return { ok: false, issues: log.issues };
+  return {
+    ok: true,
+    warnings: log.warnings,
+    resolved: {
+      model,
+      query,
+      metrics: metrics as MetricDef[],
+      metricClosure: closure,
+      groups,
+      dimensions: dimensions as DimensionDef[],
+      time: query.time ? { grain: query.time.grain, dimension: timeDim } : undefined,
+      range,
+      periods: range ? periodsOf(range, query.time?.grain) : null,
+      comparison,
+      filters,
+      metricFilters,
+      cohort: cohorts[0] as ResolvedQuery['cohort'],
+    },
+  };
+}
+
+function unknownMessage(model: SemanticModel, id: string, kind: 'metric' | 'dimension'): string {
+  const pool = kind === 'metric' ? Object.keys(model.metrics) : Object.keys(model.dimensions);
+  const near = pool.filter((p) => p.includes(id) || id.includes(p)).slice(0, 3);
+  return `unknown ${kind} ${id}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
+}
+
+function checkFilterValues(f: Filter, at: string, log: IssueLog): void {
+  const n = f.values.length;
+  const want =
+    f.op === 'is_null' || f.op === 'not_null'
+      ? n === 0
+      : f.op === 'between'
+        ? n === 2
+        : f.op === 'in' || f.op === 'not_in'
+          ? true
+          : n === 1;
+  if (!want)
+    log.error('invalid_filter', `filter op ${f.op} cannot take ${n} value(s)`, { path: `${at}.values` });
+}
+
+/** Every metric the requested ones need, dependencies before dependants, each once. */
+export function metricClosureOf(model: SemanticModel, metrics: MetricDef[]): MetricDef[] {
+  const out: MetricDef[] = [];
+  const seen = new Set<string>();
+  const visit = (m: MetricDef) => {
+    if (seen.has(m.id)) return;
+    seen.add(m.id);
+    for (const dep of metricDependencies(m)) visit(model.metrics[dep]!);
+    out.push(m);
+  };
+  metrics.forEach(visit);
+  return out;
+}
+
+function groupMeasures(model: SemanticModel, closure: MetricDef[]): MeasureGroup[] {
+  const groups = new Map<string, MeasureGroup>();
+  for (const metric of closure) {
+    if (metric.type !== 'simple') continue;
+    const measure = measureOf(model, metric.measure)!;
+    const source = model.sources[measure.source]!;
+    const timeColumn = measure.time ?? source.time;
+    const kind = measure.at ? 'state' : timeColumn ? 'event' : 'static';
+    // Entity-threshold measures (min_rows) aggregate twice, so they get a group of their own.
+    const key = `${source.id}|${kind}|${kind === 'event' ? timeColumn : ''}|${measure.min_rows ? measure.id : ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        id: `g${groups.size + 1}`,
+        source,
+        kind,
+        timeColumn: kind === 'event' ? timeColumn : undefined,
+        measures: [],
+        bindings: {},
+      };
+      groups.set(key, g);
+    }
+    if (!g.measures.some((m) => m.id === measure.id)) g.measures.push(measure);
+  }
+  return [...groups.values()];
+}
+
+/** A time dimension is a group's own metric time when it is the group's time column on its source. */
+export function isOwnTime(d: DimensionDef, g: MeasureGroup): boolean {
+  if (g.kind === 'state')
+    return d.source === g.source.id && (d.sql === g.source.validity?.to || d.sql === g.source.time);
+  return d.source === g.source.id && d.sql === g.timeColumn;
+}
+
+function bindDimension(
+  model: SemanticModel,
+  d: DimensionDef,
+  g: MeasureGroup,
+  edges: ReturnType<typeof joinEdges>,
+): DimensionBinding | null {
+  // The group's own source first: a point-in-time table answers with its own columns.
+  const candidates = [{ source: d.source, sql: d.sql }, ...d.alternates].sort(
+    (a, b) => Number(b.source === g.source.id) - Number(a.source === g.source.id),
+  );
+  let fallback: DimensionBinding | null = null;
+  for (const c of candidates) {
+    const path = findJoinPath(model, g.source.id, c.source, edges);
+    if (!path) continue;
+    if (!path.fansOut) return { dimension: d, source: c.source, sql: c.sql, path };
+    fallback ??= { dimension: d, source: c.source, sql: c.sql, path };
+  }
+  return fallback;
+}
+
+/** Whether a measure's zero means "no rows" (counts and sums) rather than "unknown". */
+export function isAdditive(m: MeasureDef): boolean {
+  return ADDITIVE.has(m.agg);
+}

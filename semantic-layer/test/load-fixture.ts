@@ -1,0 +1,36 @@
+import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { loadModelFromDir } from '../src/definition/load-model.ts';
+import { historyDates } from '../src/materialize/customer-history.ts';
+import { materializationPlan } from '../src/materialize/plan.ts';
+import type { SemanticModel } from '../src/model.ts';
+import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
+
+/** The retail model as shipped. */
+export function retailModel(): SemanticModel {
+  const r = loadModelFromDir(new URL('../models/retail', import.meta.url).pathname);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
+  return r.model;
+}
+
+/** An in-memory DuckDB with the fixture CRM loaded and the derived tables materialised. */
+export async function fixtureEngine(model = retailModel()): Promise<AnalyticsEngine> {
+  const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+  for (const t of FIXTURE_TABLES) {
+    await engine.exec(`CREATE TABLE ${t.name} (${t.columns.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
+    const values = t.rows
+      .map(
+        (row) =>
+          `(${row.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v))).join(', ')})`,
+      )
+      .join(', ');
+    await engine.exec(`INSERT INTO ${t.name} VALUES ${values}`);
+  }
+  await engine.exec(
+    'CREATE TABLE communications (message_id VARCHAR, customer_id VARCHAR, channel VARCHAR, template VARCHAR, action_id VARCHAR, campaign_id VARCHAR, sent_ts TIMESTAMP, status VARCHAR, outcome VARCHAR)',
+  );
+  const available = await engine.tables();
+  const dates = historyDates(FIXTURE_AS_OF, '2025-10-01');
+  for (const step of materializationPlan(model, FIXTURE_AS_OF, available, dates))
+    await engine.exec(step.statements);
+  return engine;
+}
