@@ -1,0 +1,54 @@
+/** What authentication puts in the Hono context, and the JSON error shape auth responses use. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Role, UserAttributes } from '../../store/schema.ts';
+import type { User } from '../../store/users.ts';
+
+/** The signed-in user as request handlers see it (no secrets). */
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  attributes: UserAttributes;
+  mustChangePassword: boolean;
+}
+
+/** How the request proved who it is. */
+export type AuthMethod =
+  | { kind: 'session'; sessionId: string; csrfToken: string; expiresAt: Date }
+  | { kind: 'token'; tokenId: string };
+
+/** Hono environment for routes behind `authenticate`: `c.get('user')`, `c.get('auth')`. */
+export type AuthEnv = { Variables: { user: AuthUser; auth: AuthMethod } };
+
+/** The public view of a stored user. */
+export function toAuthUser(user: User): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    attributes: user.attributes,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** Error body shared by the API: `{ error: { code, message } }`, never a stack trace. */
+export function jsonError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  issues?: { path: string; message: string }[],
+) {
+  return c.json({ error: issues ? { code, message, issues } : { code, message } }, status);
+}
+
+/** Best-effort client address for the audit log (proxy header first, then the socket when served by Node). */
+export function clientIp(c: Context): string | null {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded) return forwarded;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
+}

@@ -1,0 +1,4 @@
+import { pgliteStore } from '../../store/test-stores.ts';
+import { defineAuthSuite } from './auth-suite.ts';
+
+defineAuthSuite('PGlite (in memory)', pgliteStore);

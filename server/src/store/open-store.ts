@@ -1,0 +1,132 @@
+/**
+ * Opens the app-state store: embedded PGlite by default, PostgreSQL (postgres.js) when a URL is given.
+ * Both run the same SQL migrations on open and expose the same repositories.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { apiTokensRepository } from './api-tokens.ts';
+import { auditRepository } from './audit.ts';
+import { conversationsRepository } from './conversations.ts';
+import type { AppDb } from './db.ts';
+import { feedbackRepository } from './feedback.ts';
+import { modelVersionsRepository } from './model-versions.ts';
+import * as schema from './schema.ts';
+import { sessionsRepository } from './sessions.ts';
+import { usersRepository } from './users.ts';
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Where app state lives. */
+export interface StoreOptions {
+  /** PostgreSQL URL; when absent, app state lives in embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data directory (default `./.data/app`); `memory://` keeps everything in memory. */
+  dataDir?: string;
+  /** PGlite only: use this client instead of opening one (tests start from a cached, migrated snapshot). */
+  pglite?: PGlite;
+  /** PostgreSQL only: a schema to create and use (tables and the migrations journal), e.g. per test run. */
+  schema?: string;
+  /** PostgreSQL only: drop `schema` on close (for tests). */
+  dropSchemaOnClose?: boolean;
+  /** PostgreSQL pool size (default 10). */
+  maxConnections?: number;
+}
+
+/** The app-state store: repositories over one database, plus a graceful `close()`. */
+export interface Store {
+  driver: 'pglite' | 'postgres';
+  db: AppDb;
+  users: ReturnType<typeof usersRepository>;
+  sessions: ReturnType<typeof sessionsRepository>;
+  apiTokens: ReturnType<typeof apiTokensRepository>;
+  conversations: ReturnType<typeof conversationsRepository>;
+  modelVersions: ReturnType<typeof modelVersionsRepository>;
+  feedback: ReturnType<typeof feedbackRepository>;
+  audit: ReturnType<typeof auditRepository>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the store.
+ * @example const store = await openStore({ databaseUrl: process.env.DATABASE_URL });
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.pglite ?? newPglite(options.dataDir));
+}
+
+function newPglite(dataDir = './.data/app'): PGlite {
+  if (dataDir === 'memory://') return new PGlite();
+  mkdirSync(resolve(dataDir), { recursive: true });
+  return new PGlite(resolve(dataDir));
+}
+
+async function openPglite(client: PGlite): Promise<Store> {
+  const db = drizzlePglite({ client, schema });
+  try {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return assemble('pglite', db as unknown as AppDb, () => client.close());
+}
+
+async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
+  const { schema: pgSchema, dropSchemaOnClose = false, maxConnections = 10 } = options;
+  if (pgSchema !== undefined && !SCHEMA_NAME.test(pgSchema)) {
+    throw new Error(`invalid schema name: ${pgSchema}`);
+  }
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    // Every pooled connection resolves unqualified table names in the isolated schema.
+    connection: pgSchema ? { search_path: pgSchema } : {},
+  });
+  const db = drizzlePostgres({ client, schema });
+  const close = async () => {
+    if (pgSchema && dropSchemaOnClose)
+      await db.execute(sql.raw(`drop schema if exists "${pgSchema}" cascade`));
+    await client.end({ timeout: 5 });
+  };
+  try {
+    if (pgSchema) await db.execute(sql.raw(`create schema if not exists "${pgSchema}"`));
+    await migratePostgres(db, {
+      migrationsFolder: MIGRATIONS_FOLDER,
+      ...(pgSchema ? { migrationsSchema: pgSchema } : {}),
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return assemble('postgres', db as unknown as AppDb, close);
+}
+
+function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>): Store {
+  let closed: Promise<void> | undefined;
+  return {
+    driver,
+    db,
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    apiTokens: apiTokensRepository(db),
+    conversations: conversationsRepository(db),
+    modelVersions: modelVersionsRepository(db),
+    feedback: feedbackRepository(db),
+    audit: auditRepository(db),
+    close: () => {
+      closed ??= close();
+      return closed;
+    },
+  };
+}

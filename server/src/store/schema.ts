@@ -1,0 +1,195 @@
+/**
+ * App-state tables (drizzle pg-core). The same schema and the same SQL migrations run on embedded PGlite
+ * and on PostgreSQL; tables are created unqualified so a test can isolate itself in its own schema.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Roles, weakest first. */
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+/** A user's role: viewers ask, analysts also author definitions, admins also review and manage users. */
+export type Role = (typeof ROLES)[number];
+
+/** Row-level access attributes, e.g. `{ region: ['华南'] }`: the compiler turns them into filters. */
+export type UserAttributes = Record<string, string[]>;
+
+/** Accounts; `attributes` drive row-level security. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    attributes: jsonb('attributes').$type<UserAttributes>().notNull().default({}),
+    passwordHash: text('password_hash'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    createdAt: createdAt(),
+    disabled: boolean('disabled').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('users_username_key').on(t.username),
+    check('users_role_check', sql`${t.role} in ('viewer', 'analyst', 'admin')`),
+  ],
+);
+
+/** Browser sessions; `id` is the SHA-256 of the cookie's random token, so a leaked table grants nothing. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** API tokens for `Authorization: Bearer`; only the SHA-256 of the token is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/** A chat thread; `lastSeq` is the counter that hands out message numbers atomically. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    model: text('model').notNull(),
+    title: text('title').notNull().default(''),
+    lastSeq: integer('last_seq').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('conversations_user_idx').on(t.userId, t.updatedAt)],
+);
+
+/** Who wrote a message. */
+export type MessageRole = 'user' | 'assistant';
+
+/** One turn of a conversation, numbered 1..n without gaps. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    role: text('role').$type<MessageRole>().notNull(),
+    question: text('question'),
+    interpretation: jsonb('interpretation').$type<unknown>(),
+    answer: jsonb('answer').$type<unknown>(),
+    sql: text('sql'),
+    modelVersion: text('model_version'),
+    interpreter: text('interpreter'),
+    timings: jsonb('timings').$type<Record<string, number>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('messages_conversation_seq_key').on(t.conversationId, t.seq),
+    check('messages_role_check', sql`${t.role} in ('user', 'assistant')`),
+  ],
+);
+
+/** Lifecycle of a definition version. */
+export const MODEL_VERSION_STATUSES = ['draft', 'in_review', 'published', 'rejected', 'superseded'] as const;
+/** One state of {@link MODEL_VERSION_STATUSES}. */
+export type ModelVersionStatus = (typeof MODEL_VERSION_STATUSES)[number];
+
+/** Versions of a semantic model: `definition` holds every file of the model as `{ path: yamlText }`. */
+export const modelVersions = pgTable(
+  'model_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    model: text('model').notNull(),
+    versionNo: integer('version_no').notNull(),
+    contentHash: text('content_hash').notNull(),
+    definition: jsonb('definition').$type<Record<string, string>>().notNull(),
+    status: text('status').$type<ModelVersionStatus>().notNull().default('draft'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewComment: text('review_comment'),
+    basedOnVersion: integer('based_on_version'),
+    createdAt: createdAt(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('model_versions_model_version_key').on(t.model, t.versionNo),
+    // At most one published version per model, even when two reviews race.
+    uniqueIndex('model_versions_one_published_key').on(t.model).where(sql`status = 'published'`),
+    check(
+      'model_versions_status_check',
+      sql`${t.status} in ('draft', 'in_review', 'published', 'rejected', 'superseded')`,
+    ),
+  ],
+);
+
+/** Thumbs up/down on an answer, optionally with the interpretation the user expected. */
+export const answerFeedback = pgTable(
+  'answer_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    rating: text('rating').$type<'up' | 'down'>().notNull(),
+    comment: text('comment'),
+    correctedInterpretation: jsonb('corrected_interpretation').$type<unknown>(),
+    status: text('status').$type<'open' | 'resolved'>().notNull().default('open'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('answer_feedback_status_idx').on(t.status, t.createdAt),
+    check('answer_feedback_rating_check', sql`${t.rating} in ('up', 'down')`),
+    check('answer_feedback_status_check', sql`${t.status} in ('open', 'resolved')`),
+  ],
+);
+
+/** Append-only record of security-relevant and governance actions. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ts: timestamp('ts', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_ts_idx').on(t.ts), index('audit_log_action_idx').on(t.action, t.ts)],
+);

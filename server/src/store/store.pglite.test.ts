@@ -1,0 +1,4 @@
+import { defineStoreSuite } from './store-suite.ts';
+import { pgliteStore } from './test-stores.ts';
+
+defineStoreSuite('PGlite (in memory)', pgliteStore);
