@@ -1,0 +1,42 @@
+import type { Lang } from '../../../semantic-layer/src/catalog.ts';
+import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
+import type { Intent } from '../answer/answer-schema.ts';
+
+/** A reading the user can pick when the question is ambiguous. */
+export interface ClarifyOption {
+  label: string;
+  /** The question to send when the user picks this option. */
+  question: string;
+  query?: SemanticQueryInput;
+}
+
+/**
+ * What an interpreter (rules or LLM) makes of a question. Analysis intents (reasons, drivers,
+ * decomposition, risk_list, actions, cohorts, survival, segments) are kind 'analysis' and carry the
+ * base query (metric, period, filters, dimensions) the analysis runs on.
+ */
+export interface Interpretation {
+  kind: 'query' | 'analysis' | 'clarify' | 'out_of_scope';
+  intent: Intent;
+  language: Lang;
+  query: SemanticQueryInput | null;
+  /** Choices made for the user, in the question's language. */
+  assumptions: string[];
+  understood: { text: string; meaning: string }[];
+  unknownTerms: string[];
+  options?: ClarifyOption[];
+  /** Why the question is declined or needs clarifying, in the question's language. */
+  reason?: string;
+}
+
+/** Intents answered by the analysis module rather than a single query. */
+export const ANALYSIS_INTENT_SET: ReadonlySet<Intent> = new Set<Intent>([
+  'reasons',
+  'drivers',
+  'decomposition',
+  'risk_list',
+  'actions',
+  'cohorts',
+  'survival',
+  'segments',
+]);

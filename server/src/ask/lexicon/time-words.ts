@@ -1,0 +1,225 @@
+import type { TimeGrain } from '../../../../semantic-layer/src/query.ts';
+
+/** Language vocabulary for time (CONVENTIONS.md "Time"): named periods, grains, comparisons. */
+
+export type NamedPeriod =
+  | 'last_quarter'
+  | 'this_quarter'
+  | 'last_month'
+  | 'this_month'
+  | 'this_year'
+  | 'last_year'
+  | 'year_before_last'
+  | 'first_half'
+  | 'second_half'
+  | 'last_week'
+  | 'this_week'
+  | 'trailing_year'
+  | 'month_before_last'
+  | 'quarter_before_last';
+
+/** Fixed phrases naming a period relative to the as-of date. */
+export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
+  month_before_last: ['上上个月', '上上月', 'the month before last'],
+  quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last'],
+  last_quarter: [
+    '上个季度',
+    '上季度',
+    '上一季度',
+    '上一个季度',
+    '上季',
+    'last quarter',
+    'previous quarter',
+    'prior quarter',
+  ],
+  this_quarter: [
+    '本季度',
+    '这个季度',
+    '这季度',
+    '当季',
+    '本季',
+    'this quarter',
+    'current quarter',
+    'qtd',
+    'quarter to date',
+  ],
+  last_month: ['上个月', '上月', '上一个月', '上一月', 'last month', 'previous month', 'prior month'],
+  this_month: ['本月', '这个月', '当月', '这月', 'this month', 'current month', 'mtd', 'month to date'],
+  this_year: [
+    '今年',
+    '本年',
+    '今年以来',
+    '年初至今',
+    '年初到现在',
+    'this year',
+    'current year',
+    'ytd',
+    'year to date',
+  ],
+  last_year: ['去年', '上一年', '上年', 'last year', 'previous year', 'prior year'],
+  year_before_last: ['前年', 'the year before last'],
+  first_half: ['上半年', 'h1', 'first half'],
+  second_half: ['下半年', 'h2', 'second half'],
+  last_week: ['上周', '上个星期', '上星期', '上个礼拜', 'last week', 'previous week'],
+  this_week: ['本周', '这周', '这个星期', '这个礼拜', 'this week', 'current week', 'wtd'],
+  trailing_year: [
+    '近一年',
+    '最近一年',
+    '过去一年',
+    '近1年',
+    '过去12个月',
+    'past year',
+    'the past year',
+    'last 12 months',
+    'past 12 months',
+    'trailing 12 months',
+  ],
+};
+
+/** Words that set a grain (and so a trend). */
+export const GRAIN_WORDS: Record<TimeGrain, string[]> = {
+  day: ['按天', '每天', '每日', '逐日', '日度', '按日', 'daily', 'by day', 'per day', 'day by day'],
+  week: ['按周', '每周', '逐周', '周度', '按星期', 'weekly', 'by week', 'per week', 'week by week'],
+  month: [
+    '按月',
+    '按月份',
+    '每月',
+    '每个月',
+    '逐月',
+    '月度',
+    '分月',
+    '按月度',
+    'monthly',
+    'by month',
+    'per month',
+    'month by month',
+  ],
+  quarter: [
+    '按季度',
+    '按季',
+    '每季度',
+    '每个季度',
+    '逐季',
+    '分季度',
+    '季度趋势',
+    '季度走势',
+    'quarterly',
+    'by quarter',
+    'per quarter',
+  ],
+  year: [
+    '按年',
+    '每年',
+    '逐年',
+    '分年',
+    '年度趋势',
+    '按年度',
+    'yearly',
+    'annually',
+    'by year',
+    'per year',
+    'year by year',
+  ],
+};
+
+/** Words asking for a trend without naming a grain (→ month). */
+export const TREND_WORDS = [
+  '趋势',
+  '走势',
+  '变化趋势',
+  '趋势图',
+  '走向',
+  'trend',
+  'trends',
+  'over time',
+  'trend line',
+];
+
+/** Words asking to compare with an earlier period. */
+export const COMPARE_WORDS: Record<'previous_period' | 'same_period_last_year', string[]> = {
+  previous_period: [
+    '环比',
+    '较上期',
+    '比上期',
+    '与上期相比',
+    '和上期比',
+    '跟上期比',
+    'month over month',
+    'mom',
+    'quarter over quarter',
+    'qoq',
+    'period over period',
+    'vs previous period',
+    'versus previous period',
+    'compared to previous period',
+    'compared with previous period',
+    'vs the previous period',
+    'compared to the previous period',
+    'vs last quarter',
+    'compared to last quarter',
+    'compared with last quarter',
+    'vs last month',
+    'compared to last month',
+  ],
+  same_period_last_year: [
+    '同比',
+    '去年同期',
+    '与去年同期相比',
+    '和去年同期比',
+    '比去年同期',
+    'year over year',
+    'yoy',
+    'same period last year',
+    'vs same period last year',
+    'vs the same period last year',
+    'compared to the same period last year',
+    'compared with the same period last year',
+    'vs last year',
+    'compared to last year',
+    'compared with last year',
+  ],
+};
+
+/** English month names (full); abbreviations only count next to a year. */
+export const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+export const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** Words that join two periods into one range ("7月到9月", "from July to September"). */
+export const RANGE_JOINERS = ['到', '至', '~', '-', 'to', 'through', 'until', 'till', 'and'];
+
+/** Rolling-window prefixes (近/past …) and their units. */
+export const ROLLING_PREFIX_ZH = ['近', '最近', '过去', '前', '近期', '最近的'];
+export const ROLLING_PREFIX_EN = ['past', 'last', 'previous', 'trailing', 'the past', 'the last', 'recent'];
+export const ROLLING_UNITS: Record<'day' | 'week' | 'month' | 'quarter' | 'year', string[]> = {
+  day: ['天', '日', 'day', 'days'],
+  week: ['周', '个星期', '星期', '个礼拜', 'week', 'weeks'],
+  month: ['个月', '月', 'month', 'months'],
+  quarter: ['个季度', '季度', 'quarter', 'quarters'],
+  year: ['年', 'year', 'years'],
+};

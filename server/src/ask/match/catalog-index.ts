@@ -1,0 +1,131 @@
+import type { Catalog, CatalogDimension, Synonyms } from '../../../../semantic-layer/src/catalog.ts';
+import { GENERIC_VALUE_WORDS } from '../lexicon/generic-words.ts';
+import { normaliseKey } from '../text/normalise.ts';
+
+/** What a dictionary word stands for: a metric, a dimension, or a stored value of a dimension. */
+export type MatchTarget =
+  | { kind: 'metric'; id: string }
+  | { kind: 'dimension'; id: string }
+  | { kind: 'value'; dimension: string; value: string };
+
+/** A target with its rank: on the same words a metric beats a dimension, which beats a value. */
+export interface RankedTarget {
+  target: MatchTarget;
+  rank: number;
+}
+
+/** The dictionary of one catalog, keyed by normalised words. */
+export interface CatalogIndex {
+  keys: Map<string, RankedTarget[]>;
+  /** The distinct lengths (longest first) of the keys starting with each two-character prefix. */
+  lengthsByPrefix: Map<string, number[]>;
+  /** English keys split into words, by their first letter, for typo-tolerant matching. */
+  englishKeys: Map<string, { key: string; words: string[] }[]>;
+}
+
+export const RANK = { metric: 50, dimension: 40, dimensionValue: 35, value: 30 } as const;
+const MAX_VALUES_FOR_PAIRS = 60;
+
+const targetKey = (t: MatchTarget) =>
+  t.kind === 'value' ? `v:${t.dimension}:${t.value}` : `${t.kind}:${t.id}`;
+
+/** English plural/singular forms of a key's last word ("region" ↔ "regions", "category" → "categories"). */
+function numberVariants(key: string): string[] {
+  if (!/[a-z]$/.test(key)) return [];
+  if (key.endsWith('ies')) return [`${key.slice(0, -3)}y`];
+  if (key.endsWith('s') && !key.endsWith('ss')) return [key.slice(0, -1)];
+  if (/[^aeiou]y$/.test(key)) return [`${key.slice(0, -1)}ies`];
+  if (/(s|x|ch|sh)$/.test(key)) return [`${key}es`];
+  return [`${key}s`];
+}
+
+const usable = (key: string) => key.length >= 2 && !/^[\d\s%]+$/.test(key) && !GENERIC_VALUE_WORDS.has(key);
+
+const names = (label: { zh: string; en: string }, synonyms: Synonyms, extra: string[] = []) => ({
+  zh: [label.zh, ...synonyms.zh],
+  en: [label.en, ...synonyms.en, ...extra],
+});
+
+function build(catalog: Catalog): CatalogIndex {
+  const keys = new Map<string, RankedTarget[]>();
+  const add = (raw: string, target: MatchTarget, rank: number, allowGeneric = false) => {
+    const key = normaliseKey(raw);
+    if (!allowGeneric && !usable(key)) return;
+    if (key.length < 2) return;
+    for (const k of [key, ...numberVariants(key)]) {
+      const list = keys.get(k) ?? [];
+      if (k !== key && list.length > 0) continue; // a plural form never overrides a real word
+      const existing = list.find((r) => targetKey(r.target) === targetKey(target));
+      if (existing) existing.rank = Math.max(existing.rank, rank);
+      else list.push({ target, rank });
+      keys.set(k, list);
+    }
+  };
+  for (const m of catalog.metrics) {
+    const n = names(m.label, m.synonyms, [m.id]);
+    for (const w of [...n.zh, ...n.en]) add(w, { kind: 'metric', id: m.id }, RANK.metric);
+  }
+  for (const d of catalog.dimensions) {
+    const n = names(d.label, d.synonyms, [d.id]);
+    for (const w of [...n.zh, ...n.en]) add(w, { kind: 'dimension', id: d.id }, RANK.dimension);
+    addValues(d, add);
+  }
+  const lengthsByPrefix = new Map<string, number[]>();
+  for (const key of keys.keys()) {
+    const list = lengthsByPrefix.get(key.slice(0, 2)) ?? [];
+    if (!list.includes(key.length)) list.push(key.length);
+    lengthsByPrefix.set(key.slice(0, 2), list);
+  }
+  for (const list of lengthsByPrefix.values()) list.sort((a, b) => b - a);
+  // typo tolerance only for member names and values, not for the generated "dimension + value" pairs
+  const englishKeys = new Map<string, { key: string; words: string[] }[]>();
+  for (const [key, targets] of keys) {
+    if (
+      !/^[a-z0-9 ]+$/.test(key) ||
+      !/[a-z]{5}/.test(key) ||
+      targets.every((t) => t.rank === RANK.dimensionValue)
+    )
+      continue;
+    const list = englishKeys.get(key[0]) ?? [];
+    list.push({ key, words: key.split(' ') });
+    englishKeys.set(key[0], list);
+  }
+  return { keys, lengthsByPrefix, englishKeys };
+}
+
+type Add = (raw: string, target: MatchTarget, rank: number, allowGeneric?: boolean) => void;
+
+/** Values by label, stored value and synonyms, plus "dimension + value" pairs ("技术支持为否", "no tech support"). */
+function addValues(d: CatalogDimension, add: Add): void {
+  const dimNames = names(d.label, d.synonyms);
+  for (const v of d.values) {
+    const target: MatchTarget = { kind: 'value', dimension: d.id, value: v.value };
+    const n = names(v.label, v.synonyms, [v.value]);
+    for (const w of [...n.zh, ...n.en]) add(w, target, RANK.value);
+    if (d.values.length > MAX_VALUES_FOR_PAIRS) continue;
+    for (const dn of dimNames.zh) {
+      for (const vn of [v.label.zh, v.value]) {
+        for (const w of [`${dn}${vn}`, `${dn}为${vn}`, `${dn}是${vn}`, `${vn}${dn}`])
+          add(w, target, RANK.dimensionValue, true);
+      }
+    }
+    for (const dn of dimNames.en) {
+      for (const vn of [v.label.en, v.value]) {
+        for (const w of [`${dn} ${vn}`, `${dn} is ${vn}`, `${dn} = ${vn}`, `${vn} ${dn}`])
+          add(w, target, RANK.dimensionValue, true);
+      }
+    }
+  }
+}
+
+const cache = new WeakMap<Catalog, CatalogIndex>();
+
+/** The dictionary of a catalog, built once per catalog object. */
+export function catalogIndex(catalog: Catalog): CatalogIndex {
+  let index = cache.get(catalog);
+  if (!index) {
+    index = build(catalog);
+    cache.set(catalog, index);
+  }
+  return index;
+}

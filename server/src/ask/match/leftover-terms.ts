@@ -1,0 +1,73 @@
+import { STOP_WORDS_EN, STOP_WORDS_ZH } from '../lexicon/stop-words.ts';
+import { isCjk } from '../text/normalise.ts';
+
+const ZH_STOPS = [...STOP_WORDS_ZH].sort((a, b) => b.length - a.length);
+const PUNCT_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** A word of the question nobody understood, with where it stands in the original text. */
+export interface LeftoverTerm {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Content words in a Chinese run once particles and question words are removed (runs of 2+ characters). */
+function chineseTerms(run: string, offset: number): LeftoverTerm[] {
+  const mask = new Array(run.length).fill(false);
+  for (const stop of ZH_STOPS) {
+    for (let at = run.indexOf(stop); at !== -1; at = run.indexOf(stop, at + 1)) {
+      if (mask.slice(at, at + stop.length).some(Boolean)) continue;
+      for (let k = at; k < at + stop.length; k++) mask[k] = true;
+    }
+  }
+  const terms: LeftoverTerm[] = [];
+  let start = -1;
+  for (let i = 0; i <= run.length; i++) {
+    const free = i < run.length && !mask[i];
+    if (free && start < 0) start = i;
+    if (!free && start >= 0) {
+      if (i - start >= 2) terms.push({ text: run.slice(start, i), start: offset + start, end: offset + i });
+      start = -1;
+    }
+  }
+  return terms;
+}
+
+/**
+ * What remains of a question once every understood span is removed, minus stop words: each item is
+ * named back to the user as not understood.
+ */
+export function leftoverTerms(original: string, covered: boolean[]): LeftoverTerm[] {
+  const terms: LeftoverTerm[] = [];
+  const chunks = [...original.matchAll(/\S+/g)];
+  for (const chunk of chunks) {
+    // split a chunk into runs of uncovered characters, then into Chinese and non-Chinese pieces
+    let i = chunk.index;
+    const end = chunk.index + chunk[0].length;
+    while (i < end) {
+      if (covered[i]) {
+        i++;
+        continue;
+      }
+      const cjk = isCjk(original[i]);
+      let j = i;
+      while (j < end && !covered[j] && isCjk(original[j]) === cjk) j++;
+      const piece = original.slice(i, j);
+      if (cjk) terms.push(...chineseTerms(piece, i));
+      else {
+        const word = piece.replace(PUNCT_EDGES, '');
+        const lower = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+        if (
+          (lower.length > 1 || /\d/.test(lower)) &&
+          !STOP_WORDS_EN.has(lower) &&
+          !/^[\p{P}\p{S}]*$/u.test(word)
+        ) {
+          const at = i + piece.indexOf(word);
+          terms.push({ text: word, start: at, end: at + word.length });
+        }
+      }
+      i = j;
+    }
+  }
+  return terms;
+}

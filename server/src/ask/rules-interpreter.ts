@@ -1,0 +1,257 @@
+import type { Catalog, Lang } from '../../../semantic-layer/src/catalog.ts';
+import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
+import type { Intent } from '../answer/answer-schema.ts';
+import { applyFollowUp, type ConversationState, isFollowUp } from './conversation.ts';
+import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
+import { ENTITY_WORDS } from './lexicon/generic-words.ts';
+import { catalogIndex } from './match/catalog-index.ts';
+import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import {
+  clarifyAmbiguous,
+  clarifyEmptyPeriod,
+  clarifyUnknownFilter,
+  clarifyWhichCount,
+  looksLikeFilter,
+  type Reinterpret,
+} from './rules/clarify.ts';
+import { assembleQuery, type Draft } from './rules/draft.ts';
+import { detectIntent, hasCue } from './rules/intent.ts';
+import { type Members, resolveMembers } from './rules/members.ts';
+import { say } from './rules/messages.ts';
+import { choosePeriod, modelHasTime } from './rules/period.ts';
+import { detectRanking } from './rules/ranking.ts';
+import { outOfScopeReason } from './rules/scope.ts';
+import { normaliseKey } from './text/normalise.ts';
+
+/** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
+export interface RulesInput {
+  question: string;
+  catalog: Catalog;
+  /** "Today" for time words (ISO date); never the clock. */
+  asOf: string;
+  previous?: ConversationState;
+}
+
+/** An interpretation plus what the conversation must remember about it. */
+export interface RulesResult extends Interpretation {
+  /** The range is a default rather than the user's words (see ConversationState.defaultedRange). */
+  defaultedRange?: boolean;
+}
+
+const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
+
+/**
+ * The offline rules interpreter (CONVENTIONS.md): deterministic, no network; every word of the
+ * model comes from the catalog, every word of the language from ./lexicon.
+ * @example interpretWithRules({ question: '上个季度流失率', catalog, asOf: '2026-10-01' }).query
+ *   → { model: 'retail', metrics: ['churn_rate'], timeRange: { start: '2026-07-01', end: '2026-10-01' }, … }
+ */
+export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
+  const { question, catalog, asOf, previous } = input;
+  const analysis = analyseQuestion(question, catalog, asOf);
+  const lang = analysis.language;
+  const unknownTerms = analysis.unknown.map((t) => t.text);
+  const reinterpret: Reinterpret = (q) =>
+    depth > 0 ? null : interpretWithRules({ question: q, catalog, asOf }, depth + 1);
+  const base = { language: lang, unknownTerms, understood: [] as Interpretation['understood'] };
+
+  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery));
+  if (declined)
+    return {
+      ...base,
+      kind: 'out_of_scope',
+      intent: 'out_of_scope',
+      query: null,
+      assumptions: [],
+      reason: declined,
+    };
+
+  const members = resolveMembers(analysis, catalog);
+  base.understood = members.understood;
+  const ambiguity = members.ambiguities[0];
+  if (ambiguity) {
+    const c = clarifyAmbiguous(ambiguity.match, ambiguity.targets, question, catalog, lang, reinterpret);
+    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+  }
+
+  const trendAsked = analysis.time.trend === true && modelHasTime(catalog);
+  let intent = detectIntent(analysis, members, trendAsked);
+  const metricNamed =
+    members.metrics.length > 0 || (members.genericMetric !== undefined && hasCue(analysis, 'count'));
+  const draft: Draft = {
+    model: catalog.model,
+    metrics:
+      members.metrics.length > 0
+        ? members.metrics
+        : members.genericMetric
+          ? [members.genericMetric.metric]
+          : [],
+    dimensions: dimensionsFor(intent, members),
+    filters: members.filters,
+    intent,
+    ranking: {},
+    time: analysis.time,
+    timeDimension: members.timeDimension,
+  };
+  draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
+  const limitSpan = draft.ranking.span;
+  if (limitSpan) {
+    analysis.unknown = analysis.unknown.filter((t) => t.end <= limitSpan.start || t.start >= limitSpan.end);
+    base.unknownTerms = analysis.unknown.map((t) => t.text);
+  }
+  const assumptions: string[] = [];
+
+  if (isFollowUp(previous, draft, analysis, metricNamed)) {
+    const parts = applyFollowUp(previous!, draft, analysis, metricNamed);
+    if (parts.note === 'same_period_last_year' && parts.time.range)
+      assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
+    else assumptions.push(say.followUp(lang));
+    return finish(
+      analysis,
+      catalog,
+      asOf,
+      { ...parts, model: catalog.model, timeDimension: draft.timeDimension },
+      assumptions,
+      base,
+      reinterpret,
+      parts.keepRangeFromPrevious ? previous?.defaultedRange : undefined,
+    );
+  }
+
+  if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
+    const generic = members.genericMetric;
+    if (generic && !ANALYSIS_INTENT_SET.has(intent)) {
+      const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
+      return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+    }
+    const entityMetric = countOfNamedPeople(analysis, members, catalog);
+    if (entityMetric) draft.metrics = [entityMetric];
+    else {
+      draft.metrics = [catalog.defaultMetric];
+      const label =
+        catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label[lang] ?? catalog.defaultMetric;
+      assumptions.push(say.defaultMetric(label, lang));
+    }
+    draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
+  }
+  if (intent === 'trend' && !modelHasTime(catalog))
+    intent = draft.dimensions.length > 0 ? 'breakdown' : 'metric';
+  return finish(analysis, catalog, asOf, { ...draft, intent }, assumptions, base, reinterpret, undefined);
+}
+
+/** Group-by dimensions: all named ones for plain queries; only 按/by ones (and compared ones) for analyses. */
+function dimensionsFor(intent: Intent, members: Members): string[] {
+  const compared = [...members.valuesByDimension.entries()].filter(([, v]) => v.length >= 2).map(([d]) => d);
+  const dims = ANALYSIS_INTENT_SET.has(intent)
+    ? members.dimensions.filter((d) => members.groupedBy.has(d))
+    : members.dimensions;
+  return [...new Set([...dims, ...compared])];
+}
+
+/** "高价值客户有多少" → the catalog's plain count of people (the metric named by 客户/customers). */
+function countOfNamedPeople(
+  analysis: QuestionAnalysis,
+  members: Members,
+  catalog: Catalog,
+): string | undefined {
+  if (!hasCue(analysis, 'count')) return undefined;
+  const named = members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e)));
+  if (!named) return undefined;
+  const keys = catalogIndex(catalog).keys;
+  for (const e of ENTITY_KEYS) {
+    const t = keys.get(e)?.find((r) => r.target.kind === 'metric');
+    if (t && t.target.kind === 'metric') return t.target.id;
+  }
+  return undefined;
+}
+
+type Parts = Pick<
+  Draft,
+  'model' | 'metrics' | 'dimensions' | 'filters' | 'intent' | 'ranking' | 'time' | 'timeDimension'
+>;
+
+/** Period defaults, assumptions, the unknown-word and empty-period checks, then the interpretation. */
+function finish(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  asOf: string,
+  parts: Parts,
+  assumptions: string[],
+  base: { language: Lang; unknownTerms: string[]; understood: Interpretation['understood'] },
+  reinterpret: Reinterpret,
+  inheritedDefault: boolean | undefined,
+): RulesResult {
+  const lang = analysis.language;
+  const period = choosePeriod(parts.time, parts.metrics, catalog, asOf, lang, {
+    timeDimension: parts.timeDimension,
+    trend: parts.intent === 'trend',
+  });
+  let compare = period.compare;
+  const allAssumptions = [...assumptions, ...period.assumptions];
+  if (parts.intent === 'decomposition' && !compare && period.timeRange) {
+    compare = 'previous_period';
+    allAssumptions.push(say.decompositionCompare(lang));
+  }
+  const query: SemanticQueryInput = assembleQuery({
+    model: parts.model,
+    metrics: parts.metrics,
+    dimensions: parts.dimensions,
+    filters: parts.filters,
+    time: period.time,
+    timeRange: period.timeRange,
+    compare,
+    ranking: parts.ranking,
+  });
+  const understood = [...base.understood, ...period.understood];
+  const kind = ANALYSIS_INTENT_SET.has(parts.intent) ? 'analysis' : 'query';
+  const defaultedRange = inheritedDefault ?? period.defaulted;
+
+  const filterLike = analysis.unknown.filter((t) => looksLikeFilter(t, analysis.original));
+  if (filterLike.length > 0) {
+    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret);
+    return {
+      ...base,
+      understood,
+      kind: 'clarify',
+      intent: 'clarify',
+      query,
+      assumptions: allAssumptions,
+      ...c,
+    };
+  }
+  if (base.unknownTerms.length > 0) allAssumptions.push(say.unknownTerms(base.unknownTerms, lang));
+  if (analysis.time.empty && analysis.time.range && period.timeRange) {
+    const token = analysis.timeTokens.find((t) => t.kind === 'range')!;
+    const words = {
+      text: analysis.original.slice(token.start, token.end),
+      start: token.start,
+      end: token.end,
+    };
+    const c = clarifyEmptyPeriod(
+      words,
+      analysis.time.range,
+      analysis.time.alternative,
+      analysis.original,
+      query,
+      lang,
+    );
+    return {
+      ...base,
+      understood,
+      kind: 'clarify',
+      intent: 'clarify',
+      query,
+      assumptions: allAssumptions,
+      ...c,
+    };
+  }
+  return {
+    ...base,
+    understood,
+    kind,
+    intent: parts.intent,
+    query,
+    assumptions: allAssumptions,
+    defaultedRange,
+  };
+}

@@ -1,0 +1,117 @@
+import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
+import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
+import { catalogIndex } from '../match/catalog-index.ts';
+import { type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
+import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
+import { findPhrases, selectLongest } from '../match/phrase-finder.ts';
+import {
+  foldWidthAndCase,
+  isCjk,
+  type NormalisedText,
+  normaliseForMatch,
+  normaliseKey,
+} from '../text/normalise.ts';
+import { combineTimeTokens, type TimeResolution } from '../time/resolve-time.ts';
+import { scanTimeTokens, type TimeToken } from '../time/scan-time.ts';
+
+/** A cue word found in the question (span in the original text). */
+export interface CueHit {
+  cue: CueName;
+  start: number;
+  end: number;
+  /** Lies wholly inside a catalog word ("挽回" in "挽回率"): not a cue there. */
+  insideCatalog: boolean;
+}
+
+/** Everything the rules read from one question, before deciding what it asks. */
+export interface QuestionAnalysis {
+  original: string;
+  folded: string;
+  norm: NormalisedText;
+  language: Lang;
+  matches: CatalogMatch[];
+  timeTokens: TimeToken[];
+  time: TimeResolution;
+  cues: CueHit[];
+  unknown: LeftoverTerm[];
+}
+
+const CUE_KEYS = Object.fromEntries(
+  Object.entries(CUE_WORDS).map(([cue, phrases]) => [cue, phrases.map(normaliseKey)]),
+) as Record<CueName, string[]>;
+
+type Candidate = { start: number; end: number; time?: TimeToken; match?: CatalogMatch };
+
+/** Finds catalog words, time words and cue words; names back the rest; detects the language. */
+export function analyseQuestion(original: string, catalog: Catalog, asOf: string): QuestionAnalysis {
+  const folded = foldWidthAndCase(original);
+  const norm = normaliseForMatch(original);
+  const index = catalogIndex(catalog);
+  const candidates: Candidate[] = [
+    ...scanTimeTokens(folded, asOf).map((time) => ({ start: time.start, end: time.end, time })),
+    ...findCatalogWords(norm, original, index).map((match) => ({
+      start: match.start,
+      end: match.end,
+      match,
+    })),
+  ];
+  // on equal length a catalog word wins: the model's vocabulary is more specific than ours
+  const selected = selectLongest(candidates, (c) => (c.match ? 1 : 0));
+  const matches = selected.flatMap((c) => (c.match ? [c.match] : []));
+  const timeTokens = selected.flatMap((c) => (c.time ? [c.time] : []));
+
+  const covered = new Array<boolean>(original.length).fill(false);
+  const cover = (s: number, e: number) => {
+    for (let k = s; k < e; k++) covered[k] = true;
+  };
+  for (const c of selected) cover(c.start, c.end);
+  let cues = findCues(norm, matches);
+  // "how can we win back" asks for actions; the catalog word inside it is not a metric
+  const kept = matches.filter(
+    (m) =>
+      !cues.some(
+        (c) =>
+          c.cue === 'actions' && m.start >= c.start && m.end <= c.end && c.end - c.start > m.end - m.start,
+      ),
+  );
+  if (kept.length !== matches.length) {
+    matches.splice(0, matches.length, ...kept);
+    cues = findCues(norm, matches);
+  }
+  for (const cue of cues) if (!cue.insideCatalog) cover(cue.start, cue.end);
+
+  const fuzzy = selectLongest(findFuzzyWords(norm, original, index, covered));
+  for (const f of fuzzy) cover(f.start, f.end);
+  const allMatches = [...matches, ...fuzzy].sort((a, b) => a.start - b.start);
+
+  const unknown = leftoverTerms(original, covered);
+  const language = detectLanguage(original, allMatches);
+  const time = combineTimeTokens(timeTokens, original, asOf, language);
+  return { original, folded, norm, language, matches: allMatches, timeTokens, time, cues, unknown };
+}
+
+function findCues(norm: NormalisedText, matches: CatalogMatch[]): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const [cue, phrases] of Object.entries(CUE_KEYS) as [CueName, string[]][]) {
+    for (const hit of findPhrases(norm.text, phrases)) {
+      const start = norm.map[hit.start];
+      const end = norm.map[hit.end - 1] + 1;
+      const insideCatalog = matches.some((m) => start >= m.start && end <= m.end);
+      hits.push({ cue, start, end, insideCatalog });
+    }
+  }
+  return hits;
+}
+
+/** Chinese when Chinese characters carry the grammar (outside catalog words), else English. */
+function detectLanguage(original: string, matches: CatalogMatch[]): Lang {
+  let cjkOutside = 0;
+  let cjkInside = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (!isCjk(original[i])) continue;
+    if (matches.some((m) => i >= m.start && i < m.end)) cjkInside++;
+    else cjkOutside++;
+  }
+  if (cjkOutside > 0) return 'zh';
+  return /[a-z]{2,}/i.test(original) ? 'en' : cjkInside > 0 ? 'zh' : 'en';
+}

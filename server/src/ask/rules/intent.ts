@@ -1,0 +1,56 @@
+import type { Intent } from '../../answer/answer-schema.ts';
+import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
+import { normaliseKey } from '../text/normalise.ts';
+import type { QuestionAnalysis } from './analyse-question.ts';
+import { cueBefore, type Members } from './members.ts';
+
+const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
+
+/** True when a cue of this kind occurs outside catalog words. */
+export function hasCue(analysis: QuestionAnalysis, cue: string): boolean {
+  return analysis.cues.some((c) => c.cue === cue && !c.insideCatalog);
+}
+
+/** A matched dimension whose own name asks for reasons ("流失原因是什么", "churn reasons"). */
+function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolean {
+  return analysis.cues.some(
+    (c) =>
+      c.cue === 'reasonsNoun' &&
+      c.insideCatalog &&
+      analysis.matches.some(
+        (m) =>
+          m.targets[0].target.kind === 'dimension' &&
+          c.start >= m.start &&
+          c.end <= m.end &&
+          !members.groupedBy.has(m.targets[0].target.id),
+      ),
+  );
+}
+
+/** "哪些高价值客户…", "which high-value customers…": a list of customers, not a grouping. */
+function asksForCustomers(analysis: QuestionAnalysis, members: Members): boolean {
+  return members.valueMatches.some((m) => {
+    const key = normaliseKey(m.text);
+    return ENTITY_KEYS.some((e) => key.endsWith(e)) && cueBefore(analysis, 'which', m.start);
+  });
+}
+
+/**
+ * The intent (CONVENTIONS.md "Intents"), analysis intents first: 怎么挽回 → actions; 为什么…上升 →
+ * decomposition; 驱动因素 → drivers; 为什么/原因 → reasons; … then comparison, trend, breakdown, metric.
+ */
+export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGrain: boolean): Intent {
+  const has = (cue: string) => hasCue(analysis, cue);
+  if (has('actions')) return 'actions';
+  if (has('whatChanged') || (has('why') && has('change'))) return 'decomposition';
+  if (has('drivers')) return 'drivers';
+  if (has('cohorts')) return 'cohorts';
+  if (has('survival')) return 'survival';
+  if (has('why') || has('reasonsNoun') || asksReasonsByName(analysis, members)) return 'reasons';
+  if (has('segments')) return 'segments';
+  if (has('riskList') || asksForCustomers(analysis, members)) return 'risk_list';
+  if ([...members.valuesByDimension.values()].some((v) => v.length >= 2)) return 'comparison';
+  if (hasGrain) return 'trend';
+  if (members.dimensions.length > 0) return 'breakdown';
+  return 'metric';
+}

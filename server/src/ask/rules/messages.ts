@@ -1,0 +1,103 @@
+import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { addDays } from '../time/calendar.ts';
+
+/** Everything the rules interpreter says to the user, in Chinese and English. */
+
+/** A range as the user reads it: inclusive last day. */
+export function rangeText(range: TimeRange, lang: Lang): string {
+  const last = addDays(range.end, -1);
+  return lang === 'zh' ? `${range.start} 至 ${last}` : `${range.start} to ${last}`;
+}
+
+export const say = {
+  defaultQuarter: (label: string, lang: Lang) =>
+    lang === 'zh'
+      ? `未指定时间，按最近一个完整季度 ${label} 计算`
+      : `Using the last complete quarter, ${label.replace('Q', ' Q')}`,
+  defaultTrend: (grainText: { zh: string; en: string }, range: TimeRange, lang: Lang) =>
+    lang === 'zh'
+      ? `未指定时间范围，趋势按最近${grainText.zh}（${rangeText(range, lang)}）`
+      : `No period given: the trend covers the last ${grainText.en} (${rangeText(range, lang)})`,
+  defaultMetric: (label: string, lang: Lang) =>
+    lang === 'zh'
+      ? `未指定指标，按默认指标“${label}”回答`
+      : `No metric named: using the default metric, ${label}`,
+  noTimeInModel: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `该数据模型没有日期，已忽略时间条件“${words.join('、')}”`
+      : `This model has no dates, so "${words.join('", "')}" was ignored`,
+  timelessMetric: (label: string, words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `“${label}”是当前状态指标，不按时间筛选，已忽略“${words.join('、')}”`
+      : `${label} is a current-state metric; "${words.join('", "')}" was not applied`,
+  unknownTerms: (terms: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `未识别“${terms.join('”、“')}”，结果没有按它筛选`
+      : `Did not recognise "${terms.join('", "')}"; the result is not filtered by it`,
+  decompositionCompare: (lang: Lang) =>
+    lang === 'zh' ? '与上一个同长度的时期比较变化' : 'Comparing with the previous period of the same length',
+  followUp: (lang: Lang) =>
+    lang === 'zh' ? '沿用上一个问题的条件' : 'Keeping the conditions of the previous question',
+  sameRangeLastYear: (range: TimeRange, lang: Lang) =>
+    lang === 'zh'
+      ? `去年同期：${rangeText(range, lang)}`
+      : `Same period last year: ${rangeText(range, lang)}`,
+  emptyPeriod: (words: string, range: TimeRange, lang: Lang) =>
+    lang === 'zh'
+      ? `“${words}”从 ${range.start} 开始，目前还没有数据（数据截至 ${addDays(range.start, -1)}）。`
+      : `"${words}" starts on ${range.start} and has no data yet (data runs to ${addDays(range.start, -1)}).`,
+  ambiguous: (words: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${words}”可以有几种理解，请选择一种：`
+      : `"${words}" can mean more than one thing; please pick one:`,
+  whichCount: (words: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${words}”要看哪个数？请选择：`
+      : `Which count of "${words}" do you mean? Please pick one:`,
+  unknownFilter: (terms: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `数据里没有找到“${terms.join('”、“')}”，无法按它筛选。可以不加这个条件，或换一个数据里有的取值。`
+      : `"${terms.join('", "')}" was not found in the data, so it cannot be used as a filter. You can drop it or pick a value that exists.`,
+  withoutTerm: (lang: Lang) => (lang === 'zh' ? '不加这个条件' : 'Without that condition'),
+  noQuestion: (lang: Lang) => (lang === 'zh' ? '没有看到问题。' : 'No question was given.'),
+};
+
+const GRAIN_TEXT = {
+  month: { zh: '12个完整月', en: '12 complete months' },
+  quarter: { zh: '8个完整季度', en: '8 complete quarters' },
+  week: { zh: '13个完整周', en: '13 complete weeks' },
+  day: { zh: '30天', en: '30 days' },
+  year: { zh: '几年（自数据开始）', en: 'years since the data begins' },
+} as const;
+
+/** The phrase naming a default trend window. */
+export function grainText(grain: keyof typeof GRAIN_TEXT) {
+  return GRAIN_TEXT[grain];
+}
+
+/** What the assistant can answer, with examples taken from the catalog. */
+export function capabilities(catalog: Catalog, lang: Lang): string {
+  const metrics = catalog.metrics.filter((m) => m.certified).slice(0, 4);
+  const main = catalog.metrics.find((m) => m.id === catalog.defaultMetric) ?? metrics[0];
+  const dim = catalog.dimensions.find((d) => d.type === 'categorical');
+  const names = metrics.map((m) => m.label[lang]);
+  if (lang === 'zh') {
+    const byDim = dim && main ? `、按${dim.label.zh}看${main.label.zh}` : '';
+    return `我可以回答关于${catalog.label.zh}数据的问题，例如：${names.join('、')}${byDim}、原因分析和有流失风险的客户。`;
+  }
+  const byDim = dim && main ? `, ${main.label.en} by ${dim.label.en.toLowerCase()}` : '';
+  return `I can answer questions about the ${catalog.label.en} data, for example: ${names.join(', ')}${byDim}, reasons for churn and customers at risk.`;
+}
+
+export const decline = {
+  offTopic: (catalog: Catalog, lang: Lang) =>
+    (lang === 'zh'
+      ? '抱歉，这个问题不在我能回答的范围内。'
+      : 'Sorry, that question is outside what I can answer. ') + capabilities(catalog, lang),
+  dataChange: (catalog: Catalog, lang: Lang) =>
+    (lang === 'zh'
+      ? '抱歉，我只能查询和分析数据，不能修改、删除或写入数据。'
+      : 'Sorry, I can only read and analyse the data; I cannot change, delete or write it. ') +
+    capabilities(catalog, lang),
+};

@@ -1,0 +1,60 @@
+import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
+import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
+import type { QuestionAnalysis } from './analyse-question.ts';
+
+/** Ranking asked by a question (CONVENTIONS.md "Ranking"). */
+export interface Ranking {
+  dir?: 'asc' | 'desc';
+  limit?: number;
+  /** Where the number of the limit was written (so it is not named back as unknown). */
+  span?: { start: number; end: number };
+}
+
+const N = `(${NUMBER_PATTERN})`;
+const LIMIT_PATTERNS: [RegExp, 'asc' | 'desc'][] = [
+  [new RegExp(`前\\s*${N}\\s*(?:名|个|位|大|强)?`, 'g'), 'desc'],
+  [new RegExp(`\\btop\\s*${N}\\b`, 'g'), 'desc'],
+  [new RegExp(`\\bbottom\\s*${N}\\b`, 'g'), 'asc'],
+  [new RegExp(`\\b(?:highest|most|largest|biggest|best|worst)\\s+${N}\\b`, 'g'), 'desc'],
+  [new RegExp(`\\b(?:lowest|least|fewest|smallest)\\s+${N}\\b`, 'g'), 'asc'],
+  [new RegExp(`哪\\s*${N}\\s*(?:个|家|类)`, 'g'), 'desc'],
+  [new RegExp(`(?<![\\d.])${N}\\s*(?:个|大)(?!月|季度|星期|礼拜)`, 'g'), 'desc'],
+];
+
+/** Direction from 最多/最少/top/lowest (best/worst read through lowerIsBetter) and a limit when a number is given. */
+export function detectRanking(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  metric: string | undefined,
+): Ranking {
+  const has = (cue: string) => analysis.cues.some((c) => c.cue === cue && !c.insideCatalog);
+  const lowerIsBetter = catalog.metrics.find((m) => m.id === metric)?.lowerIsBetter ?? false;
+  let dir: Ranking['dir'];
+  if (has('rankAsc')) dir = 'asc';
+  else if (has('rankDesc')) dir = 'desc';
+  else if (has('rankBest')) dir = lowerIsBetter ? 'asc' : 'desc';
+  else if (has('rankWorst')) dir = lowerIsBetter ? 'desc' : 'asc';
+  const limit = findLimit(analysis, dir !== undefined);
+  if (limit && !dir) dir = limit.dir;
+  return { dir, limit: limit?.n, span: limit?.span };
+}
+
+function findLimit(
+  analysis: QuestionAnalysis,
+  ranked: boolean,
+): { n: number; dir: 'asc' | 'desc'; span: { start: number; end: number } } | undefined {
+  const taken = [...analysis.timeTokens, ...analysis.matches];
+  for (const [i, [re, dir]] of LIMIT_PATTERNS.entries()) {
+    // a bare "五个" is a limit only in a ranking question ("流失最多的五个地区")
+    if (i === LIMIT_PATTERNS.length - 1 && !ranked) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(analysis.folded); m; m = re.exec(analysis.folded)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      const n = parseNumber(m[1]);
+      if (n && n > 0 && n <= 1000) return { n, dir, span: { start, end } };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { RANGE_JOINERS } from '../lexicon/time-words.ts';
+import { selectLongest } from '../match/phrase-finder.ts';
+import { foldWidthAndCase } from '../text/normalise.ts';
+import { clipToAsOf } from './calendar.ts';
+import { type CompareMode, scanTimeTokens, type TimeToken } from './scan-time.ts';
+
+/** What the time words of a question mean against an as-of date (CONVENTIONS.md "Time"). */
+export interface TimeResolution {
+  range?: TimeRange;
+  grain?: TimeGrain;
+  compare?: CompareMode;
+  /** The time words as the user wrote them. */
+  matchedText: string[];
+  /** How an open choice was read ("7月" → 2026年7月), in the question's language. */
+  assumption?: string;
+  /** The range lies at or after the as-of date, so holds no data yet. */
+  empty?: boolean;
+  /** "趋势/trend" was asked (a grain of month unless one is named). */
+  trend?: boolean;
+  /** For an empty "to date" period: the complete period to offer instead. */
+  alternative?: { range: TimeRange; label: string };
+  /** Spans of the time words in the original text (end exclusive). */
+  spans: { start: number; end: number }[];
+}
+
+/** Combines already selected (non-overlapping) time tokens into one resolution. */
+export function combineTimeTokens(
+  tokens: TimeToken[],
+  original: string,
+  asOf: string,
+  lang: Lang,
+): TimeResolution {
+  const result: TimeResolution = { matchedText: [], spans: [] };
+  const notes: string[] = [];
+  const ranges = tokens.filter((t) => t.kind === 'range' && t.range);
+  for (const t of tokens) {
+    result.matchedText.push(original.slice(t.start, t.end));
+    result.spans.push({ start: t.start, end: t.end });
+    if (t.kind === 'grain' && !result.grain) result.grain = t.grain;
+    if (t.kind === 'compare' && !result.compare) result.compare = t.compare;
+    if (t.kind === 'trend' || t.kind === 'grain') result.trend = true;
+  }
+  if (result.trend && !result.grain) result.grain = 'month';
+  if (ranges.length > 0) {
+    let range = ranges[0].range!;
+    let used = [ranges[0]];
+    const second = ranges[1];
+    if (second?.range && isJoined(original, ranges[0], second) && second.range.end > range.start) {
+      range = { start: range.start, end: second.range.end };
+      used = [ranges[0], second];
+    } else if (second) {
+      const ignored = original.slice(second.start, second.end);
+      notes.push(
+        lang === 'zh'
+          ? `只按第一个时间“${original.slice(ranges[0].start, ranges[0].end)}”计算，未使用“${ignored}”`
+          : `Using the first period only ("${original.slice(ranges[0].start, ranges[0].end)}"); "${ignored}" was not used`,
+      );
+    }
+    for (const t of used) {
+      if (t.reading)
+        notes.unshift(
+          lang === 'zh'
+            ? `“${original.slice(t.start, t.end)}”按 ${t.reading.zh} 计算`
+            : `Taking "${original.slice(t.start, t.end)}" as ${t.reading.en}`,
+        );
+    }
+    const clipped = clipToAsOf(range, asOf);
+    result.range = clipped;
+    if (clipped.start >= clipped.end) {
+      result.empty = true;
+      const alt = used[0].alternative;
+      if (alt) result.alternative = { range: alt.range, label: alt.label[lang] };
+    }
+  }
+  if (notes.length > 0) result.assumption = notes.join(lang === 'zh' ? '；' : '; ');
+  return result;
+}
+
+/** True when only a range joiner (到, to, -) stands between two period words. */
+function isJoined(original: string, a: TimeToken, b: TimeToken): boolean {
+  const between = foldWidthAndCase(original.slice(a.end, b.start))
+    .replace(/^\s*(?:from\s+)?|\s+$/g, '')
+    .trim();
+  return RANGE_JOINERS.includes(between);
+}
+
+/** Finds and selects the time tokens of a text (longest first). */
+export function findTimeTokens(text: string, asOf: string): TimeToken[] {
+  return selectLongest(scanTimeTokens(foldWidthAndCase(text), asOf));
+}
+
+/**
+ * Resolves the time words of a question against an explicit as-of date; never reads the clock.
+ * @example resolveTimeExpression('上个季度', '2026-10-01', 'zh').range → { start: '2026-07-01', end: '2026-10-01' }
+ */
+export function resolveTimeExpression(text: string, asOf: string, lang: Lang): TimeResolution {
+  return combineTimeTokens(findTimeTokens(text, asOf), text, asOf, lang);
+}
