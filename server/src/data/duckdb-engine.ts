@@ -1,0 +1,183 @@
+import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+
+/**
+ * The analytic engine: one DuckDB instance and a pool of connections (a connection runs one query at a
+ * time). Questions run on `query` with parameters, a timeout (DuckDB has no setting: we interrupt) and a
+ * row cap; rows come back as JSON-safe values (BIGINT and DECIMAL as numbers, dates as ISO strings).
+ */
+
+export interface EngineOptions {
+  path: string;
+  /** Connections in the pool (default 4). */
+  connections?: number;
+  threads?: number;
+  memoryLimit?: string;
+  /**
+   * Lock the instance down for serving questions: no file access outside `allowedDirectories`,
+   * configuration locked afterwards.
+   */
+  lockdown?: { allowedDirectories: string[] };
+}
+
+export interface QueryOptions {
+  timeoutMs?: number;
+  maxRows?: number;
+}
+
+export interface EngineColumn {
+  name: string;
+  type: 'number' | 'string' | 'date' | 'boolean';
+}
+
+export interface EngineResult {
+  columns: EngineColumn[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+/** A query that ran out of time; a user-facing error says so in their language. */
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`query interrupted after ${timeoutMs} ms`);
+  }
+}
+
+const NUMERIC = new Set([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL,
+]);
+const DATES = new Set([
+  DuckDBTypeId.DATE,
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_TZ,
+  DuckDBTypeId.TIMESTAMP_S,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_NS,
+]);
+
+export class AnalyticsEngine {
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
+  private closed = false;
+
+  private constructor(
+    readonly instance: DuckDBInstance,
+    private readonly all: DuckDBConnection[],
+  ) {
+    this.idle.push(...all);
+  }
+
+  /** Opens the DuckDB file and its connection pool. */
+  static async open(opts: EngineOptions): Promise<AnalyticsEngine> {
+    const config: Record<string, string> = {};
+    if (opts.threads) config.threads = String(opts.threads);
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.lockdown) {
+      config.enable_external_access = 'false';
+      config.allowed_directories = opts.lockdown.allowedDirectories.join(',');
+      config.autoinstall_known_extensions = 'false';
+      config.autoload_known_extensions = 'false';
+    }
+    const instance = await DuckDBInstance.create(opts.path, config);
+    const conns: DuckDBConnection[] = [];
+    for (let i = 0; i < (opts.connections ?? 4); i++) conns.push(await instance.connect());
+    if (opts.lockdown) await conns[0]!.run('SET lock_configuration = true');
+    return new AnalyticsEngine(instance, conns);
+  }
+
+  private async acquire(): Promise<DuckDBConnection> {
+    if (this.closed) throw new Error('engine closed');
+    const c = this.idle.pop();
+    if (c) return c;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(c: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+
+  /** Runs one read query with parameters, a timeout and a row cap. */
+  async query(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<EngineResult> {
+    const conn = await this.acquire();
+    const started = performance.now();
+    let timedOut = false;
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          conn.interrupt();
+        }, opts.timeoutMs)
+      : undefined;
+    try {
+      const max = opts.maxRows ?? 100_000;
+      const reader = await conn.runAndReadUntil(sql, max + 1, params as never);
+      const names = reader.columnNames();
+      const ids = names.map((_, i) => reader.columnTypeId(i));
+      const columns: EngineColumn[] = names.map((name, i) => ({
+        name,
+        type: NUMERIC.has(ids[i]!)
+          ? 'number'
+          : DATES.has(ids[i]!)
+            ? 'date'
+            : ids[i] === DuckDBTypeId.BOOLEAN
+              ? 'boolean'
+              : 'string',
+      }));
+      const raw = reader.getRowsJson();
+      const truncated = raw.length > max;
+      const rows = (truncated ? raw.slice(0, max) : raw).map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < names.length; i++) {
+          const v = r[i];
+          o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+        }
+        return o;
+      });
+      return { columns, rows, truncated, elapsedMs: performance.now() - started };
+    } catch (err) {
+      if (timedOut) throw new QueryTimeoutError(opts.timeoutMs!);
+      throw err;
+    } finally {
+      if (timer) clearTimeout(timer);
+      this.release(conn);
+    }
+  }
+
+  /** Runs statements that change the analytic store (materialisation), one after another. */
+  async exec(statements: string | string[]): Promise<void> {
+    const conn = await this.acquire();
+    try {
+      for (const s of Array.isArray(statements) ? statements : [statements]) await conn.run(s);
+    } finally {
+      this.release(conn);
+    }
+  }
+
+  /** Names of the tables in the main schema. */
+  async tables(): Promise<Set<string>> {
+    const r = await this.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
+    );
+    return new Set(r.rows.map((x) => String(x.table_name)));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const c of this.all) c.closeSync();
+    this.instance.closeSync();
+  }
+}
