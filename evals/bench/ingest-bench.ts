@@ -1,0 +1,170 @@
+/**
+ * Ingest benchmark: synthetic Parquet files of 1M and 5M order rows (plus 1M as CSV) go through
+ * the real pipeline (mapping → staging → rejects → insert → quality checks) into a fresh DuckDB.
+ * Each size runs in its own child process so the peak RSS is that run's alone.
+ *
+ * Run: `npx tsx evals/bench/ingest-bench.ts [--sizes 1000000,5000000]` → table + evals/bench/out/ingest.json
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ingest } from '../../server/src/data/ingest/ingest.ts';
+
+interface BenchRun {
+  format: 'parquet' | 'csv';
+  rows: number;
+  fileMB: number;
+  seconds: number;
+  ordersSeconds: number;
+  rowsPerSecond: number;
+  ordersRowsPerSecond: number;
+  rejected: number;
+  duplicates: number;
+  peakRssMB: number;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = join(HERE, 'out', 'ingest.json');
+
+/** Writes `rows` orders (with a sprinkle of bad rows and duplicates) and the mapping for them. */
+async function writeInput(dir: string, rows: number, format: BenchRun['format']): Promise<string> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  const file = join(dir, `orders.${format}`);
+  // Every 100,000th row has an unknown status (a reject) and every 250,000th repeats an id.
+  await con.run(`COPY (
+    SELECT CASE WHEN i % 250000 = 7 THEN 'o' || (i - 1) ELSE 'o' || i END AS order_no,
+           'c' || (i % 200000) AS customer,
+           TIMESTAMP '2024-01-01' + to_seconds(i % 86400000) AS placed_at,
+           round(5 + (i * 7919 % 100000) / 100.0, 2) AS net,
+           round((i % 13) * 0.5, 2) AS discount,
+           ['母婴', '服饰', '美妆', '数码'][1 + i % 4] AS cat,
+           ['online', 'store', 'app'][1 + i % 3] AS channel,
+           CASE WHEN i % 100000 = 3 THEN 'lost' ELSE 'completed' END AS state
+    FROM range(${rows}) t(i)
+  ) TO '${file}' (FORMAT ${format === 'csv' ? 'CSV, HEADER' : 'PARQUET'})`);
+  await con.run(`COPY (SELECT 'c' || i AS id, DATE '2023-06-01' + (i % 200)::INTEGER AS signup FROM range(200000) t(i))
+    TO '${join(dir, 'customers.parquet')}' (FORMAT PARQUET)`);
+  con.closeSync();
+  instance.closeSync();
+  const mapping = join(dir, 'bench.yaml');
+  writeFileSync(
+    mapping,
+    `model: bench
+as_of: '2026-10-01'
+sources:
+  cust: { file: customers.parquet }
+  ord: { file: orders.${format} }
+tables:
+  customers:
+    from: cust
+    columns: { customer_id: id, signup_date: signup, customer_type: { const: B2C } }
+  orders:
+    from: ord
+    columns:
+      order_id: order_no
+      customer_id: customer
+      order_ts: placed_at
+      amount: net
+      discount_amount: discount
+      category: cat
+      sales_channel: channel
+      status: state
+`,
+  );
+  return mapping;
+}
+
+/** One measured run (in the child process). */
+async function runOne(rows: number, format: BenchRun['format']): Promise<BenchRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
+  try {
+    const mapping = await writeInput(dir, rows, format);
+    const fileMB = statSync(join(dir, `orders.${format}`)).size / 1e6;
+    const started = performance.now();
+    const result = await ingest({ configPath: mapping, dbPath: join(dir, 'bench.duckdb'), mode: 'replace' });
+    const seconds = (performance.now() - started) / 1000;
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const orders = result.report.tables.find((t) => t.table === 'orders')!;
+    return {
+      format,
+      rows,
+      fileMB: Math.round(fileMB * 10) / 10,
+      seconds: Math.round(seconds * 100) / 100,
+      ordersSeconds: Math.round(orders.seconds * 100) / 100,
+      rowsPerSecond: Math.round(rows / seconds),
+      ordersRowsPerSecond: Math.round(orders.rowsPerSecond),
+      rejected: orders.rejected,
+      duplicates: orders.duplicates.count,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const child = argv.indexOf('--child');
+  if (child >= 0) {
+    const run = await runOne(Number(argv[child + 1]), argv[child + 2] as BenchRun['format']);
+    process.stdout.write(JSON.stringify(run));
+    return;
+  }
+  const sizesArg = argv.indexOf('--sizes');
+  const sizes = sizesArg >= 0 ? argv[sizesArg + 1]!.split(',').map(Number) : [1_000_000, 5_000_000];
+  const cases: [number, BenchRun['format']][] = [
+    ...sizes.map((n) => [n, 'parquet'] as [number, 'parquet']),
+    [sizes[0]!, 'csv'],
+  ];
+  const runs: BenchRun[] = [];
+  for (const [n, format] of cases) {
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), format],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    runs.push(JSON.parse(out) as BenchRun);
+  }
+  const head = [
+    'format',
+    'rows',
+    'file MB',
+    'total s',
+    'rows/s (total)',
+    'orders s',
+    'rows/s (orders)',
+    'rejected',
+    'dups',
+    'peak RSS MB',
+  ];
+  const table = runs.map((r) => [
+    r.format,
+    r.rows.toLocaleString('en-US'),
+    String(r.fileMB),
+    String(r.seconds),
+    r.rowsPerSecond.toLocaleString('en-US'),
+    String(r.ordersSeconds),
+    r.ordersRowsPerSecond.toLocaleString('en-US'),
+    String(r.rejected),
+    String(r.duplicates),
+    String(r.peakRssMB),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  console.log([fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...table.map(fmt)].join('\n'));
+  mkdirSync(dirname(OUT), { recursive: true });
+  const cpus = (await import('node:os')).cpus();
+  writeFileSync(
+    OUT,
+    `${JSON.stringify({ benchmark: 'ingest', at: new Date().toISOString(), cpus: cpus.length, cpu: cpus[0]?.model, runs }, null, 2)}\n`,
+  );
+  console.log(`\nwritten ${resolve(OUT)}`);
+}
+
+await main(process.argv.slice(2));
