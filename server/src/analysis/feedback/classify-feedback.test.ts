@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { classifyFeedback, classifyFeedbackBatch } from './classify-feedback.ts';
+import { detectLanguage } from './language.ts';
+
+const topicOf = (text: string) => classifyFeedback(text).topic;
+const sentimentOf = (text: string) => classifyFeedback(text).sentiment;
+
+describe('topic: one typical complaint per taxonomy code, in Chinese and English', () => {
+  it.each([
+    ['送餐太慢了，等了一个多小时才送到', 'logistics'],
+    ['My package has been stuck in transit for two weeks.', 'logistics'],
+    ['菜里面吃出了头发，太恶心了', 'product_quality'],
+    ['The fabric feels cheap and the colour faded after one wash.', 'product_quality'],
+    ['又涨价了，性价比越来越低', 'price'],
+    ['Your prices went up again and it is too expensive now.', 'price'],
+    ['客服态度很差，问了三遍都不耐烦', 'service'],
+    ['The agent was rude and hung up on me.', 'service'],
+    ['拼多多上同款便宜一半，以后去那边买了', 'competitor'],
+    ["I'm switching to another provider that offers better rates.", 'competitor'],
+    ['已经取消订阅了，为什么还在自动扣费？', 'billing'],
+    ['I was charged twice for the same order.', 'billing'],
+    ['APP一打开就闪退，根本用不了', 'technical'],
+    ["I can't log in after the latest update.", 'technical'],
+  ])('%s → %s', (text, topic) => {
+    expect(topicOf(text)).toBe(topic);
+  });
+
+  it('names praise with no issue as other (送餐很快，味道也不错)', () => {
+    const result = classifyFeedback('送餐很快，味道也不错，下次还点');
+    expect(result.topic).toBe('other');
+    expect(result.sentiment).toBe('positive');
+  });
+});
+
+describe('sentiment', () => {
+  it.each([
+    ['好吃，分量足，送餐也快，好评！', 'positive'],
+    ['太难吃了，差评', 'negative'],
+    ['Great experience overall, thank you!', 'positive'],
+    ['Terrible support, nobody ever answered.', 'negative'],
+    ['请问你们周末营业吗？', 'neutral'],
+  ])('%s → %s', (text, sentiment) => {
+    expect(sentimentOf(text)).toBe(sentiment);
+  });
+
+  it('reads colloquial complaints of Chinese reviews (慢死了, 洒了, 凉了, 再也不点了)', () => {
+    for (const text of ['慢死了', '汤全洒了', '送来都凉了', '再也不点了'])
+      expect(sentimentOf(text)).toBe('negative');
+    expect(classifyFeedback('慢死了').sentimentScore).toBeLessThan(classifyFeedback('慢').sentimentScore);
+  });
+
+  it('lets degree adverbs strengthen a word (很好吃 > 好吃 > 有点好吃)', () => {
+    const score = (t: string) => classifyFeedback(t).sentimentScore;
+    expect(score('很好吃')).toBeGreaterThan(score('好吃'));
+    expect(score('太难吃')).toBeLessThan(score('难吃'));
+  });
+
+  it('counts repeated exclamation marks as emphasis and ?? as exasperation', () => {
+    expect(classifyFeedback('太慢了！！！').sentimentScore).toBeLessThan(
+      classifyFeedback('太慢了').sentimentScore,
+    );
+    expect(classifyFeedback('为什么不给吸管？？？').sentiment).toBe('negative');
+  });
+});
+
+describe('negation', () => {
+  it('"不慢" is not a negative logistics complaint', () => {
+    const result = classifyFeedback('送餐不慢');
+    expect(result.sentiment).not.toBe('negative');
+    expect(result.topic).toBe('other');
+    expect(result.cues).toContain('+0.90 慢 (negated by 不)');
+  });
+
+  it('"not bad" is positive-ish and "not good" negative', () => {
+    expect(classifyFeedback('not bad').sentimentScore).toBeGreaterThan(0.15);
+    expect(sentimentOf('The food was not good.')).toBe('negative');
+  });
+
+  it('hedged negation is milder (不太好吃 is less negative than 不好吃)', () => {
+    const score = (t: string) => classifyFeedback(t).sentimentScore;
+    expect(score('不太好吃')).toBeLessThan(0);
+    expect(score('不太好吃')).toBeGreaterThan(score('不好吃'));
+  });
+
+  it('keeps a negator on its own subject: 没有优惠 does not flip the 差评 after it', () => {
+    expect(sentimentOf('没有优惠差评！')).toBe('negative');
+  });
+
+  it('a comparison with the past negates the praise after it (不如以前好吃)', () => {
+    expect(sentimentOf('不如以前好吃了')).toBe('negative');
+  });
+});
+
+describe('contrast', () => {
+  it('the clause after 但是 weighs more than the one before', () => {
+    expect(sentimentOf('味道不错，但是送餐太慢了')).toBe('negative');
+    expect(topicOf('味道不错，但是送餐太慢了')).toBe('logistics');
+    expect(sentimentOf('送餐有点慢，但是味道非常好')).toBe('positive');
+  });
+
+  it('"but" splits the topic evidence: praise before it does not hide the complaint after it', () => {
+    const result = classifyFeedback('Good products but the price hike pushed me away.');
+    expect(result.topic).toBe('price');
+    expect(result.sentiment).toBe('negative');
+    expect(result.cues).toContain('contrast but: before ×0.6, after ×1.5');
+  });
+});
+
+describe('language and mixed text', () => {
+  it('detects Chinese by CJK share, also with English words inside', () => {
+    expect(detectLanguage('APP又crash了，太烦了').language).toBe('zh');
+    expect(detectLanguage('The app crashes').language).toBe('en');
+    expect(classifyFeedback('送餐太慢', 'en').language).toBe('en');
+  });
+
+  it('classifies mixed Chinese-English complaints', () => {
+    expect(classifyFeedback('APP又crash了，太烦了')).toMatchObject({
+      topic: 'technical',
+      sentiment: 'negative',
+    });
+    expect(classifyFeedback('快递 delay 了三天，还没人通知我')).toMatchObject({
+      topic: 'logistics',
+      sentiment: 'negative',
+    });
+  });
+});
+
+describe('edge input', () => {
+  it.each([
+    ['', 'empty text: nothing to classify'],
+    ['   ', 'empty text: nothing to classify'],
+    ['!!!???…', 'no words in text: nothing to classify'],
+    ['12345', 'no words in text: nothing to classify'],
+  ])('%j returns neutral other with a cue saying why', (text, cue) => {
+    const result = classifyFeedback(text);
+    expect(result).toMatchObject({ topic: 'other', sentiment: 'neutral', sentimentScore: 0, topicScore: 0 });
+    expect(result.cues).toContain(cue);
+  });
+
+  it('gibberish letters give neutral other and say that no topic term was found', () => {
+    const result = classifyFeedback('asdfgh qwerty');
+    expect(result).toMatchObject({ topic: 'other', sentiment: 'neutral' });
+    expect(result.cues).toContain('topic other: no topic terms');
+  });
+
+  it('every result explains itself: the cues name the words that decided it', () => {
+    const result = classifyFeedback('送错了，太差了');
+    expect(result.cues[0]).toBe('language zh (CJK share 1.00)');
+    expect(result.cues.some((c) => c.includes('送错'))).toBe(true);
+    expect(result.cues.at(-1)).toMatch(/^topic logistics /);
+  });
+
+  it('classifyFeedbackBatch returns one result per text, in order', () => {
+    const results = classifyFeedbackBatch(['太难吃了', 'Too expensive for what you get.', '']);
+    expect(results.map((r) => r.topic)).toEqual(['product_quality', 'price', 'other']);
+  });
+});
