@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { SemanticQuerySchema } from '../../../semantic-layer/src/query.ts';
+
+/**
+ * `Answer`: what `POST /api/ask` returns and `npm run ask -- --json` prints (ARCHITECTURE.md).
+ * Every channel (web, Slack, WeCom, CLI) renders this one shape.
+ */
+
+export const ANSWER_KINDS = ['answer', 'clarify', 'out_of_scope', 'error'] as const;
+
+export const INTENTS = [
+  'metric',
+  'breakdown',
+  'trend',
+  'comparison',
+  'reasons',
+  'drivers',
+  'decomposition',
+  'risk_list',
+  'actions',
+  'cohorts',
+  'survival',
+  'segments',
+  'clarify',
+  'out_of_scope',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const ColumnSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['string', 'number', 'date', 'boolean']),
+  format: z.string().optional(),
+});
+export type Column = z.infer<typeof ColumnSchema>;
+
+export const TableSchema = z.object({
+  columns: z.array(ColumnSchema),
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const ClarifyOptionSchema = z.object({
+  label: z.string(),
+  /** The question to send when the user picks this option. */
+  question: z.string(),
+  query: SemanticQuerySchema.optional(),
+});
+
+export const ActionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  targets: z.object({ count: z.number(), segment: z.string() }),
+  channel: z.string(),
+  timing: z.string().optional(),
+  expectedEffect: z.string(),
+  measure: z.string(),
+});
+export type RetentionAction = z.infer<typeof ActionSchema>;
+
+export const AnswerSchema = z.object({
+  conversationId: z.string(),
+  kind: z.enum(ANSWER_KINDS),
+  language: z.enum(['zh', 'en']),
+  interpretation: z.object({
+    interpreter: z.enum(['rules', 'llm']),
+    intent: z.enum(INTENTS),
+    query: SemanticQuerySchema.nullable(),
+    assumptions: z.array(z.string()),
+    /** Words of the question that were understood, with what they mapped to. */
+    understood: z.array(z.object({ text: z.string(), meaning: z.string() })).default([]),
+    /** Words the interpreter did not understand, named back to the user. */
+    unknownTerms: z.array(z.string()).default([]),
+    promptVersion: z.string().optional(),
+  }),
+  table: TableSchema.nullable(),
+  chart: z.record(z.string(), z.unknown()).nullable(),
+  narrative: z.string(),
+  analysis: z.record(z.string(), z.unknown()).optional(),
+  actions: z.array(ActionSchema).optional(),
+  options: z.array(ClarifyOptionSchema).optional(),
+  provenance: z.object({
+    modelVersion: z.string(),
+    definitions: z
+      .array(z.object({ id: z.string(), label: z.string(), description: z.string() }))
+      .default([]),
+    sql: z.array(z.string()),
+    params: z.array(z.array(z.unknown())),
+    timings: z.record(z.string(), z.number()).default({}),
+    elapsedMs: z.number(),
+  }),
+  suggestions: z.array(z.string()),
+});
+export type Answer = z.infer<typeof AnswerSchema>;

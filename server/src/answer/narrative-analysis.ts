@@ -1,0 +1,82 @@
+import { formatValue, toNumber } from './format.ts';
+import { listText, rankedRows, rowLabel } from './narrative-words.ts';
+import type { PresentationInput } from './presentation-input.ts';
+import { columnLabel, resultShape } from './result-shape.ts';
+
+/** Narratives of analysis results (key drivers, rate-change decomposition, cohorts). */
+
+function signedPoints(input: PresentationInput, value: number): string {
+  const text = formatValue(value, 'percent_points', input.language);
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** Key drivers: the factors with the highest relative risk and their intervals. */
+export function driversNarrative(input: PresentationInput): string {
+  const zh = input.language === 'zh';
+  const { dimensions, time } = resultShape(input.columns);
+  const label = dimensions[0] ?? time;
+  const ranked = rankedRows(input.rows, 'rr');
+  if (!label || ranked.length === 0)
+    return zh ? '没有可计算相对风险的因素。' : 'No factor had a computable relative risk.';
+  const n = (v: unknown) => formatValue(v, 'number', input.language);
+  const top = ranked[0]!;
+  const ci = `${n(top.rr_low)}–${n(top.rr_high)}`;
+  const others = ranked.slice(1, 3).map((r) => `${rowLabel(input, label, r)}（${n(r.rr)}）`);
+  const othersEn = ranked.slice(1, 3).map((r) => `${rowLabel(input, label, r)} (${n(r.rr)})`);
+  const head = rowLabel(input, label, top);
+  return zh
+    ? `相对风险最高的是${head}（${n(top.rr)} 倍，95% 置信区间 ${ci}）${others.length ? `，其次是${listText(others, 'zh')}` : ''}。`
+    : `The strongest driver is ${head} (relative risk ${n(top.rr)}, 95% CI ${ci})${othersEn.length ? `, followed by ${listText(othersEn, 'en')}` : ''}.`;
+}
+
+/** A rate change split into mix and rate effects: the total, the two effects, the largest segment. */
+export function decompositionNarrative(input: PresentationInput): string {
+  const zh = input.language === 'zh';
+  const segment = input.columns.find((c) => c.name === 'segment');
+  const sum = (field: string) => input.rows.reduce((s, r) => s + (toNumber(r[field]) ?? 0), 0);
+  const total = sum('total');
+  const largest = [...input.rows].sort(
+    (a, b) => Math.abs(toNumber(b.total) ?? 0) - Math.abs(toNumber(a.total) ?? 0),
+  )[0];
+  const hasEffects =
+    input.columns.some((c) => c.name === 'mix') && input.columns.some((c) => c.name === 'rate');
+  const effects = hasEffects
+    ? zh
+      ? `，其中结构效应 ${signedPoints(input, sum('mix'))}、比率效应 ${signedPoints(input, sum('rate'))}`
+      : `: mix effect ${signedPoints(input, sum('mix'))}, rate effect ${signedPoints(input, sum('rate'))}`
+    : '';
+  const lead =
+    largest && segment
+      ? zh
+        ? `贡献最大的${columnLabel(input, segment)}是${rowLabel(input, segment, largest)}（${signedPoints(input, toNumber(largest.total) ?? 0)}）。`
+        : ` The largest contribution came from ${rowLabel(input, segment, largest)} (${signedPoints(input, toNumber(largest.total) ?? 0)}).`
+      : '';
+  return zh
+    ? `变化合计 ${signedPoints(input, total)}${effects}。${lead}`
+    : `The total change was ${signedPoints(input, total)}${effects}.${lead}`;
+}
+
+/** Cohorts: how many, and the spread of the metric one period after the start. */
+export function cohortsNarrative(input: PresentationInput): string {
+  const zh = input.language === 'zh';
+  const cohort = input.columns.find((c) => c.name === 'cohort');
+  const metric = [...resultShape(input.columns).metrics]
+    .reverse()
+    .find((m) => m.name !== 'cohort_size' && m.name !== 'retained');
+  if (!cohort || !metric) return '';
+  const count = new Set(input.rows.map((r) => String(r.cohort))).size;
+  const first = rankedRows(
+    input.rows.filter((r) => toNumber(r.period_number) === 1),
+    metric.name,
+  );
+  const head = zh ? `共 ${count} 个同期群。` : `${count} cohorts.`;
+  if (first.length < 2) return head;
+  const fmt = (r: Record<string, unknown>) => formatValue(r[metric.name], 'percent', input.language);
+  const who = (r: Record<string, unknown>) =>
+    rowLabel({ ...input, grain: input.grain ?? 'month' }, cohort, r);
+  const top = first[0]!;
+  const bottom = first[first.length - 1]!;
+  return zh
+    ? `${head}第 1 期${columnLabel(input, metric)}最高的是 ${who(top)}（${fmt(top)}），最低的是 ${who(bottom)}（${fmt(bottom)}）。`
+    : `${head} At period 1, ${columnLabel(input, metric).toLowerCase()} ranged from ${fmt(bottom)} (${who(bottom)}) to ${fmt(top)} (${who(top)}).`;
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run ingest -- --model <name> --config <mapping.yaml> [--db .data/<model>.duckdb]
+ * [--mode replace|append] [--report out.json] [--source-url postgres://…]`
+ */
+import { parseArgs } from 'node:util';
+import { ingest } from '../data/ingest/ingest.ts';
+import { formatIssue } from '../data/ingest/mapping-issue.ts';
+import type { IngestProgress } from '../data/ingest/progress.ts';
+import { formatReport } from '../data/ingest/report.ts';
+
+export const summary =
+  'load CSV/Parquet/JSON/PostgreSQL data into the canonical churn model, with a data-quality report';
+
+const USAGE = `usage: npm run ingest -- --config <mapping.yaml> [--model <name>] [--db .data/<model>.duckdb]
+                          [--mode replace|append] [--report out.json] [--source-url postgres://…] [--quiet]`;
+
+function printProgress(e: IngestProgress): void {
+  if (e.phase === 'done')
+    console.error(
+      `  ${e.table}: ${e.rows} rows in ${e.seconds?.toFixed(2)} s (${Math.round(e.rowsPerSecond ?? 0).toLocaleString('en-US')} rows/s)`,
+    );
+  else if (e.percent !== undefined) console.error(`  ${e.table}: ${e.phase} ${e.percent}%`);
+  else console.error(`  ${e.table}: ${e.phase}…`);
+}
+
+/** Runs the ingest command; exit code 0 when loaded (rejects are reported, not fatal), 1 on mapping errors, 2 on usage. */
+export async function run(args: string[]): Promise<number> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(args).values;
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : err}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help || !values.config) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const mode = values.mode ?? 'replace';
+  if (mode !== 'replace' && mode !== 'append') {
+    console.error(`--mode must be replace or append\n${USAGE}`);
+    return 2;
+  }
+  const result = await ingest({
+    model: values.model,
+    configPath: values.config,
+    dbPath: values.db,
+    mode,
+    reportPath: values.report,
+    sourceUrl: values['source-url'],
+    onProgress: values.quiet ? undefined : printProgress,
+  });
+  if (!result.ok) {
+    console.error(`mapping has ${result.issues.length} problem(s):`);
+    for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
+    return 1;
+  }
+  console.log(formatReport(result.report));
+  if (values.report) console.log(`\nreport: ${values.report}`);
+  return 0;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: {
+      model: { type: 'string' },
+      config: { type: 'string' },
+      db: { type: 'string' },
+      mode: { type: 'string' },
+      report: { type: 'string' },
+      'source-url': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+}
