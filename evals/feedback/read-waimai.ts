@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { sharedDataPath } from '../../server/src/data/shared-data.ts';
 
 /** Path of the real waimai_10k review file (read-only shared data). */
-export const WAIMAI_PATH = '/work/shared/data/cn_waimai_10k/waimai_10k.csv';
+export const WAIMAI_PATH = sharedDataPath('cn_waimai_10k', 'waimai_10k.csv');
 
 /** One labelled review: `row` is the 1-based data row (header excluded), label 1 positive / 0 negative. */
 export interface WaimaiReview {

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedDataPath } from '../../data/shared-data.ts';
 import { classifyFeedbackBatch } from './classify-feedback.ts';
 
 // Regression floor on real text: the first 1000 rows of waimai_10k (all labelled positive, 1) and rows
 // 4001-5000 (all negative, 0). Full figures: evals/feedback/RESULTS.md (npx tsx evals/feedback/measure.ts).
-const WAIMAI = '/work/shared/data/cn_waimai_10k/waimai_10k.csv';
+const WAIMAI = sharedDataPath('cn_waimai_10k', 'waimai_10k.csv');
 
 function readRows(): Array<{ label: number; review: string }> {
   return readFileSync(WAIMAI, 'utf8')

@@ -12,6 +12,7 @@ import {
   type CanonicalType,
   canonicalTable,
 } from '../canonical-schema.ts';
+import { expandPathVariables } from '../shared-data.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { columnObjectOf, type Mapping, mappingSchema } from './mapping-schema.ts';
 
@@ -118,9 +119,17 @@ export function loadMapping(file: string): MappingLoadResult {
         `source name "${name}" is reserved (a target table name); rename it`,
       );
     if (!('file' in source)) continue;
-    const path = resolve(dir, source.file);
+    const expanded = expandPathVariables(source.file);
+    const path = resolve(dir, expanded.path);
     filePaths[name] = path;
-    if (!existsSync(path)) issue('source_unreadable', ['sources', name, 'file'], `file not found: ${path}`);
+    if (expanded.unset.length)
+      issue(
+        'source_unreadable',
+        ['sources', name, 'file'],
+        `environment variable ${expanded.unset.join(', ')} is not set (used in "${source.file}")`,
+      );
+    else if (!existsSync(path))
+      issue('source_unreadable', ['sources', name, 'file'], `file not found: ${path}`);
     else if (
       !source.format &&
       !['.csv', '.parquet', '.json', '.ndjson', '.jsonl', '.tsv'].includes(extname(path))

@@ -5,7 +5,7 @@
  * @example
  * model: cdnow
  * sources:
- *   elog: { file: ../../../../../shared/data/cdnow_transactions/cdnowElog.csv }
+ *   elog: { file: ${CHATBI_SHARED_DATA}/cdnow_transactions/cdnowElog.csv }
  * tables:
  *   orders:
  *     from: elog
