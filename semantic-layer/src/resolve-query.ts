@@ -150,7 +150,9 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
     checkFilterValues(f, at, log);
     const d = model.dimensions[f.member];
     const m = model.metrics[f.member];
-    if (d) filters.push({ dimension: d, op: f.op, values: f.values, enforced: false });
+    // Interpreters carry boolean values as text ('true'); a boolean column compares with booleans.
+    const values = d?.type === 'boolean' ? f.values.map(asBoolean) : f.values;
+    if (d) filters.push({ dimension: d, op: f.op, values, enforced: false });
     else if (m) metricFilters.push({ metric: m, op: f.op, values: f.values });
     else log.error('unknown_member', unknownMessage(model, f.member, 'dimension'), { path: `${at}.member` });
   });
@@ -270,6 +272,12 @@ function unknownMessage(model: SemanticModel, id: string, kind: 'metric' | 'dime
   const pool = kind === 'metric' ? Object.keys(model.metrics) : Object.keys(model.dimensions);
   const near = pool.filter((p) => p.includes(id) || id.includes(p)).slice(0, 3);
   return `unknown ${kind} ${id}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
+}
+
+function asBoolean(v: string | number | boolean): string | number | boolean {
+  if (v === 'true' || v === 1) return true;
+  if (v === 'false' || v === 0) return false;
+  return v;
 }
 
 function checkFilterValues(f: Filter, at: string, log: IssueLog): void {

@@ -1,6 +1,87 @@
-export const summary = '(serve: not built yet)';
+/**
+ * `npm start` (= `npm run serve -- [--port N] [--data-dir .data] [--customers N] [--host 0.0.0.0]`):
+ * generates the demo data on first start, prepares the models and serves the web app and the API.
+ * Environment: PORT, DATABASE_URL (PostgreSQL app state; PGlite in .data/app otherwise),
+ * CHATBI_API_TOKEN, OPENAI_API_KEY / OPENAI_BASE_URL / LLM_MODEL (optional LLM interpreter).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serverHooks } from '../server/server-hooks.ts';
+import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 
-export async function run(_args: string[]): Promise<number> {
-  console.error('serve is not built yet');
-  return 1;
+export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
+
+const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--customers N]
+
+  --port N        port (default: $PORT or 8787)
+  --host H        interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --data-dir DIR  analytic databases and embedded app state (default .data)
+  --customers N   size of the demo generated on first start (default 10000)`;
+
+export async function run(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        customers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  const customers = Number(values.customers ?? 10_000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`error: --port must be an integer 0..65535, got ${values.port ?? process.env.PORT}`);
+    return 2;
+  }
+  if (!Number.isInteger(customers) || customers < 100) {
+    console.error(`error: --customers must be an integer ≥ 100, got ${values.customers}`);
+    return 2;
+  }
+  const started = performance.now();
+  const webDist = join(PROJECT_ROOT, 'web/dist');
+  const server = await startServer({
+    dataDir: String(values['data-dir'] ?? '.data'),
+    port,
+    host: values.host as string | undefined,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    demoCustomers: customers,
+    apiToken: process.env.CHATBI_API_TOKEN,
+    log: (line) => console.log(line),
+    webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    ...(await serverHooks()),
+  });
+  const { boot } = server;
+  if (boot.adminPassword)
+    console.log(
+      `\nadmin account created: username admin, one-time password ${boot.adminPassword} (change it on first sign-in)`,
+    );
+  for (const u of boot.demoUsersCreated)
+    console.log(`demo account: ${u.username} / ${u.password} (${u.role})`);
+  if (boot.apiToken === 'too_short')
+    console.log('CHATBI_API_TOKEN ignored: it must have at least 16 characters');
+  console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${server.url}`);
+  if (!existsSync(join(webDist, 'index.html')))
+    console.log('(web app not built: run `npm run build` for the UI; the API is up)');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('shutting down…');
+  await server.close();
+  return 0;
 }

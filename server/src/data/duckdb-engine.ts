@@ -85,15 +85,19 @@ export class AnalyticsEngine {
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
     if (opts.lockdown) {
-      config.enable_external_access = 'false';
-      config.allowed_directories = opts.lockdown.allowedDirectories.join(',');
       config.autoinstall_known_extensions = 'false';
       config.autoload_known_extensions = 'false';
     }
     const instance = await DuckDBInstance.create(opts.path, config);
     const conns: DuckDBConnection[] = [];
     for (let i = 0; i < (opts.connections ?? 4); i++) conns.push(await instance.connect());
-    if (opts.lockdown) await conns[0]!.run('SET lock_configuration = true');
+    if (opts.lockdown) {
+      // allowed_directories cannot be passed at creation; it must be set before external access is off.
+      const dirs = opts.lockdown.allowedDirectories.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
+      await conns[0]!.run(`SET allowed_directories = [${dirs}]`);
+      await conns[0]!.run('SET enable_external_access = false');
+      await conns[0]!.run('SET lock_configuration = true');
+    }
     return new AnalyticsEngine(instance, conns);
   }
 

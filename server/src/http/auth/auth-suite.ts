@@ -36,7 +36,12 @@ export function defineAuthSuite(label: string, factory: StoreFactory): void {
 
     it('bootstraps admin with a one-time password, the demo users, and the env token, idempotently', async () => {
       expect(fx.boot.adminPassword).toMatch(/^[a-zA-Z2-9]{20}$/);
-      expect(fx.boot.demoUsersCreated.map((u) => u.username)).toEqual(['analyst', 'viewer', 'manager_south']);
+      expect(fx.boot.demoUsersCreated.map((u) => u.username)).toEqual([
+        'demo_admin',
+        'analyst',
+        'viewer',
+        'manager_south',
+      ]);
       expect(fx.boot.apiToken).toBe('provisioned');
       const admin = await fx.store.users.findByUsername('admin');
       expect(admin).toMatchObject({ role: 'admin', mustChangePassword: true });
@@ -45,6 +50,7 @@ export function defineAuthSuite(label: string, factory: StoreFactory): void {
       expect(users.map((u) => [u.username, u.role, u.attributes])).toEqual([
         ['admin', 'admin', {}],
         ['analyst', 'analyst', {}],
+        ['demo_admin', 'admin', {}],
         ['manager_south', 'viewer', { region: ['华南'] }],
         ['viewer', 'viewer', {}],
       ]);

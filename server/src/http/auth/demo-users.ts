@@ -13,8 +13,18 @@ export interface DemoUser {
   password: string;
 }
 
-/** The demo accounts: an analyst, a viewer, and a viewer restricted to the 华南 region by row-level security. */
+/**
+ * The demo accounts: an admin who reviews definitions, an analyst, a viewer, and a viewer restricted
+ * to the 华南 region by row-level security.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
+  {
+    username: 'demo_admin',
+    displayName: 'Demo Admin',
+    role: 'admin',
+    attributes: {},
+    password: 'demo-admin',
+  },
   {
     username: 'analyst',
     displayName: 'Demo Analyst',

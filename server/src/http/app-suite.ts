@@ -1,0 +1,233 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationStore } from '../ask/conversation-store.ts';
+import { ConversationLog } from '../pipeline/conversation-log.ts';
+import type { RunningServer } from '../server/start-server.ts';
+import { startServer } from '../server/start-server.ts';
+import type { StoreFactory } from '../store/test-stores.ts';
+
+type Json = Record<string, any>;
+
+/** A signed-in client of the real server over HTTP (cookie + CSRF header). */
+class Client {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly base: string) {}
+
+  async demoLogin(username: string): Promise<Json> {
+    const res = await fetch(`${this.base}/api/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
+    expect(res.status).toBe(200);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const body = (await res.json()) as Json;
+    this.csrf = body.csrfToken;
+    return body;
+  }
+
+  async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    return fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrf,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async ask(body: Json): Promise<Json> {
+    const res = await this.send('POST', '/api/ask', body);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Json;
+  }
+}
+
+/**
+ * The product end to end over real HTTP: demo data in DuckDB, the app store given by `factory`,
+ * the rules interpreter, row-level security, conversations that survive a restart, feedback.
+ */
+export function defineAppSuite(label: string, factory: StoreFactory): void {
+  describe(`the HTTP app on ${label}`, () => {
+    let server: RunningServer;
+    let dir: string;
+    let analyst: Client;
+
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'chatbi-app-'));
+      server = await startServer({
+        dataDir: dir,
+        port: 0,
+        demoCustomers: 3000,
+        store: await factory(),
+        log: () => {},
+      });
+      analyst = new Client(`http://127.0.0.1:${server.port}`);
+      await analyst.demoLogin('analyst');
+    }, 120_000);
+
+    afterAll(async () => {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('answers a Chinese breakdown with the planted 华南 churn, a chart and provenance', async () => {
+      const a = await analyst.ask({ question: '上个季度各地区的流失率' });
+      expect(a.kind).toBe('answer');
+      expect(a.interpretation.query).toMatchObject({
+        metrics: ['churn_rate'],
+        dimensions: ['region'],
+        timeRange: { start: '2026-07-01', end: '2026-10-01' },
+      });
+      const rows = a.table.rows as { region: string; churn_rate: number }[];
+      expect(rows).toHaveLength(7);
+      const top = [...rows].sort((x, y) => y.churn_rate - x.churn_rate)[0]!;
+      expect(top.region).toBe('华南');
+      expect(top.churn_rate).toBeGreaterThan(0.18);
+      expect(a.narrative).toContain('华南');
+      expect(JSON.stringify(a.chart)).toContain('华南');
+      expect(a.provenance.sql[0]).toMatch(/SELECT/i);
+      expect(a.provenance.modelVersion).toMatch(/^retail/);
+      expect(a.provenance.definitions.map((d: Json) => d.id)).toEqual(['churn_rate', 'region']);
+      expect(a.seq).toBe(1);
+    });
+
+    it('keeps context across follow-ups in English', async () => {
+      const first = await analyst.ask({ question: 'What was the churn rate last quarter?' });
+      expect(first.language).toBe('en');
+      expect(first.table.rows[0].churn_rate).toBeGreaterThan(0.05);
+      const byChannel = await analyst.ask({
+        question: 'what about by channel?',
+        conversationId: first.conversationId,
+      });
+      expect(byChannel.conversationId).toBe(first.conversationId);
+      expect(byChannel.interpretation.query.dimensions).toEqual(['sales_channel']);
+      expect(byChannel.interpretation.query.timeRange).toEqual(first.interpretation.query.timeRange);
+      const high = await analyst.ask({
+        question: 'only high-value customers',
+        conversationId: first.conversationId,
+      });
+      expect(high.interpretation.query.filters).toEqual([
+        { member: 'value_tier', op: 'in', values: ['high'] },
+      ]);
+      expect(high.interpretation.query.dimensions).toEqual(['sales_channel']);
+    });
+
+    it('remembers the conversation after a restart (state read back from the store)', async () => {
+      const first = await analyst.ask({ question: '上个季度的流失率' });
+      // A fresh log with an empty cache, as after a restart, reads the state from the stored message.
+      const log = new ConversationLog(server.store, new ConversationStore());
+      const user = await server.store.users.findByUsername('analyst');
+      const reopened = await log.open(first.conversationId, user!.id, 'retail', 'x');
+      expect(reopened.id).toBe(first.conversationId);
+      expect(reopened.previous?.lastQuery?.metrics).toEqual(['churn_rate']);
+      expect(reopened.previous?.turn).toBe(1);
+    });
+
+    it('re-runs an edited interpretation (a changed chip)', async () => {
+      const a = await analyst.ask({ question: '上个季度各地区的流失率' });
+      const edited = { ...a.interpretation.query, dimensions: ['value_tier'] };
+      const b = await analyst.ask({ query: edited, conversationId: a.conversationId, language: 'zh' });
+      expect(b.kind).toBe('answer');
+      // Tables show value labels in the answer's language; the query keeps stored codes.
+      expect(b.interpretation.query.dimensions).toEqual(['value_tier']);
+      expect(b.table.rows.map((r: Json) => r.value_tier).sort()).toEqual(['中价值', '低价值', '高价值']);
+    });
+
+    it('limits a regional manager to 华南 on every answer and tile', async () => {
+      const south = new Client(`http://127.0.0.1:${server.port}`);
+      await south.demoLogin('manager_south');
+      const a = await south.ask({ question: '上个季度各地区的流失率' });
+      expect(a.table.rows.map((r: Json) => r.region)).toEqual(['华南']);
+      const count = await south.ask({ question: 'how many customers by region' });
+      expect(count.table.rows.map((r: Json) => r.region)).toEqual(['South China']);
+      const home = (await (await south.send('GET', '/api/home?language=en')).json()) as Json;
+      const all = (await (await analyst.send('GET', '/api/home?language=en')).json()) as Json;
+      const churn = (h: Json) => h.tiles.find((t: Json) => t.metric === 'churn_rate').value;
+      expect(churn(home)).toBeGreaterThan(churn(all));
+    });
+
+    it('streams progress, then the answer, as server-sent events', async () => {
+      const res = await analyst.send(
+        'POST',
+        '/api/ask',
+        { question: 'churn rate by region last quarter' },
+        { accept: 'text/event-stream' },
+      );
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const text = await res.text();
+      const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+      expect(events[0]).toBe('progress');
+      expect(events.at(-1)).toBe('answer');
+      expect(text).toContain('"stage":"execute"');
+      const answer = JSON.parse(text.split('event: answer\ndata: ')[1]!.split('\n')[0]!) as Json;
+      expect(answer.table.rows).toHaveLength(7);
+    });
+
+    it('declines out-of-scope and write requests politely, in the question language', async () => {
+      const weather = await analyst.ask({ question: '明天北京天气怎么样' });
+      expect(weather.kind).toBe('out_of_scope');
+      expect(weather.narrative).toMatch(/抱歉/);
+      const del = await analyst.ask({ question: 'delete all customers' });
+      expect(del.kind).toBe('out_of_scope');
+      expect(del.narrative).toMatch(/cannot|can't|only/i);
+    });
+
+    it('rejects bad requests with specific errors and refuses anonymous callers', async () => {
+      const bad = await analyst.send('POST', '/api/ask', { question: '' });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as Json).error.code).toBe('invalid_request');
+      const anon = await fetch(`http://127.0.0.1:${server.port}/api/ask`, { method: 'POST', body: '{}' });
+      expect(anon.status).toBe(401);
+      const unknown = await analyst.send(
+        'POST',
+        '/api/ask',
+        { question: 'x', model: 'nope' },
+        { 'accept-language': 'zh-CN' },
+      );
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as Json).error.message).toContain('没有名为 nope 的模型');
+    });
+
+    it('records thumbs down on an answer and lists the conversation', async () => {
+      const a = await analyst.ask({ question: '近12个月流失率的月度趋势' });
+      expect(a.interpretation.intent).toBe('trend');
+      expect(a.table.rows.length).toBe(12);
+      const fb = await analyst.send('POST', '/api/feedback', {
+        conversationId: a.conversationId,
+        seq: a.seq,
+        rating: 'down',
+        comment: '应该按流失日期',
+      });
+      expect(fb.status).toBe(201);
+      const [stored] = await server.store.feedback.list({ status: 'open' });
+      expect(stored).toMatchObject({ rating: 'down', comment: '应该按流失日期' });
+      const list = (await (await analyst.send('GET', '/api/conversations')).json()) as Json;
+      expect(list.conversations.map((c: Json) => c.id)).toContain(a.conversationId);
+      const conv = (await (
+        await analyst.send('GET', `/api/conversations/${a.conversationId}`)
+      ).json()) as Json;
+      expect(conv.messages[0].answer.narrative).toBe(a.narrative);
+    });
+
+    it('serves health, catalog and home tiles', async () => {
+      const health = (await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()) as Json;
+      expect(health.models[0]).toMatchObject({ id: 'retail', asOf: '2026-10-01' });
+      const catalog = (await (await analyst.send('GET', '/api/catalog')).json()) as Json;
+      const region = catalog.dimensions.find((d: Json) => d.id === 'region');
+      expect(region.values.map((v: Json) => v.value)).toContain('华南');
+      expect(catalog.examples.zh.length).toBeGreaterThan(2);
+      const home = (await (await analyst.send('GET', '/api/home?language=zh')).json()) as Json;
+      const churn = home.tiles.find((t: Json) => t.metric === 'churn_rate');
+      expect(churn.label).toBe('流失率');
+      expect(churn.spark).toHaveLength(12);
+      expect(churn.value - churn.previous).toBeCloseTo(churn.change, 10);
+    });
+  });
+}

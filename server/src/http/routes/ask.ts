@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { SemanticQuerySchema } from '../../../../semantic-layer/src/query.ts';
+import { INTENTS } from '../../answer/answer-schema.ts';
+import type { ModelRegistry } from '../../models/model-registry.ts';
+import { type AnswerDeps, answerQuestion, type Stage } from '../../pipeline/answer-question.ts';
+import type { ConversationLog } from '../../pipeline/conversation-log.ts';
+import type { TurnInput } from '../../pipeline/interpret-turn.ts';
+import type { Store } from '../../store/open-store.ts';
+import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { parseJsonBody } from '../auth/parse-body.ts';
+import { requestLanguage } from '../request-language.ts';
+
+const AskBody = z
+  .object({
+    question: z.string().trim().min(1).max(2000).optional(),
+    query: SemanticQuerySchema.optional(),
+    intent: z.enum(INTENTS).optional(),
+    conversationId: z.string().max(64).optional(),
+    model: z.string().max(64).optional(),
+    language: z.enum(['zh', 'en']).optional(),
+  })
+  .refine((b) => Boolean(b.question) !== Boolean(b.query), {
+    message: 'send either a question or an edited query',
+  });
+
+export interface AskRouteDeps {
+  store: Store;
+  registry: ModelRegistry;
+  answerDeps: AnswerDeps;
+  conversations: ConversationLog;
+}
+
+/**
+ * POST /api/ask: a question (or an edited interpretation) → `Answer`. With `Accept: text/event-stream`
+ * the client gets `progress` events while the answer is computed, then one `answer` event.
+ */
+export function askRoutes(deps: AskRouteDeps) {
+  const app = new Hono<AuthEnv>();
+  app.post('/', async (c) => {
+    const body = await parseJsonBody(c, AskBody);
+    if (body instanceof Response) return body;
+    const lang = requestLanguage(c, body.language);
+    const modelId = body.model ?? deps.registry.defaultModelId;
+    if (!deps.registry.has(modelId))
+      return jsonError(
+        c,
+        404,
+        'unknown_model',
+        lang === 'zh' ? `没有名为 ${modelId} 的模型` : `No model named ${modelId}`,
+      );
+    const user = c.get('user');
+    const active = deps.registry.get(modelId);
+    const title = body.question ?? (lang === 'zh' ? '编辑后的查询' : 'Edited query');
+    const conv = await deps.conversations.open(body.conversationId, user.id, modelId, title);
+    const turn: TurnInput = body.query
+      ? { query: body.query, intent: body.intent, language: lang }
+      : { question: body.question!, language: body.language };
+
+    const run = async (onStage?: (stage: Stage, elapsedMs: number) => void) => {
+      const { answer, state } = await answerQuestion(deps.answerDeps, {
+        active,
+        turn,
+        conversationId: conv.id,
+        previous: conv.previous,
+        attributes: user.attributes,
+        onStage,
+      });
+      const seq = await deps.conversations.record(conv.id, title, answer, state);
+      await deps.store.audit.record({
+        action: 'ask',
+        userId: user.id,
+        target: conv.id,
+        details: { question: title, kind: answer.kind, intent: answer.interpretation.intent, seq },
+      });
+      return { ...answer, seq };
+    };
+
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await run());
+    return streamSSE(c, async (stream) => {
+      const answer = await run((stage, elapsedMs) => {
+        void stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage, elapsedMs }) });
+      });
+      await stream.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
+    });
+  });
+  return app;
+}

@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { ModelRegistry } from '../../models/model-registry.ts';
+import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { exampleQuestions } from './example-questions.ts';
+
+/** GET /api/catalog?model=: metrics and dimensions with definitions, owners, values and example questions. */
+export function catalogRoutes(registry: ModelRegistry) {
+  const app = new Hono<AuthEnv>();
+  app.get('/', (c) => {
+    const id = c.req.query('model') ?? registry.defaultModelId;
+    if (!registry.has(id)) return jsonError(c, 404, 'unknown_model', `No model named ${id}`);
+    const { runtime, versionNo } = registry.get(id);
+    const catalog = runtime.catalog;
+    return c.json({
+      ...catalog,
+      versionNo,
+      dimensions: catalog.dimensions.map((d) => ({ ...d, values: d.values.slice(0, 200) })),
+      examples: exampleQuestions(catalog),
+      models: registry.list().map((m) => ({ id: m.runtime.model.id, label: m.runtime.catalog.label })),
+    });
+  });
+  return app;
+}

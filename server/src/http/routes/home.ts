@@ -1,0 +1,83 @@
+import { Hono } from 'hono';
+import type { CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
+import type { ModelRegistry } from '../../models/model-registry.ts';
+import { runQuery } from '../../pipeline/run-query.ts';
+import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { requestLanguage } from '../request-language.ts';
+import { exampleQuestions } from './example-questions.ts';
+import { lastCompleteQuarter, monthsBefore } from './home-periods.ts';
+
+/** The home tiles, in order of preference; a model without one of them shows its first certified metrics. */
+const PREFERRED = ['churn_rate', 'at_risk_customers', 'nps', 'revenue'];
+
+/**
+ * GET /api/home: KPI tiles (value in the last complete quarter, change against the quarter before,
+ * a 12-month sparkline), computed by governed queries under the user's row-level security.
+ */
+export function homeRoutes(registry: ModelRegistry) {
+  const app = new Hono<AuthEnv>();
+  app.get('/', async (c) => {
+    const id = c.req.query('model') ?? registry.defaultModelId;
+    if (!registry.has(id)) return jsonError(c, 404, 'unknown_model', `No model named ${id}`);
+    const lang = requestLanguage(c, c.req.query('language'));
+    const { runtime } = registry.get(id);
+    const { catalog, asOf } = runtime;
+    const attributes = c.get('user').attributes;
+    const quarter = lastCompleteQuarter(asOf);
+    const tiles = [];
+    for (const metric of tileMetrics(catalog.metrics)) {
+      const ctx = { language: lang, attributes };
+      // A metric measured over a period shows the last complete quarter; a point-in-time one (at-risk
+      // customers now) refuses a range and shows its current value.
+      const periodic = await runQuery(
+        runtime,
+        { model: id, metrics: [metric.id], timeRange: quarter, compare: 'previous_period' },
+        { ...ctx, intent: 'metric' },
+      );
+      const value = periodic.ok
+        ? periodic
+        : await runQuery(runtime, { model: id, metrics: [metric.id] }, { ...ctx, intent: 'metric' });
+      const spark = periodic.ok
+        ? await runQuery(
+            runtime,
+            {
+              model: id,
+              metrics: [metric.id],
+              time: { dimension: 'metric_time', grain: 'month' },
+              timeRange: { start: monthsBefore(quarter.end, 12), end: quarter.end },
+            },
+            { ...ctx, intent: 'trend' },
+          )
+        : null;
+      if (!value.ok) continue;
+      const row = value.presentation.rows[0] ?? {};
+      const cols = value.presentation.columns;
+      const pick = (role?: string) => {
+        const col = cols.find((x) => x.member === metric.id && x.role === role);
+        return col ? (row[col.name] ?? null) : null;
+      };
+      tiles.push({
+        metric: metric.id,
+        label: metric.label[lang],
+        format: metric.format,
+        lowerIsBetter: metric.lowerIsBetter,
+        period: periodic.ok ? quarter : null,
+        value: pick(undefined),
+        previous: pick('previous'),
+        change: pick('change'),
+        spark:
+          spark?.ok === true
+            ? spark.presentation.rows.map((r) => ({ period: r.period, value: r[metric.id] ?? null }))
+            : [],
+      });
+    }
+    return c.json({ asOf, tiles, suggestions: exampleQuestions(catalog)[lang] });
+  });
+  return app;
+}
+
+function tileMetrics(metrics: CatalogMetric[]): CatalogMetric[] {
+  const preferred = PREFERRED.flatMap((id) => metrics.filter((m) => m.id === id));
+  if (preferred.length >= 2) return preferred;
+  return metrics.filter((m) => m.certified).slice(0, 4);
+}
