@@ -1,6 +1,89 @@
-export const summary = '(eval: not built yet)';
+/**
+ * `npm run eval -- [--model retail|telco] [--category C] [--lang zh|en|mixed] [--llm] [--min 0.9]
+ * [--out evals/reports/run.json] [--failures 20]`: runs the question set (evals/questions) through
+ * the real pipeline and prints accuracy by category and language, and the failures with reasons.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssues, loadEvalCases } from '../../../evals/eval-case.ts';
+import { evalRuntimes } from '../../../evals/eval-runtimes.ts';
+import { runEvals } from '../../../evals/run-evals.ts';
+import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { PROJECT_ROOT } from '../server/start-server.ts';
 
-export async function run(_args: string[]): Promise<number> {
-  console.error('eval is not built yet');
-  return 1;
+export const summary = 'run the evaluation questions through the pipeline; accuracy by category';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      model: { type: 'string' },
+      category: { type: 'string' },
+      lang: { type: 'string' },
+      llm: { type: 'boolean' },
+      min: { type: 'string' },
+      out: { type: 'string' },
+      failures: { type: 'string', default: '25' },
+      'data-dir': { type: 'string', default: '.data/eval' },
+    },
+  });
+  const loaded = loadEvalCases(join(PROJECT_ROOT, 'evals/questions'));
+  if (loaded.issues.length) {
+    console.error(`invalid eval cases:\n${formatIssues(loaded.issues)}`);
+    return 2;
+  }
+  const cases = loaded.cases.filter(
+    (c) =>
+      (!values.model || c.model === values.model) &&
+      (!values.category || c.category === values.category) &&
+      (!values.lang || c.lang === values.lang),
+  );
+  const llm = values.llm ? llmFromEnv() : null;
+  if (values.llm && !llm) {
+    console.error('error: --llm needs OPENAI_API_KEY or OPENAI_BASE_URL');
+    return 2;
+  }
+  const { runtimes, close } = await evalRuntimes(values['data-dir']!, (l) => console.log(l));
+  try {
+    console.log(
+      `running ${cases.length} cases with the ${llm ? `LLM (${llm.model})` : 'rules'} interpreter…`,
+    );
+    const summary = await runEvals(cases, runtimes, { llm }, (_, done) => {
+      if (done % 100 === 0) console.log(`  ${done}/${cases.length}`);
+    });
+    console.log(`\n${'category'.padEnd(16)} ${'cases'.padStart(6)} ${'passed'.padStart(7)} accuracy`);
+    for (const [k, g] of Object.entries(summary.byCategory).sort())
+      console.log(
+        `${k.padEnd(16)} ${String(g.total).padStart(6)} ${String(g.passed).padStart(7)} ${pct(g.accuracy).padStart(8)}`,
+      );
+    for (const [k, g] of Object.entries(summary.byLang).sort())
+      console.log(
+        `lang ${k.padEnd(11)} ${String(g.total).padStart(6)} ${String(g.passed).padStart(7)} ${pct(g.accuracy).padStart(8)}`,
+      );
+    console.log(
+      `${'total'.padEnd(16)} ${String(summary.total).padStart(6)} ${String(summary.passed).padStart(7)} ${pct(summary.accuracy).padStart(8)}`,
+    );
+    const failed = summary.results.filter((r) => !r.score.pass);
+    const show = Number(values.failures);
+    if (failed.length)
+      console.log(`\nfailures (first ${Math.min(show, failed.length)} of ${failed.length}):`);
+    for (const r of failed.slice(0, show))
+      console.log(`  ${r.id}  ${r.question}\n      ${r.score.reasons.join('\n      ')}`);
+    if (values.out) {
+      mkdirSync(dirname(values.out), { recursive: true });
+      writeFileSync(values.out, JSON.stringify(summary, null, 2));
+      console.log(`\nreport: ${values.out}`);
+    }
+    const min = values.min ? Number(values.min) : null;
+    if (min !== null && summary.accuracy < min) {
+      console.error(`accuracy ${pct(summary.accuracy)} is below --min ${pct(min)}`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await close();
+  }
 }

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ModelRuntime } from '../server/src/data/model-runtime.ts';
+import { loadEvalCases } from './eval-case.ts';
+import { evalRuntimes } from './eval-runtimes.ts';
+import { type EvalSummary, runEvals } from './run-evals.ts';
+
+/**
+ * The whole question set through the real pipeline (rules interpreter, real retail and Telco catalogs,
+ * compiled and executed on DuckDB). The floors only go up: raise them when accuracy improves.
+ */
+const FLOOR = { total: 0.77, time_expression: 0.95, follow_up: 0.9, breakdown: 0.9 };
+
+describe('evaluation questions through the pipeline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chatbi-evals-'));
+  let runtimes: Map<string, ModelRuntime>;
+  let close: () => Promise<void>;
+  let summary: EvalSummary;
+
+  beforeAll(async () => {
+    ({ runtimes, close } = await evalRuntimes(dir));
+    const { cases, issues } = loadEvalCases(join(import.meta.dirname, 'questions'));
+    expect(issues).toEqual([]);
+    summary = await runEvals(cases, runtimes, { llm: null });
+  }, 180_000);
+  afterAll(async () => {
+    await close?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`answers at least ${FLOOR.total * 100}% of the ${'551'} cases as CONVENTIONS.md prescribes`, () => {
+    expect(summary.total).toBeGreaterThanOrEqual(551);
+    expect(summary.accuracy).toBeGreaterThanOrEqual(FLOOR.total);
+  });
+
+  it('keeps the per-category floors', () => {
+    for (const [category, floor] of Object.entries(FLOOR)) {
+      if (category === 'total') continue;
+      expect({ category, accuracy: summary.byCategory[category]!.accuracy >= floor }).toEqual({
+        category,
+        accuracy: true,
+      });
+    }
+  });
+
+  it('never runs a query for a request to change data', () => {
+    const writes = summary.results.filter((r) =>
+      /删除|\bdrop (the|all|table)|delete|改成|更新为|标记为|群发|\bupdate /i.test(r.question),
+    );
+    expect(writes.length).toBeGreaterThan(3);
+    const answered = writes.filter((r) => (r.got as { kind: string }).kind === 'answer').map((r) => r.id);
+    // Known gaps are listed so the list can only shrink.
+    expect(answered.sort()).toEqual(KNOWN_WRITE_GAPS);
+  });
+});
+
+const KNOWN_WRITE_GAPS: string[] = [
+  'retail-zh-adversarial-003',
+  'retail-zh-adversarial-009',
+  'retail-zh-out-of-scope-006',
+  'retail-zh-out-of-scope-008',
+  'retail-zh-out-of-scope-009',
+  'telco-zh-adversarial-001',
+];
