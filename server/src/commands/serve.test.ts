@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../server/start-server.ts';
+
+/** `npm start` as a user runs it: a real process that generates the demo, prints its URL and serves. */
+describe('the serve command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chatbi-serve-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('generates demo data on first start, prints progress, accounts and the URL, answers, and stops on SIGTERM', async () => {
+    child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/src/cli.ts',
+        'serve',
+        '--data-dir',
+        dir,
+        '--port',
+        '0',
+        '--customers',
+        '1000',
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '' } },
+    );
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+    });
+    child.stderr!.on('data', (d) => {
+      out += String(d);
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 90 s:\n${out}`)), 90_000);
+      const poll = setInterval(() => {
+        const m = /ready in [\d.]+ s → (http:\/\/localhost:\d+)/.exec(out);
+        if (m) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      }, 100);
+      child!.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+    });
+    expect(out).toMatch(/first start: generating the demo CRM \(1,000 customers\)/);
+    expect(out).toMatch(/\[10\/10\]/);
+    expect(out).toMatch(/admin account created: username admin, one-time password \S{12,}/);
+    expect(out).toContain('demo account: manager_south / demo-manager-south (viewer)');
+    const health = (await (await fetch(`${url}/api/health`)).json()) as {
+      ok: boolean;
+      models: { id: string }[];
+    };
+    expect(health.ok).toBe(true);
+    expect(health.models.map((m) => m.id)).toEqual(['retail']);
+    const exit = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).toContain('shutting down');
+  }, 120_000);
+});
