@@ -94,7 +94,9 @@ function summarise(results: CaseResult[]): EvalSummary {
   const group = (key: (r: CaseResult) => string) => {
     const out: EvalSummary['byCategory'] = {};
     for (const r of results) {
-      const g = (out[key(r)] ??= { total: 0, passed: 0, accuracy: 0 });
+      const k = key(r);
+      out[k] ??= { total: 0, passed: 0, accuracy: 0 };
+      const g = out[k];
       g.total++;
       if (r.score.pass) g.passed++;
     }
