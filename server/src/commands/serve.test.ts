@@ -51,7 +51,7 @@ describe('the serve command', () => {
       child!.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
     });
     expect(out).toMatch(/first start: generating the demo CRM \(1,000 customers\)/);
-    expect(out).toMatch(/\[10\/10\]/);
+    expect(out).toMatch(/\[11\/11\] truth and cleanup/);
     expect(out).toMatch(/admin account created: username admin, one-time password \S{12,}/);
     expect(out).toContain('demo account: manager_south / demo-manager-south (viewer)');
     const health = (await (await fetch(`${url}/api/health`)).json()) as {

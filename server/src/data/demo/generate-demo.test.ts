@@ -111,7 +111,7 @@ describe('generateDemo (small run)', () => {
     }
   });
 
-  it('stays inside the calendar and leaves classification to the classifier', async () => {
+  it('stays inside the calendar; the classifier (not the generator) labels every text', async () => {
     const { con, close } = await openDemo(a!.dbPath);
     try {
       const [r] = await query(
@@ -120,7 +120,8 @@ describe('generateDemo (small run)', () => {
           (SELECT max(order_ts)::DATE::VARCHAR FROM orders) AS last_order,
           (SELECT min(signup_date)::VARCHAR FROM customers) AS first_signup,
           (SELECT max(signup_date)::VARCHAR FROM customers) AS last_signup,
-          (SELECT count(*) FROM feedback WHERE topic IS NOT NULL OR sentiment IS NOT NULL) AS classified,
+          (SELECT count(*) FROM feedback WHERE text IS NOT NULL AND (topic IS NULL OR sentiment IS NULL)) AS unclassified,
+          (SELECT count(*) FROM feedback WHERE text IS NULL AND topic IS NOT NULL) AS labelled_without_text,
           (SELECT count(*) FROM tickets WHERE category IS NULL) AS uncategorised,
           (SELECT count(*) FROM feedback f WHERE text IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM demo_feedback_truth t WHERE t.feedback_id = f.feedback_id)) AS unlabelled`,
@@ -129,7 +130,8 @@ describe('generateDemo (small run)', () => {
       expect(r!.last_order! <= '2026-09-30').toBe(true);
       expect(r!.first_signup! >= '2021-01-01').toBe(true);
       expect(r!.last_signup! <= '2026-09-30').toBe(true);
-      expect(Number(r!.classified)).toBe(0);
+      expect(Number(r!.unclassified)).toBe(0);
+      expect(Number(r!.labelled_without_text)).toBe(0);
       expect(Number(r!.uncategorised)).toBe(0);
       expect(Number(r!.unlabelled)).toBe(0);
       const topics = (await query(con, 'SELECT DISTINCT topic FROM demo_feedback_truth')).map((x) =>

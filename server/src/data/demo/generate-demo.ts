@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
+import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { customerSql } from './customer-step.ts';
 import { feedbackSql } from './feedback-step.ts';
 import { candidateSql, lifecycleSql } from './lifecycle-step.ts';
@@ -122,7 +123,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
     for (const sql of textTablesSql(scenario)) await con.run(sql);
 
     const plan = steps(scenario, opts.customers);
-    const total = plan.length + 1;
+    const total = plan.length + 2;
     for (const [i, step] of plan.entries()) {
       const t0 = performance.now();
       for (const sql of step.sql()) {
@@ -140,6 +141,14 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoResult> {
         seconds: (performance.now() - t0) / 1000,
       });
     }
+
+    const tc = performance.now();
+    const classified = await classifyFeedbackTable(con);
+    opts.onProgress?.('feedback topics', total - 1, total, {
+      table: 'feedback',
+      rows: classified,
+      seconds: (performance.now() - tc) / 1000,
+    });
 
     const t0 = performance.now();
     const truth = await computeTruth(con, scenario, opts.seed, opts.customers);

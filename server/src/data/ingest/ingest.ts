@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
+import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { loadTable } from './load-table.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, loadMapping, type TargetTableName } from './mapping-load.ts';
@@ -143,6 +144,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         options.onProgress?.({ table: plan.table, phase: 'checks' });
         const quality = await checkTable(con, plan.table, plan.key, plan.checks, referenceDate, existing);
         tables.push({ ...loads[i]!, ...quality });
+      }
+      if (planned.plans.some((p) => p.table === 'feedback')) {
+        options.onProgress?.({ table: 'feedback', phase: 'classify' });
+        await classifyFeedbackTable(con);
       }
       await con.run('COMMIT');
       const report: IngestReport = {

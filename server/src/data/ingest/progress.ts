@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /** A progress event: per table and phase, with rows/s once a phase is done. */
 export interface IngestProgress {
   table: string;
-  phase: 'sources' | 'stage' | 'rejects' | 'load' | 'checks' | 'done';
+  phase: 'sources' | 'stage' | 'rejects' | 'load' | 'checks' | 'classify' | 'done';
   /** DuckDB's estimate for the running statement, 0-100. */
   percent?: number;
   rows?: number;
