@@ -103,7 +103,7 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(first.language).toBe('en');
       expect(first.table.rows[0].churn_rate).toBeGreaterThan(0.05);
       const byChannel = await analyst.ask({
-        question: 'what about by channel?',
+        question: 'what about by sales channel?',
         conversationId: first.conversationId,
       });
       expect(byChannel.conversationId).toBe(first.conversationId);
@@ -214,6 +214,44 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
         await analyst.send('GET', `/api/conversations/${a.conversationId}`)
       ).json()) as Json;
       expect(conv.messages[0].answer.narrative).toBe(a.narrative);
+    });
+
+    it("lets an admin change a user's row-level access, effective at once and audited; others may not", async () => {
+      const admin = new Client(`http://127.0.0.1:${server.port}`);
+      await admin.demoLogin('demo_admin');
+      const viewer = new Client(`http://127.0.0.1:${server.port}`);
+      await viewer.demoLogin('viewer');
+      const { users } = (await (await admin.send('GET', '/api/users')).json()) as Json;
+      const target = users.find((u: Json) => u.username === 'viewer');
+      expect(JSON.stringify(users)).not.toContain('passwordHash');
+      const denied = await analyst.send('PATCH', `/api/users/${target.id}`, {
+        attributes: { region: ['华东'] },
+      });
+      expect(denied.status).toBe(403);
+      const changed = await admin.send('PATCH', `/api/users/${target.id}`, {
+        attributes: { region: ['华东'] },
+      });
+      expect(changed.status).toBe(200);
+      const a = await viewer.ask({ question: '上个季度各地区的流失率' });
+      expect(a.table.rows.map((r: Json) => r.region)).toEqual(['华东']);
+      await admin.send('PATCH', `/api/users/${target.id}`, { attributes: {} });
+      const b = await viewer.ask({ question: '上个季度各地区的流失率' });
+      expect(b.table.rows).toHaveLength(7);
+      const [entry] = await server.store.audit.list({ action: 'user.permissions' });
+      expect(entry!.details).toMatchObject({ after: { attributes: {} } });
+      const self = users.find((u: Json) => u.username === 'demo_admin');
+      const lockout = await admin.send('PATCH', `/api/users/${self.id}`, { role: 'viewer' });
+      expect(lockout.status).toBe(409);
+      const created = await admin.send('POST', '/api/users', {
+        username: 'east_lead',
+        role: 'viewer',
+        attributes: { region: ['华东'] },
+      });
+      expect(created.status).toBe(201);
+      expect(((await created.json()) as Json).oneTimePassword).toMatch(/^\S{12,}$/);
+      expect((await admin.send('POST', '/api/users', { username: 'east_lead', role: 'viewer' })).status).toBe(
+        409,
+      );
     });
 
     it('serves health, catalog and home tiles', async () => {

@@ -12,6 +12,7 @@ import { askRoutes } from './routes/ask.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { homeRoutes } from './routes/home.ts';
+import { userRoutes } from './routes/users.ts';
 import { serveWeb } from './static-web.ts';
 
 export interface AppDeps {
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   api.route('/ask', askRoutes({ ...deps, conversations }));
   api.route('/catalog', catalogRoutes(deps.registry));
   api.route('/home', homeRoutes(deps.registry));
+  api.route('/users', userRoutes(deps.store));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
   app.route('/api', api);

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { isUniqueViolation } from '../../store/db.ts';
+import type { Store } from '../../store/open-store.ts';
+import { ROLES } from '../../store/schema.ts';
+import { type AuthEnv, jsonError, toAuthUser } from '../auth/auth-context.ts';
+import { requireRole } from '../auth/authenticate.ts';
+import { parseJsonBody } from '../auth/parse-body.ts';
+import { generatePassword, hashPassword } from '../auth/passwords.ts';
+
+const Attributes = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1)).min(1));
+const NewUserBody = z.object({
+  username: z.string().regex(/^[a-zA-Z0-9_.-]{2,64}$/, '2-64 letters, digits, _ . -'),
+  displayName: z.string().max(128).optional(),
+  role: z.enum(ROLES),
+  attributes: Attributes.default({}),
+});
+const ChangesBody = z
+  .object({
+    displayName: z.string().max(128).optional(),
+    role: z.enum(ROLES).optional(),
+    attributes: Attributes.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+/**
+ * Admin-only user management under /api/users: list, create (with a one-time password), change role,
+ * row-level-security attributes (e.g. `{ "region": ["华南"] }`) or disable. Every change is audited
+ * with before/after values; an admin cannot demote or disable themselves (no lock-out).
+ */
+export function userRoutes(store: Store) {
+  const app = new Hono<AuthEnv>();
+  app.use('*', requireRole('admin'));
+  app.get('/', async (c) => c.json({ users: (await store.users.list()).map(toAuthUser) }));
+  app.post('/', async (c) => {
+    const body = await parseJsonBody(c, NewUserBody);
+    if (body instanceof Response) return body;
+    const password = generatePassword();
+    try {
+      const user = await store.users.create({
+        ...body,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      });
+      await store.audit.record({
+        action: 'user.create',
+        userId: c.get('user').id,
+        target: user.username,
+        details: { role: user.role, attributes: user.attributes },
+      });
+      return c.json({ user: toAuthUser(user), oneTimePassword: password }, 201);
+    } catch (error) {
+      if (isUniqueViolation(error))
+        return jsonError(c, 409, 'username_taken', `The username ${body.username} is already taken`);
+      throw error;
+    }
+  });
+  app.patch('/:id', async (c) => {
+    const body = await parseJsonBody(c, ChangesBody);
+    if (body instanceof Response) return body;
+    const me = c.get('user');
+    const before = await store.users.findById(c.req.param('id'));
+    if (!before) return jsonError(c, 404, 'not_found', 'No such user');
+    if (before.id === me.id && ((body.role && body.role !== 'admin') || body.disabled))
+      return jsonError(c, 409, 'self_lockout', 'You cannot remove your own admin role or disable yourself');
+    const after = await store.users.update(before.id, body);
+    if (!after) return jsonError(c, 404, 'not_found', 'No such user');
+    await store.audit.record({
+      action: 'user.permissions',
+      userId: me.id,
+      target: after.username,
+      details: {
+        before: { role: before.role, attributes: before.attributes, disabled: before.disabled },
+        after: { role: after.role, attributes: after.attributes, disabled: after.disabled },
+      },
+    });
+    return c.json({ user: toAuthUser(after) });
+  });
+  return app;
+}
