@@ -1,0 +1,82 @@
+/**
+ * A place to build a draft's derived tables without touching the live ones: an in-memory database
+ * ATTACHed to the live DuckDB instance under a unique name, used by one extra connection whose
+ * `search_path` puts it first. The materialisation SQL is unqualified, so its `CREATE OR REPLACE TABLE`s
+ * land in the sandbox while reads of the canonical tables (orders, customers, …) fall through to the
+ * live database; the live pool's connections keep their own search path and never see the sandbox tables.
+ * Nothing is written to the live file; DETACH frees the memory.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { historyDates } from '../../../semantic-layer/src/materialize/customer-history.ts';
+import {
+  activityStartSql,
+  type MaterializationStep,
+  materializationPlan,
+} from '../../../semantic-layer/src/materialize/plan.ts';
+import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
+import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import { modelAsOf } from '../data/model-runtime.ts';
+
+/** The derived tables a model would build on `engine`, with its as-of date. */
+export interface MaterializationSpec {
+  asOf: string;
+  steps: MaterializationStep[];
+}
+
+/**
+ * The materialisation plan of `model` over the data in `engine` (as `materialize` in data/model-runtime
+ * computes it): two models with the same plan have identical derived tables.
+ */
+export async function materializationSpec(
+  engine: AnalyticsEngine,
+  model: SemanticModel,
+  available: Set<string>,
+): Promise<MaterializationSpec> {
+  const asOf = await modelAsOf(engine, model);
+  const startSql = activityStartSql(model);
+  const start = startSql ? (await engine.query(startSql)).rows[0]?.start : null;
+  const dates = start ? historyDates(asOf, String(start).slice(0, 10)) : [];
+  return { asOf, steps: materializationPlan(model, asOf, available, dates) };
+}
+
+/** True when two plans build the same tables with the same SQL. */
+export function samePlan(a: MaterializationSpec, b: MaterializationSpec): boolean {
+  return a.asOf === b.asOf && JSON.stringify(a.steps) === JSON.stringify(b.steps);
+}
+
+// The engine's constructor is private (the pool is its business); a sandbox is a one-connection engine
+// over the live instance, so it shares the row conversion and timeouts of `AnalyticsEngine.query`.
+type EngineConstructor = new (instance: DuckDBInstance, connections: DuckDBConnection[]) => AnalyticsEngine;
+
+/**
+ * Runs `work` with an engine whose derived tables are built from `spec` in a sandbox, then drops them.
+ * @example await withSandbox(live, spec, (sandbox) => sandbox.query(compiledSql, params));
+ */
+export async function withSandbox<T>(
+  live: AnalyticsEngine,
+  spec: MaterializationSpec,
+  work: (sandbox: AnalyticsEngine) => Promise<T>,
+): Promise<T> {
+  const connection = await live.instance.connect();
+  const alias = `draft_preview_${randomBytes(6).toString('hex')}`;
+  const catalog = String(
+    (await connection.runAndReadAll('SELECT current_database() AS db')).getRowsJson()[0]![0],
+  );
+  let attached = false;
+  try {
+    await connection.run(`ATTACH ':memory:' AS ${alias}`);
+    attached = true;
+    await connection.run(`SET search_path = '${alias}.main,${catalog.replaceAll("'", "''")}.main'`);
+    const sandbox = new (AnalyticsEngine as unknown as EngineConstructor)(live.instance, [connection]);
+    for (const step of spec.steps) await sandbox.exec(step.statements);
+    return await work(sandbox);
+  } finally {
+    try {
+      await connection.run('RESET search_path');
+      if (attached) await connection.run(`DETACH ${alias}`);
+    } finally {
+      connection.closeSync();
+    }
+  }
+}
