@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationStore } from '../ask/conversation-store.ts';
 import { ConversationLog } from '../pipeline/conversation-log.ts';
+import { serverHooks } from '../server/server-hooks.ts';
 import type { RunningServer } from '../server/start-server.ts';
 import { startServer } from '../server/start-server.ts';
 import type { StoreFactory } from '../store/test-stores.ts';
@@ -67,6 +68,7 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
         demoCustomers: 3000,
         store: await factory(),
         log: () => {},
+        ...(await serverHooks()),
       });
       analyst = new Client(`http://127.0.0.1:${server.port}`);
       await analyst.demoLogin('analyst');
@@ -252,6 +254,41 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect((await admin.send('POST', '/api/users', { username: 'east_lead', role: 'viewer' })).status).toBe(
         409,
       );
+    });
+
+    it('uses a definition change as soon as an admin approves it (analyst drafts, admin publishes)', async () => {
+      const before = await analyst.ask({ question: '上个季度的客损' });
+      expect(before.interpretation.unknownTerms).toContain('客损');
+      const draft = await analyst.send('POST', '/api/models/retail/drafts', {});
+      expect(draft.status).toBe(201);
+      const no = ((await draft.json()) as Json).version.versionNo;
+      const catalog = (await (await analyst.send('GET', '/api/catalog')).json()) as Json;
+      const synonyms = catalog.metrics.find((m: Json) => m.id === 'churn_rate').synonyms;
+      const edit = await analyst.send(
+        'PUT',
+        `/api/models/retail/versions/${no}/metrics/churn_rate/synonyms`,
+        {
+          zh: [...synonyms.zh, '客损'],
+          en: synonyms.en,
+        },
+      );
+      expect(edit.status).toBe(200);
+      expect(((await edit.json()) as Json).validation.ok).toBe(true);
+      expect((await analyst.send('POST', `/api/models/retail/versions/${no}/submit`, {})).status).toBe(200);
+      expect((await analyst.send('POST', `/api/models/retail/versions/${no}/approve`, {})).status).toBe(403);
+      const admin = new Client(`http://127.0.0.1:${server.port}`);
+      await admin.demoLogin('demo_admin');
+      const approved = await admin.send('POST', `/api/models/retail/versions/${no}/approve`, {
+        comment: 'ok',
+      });
+      expect(approved.status).toBe(200);
+      const after = await analyst.ask({ question: '上个季度的客损' });
+      expect(after.kind).toBe('answer');
+      expect(after.interpretation.unknownTerms).toEqual([]);
+      expect(after.interpretation.query.metrics).toEqual(['churn_rate']);
+      expect(after.provenance.modelVersion).toMatch(new RegExp(`^retail v${no} `));
+      const audit = (await (await admin.send('GET', '/api/audit?action=model.*')).json()) as Json;
+      expect(JSON.stringify(audit)).toContain('model.approve');
     });
 
     it('serves health, catalog and home tiles', async () => {

@@ -1,11 +1,39 @@
-import type { ServerOptions } from './start-server.ts';
+import { join } from 'node:path';
+import { deployShippedModel } from '../governance/deploy-shipped.ts';
+import { loadPublished } from '../governance/published-models.ts';
+import { auditRoutes } from '../http/routes/audit.ts';
+import { definitionRoutes } from '../http/routes/definitions.ts';
+import { wrongAnswerRoutes } from '../http/routes/wrong-answers.ts';
+import { MODELS_DIR, type ServerOptions } from './start-server.ts';
 
 /**
- * The optional parts the server plugs in when they are present: the analysis module and the
- * governance routes. Kept in one place so `serve` and the tests start the same product.
+ * The parts the product plugs into the server: governed model versions (the store's published version
+ * runs; shipped YAML seeds it), the governance routes, and the analysis module. One place, so `serve`,
+ * the CLI and the tests start the same product.
  */
 export async function serverHooks(): Promise<
   Pick<ServerOptions, 'runAnalysis' | 'extraRoutes' | 'activateModels'>
 > {
-  return {};
+  return {
+    extraRoutes: (store, registry) => ({
+      '/models': definitionRoutes({ store, registry }),
+      '/audit': auditRoutes({ store }),
+      '/wrong-answers': wrongAnswerRoutes({ store, registry }),
+    }),
+    activateModels: async (store, registry, engines, log) => {
+      for (const [id, engine] of engines) {
+        const outcome = await deployShippedModel(store, id, join(MODELS_DIR, id));
+        if (outcome.action === 'kept_edited')
+          log(
+            `model ${id}: running reviewed version v${outcome.versionNo} from the store (shipped YAML differs)`,
+          );
+        const published = await loadPublished(store, id);
+        if (!published) throw new Error(`model ${id}: no published version after deployment`);
+        log(`model ${id} v${published.version.versionNo}: preparing derived tables…`);
+        await registry.add(engine, published.model, published.version.versionNo, (table, s) =>
+          log(`  ${table} built in ${s.toFixed(1)} s`),
+        );
+      }
+    },
+  };
 }

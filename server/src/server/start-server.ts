@@ -40,6 +40,7 @@ export interface ServerOptions {
     store: Store,
     registry: ModelRegistry,
     engines: Map<string, AnalyticsEngine>,
+    log: (line: string) => void,
   ) => Promise<void>;
   runAnalysis?: RunAnalysis;
   webDist?: string;
@@ -94,7 +95,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store =
     opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dataDir: join(dataDir, 'app') }));
   try {
-    if (opts.activateModels) await opts.activateModels(store, registry, engines);
+    if (opts.activateModels) await opts.activateModels(store, registry, engines, opts.log);
     else
       for (const [id, engine] of engines) {
         const loaded = loadModelFromDir(join(MODELS_DIR, id));
