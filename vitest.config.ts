@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests live beside the code they prove, in every top-level folder but web/ (whose
-// browser tests are under server/test/browser and drive the built app in chromium).
+// Tests live beside the code they prove; the web app's tests are under web/test (browser tests build
+// the app, start the real server and drive Debian chromium through playwright-core).
 export default defineConfig({
   test: {
-    include: ['semantic-layer/**/*.test.ts', 'server/**/*.test.ts', 'evals/**/*.test.ts'],
+    include: [
+      'semantic-layer/**/*.test.ts',
+      'server/**/*.test.ts',
+      'evals/**/*.test.ts',
+      'web/test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'web/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,0 +1,114 @@
+/**
+ * Shapes the web app reads from the HTTP API (server/src/http/API.md). `Answer` and the catalog are the
+ * server's own types (type-only imports: nothing from the server is bundled); the rest mirror API.md.
+ */
+
+import type {
+  Bilingual,
+  Catalog,
+  CatalogDimension,
+  CatalogMetric,
+  MemberFormat,
+} from '../../../semantic-layer/src/catalog.ts';
+import type { Filter, SemanticQuery } from '../../../semantic-layer/src/query.ts';
+import type {
+  Answer,
+  Column,
+  Intent,
+  RetentionAction,
+  Table,
+} from '../../../server/src/answer/answer-schema.ts';
+
+export type {
+  Answer,
+  Bilingual,
+  Catalog,
+  CatalogDimension,
+  CatalogMetric,
+  Column,
+  Filter,
+  Intent,
+  MemberFormat,
+  RetentionAction,
+  SemanticQuery,
+  Table,
+};
+
+export type Role = 'viewer' | 'analyst' | 'admin';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  attributes: Record<string, string[]>;
+  mustChangePassword: boolean;
+}
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  attributes: Record<string, string[]>;
+}
+
+/** An example question, either plain text or one per language. */
+export type ExampleQuestion = string | Bilingual | { question: string | Bilingual };
+
+/** Example questions of the catalog: general ones per language, and one per member. */
+export interface CatalogExamples {
+  zh: string[];
+  en: string[];
+  byMember?: Record<string, Bilingual>;
+}
+
+/** The catalog as GET /api/catalog returns it: the model's catalog plus example questions. */
+export type CatalogResponse = Catalog & {
+  versionNo?: number;
+  examples?: CatalogExamples | ExampleQuestion[];
+  metrics: (CatalogMetric & { examples?: ExampleQuestion[] })[];
+  dimensions: (CatalogDimension & { examples?: ExampleQuestion[] })[];
+};
+
+export interface HomeTile {
+  metric: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  format?: string;
+  lowerIsBetter?: boolean;
+  spark: { period: string; value: number | null }[];
+}
+
+export interface HomeResponse {
+  tiles: HomeTile[];
+  suggestions: string[];
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface ConversationMessage {
+  id?: string;
+  seq: number;
+  role?: 'user' | 'assistant';
+  question?: string | null;
+  answer?: Answer | null;
+  createdAt?: string;
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  messages: ConversationMessage[];
+}
+
+/** A progress event of a streamed answer. */
+export interface AskProgress {
+  stage: string;
+  elapsedMs: number;
+}
