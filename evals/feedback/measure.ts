@@ -16,6 +16,7 @@ import { classifyFeedback } from '../../server/src/analysis/feedback/classify-fe
 import { REASON_CODES } from '../../server/src/data/canonical-schema.ts';
 import { accuracy, classScores, confusion, confusionTable, round } from './feedback-metrics.ts';
 import { readWaimai, type WaimaiReview } from './read-waimai.ts';
+import { savedDemoSection } from './results-file.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const showErrors = process.argv.includes('--errors');
@@ -228,5 +229,7 @@ CRM-style texts, three-way sentiment (positive / neutral / negative) accuracy: t
 // The hand-written reading of the errors lives beside the figures and is appended unchanged.
 const analysisPath = join(here, 'error-analysis.md');
 const analysis = existsSync(analysisPath) ? `\n${readFileSync(analysisPath, 'utf8')}` : '';
-writeFileSync(join(here, 'RESULTS.md'), md + analysis);
+// measure-demo.ts owns the demo section at the end; it is kept as that script last wrote it.
+const demo = savedDemoSection(join(here, 'demo-results.md'), join(here, 'demo-error-analysis.md'));
+writeFileSync(join(here, 'RESULTS.md'), md + analysis + demo);
 console.log(md);

@@ -155,3 +155,76 @@ describe('edge input', () => {
     expect(results.map((r) => r.topic)).toEqual(['product_quality', 'price', 'other']);
   });
 });
+
+describe('lukewarm verdicts (一般般, okay) are neutral when nothing else is said', () => {
+  it('keeps the lean in the score but says neutral', () => {
+    const middling = classifyFeedback('一般般，没有惊喜');
+    expect(middling).toMatchObject({ sentiment: 'neutral', topic: 'other' });
+    expect(middling.sentimentScore).toBeLessThan(0);
+    expect(middling.cues).toContain('only lukewarm verdicts: neutral');
+    const okay = classifyFeedback('It is okay.');
+    expect(okay.sentiment).toBe('neutral');
+    expect(okay.sentimentScore).toBeGreaterThan(0);
+  });
+
+  it('a strengthened lukewarm word or a real complaint next to it is still negative', () => {
+    expect(sentimentOf('很一般')).toBe('negative');
+    expect(classifyFeedback('味道一般，送餐太慢了')).toMatchObject({
+      sentiment: 'negative',
+      topic: 'logistics',
+    });
+  });
+});
+
+describe('praise names no reason, also in its clauses without sentiment', () => {
+  it('质量很好，和描述一致 is positive other; a complaint after 但是 still names its topic', () => {
+    expect(classifyFeedback('质量很好，和描述一致')).toMatchObject({ sentiment: 'positive', topic: 'other' });
+    expect(classifyFeedback('包装很好，但是里面的杯子碎了')).toMatchObject({
+      sentiment: 'negative',
+      topic: 'product_quality',
+    });
+  });
+});
+
+describe('praise of a rival is a complaint about us', () => {
+  it.each([
+    ['唯品会上一样的衣服便宜一半', 'competitor', 'negative'],
+    ['京东送货比这里快', 'competitor', 'negative'],
+    ['Returns are so much easier at Costco.', 'competitor', 'negative'],
+    // The rival named below us: praise of us.
+    ['比京东便宜多了', 'other', 'positive'],
+    ['Cheaper than Amazon and faster too!', 'other', 'positive'],
+  ])('%s → %s, %s', (text, topic, sentiment) => {
+    expect(classifyFeedback(text)).toMatchObject({ topic, sentiment });
+  });
+
+  it('says so in the cues', () => {
+    expect(classifyFeedback('唯品会上一样的衣服便宜一半').cues).toContain('-1.00 便宜 (praise of a rival)');
+  });
+});
+
+describe('retail complaints', () => {
+  it.each([
+    ['退款等了两个星期还没到账', 'billing'],
+    ['Waited three weeks for my parcel.', 'logistics'],
+    ['Still no refund after two weeks.', 'billing'],
+    ['用了两天就坏了', 'product_quality'],
+    ['耳机有杂音，做工粗糙', 'product_quality'],
+    ['The sofa has a strange smell and the fabric is peeling.', 'product_quality'],
+    ['My account is frozen and I cannot log in.', 'technical'],
+    ['客服一直踢皮球', 'service'],
+  ])('%s → %s, negative', (text, topic) => {
+    expect(classifyFeedback(text)).toMatchObject({ topic, sentiment: 'negative' });
+  });
+
+  it('reads a wait of days as a complaint but not a use of days (用了两天) or next-day delivery', () => {
+    expect(classifyFeedback('Waited three weeks for my parcel.').cues).toContain('-1.95 waited three weeks');
+    expect(classifyFeedback('用了两天就坏了').cues.some((c) => c.includes('两天'))).toBe(false);
+    expect(sentimentOf('第二天就到了，很快')).toBe('positive');
+  });
+
+  it('还没用 is "not used yet", not 没用 "useless"; 不够 does not negate itself', () => {
+    expect(sentimentOf('刚收到，还没用')).toBe('neutral');
+    expect(sentimentOf('分量不够')).toBe('negative');
+  });
+});

@@ -21,6 +21,8 @@ export interface FeedbackClassification {
 
 /** Scores closer to zero than this are neutral. */
 export const NEUTRAL_BAND = 0.15;
+/** Score of a text whose only sentiment is lukewarm (一般般, okay): inside the neutral band, keeping its lean. */
+const LUKEWARM_SCORE = 0.1;
 /** Topic evidence below this is too weak to name a reason: the topic is `other`. */
 export const TOPIC_THRESHOLD = 1;
 
@@ -43,7 +45,11 @@ export function classifyFeedback(text: string, lang?: FeedbackLanguage): Feedbac
   const evidence = scoreFeedback(normalised, defaultMatcher());
   cues.push(...evidence.cues);
 
-  const sentimentScore = round(Math.tanh(evidence.sentiment / 2));
+  let sentimentScore = round(Math.tanh(evidence.sentiment / 2));
+  if (evidence.lukewarmOnly && Math.abs(sentimentScore) > LUKEWARM_SCORE) {
+    sentimentScore = Math.sign(sentimentScore) * LUKEWARM_SCORE;
+    cues.push('only lukewarm verdicts: neutral');
+  }
   const sentiment: FeedbackSentiment =
     sentimentScore >= NEUTRAL_BAND ? 'positive' : sentimentScore <= -NEUTRAL_BAND ? 'negative' : 'neutral';
   cues.push(`sentiment ${sentiment} (sum ${evidence.sentiment.toFixed(2)} → ${sentimentScore})`);

@@ -23,6 +23,11 @@ export interface TermInfo {
   /** Taxonomy codes this term is evidence for, with weights. */
   topics: Array<[ReasonCode, number]>;
   modifier?: Modifier;
+  /**
+   * A lukewarm verdict (一般般, 还行, okay, nothing special): it leans one way but says the experience was
+   * middling. A text whose only sentiment is lukewarm is neutral, its score keeping the lean's sign.
+   */
+  lukewarm?: boolean;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { ReasonCode } from '../../data/canonical-schema.ts';
+import { COMPLAINT_TERMS } from './complaint-lexicon.ts';
 import { type Modifier, type TermInfo, terms } from './lexicon-types.ts';
 import { EMOTICONS, MODIFIERS, NEUTRAL_SHADOWS } from './modifier-lexicon.ts';
-import { EN_SENTIMENT } from './sentiment-lexicon-en.ts';
-import { ZH_SENTIMENT } from './sentiment-lexicon-zh.ts';
+import { EN_LUKEWARM, EN_SENTIMENT } from './sentiment-lexicon-en.ts';
+import { ZH_LUKEWARM, ZH_SENTIMENT } from './sentiment-lexicon-zh.ts';
 import { buildTermMatcher, isWordChar, type TermMatcher } from './term-matcher.ts';
 import { TOPIC_TERMS } from './topic-lexicon.ts';
 
@@ -30,11 +31,23 @@ export function buildLexicon(): Map<string, TermInfo> {
   for (const [polarity, list] of [...ZH_SENTIMENT, ...EN_SENTIMENT, ...EMOTICONS]) {
     for (const term of terms(list)) setPolarity(term, polarity);
   }
+  for (const [polarity, list] of [...ZH_LUKEWARM, ...EN_LUKEWARM]) {
+    for (const term of terms(list)) {
+      setPolarity(term, polarity);
+      entry(term).lukewarm = true;
+    }
+  }
   for (const [modifier, list] of MODIFIERS) {
     for (const term of terms(list)) entry(term).modifier ??= modifier satisfies Modifier;
   }
   for (const [code, weight, list] of TOPIC_TERMS) {
     for (const term of terms(list)) addTopic(entry(term), code, weight);
+  }
+  for (const [code, weight, polarity, list] of COMPLAINT_TERMS) {
+    for (const term of terms(list)) {
+      setPolarity(term, polarity);
+      addTopic(entry(term), code, weight);
+    }
   }
   inheritTopics(entries);
   return entries;

@@ -6,7 +6,7 @@ export const EN_SENTIMENT: ReadonlyArray<readonly [number, string]> = [
   [
     3,
     `excellent, outstanding, amazing, awesome, fantastic, perfect, superb, brilliant, wonderful, love, loved,
-     loving, exceptional, flawless, delighted, best, highly recommend`,
+     loving, loves, exceptional, flawless, delighted, best, highly recommend`,
   ],
   [
     2,
@@ -14,19 +14,21 @@ export const EN_SENTIMENT: ReadonlyArray<readonly [number, string]> = [
      friendly, polite, fast, quick, quickly, prompt, promptly, reliable, smooth, easy, delicious, tasty, fresh,
      impressed, impressive, thank, thanks, thank you, appreciate, appreciated, resolved, solved, fixed, well done,
      keep it up, works great, efficient, professional, courteous, responsive, affordable, worth it,
-     value for money, reasonable`,
+     value for money, reasonable, will buy again, would buy again, buy again, well packed, well-packed, well made,
+     well-made, sturdy, as described, hassle-free`,
   ],
   [
     1,
-    `renew, renewed, ok, okay, decent, fair, solid, cheap, cheaper, convenient, clean, on time, neat, cool, fun, correct, like,
-     liked, likes, fine, worth`,
+    `easier, faster, quicker, better, nicer, renew, renewed, decent, fair, solid, cheap, cheaper, convenient, clean, on time, neat, cool, fun, correct, like,
+     liked, likes, worth`,
   ],
   [
     -1,
     `slow, late, delay, delayed, wait, waiting, waited, issue, issues, problem, problems, confusing, confused,
-     unclear, mediocre, average, meh, bland, salty, stale, cold, expensive, pricey, costly, steep, overcharge,
+     unclear, bland, salty, stale, cold, expensive, pricey, costly, steep, overcharge,
      hike, increase, increased, cancel, canceling, cancelling, cancelled, canceled, leave, leaving, switching,
-     switch, switched, moved to, moving to, for less, better deal, better offer, better rates, better price, too long, complaint, complain, complained, refund, refunds, missing, lost, stuck, doubt`,
+     switch, switched, moved to, moving to, for less, better deal, better offer, better rates, better price, too long, complaint, complain, complained, refund, refunds, missing, lost, stuck, doubt,
+     still waiting, unreliable, not reliable, way off, completely different, different from, irrelevant, impossible, forever, worse than`,
   ],
   [
     -2,
@@ -39,4 +41,10 @@ export const EN_SENTIMENT: ReadonlyArray<readonly [number, string]> = [
      stopped working, not working, doesn't work, does not work, don't work, won't work, hung up, poor quality, pushed me away, drove me away, push me away, outage, outages, downtime, barely lasts, doesn't last, takes forever`,
   ],
   [-3, `worst, disgusting, pathetic, furious, never again, never buy`],
+];
+
+/** Lukewarm verdicts (okay, average, nothing special): a text with no other sentiment is neutral. */
+export const EN_LUKEWARM: ReadonlyArray<readonly [number, string]> = [
+  [1, `ok, okay, fine, alright, all right, acceptable, it's ok, it is ok, it's okay, it is okay`],
+  [-1, `average, mediocre, meh, so-so, so so, nothing special, nothing great, nothing to write home about`],
 ];

@@ -1,6 +1,13 @@
 import type { ReasonCode } from '../../data/canonical-schema.ts';
 
 /**
+ * Comparisons against us ("比这里靠谱", "cheaper than you"): the praise in their clause is a rival's. Chinese
+ * and English in one list, split on commas.
+ */
+export const RIVAL_COMPARISONS = `比这里, 比你们, 比你家, 比这家, 比这边, 比本店, than you, than yours, than here, than this store,
+  than this shop, than this app`;
+
+/**
  * Evidence for each reason code (DOMAIN.md §2) with weights: 3 = names the reason outright (送错,
  * overcharged), 2 = a clear complaint word or subject, 1 or less = a weak hint. Chinese lists are split by
  * spaces, English by commas. A term may appear under several codes.
@@ -88,17 +95,19 @@ export const TOPIC_TERMS: ReadonlyArray<readonly [ReasonCode, number, string]> =
     'competitor',
     3,
     `别家 别的平台 其他平台 另一家 另外一家 竞争对手 对手 同行 拼多多 京东 淘宝 天猫 美团 饿了么 苏宁 亚马逊 换到 转到
-     转过去 换成别 换一家 那边 其他家 别的店`,
+     转过去 换成别 换一家 其他家 别的店`,
   ],
   [
     'competitor',
     3,
     `competitor, competitors, rival, another provider, other provider, other company, another company,
      switching to, switch to, switched to, moving to, moved to, moving over, elsewhere, amazon, walmart,
-     better deal, better offer, match`,
+     better deal, better offer`,
   ],
-  [`competitor`, 1, `同款 一样的东西 比你们 比他们 更便宜 更快`],
+  // 那边 ("over there") names a rival only in context (去那边买); alone it is often a department (财务那边).
+  [`competitor`, 1, `同款 一样的东西 比他们 更便宜 更快 那边`],
   [`competitor`, 1, `other, another`],
+  [`competitor`, 1, RIVAL_COMPARISONS],
   [
     'billing',
     3,
