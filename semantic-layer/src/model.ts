@@ -44,13 +44,13 @@ export function measureOf(model: SemanticModel, measureId: string): MeasureDef |
   return m ? { ...m, id: measureId, source } : undefined;
 }
 
-/** Ids of metrics a metric directly depends on. */
+/** Ids of metrics a metric directly depends on, each once, in order of appearance. */
 export function metricDependencies(metric: MetricDef): string[] {
   switch (metric.type) {
     case 'ratio':
-      return [metric.numerator, metric.denominator];
+      return [...new Set([metric.numerator, metric.denominator])];
     case 'derived':
-      return [...metric.expr.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!);
+      return [...new Set([...metric.expr.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!))];
     case 'cumulative':
     case 'period_over_period':
       return [metric.metric];

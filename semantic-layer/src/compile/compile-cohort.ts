@@ -61,7 +61,7 @@ retained AS (
     COUNT(DISTINCT s.${qk(state.primary_key[0]!)}) AS retained
   FROM grid AS g
   LEFT JOIN ${qk(state.table!)} AS s ON s.${qk(state.primary_key[0]!)} = g.entity
-    AND s.${qk(v.from)} < g.instant AND (s.${qk(v.to)} IS NULL OR s.${qk(v.to)} >= g.instant)
+    AND s.${qk(v.from)} < g.instant AND COALESCE(s.${qk(v.to)}, DATE '9999-12-31') >= g.instant
   GROUP BY ${[1, 2, ...dims.map((_, i) => i + 3)].join(', ')}
 )
 SELECT cohort, k AS period_number${dims.map((d) => `, ${qk(d.id)}`).join('')}, cohort_size, retained,

@@ -84,12 +84,16 @@ export function loadModel(files: Record<string, string>): LoadResult {
     }
     parsed[file] = result.data;
   }
-  if (log.hasErrors) return { ok: false, issues: log.issues };
+  // A file that did not parse is left out, with the checks that need it; the others are still checked
+  // for meaning, so one load reports every issue of every file. The model is only returned when clean.
+  const valid = new Set(Object.keys(parsed));
+  if (!valid.has('playbook.yaml') && files['playbook.yaml'] === undefined) valid.add('playbook.yaml');
 
-  const m = parsed['model.yaml'] as z.infer<typeof ModelFileSchema>;
-  const sources = (parsed['sources.yaml'] as z.infer<typeof SourcesFileSchema>).sources;
-  const dimensions = (parsed['dimensions.yaml'] as z.infer<typeof DimensionsFileSchema>).dimensions;
-  const metrics = (parsed['metrics.yaml'] as z.infer<typeof MetricsFileSchema>).metrics;
+  const m = (parsed['model.yaml'] ?? PLACEHOLDER_MODEL) as z.infer<typeof ModelFileSchema>;
+  const sources = (parsed['sources.yaml'] as z.infer<typeof SourcesFileSchema> | undefined)?.sources ?? {};
+  const dimensions =
+    (parsed['dimensions.yaml'] as z.infer<typeof DimensionsFileSchema> | undefined)?.dimensions ?? {};
+  const metrics = (parsed['metrics.yaml'] as z.infer<typeof MetricsFileSchema> | undefined)?.metrics ?? {};
   const churn = parsed['churn.yaml'] as z.infer<typeof ChurnFileSchema>;
   const playbook =
     (parsed['playbook.yaml'] as z.infer<typeof PlaybookFileSchema> | undefined)?.playbook ?? {};
@@ -128,11 +132,23 @@ export function loadModel(files: Record<string, string>): LoadResult {
     version: contentHash(files),
     files: { ...files },
   };
-  validateModel(model, log);
+  validateModel(model, log, valid);
   locateIssues(log.issues, files);
   if (log.hasErrors) return { ok: false, issues: log.issues };
   return { ok: true, model, warnings: log.warnings };
 }
+
+/** Stands in for a model.yaml that did not parse, so the other files can still be checked (never returned). */
+const PLACEHOLDER_MODEL: z.infer<typeof ModelFileSchema> = {
+  id: 'invalid',
+  label: { zh: '-', en: '-' },
+  description: { zh: '-', en: '-' },
+  timezone: 'UTC',
+  currency: 'CNY',
+  as_of: '1970-01-01',
+  default_metric: 'invalid',
+  row_level_security: [],
+};
 
 /** Fills in the line of issues that have a file and a YAML path but no line yet. */
 function locateIssues(issues: Issue[], files: Record<string, string>): void {

@@ -7,7 +7,8 @@ import { TIME_GRAINS } from '../query.ts';
  */
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
-const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+// Strict: an unquoted comma in a YAML flow map ("{ en: A, b }") would otherwise add a stray key silently.
+const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const synonyms = z
   .object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) })
   .default({
@@ -95,7 +96,11 @@ export const SourceSchema = z.object({
   primary_key: z.array(id).min(1),
   where: sqlSnippet.optional(),
   time: id.optional(),
-  validity: z.object({ from: id, to: id }).optional(),
+  /**
+   * Rows valid from `from` (inclusive) until `to` (exclusive, NULL = still valid). With `entity`: rows of
+   * one entity never overlap in time, so at any instant an entity has at most one valid row.
+   */
+  validity: z.object({ from: id, to: id, entity: id.optional() }).optional(),
   joins: z.array(joinSchema).default([]),
   measures: z.record(id, measureSchema).default({}),
 });

@@ -4,22 +4,38 @@ import { measureOf, metricDependencies, type SemanticModel } from '../model.ts';
 /** Characters a derived-metric expression may use besides `{metric}` references. */
 const DERIVED_EXPR = /^[\d\s.+\-*/()]*$/;
 
+const ALL_FILES: ReadonlySet<string> = new Set([
+  'model.yaml',
+  'sources.yaml',
+  'dimensions.yaml',
+  'metrics.yaml',
+  'churn.yaml',
+  'playbook.yaml',
+]);
+
 /**
  * Checks what zod cannot: references, types, cycles among metrics, joins that would double count,
  * synonyms claimed twice. Adds every issue to `log` (with file and path) and never throws.
+ * `valid` names the files that parsed: a check that reads a file missing from it is skipped, so a
+ * broken file does not also show up as false errors in the files that refer to it.
  */
-export function validateModel(model: SemanticModel, log: IssueLog): void {
-  checkSources(model, log);
-  checkDimensions(model, log);
-  checkMetrics(model, log);
-  checkCycles(model, log);
+export function validateModel(model: SemanticModel, log: IssueLog, valid = ALL_FILES): void {
+  const has = (...files: string[]) => files.every((f) => valid.has(f));
+  if (has('sources.yaml')) checkSources(model, log);
+  if (has('dimensions.yaml', 'sources.yaml')) checkDimensions(model, log);
+  if (has('metrics.yaml', 'sources.yaml')) checkMetrics(model, log);
+  if (has('metrics.yaml')) checkCycles(model, log);
   checkSynonyms(model, log);
-  if (!model.metrics[model.defaultMetric]) {
+  if (has('model.yaml', 'metrics.yaml') && !model.metrics[model.defaultMetric]) {
     log.error('unknown_member', `default_metric ${model.defaultMetric} is not a metric`, {
       file: 'model.yaml',
       path: 'default_metric',
     });
   }
+  if (has('model.yaml', 'dimensions.yaml')) checkRowLevelSecurity(model, log);
+}
+
+function checkRowLevelSecurity(model: SemanticModel, log: IssueLog): void {
   model.rowLevelSecurity.forEach((r, i) => {
     if (!model.dimensions[r.dimension])
       log.error('unknown_member', `row-level security names unknown dimension ${r.dimension}`, {

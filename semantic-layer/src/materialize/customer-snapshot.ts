@@ -20,6 +20,9 @@ const EMPTY: Record<string, string> = {
  * together; R reversed), value tier, service and NPS signals, activity trend, lifecycle stage and the
  * early-warning rules that fire. Reads nothing dated on or after `asOf`, so it also serves as a
  * point-in-time snapshot for history. Needs `customer_spells` first.
+ *
+ * `churned` reads the churn date of the customer's latest spell with `arg_max_null`: plain `arg_max`
+ * skips NULLs, so a won-back customer whose current spell has not churned would read an earlier churn.
  */
 export function customerSnapshotSelect(model: SemanticModel, asOf: string, available: Set<string>): string {
   const c = model.churn.churn as Inactivity;
@@ -81,7 +84,7 @@ coupons AS (
 ),
 spell_state AS (
   SELECT customer_id, COUNT(*) AS spell_count,
-    arg_max(CASE WHEN churn_date < ${AS_OF} THEN churn_date END, spell_no) AS current_churn_date,
+    arg_max_null(CASE WHEN churn_date < ${AS_OF} THEN churn_date END, spell_no) AS current_churn_date,
     arg_max(spell_start, spell_no) AS current_spell_start, MAX(churn_date) FILTER (WHERE churn_date < ${AS_OF}) AS last_churn_date
   FROM customer_spells WHERE spell_start < ${AS_OF} GROUP BY 1
 ),

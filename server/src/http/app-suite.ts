@@ -291,6 +291,43 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(JSON.stringify(audit)).toContain('model.approve');
     });
 
+    it('answers "why" with the reason breakdown and "which customers" with the at-risk list', async () => {
+      const reasons = await analyst.ask({ question: '上个季度流失客户的主要原因是什么?' });
+      expect(reasons.kind).toBe('answer');
+      expect(reasons.interpretation.intent).toBe('reasons');
+      expect(reasons.analysis.type).toBe('reasons');
+      const top = reasons.table.rows[0];
+      expect(Object.values(top)).toContain('物流配送');
+      expect(reasons.narrative).toMatch(/静默流失/);
+      const list = await analyst.ask({ question: 'which high-value customers are at risk?' });
+      expect(list.interpretation.intent).toBe('risk_list');
+      expect(list.table.rows.length).toBeGreaterThan(5);
+      expect(list.table.rows.every((r: Json) => r.value_tier === 'High value')).toBe(true);
+    });
+
+    it('lists at-risk customers for a regional manager only in 华南, and exports them as CSV (audited)', async () => {
+      const south = new Client(`http://127.0.0.1:${server.port}`);
+      await south.demoLogin('manager_south');
+      const res = await south.send('GET', '/api/customers/at-risk?limit=500&language=zh');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Json;
+      expect(body.customers.length).toBeGreaterThan(5);
+      expect(new Set(body.customers.map((c: Json) => c.regionLabel))).toEqual(new Set(['华南']));
+      expect(body.customers[0]).toMatchObject({ customerId: expect.any(String), risk: expect.any(Number) });
+      const all = (await (
+        await analyst.send('GET', '/api/customers/at-risk?limit=500&language=zh')
+      ).json()) as Json;
+      expect(new Set(all.customers.map((c: Json) => c.regionLabel)).size).toBeGreaterThan(3);
+      const csv = await south.send('GET', '/api/customers/at-risk?format=csv&limit=50');
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const text = await csv.text();
+      const lines = text.trim().split('\r\n');
+      expect(lines.length).toBe(Math.min(51, body.customers.length + 1));
+      expect(lines.slice(1).every((l) => l.includes('South China') || l.includes('华南'))).toBe(true);
+      const [entry] = await server.store.audit.list({ action: 'export' });
+      expect(entry!.target).toBe('customers/at-risk');
+    });
+
     it('serves health, catalog and home tiles', async () => {
       const health = (await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()) as Json;
       expect(health.models[0]).toMatchObject({ id: 'retail', asOf: '2026-10-01' });

@@ -9,6 +9,7 @@ import { type AuthEnv, jsonError } from './auth/auth-context.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { askRoutes } from './routes/ask.ts';
+import { atRiskRoutes } from './routes/at-risk.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { homeRoutes } from './routes/home.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.route('/catalog', catalogRoutes(deps.registry));
   api.route('/home', homeRoutes(deps.registry));
   api.route('/users', userRoutes(deps.store));
+  api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
   app.route('/api', api);

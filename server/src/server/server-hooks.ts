@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { runAnalysis } from '../analysis/run-analysis.ts';
 import { deployShippedModel } from '../governance/deploy-shipped.ts';
 import { loadPublished } from '../governance/published-models.ts';
 import { auditRoutes } from '../http/routes/audit.ts';
@@ -15,6 +16,7 @@ export async function serverHooks(): Promise<
   Pick<ServerOptions, 'runAnalysis' | 'extraRoutes' | 'activateModels'>
 > {
   return {
+    runAnalysis,
     extraRoutes: (store, registry) => ({
       '/models': definitionRoutes({ store, registry }),
       '/audit': auditRoutes({ store }),

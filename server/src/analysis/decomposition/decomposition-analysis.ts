@@ -1,0 +1,235 @@
+import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
+import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import type { PresentationInput } from '../../answer/presentation-input.ts';
+import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import { analysisMembers, memberText, percentMember, valueText } from '../governed/analysis-members.ts';
+import { analysisPeriod, baselinePeriod } from '../governed/analysis-period.ts';
+import { count, runGoverned } from '../governed/governed-query.ts';
+import { isTimeless, segmentDimensions } from '../governed/segment-dimensions.ts';
+import { decomposeRateChange, type RateDecomposition, type SegmentCounts } from '../stats/index.ts';
+import { decompositionNarrative } from './decomposition-narrative.ts';
+import { type RatioParts, segmentCounts, segmentKey } from './segment-counts.ts';
+
+/** Dimensions with at most this many values are tried when the question names none. */
+export const MAX_SEGMENTS_AUTO = 10;
+/** Segments smaller than this in either period do not decide which dimension explains the change. */
+const MIN_SEGMENT = 30;
+
+/**
+ * How well one dimension localises the change: the segment that explains the most of it beyond its
+ * size. A change spread evenly over customers gives each segment a share equal to its weight, so
+ * "B2C, 97% of customers, explains 100%" says nothing while "华南, 17% of customers, explains 67%" does.
+ */
+export interface DimensionFit {
+  dimension: string;
+  segment: string | null;
+  /** That segment's total contribution ÷ the change (1 = it explains all of it). */
+  explainedShare: number;
+  /** Its average share of the population over the two periods. */
+  weight: number;
+  /** explainedShare − weight: what the dimension is ranked by. */
+  excess: number;
+}
+
+function ratioOf(ctx: AnalysisContext): RatioParts {
+  const model = ctx.runtime.model;
+  const asked = (ctx.request.query.metrics ?? []).find((id) => model.metrics[id]?.type === 'ratio');
+  const id = asked ?? (model.metrics.churn_rate?.type === 'ratio' ? 'churn_rate' : undefined);
+  const m = id ? model.metrics[id] : undefined;
+  if (!id || m?.type !== 'ratio') {
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? '变化分解需要一个比率指标（如流失率）。'
+        : 'A change decomposition needs a ratio metric (such as churn rate).',
+      'unsupported',
+    );
+  }
+  if (isTimeless(model, id)) {
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? `${memberText(ctx, id)}没有时间维度（数据只记录是否流失），无法比较两个期间。`
+        : `${memberText(ctx, id)} has no time (the data only records who churned), so two periods cannot be compared.`,
+      'unsupported',
+    );
+  }
+  return { metric: id, numerator: m.numerator, denominator: m.denominator };
+}
+
+const fromKey = (key: string): string | null => (key === segmentKey(null) ? null : key);
+
+/** The dimension's segment explaining most of the change beyond its size (segments of ≥ 30 in both periods). */
+export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
+  let best: DimensionFit = { dimension, segment: null, explainedShare: 0, weight: 0, excess: 0 };
+  if (d.result.difference === 0) return best;
+  const sizes = new Map(d.counts.map((c) => [c.segment, Math.min(c.populationA, c.populationB)]));
+  for (const s of d.result.segments) {
+    if ((sizes.get(s.segment) ?? 0) < MIN_SEGMENT) continue;
+    const explainedShare = s.total / d.result.difference;
+    const weight = (s.weightA + s.weightB) / 2;
+    if (explainedShare - weight > best.excess)
+      best = {
+        dimension,
+        segment: fromKey(s.segment),
+        explainedShare,
+        weight,
+        excess: explainedShare - weight,
+      };
+  }
+  return best;
+}
+
+interface Decomposed {
+  counts: SegmentCounts[];
+  result: RateDecomposition;
+}
+
+async function decompose(
+  ctx: AnalysisContext,
+  ratio: RatioParts,
+  dimension: string,
+  a: TimeRange,
+  b: TimeRange,
+): Promise<Decomposed> {
+  const counts = await segmentCounts(ctx, ratio, dimension, a, b);
+  const r = decomposeRateChange(counts);
+  if (!r.ok) {
+    throw new AnalysisError(
+      ctx.lang === 'zh' ? `无法分解：${r.issue.message}` : `Cannot decompose: ${r.issue.message}`,
+      'no_data',
+    );
+  }
+  return { counts, result: r.value };
+}
+
+/**
+ * "为什么上个季度流失率上升了?": the change of a ratio metric (churn rate by default) between the
+ * period and its baseline (previous period, or the same period last year), split by a dimension into
+ * mix and rate effects (Kitagawa / Das Gupta; the parts add up exactly to the change). Without a
+ * requested dimension, each low-cardinality segment dimension is tried and the one whose single
+ * segment explains the largest share of the change is used, which is said as an assumption.
+ */
+export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
+  const ctx = analysisContext(runtime, request);
+  const ratio = ratioOf(ctx);
+  const period = analysisPeriod(ctx);
+  const b = period.range;
+  const a = baselinePeriod(b, request.query.compare);
+  const assumptions = period.assumption ? [period.assumption] : [];
+
+  const overall = await runGoverned(ctx, 'decomposition_overall', {
+    metrics: [ratio.metric],
+    timeRange: b,
+    compare: request.query.compare ?? 'previous_period',
+  });
+  const governedB = overall.rows[0]?.[ratio.metric];
+  const governedA = overall.rows[0]?.[`${ratio.metric}__previous`];
+
+  const asked = (request.query.dimensions ?? []).find((id) => runtime.model.dimensions[id]);
+  let dimension: string;
+  let result: RateDecomposition;
+  let fits: DimensionFit[] = [];
+  if (asked) {
+    dimension = asked;
+    result = (await decompose(ctx, ratio, asked, a, b)).result;
+  } else {
+    const candidates = segmentDimensions(runtime, ratio.metric, { maxValues: MAX_SEGMENTS_AUTO });
+    if (!candidates.length) {
+      throw new AnalysisError(
+        ctx.lang === 'zh' ? '没有可用于分解的维度。' : 'No dimension to decompose the change by.',
+        'unsupported',
+      );
+    }
+    const tried = await Promise.all(candidates.map((d) => decompose(ctx, ratio, d.id, a, b)));
+    fits = tried.map((r, i) => dimensionFit(candidates[i]!.id, r));
+    const best = fits.reduce((x, y, i) => (y.excess > fits[x]!.excess ? i : x), 0);
+    dimension = candidates[best]!.id;
+    result = tried[best]!.result;
+    assumptions.push(autoPickAssumption(ctx, fits, fits[best]!));
+  }
+
+  const segments = [...result.segments].sort((x, y) => y.total - x.total);
+  const columns: CompiledColumn[] = [
+    { name: 'segment', kind: 'dimension', member: dimension },
+    { name: 'total', kind: 'metric', member: 'total' },
+    { name: 'mix', kind: 'metric', member: 'mix' },
+    { name: 'rate', kind: 'metric', member: 'rate' },
+    { name: 'rate_a', kind: 'metric', member: 'rate_a' },
+    { name: 'rate_b', kind: 'metric', member: 'rate_b' },
+    { name: 'weight_a', kind: 'metric', member: 'weight_a' },
+    { name: 'weight_b', kind: 'metric', member: 'weight_b' },
+  ];
+  const compareWord = request.query.compare === 'same_period_last_year' ? '去年同期' : '上期';
+  const compareEn = request.query.compare === 'same_period_last_year' ? 'year-ago' : 'previous';
+  const presentation: PresentationInput = {
+    language: ctx.lang,
+    intent: 'decomposition',
+    columns,
+    rows: segments.map((s) => ({
+      segment: fromKey(s.segment),
+      total: s.total,
+      mix: s.mix,
+      rate: s.rate,
+      rate_a: s.rateA,
+      rate_b: s.rateB,
+      weight_a: s.weightA,
+      weight_b: s.weightB,
+    })),
+    members: analysisMembers(ctx, {
+      total: percentMember({ zh: '合计贡献', en: 'Total contribution' }),
+      mix: percentMember({ zh: '结构效应', en: 'Mix effect' }),
+      rate: percentMember({ zh: '比率效应', en: 'Rate effect' }),
+      rate_a: percentMember({
+        zh: `${compareWord}${memberText(ctx, ratio.metric)}`,
+        en: `${memberText(ctx, ratio.metric)} (${compareEn})`,
+      }),
+      rate_b: percentMember({
+        zh: `本期${memberText(ctx, ratio.metric)}`,
+        en: `${memberText(ctx, ratio.metric)} (this period)`,
+      }),
+      weight_a: percentMember({ zh: `${compareWord}占比`, en: `Share (${compareEn})` }),
+      weight_b: percentMember({ zh: '本期占比', en: 'Share (this period)' }),
+    }),
+    timeRange: b,
+    compare: request.query.compare ?? 'previous_period',
+  };
+  return analysisResult(ctx, {
+    presentation,
+    narrative: decompositionNarrative(ctx, { ratio, dimension, a, b, result, segments }),
+    analysis: {
+      metric: ratio.metric,
+      dimension,
+      period: b,
+      baseline: a,
+      rateA: result.rateA,
+      rateB: result.rateB,
+      difference: result.difference,
+      mixEffect: result.mixEffect,
+      rateEffect: result.rateEffect,
+      governed: {
+        rateA: governedA ?? null,
+        rateB: governedB ?? null,
+        change: count(governedB) - count(governedA),
+      },
+      segments: segments.map((s) => ({ ...s, segment: fromKey(s.segment) })),
+      ...(fits.length ? { dimensionsTried: fits } : {}),
+    },
+    assumptions,
+  });
+};
+
+function autoPickAssumption(ctx: AnalysisContext, fits: DimensionFit[], best: DimensionFit): string {
+  const zh = ctx.lang === 'zh';
+  const names = fits.map((f) => memberText(ctx, f.dimension));
+  const who = best.segment === null ? '' : valueText(ctx, best.dimension, best.segment);
+  const share = `${Math.round(best.explainedShare * 100)}%`;
+  const weight = `${Math.round(best.weight * 100)}%`;
+  const dim = memberText(ctx, best.dimension);
+  if (best.excess <= 0)
+    return zh
+      ? `未指定分解维度：比较了${names.join('、')}，变化没有集中在某个细分上，按${dim}分解。`
+      : `No dimension given: tried ${names.join(', ')}; the change is not concentrated in any segment, so it is split by ${dim.toLowerCase()}.`;
+  return zh
+    ? `未指定分解维度：比较了${names.join('、')}；按${dim}分解时，${who}只占客户的 ${weight}，却解释了 ${share} 的变化，超出其规模最多，因此按${dim}分解。`
+    : `No dimension given: tried ${names.join(', ')}; by ${dim.toLowerCase()}, ${who} holds ${weight} of customers yet explains ${share} of the change, the most beyond its size, so the change is split by ${dim.toLowerCase()}.`;
+}

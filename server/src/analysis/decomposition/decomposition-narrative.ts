@@ -1,0 +1,58 @@
+import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { changePhrase, formatValue } from '../../answer/format.ts';
+import { rangeLabel } from '../../answer/period-label.ts';
+import type { AnalysisContext } from '../governed/analysis-context.ts';
+import { memberText, valueText } from '../governed/analysis-members.ts';
+import type { RateDecomposition, SegmentContribution } from '../stats/index.ts';
+import type { RatioParts } from './segment-counts.ts';
+import { segmentKey } from './segment-counts.ts';
+
+export interface DecompositionStory {
+  ratio: RatioParts;
+  dimension: string;
+  a: TimeRange;
+  b: TimeRange;
+  result: RateDecomposition;
+  /** Ordered by total contribution, largest first. */
+  segments: SegmentContribution[];
+}
+
+/** The change in words: from → to, the mix and rate effects, and the segments that drove it. */
+export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionStory): string {
+  const zh = ctx.lang === 'zh';
+  const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
+  const pp = (v: number) => {
+    const t = formatValue(v, 'percent_points', ctx.lang);
+    return v > 0 && /[1-9]/.test(t) ? `+${t}` : t;
+  };
+  const metric = memberText(ctx, s.ratio.metric);
+  const dim = memberText(ctx, s.dimension);
+  const name = (seg: SegmentContribution) =>
+    seg.segment === segmentKey(null) ? (zh ? '（空）' : '(none)') : valueText(ctx, s.dimension, seg.segment);
+  const r = s.result;
+  const parts: string[] = [];
+  const change = changePhrase(r.difference, 'percent', ctx.lang);
+  parts.push(
+    zh
+      ? `${metric}从${rangeLabel(s.a, 'zh')}的 ${pct(r.rateA)} 变为${rangeLabel(s.b, 'zh')}的 ${pct(r.rateB)}（${change}）。按${dim}分解：比率效应（各组自身${metric}的变化）${pp(r.rateEffect)}，结构效应（各组人数占比的变化）${pp(r.mixEffect)}，两者相加正好等于总变化。`
+      : `${metric} went from ${pct(r.rateA)} in ${rangeLabel(s.a, 'en')} to ${pct(r.rateB)} in ${rangeLabel(s.b, 'en')} (${change}). Split by ${dim.toLowerCase()}: the rate effect (each group's own ${metric.toLowerCase()} changing) is ${pp(r.rateEffect)} and the mix effect (groups' shares changing) ${pp(r.mixEffect)}; they add up exactly to the change.`,
+  );
+  const moving = r.difference >= 0 ? s.segments : [...s.segments].reverse();
+  const lead = moving
+    .slice(0, 2)
+    .filter((g) => Math.sign(g.total) === Math.sign(r.difference) && g.total !== 0);
+  if (lead.length) {
+    const items = lead.map((g) => {
+      const share = r.difference !== 0 ? Math.round((g.total / r.difference) * 100) : 0;
+      return zh
+        ? `${name(g)}（${pp(g.total)}，占变化的 ${share}%；该组${metric}从 ${pct(g.rateA)} 到 ${pct(g.rateB)}，比率效应 ${pp(g.rate)}、结构效应 ${pp(g.mix)}）`
+        : `${name(g)} (${pp(g.total)}, ${share}% of the change; its ${metric.toLowerCase()} went from ${pct(g.rateA)} to ${pct(g.rateB)}, rate effect ${pp(g.rate)}, mix effect ${pp(g.mix)})`;
+    });
+    parts.push(
+      zh
+        ? `贡献最大的是${items.join('；其次是')}。`
+        : `The largest contribution came from ${items.join('; then ')}.`,
+    );
+  }
+  return parts.join(zh ? '' : ' ');
+}

@@ -1,0 +1,8 @@
+/** Rate-change decomposition (Kitagawa / Das Gupta, DOMAIN.md §5): see decomposition-analysis.ts. */
+export {
+  type DimensionFit,
+  decompositionAnalysis,
+  dimensionFit,
+  MAX_SEGMENTS_AUTO,
+} from './decomposition-analysis.ts';
+export { type RatioParts, segmentCounts } from './segment-counts.ts';

@@ -1,0 +1,148 @@
+import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
+import type { AnalysisContext } from '../governed/analysis-context.ts';
+import { memberText, valueText } from '../governed/analysis-members.ts';
+import type { ChurnPopulation } from '../governed/churn-population.ts';
+import { count, runGoverned } from '../governed/governed-query.ts';
+import { riskComparison } from '../stats/index.ts';
+
+/** Below this many customers with (or without) a factor, its rates are too noisy to report. */
+export const MIN_FACTOR_CUSTOMERS = 30;
+/** A dimension value held by more than this share of the population is the baseline, not an exposure. */
+export const BASELINE_SHARE = 0.8;
+
+/** One candidate factor: a dimension value (or a true behaviour flag) against everyone else. */
+export interface DriverFactor {
+  dimension: string;
+  value: string;
+  label: string;
+  /** Customers with the factor, and of them who churned. */
+  customers: number;
+  churned: number;
+  share: number;
+  rateWith: number;
+  rateWithout: number;
+  relativeRisk: number | null;
+  low: number | null;
+  high: number | null;
+  riskDifference: number;
+  phi: number | null;
+  attributableFraction: number | null;
+}
+
+export type SuppressionReason = 'too_few_customers' | 'zero_cell' | 'ci_crosses_1' | 'majority';
+
+export interface SuppressedFactor {
+  dimension: string;
+  value: string;
+  label: string;
+  customers: number;
+  relativeRisk: number | null;
+  reason: SuppressionReason;
+}
+
+export interface FactorScan {
+  customers: number;
+  churned: number;
+  shown: DriverFactor[];
+  suppressed: SuppressedFactor[];
+  tested: number;
+  /** Dimensions recorded only for churners (a churn category): consequences of churn, not factors. */
+  outcomes: string[];
+}
+
+/** A factor's label: the flag's name, or "dimension：value". */
+export function factorLabel(ctx: AnalysisContext, d: DimensionDef, value: string): string {
+  if (d.type === 'boolean') return memberText(ctx, d.id);
+  return `${memberText(ctx, d.id)}${ctx.lang === 'zh' ? '：' : ': '}${valueText(ctx, d.id, value)}`;
+}
+
+/** The stored value of a result cell as text ('true' for a true flag). */
+const asText = (v: unknown): string => (typeof v === 'boolean' ? String(v) : String(v));
+
+/**
+ * Every factor's 2×2 table against churn in the population, from governed counts (one compiled
+ * query per dimension plus the total), with RR (log-method 95% CI), risk difference, phi and PAF.
+ * A factor is suppressed when fewer than 30 customers have it (or lack it), when a churn cell is 0,
+ * or when its RR interval includes 1; a dimension whose values only churners carry (a churn category)
+ * is an outcome, not a factor, and is skipped; a value held by more than 80% of the population is the baseline,
+ * not an exposure (its complement carries the information), and is left out too. The rest are ranked
+ * by attributable fraction.
+ */
+export async function scanFactors(
+  ctx: AnalysisContext,
+  pop: ChurnPopulation,
+  dimensions: DimensionDef[],
+): Promise<FactorScan> {
+  const metrics = [pop.events, pop.population];
+  const [totals, ...splits] = await Promise.all([
+    runGoverned(ctx, 'driver_counts', { metrics, timeRange: pop.range }),
+    ...dimensions.map((d) =>
+      runGoverned(ctx, 'driver_counts', { metrics, dimensions: [d.id], timeRange: pop.range }),
+    ),
+  ]);
+  const N = count(totals.rows[0]?.[pop.population]);
+  const E = count(totals.rows[0]?.[pop.events]);
+  const shown: DriverFactor[] = [];
+  const suppressed: SuppressedFactor[] = [];
+  let tested = 0;
+  const outcomes: string[] = [];
+  dimensions.forEach((d, i) => {
+    const valued = splits[i]!.rows.filter((r) => r[d.id] !== null && r[d.id] !== undefined);
+    const retained = valued.reduce((s, r) => s + count(r[pop.population]) - count(r[pop.events]), 0);
+    if (d.type !== 'boolean' && valued.length && retained === 0) {
+      outcomes.push(d.id);
+      return;
+    }
+    for (const row of splits[i]!.rows) {
+      const raw = row[d.id];
+      if (raw === null || raw === undefined) continue;
+      const value = asText(raw);
+      if (d.type === 'boolean' && value !== 'true') continue;
+      tested++;
+      const n1 = count(row[pop.population]);
+      const a = count(row[pop.events]);
+      const label = factorLabel(ctx, d, value);
+      const base = { dimension: d.id, value, label, customers: n1 };
+      if (n1 < MIN_FACTOR_CUSTOMERS || N - n1 < MIN_FACTOR_CUSTOMERS) {
+        suppressed.push({ ...base, relativeRisk: null, reason: 'too_few_customers' });
+        continue;
+      }
+      const r = riskComparison({ a, b: n1 - a, c: E - a, d: N - n1 - (E - a) });
+      if (!r.ok) continue;
+      const v = r.value;
+      const rr = v.relativeRisk;
+      if (!rr) {
+        suppressed.push({ ...base, relativeRisk: null, reason: 'zero_cell' });
+        continue;
+      }
+      if (d.type !== 'boolean' && v.exposedShare > BASELINE_SHARE) {
+        suppressed.push({ ...base, relativeRisk: rr.relativeRisk, reason: 'majority' });
+        continue;
+      }
+      if (rr.interval.lower <= 1 && rr.interval.upper >= 1) {
+        suppressed.push({ ...base, relativeRisk: rr.relativeRisk, reason: 'ci_crosses_1' });
+        continue;
+      }
+      shown.push({
+        ...base,
+        churned: a,
+        share: v.exposedShare,
+        rateWith: v.rateWithFactor,
+        rateWithout: v.rateWithoutFactor,
+        relativeRisk: rr.relativeRisk,
+        low: rr.interval.lower,
+        high: rr.interval.upper,
+        riskDifference: v.riskDifference.difference,
+        phi: v.phi,
+        attributableFraction: v.attributableFraction,
+      });
+    }
+  });
+  shown.sort(
+    (x, y) =>
+      (y.attributableFraction ?? -Infinity) - (x.attributableFraction ?? -Infinity) ||
+      x.label.localeCompare(y.label),
+  );
+  suppressed.sort((x, y) => x.reason.localeCompare(y.reason) || y.customers - x.customers);
+  return { customers: N, churned: E, shown, suppressed, tested, outcomes };
+}

@@ -1,0 +1,154 @@
+import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
+import type { PresentationInput } from '../../answer/presentation-input.ts';
+import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import {
+  analysisMembers,
+  countMember,
+  memberText,
+  numberMember,
+  percentMember,
+} from '../governed/analysis-members.ts';
+import { churnPopulation } from '../governed/churn-population.ts';
+import { segmentDimensions } from '../governed/segment-dimensions.ts';
+import { type DriverFactor, scanFactors } from './driver-factors.ts';
+import { driverRegression } from './driver-regression.ts';
+import { driversNarrative } from './drivers-narrative.ts';
+
+/** Dimensions with more values than this are not scanned unless the question names them (city…). */
+export const MAX_FACTOR_VALUES = 20;
+/** The most values a named dimension may have. */
+const MAX_ASKED_VALUES = 200;
+/**
+ * Derived scores that restate the churn definition (recency, early-warning rules) rather than explain
+ * it: scanned only when the question names them.
+ */
+export const SCORE_DIMENSIONS = ['risk_tier', 'lifecycle_stage', 'rfm_segment'];
+/** Rows in the answer's table (the analysis keeps every factor). */
+const SHOWN_RISK_FACTORS = 12;
+const SHOWN_PROTECTIVE_FACTORS = 3;
+
+const COLUMNS: CompiledColumn[] = [
+  { name: 'factor', kind: 'dimension', member: 'factor' },
+  { name: 'paf', kind: 'metric', member: 'paf' },
+  { name: 'rr', kind: 'metric', member: 'rr' },
+  { name: 'rr_low', kind: 'metric', member: 'rr_low' },
+  { name: 'rr_high', kind: 'metric', member: 'rr_high' },
+  { name: 'rate_with', kind: 'metric', member: 'rate_with' },
+  { name: 'rate_without', kind: 'metric', member: 'rate_without' },
+  { name: 'risk_difference', kind: 'metric', member: 'risk_difference' },
+  { name: 'phi', kind: 'metric', member: 'phi' },
+  { name: 'customers_with', kind: 'metric', member: 'customers_with' },
+];
+
+function row(f: DriverFactor): Record<string, unknown> {
+  return {
+    factor: f.label,
+    paf: f.attributableFraction,
+    rr: f.relativeRisk,
+    rr_low: f.low,
+    rr_high: f.high,
+    rate_with: f.rateWith,
+    rate_without: f.rateWithout,
+    risk_difference: f.riskDifference,
+    phi: f.phi,
+    customers_with: f.customers,
+  };
+}
+
+/**
+ * Key drivers of churn (DOMAIN.md §5): every value of the customer-level dimensions and every
+ * behaviour flag, each compared with the rest of the population (customers active at the quarter
+ * start, factors as of that date): churn rate with and without, RR with a 95% CI, risk difference,
+ * phi and PAF, ranked by PAF, small or insignificant factors suppressed and listed; a logistic
+ * regression gives adjusted odds ratios as a second view.
+ */
+export const driversAnalysis: RunAnalysis = async (runtime, request) => {
+  const ctx = analysisContext(runtime, request);
+  const pop = churnPopulation(ctx);
+  const asked = (request.query.dimensions ?? []).filter((id) => runtime.model.dimensions[id]);
+  const candidates = segmentDimensions(runtime, pop.events, {
+    maxValues: asked.length ? MAX_ASKED_VALUES : MAX_FACTOR_VALUES,
+  });
+  const dimensions = asked.length
+    ? candidates.filter((d) => asked.includes(d.id))
+    : candidates.filter((d) => !SCORE_DIMENSIONS.includes(d.id));
+  const skipped = asked.length ? [] : candidates.filter((d) => SCORE_DIMENSIONS.includes(d.id));
+  if (skipped.length) {
+    const names = skipped.map((d) => memberText(ctx, d.id));
+    pop.assumptions.push(
+      ctx.lang === 'zh'
+        ? `${names.join('、')}由最近购买时间和预警规则推导，会重复流失定义本身，未作为候选因素（可在问题中点名分析）。`
+        : `${names.join(', ')} are derived from recency and the early-warning rules, so they restate the churn definition; not scanned as factors (name them in the question to include them).`,
+    );
+  }
+  if (!dimensions.length) {
+    const names = asked.map((id) => memberText(ctx, id)).join(ctx.lang === 'zh' ? '、' : ', ');
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? `${names || '这些维度'}不是期初客户的属性，不能作为候选因素。`
+        : `${names || 'These dimensions'}: not an attribute of customers at the period start, so not a candidate factor.`,
+      'unsupported',
+    );
+  }
+  const scan = await scanFactors(ctx, pop, dimensions);
+  if (scan.customers === 0 || scan.churned === 0) {
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? '所选范围内没有（流失的）客户，无法分析关键因素。'
+        : 'No customers (or no churners) in this selection to analyse drivers on.',
+      'no_data',
+    );
+  }
+  const flags = dimensions.filter((d) => d.type === 'boolean');
+  const regression = await driverRegression(ctx, pop, flags, scan.shown);
+
+  const risk = scan.shown.filter((f) => (f.relativeRisk ?? 0) > 1);
+  const protective = scan.shown.filter((f) => (f.relativeRisk ?? 0) < 1);
+  const tableFactors = [
+    ...risk.slice(0, SHOWN_RISK_FACTORS),
+    ...protective
+      .sort((a, b) => (a.relativeRisk ?? 1) - (b.relativeRisk ?? 1))
+      .slice(0, SHOWN_PROTECTIVE_FACTORS),
+  ];
+  const presentation: PresentationInput = {
+    language: ctx.lang,
+    intent: 'drivers',
+    columns: COLUMNS,
+    rows: tableFactors.map(row),
+    members: analysisMembers(ctx, {
+      factor: { label: { zh: '因素', en: 'Factor' } },
+      paf: percentMember({ zh: '可归因比例（PAF）', en: 'Attributable share (PAF)' }),
+      rr: numberMember({ zh: '相对风险', en: 'Relative risk' }),
+      rr_low: numberMember({ zh: '95% 置信下限', en: '95% CI low' }),
+      rr_high: numberMember({ zh: '95% 置信上限', en: '95% CI high' }),
+      rate_with: percentMember({ zh: '有该因素的流失率', en: 'Churn rate with' }, true),
+      rate_without: percentMember({ zh: '无该因素的流失率', en: 'Churn rate without' }, true),
+      risk_difference: percentMember({ zh: '流失率差', en: 'Risk difference' }),
+      phi: numberMember({ zh: 'φ 系数', en: 'Phi' }),
+      customers_with: countMember({ zh: '有该因素的客户数', en: 'Customers with' }),
+    }),
+    ...(pop.range ? { timeRange: pop.range } : {}),
+  };
+  return analysisResult(ctx, {
+    presentation,
+    narrative: driversNarrative(ctx, { pop, scan, risk, protective, regression }),
+    analysis: {
+      period: pop.range ?? null,
+      rateMetric: pop.rateMetric,
+      population: { customers: scan.customers, churned: scan.churned, rate: scan.churned / scan.customers },
+      factorsTested: scan.tested,
+      dimensions: dimensions.map((d) => d.id),
+      factors: scan.shown,
+      protective: protective.map((f) => f.label),
+      suppressed: scan.suppressed,
+      outcomes: scan.outcomes,
+      suppression: {
+        minCustomers: 30,
+        rule: 'n < 30 with or without the factor, a zero churn cell, or a 95% RR interval that includes 1',
+      },
+      regression,
+    },
+    assumptions: pop.assumptions,
+  });
+};

@@ -1,0 +1,64 @@
+import type { Bilingual } from '../../../../semantic-layer/src/catalog.ts';
+import type { PresentedMember } from '../../answer/presentation-input.ts';
+import { presentedMembers } from '../../pipeline/presented-members.ts';
+import { AnalysisError } from '../analysis-contract.ts';
+import type { AnalysisContext } from './analysis-context.ts';
+
+/** Labels and formats of every catalog member plus the analysis's own columns. */
+export function analysisMembers(
+  ctx: AnalysisContext,
+  extra: Record<string, PresentedMember> = {},
+): Record<string, PresentedMember> {
+  return { ...presentedMembers(ctx.runtime.catalog), ...extra };
+}
+
+/** A percent column an analysis adds (share, rate with factor…). */
+export const percentMember = (label: Bilingual, lowerIsBetter?: boolean): PresentedMember => ({
+  label,
+  format: 'percent',
+  ...(lowerIsBetter === undefined ? {} : { lowerIsBetter }),
+});
+
+/** A count column an analysis adds. */
+export const countMember = (label: Bilingual): PresentedMember => ({ label, format: 'count' });
+
+/** A plain number column (relative risk, phi…). */
+export const numberMember = (label: Bilingual): PresentedMember => ({ label, format: 'number' });
+
+/**
+ * Checks that the model defines the members an analysis is built on; a model without them cannot
+ * answer it (`AnalysisError('unsupported')`, naming what is missing).
+ */
+export function requireMembers(
+  ctx: AnalysisContext,
+  need: { metrics?: string[]; dimensions?: string[] },
+): void {
+  const { model } = ctx.runtime;
+  const missing = [
+    ...(need.metrics ?? []).filter((id) => !model.metrics[id]),
+    ...(need.dimensions ?? []).filter((id) => !model.dimensions[id]),
+  ];
+  if (missing.length) {
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? `模型 ${model.id} 没有这项分析需要的定义：${missing.join('、')}。`
+        : `Model ${model.id} lacks the definitions this analysis needs: ${missing.join(', ')}.`,
+      'unsupported',
+    );
+  }
+}
+
+/** The label of a dimension value in the request's language (its code when the model has no label). */
+export function valueText(ctx: AnalysisContext, dimensionId: string, value: unknown): string {
+  if (value === null || value === undefined) return ctx.lang === 'zh' ? '（空）' : '(none)';
+  const d = ctx.runtime.catalog.dimensions.find((x) => x.id === dimensionId);
+  return d?.values.find((v) => v.value === String(value))?.label[ctx.lang] ?? String(value);
+}
+
+/** A member's label in the request's language. */
+export function memberText(ctx: AnalysisContext, id: string): string {
+  const m =
+    ctx.runtime.catalog.metrics.find((x) => x.id === id) ??
+    ctx.runtime.catalog.dimensions.find((x) => x.id === id);
+  return m ? m.label[ctx.lang] : id;
+}

@@ -1,0 +1,58 @@
+import {
+  addMonths,
+  compareShift,
+  shiftBack,
+  truncate,
+} from '../../../../semantic-layer/src/compile/periods.ts';
+import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { rangeLabel } from '../../answer/period-label.ts';
+import { AnalysisError } from '../analysis-contract.ts';
+import type { AnalysisContext } from './analysis-context.ts';
+
+/** The period an analysis covers, and the assumption to state when it was defaulted. */
+export interface AnalysisPeriod {
+  range: TimeRange;
+  assumption?: string;
+}
+
+/** The last complete quarter before the as-of date, e.g. as-of 2026-10-01 → 2026-07-01..2026-10-01. */
+export function lastCompleteQuarter(asOf: string): TimeRange {
+  const end = truncate('quarter', asOf);
+  return { start: addMonths(end, -3), end };
+}
+
+/**
+ * The request's period, or (when it has none) the last complete quarter before the as-of date, said
+ * as an assumption. A period that starts on or after the as-of date has no data: an `AnalysisError`.
+ */
+export function analysisPeriod(ctx: AnalysisContext): AnalysisPeriod {
+  const given = ctx.request.query.timeRange;
+  const asOf = ctx.runtime.asOf;
+  if (given) {
+    if (given.start >= asOf) {
+      throw new AnalysisError(
+        ctx.lang === 'zh'
+          ? `所问期间（${rangeLabel(given, 'zh')}）在数据截止日 ${asOf} 之后，还没有数据。`
+          : `The period asked about (${rangeLabel(given, 'en')}) starts after the data's as-of date ${asOf}.`,
+        'no_data',
+      );
+    }
+    return { range: given };
+  }
+  const range = lastCompleteQuarter(asOf);
+  return {
+    range,
+    assumption:
+      ctx.lang === 'zh'
+        ? `未指定期间，默认分析数据截止日（${asOf}）前最近一个完整季度：${rangeLabel(range, 'zh')}。`
+        : `No period given: analysed the last complete quarter before the as-of date (${asOf}), ${rangeLabel(range, 'en')}.`,
+  };
+}
+
+/** The baseline of a comparison: the previous period (default) or the same period a year earlier. */
+export function baselinePeriod(
+  range: TimeRange,
+  compare: 'previous_period' | 'same_period_last_year' | undefined,
+): TimeRange {
+  return shiftBack(range, compareShift(range, compare ?? 'previous_period'));
+}

@@ -1,0 +1,65 @@
+import { addMonths, truncate } from '../../../../semantic-layer/src/compile/periods.ts';
+import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { rangeLabel } from '../../answer/period-label.ts';
+import { AnalysisError } from '../analysis-contract.ts';
+import type { AnalysisContext } from './analysis-context.ts';
+import { analysisPeriod, lastCompleteQuarter } from './analysis-period.ts';
+
+/**
+ * A churn population for comparing customer groups: the population metric (customers at risk), the
+ * event metric (of them, who churned), their ratio and the period. Point-in-time snapshots are
+ * preferred (`snapshot_churn_rate`: groups as they were at the quarter start, churn during the
+ * quarter), so a group never describes the customer after the outcome; a model without them (label
+ * churn) uses `churn_rate` as it stands. Used by key drivers and segments.
+ */
+export interface ChurnPopulation {
+  rateMetric: string;
+  events: string;
+  population: string;
+  range?: TimeRange;
+  assumptions: string[];
+}
+
+/** Ratio metrics groups are compared on, in order of preference. */
+export const POPULATION_RATE_METRICS = ['snapshot_churn_rate', 'churn_rate'] as const;
+
+export function churnPopulation(ctx: AnalysisContext): ChurnPopulation {
+  const model = ctx.runtime.model;
+  const id = POPULATION_RATE_METRICS.find((m) => model.metrics[m]?.type === 'ratio');
+  const metric = id ? model.metrics[id] : undefined;
+  if (!id || metric?.type !== 'ratio') {
+    throw new AnalysisError(
+      ctx.lang === 'zh'
+        ? `模型 ${model.id} 没有可比较客户群的流失率指标。`
+        : `Model ${model.id} has no churn-rate metric to compare customer groups on.`,
+      'unsupported',
+    );
+  }
+  const base = { rateMetric: id, events: metric.numerator, population: metric.denominator };
+  if (id !== 'snapshot_churn_rate') {
+    const needsPeriod = ctx.runtime.catalog.metrics.find((m) => m.id === id)?.requiresPeriod;
+    if (!needsPeriod) return { ...base, assumptions: [] };
+    const p = analysisPeriod(ctx);
+    return { ...base, range: p.range, assumptions: p.assumption ? [p.assumption] : [] };
+  }
+  // Snapshots are taken at quarter starts: analyse the quarter the period starts in, once fully observed.
+  const period = analysisPeriod(ctx);
+  const start = truncate('quarter', period.range.start);
+  let range: TimeRange = { start, end: addMonths(start, 3) };
+  const assumptions = period.assumption ? [period.assumption] : [];
+  if (range.end > ctx.runtime.asOf) {
+    range = lastCompleteQuarter(ctx.runtime.asOf);
+    assumptions.push(
+      ctx.lang === 'zh'
+        ? `按季度初快照比较需要完整观察一个季度，改用最近一个完整季度 ${rangeLabel(range, 'zh')}。`
+        : `Quarter-start snapshots need a fully observed quarter: used the last complete one, ${rangeLabel(range, 'en')}.`,
+    );
+  } else if (range.start !== period.range.start || range.end !== period.range.end) {
+    assumptions.push(
+      ctx.lang === 'zh'
+        ? `按季度初快照计算，使用 ${rangeLabel(range, 'zh')}（季度初的客户状态、季度内是否流失）。`
+        : `Computed on quarter-start snapshots: ${rangeLabel(range, 'en')} (customer state at its start, churn during it).`,
+    );
+  }
+  return { ...base, range, assumptions };
+}

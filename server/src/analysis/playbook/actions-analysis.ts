@@ -1,0 +1,154 @@
+/**
+ * `actions`: "怎么挽回?" / "what should we do?". Applies the governed playbook to the at-risk customers
+ * (the same population as the risk list) and to customers who churned 30-90 days ago, and returns one
+ * entry per action: whom it targets (count, segment and the list), channel and timing, the effect
+ * history gives it (or that there is none yet), and how a held-out control group will measure it.
+ */
+import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
+import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
+import type { AnalysisResult, RunAnalysis } from '../analysis-contract.ts';
+import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import { findAtRiskCustomers, listFilters } from '../risk/at-risk-customers.ts';
+import { summariseRiskModel } from '../risk/model-summary.ts';
+import { actionLabels } from '../risk/risk-list-table.ts';
+import { actionHistory } from './action-history.ts';
+import { type ActionTarget, type PlannedAction, planActions, retentionAction } from './action-plan.ts';
+import { channelText, segmentText } from './action-wording.ts';
+import { actionsNarrative } from './actions-narrative.ts';
+import { playbookActions, suggestedAction } from './match-playbook.ts';
+import { recentlyChurned } from './recently-churned.ts';
+
+/** Target customers listed per action in `analysis` (the counts cover them all). */
+export const LISTED_TARGETS = 100;
+
+const dim = (name: string): CompiledColumn => ({ name, kind: 'dimension', member: name });
+const metric = (name: string): CompiledColumn => ({ name, kind: 'metric', member: name });
+
+const COLUMNS = [
+  dim('action'),
+  metric('targets'),
+  dim('segment'),
+  dim('channel'),
+  dim('timing'),
+  metric('expected_loss'),
+  metric('past_rate'),
+  metric('control_rate'),
+  metric('uplift'),
+  metric('per_arm'),
+];
+
+function presentation(ctx: AnalysisContext, planned: PlannedAction[]): PresentationInput {
+  const { model } = ctx.runtime;
+  const lang = ctx.lang;
+  const currency = model.currency === 'USD' ? 'currency_usd' : 'currency_cny';
+  const members: Record<string, PresentedMember> = {
+    action: { label: { zh: '挽留动作', en: 'Action' }, values: actionLabels(model) },
+    targets: { label: { zh: '目标客户数', en: 'Targets' }, format: 'count' },
+    segment: { label: { zh: '目标人群', en: 'Segment' } },
+    channel: { label: { zh: '渠道', en: 'Channel' } },
+    timing: { label: { zh: '时机', en: 'Timing' } },
+    expected_loss: { label: { zh: '预期损失（目标客户）', en: 'Expected loss (targets)' }, format: currency },
+    past_rate: {
+      label: { zh: '历史成功率（触达组）', en: 'Past success rate (contacted)' },
+      format: 'percent',
+    },
+    control_rate: {
+      label: { zh: '历史成功率（对照组）', en: 'Past success rate (control)' },
+      format: 'percent',
+    },
+    uplift: { label: { zh: '历史增量', en: 'Past increment' }, format: 'percent' },
+    per_arm: { label: { zh: '每组所需样本量', en: 'Sample size per arm' }, format: 'count' },
+  };
+  const rows = planned.map((p) => ({
+    action: p.action.id,
+    targets: p.targets.length,
+    segment: segmentText(model, p.action, lang),
+    channel: channelText(p.action, lang),
+    timing: p.action.timing[lang],
+    expected_loss: p.targets.reduce((s, t) => s + t.expectedLoss, 0),
+    past_rate: p.history?.treated.rate ?? null,
+    control_rate: p.history?.control?.rate ?? null,
+    uplift: p.history?.test?.difference ?? null,
+    per_arm: p.measurement.perArm,
+  }));
+  return { language: lang, intent: 'actions', columns: COLUMNS, rows, members, currency: model.currency };
+}
+
+/** The retention plan (see the file comment). */
+export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<AnalysisResult> => {
+  const ctx = analysisContext(runtime, request);
+  const started = performance.now();
+  const lang = ctx.lang;
+  const population = await findAtRiskCustomers(ctx);
+  const churned = await recentlyChurned(ctx, listFilters(runtime, request).compiled);
+  const history = await actionHistory(ctx);
+
+  const actions = playbookActions(runtime.model.playbook);
+  const targets = new Map<string, ActionTarget[]>();
+  const add = (action: string | null, t: ActionTarget) => {
+    if (action) targets.set(action, [...(targets.get(action) ?? []), t]);
+  };
+  for (const c of population.customers) {
+    const { customerId, name, region, valueTier, risk, expectedLoss } = c;
+    add(c.action, { customerId, name, region, valueTier, risk, expectedLoss });
+  }
+  let churnedCovered = 0;
+  for (const c of churned) {
+    const action = suggestedAction(actions, {
+      valueTier: c.valueTier,
+      lifecycleStage: 'churned',
+      causes: [],
+      risk: null,
+    });
+    if (action) churnedCovered++;
+    // Already churned: the loss has happened, so the whole 12-month spend is at stake.
+    const { customerId, name, region, valueTier, spend12m } = c;
+    add(action, { customerId, name, region, valueTier, risk: null, expectedLoss: spend12m });
+  }
+  const planned = planActions(actions, targets, history);
+  const atRiskCovered = population.customers.filter((c) => c.action !== null).length;
+  ctx.trace.time('total_ms', performance.now() - started);
+  return analysisResult(ctx, {
+    presentation: presentation(ctx, planned),
+    narrative: actionsNarrative(runtime.model, planned, {
+      atRisk: population.customers.length,
+      atRiskCovered,
+      churnedCovered,
+      lang,
+    }),
+    actions: planned.map((p) => retentionAction(runtime.model, p, lang)),
+    analysis: {
+      type: 'actions',
+      population: {
+        scored: population.scored,
+        atRisk: population.customers.length,
+        atRiskCovered,
+        atRiskUncovered: population.customers.length - atRiskCovered,
+        recentlyChurned: churned.length,
+        churnedCovered,
+      },
+      actions: planned.map((p) => ({
+        id: p.action.id,
+        priority: p.action.priority,
+        winback: p.winback,
+        targets: {
+          count: p.targets.length,
+          expectedLoss: p.targets.reduce((s, t) => s + t.expectedLoss, 0),
+          customers: p.targets.slice(0, LISTED_TARGETS),
+        },
+        offer: p.action.offer?.[lang] ?? null,
+        history: p.history ?? null,
+        measurement: p.measurement,
+      })),
+      model: summariseRiskModel(population.model, lang, population.modelCached),
+    },
+    assumptions: [
+      lang === 'zh'
+        ? '每位客户只安排一个动作：符合条件的动作中优先级最高者；近 1-3 个月流失的客户进入挽回动作'
+        : 'Each customer gets one action, the highest-priority one that fits; customers who churned 1-3 months ago enter win-back actions',
+      lang === 'zh'
+        ? '成功率 = 动作后被挽留或回流的客户占比（communications 的 outcome），对照组 = 随机留出未触达的客户'
+        : 'Success rate = share saved or returned after the action (communications outcome); control = customers held out at random',
+    ],
+  });
+};

@@ -1,0 +1,174 @@
+/**
+ * The at-risk population now: every active customer the user may see (their filters and row-level
+ * security applied by the compiler) scored by the risk model, kept when the score reaches 30% or a
+ * governed early-warning rule (churn.yaml) fires, each with the rules that flagged them, the reasons
+ * behind the score, the causes in their recent tickets and feedback, and the playbook's suggested
+ * action. Shared by the risk list and the playbook so both count the same customers.
+ */
+import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import type { ModelRuntime } from '../../data/model-runtime.ts';
+import type { AnalysisRequest } from '../analysis-contract.ts';
+import type { AnalysisContext } from '../governed/analysis-context.ts';
+import { behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
+import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
+import { readGoverned } from './governed-read.ts';
+import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
+import { riskModelFor } from './risk-model-cache.ts';
+import { AT_RISK_PROBABILITY, type RiskTier, riskTierOf, tierSatisfies } from './risk-tiers.ts';
+import { explainRisk, type RiskFactor, scoreRows } from './score-customers.ts';
+import type { RiskModel } from './train-risk-model.ts';
+
+export interface AtRiskCustomer {
+  customerId: string;
+  name: string | null;
+  region: string | null;
+  valueTier: string | null;
+  /** The governed lifecycle stage (customer_snapshot). */
+  lifecycleStage: string | null;
+  spend12m: number;
+  /** Model probability of churning in the next 90 days. */
+  risk: number;
+  riskTier: RiskTier;
+  /** risk × 12-month spend: the revenue expected to leave with the customer. */
+  expectedLoss: number;
+  /** Early-warning rule ids that fire for the customer (churn.yaml `early_warning`). */
+  rules: string[];
+  /** Whether the score alone (≥ 30%) flags the customer. */
+  flaggedByScore: boolean;
+  causes: string[];
+  /** Suggested playbook action id, null when none fits. */
+  action: string | null;
+  /** The governed row the score came from (explained on demand: see `explainListed`). */
+  features: Record<string, unknown>;
+}
+
+/** A customer shown in a list, with the reasons behind the score. */
+export type ListedCustomer = AtRiskCustomer & { factors: RiskFactor[] };
+
+/**
+ * Adds the score's top reasons to the customers about to be shown. Explaining is per customer and
+ * costs more than scoring, so only listed customers are explained, not the whole at-risk population.
+ */
+export function explainListed(
+  population: AtRiskPopulation,
+  shown: AtRiskCustomer[],
+  lang: Lang,
+): ListedCustomer[] {
+  return shown.map((c) => ({ ...c, factors: explainRisk(population.model, c.features, lang) }));
+}
+
+export interface AtRiskPopulation {
+  model: RiskModel;
+  modelCached: boolean;
+  /** Active customers scored (after the user's filters and row-level security). */
+  scored: number;
+  /** Flagged customers, by expected loss (highest first). */
+  customers: AtRiskCustomer[];
+  /** Filters of the request the list could not apply, by member id (e.g. metric filters). */
+  ignoredFilters: string[];
+}
+
+const STAGES_READ_AS_AT_RISK = new Set(['active', 'new', 'won_back']);
+
+/**
+ * Splits the request's filters: governed dimension filters go to the compiler, a `risk_tier` filter
+ * applies to the model's tier, anything else (metric filters, time dimensions) cannot limit a list.
+ */
+export function listFilters(runtime: ModelRuntime, request: AnalysisRequest) {
+  const compiled: Filter[] = [];
+  const tiers: string[] = [];
+  const ignored: string[] = [];
+  for (const f of request.query.filters ?? []) {
+    const dim = runtime.model.dimensions[f.member];
+    if (f.member === 'risk_tier') {
+      if (f.op === 'in' || f.op === 'eq') tiers.push(...(f.values ?? []).map(String));
+      else ignored.push(f.member);
+    } else if (dim && dim.type !== 'time') compiled.push({ ...f, values: f.values ?? [] } as Filter);
+    else ignored.push(f.member);
+  }
+  return { compiled, tiers, ignored };
+}
+
+/** Active customers with what the list shows and the model reads. */
+function activeCustomers(ctx: AnalysisContext, filters: Filter[]) {
+  const dims = new Set<string>([
+    'customer_id',
+    'customer_name',
+    'region',
+    'value_tier',
+    'lifecycle_stage',
+    'risk_flags',
+    ...CATEGORICAL_FEATURES,
+    ...FEATURE_DIMENSIONS,
+  ]);
+  return readGoverned(ctx, 'customers_ms', {
+    metrics: ['customers'],
+    dimensions: [...dims],
+    filters: [
+      ...filters,
+      { member: 'lifecycle_stage', op: 'not_in', values: ['churned'] },
+      { member: 'recency_days', op: 'not_null', values: [] },
+    ],
+  });
+}
+
+/**
+ * Scores the user's active customers and returns those at risk, with reasons, causes and actions.
+ * Trains the model on first use (cached per model version, as-of date and row-level-security scope).
+ */
+export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskPopulation> {
+  const { runtime, request, trace } = ctx;
+  const t0 = performance.now();
+  const { model, cached } = await riskModelFor(runtime, request.attributes, ctx.lang);
+  trace.time('train_ms', cached ? 0 : performance.now() - t0);
+  for (const s of model.statements) trace.record(s.sql, s.params);
+
+  const { compiled, tiers, ignored } = listFilters(runtime, request);
+  const active = await activeCustomers(ctx, compiled);
+  const signals = await recentCauses(ctx);
+
+  const t2 = performance.now();
+  const risks = scoreRows(model, active);
+  const actions = playbookActions(runtime.model.playbook);
+  const customers: AtRiskCustomer[] = [];
+  active.forEach((row, i) => {
+    const risk = risks[i]!;
+    const rules = String(row.risk_flags ?? '')
+      .split(',')
+      .filter(Boolean);
+    const flaggedByScore = risk >= AT_RISK_PROBABILITY;
+    if (!flaggedByScore && rules.length === 0) return;
+    const riskTier = riskTierOf(risk);
+    if (tiers.length && !tierSatisfies(riskTier, tiers)) return;
+    const id = String(row.customer_id);
+    const causes = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
+    const stage = row.lifecycle_stage === null ? null : String(row.lifecycle_stage);
+    const valueTier = row.value_tier === null ? null : String(row.value_tier);
+    const spend12m = Number(row.spend_12m) || 0;
+    customers.push({
+      customerId: id,
+      name: row.customer_name === null ? null : String(row.customer_name),
+      region: row.region === null ? null : String(row.region),
+      valueTier,
+      lifecycleStage: stage,
+      spend12m,
+      risk,
+      riskTier,
+      expectedLoss: risk * spend12m,
+      rules,
+      flaggedByScore,
+      causes,
+      action: suggestedAction(actions, {
+        valueTier,
+        lifecycleStage: stage && STAGES_READ_AS_AT_RISK.has(stage) ? 'at_risk' : stage,
+        causes,
+        risk,
+      }),
+      features: row,
+    });
+  });
+  customers.sort((a, b) => b.expectedLoss - a.expectedLoss || b.risk - a.risk);
+  trace.time('score_ms', performance.now() - t2);
+  return { model, modelCached: cached, scored: active.length, customers, ignoredFilters: ignored };
+}

@@ -1,0 +1,153 @@
+/**
+ * Trains the 90-day churn risk model on point-in-time history with a time split (DOMAIN.md §5):
+ * the evaluation model learns from quarter-start snapshots strictly before the evaluation date and is
+ * scored on the latest snapshot whose 90-day outcome is known; the model that scores customers now is
+ * refitted on the latest labelled quarters (the evaluation date included, since its outcome is known
+ * by the as-of date). Nothing dated after a snapshot is ever a feature of it.
+ */
+import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { ModelRuntime } from '../../data/model-runtime.ts';
+import { AnalysisError } from '../analysis-contract.ts';
+import { analysisContext } from '../governed/analysis-context.ts';
+import {
+  brierScore,
+  type CalibrationBin,
+  calibrationTable,
+  fitLogisticRegression,
+  type LogisticModel,
+  precisionAtTop,
+  predictProbabilities,
+  rocAuc,
+  type TopPrecision,
+} from '../stats/index.ts';
+import { type FeatureDefinition, featureColumns, featureDefinitions } from './risk-features.ts';
+import { loadRiskHistory } from './risk-history.ts';
+
+/** A small L2 penalty on standardised slopes: keeps rare indicators finite; negligible at this n. */
+const RIDGE = 1;
+
+/** Out-of-time performance of the evaluation model on the evaluation snapshot. */
+export interface RiskEvaluation {
+  trainingRows: number;
+  trainingEvents: number;
+  rows: number;
+  events: number;
+  /** null when the evaluation snapshot has only one class. */
+  auc: number | null;
+  topDecile: TopPrecision | null;
+  calibration: CalibrationBin[];
+  brier: number | null;
+}
+
+export interface RiskModel {
+  modelVersion: string;
+  asOf: string;
+  features: FeatureDefinition[];
+  /** The production fit (scores customers now). */
+  fit: LogisticModel;
+  /** The fit that learned only from snapshots before the evaluation date (its metrics are `evaluation`). */
+  evaluationFit: LogisticModel;
+  evaluation: RiskEvaluation;
+  trainingDates: string[];
+  evaluationDate: string;
+  productionDates: string[];
+  productionRows: number;
+  /** Share of customers the history was sampled to (1 = all; see MAX_HISTORY_ROWS). */
+  sampleRate: number;
+  /** Statements that read the history (compiled, row-level security applied), with parameters. */
+  statements: { sql: string; params: unknown[] }[];
+  timings: { historyMs: number; fitEvaluationMs: number; fitProductionMs: number; totalMs: number };
+}
+
+function fitRisk(features: FeatureDefinition[], rows: Record<string, unknown>[], lang: Lang): LogisticModel {
+  const result = fitLogisticRegression(
+    {
+      featureNames: features.map((f) => f.id),
+      columns: featureColumns(features, rows),
+      outcome: Float64Array.from(rows, outcome),
+    },
+    { ridge: RIDGE },
+  );
+  if (!result.ok) {
+    const why = result.issue.message;
+    throw new AnalysisError(
+      lang === 'zh' ? `风险模型无法拟合：${why}` : `The risk model cannot be fitted: ${why}`,
+      'no_data',
+    );
+  }
+  return result.value;
+}
+
+const outcome = (row: Record<string, unknown>) => (row.churned_next_90d === true ? 1 : 0);
+const okOr = <T>(r: { ok: true; value: T } | { ok: false }, fallback: T): T => (r.ok ? r.value : fallback);
+
+/**
+ * Trains and evaluates the risk model on the rows the user may see (`attributes` = row-level security).
+ * Throws `AnalysisError` when the history is too short to split in time.
+ */
+export async function trainRiskModel(
+  runtime: ModelRuntime,
+  attributes?: Record<string, string[]>,
+  lang: Lang = 'en',
+): Promise<RiskModel> {
+  const started = performance.now();
+  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
+    throw new AnalysisError(
+      lang === 'zh'
+        ? '这个模型没有按时间点的客户历史快照，无法训练流失风险模型。'
+        : 'This model has no point-in-time customer history, so no churn risk model can be trained.',
+      'unsupported',
+    );
+  }
+  const ctx = analysisContext(runtime, {
+    intent: 'risk_list',
+    language: lang,
+    query: { model: runtime.model.id, metrics: ['snapshot_active_customers'] },
+    attributes,
+  });
+  const history = await loadRiskHistory(ctx);
+  const { trainingDates, evaluationDate, productionDates } = history;
+  const historyMs = performance.now() - started;
+
+  const features = featureDefinitions(runtime.model);
+  const rowsOf = (dates: string[]) => dates.flatMap((d) => history.rowsByDate.get(d) ?? []);
+  const train = rowsOf(trainingDates);
+  const test = rowsOf([evaluationDate]);
+
+  const t0 = performance.now();
+  const evaluationFit = fitRisk(features, train, lang);
+  const probabilities = predictProbabilities(evaluationFit, featureColumns(features, test));
+  const labels = Float64Array.from(test, outcome);
+  const evaluation: RiskEvaluation = {
+    trainingRows: train.length,
+    trainingEvents: evaluationFit.events,
+    rows: test.length,
+    events: labels.reduce((s, y) => s + y, 0),
+    auc: okOr(rocAuc(probabilities, labels), null),
+    topDecile: okOr(precisionAtTop(probabilities, labels, 0.1), null),
+    calibration: okOr(calibrationTable(probabilities, labels, 10), []),
+    brier: okOr(brierScore(probabilities, labels), null),
+  };
+  const fitEvaluationMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  const production = rowsOf(productionDates);
+  const productionFit = fitRisk(features, production, lang);
+  const fitProductionMs = performance.now() - t1;
+
+  return {
+    modelVersion: runtime.model.version,
+    asOf: runtime.asOf,
+    features,
+    fit: productionFit,
+    evaluationFit,
+    evaluation,
+    trainingDates,
+    evaluationDate,
+    productionDates,
+    productionRows: production.length,
+    sampleRate: history.sampleRate,
+    statements: ctx.trace.sql.map((sql, i) => ({ sql, params: ctx.trace.params[i]! })),
+    timings: { historyMs, fitEvaluationMs, fitProductionMs, totalMs: performance.now() - started },
+  };
+}

@@ -1,0 +1,39 @@
+import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
+import { cohortsAnalysis } from './cohorts/index.ts';
+import { decompositionAnalysis } from './decomposition/index.ts';
+import { driversAnalysis } from './drivers/index.ts';
+import { actionsAnalysis } from './playbook/index.ts';
+import { reasonsAnalysis } from './reasons/index.ts';
+import { riskListAnalysis } from './risk/index.ts';
+import { segmentsAnalysis } from './segments/index.ts';
+import { survivalAnalysis } from './survival/index.ts';
+
+/** The analysis behind each intent. */
+export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
+  reasons: reasonsAnalysis,
+  drivers: driversAnalysis,
+  decomposition: decompositionAnalysis,
+  cohorts: cohortsAnalysis,
+  survival: survivalAnalysis,
+  segments: segmentsAnalysis,
+  risk_list: riskListAnalysis,
+  actions: actionsAnalysis,
+};
+
+/**
+ * The analysis module's entry point (the pipeline's `runAnalysis`): runs the analysis of the request's
+ * intent on governed queries under the user's row-level security.
+ * @example const result = await runAnalysis(runtime, { intent: 'reasons', language: 'zh', query })
+ */
+export const runAnalysis: RunAnalysis = async (runtime, request) => {
+  const analysis = ANALYSES[request.intent];
+  if (!analysis) {
+    throw new AnalysisError(
+      request.language === 'zh'
+        ? `不支持的分析类型：${request.intent}`
+        : `Unsupported analysis: ${request.intent}`,
+      'unsupported',
+    );
+  }
+  return analysis(runtime, request);
+};
