@@ -106,9 +106,14 @@ describe('driversAnalysis on the default demo (Q3 2026)', () => {
   });
 
   it('scans a many-valued dimension when the question names it', async () => {
-    const byCity = await driversAnalysis(demo.runtime, { ...ask(), query: { ...ask().query, dimensions: ['city'] } });
+    const byCity = await driversAnalysis(demo.runtime, {
+      ...ask(),
+      query: { ...ask().query, dimensions: ['city'] },
+    });
     expect(new Set(factors(byCity).map((f) => f.dimension))).toEqual(new Set(['city']));
-    const south = await demo.runtime.engine.query("SELECT DISTINCT city FROM customers WHERE region = '华南'");
+    const south = await demo.runtime.engine.query(
+      "SELECT DISTINCT city FROM customers WHERE region = '华南'",
+    );
     const southCities = south.rows.map((r) => String(r.city));
     const top = factors(byCity).filter((f) => (f.relativeRisk ?? 0) > 1)[0]!;
     expect(southCities).toContain(top.value);
