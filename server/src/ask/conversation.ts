@@ -96,8 +96,9 @@ export function applyFollowUp(
   };
   let keepRangeFromPrevious = false;
   let note: FollowUpParts['note'];
-  if (!time.range && time.compare === 'same_period_last_year' && q.timeRange) {
-    // "那去年同期呢" asks for the same range a year earlier, not a comparison
+  const comparing = hasCue(analysis, 'comparison');
+  if (!time.range && time.compare === 'same_period_last_year' && q.timeRange && !comparing) {
+    // "那去年同期呢" asks for the same range a year earlier, not a comparison ("vs last year?" is one)
     time.range = shiftYears(q.timeRange, -1);
     time.compare = undefined;
     note = 'same_period_last_year';

@@ -11,7 +11,9 @@ import {
   clarifyEmptyPeriod,
   clarifyUnknownFilter,
   clarifyWhichCount,
+  clarifyWhichMetric,
   looksLikeFilter,
+  type QuestionParts,
   type Reinterpret,
 } from './rules/clarify.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
@@ -21,6 +23,7 @@ import { say } from './rules/messages.ts';
 import { choosePeriod, modelHasTime } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
+import { applyThresholds } from './rules/thresholds.ts';
 import { normaliseKey } from './text/normalise.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -77,7 +80,8 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   const trendAsked = analysis.time.trend === true && modelHasTime(catalog);
   let intent = detectIntent(analysis, members, trendAsked);
   const metricNamed =
-    members.metrics.length > 0 || (members.genericMetric !== undefined && hasCue(analysis, 'count'));
+    members.metrics.length > 0 ||
+    (members.genericMetric !== undefined && (members.genericMetric.counted || hasCue(analysis, 'count')));
   const draft: Draft = {
     model: catalog.model,
     metrics:
@@ -86,22 +90,44 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
         : members.genericMetric
           ? [members.genericMetric.metric]
           : [],
-    dimensions: dimensionsFor(intent, members),
+    dimensions: dimensionsFor(intent, members, hasCue(analysis, 'total')),
     filters: members.filters,
     intent,
     ranking: {},
-    time: analysis.time,
+    time:
+      members.compare && !analysis.time.compare
+        ? { ...analysis.time, compare: members.compare }
+        : analysis.time,
     timeDimension: members.timeDimension,
   };
+  const cohortMetrics = draft.metrics.filter(
+    (id) => catalog.metrics.find((m) => m.id === id)?.type === 'cohort_retention',
+  );
+  if (cohortMetrics.length > 0) {
+    // a cohort-retention metric ("留存曲线", "retention curve") is answered by the cohort analysis
+    intent = 'cohorts';
+    Object.assign(draft, {
+      intent,
+      metrics: cohortMetrics,
+      dimensions: dimensionsFor(intent, members, false),
+    });
+  }
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
-  const limitSpan = draft.ranking.span;
-  if (limitSpan) {
-    analysis.unknown = analysis.unknown.filter((t) => t.end <= limitSpan.start || t.start >= limitSpan.end);
-    base.unknownTerms = analysis.unknown.map((t) => t.text);
+  const impossible = applyThresholds(analysis, catalog, draft);
+  base.unknownTerms = analysis.unknown.map((t) => t.text);
+  if (impossible.length > 0) {
+    const reason = say.impossibleValue(
+      impossible.map((w) => w.text.trim()),
+      lang,
+    );
+    const c = clarifyUnknownFilter(impossible, question, lang, reinterpret, reason);
+    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
   }
   const assumptions: string[] = [];
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
+    // "which is the worst?" reads best/worst through the previous metric
+    if (!metricNamed) draft.ranking = detectRanking(analysis, catalog, previous!.lastQuery!.metrics[0]);
     const parts = applyFollowUp(previous!, draft, analysis, metricNamed);
     if (parts.note === 'same_period_last_year' && parts.time.range)
       assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
@@ -118,30 +144,62 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
     );
   }
 
+  let whichMetric = false;
   if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
     const generic = members.genericMetric;
-    if (generic && !ANALYSIS_INTENT_SET.has(intent)) {
+    const analysed = ANALYSIS_INTENT_SET.has(intent);
+    const entityMetric = countOfNamedPeople(analysis, members, catalog);
+    // "customers by internet service": people counted per group
+    if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
+    else if (generic && !analysed) {
       const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
       return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
-    }
-    const entityMetric = countOfNamedPeople(analysis, members, catalog);
-    if (entityMetric) draft.metrics = [entityMetric];
+    } else if (entityMetric) draft.metrics = [entityMetric];
     else {
       draft.metrics = [catalog.defaultMetric];
       const label =
         catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label[lang] ?? catalog.defaultMetric;
-      assumptions.push(say.defaultMetric(label, lang));
+      if (analysed) assumptions.push(say.defaultMetric(label, lang));
+      else whichMetric = true;
     }
     draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
   }
   if (intent === 'trend' && !modelHasTime(catalog))
     intent = draft.dimensions.length > 0 ? 'breakdown' : 'metric';
-  return finish(analysis, catalog, asOf, { ...draft, intent }, assumptions, base, reinterpret, undefined);
+  const result = finish(
+    analysis,
+    catalog,
+    asOf,
+    { ...draft, intent },
+    assumptions,
+    base,
+    reinterpret,
+    undefined,
+  );
+  if (!whichMetric || result.kind === 'clarify') return result;
+  // no metric named, nothing to analyse: offer the headline metrics rather than guess one
+  const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
+  return { ...result, kind: 'clarify', intent: 'clarify', ...c };
+}
+
+/** The time words, values and groupings of a question, to carry into the readings offered. */
+function questionParts(analysis: QuestionAnalysis, members: Members): QuestionParts {
+  const text = (s: { start: number; end: number }) => analysis.original.slice(s.start, s.end);
+  return {
+    time: analysis.timeTokens.map(text),
+    values: members.valueMatches.map(text),
+    groupings: analysis.matches
+      .filter((m) => m.targets.length === 1 && m.targets[0].target.kind === 'dimension')
+      .filter((m) => members.groupedBy.has((m.targets[0].target as { id: string }).id))
+      .map(text),
+  };
 }
 
 /** Group-by dimensions: all named ones for plain queries; only 按/by ones (and compared ones) for analyses. */
-function dimensionsFor(intent: Intent, members: Members): string[] {
-  const compared = [...members.valuesByDimension.entries()].filter(([, v]) => v.length >= 2).map(([d]) => d);
+function dimensionsFor(intent: Intent, members: Members, total: boolean): string[] {
+  const compared = total
+    ? []
+    : [...members.valuesByDimension.entries()].filter(([, v]) => v.length >= 2).map(([d]) => d);
   const dims = ANALYSIS_INTENT_SET.has(intent)
     ? members.dimensions.filter((d) => members.groupedBy.has(d))
     : members.dimensions;
@@ -182,6 +240,11 @@ function finish(
   inheritedDefault: boolean | undefined,
 ): RulesResult {
   const lang = analysis.language;
+  const joined = parts.time.joined;
+  if (parts.intent === 'decomposition' && joined && joined.from.end === joined.to.start) {
+    // "what changed from Q2 to Q3": the later period is explained against the one just before it
+    parts = { ...parts, time: { ...parts.time, range: joined.to } };
+  }
   const period = choosePeriod(parts.time, parts.metrics, catalog, asOf, lang, {
     timeDimension: parts.timeDimension,
     trend: parts.intent === 'trend',

@@ -67,7 +67,11 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       ...base,
       kind: it.kind === 'clarify' ? 'clarify' : 'out_of_scope',
       narrative: it.reason ?? '',
-      options: it.options?.map((o) => ({ label: o.label, question: o.question })),
+      options: it.options?.map((o) => ({
+        label: o.label,
+        question: o.question,
+        ...(o.query ? { query: o.query as NonNullable<Answer['interpretation']['query']> } : {}),
+      })),
     });
 
   try {

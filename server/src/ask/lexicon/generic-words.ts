@@ -44,3 +44,22 @@ export const ENTITY_WORDS = [
   'clients',
   'client',
 ];
+
+/** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */
+export const VALUE_CONNECTORS = { zh: ['', '为', '是', '只有', '等于'], en: [' ', ' is ', ' = ', ' of '] };
+
+/** Words asking whether a dimension holds ("是否老年客户", "有无技术支持"): the dimension itself. */
+export const WHETHER_PREFIXES_ZH = ['是否', '有无', '是不是', '有没有'];
+
+/** Stored values meaning yes / no, for "with X" / "without X" on a yes-no dimension. */
+export const YES_VALUES = ['yes', 'true', '是', '有'];
+export const NO_VALUES = ['no', 'false', '否', '无', '没有'];
+
+/** "有技术支持", "with tech support" → yes; "没有技术支持", "without tech support" → no. */
+export const WITH_PREFIXES = { zh: ['有', '开通', '开通了', '带'], en: ['with', 'has', 'have', 'having'] };
+/** "with and without tech support", "有和没有技术支持": the yes and the no value, compared. */
+export const BOTH_PREFIXES = { zh: ['有和没有', '有或没有'], en: ['with and without', 'with or without'] };
+export const WITHOUT_PREFIXES = {
+  zh: ['没有', '无', '没开', '未开通', '不带'],
+  en: ['without', 'no', 'not having'],
+};

@@ -1,5 +1,35 @@
 /** Cues that a question is not about the data, or asks to change it (→ out_of_scope, politely declined). */
 
+/**
+ * Requests for something other than data (a poem, a flight): declined even when they mention a
+ * metric ("write me a poem about churn").
+ */
+export const OFF_TOPIC_REQUESTS = [
+  '写诗',
+  '写首',
+  '写一首',
+  '一首诗',
+  '作诗',
+  '讲个笑话',
+  '讲个故事',
+  '机票',
+  '火车票',
+  '订票',
+  '订酒店',
+  '订一张',
+  '订个',
+  '打车',
+  'poem',
+  'poetry',
+  'write a song',
+  'tell me a joke',
+  'book a flight',
+  'book me',
+  'flight to',
+  'hotel room',
+];
+
+/** Topics other than the data: declined when the question names no metric ("the weather in Shanghai"). */
 export const OFF_TOPIC_WORDS = [
   '天气',
   '气温',
@@ -53,6 +83,12 @@ export const OFF_TOPIC_WORDS = [
 
 /** Chinese words asking to write to the data. */
 export const DATA_CHANGE_WORDS_ZH = [
+  '更新为',
+  '更新成',
+  '标记为',
+  '标记成',
+  '标为',
+  '设置为',
   '删除',
   '删掉',
   '删了',
@@ -86,4 +122,84 @@ export const DATA_CHANGE_PATTERNS_EN = [
   /\bwipe\b/,
   /\boverwrite\b/,
   /\bset\s+\w+\s*=/,
+];
+
+/**
+ * "把 X 改成 Y" asks to change data; "改成按月看", "换成柱状图" (what follows is a view) do not.
+ * Group 1 is what the change would produce.
+ */
+export const DATA_CHANGE_SET_ZH = /把.{1,40}?(?:改成|改为|改到|设成|设为|调成|调整为|调为|变成)\s*(\S)/;
+/** Words after 改成 that describe how to look at the data rather than new data. */
+export const VIEW_WORDS_ZH = ['按', '看', '用', '图', '表', '柱', '折', '饼', '趋', '每', '分'];
+
+/** English requests to set values ("set the churn rate to 0", "mark customer 42 as won back"). */
+export const DATA_SET_PATTERNS_EN = [
+  /\b(?:set|change|make)\s+(?:the\s+|all\s+|every\s+)[\w\s'-]{1,40}?\bto\s+[-\d]/,
+  /\bmark\s+[\w\s'-]{1,40}?\bas\b/,
+  /\bdrop\s+(?:the\s+|all\s+)?\w+\s+(?:table|database|schema|view)\b/,
+];
+
+/** Asking the assistant to carry out an action (send messages, call customers): not a data question. */
+export const ACTION_REQUEST_WORDS_ZH = [
+  '群发',
+  '发一条',
+  '发送短信',
+  '发短信',
+  '发个短信',
+  '发邮件',
+  '发送邮件',
+  '发优惠券',
+  '推送给',
+  '给他们打电话',
+  '打电话给',
+];
+export const ACTION_REQUEST_PATTERNS_EN = [
+  /\bsend\s+(?:an?\s+|the\s+)?(?:sms|text|texts|email|emails|message|messages|coupon|coupons|offer|offers)\b/,
+  /\bsend\s+(?:them|all|every|everyone|each)\b/,
+  /\b(?:email|text|call)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:customers?|users?|clients?)\b/,
+];
+
+/** Attempts to change the assistant's instructions or role. */
+export const INSTRUCTION_OVERRIDE_WORDS = [
+  '忽略之前',
+  '忽略以上',
+  '忽略所有',
+  '忽略前面',
+  '你现在是',
+  '系统提示',
+  '提示词',
+  '越狱',
+  'ignore previous',
+  'ignore all previous',
+  'ignore the above',
+  'ignore your instructions',
+  'forget the rules',
+  'forget your rules',
+  'forget your instructions',
+  'you are now',
+  'you are dan',
+  'developer mode',
+  'system prompt',
+  'jailbreak',
+];
+
+/** Personal data the assistant never lists (contact details, secrets). */
+export const PERSONAL_DATA_WORDS = [
+  '手机号',
+  '电话号码',
+  '联系方式',
+  '身份证',
+  '密码',
+  '邮箱地址',
+  '家庭住址',
+  '银行卡号',
+  'email address',
+  'email addresses',
+  'phone number',
+  'phone numbers',
+  'password',
+  'passwords',
+  'home address',
+  'credit card number',
+  'social security',
 ];

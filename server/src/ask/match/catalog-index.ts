@@ -1,5 +1,14 @@
 import type { Catalog, CatalogDimension, Synonyms } from '../../../../semantic-layer/src/catalog.ts';
-import { GENERIC_VALUE_WORDS } from '../lexicon/generic-words.ts';
+import {
+  BOTH_PREFIXES,
+  GENERIC_VALUE_WORDS,
+  NO_VALUES,
+  VALUE_CONNECTORS,
+  WHETHER_PREFIXES_ZH,
+  WITH_PREFIXES,
+  WITHOUT_PREFIXES,
+  YES_VALUES,
+} from '../lexicon/generic-words.ts';
 import { normaliseKey } from '../text/normalise.ts';
 
 /** What a dictionary word stands for: a metric, a dimension, or a stored value of a dimension. */
@@ -48,13 +57,17 @@ const names = (label: { zh: string; en: string }, synonyms: Synonyms, extra: str
 
 function build(catalog: Catalog): CatalogIndex {
   const keys = new Map<string, RankedTarget[]>();
+  // keys that only exist as the plural/singular form of another word
+  const formsOnly = new Set<string>();
   const add = (raw: string, target: MatchTarget, rank: number, allowGeneric = false) => {
     const key = normaliseKey(raw);
     if (!allowGeneric && !usable(key)) return;
     if (key.length < 2) return;
     for (const k of [key, ...numberVariants(key)]) {
-      const list = keys.get(k) ?? [];
+      let list = keys.get(k) ?? [];
       if (k !== key && list.length > 0) continue; // a plural form never overrides a real word
+      if (k !== key) formsOnly.add(k);
+      else if (formsOnly.delete(k)) list = []; // … and a real word replaces a mere form ("senior citizens")
       const existing = list.find((r) => targetKey(r.target) === targetKey(target));
       if (existing) existing.rank = Math.max(existing.rank, rank);
       else list.push({ target, rank });
@@ -68,7 +81,10 @@ function build(catalog: Catalog): CatalogIndex {
   for (const d of catalog.dimensions) {
     const n = names(d.label, d.synonyms, [d.id]);
     for (const w of [...n.zh, ...n.en]) add(w, { kind: 'dimension', id: d.id }, RANK.dimension);
+    for (const p of WHETHER_PREFIXES_ZH)
+      for (const w of n.zh) add(`${p}${w}`, { kind: 'dimension', id: d.id }, RANK.dimension);
     addValues(d, add);
+    addYesNo(d, add);
   }
   const lengthsByPrefix = new Map<string, number[]>();
   for (const key of keys.keys()) {
@@ -105,16 +121,57 @@ function addValues(d: CatalogDimension, add: Add): void {
     if (d.values.length > MAX_VALUES_FOR_PAIRS) continue;
     for (const dn of dimNames.zh) {
       for (const vn of [v.label.zh, v.value]) {
-        for (const w of [`${dn}${vn}`, `${dn}为${vn}`, `${dn}是${vn}`, `${vn}${dn}`])
+        for (const w of [...VALUE_CONNECTORS.zh.map((c) => `${dn}${c}${vn}`), `${vn}${dn}`])
           add(w, target, RANK.dimensionValue, true);
       }
     }
     for (const dn of dimNames.en) {
       for (const vn of [v.label.en, v.value]) {
-        for (const w of [`${dn} ${vn}`, `${dn} is ${vn}`, `${dn} = ${vn}`, `${vn} ${dn}`])
+        for (const w of [...VALUE_CONNECTORS.en.map((c) => `${dn}${c}${vn}`), `${vn} ${dn}`])
           add(w, target, RANK.dimensionValue, true);
       }
     }
+  }
+}
+
+const isOneOf = (v: CatalogDimension['values'][number], words: string[]) =>
+  [v.value, v.label.zh, v.label.en].some((w) => words.includes(normaliseKey(w)));
+
+/** The stored yes and no values of a yes-no dimension ("Yes"/"No", "true"/"false"), if it is one. */
+export function yesNoValues(d: CatalogDimension): { yes: string; no: string } | undefined {
+  const yes = d.values.find((v) => isOneOf(v, YES_VALUES));
+  const no = d.values.find((v) => isOneOf(v, NO_VALUES));
+  return yes && no ? { yes: yes.value, no: no.value } : undefined;
+}
+
+/** Keys naming both values of a yes-no dimension: the dimension, read as its two values compared. */
+export function namesBothValues(key: string): boolean {
+  return [...BOTH_PREFIXES.zh, ...BOTH_PREFIXES.en].some((p) => key.startsWith(normaliseKey(p)));
+}
+
+/** A yes-no dimension: "有技术支持 / with tech support" is its yes value, "没有… / without …" its no value. */
+function addYesNo(d: CatalogDimension, add: Add): void {
+  const yes = d.values.find((v) => isOneOf(v, YES_VALUES));
+  const no = d.values.find((v) => isOneOf(v, NO_VALUES));
+  if (!yes || !no) return;
+  const dimNames = names(d.label, d.synonyms);
+  const dimension: MatchTarget = { kind: 'dimension', id: d.id };
+  for (const dn of dimNames.zh)
+    for (const p of BOTH_PREFIXES.zh) add(`${p}${dn}`, dimension, RANK.dimension, true);
+  for (const dn of dimNames.en)
+    for (const p of BOTH_PREFIXES.en) add(`${p} ${dn}`, dimension, RANK.dimension, true);
+  const pairs: [CatalogDimension['values'][number], { zh: string[]; en: string[] }][] = [
+    [yes, WITH_PREFIXES],
+    [no, WITHOUT_PREFIXES],
+  ];
+  for (const [v, prefixes] of pairs) {
+    const target: MatchTarget = { kind: 'value', dimension: d.id, value: v.value };
+    for (const p of prefixes.zh) {
+      for (const dn of dimNames.zh) add(`${p}${dn}`, target, RANK.dimensionValue, true);
+      for (const dn of dimNames.en) add(`${p} ${dn}`, target, RANK.dimensionValue, true);
+    }
+    for (const p of prefixes.en)
+      for (const dn of dimNames.en) add(`${p} ${dn}`, target, RANK.dimensionValue, true);
   }
 }
 

@@ -6,6 +6,7 @@ import { normaliseForMatch } from '../text/normalise.ts';
 import { parseNumber } from '../text/numerals.ts';
 import { catalogIndex } from './catalog-index.ts';
 import { editDistance } from './edit-distance.ts';
+import { membersNamedInPart } from './partial-names.ts';
 
 const matchesOf = (question: string, catalog = RETAIL_CATALOG) =>
   analyseQuestion(question, catalog, '2026-10-01').matches.map((m) => ({
@@ -110,5 +111,57 @@ describe('catalog matching', () => {
       { text: '拉萨', start: 0, end: 2 },
       { text: '量子', start: 3, end: 5 },
     ]);
+  });
+});
+
+describe('keys made from the language around a dimension', () => {
+  const keys = catalogIndex(TELCO_CATALOG).keys;
+  const first = (key: string) => keys.get(key)?.[0].target;
+
+  it('reads 有/with and 没有/without before a yes-no dimension as its values, in both languages', () => {
+    expect(first('有技术支持')).toEqual({ kind: 'value', dimension: 'tech_support', value: 'Yes' });
+    expect(first('没有 tech support')).toEqual({ kind: 'value', dimension: 'tech_support', value: 'No' });
+    expect(first('without online security')).toEqual({
+      kind: 'value',
+      dimension: 'online_security',
+      value: 'No',
+    });
+  });
+
+  it('reads 是否/有无 before a dimension, and "with and without", as the dimension', () => {
+    expect(first('是否无纸化账单')).toEqual({ kind: 'dimension', id: 'paperless_billing' });
+    expect(first('有无技术支持')).toEqual({ kind: 'dimension', id: 'tech_support' });
+    expect(first('with and without tech support')).toEqual({ kind: 'dimension', id: 'tech_support' });
+  });
+
+  it('joins a dimension and its value with 只有 / of ("满意度评分只有1分", "satisfaction score of 5")', () => {
+    expect(first('满意度评分只有1分')).toEqual({
+      kind: 'value',
+      dimension: 'satisfaction_score',
+      value: '1',
+    });
+    expect(first('satisfaction score of 5')).toEqual({
+      kind: 'value',
+      dimension: 'satisfaction_score',
+      value: '5',
+    });
+  });
+
+  it('lets a real word beat the mere plural of another name ("senior citizens" is the value)', () => {
+    expect(first('senior citizens')).toEqual({ kind: 'value', dimension: 'senior_citizen', value: 'true' });
+  });
+});
+
+describe('membersNamedInPart', () => {
+  it('finds the members whose names hold a word: inside Chinese, as whole English words', () => {
+    expect(membersNamedInPart('价值', RETAIL_CATALOG, true)).toEqual([
+      { kind: 'metric', id: 'clv' },
+      { kind: 'dimension', id: 'value_tier' },
+    ]);
+    expect(membersNamedInPart('valu', RETAIL_CATALOG, true)).toEqual([]);
+  });
+
+  it('gives up on a word shared by more than three members', () => {
+    expect(membersNamedInPart('客户', RETAIL_CATALOG, true)).toEqual([]);
   });
 });

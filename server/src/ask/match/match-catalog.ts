@@ -14,6 +14,8 @@ export interface CatalogMatch {
   targets: RankedTarget[];
   /** Found by tolerating a typo. */
   fuzzy?: boolean;
+  /** A word that is only part of member names ("渠道"): its targets are the members it may mean. */
+  partial?: boolean;
 }
 
 /** The best-ranked candidates of a key. */

@@ -3,6 +3,7 @@ import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
 import { catalogIndex } from '../match/catalog-index.ts';
 import { type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
 import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
+import { membersNamedInPart, partialMatch } from '../match/partial-names.ts';
 import { findPhrases, selectLongest } from '../match/phrase-finder.ts';
 import {
   foldWidthAndCase,
@@ -82,12 +83,54 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
 
   const fuzzy = selectLongest(findFuzzyWords(norm, original, index, covered));
   for (const f of fuzzy) cover(f.start, f.end);
-  const allMatches = [...matches, ...fuzzy].sort((a, b) => a.start - b.start);
+  const partial = partialWords(
+    { original, norm, covered, catalog, cues },
+    [...matches, ...fuzzy].sort((a, b) => a.start - b.start),
+  );
+  for (const p of partial) cover(p.start, p.end);
+  const allMatches = [...matches, ...fuzzy, ...partial].sort((a, b) => a.start - b.start);
 
   const unknown = leftoverTerms(original, covered);
   const language = detectLanguage(original, allMatches);
   const time = combineTimeTokens(timeTokens, original, asOf, language);
   return { original, folded, norm, language, matches: allMatches, timeTokens, time, cues, unknown };
+}
+
+/** Only spaces (or 的) between two spans. */
+const touching = (original: string, end: number, start: number) =>
+  end <= start && /^[\s的]*$/.test(original.slice(end, start));
+
+/**
+ * Words that are only part of member names: an unknown word after 按/by, or next to a value of such
+ * a dimension ("按渠道看" → 获客渠道 or 销售渠道; "直播带货 channel"); or a question of one word in any
+ * member's names ("价值", "value?").
+ */
+function partialWords(
+  q: { original: string; norm: NormalisedText; covered: boolean[]; catalog: Catalog; cues: CueHit[] },
+  matches: CatalogMatch[],
+): CatalogMatch[] {
+  const { original, norm, catalog } = q;
+  const lone = norm.text.trim();
+  if (matches.length === 0 && lone.length > 0 && !lone.includes(' ')) {
+    const targets = membersNamedInPart(lone, catalog, true);
+    const span = { start: norm.map[0], end: norm.map[norm.text.length - 1] + 1 };
+    return targets.length > 0 ? [partialMatch(span, original, targets)] : [];
+  }
+  return leftoverTerms(original, q.covered).flatMap((t) => {
+    const afterBy = q.cues.some(
+      (c) => c.cue === 'byDimension' && !c.insideCatalog && touching(original, c.end, t.start),
+    );
+    const besideValue = (dimension: string) =>
+      matches.some(
+        (m) =>
+          m.targets.some((x) => x.target.kind === 'value' && x.target.dimension === dimension) &&
+          (touching(original, m.end, t.start) || touching(original, t.end, m.start)),
+      );
+    const targets = membersNamedInPart(t.text, catalog, false).filter(
+      (x) => afterBy || (x.kind === 'dimension' && besideValue(x.id)),
+    );
+    return targets.length > 0 ? [partialMatch(t, original, targets)] : [];
+  });
 }
 
 function findCues(norm: NormalisedText, matches: CatalogMatch[]): CueHit[] {

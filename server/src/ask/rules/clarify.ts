@@ -83,6 +83,51 @@ export function clarifyWhichCount(
   return { reason: say.whichCount(match.text, lang), options };
 }
 
+/** The parts of a question that carry over to each offered reading: its time words and named members. */
+export interface QuestionParts {
+  time: string[];
+  values: string[];
+  groupings: string[];
+}
+
+/** The catalog's first choices of metric: the default, a count sharing its words, then a plain count. */
+function headlineMetrics(catalog: Catalog): string[] {
+  const def = catalog.metrics.find((m) => m.id === catalog.defaultMetric);
+  const label = def?.label.zh ?? '';
+  const stems = [...label].slice(0, -1).map((_, i) => label.slice(i, i + 2));
+  const certified = catalog.metrics.filter((m) => m.certified && m.id !== def?.id);
+  const related = certified.find(
+    (m) => m.format !== def?.format && stems.some((s) => m.label.zh.includes(s)),
+  );
+  const plain = certified.find((m) => m.id !== related?.id && !stems.some((s) => m.label.zh.includes(s)));
+  return [def?.id, related?.id, plain?.id].filter((id): id is string => id !== undefined);
+}
+
+/** A question naming no metric ("上个月的", "how is the south doing", "帮我分析一下"): offer the headline ones. */
+export function clarifyWhichMetric(
+  parts: QuestionParts,
+  catalog: Catalog,
+  lang: Lang,
+  reinterpret: Reinterpret,
+): Pick<Interpretation, 'reason' | 'options'> {
+  const options = headlineMetrics(catalog).map((id) => {
+    const label = catalog.metrics.find((m) => m.id === id)!.label[lang];
+    const question =
+      lang === 'zh'
+        ? `${parts.time.join('')}${parts.values.join('')}${parts.groupings.map((g) => `按${g}`).join('')}的${label}`
+        : [
+            label,
+            ...parts.groupings.map((g) => `by ${g}`),
+            parts.values.length > 0 ? `for ${parts.values.join(' and ')}` : '',
+            ...parts.time,
+          ]
+            .filter(Boolean)
+            .join(' ');
+    return option(label, question.replace(/^的/, ''), reinterpret);
+  });
+  return { reason: say.whichMetric(lang), options };
+}
+
 /** A period with no data yet ("本季度" on its first day): offer the last complete one. */
 export function clarifyEmptyPeriod(
   words: { text: string; start: number; end: number },
@@ -108,8 +153,15 @@ const FILTER_AFTER_ZH = ['的', '地区', '市', '省', '区', '城市', '客户
 const FILTER_BEFORE_ZH = ['在', '来自', '位于', '只看', '仅看', '只要'];
 const FILTER_BEFORE_EN = /\b(?:in|from|for|at|only|located in)\s*$/i;
 
-/** An unknown word standing where a filter value would ("拉萨的流失率", "churn in Lhasa"). */
+/** A number or code-like text ("250", "1=1", "-50%") that the question did not explain. */
+const isConditionLike = (term: LeftoverTerm) => /[\d=;"<>]|'(?![a-z])|(?<![a-z])'/i.test(term.text);
+
+/**
+ * An unknown word standing where a filter value would ("拉萨的流失率", "churn in Lhasa"), or an
+ * unexplained number or code ("aged 250", "1=1"): never dropped silently.
+ */
 export function looksLikeFilter(term: LeftoverTerm, original: string): boolean {
+  if (isConditionLike(term)) return true;
   const before = original.slice(0, term.start).trimEnd();
   const after = original.slice(term.end).trimStart();
   if (/\p{Script=Han}/u.test(term.text)) {
@@ -127,20 +179,24 @@ export function clarifyUnknownFilter(
   original: string,
   lang: Lang,
   reinterpret: Reinterpret,
+  reason?: string,
 ): Pick<Interpretation, 'reason' | 'options'> {
   let without = original;
   for (const t of [...terms].sort((a, b) => b.start - a.start))
     without = replaceSpan(without, t.start, t.end, '');
+  if (terms.some(isConditionLike))
+    // what is left of injected code ("华南' OR 1=1 --"): quotes, comment dashes, a dangling OR/AND
+    without = without.replace(/['"`;]+|-{2,}/g, ' ').replace(/\s(?:or|and)(?=\s*(?:$|[的?？]))/gi, ' ');
   without = without
     .replace(/\s{2,}/g, ' ')
     .replace(/^[在的]+/, '')
     .replace(/\s+(?:in|from|for|at|of)\s*([?？.!]?)\s*$/i, '$1')
     .trim();
+  const words = terms.map((t) => t.text);
   return {
-    reason: say.unknownFilter(
-      terms.map((t) => t.text),
-      lang,
-    ),
+    reason:
+      reason ??
+      (terms.some(isConditionLike) ? say.unknownCondition(words, lang) : say.unknownFilter(words, lang)),
     options: [option(say.withoutTerm(lang), without, reinterpret)],
   };
 }

@@ -49,7 +49,9 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('why') || has('reasonsNoun') || asksReasonsByName(analysis, members)) return 'reasons';
   if (has('segments')) return 'segments';
   if (has('riskList') || asksForCustomers(analysis, members)) return 'risk_list';
-  if ([...members.valuesByDimension.values()].some((v) => v.length >= 2)) return 'comparison';
+  // "数码和家电合计", "combined revenue of A and B": one total over the values, not a comparison
+  if (!has('total') && [...members.valuesByDimension.values()].some((v) => v.length >= 2))
+    return 'comparison';
   if (hasGrain) return 'trend';
   if (members.dimensions.length > 0) return 'breakdown';
   return 'metric';

@@ -1,10 +1,12 @@
 import type { Catalog, CatalogDimension, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import { CUE_WORDS } from '../lexicon/cue-words.ts';
 import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
-import type { MatchTarget } from '../match/catalog-index.ts';
+import { type MatchTarget, namesBothValues, RANK, yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { CueHit, QuestionAnalysis } from './analyse-question.ts';
+import { readMetricWords } from './metric-words.ts';
 
 /** Words that matched several members equally well, even after using the metric to choose. */
 export interface Ambiguity {
@@ -16,7 +18,7 @@ export interface Ambiguity {
 export interface Members {
   metrics: string[];
   /** A bare "客户/customers" read as a metric: only a count cue makes it one. */
-  genericMetric?: { match: CatalogMatch; metric: string };
+  genericMetric?: { match: CatalogMatch; metric: string; counted: boolean };
   dimensions: string[];
   /** Dimensions named with 按/by/哪些/which. */
   groupedBy: Set<string>;
@@ -28,9 +30,19 @@ export interface Members {
   valueMatches: CatalogMatch[];
   ambiguities: Ambiguity[];
   understood: { text: string; meaning: string }[];
+  /** A comparison said inside a metric's name ("流失率环比变化"). */
+  compare?: 'previous_period' | 'same_period_last_year';
 }
 
 const ENTITY_KEYS = new Set(ENTITY_WORDS.map(normaliseKey));
+const COUNT_KEYS = CUE_WORDS.count.map(normaliseKey);
+
+/** "客户", "customers", or a count of them ("多少客户"): people in general, not a metric of their own. */
+function peopleWord(key: string): { counted: boolean } | null {
+  if (ENTITY_KEYS.has(key)) return { counted: false };
+  const count = COUNT_KEYS.find((c) => key.startsWith(c) && ENTITY_KEYS.has(key.slice(c.length).trim()));
+  return count ? { counted: true } : null;
+}
 const CONNECTORS = /^[\s、,，和与及或跟/]*(?:and|or)?[\s、,，]*$/i;
 
 /** True when only spaces (and 的) stand between a cue and the words after it. */
@@ -65,22 +77,28 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     ambiguities: [],
     understood: [],
   };
-  const metricMatches = analysis.matches.filter((m) => m.targets[0].target.kind === 'metric');
-  for (const m of metricMatches) {
+  const { matches, compare } = readMatches(analysis, catalog);
+  out.compare = compare;
+  for (const m of matches) {
+    if (m.targets[0].target.kind !== 'metric') continue;
     const ids = m.targets.map((t) => (t.target.kind === 'metric' ? t.target.id : ''));
     if (ids.length > 1) out.ambiguities.push({ match: m, targets: m.targets.map((t) => t.target) });
-    else if (ENTITY_KEYS.has(m.key)) out.genericMetric ??= { match: m, metric: ids[0] };
+    else if (peopleWord(m.key)) out.genericMetric ??= { match: m, metric: ids[0], ...peopleWord(m.key)! };
     else if (!out.metrics.includes(ids[0])) out.metrics.push(ids[0]);
   }
   const allowed = new Set(
     out.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
   );
   const named = new Set(
-    analysis.matches.flatMap((m) => m.targets.map((t) => (t.target.kind === 'dimension' ? t.target.id : ''))),
+    matches.flatMap((m) => m.targets.map((t) => (t.target.kind === 'dimension' ? t.target.id : ''))),
   );
+  const valued = new Set(
+    matches.flatMap((m) => m.targets.map((t) => (t.target.kind === 'value' ? t.target.dimension : ''))),
+  );
+  const dimensionOf = (id: string) => catalog.dimensions.find((d) => d.id === id)!;
   let negatedBefore: CatalogMatch | null = null;
   const filterValues = new Map<string, { in: string[]; out: string[] }>();
-  for (const m of analysis.matches) {
+  for (const m of matches) {
     let targets = m.targets.map((t) => t.target);
     if (targets.length > 1 && allowed.size > 0) {
       const fit = targets.filter(
@@ -89,9 +107,14 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       if (fit.length > 0) targets = fit;
     }
     if (targets.length > 1) {
-      const mentioned = targets.filter((t) => t.kind === 'value' && named.has(t.dimension));
+      // a value of a dimension named in the question; a dimension whose value is named
+      const mentioned = targets.filter((t) =>
+        t.kind === 'value' ? named.has(t.dimension) : t.kind === 'dimension' && valued.has(t.id),
+      );
       if (mentioned.length > 0) targets = mentioned;
     }
+    if (targets.length > 1 && cueBefore(analysis, 'cause', m.start))
+      targets = causeOf(targets, out.metrics, catalog);
     const t = targets[0];
     if (t.kind === 'metric') {
       out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
@@ -102,6 +125,14 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       continue;
     }
     out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
+    const both =
+      t.kind === 'dimension' && namesBothValues(m.key) ? yesNoValues(dimensionOf(t.id)) : undefined;
+    if (both && t.kind === 'dimension') {
+      // "with and without tech support": the two values compared
+      out.valueMatches.push(m);
+      filterValues.set(t.id, { in: [both.yes, both.no], out: [] });
+      continue;
+    }
     if (t.kind === 'dimension') {
       const dim = catalog.dimensions.find((d) => d.id === t.id)!;
       if (dim.type === 'time') out.timeDimension = dim.id;
@@ -127,7 +158,64 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
   }
   // a dimension named next to its own value is the value's label ("地区 华南"), not a grouping
   out.dimensions = out.dimensions.filter((d) => out.groupedBy.has(d) || !filterValues.has(d));
+  applyYesDimensions(out, catalog);
   return out;
+}
+
+/** The matches with the metric words read together (metric-words.ts). */
+function readMatches(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+): { matches: CatalogMatch[]; compare: Members['compare'] } {
+  const metricMatches = analysis.matches.filter(
+    (m) => m.targets.length === 1 && m.targets[0].target.kind === 'metric' && !peopleWord(m.key),
+  );
+  const reading = readMetricWords(metricMatches, analysis, catalog);
+  const replaced = new Map<CatalogMatch, CatalogMatch>();
+  for (const m of reading.metrics) {
+    const original = metricMatches.find((x) => x.start === m.start && x.end === m.end);
+    if (original) replaced.set(original, m);
+  }
+  for (const v of reading.values)
+    replaced.set(v.match, { ...v.match, targets: [{ target: v.target, rank: RANK.value }] });
+  const matches = analysis.matches.flatMap((m) =>
+    !metricMatches.includes(m) ? [m] : replaced.has(m) ? [replaced.get(m)!] : [],
+  );
+  return { matches, compare: reading.compare };
+}
+
+/** Two-character pieces of a label, to tell which dimension a metric's words share. */
+const bigrams = (s: string) => new Set([...s].slice(0, -1).map((_, i) => s.slice(i, i + 2)));
+
+/**
+ * "因为物流问题流失的客户": a value shared by several dimensions, after a word of cause, is the one of the
+ * dimension named like the question's metric (流失原因 for 流失客户数), when exactly one is.
+ */
+function causeOf(targets: MatchTarget[], metrics: string[], catalog: Catalog): MatchTarget[] {
+  const metricPieces = metrics.flatMap((id) => [
+    ...bigrams(catalog.metrics.find((m) => m.id === id)!.label.zh),
+  ]);
+  const shared = targets.filter((t) => {
+    const dim = catalog.dimensions.find((d) => d.id === (t.kind === 'value' ? t.dimension : ''));
+    return dim !== undefined && [...bigrams(dim.label.zh)].some((b) => metricPieces.includes(b));
+  });
+  return shared.length === 1 ? shared : targets;
+}
+
+/**
+ * A yes-no dimension named as a kind of customer ("senior citizens churn rate", "无纸化账单用户") rather
+ * than after 按/by means its yes value.
+ */
+function applyYesDimensions(out: Members, catalog: Catalog): void {
+  for (const id of [...out.dimensions]) {
+    const dim = catalog.dimensions.find((d) => d.id === id);
+    if (dim?.type !== 'boolean' || out.groupedBy.has(id)) continue;
+    const yes = dim.values.find((v) => v.value === 'true');
+    if (!yes) continue;
+    out.dimensions = out.dimensions.filter((d) => d !== id);
+    out.filters.push({ member: id, op: 'in', values: [yes.value] });
+    out.valuesByDimension.set(id, [yes.value]);
+  }
 }
 
 /** "指标：流失率" / "filter: Region = South China". */

@@ -51,6 +51,10 @@ export const say = {
     lang === 'zh'
       ? `“${words}”可以有几种理解，请选择一种：`
       : `"${words}" can mean more than one thing; please pick one:`,
+  whichMetric: (lang: Lang) =>
+    lang === 'zh'
+      ? '没有说明要看哪个指标，可以从这些开始：'
+      : 'Which figure would you like to see? For example:',
   whichCount: (words: string, lang: Lang) =>
     lang === 'zh'
       ? `“${words}”要看哪个数？请选择：`
@@ -59,6 +63,14 @@ export const say = {
     lang === 'zh'
       ? `数据里没有找到“${terms.join('”、“')}”，无法按它筛选。可以不加这个条件，或换一个数据里有的取值。`
       : `"${terms.join('", "')}" was not found in the data, so it cannot be used as a filter. You can drop it or pick a value that exists.`,
+  unknownCondition: (terms: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `没能把“${terms.join('”、“')}”理解成数据里的条件（取值、数量或时间），所以没有直接回答。可以去掉它，或换一种说法。`
+      : `"${terms.join('", "')}" could not be read as a condition on the data (a value, a number or a period), so it was not dropped silently. You can remove it or rephrase.`,
+  impossibleValue: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `“${words.join('”、“')}”不是这个指标可能取到的值（比率在 0 到 100% 之间，数量和金额不为负），所以没有按它筛选。`
+      : `"${words.join('", "')}" is not a value this metric can take (rates lie between 0 and 100%, counts and amounts are not negative), so it was not used.`,
   withoutTerm: (lang: Lang) => (lang === 'zh' ? '不加这个条件' : 'Without that condition'),
   noQuestion: (lang: Lang) => (lang === 'zh' ? '没有看到问题。' : 'No question was given.'),
 };
@@ -91,6 +103,16 @@ export function capabilities(catalog: Catalog, lang: Lang): string {
 }
 
 export const decline = {
+  action: (catalog: Catalog, lang: Lang) =>
+    (lang === 'zh'
+      ? '抱歉，我只能查询和分析数据，不能执行操作（例如发送消息或修改客户记录）。'
+      : 'Sorry, I can only read and analyse the data; I cannot carry out actions such as sending messages or changing records. ') +
+    capabilities(catalog, lang),
+  instructions: (catalog: Catalog, lang: Lang) =>
+    (lang === 'zh'
+      ? '抱歉，我不会改变自己的规则，也不会列出个人联系方式或密码等敏感信息。'
+      : 'Sorry, I do not change my rules, and I do not list personal contact details, passwords or other sensitive data. ') +
+    capabilities(catalog, lang),
   offTopic: (catalog: Catalog, lang: Lang) =>
     (lang === 'zh'
       ? '抱歉，这个问题不在我能回答的范围内。'

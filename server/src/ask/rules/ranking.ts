@@ -11,14 +11,17 @@ export interface Ranking {
 }
 
 const N = `(${NUMBER_PATTERN})`;
-const LIMIT_PATTERNS: [RegExp, 'asc' | 'desc'][] = [
-  [new RegExp(`前\\s*${N}\\s*(?:名|个|位|大|强)?`, 'g'), 'desc'],
-  [new RegExp(`\\btop\\s*${N}\\b`, 'g'), 'desc'],
-  [new RegExp(`\\bbottom\\s*${N}\\b`, 'g'), 'asc'],
-  [new RegExp(`\\b(?:highest|most|largest|biggest|best|worst)\\s+${N}\\b`, 'g'), 'desc'],
-  [new RegExp(`\\b(?:lowest|least|fewest|smallest)\\s+${N}\\b`, 'g'), 'asc'],
-  [new RegExp(`哪\\s*${N}\\s*(?:个|家|类)`, 'g'), 'desc'],
-  [new RegExp(`(?<![\\d.])${N}\\s*(?:个|大)(?!月|季度|星期|礼拜)`, 'g'), 'desc'],
+/** [pattern, direction, only in a ranking question ("流失最多的五个地区", "the 5 cities with the lowest AOV")]. */
+const LIMIT_PATTERNS: [RegExp, 'asc' | 'desc', boolean][] = [
+  [new RegExp(`前\\s*${N}\\s*(?:名|个|位|大|强)?`, 'g'), 'desc', false],
+  [new RegExp(`\\btop\\s*${N}\\b`, 'g'), 'desc', false],
+  [new RegExp(`\\bbottom\\s*${N}\\b`, 'g'), 'asc', false],
+  [new RegExp(`\\b(?:highest|most|largest|biggest|best|worst)\\s+${N}\\b`, 'g'), 'desc', false],
+  [new RegExp(`\\b(?:lowest|least|fewest|smallest)\\s+${N}\\b`, 'g'), 'asc', false],
+  [new RegExp(`哪\\s*${N}\\s*(?:个|家|类)`, 'g'), 'desc', false],
+  // "which one is highest" is singular: no limit (CONVENTIONS.md "Ranking")
+  [new RegExp(`\\b(?:which|the)\\s+(?!one\\b)${N}\\s+(?=[a-z])`, 'g'), 'desc', true],
+  [new RegExp(`(?<![\\d.])${N}\\s*(?:个|大)(?!月|季度|星期|礼拜)`, 'g'), 'desc', true],
 ];
 
 /** Direction from 最多/最少/top/lowest (best/worst read through lowerIsBetter) and a limit when a number is given. */
@@ -44,9 +47,8 @@ function findLimit(
   ranked: boolean,
 ): { n: number; dir: 'asc' | 'desc'; span: { start: number; end: number } } | undefined {
   const taken = [...analysis.timeTokens, ...analysis.matches];
-  for (const [i, [re, dir]] of LIMIT_PATTERNS.entries()) {
-    // a bare "五个" is a limit only in a ranking question ("流失最多的五个地区")
-    if (i === LIMIT_PATTERNS.length - 1 && !ranked) continue;
+  for (const [re, dir, rankedOnly] of LIMIT_PATTERNS) {
+    if (rankedOnly && !ranked) continue;
     re.lastIndex = 0;
     for (let m = re.exec(analysis.folded); m; m = re.exec(analysis.folded)) {
       const start = m.index;

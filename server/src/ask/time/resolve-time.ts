@@ -23,6 +23,8 @@ export interface TimeResolution {
   alternative?: { range: TimeRange; label: string };
   /** Spans of the time words in the original text (end exclusive). */
   spans: { start: number; end: number }[];
+  /** "from Q2 to Q3": the two periods joined into `range` ("what changed" compares them). */
+  joined?: { from: TimeRange; to: TimeRange };
 }
 
 /** Combines already selected (non-overlapping) time tokens into one resolution. */
@@ -50,6 +52,7 @@ export function combineTimeTokens(
     if (second?.range && isJoined(original, ranges[0], second) && second.range.end > range.start) {
       range = { start: range.start, end: second.range.end };
       used = [ranges[0], second];
+      result.joined = { from: clipToAsOf(ranges[0].range!, asOf), to: clipToAsOf(second.range, asOf) };
     } else if (second) {
       const ignored = original.slice(second.start, second.end);
       notes.push(

@@ -1,0 +1,130 @@
+import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
+import { ENTITY_WORDS, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
+import { COMPARE_WORDS } from '../lexicon/time-words.ts';
+import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
+import type { CatalogMatch } from '../match/match-catalog.ts';
+import { normaliseKey } from '../text/normalise.ts';
+import type { QuestionAnalysis } from './analyse-question.ts';
+
+const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
+/** Words listing several things ("流失率和收入", "churn and revenue"): each metric is then meant. */
+const LISTING = /[和与及、,，/&+]|以及|还有|对比|\b(?:and|or|vs|versus|plus)\b/i;
+/** What may stand between a metric word and a value it describes ("满意度只有1分", "score of 5"). */
+const CONNECTOR_KEYS = new Set([...VALUE_CONNECTORS.zh, ...VALUE_CONNECTORS.en].map(normaliseKey));
+
+/** What the metric words of a question come to once read together. */
+export interface MetricReading {
+  /** Metric matches that stay metrics, in question order. */
+  metrics: CatalogMatch[];
+  /** Metric words that name a dimension value instead ("won-back customers" → lifecycle stage). */
+  values: { match: CatalogMatch; target: MatchTarget }[];
+  /** A comparison said inside a metric's name ("流失率环比变化"). */
+  compare?: keyof typeof COMPARE_WORDS;
+}
+
+const metricId = (m: CatalogMatch) => (m.targets[0].target.kind === 'metric' ? m.targets[0].target.id : '');
+
+function memberNames(label: { zh: string; en: string }, synonyms: { zh: string[]; en: string[] }) {
+  return [label.zh, label.en, ...synonyms.zh, ...synonyms.en].map(normaliseKey);
+}
+
+/** "满意度只有1分": the metric word is part of the name of the value's dimension, not a metric. */
+function describesValue(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): boolean {
+  return analysis.matches.some((v) => {
+    const t = v.targets[0].target;
+    if (t.kind !== 'value' || v.start < m.end) return false;
+    if (!CONNECTOR_KEYS.has(normaliseKey(analysis.original.slice(m.end, v.start)))) return false;
+    const dim = catalog.dimensions.find((d) => d.id === t.dimension);
+    return dim !== undefined && memberNames(dim.label, dim.synonyms).some((n) => n.includes(m.key));
+  });
+}
+
+/**
+ * Several metric words that together name one metric ("revenue … lose to churn" → lost revenue;
+ * "工单平均多久能解决" → resolution time): the metric one of whose names contains every other word.
+ */
+function composedMetric(matches: CatalogMatch[], analysis: QuestionAnalysis, catalog: Catalog) {
+  const ids = [...new Set(matches.map(metricId))];
+  if (ids.length < 2) return undefined;
+  for (let i = 1; i < matches.length; i++) {
+    if (LISTING.test(analysis.original.slice(matches[i - 1].end, matches[i].start))) return undefined;
+  }
+  const fits = catalog.metrics.filter((c) => {
+    const others = matches.filter((m) => metricId(m) !== c.id).map((m) => m.key);
+    return (
+      others.length > 0 && memberNames(c.label, c.synonyms).some((n) => others.every((k) => n.includes(k)))
+    );
+  });
+  return fits.find((c) => ids.includes(c.id)) ?? fits[0];
+}
+
+/**
+ * "Revenue from won-back customers": a count of people named next to another metric, whose words
+ * without the people word name a dimension value, is that value (a segment), not a second metric.
+ */
+function segmentValue(m: CatalogMatch, catalog: Catalog, others: CatalogMatch[]): MatchTarget | undefined {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  const otherIsMeasure = others.some(
+    (o) => catalog.metrics.find((x) => x.id === metricId(o))?.format !== 'count',
+  );
+  if (metric?.format !== 'count' || !otherIsMeasure) return undefined;
+  const entity = ENTITY_KEYS.find((e) => m.key.endsWith(` ${e}`) || m.key.endsWith(e));
+  if (!entity) return undefined;
+  const stem = m.key.slice(0, -entity.length).trim();
+  const values = (catalogIndex(catalog).keys.get(stem) ?? []).filter((t) => t.target.kind === 'value');
+  return values.length === 1 ? values[0].target : undefined;
+}
+
+/**
+ * "How did churn rate change quarter over quarter?": with a comparison word (环比, QoQ) a
+ * period-over-period metric is its base metric compared (CONVENTIONS.md "Time"): the metric whose
+ * name starts the matched words.
+ */
+function baseOfChange(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  if (metric?.type !== 'period_over_period' || !(analysis.time.compare || compareInside(m))) return m;
+  let best: { id: string; length: number } | undefined;
+  for (const c of catalog.metrics) {
+    if (c.id === metric.id) continue;
+    for (const n of memberNames(c.label, c.synonyms))
+      if (m.key.startsWith(n) && n.length > (best?.length ?? 0)) best = { id: c.id, length: n.length };
+  }
+  return best ? { ...m, targets: [{ target: { kind: 'metric', id: best.id }, rank: m.targets[0].rank }] } : m;
+}
+
+/** The comparison named inside a metric's words ("流失率环比变化" → previous period). */
+function compareInside(m: CatalogMatch): MetricReading['compare'] {
+  const found = (Object.keys(COMPARE_WORDS) as (keyof typeof COMPARE_WORDS)[]).find((mode) =>
+    COMPARE_WORDS[mode].some((w) => m.key.includes(normaliseKey(w))),
+  );
+  return found;
+}
+
+/** Reads the metric words of a question together (see the rules above). */
+export function readMetricWords(
+  matches: CatalogMatch[],
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+): MetricReading {
+  const read = matches.filter((m) => !describesValue(m, analysis, catalog));
+  const kept = read.map((m) => baseOfChange(m, analysis, catalog));
+  const changed = read.find((m, i) => kept[i] !== m);
+  const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;
+  const composed = composedMetric(kept, analysis, catalog);
+  if (composed) {
+    const own = kept.find((m) => metricId(m) === composed.id) ?? kept[0];
+    const target: MatchTarget = { kind: 'metric', id: composed.id };
+    return { metrics: [{ ...own, targets: [{ target, rank: own.targets[0].rank }] }], values: [], compare };
+  }
+  const values: MetricReading['values'] = [];
+  const metrics = kept.filter((m) => {
+    const target = segmentValue(
+      m,
+      catalog,
+      kept.filter((o) => o !== m),
+    );
+    if (target) values.push({ match: m, target });
+    return !target;
+  });
+  return { metrics, values, compare };
+}
