@@ -310,14 +310,27 @@ export function metricClosureOf(model: SemanticModel, metrics: MetricDef[]): Met
 
 function groupMeasures(model: SemanticModel, closure: MetricDef[]): MeasureGroup[] {
   const groups = new Map<string, MeasureGroup>();
-  for (const metric of closure) {
-    if (metric.type !== 'simple') continue;
-    const measure = measureOf(model, metric.measure)!;
+  const measures = closure.flatMap((m) => (m.type === 'simple' ? [measureOf(model, m.measure)!] : []));
+  const kindOf = (m: MeasureDef) => {
+    const timeColumn = m.time ?? model.sources[m.source]!.time;
+    const kind: MeasureGroup['kind'] = m.at ? 'state' : timeColumn ? 'event' : 'static';
+    return { timeColumn, kind };
+  };
+  // Entity-threshold measures (min_rows) aggregate per entity first, then count entities: distinct counts
+  // of the same entity (same source, time and filter) are read from that same per-entity pass.
+  const entityKey = (m: MeasureDef) =>
+    m.agg === 'count_distinct' && !m.at
+      ? `${m.source}|${kindOf(m).timeColumn ?? ''}|${m.sql.trim()}|${m.filter ?? ''}`
+      : null;
+  const perEntity = new Set(measures.filter((m) => m.min_rows).map(entityKey));
+  for (const measure of measures) {
     const source = model.sources[measure.source]!;
-    const timeColumn = measure.time ?? source.time;
-    const kind = measure.at ? 'state' : timeColumn ? 'event' : 'static';
-    // Entity-threshold measures (min_rows) aggregate twice, so they get a group of their own.
-    const key = `${source.id}|${kind}|${kind === 'event' ? timeColumn : ''}|${measure.min_rows ? measure.id : ''}`;
+    const { timeColumn, kind } = kindOf(measure);
+    const entity = entityKey(measure);
+    const key =
+      entity && perEntity.has(entity)
+        ? `entity|${entity}`
+        : `${source.id}|${kind}|${kind === 'event' ? timeColumn : ''}`;
     let g = groups.get(key);
     if (!g) {
       g = {

@@ -47,6 +47,10 @@ export function compileCohort(r: ResolvedQuery, opts: CompileOptions): CompiledQ
       : q.addMonthsSql('m.cohort', `(o.k + 1) * ${GRAIN_MONTHS[m.grain]}`);
   const asOf = opts.asOf ? ` AND ${instant} <= ${q.dateParam(params.add(opts.asOf))}` : '';
   const v = state.validity!;
+  const stateKey = qk(state.primary_key[0]!);
+  // One member per cohort-source key, and (with validity.entity) at most one state row valid per member at
+  // an instant: then the grid rows are distinct members and plain counts are the distinct counts.
+  const plain = cohortSource.primary_key.length === 1 && v.entity === state.primary_key[0];
   const dimSelect = dims.map((d) => `m.${qk(d.id)}`);
   const sql = `WITH ${members},
 offsets(k) AS (VALUES ${offsets}),
@@ -57,10 +61,10 @@ grid AS (
 ),
 retained AS (
   SELECT g.cohort, g.k${dims.map((d) => `, g.${qk(d.id)}`).join('')},
-    COUNT(DISTINCT g.entity) AS cohort_size,
-    COUNT(DISTINCT s.${qk(state.primary_key[0]!)}) AS retained
+    ${plain ? 'COUNT(*)' : 'COUNT(DISTINCT g.entity)'} AS cohort_size,
+    COUNT(${plain ? '' : 'DISTINCT '}s.${stateKey}) AS retained
   FROM grid AS g
-  LEFT JOIN ${qk(state.table!)} AS s ON s.${qk(state.primary_key[0]!)} = g.entity
+  LEFT JOIN ${qk(state.table!)} AS s ON s.${stateKey} = g.entity
     AND s.${qk(v.from)} < g.instant AND COALESCE(s.${qk(v.to)}, DATE '9999-12-31') >= g.instant
   GROUP BY ${[1, 2, ...dims.map((_, i) => i + 3)].join(', ')}
 )

@@ -38,6 +38,31 @@ interface GroupContext {
   hasGrain: boolean;
 }
 
+/**
+ * Whether state groups read the periods CTE: only in a trend. With one period, its bounds are plain
+ * parameters in the WHERE clause, which the engine can push into the scan (no join).
+ */
+export const statePeriodsJoined = (hasGrain: boolean) => hasGrain;
+
+/**
+ * How a counting measure can be computed more cheaply with the same result, when no join of the group
+ * multiplies rows:
+ * - a distinct count of a source's one-column primary key is a plain count (each row is another key);
+ * - so is a distinct count of a state source's `validity.entity` (an entity has at most one row valid at
+ *   an instant, so the rows valid at a period start are distinct entities);
+ * - a count of a primary-key column is a count of rows (primary-key columns are never NULL).
+ */
+function countForm(m: MeasureDef, g: MeasureGroup): 'rows' | 'values' | null {
+  const col = m.sql.trim();
+  const key = g.source.primary_key;
+  const distinctRows =
+    m.agg === 'count_distinct' &&
+    ((key.length === 1 && key[0] === col) || (g.kind === 'state' && g.source.validity?.entity === col)) &&
+    !Object.values(g.bindings).some((b) => b.path.fansOut);
+  if (m.agg !== 'count' && !distinctRows) return null;
+  return key.includes(col) ? 'rows' : 'values';
+}
+
 /** One measure group as a `SELECT … GROUP BY` over its source and the sources its dimensions need. */
 export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; keys: string[] } {
   const { dialect: q, params, resolved } = c;
@@ -102,22 +127,35 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
   }
   for (const f of resolved.filters) where.push(filterSql(f, dimColumn(f.dimension.id), q, params));
 
+  // State rows valid at the period start: joined to the periods of a trend, else filtered by its bounds.
+  const joinPeriods = g.kind === 'state' && statePeriodsJoined(c.hasGrain);
+  let end = joinPeriods ? 'p.p_end' : '';
+  // The period end is a parameter only when a measure reads it (every parameter must appear in the SQL).
+  const periodEnd = () => {
+    end ||= q.dateParam(params.add(c.range!.end));
+    return end;
+  };
+  if (g.kind === 'state' && !joinPeriods) {
+    const start = q.dateParam(params.add(c.range!.start));
+    where.push(`t0.__from < ${start}`, `(t0.__to IS NULL OR t0.__to >= ${start})`);
+  }
+
   const aggregates = g.measures.map((m) => {
-    rootExprs.set(measureColumn(m), `(${m.sql})`);
+    const form = m.min_rows ? null : countForm(m, g);
+    if (form !== 'rows') rootExprs.set(measureColumn(m), `(${m.sql})`);
     const conds: string[] = [];
     if (m.filter) {
       rootExprs.set(`f_${m.id}`, `(${m.filter})`);
       conds.push(`t0.f_${m.id}`);
     }
-    if (m.ending_in_period) conds.push('t0.__to < p.p_end');
-    return { m, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q) };
+    if (m.ending_in_period) conds.push(`t0.__to < ${periodEnd()}`);
+    return { m, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
   });
 
   const fromRoot = `${sourceRelation(g.source.id, rootExprs, c)} AS t0`;
-  const periodJoin =
-    g.kind === 'state'
-      ? [`JOIN ${c.periodsName} AS p ON t0.__from < p.p_start AND (t0.__to IS NULL OR t0.__to >= p.p_start)`]
-      : [];
+  const periodJoin = joinPeriods
+    ? [`JOIN ${c.periodsName} AS p ON t0.__from < p.p_start AND (t0.__to IS NULL OR t0.__to >= p.p_start)`]
+    : [];
   const joinSql = joins.map((j) =>
     j.replace(/\{node:([^}]+)\}/, (_, key: string) => {
       const n = nodes.get(key)!;
@@ -130,13 +168,18 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
 
   const minRows = g.measures.find((m) => m.min_rows);
   if (minRows) {
-    // Entities with at least min_rows rows in each group, then counted.
+    // Rows per entity in each group, then entities counted: all of them (a distinct count) or those
+    // with at least min_rows rows. The group's measures share the entity and the filter (resolve-query).
     const entity = `t0.${measureColumn(minRows)}`;
     const filter = minRows.filter ? `${whereSql ? ' AND' : '\n  WHERE'} t0.f_${minRows.id}` : '';
     const innerKeys = [...select, `${entity} AS entity`];
-    const inner = `SELECT ${innerKeys.join(', ')}\n  FROM ${from}${whereSql}${filter}\n  GROUP BY ${innerKeys.map((_, i) => i + 1).join(', ')}\n  HAVING COUNT(*) >= ${Number(minRows.min_rows)}`;
+    const inner = `SELECT ${innerKeys.join(', ')}, COUNT(*) AS n\n  FROM ${from}${whereSql}${filter}\n  GROUP BY ${innerKeys.map((_, i) => i + 1).join(', ')}`;
     const outerKeys = keys.map((k) => q.quoteIdentifier(k));
-    const outer = `SELECT ${[...outerKeys, `COUNT(*) AS ${measureColumn(minRows)}`].join(', ')} FROM (${inner}) AS e${outerKeys.length ? ` GROUP BY ${outerKeys.join(', ')}` : ''}`;
+    const counts = g.measures.map(
+      (m) =>
+        `COUNT(e.entity)${m.min_rows ? ` FILTER (WHERE e.n >= ${Number(m.min_rows)})` : ''} AS ${measureColumn(m)}`,
+    );
+    const outer = `SELECT ${[...outerKeys, ...counts].join(', ')} FROM (${inner}) AS e${outerKeys.length ? ` GROUP BY ${outerKeys.join(', ')}` : ''}`;
     return { sql: outer, keys };
   }
   const cols = [...select, ...aggregates.map((a) => `${a.expr} AS ${measureColumn(a.m)}`)];
@@ -151,8 +194,16 @@ function sourceRelation(sourceId: string, exprs: Map<string, string>, c: GroupCo
   return `(SELECT *${extra.length ? `, ${extra.join(', ')}` : ''} FROM ${base}${s.where ? ` WHERE ${s.where}` : ''})`;
 }
 
-function aggregate(m: MeasureDef, col: string, conds: string[], q: Dialect): string {
+function aggregate(
+  m: MeasureDef,
+  col: string,
+  conds: string[],
+  q: Dialect,
+  form: 'rows' | 'values' | null,
+): string {
   const filter = conds.length ? ` FILTER (WHERE ${conds.join(' AND ')})` : '';
+  if (form === 'rows') return `COUNT(*)${filter}`;
+  if (form === 'values') return `COUNT(${col})${filter}`;
   switch (m.agg) {
     case 'count':
       return `COUNT(${col})${filter}`;

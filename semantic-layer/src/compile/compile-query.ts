@@ -2,7 +2,7 @@ import type { Dialect } from '../dialect/dialect.ts';
 import type { MetricDef } from '../model.ts';
 import type { MeasureGroup, ResolvedQuery } from '../resolve-query.ts';
 import { compileCohort } from './compile-cohort.ts';
-import { compileGroup, PERIOD, periodsCte } from './compile-group.ts';
+import { compileGroup, PERIOD, periodsCte, statePeriodsJoined } from './compile-group.ts';
 import { metricExpression } from './compile-metric.ts';
 import { Params } from './params.ts';
 import type { Period } from './periods.ts';
@@ -41,7 +41,7 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
   const keys = [...(r.time ? [PERIOD] : []), ...r.dimensions.map((d) => d.id)];
   const core = (suffix: string, range: ResolvedQuery['range'], periods: Period[] | null) => {
     const periodsName = `periods${suffix}`;
-    if (periods && r.groups.some((g) => g.kind === 'state'))
+    if (periods && statePeriodsJoined(!!r.time) && r.groups.some((g) => g.kind === 'state'))
       ctes.push(periodsCte(periodsName, periods, params, q));
     for (const g of r.groups) {
       const { sql } = compileGroup(g, {

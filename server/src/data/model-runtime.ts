@@ -21,6 +21,9 @@ export interface ModelRuntime {
 export type MaterializeProgress = (table: string, seconds: number) => void;
 
 const META = '_materialized';
+/** Bump when materialisation SQL changes meaning, so existing databases rebuild their derived tables. */
+export const MATERIALIZER_VERSION = 2;
+const builtKey = (model: SemanticModel) => `m${MATERIALIZER_VERSION}:${model.version}`;
 
 /** The model version the derived tables were last built from, if any. */
 async function builtVersion(engine: AnalyticsEngine): Promise<string | null> {
@@ -59,7 +62,7 @@ export async function materialize(
   }
   await engine.exec([
     `CREATE TABLE IF NOT EXISTS ${META} (model_version VARCHAR, as_of DATE, built_at TIMESTAMP)`,
-    `INSERT INTO ${META} VALUES ('${model.version}', DATE '${asOf}', now()::TIMESTAMP)`,
+    `INSERT INTO ${META} VALUES ('${builtKey(model)}', DATE '${asOf}', now()::TIMESTAMP)`,
   ]);
   return { asOf, seconds };
 }
@@ -86,7 +89,7 @@ export async function prepareModel(
   model: SemanticModel,
   onProgress?: MaterializeProgress,
 ): Promise<ModelRuntime> {
-  if ((await builtVersion(engine)) !== model.version) await materialize(engine, model, onProgress);
+  if ((await builtVersion(engine)) !== builtKey(model)) await materialize(engine, model, onProgress);
   const asOf = await modelAsOf(engine, model);
   return { model, engine, asOf, catalog: buildCatalog(model, asOf, await indexValues(engine, model)) };
 }

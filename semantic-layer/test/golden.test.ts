@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialectName } from '../src/dialect/index.ts';
+import { type CompiledQuery, compile } from '../src/index.ts';
+import type { SemanticModel } from '../src/model.ts';
+import { GOLDEN_AS_OF, GOLDEN_QUERIES, type GoldenQuery } from './golden-queries.ts';
+import { retailModel } from './load-fixture.ts';
+
+/**
+ * Golden SQL: each typical query compiled for each dialect must equal golden/<name>.<dialect>.sql
+ * exactly (SQL and params). After a deliberate compiler or model change, review and rewrite them with
+ * `UPDATE_GOLDEN=1 npx vitest run semantic-layer`.
+ */
+
+const GOLDEN_DIR = new URL('./golden/', import.meta.url).pathname;
+const DIALECTS: DialectName[] = ['duckdb', 'postgres'];
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+let model: SemanticModel;
+beforeAll(() => {
+  model = retailModel();
+});
+
+function compiled(m: SemanticModel, g: GoldenQuery, dialect: DialectName): CompiledQuery {
+  const r = compile(m, g.query, { dialect, asOf: GOLDEN_AS_OF, attributes: g.attributes });
+  if (!r.ok) throw new Error(`${g.name}: ${JSON.stringify(r.issues)}`);
+  return r.compiled;
+}
+
+/** The golden file's text: a header with the query and the params, then the SQL. */
+function goldenText(g: GoldenQuery, dialect: DialectName, c: CompiledQuery): string {
+  return [
+    `-- ${g.name} (${dialect})`,
+    `-- query: ${JSON.stringify(g.query)}`,
+    ...(g.attributes ? [`-- attributes: ${JSON.stringify(g.attributes)}`] : []),
+    `-- params: ${JSON.stringify(c.params)}`,
+    c.sql,
+    '',
+  ].join('\n');
+}
+
+describe('golden SQL', () => {
+  it('has about ten distinct typical queries', () => {
+    expect(GOLDEN_QUERIES.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(GOLDEN_QUERIES.map((g) => g.name)).size).toBe(GOLDEN_QUERIES.length);
+  });
+
+  for (const g of GOLDEN_QUERIES) {
+    for (const dialect of DIALECTS) {
+      it(`${g.name} compiles for ${dialect} to its golden SQL and params`, () => {
+        const text = goldenText(g, dialect, compiled(model, g, dialect));
+        const path = `${GOLDEN_DIR}${g.name}.${dialect}.sql`;
+        if (UPDATE) {
+          mkdirSync(GOLDEN_DIR, { recursive: true });
+          writeFileSync(path, text);
+        }
+        expect(existsSync(path), `${path} exists (UPDATE_GOLDEN=1 writes it)`).toBe(true);
+        expect(text).toBe(readFileSync(path, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('determinism', () => {
+  it('compiles every golden query twice, and from a freshly loaded model, to identical SQL and params', () => {
+    const fresh = retailModel();
+    for (const g of GOLDEN_QUERIES) {
+      for (const dialect of DIALECTS) {
+        const a = compiled(model, g, dialect);
+        const b = compiled(model, g, dialect);
+        const c = compiled(fresh, structuredClone(g), dialect);
+        expect(b).toEqual(a);
+        expect(c).toEqual(a);
+      }
+    }
+  });
+
+  it('does not mutate the query or the model it compiles', () => {
+    const g = GOLDEN_QUERIES.find((x) => x.name === 'high-value-churners-top-regions')!;
+    const query = structuredClone(g.query);
+    const before = JSON.stringify(model.metrics) + JSON.stringify(model.sources);
+    compiled(model, { ...g, query }, 'duckdb');
+    expect(query).toEqual(g.query);
+    expect(JSON.stringify(model.metrics) + JSON.stringify(model.sources)).toBe(before);
+  });
+
+  it('keeps adversarial filter values out of the SQL text: they travel as parameters', () => {
+    const g = GOLDEN_QUERIES.find((x) => x.name === 'churn-reasons-regional-manager-adversarial')!;
+    for (const dialect of DIALECTS) {
+      const c = compiled(model, g, dialect);
+      expect(c.params).toContain("广州' OR 1=1 --");
+      expect(c.params).toContainEqual('华南');
+      expect(c.sql).not.toContain('OR 1=1');
+      expect(c.sql).not.toContain('广州');
+      expect(c.sql).not.toContain('华南');
+    }
+  });
+});

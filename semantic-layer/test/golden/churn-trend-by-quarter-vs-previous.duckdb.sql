@@ -1,0 +1,41 @@
+-- churn-trend-by-quarter-vs-previous (duckdb)
+-- query: {"model":"retail","metrics":["churn_rate","churned_customers"],"time":{"dimension":"metric_time","grain":"quarter"},"timeRange":{"start":"2025-10-01","end":"2026-10-01"},"compare":"previous_period"}
+-- params: ["2025-10-01","2025-10-01","2026-01-01","2026-01-01","2026-01-01","2026-04-01","2026-04-01","2026-04-01","2026-07-01","2026-07-01","2026-07-01","2026-10-01","2025-07-01","2025-07-01","2025-10-01","2025-10-01","2025-10-01","2026-01-01","2026-01-01","2026-01-01","2026-04-01","2026-04-01","2026-04-01","2026-07-01"]
+WITH periods(period, p_start, p_end) AS (VALUES (CAST($1 AS DATE), CAST($2 AS DATE), CAST($3 AS DATE)), (CAST($4 AS DATE), CAST($5 AS DATE), CAST($6 AS DATE)), (CAST($7 AS DATE), CAST($8 AS DATE), CAST($9 AS DATE)), (CAST($10 AS DATE), CAST($11 AS DATE), CAST($12 AS DATE))),
+g1 AS (
+  SELECT p.period AS period,
+    COUNT(*) FILTER (WHERE t0.__to < p.p_end) AS m_churned_count,
+    COUNT(*) AS m_active_count
+  FROM (SELECT *, (spell_start) AS "__from", (churn_date) AS "__to" FROM "customer_spells") AS t0
+  JOIN periods AS p ON t0.__from < p.p_start AND (t0.__to IS NULL OR t0.__to >= p.p_start)
+  GROUP BY 1
+),
+core AS (
+  SELECT g1."period", COALESCE(g1.m_churned_count, 0) AS "churned_customers", COALESCE(g1.m_active_count, 0) AS "active_customers", (CAST(COALESCE(g1.m_churned_count, 0) AS DOUBLE) / NULLIF(CAST(COALESCE(g1.m_active_count, 0) AS DOUBLE), 0)) AS "churn_rate" FROM g1
+),
+periods_prev(period, p_start, p_end) AS (VALUES (CAST($13 AS DATE), CAST($14 AS DATE), CAST($15 AS DATE)), (CAST($16 AS DATE), CAST($17 AS DATE), CAST($18 AS DATE)), (CAST($19 AS DATE), CAST($20 AS DATE), CAST($21 AS DATE)), (CAST($22 AS DATE), CAST($23 AS DATE), CAST($24 AS DATE))),
+g1_prev AS (
+  SELECT p.period AS period,
+    COUNT(*) FILTER (WHERE t0.__to < p.p_end) AS m_churned_count,
+    COUNT(*) AS m_active_count
+  FROM (SELECT *, (spell_start) AS "__from", (churn_date) AS "__to" FROM "customer_spells") AS t0
+  JOIN periods_prev AS p ON t0.__from < p.p_start AND (t0.__to IS NULL OR t0.__to >= p.p_start)
+  GROUP BY 1
+),
+core_prev AS (
+  SELECT g1_prev."period", COALESCE(g1_prev.m_churned_count, 0) AS "churned_customers", COALESCE(g1_prev.m_active_count, 0) AS "active_customers", (CAST(COALESCE(g1_prev.m_churned_count, 0) AS DOUBLE) / NULLIF(CAST(COALESCE(g1_prev.m_active_count, 0) AS DOUBLE), 0)) AS "churn_rate" FROM g1_prev
+),
+result AS (
+  SELECT c."period",
+    c."churn_rate" AS "churn_rate",
+    c."churned_customers" AS "churned_customers",
+    p."churn_rate" AS "churn_rate__previous",
+    c."churn_rate" - p."churn_rate" AS "churn_rate__change",
+    (c."churn_rate" - p."churn_rate") / NULLIF(ABS(CAST(p."churn_rate" AS DOUBLE)), 0) AS "churn_rate__change_pct",
+    p."churned_customers" AS "churned_customers__previous",
+    c."churned_customers" - p."churned_customers" AS "churned_customers__change",
+    (c."churned_customers" - p."churned_customers") / NULLIF(ABS(CAST(p."churned_customers" AS DOUBLE)), 0) AS "churned_customers__change_pct"
+  FROM core AS c LEFT JOIN core_prev AS p ON c.period = CAST(p.period + to_months(CAST(3 AS INTEGER)) AS DATE)
+)
+SELECT * FROM result
+ORDER BY "period" ASC NULLS LAST
