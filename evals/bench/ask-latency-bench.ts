@@ -1,0 +1,121 @@
+/**
+ * Latency of single-query answers through the real pipeline (interpret → compile → execute → present), engine
+ * warm: `npx tsx evals/bench/ask-latency-bench.ts --customers 1000000 [--reps 5]`. Uses the demo database
+ * .data/bench/retail-<N>.duckdb (generated when absent), prepares the model (materialising when needed, timed),
+ * then asks 20 questions (10 zh, 10 en) `reps` times after one warm-up round. Prints p50/p95 per stage and
+ * total; writes evals/bench/out/ask-latency-<N>.json.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
+import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
+import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { prepareModel } from '../../server/src/data/model-runtime.ts';
+import { answerQuestion } from '../../server/src/pipeline/answer-question.ts';
+import { quantile as quantileOfSorted } from './semantic-compile-bench.ts';
+
+const quantile = (values: number[], q: number) =>
+  quantileOfSorted(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const QUESTIONS = [
+  '上个季度流失率是多少?',
+  '上个季度各地区的流失率',
+  '近12个月流失率的月度趋势',
+  '华东和华南的流失率对比',
+  '上个季度高价值客户的流失率',
+  '上个季度哪个城市的流失客户最多? 前五',
+  '今年每月的收入',
+  '上个季度各品类的客单价',
+  '上个季度净推荐值按地区',
+  '本季度的流失率和上季度比',
+  'What was the churn rate last quarter?',
+  'churn rate by value tier last quarter',
+  'monthly revenue trend this year',
+  'top 5 cities by churned customers last quarter',
+  'NPS by region last quarter',
+  'average order value by sales channel last quarter',
+  'how many active customers by region',
+  'churn rate of Mother & Baby buyers last quarter',
+  'complaint rate by region last quarter',
+  'revenue last quarter vs the same quarter last year',
+];
+
+const { values } = parseArgs({
+  options: { customers: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' } },
+});
+const customers = Number(values.customers);
+const reps = Number(values.reps);
+const db = join(ROOT, `.data/bench/retail-${customers}.duckdb`);
+if (!existsSync(db)) {
+  mkdirSync(dirname(db), { recursive: true });
+  console.log(`generating ${customers} customers…`);
+  await generateDemo({ dbPath: db, customers, seed: 42 });
+}
+const engine = await AnalyticsEngine.open({ path: db, connections: 4, threads: 2, memoryLimit: '1GB' });
+const loaded = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
+if (!loaded.ok) throw new Error('retail model does not load');
+let t0 = performance.now();
+const runtime = await prepareModel(engine, loaded.model, (t, s) =>
+  console.log(`  materialised ${t} in ${s.toFixed(1)} s`),
+);
+const prepareSeconds = (performance.now() - t0) / 1000;
+const active = { runtime, versionNo: 0 };
+const stages: Record<string, number[]> = { interpret: [], compile: [], execute: [], present: [], total: [] };
+const perQuestion: { question: string; kind: string; totalMs: number[] }[] = [];
+for (let rep = -1; rep < reps; rep++) {
+  for (const [i, question] of QUESTIONS.entries()) {
+    t0 = performance.now();
+    const { answer } = await answerQuestion(
+      { llm: null },
+      { active, turn: { question }, conversationId: 'bench' },
+    );
+    const total = performance.now() - t0;
+    if (rep < 0) {
+      perQuestion.push({ question, kind: `${answer.kind}/${answer.interpretation.intent}`, totalMs: [] });
+      continue;
+    }
+    perQuestion[i]!.totalMs.push(total);
+    stages.total!.push(total);
+    for (const s of ['interpret', 'compile', 'execute', 'present'])
+      stages[s]!.push(answer.provenance.timings[s] ?? 0);
+  }
+}
+const summary = Object.fromEntries(
+  Object.entries(stages).map(([k, v]) => [k, { p50: quantile(v, 0.5), p95: quantile(v, 0.95) }]),
+);
+console.log(
+  `\n${customers.toLocaleString('en-US')} customers, ${reps} reps × ${QUESTIONS.length} questions (warm)`,
+);
+for (const [k, v] of Object.entries(summary))
+  console.log(
+    `  ${k.padEnd(10)} p50 ${v.p50.toFixed(1).padStart(8)} ms   p95 ${v.p95.toFixed(1).padStart(8)} ms`,
+  );
+for (const q of perQuestion)
+  console.log(`  ${quantile(q.totalMs, 0.5).toFixed(0).padStart(6)} ms  ${q.kind.padEnd(22)} ${q.question}`);
+const out = join(ROOT, `evals/bench/out/ask-latency-${customers}.json`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cores: cpus().length, memoryGB: totalmem() / 2 ** 30, loadavg: loadavg() },
+      customers,
+      reps,
+      prepareSeconds,
+      summary,
+      perQuestion,
+    },
+    null,
+    2,
+  ),
+);
+console.log(`written ${out}; model prepared in ${prepareSeconds.toFixed(1)} s`);
+await engine.close();
