@@ -2,7 +2,7 @@ import type { Dialect } from '../dialect/dialect.ts';
 import type { MetricDef } from '../model.ts';
 import type { MeasureGroup, ResolvedQuery } from '../resolve-query.ts';
 import { compileCohort } from './compile-cohort.ts';
-import { compileGroup, PERIOD, periodsCte, statePeriodsJoined } from './compile-group.ts';
+import { compileGroup, filterSql, PERIOD, periodsCte, statePeriodsJoined } from './compile-group.ts';
 import { metricExpression } from './compile-metric.ts';
 import { Params } from './params.ts';
 import type { Period } from './periods.ts';
@@ -99,32 +99,8 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
   }
   ctes.push(`result AS (\n  SELECT ${select.join(',\n    ')}\n  FROM ${from}\n)`);
 
-  const where = r.metricFilters.map((f) => {
-    const col = qk(f.metric.id);
-    const p = (v: unknown) => q.param(params.add(v));
-    switch (f.op) {
-      case 'gt':
-        return `${col} > ${p(f.values[0])}`;
-      case 'gte':
-        return `${col} >= ${p(f.values[0])}`;
-      case 'lt':
-        return `${col} < ${p(f.values[0])}`;
-      case 'lte':
-        return `${col} <= ${p(f.values[0])}`;
-      case 'between':
-        return `${col} BETWEEN ${p(f.values[0])} AND ${p(f.values[1])}`;
-      case 'is_null':
-        return `${col} IS NULL`;
-      case 'not_null':
-        return `${col} IS NOT NULL`;
-      case 'eq':
-        return `${col} = ${p(f.values[0])}`;
-      case 'ne':
-        return `${col} <> ${p(f.values[0])}`;
-      default:
-        return `${col} IN (${f.values.map(p).join(', ')})`;
-    }
-  });
+  // Metric filters share the dimension filters' SQL (values as parameters; ne/not_in keep NULLs).
+  const where = r.metricFilters.map((f) => filterSql(f, qk(f.metric.id), q, params));
   // Explicit order first, then every key, so ties always come out the same way.
   const order = [
     ...r.query.order.map((o) => `${qk(o.member)} ${o.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`),
