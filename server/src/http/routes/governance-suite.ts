@@ -1,117 +1,18 @@
-/**
- * Governance over HTTP (`app.request`, no server), run unchanged on PGlite and on PostgreSQL
- * (governance.*.test.ts): the definition lifecycle end to end on a real ModelRegistry over the 12-customer
- * fixture CRM in DuckDB (semantic-layer/test/fixture.ts), the audit log and the wrong-answers queue.
- * Cases run in order on one store and one engine.
- *
- * Hand-checked figures (fixture notes): Q3 2026 with the shipped 90-day window has 7 customers active at
- * the start and 5 churned (5/7). With a 120-day window: active 9 (C06 and C12 still active on 07-01; C05
- * not), churned 6 (C01 09-17, C03 09-29, C06 07-18, C07 08-03, C11 07-31, C12 07-30; C10's 96-day gap no
- * longer breaks its spell), so 6/9.
- */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadEvalCases } from '../../../../evals/eval-case.ts';
-import { compile } from '../../../../semantic-layer/src/index.ts';
-import { fixtureEngine } from '../../../../semantic-layer/test/load-fixture.ts';
-import type { AnalyticsEngine } from '../../data/duckdb-engine.ts';
-import { loadPublished, seedModelVersions } from '../../governance/published-models.ts';
-import { ModelRegistry } from '../../models/model-registry.ts';
-import type { Store } from '../../store/open-store.ts';
+import { seedModelVersions } from '../../governance/published-models.ts';
 import type { StoreFactory } from '../../store/test-stores.ts';
-import type { AuthEnv } from '../auth/auth-context.ts';
-import { authenticate } from '../auth/authenticate.ts';
-import { auditRoutes } from './audit.ts';
-import { definitionRoutes } from './definitions.ts';
-import { wrongAnswerRoutes } from './wrong-answers.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
-type Json = Record<string, any>;
-type Who = 'admin' | 'admin2' | 'analyst' | 'analyst2' | 'viewer';
-
-const RETAIL_DIR = new URL('../../../../semantic-layer/models/retail', import.meta.url).pathname;
-const Q3 = { start: '2026-07-01', end: '2026-10-01' };
+import { governanceFixture, type Json, Q3, RETAIL_DIR } from './governance-fixture.ts';
+import { wrongAnswerCases } from './wrong-answers-cases.ts';
 
 /** Defines the governance suite against a store from `factory`. */
 export function defineGovernanceSuite(label: string, factory: StoreFactory): void {
   describe(`governance over HTTP on ${label}`, () => {
-    let store: Store;
-    let engine: AnalyticsEngine;
-    let registry: ModelRegistry;
-    let app: Hono<AuthEnv>;
-    const tokens = {} as Record<Who, string>;
-    const ids = {} as Record<Who, string>;
-
-    beforeAll(async () => {
-      [store, engine] = await Promise.all([factory(), fixtureEngine()]);
-      const seeded = await seedModelVersions(store, { retail: RETAIL_DIR });
-      expect(seeded).toEqual([{ model: 'retail', versionNo: 1, created: true }]);
-      const published = await loadPublished(store, 'retail');
-      registry = new ModelRegistry('retail');
-      await registry.add(engine, published!.model, published!.version.versionNo);
-      for (const [username, role] of [
-        ['admin', 'admin'],
-        ['admin2', 'admin'],
-        ['analyst', 'analyst'],
-        ['analyst2', 'analyst'],
-        ['viewer', 'viewer'],
-      ] as const) {
-        const user = await store.users.create({ username, role });
-        ids[username] = user.id;
-        tokens[username] = (await store.apiTokens.create(user.id, 'test')).token;
-      }
-      app = new Hono<AuthEnv>();
-      app.use('*', authenticate(store));
-      app.route('/models', definitionRoutes({ store, registry }));
-      app.route('/audit', auditRoutes({ store }));
-      app.route('/wrong-answers', wrongAnswerRoutes({ store, registry }));
-    });
-    afterAll(async () => {
-      await registry?.close();
-      await store?.close();
-    });
-
-    const call = async (
-      who: Who,
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) => {
-      const res = await app.request(path, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens[who]}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      const json = res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Json) : {};
-      return { status: res.status, body: json, text };
-    };
-
-    /** Churn rate of Q3 2026 as the live registry answers it now. */
-    const liveChurnRate = async () => {
-      const { runtime } = registry.get('retail');
-      const compiled = compile(
-        runtime.model,
-        { model: 'retail', metrics: ['churn_rate'], timeRange: Q3 },
-        { dialect: 'duckdb', asOf: runtime.asOf },
-      );
-      if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-      const result = await runtime.engine.query(compiled.compiled.sql, compiled.compiled.params);
-      return Number(result.rows[0]!.churn_rate);
-    };
-    const churnYaml = (files: Record<string, string>) => files['churn.yaml']!;
+    const fx = governanceFixture(factory);
+    const { call, liveChurnRate, churnYaml } = fx;
 
     it('seeds version 1 from the shipped YAML once, and the registry runs it', async () => {
-      expect(await seedModelVersions(store, { retail: RETAIL_DIR })).toEqual([
+      expect(await seedModelVersions(fx.store, { retail: RETAIL_DIR })).toEqual([
         { model: 'retail', versionNo: 1, created: false },
       ]);
       const res = await call('analyst', 'GET', '/models/retail/versions');
@@ -119,9 +20,9 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
       expect(res.body.versions.map((v: Json) => [v.versionNo, v.status, v.active, v.authorId])).toEqual([
         [1, 'published', true, null],
       ]);
-      expect(registry.get('retail').versionNo).toBe(1);
+      expect(fx.registry.get('retail').versionNo).toBe(1);
       expect(await liveChurnRate()).toBeCloseTo(5 / 7, 10);
-      const [seed] = await store.audit.list({ action: 'model.seed' });
+      const [seed] = await fx.store.audit.list({ action: 'model.seed' });
       expect(seed).toMatchObject({ target: 'retail@1', userId: null });
     });
 
@@ -150,7 +51,7 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
       ]) {
         expect((await call('analyst', 'POST', path, {})).status, path).toBe(403);
       }
-      const anonymous = await app.request('/models/retail/versions');
+      const anonymous = await fx.app.request('/models/retail/versions');
       expect(anonymous.status).toBe(401);
     });
 
@@ -161,7 +62,7 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
         versionNo: 2,
         status: 'draft',
         basedOnVersion: 1,
-        authorId: ids.analyst,
+        authorId: fx.ids.analyst,
       });
       const v1 = (await call('analyst', 'GET', '/models/retail/versions/1')).body.version;
       expect(created.body.version.files).toEqual(v1.files);
@@ -274,7 +175,7 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
 
       // The live model and its tables are untouched, and the sandbox is gone.
       expect(await liveChurnRate()).toBeCloseTo(5 / 7, 10);
-      const attached = await engine.query('SELECT database_name FROM duckdb_databases()');
+      const attached = await fx.engine.query('SELECT database_name FROM duckdb_databases()');
       expect(attached.rows.map((r) => String(r.database_name)).filter((n) => n.startsWith('draft_'))).toEqual(
         [],
       );
@@ -316,9 +217,9 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
       expect(rejected.body.version).toMatchObject({
         status: 'rejected',
         reviewComment: '同义词删得太多',
-        reviewerId: ids.admin,
+        reviewerId: fx.ids.admin,
       });
-      expect(registry.get('retail').versionNo).toBe(1);
+      expect(fx.registry.get('retail').versionNo).toBe(1);
     });
 
     it('an admin approves: version 2 is published and the registry answers with it at once', async () => {
@@ -328,10 +229,10 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
         versionNo: 2,
         status: 'published',
         active: true,
-        reviewerId: ids.admin,
+        reviewerId: fx.ids.admin,
       });
-      expect(registry.get('retail').versionNo).toBe(2);
-      expect(registry.get('retail').runtime.model.churn.churn).toMatchObject({ window_days: 120 });
+      expect(fx.registry.get('retail').versionNo).toBe(2);
+      expect(fx.registry.get('retail').runtime.model.churn.churn).toMatchObject({ window_days: 120 });
       expect(await liveChurnRate()).toBeCloseTo(6 / 9, 10);
       const again = await call('admin', 'POST', '/models/retail/versions/2/approve', {});
       expect(again.status).toBe(409);
@@ -356,7 +257,7 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
         basedOnVersion: 1,
         active: true,
       });
-      expect(registry.get('retail').versionNo).toBe(4);
+      expect(fx.registry.get('retail').versionNo).toBe(4);
       expect(await liveChurnRate()).toBeCloseTo(5 / 7, 10);
       const same = await call('admin', 'POST', '/models/retail/rollback', { toVersion: 1 });
       expect(same.status).toBe(409);
@@ -407,7 +308,7 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
       expect(
         approve.body.entries.map((e: Json) => [e.username, e.target, e.details.supersededVersion]),
       ).toEqual([['admin', 'retail@2', 1]]);
-      const rollback = await call('admin', 'GET', `/audit?action=model.rollback&user=${ids.admin}`);
+      const rollback = await call('admin', 'GET', `/audit?action=model.rollback&user=${fx.ids.admin}`);
       expect(rollback.body.entries.map((e: Json) => [e.target, e.details.restoredVersion])).toEqual([
         ['retail@4', 1],
       ]);
@@ -468,123 +369,12 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
         [5, 'superseded', false],
       ]);
       expect(versions[0].contentHash).toBe(versions.find((v: Json) => v.versionNo === 1).contentHash);
-      expect(registry.get('retail').versionNo).toBe(6);
+      expect(fx.registry.get('retail').versionNo).toBe(6);
       expect(await liveChurnRate()).toBeCloseTo(5 / 7, 10);
-      const [failure] = await store.audit.list({ action: 'model.activation_failed' });
+      const [failure] = await fx.store.audit.list({ action: 'model.activation_failed' });
       expect(failure).toMatchObject({ target: 'retail@5', details: { restoredVersion: 6 } });
     });
 
-    it('queues thumbs-down answers with their question, records corrections and exports eval cases', async () => {
-      const conversation = await store.conversations.create({ userId: ids.viewer, model: 'retail' });
-      const given = {
-        model: 'retail',
-        metrics: ['churn_rate'],
-        dimensions: [],
-        filters: [],
-        order: [],
-        timeRange: Q3,
-      };
-      const turn = (question: string, query: unknown) =>
-        store.conversations.appendMessage(conversation.id, {
-          role: 'assistant',
-          question,
-          interpretation: { interpreter: 'rules', intent: 'metric', query, assumptions: [] },
-          answer: { kind: 'answer', language: 'zh' },
-          modelVersion: 'retail@1',
-          interpreter: 'rules',
-        });
-      const first = await turn('上个季度华南的流失率是多少?', given);
-      const second = await turn('那高价值客户呢?', given);
-      const down = await store.feedback.create({
-        messageId: first!.id,
-        userId: ids.viewer,
-        rating: 'down',
-        comment: '没有按华南筛选',
-      });
-      await store.feedback.create({ messageId: first!.id, userId: ids.viewer, rating: 'up' });
-      const followUp = await store.feedback.create({
-        messageId: second!.id,
-        userId: ids.viewer,
-        rating: 'down',
-      });
-
-      const queue = await call('analyst', 'GET', '/wrong-answers');
-      expect(queue.status).toBe(200);
-      expect(queue.body.items.map((i: Json) => [i.id, i.question, i.earlierQuestions, i.reportedBy])).toEqual(
-        [
-          [followUp.id, '那高价值客户呢?', ['上个季度华南的流失率是多少?'], 'viewer'],
-          [down.id, '上个季度华南的流失率是多少?', [], 'viewer'],
-        ],
-      );
-      expect(queue.body.items[1].given).toMatchObject({
-        intent: 'metric',
-        query: given,
-        kind: 'answer',
-        modelVersion: 'retail@1',
-      });
-
-      const wrongMember = await call('analyst', 'PUT', `/wrong-answers/${down.id}/correction`, {
-        intent: 'metric',
-        query: { ...given, filters: [{ member: 'province', op: 'in', values: ['广东'] }] },
-      });
-      expect(wrongMember.status).toBe(422);
-      expect(wrongMember.body.error.code).toBe('invalid_query');
-      const south = { ...given, filters: [{ member: 'region', op: 'in', values: ['华南'] }] };
-      const corrected = await call('analyst', 'PUT', `/wrong-answers/${down.id}/correction`, {
-        intent: 'metric',
-        query: south,
-        expectedValues: [{ churn_rate: 0.6667 }],
-        difficulty: 'easy',
-      });
-      expect(corrected.status).toBe(200);
-      expect(corrected.body.item.status).toBe('resolved');
-      const highValue = {
-        ...south,
-        filters: [...south.filters, { member: 'value_tier', op: 'in', values: ['high'] }],
-      };
-      await call('analyst', 'PUT', `/wrong-answers/${followUp.id}/correction`, {
-        intent: 'metric',
-        query: highValue,
-      });
-      expect((await call('analyst', 'GET', '/wrong-answers')).body.items).toEqual([]);
-      const resolved = await call('analyst', 'GET', '/wrong-answers?status=resolved');
-      expect(resolved.body.items[1].correction).toMatchObject({ query: south, correctedBy: ids.analyst });
-
-      const exported = await call('analyst', 'GET', '/wrong-answers/export.yaml');
-      expect(exported.status).toBe(200);
-      const dir = mkdtempSync(join(tmpdir(), 'chatbi-evals-'));
-      try {
-        writeFileSync(join(dir, 'feedback.yaml'), exported.text);
-        const { cases, issues } = loadEvalCases(dir);
-        expect(issues).toEqual([]);
-        expect(cases.map((c) => [c.id, c.lang, c.category, c.difficulty, c.conversation ?? null])).toEqual([
-          [
-            `feedback-retail-${followUp.id.replaceAll('-', '').slice(0, 12)}`,
-            'zh',
-            'follow_up',
-            'medium',
-            ['上个季度华南的流失率是多少?'],
-          ],
-          [`feedback-retail-${down.id.replaceAll('-', '').slice(0, 12)}`, 'zh', 'metric', 'easy', null],
-        ]);
-        expect(cases[1]!.expect).toEqual({
-          kind: 'answer',
-          intent: 'metric',
-          metrics: ['churn_rate'],
-          dimensions: [],
-          filters: [{ member: 'region', op: 'in', values: ['华南'] }],
-          timeRange: Q3,
-          grain: null,
-          compare: null,
-          order: [],
-          limit: null,
-        });
-        expect(cases[1]!.notes).toContain('expected values: [{"churn_rate":0.6667}]');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-      const [audit] = await store.audit.list({ action: 'feedback.export' });
-      expect(audit).toMatchObject({ userId: ids.analyst, details: { cases: 2, skipped: 0 } });
-    });
+    wrongAnswerCases(fx);
   });
 }
