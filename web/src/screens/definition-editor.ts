@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import {
   type DefinitionIssue,
   governance,
@@ -8,110 +7,22 @@ import {
 import { clearCatalogCache } from '../catalog-store.ts';
 import { issueList } from '../components/issue-list.ts';
 import { previewSamples } from '../components/preview-samples.ts';
-import { emptyState, errorMessage, errorState, loadInto, loadingState } from '../components/states.ts';
+import { emptyState, errorMessage, errorState, loadingState } from '../components/states.ts';
 import { h, replace, uid } from '../dom.ts';
-import { type MemberDefinition, memberForm } from '../editor/member-form.ts';
-import { statusBadge, versionList } from '../editor/version-list.ts';
+import { churnWindowOf, membersOf } from '../editor/draft-files.ts';
+import { memberForm } from '../editor/member-form.ts';
+import { statusBadge } from '../editor/version-list.ts';
 import { yamlFiles } from '../editor/yaml-files.ts';
 import { pick, t } from '../i18n/i18n.ts';
-import { navigate, type Route } from '../router.ts';
+import type { Route } from '../router.ts';
 import { currentUser } from '../session.ts';
-
-const KIND_FILES: Record<MemberKind, string> = { metrics: 'metrics.yaml', dimensions: 'dimensions.yaml' };
-
-/** The members of one kind in a draft's files (empty when the file does not parse). */
-export function membersOf(files: Record<string, string>, kind: MemberKind): Record<string, MemberDefinition> {
-  try {
-    const doc = parse(files[KIND_FILES[kind]] ?? '') as Record<
-      string,
-      Record<string, MemberDefinition>
-    > | null;
-    return doc?.[kind] ?? {};
-  } catch {
-    return {};
-  }
-}
-
-function churnWindowOf(files: Record<string, string>): number | null {
-  try {
-    const doc = parse(files['churn.yaml'] ?? '') as { churn?: { window_days?: number } } | null;
-    return doc?.churn?.window_days ?? null;
-  } catch {
-    return null;
-  }
-}
+import { versionsOverview } from './definition-versions.ts';
 
 /** The analyst's definition editor: versions of each model, and a draft's form/YAML editor. */
 export function definitionEditorScreen(outlet: HTMLElement, route: Route): void {
   const [, model, no] = route.segments;
   if (model && no && Number.isInteger(Number(no))) draftEditor(outlet, model, Number(no));
   else versionsOverview(outlet);
-}
-
-function versionsOverview(outlet: HTMLElement): void {
-  const body = h('div');
-  const status = h('p', { class: 'form-error', role: 'alert' });
-  outlet.replaceChildren(
-    h(
-      'div',
-      { class: 'editor' },
-      h('h1', null, t('editor.title')),
-      h('p', { class: 'muted' }, t('editor.intro')),
-      status,
-      body,
-    ),
-  );
-  const me = currentUser()?.id;
-  void loadInto(
-    body,
-    async () => {
-      const models = await governance.models();
-      return Promise.all(models.map(async (m) => ({ model: m, versions: await governance.versions(m.id) })));
-    },
-    (entries) =>
-      entries.length === 0
-        ? emptyState(t('editor.noModels'))
-        : entries.map(({ model, versions }) =>
-            h(
-              'section',
-              { class: 'model-versions', 'data-model': model.id },
-              h('h2', null, pick(model.label), ' ', h('code', { class: 'muted small' }, model.id)),
-              h(
-                'div',
-                { class: 'button-row' },
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'btn btn-primary new-draft',
-                    onclick: async () => {
-                      try {
-                        const draft = await governance.createDraft(model.id);
-                        navigate(`editor/${model.id}/${draft.versionNo}`);
-                      } catch (error) {
-                        status.textContent = errorMessage(error);
-                      }
-                    },
-                  },
-                  `+ ${t('editor.newDraft')}`,
-                ),
-              ),
-              versions.length === 0
-                ? emptyState(t('editor.noVersions'))
-                : versionList(versions, (v) => [
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'btn btn-small',
-                        onclick: () => navigate(`editor/${v.model}/${v.versionNo}`),
-                      },
-                      v.status === 'draft' && v.authorId === me ? t('editor.open') : t('editor.view'),
-                    ),
-                  ]),
-            ),
-          ),
-  );
 }
 
 interface DraftState {
