@@ -1,6 +1,6 @@
 import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { loadModelFromDir } from '../src/definition/load-model.ts';
-import { historyDates } from '../src/materialize/customer-history.ts';
+import { historyDates as historyDatesFrom } from '../src/materialize/customer-history.ts';
 import { materializationPlan } from '../src/materialize/plan.ts';
 import type { SemanticModel } from '../src/model.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
@@ -29,8 +29,8 @@ export async function fixtureEngine(model = retailModel()): Promise<AnalyticsEng
     'CREATE TABLE communications (message_id VARCHAR, customer_id VARCHAR, channel VARCHAR, template VARCHAR, action_id VARCHAR, campaign_id VARCHAR, sent_ts TIMESTAMP, status VARCHAR, outcome VARCHAR)',
   );
   const available = await engine.tables();
-  const dates = historyDates(FIXTURE_AS_OF, '2025-10-01');
-  for (const step of materializationPlan(model, FIXTURE_AS_OF, available, dates))
+  const historyDates = historyDatesFrom(FIXTURE_AS_OF, '2025-10-01');
+  for (const step of materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates }))
     await engine.exec(step.statements);
   return engine;
 }

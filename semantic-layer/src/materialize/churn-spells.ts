@@ -11,64 +11,78 @@ const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
  * definition. A new spell starts when the gap since the previous activity day exceeds the window;
  * a spell churns on last activity + window, known only when that day is before the as-of date.
  * Windows can be overridden per value tier (the customer's tier at the as-of date).
+ *
+ * One sort of the activity rows (lag, lead and dense_rank share a window) finds where spells start
+ * and end; the k-th start pairs with the k-th end. Spend is rounded to cents before tiers compare,
+ * so tiers do not flip with the order floating-point sums run in.
  */
 export function customerSpellsSql(model: SemanticModel, asOf: string): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
   const tiers = model.churn.value_tiers;
-  const windowCase = Object.entries(c.window_overrides).length
-    ? `CASE t.value_tier ${Object.entries(c.window_overrides)
-        .map(([tier, days]) => `WHEN ${lit(tier)} THEN ${Number(days)}`)
-        .join(' ')} ELSE ${c.window_days} END`
+  const AS_OF = `DATE ${lit(asOf)}`;
+  const overrides = Object.entries(c.window_overrides);
+  const windowDays = overrides.length
+    ? `CASE t.value_tier ${overrides.map(([tier, days]) => `WHEN ${lit(tier)} THEN ${Number(days)}`).join(' ')} ELSE ${c.window_days} END`
     : String(c.window_days);
   const amount = a.amount ? ident(a.amount) : '0';
+  const churnDate = `s.last_activity_date + CAST(s.window_days AS INTEGER)`;
   return `CREATE OR REPLACE TABLE customer_spells AS
 WITH act AS (
   SELECT ${ident(a.customer)} AS customer_id, CAST(${ident(a.time)} AS DATE) AS d, COALESCE(${amount}, 0) AS amount
   FROM ${ident(a.table)}
-  WHERE ${a.where ? `(${a.where}) AND ` : ''}${ident(a.time)} < DATE ${lit(asOf)}
+  WHERE ${a.where ? `(${a.where}) AND ` : ''}${ident(a.time)} < ${AS_OF}
 ),
-days AS (SELECT customer_id, d, SUM(amount) AS amount FROM act GROUP BY 1, 2),
 spend AS (
-  SELECT customer_id, SUM(amount) AS spend_12m FROM days WHERE d >= DATE ${lit(asOf)} - INTERVAL 365 DAY GROUP BY 1
+  SELECT customer_id, ROUND(SUM(amount), 2) AS spend_12m FROM act WHERE d >= ${AS_OF} - INTERVAL 365 DAY GROUP BY 1
 ),
 thresholds AS (
   SELECT quantile_cont(spend_12m, ${1 - tiers.high}) AS high_min, quantile_cont(spend_12m, ${1 - tiers.high - tiers.medium}) AS medium_min
   FROM spend WHERE spend_12m > 0
 ),
-tier_now AS (
-  SELECT s.customer_id, CASE WHEN s.spend_12m >= th.high_min THEN 'high' WHEN s.spend_12m >= th.medium_min THEN 'medium' ELSE 'low' END AS value_tier
-  FROM spend s CROSS JOIN thresholds th
-),
 windows AS (
-  SELECT d.customer_id, d.d, d.amount, ${windowCase} AS window_days
-  FROM days d LEFT JOIN tier_now t USING (customer_id)
+  SELECT a.customer_id, a.d, a.amount, ${windowDays} AS window_days
+  FROM act a${
+    overrides.length
+      ? ` LEFT JOIN (SELECT s.customer_id, CASE WHEN s.spend_12m >= th.high_min THEN 'high' WHEN s.spend_12m >= th.medium_min THEN 'medium' ELSE 'low' END AS value_tier
+    FROM spend s CROSS JOIN thresholds th) t USING (customer_id)`
+      : ''
+  }
 ),
-gaps AS (
-  SELECT *,
-    CASE WHEN lag(d) OVER w IS NULL OR date_diff('day', lag(d) OVER w, d) > window_days THEN 1 ELSE 0 END AS new_spell,
-    SUM(amount) OVER (PARTITION BY customer_id ORDER BY d RANGE BETWEEN INTERVAL 364 DAY PRECEDING AND CURRENT ROW) AS trailing_12m
-  FROM windows
-  WINDOW w AS (PARTITION BY customer_id ORDER BY d)
+ordered AS (
+  SELECT customer_id, d, window_days,
+    date_diff('day', lag(d) OVER w, d) AS gap_before,
+    date_diff('day', d, lead(d) OVER w) AS gap_after,
+    dense_rank() OVER w AS day_no
+  FROM windows WINDOW w AS (PARTITION BY customer_id ORDER BY d)
 ),
-numbered AS (
-  SELECT *, SUM(new_spell) OVER (PARTITION BY customer_id ORDER BY d ROWS UNBOUNDED PRECEDING) AS spell_no FROM gaps
+starts AS (
+  SELECT customer_id, d AS spell_start, day_no AS first_day, row_number() OVER (PARTITION BY customer_id ORDER BY d) AS spell_no
+  FROM ordered WHERE gap_before IS NULL OR gap_before > window_days
+),
+ends AS (
+  SELECT customer_id, d AS last_activity_date, day_no AS last_day, window_days,
+    row_number() OVER (PARTITION BY customer_id ORDER BY d) AS spell_no
+  FROM ordered WHERE gap_after IS NULL OR gap_after > window_days
 ),
 spells AS (
-  SELECT customer_id, CAST(spell_no AS INTEGER) AS spell_no, MIN(d) AS spell_start, MAX(d) AS last_activity_date,
-    COUNT(*) AS active_days, arg_max(trailing_12m, d) AS trailing_revenue, ANY_VALUE(window_days) AS window_days
-  FROM numbered GROUP BY 1, 2
+  SELECT s.customer_id, CAST(s.spell_no AS INTEGER) AS spell_no, s.spell_start, e.last_activity_date,
+    e.last_day - s.first_day + 1 AS active_days, e.window_days
+  FROM starts s JOIN ends e USING (customer_id, spell_no)
+),
+trail AS (
+  SELECT s.customer_id, s.spell_no, ROUND(SUM(a.amount), 2) AS trailing_revenue
+  FROM spells s JOIN act a ON a.customer_id = s.customer_id AND a.d BETWEEN s.last_activity_date - 364 AND s.last_activity_date
+  GROUP BY 1, 2
 )
 SELECT s.customer_id, s.spell_no, s.spell_start, s.last_activity_date,
-  CASE WHEN s.last_activity_date + CAST(s.window_days AS INTEGER) < DATE ${lit(asOf)}
-       THEN CAST(s.last_activity_date + CAST(s.window_days AS INTEGER) AS DATE) END AS churn_date,
+  CASE WHEN ${churnDate} < ${AS_OF} THEN CAST(${churnDate} AS DATE) END AS churn_date,
   lead(s.spell_start) OVER (PARTITION BY s.customer_id ORDER BY s.spell_no) AS returned_date,
-  s.window_days, s.active_days, s.trailing_revenue,
-  date_diff('day', s.spell_start, CASE WHEN s.last_activity_date + CAST(s.window_days AS INTEGER) < DATE ${lit(asOf)}
-    THEN s.last_activity_date + CAST(s.window_days AS INTEGER) ELSE DATE ${lit(asOf)} END) AS duration_days,
-  CASE WHEN s.trailing_revenue >= th.high_min THEN 'high' WHEN s.trailing_revenue >= th.medium_min THEN 'medium' ELSE 'low' END AS value_tier_at_churn,
+  s.window_days, s.active_days, r.trailing_revenue,
+  date_diff('day', s.spell_start, CASE WHEN ${churnDate} < ${AS_OF} THEN ${churnDate} ELSE ${AS_OF} END) AS duration_days,
+  CASE WHEN r.trailing_revenue >= th.high_min THEN 'high' WHEN r.trailing_revenue >= th.medium_min THEN 'medium' ELSE 'low' END AS value_tier_at_churn,
   CAST(NULL AS VARCHAR) AS reason_category
-FROM spells s CROSS JOIN thresholds th`;
+FROM spells s JOIN trail r USING (customer_id, spell_no) CROSS JOIN thresholds th`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { addDays, addMonths, truncate } from '../compile/periods.ts';
 import type { SemanticModel } from '../model.ts';
-import { customerSnapshotSelect } from './customer-snapshot.ts';
+import { type ColumnValues, customerSnapshotSelect } from './customer-snapshot.ts';
 
 /**
  * Quarter starts at which to take point-in-time snapshots: the latest `count` whose following quarter
@@ -21,7 +21,12 @@ export function historyDates(asOf: string, dataStart: string, count = 8): string
  * dated on or after d is read) beside what happened next: active at d, churned within the quarter
  * after d, churned within 90 days. Key drivers and the risk model train here, never on the future.
  */
-export function customerHistorySql(model: SemanticModel, dates: string[], available: Set<string>): string {
+export function customerHistorySql(
+  model: SemanticModel,
+  dates: string[],
+  available: Set<string>,
+  values: ColumnValues = {},
+): string {
   if (!dates.length) {
     return `CREATE OR REPLACE TABLE customer_history AS SELECT CAST(NULL AS DATE) AS snapshot_date, s.*, FALSE AS active, FALSE AS churned_next_quarter, FALSE AS churned_next_90d FROM customer_snapshot s WHERE FALSE`;
   }
@@ -32,7 +37,7 @@ export function customerHistorySql(model: SemanticModel, dates: string[], availa
     COALESCE(o.active, FALSE) AS active,
     COALESCE(o.churned_next_quarter, FALSE) AS churned_next_quarter,
     COALESCE(o.churned_next_90d, FALSE) AS churned_next_90d
-  FROM (${customerSnapshotSelect(model, d, available)}) AS h
+  FROM (${customerSnapshotSelect(model, d, available, values)}) AS h
   LEFT JOIN (
     SELECT customer_id, TRUE AS active,
       bool_or(churn_date < ${next}) AS churned_next_quarter,

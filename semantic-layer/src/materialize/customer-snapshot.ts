@@ -24,7 +24,12 @@ const EMPTY: Record<string, string> = {
  * `churned` reads the churn date of the customer's latest spell with `arg_max_null`: plain `arg_max`
  * skips NULLs, so a won-back customer whose current spell has not churned would read an earlier churn.
  */
-export function customerSnapshotSelect(model: SemanticModel, asOf: string, available: Set<string>): string {
+export function customerSnapshotSelect(
+  model: SemanticModel,
+  asOf: string,
+  available: Set<string>,
+  values: ColumnValues = {},
+): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
   const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]})`);
@@ -45,8 +50,9 @@ per_customer AS (
     COUNT(*) FILTER (WHERE d >= ${AS_OF} - 21) AS orders_last_3w,
     COUNT(*) FILTER (WHERE d >= ${AS_OF} - 42 AND d < ${AS_OF} - 21) AS orders_prev_3w,
     bool_or(discount_amount > 0 AND d >= ${AS_OF} - 365) AS used_discount,
-    mode(category) FILTER (WHERE d >= ${AS_OF} - 365) AS main_category_12m, mode(category) AS main_category_all,
-    mode(sales_channel) AS main_sales_channel
+    ${mostFrequent('category', values.category, `d >= ${AS_OF} - 365`)} AS main_category_12m,
+    ${mostFrequent('category', values.category)} AS main_category_all,
+    ${mostFrequent('sales_channel', values.sales_channel)} AS main_sales_channel
   FROM act GROUP BY 1
 ),
 scored AS (
@@ -62,7 +68,7 @@ visits AS (
     COUNT(*) FILTER (WHERE ts >= ${AS_OF} - INTERVAL 21 DAY AND ts < ${AS_OF}) AS visits_last_3w,
     COUNT(*) FILTER (WHERE ts >= ${AS_OF} - INTERVAL 42 DAY AND ts < ${AS_OF} - INTERVAL 21 DAY) AS visits_prev_3w,
     COUNT(*) AS interactions_total
-  FROM ${t('interactions')} GROUP BY 1
+  FROM ${t('interactions')} WHERE ts < ${AS_OF} GROUP BY 1
 ),
 service AS (
   SELECT customer_id,
@@ -143,6 +149,37 @@ SELECT *,
 FROM flagged`;
 }
 
+/** Distinct values of the order columns whose most frequent value the snapshot reports. */
+export type ColumnValues = Partial<Record<'category' | 'sales_channel', string[]>>;
+
+/** Above this many distinct values the snapshot falls back to DuckDB's `mode`. */
+const MAX_PIVOT_VALUES = 64;
+
+/**
+ * SQL returning the distinct category and sales-channel values of the orders (one row, two lists),
+ * or null when the activity table is not `orders`.
+ */
+export function columnValuesSql(model: SemanticModel, available: Set<string>): string | null {
+  const c = model.churn.churn;
+  if (c.type !== 'inactivity' || c.activity.table !== 'orders' || !available.has('orders')) return null;
+  const list = (col: string) =>
+    `list(DISTINCT ${col} ORDER BY ${col}) FILTER (WHERE ${col} IS NOT NULL) AS ${col}`;
+  return `SELECT ${list('category')}, ${list('sales_channel')} FROM orders`;
+}
+
+/**
+ * The most frequent value of `column` per customer (an aggregate over \`act\`), ties to the first
+ * value in sorted order. With the distinct values known, one FILTER count per value: several times
+ * cheaper than \`mode\` at a million customers, and deterministic where \`mode\` breaks ties arbitrarily.
+ */
+function mostFrequent(column: string, known: string[] | undefined, where?: string): string {
+  if (!known?.length || known.length > MAX_PIVOT_VALUES) {
+    return `mode(${column})${where ? ` FILTER (WHERE ${where})` : ''}`;
+  }
+  const counts = `[${known.map((v) => `COUNT(*) FILTER (WHERE ${column} = ${lit(v)}${where ? ` AND ${where}` : ''})`).join(', ')}]`;
+  return `CASE WHEN list_max(${counts}) > 0 THEN [${known.map(lit).join(', ')}][list_position(${counts}, list_max(${counts}))] END`;
+}
+
 /** RFM segment rules, first match wins (DOMAIN.md §5: 555/554/545 champions, 155/154/144 at risk, 111 hibernating). */
 const RFM_SEGMENTS = [
   ['r_score >= 4 AND f_score >= 4 AND m_score >= 4', 'champions'],
@@ -172,6 +209,11 @@ function severitySql(model: SemanticModel): string {
 }
 
 /** `customer_snapshot`: the 360° view as of the as-of date. */
-export function customerSnapshotSql(model: SemanticModel, asOf: string, available: Set<string>): string {
-  return `CREATE OR REPLACE TABLE customer_snapshot AS\n${customerSnapshotSelect(model, asOf, available)}`;
+export function customerSnapshotSql(
+  model: SemanticModel,
+  asOf: string,
+  available: Set<string>,
+  values: ColumnValues = {},
+): string {
+  return `CREATE OR REPLACE TABLE customer_snapshot AS\n${customerSnapshotSelect(model, asOf, available, values)}`;
 }

@@ -1,15 +1,27 @@
 import type { SemanticModel } from '../model.ts';
 import { CHURN_EVENTS_FROM_SPELLS, customerSpellsSql, spellReasonsSql } from './churn-spells.ts';
 import { customerHistorySql } from './customer-history.ts';
-import { customerSnapshotSql } from './customer-snapshot.ts';
+import { type ColumnValues, customerSnapshotSql } from './customer-snapshot.ts';
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-/** One derived table and the statements that (re)build it, in order. */
+/** One derived table, the statements that (re)build it in order, and the derived tables they read. */
 export interface MaterializationStep {
   table: string;
   statements: string[];
+  reads: string[];
+}
+
+/** What a plan depends on besides the model: the as-of date and facts about the data. */
+export interface MaterializationInputs {
+  asOf: string;
+  /** Canonical tables present, so a partial CRM (orders only) still materialises. */
+  available: Set<string>;
+  /** Snapshot dates of `customer_history` (see `historyDates`). */
+  historyDates: string[];
+  /** Distinct order categories and sales channels (see `columnValuesSql`). */
+  values?: ColumnValues;
 }
 
 /** SQL that returns the model's as-of date as one ISO date (column `as_of`). */
@@ -22,25 +34,33 @@ export function asOfSql(model: SemanticModel): string {
 /**
  * The derived tables a model needs, built from its governed churn definition (DuckDB SQL):
  * inactivity → customer_spells, churn_events, customer_snapshot, customer_history; label → churn_events, customer_snapshot.
- * `available` names the canonical tables present, so a partial CRM (orders only) still materialises.
  */
 export function materializationPlan(
   model: SemanticModel,
-  asOf: string,
-  available: Set<string>,
-  historyDates: string[] = [],
+  inputs: MaterializationInputs,
 ): MaterializationStep[] {
+  const { asOf, available, historyDates, values } = inputs;
   const def = model.churn.churn;
   if (def.type === 'inactivity') {
     const signals = model.churn.reasons.signals.filter((s) => available.has(s.table));
+    const spells = ['customer_spells'];
     return [
       {
         table: 'customer_spells',
         statements: [customerSpellsSql(model, asOf), ...spellReasonsSql(model, signals)],
+        reads: [],
       },
-      { table: 'churn_events', statements: [CHURN_EVENTS_FROM_SPELLS] },
-      { table: 'customer_snapshot', statements: [customerSnapshotSql(model, asOf, available)] },
-      { table: 'customer_history', statements: [customerHistorySql(model, historyDates, available)] },
+      { table: 'churn_events', statements: [CHURN_EVENTS_FROM_SPELLS], reads: spells },
+      {
+        table: 'customer_snapshot',
+        statements: [customerSnapshotSql(model, asOf, available, values)],
+        reads: spells,
+      },
+      {
+        table: 'customer_history',
+        statements: [customerHistorySql(model, historyDates, available, values)],
+        reads: spells,
+      },
     ];
   }
   if (def.type === 'label') {
@@ -52,12 +72,14 @@ export function materializationPlan(
     return [
       {
         table: 'churn_events',
+        reads: [],
         statements: [
           `CREATE OR REPLACE TABLE churn_events AS SELECT c.${ident(def.customer)} AS customer_id, 1 AS spell_no, CAST(NULL AS DATE) AS churn_date, CAST(NULL AS DATE) AS last_activity_date, CAST(NULL AS VARCHAR) AS value_tier_at_churn, ${reasonCol} AS reason_category, CAST(NULL AS DATE) AS returned_date FROM ${ident(def.table)} c ${reasonJoin} WHERE c.${ident(def.column)}`,
         ],
       },
       {
         table: 'customer_snapshot',
+        reads: [],
         statements: [
           `CREATE OR REPLACE TABLE customer_snapshot AS SELECT c.${ident(def.customer)} AS customer_id, COALESCE(c.${ident(def.column)}, FALSE) AS churned, CASE WHEN c.${ident(def.column)} THEN ${reasonCol} END AS reason_category FROM ${ident(def.table)} c ${reasonJoin}`,
         ],
@@ -71,6 +93,7 @@ export function materializationPlan(
   return [
     {
       table: 'churn_events',
+      reads: [],
       statements: [
         `CREATE OR REPLACE TABLE churn_events AS SELECT ${ident(def.customer)} AS customer_id, row_number() OVER (PARTITION BY ${ident(def.customer)} ORDER BY ${end}) AS spell_no, CAST(${end} AS DATE) AS churn_date, CAST(${end} AS DATE) AS last_activity_date, CAST(NULL AS VARCHAR) AS value_tier_at_churn, 'silent' AS reason_category, CAST(NULL AS DATE) AS returned_date FROM ${ident(def.table)} WHERE ${end} IS NOT NULL AND ${end} < DATE ${lit(asOf)}`,
       ],

@@ -47,4 +47,24 @@ describe('the analytic engine', () => {
     // The connection is usable again after the interrupt.
     expect((await engine.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
+
+  it('runs a transaction that others see only once it commits, and rolls back on error', async () => {
+    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+    engines.push(engine);
+    await engine.exec('CREATE TABLE t AS SELECT 1 AS v');
+    let seenInside: unknown;
+    await engine.transaction(async (run) => {
+      await run('CREATE OR REPLACE TABLE t AS SELECT 2 AS v');
+      seenInside = (await engine.query('SELECT v FROM t')).rows[0]!.v;
+    });
+    expect(seenInside).toBe(1);
+    expect((await engine.query('SELECT v FROM t')).rows).toEqual([{ v: 2 }]);
+    await expect(
+      engine.transaction(async (run) => {
+        await run('CREATE OR REPLACE TABLE t AS SELECT 3 AS v');
+        await run('SELECT * FROM no_such_table');
+      }),
+    ).rejects.toThrow(/no_such_table/);
+    expect((await engine.query('SELECT v FROM t')).rows).toEqual([{ v: 2 }]);
+  });
 });

@@ -170,6 +170,29 @@ export class AnalyticsEngine {
     }
   }
 
+  /**
+   * Runs `work` in one transaction on one connection: other connections keep reading the state
+   * before it until it commits; an error rolls everything back and is rethrown.
+   */
+  async transaction<T>(work: (run: (sql: string) => Promise<void>) => Promise<T>): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await work(async (sql) => {
+          await conn.run(sql);
+        });
+        await conn.run('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.run('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      this.release(conn);
+    }
+  }
+
   /** Names of the tables in the main schema. */
   async tables(): Promise<Set<string>> {
     const r = await this.query(

@@ -1,14 +1,11 @@
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
 import { buildCatalog, type ValueIndex, valueIndexSql } from '../../../semantic-layer/src/catalog-build.ts';
 import { dialectFor } from '../../../semantic-layer/src/dialect/index.ts';
-import { historyDates } from '../../../semantic-layer/src/materialize/customer-history.ts';
-import {
-  activityStartSql,
-  asOfSql,
-  materializationPlan,
-} from '../../../semantic-layer/src/materialize/plan.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import type { AnalyticsEngine } from './duckdb-engine.ts';
+import { materializationSpec, modelAsOf } from './materialization-spec.ts';
+
+export { modelAsOf };
 
 /** A model ready to answer: its engine, its as-of date and its catalog (with indexed values). */
 export interface ModelRuntime {
@@ -20,51 +17,63 @@ export interface ModelRuntime {
 
 export type MaterializeProgress = (table: string, seconds: number) => void;
 
-const META = '_materialized';
-/** Bump when materialisation SQL changes meaning, so existing databases rebuild their derived tables. */
-export const MATERIALIZER_VERSION = 2;
-const builtKey = (model: SemanticModel) => `m${MATERIALIZER_VERSION}:${model.version}`;
+/** Which key each derived table was last built with; ingest drops it, so new data rebuilds everything. */
+export const MATERIALIZED_TABLE = '_materialized';
 
-/** The model version the derived tables were last built from, if any. */
-async function builtVersion(engine: AnalyticsEngine): Promise<string | null> {
-  if (!(await engine.tables()).has(META)) return null;
-  const r = await engine.query(`SELECT model_version FROM ${META} ORDER BY built_at DESC LIMIT 1`);
-  return r.rows[0] ? String(r.rows[0].model_version) : null;
-}
-
-/** The model's as-of date (ISO), computed from the data where the model says so. */
-export async function modelAsOf(engine: AnalyticsEngine, model: SemanticModel): Promise<string> {
-  const r = await engine.query(asOfSql(model));
-  const v = r.rows[0]?.as_of;
-  if (!v) throw new Error(`model ${model.id}: no data to take the as-of date from`);
-  return String(v).slice(0, 10);
+/** The key each derived table was last built with (none from a database built before keys existed). */
+async function builtKeys(engine: AnalyticsEngine): Promise<Map<string, string>> {
+  const tables = await engine.tables();
+  if (!tables.has(MATERIALIZED_TABLE)) return new Map();
+  const columns = await engine.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${MATERIALIZED_TABLE}'`,
+  );
+  if (!columns.rows.some((c) => c.column_name === 'step_key')) {
+    await engine.exec(`DROP TABLE ${MATERIALIZED_TABLE}`);
+    return new Map();
+  }
+  const r = await engine.query(`SELECT table_name, step_key FROM ${MATERIALIZED_TABLE}`);
+  return new Map(
+    r.rows
+      .filter((x) => tables.has(String(x.table_name)))
+      .map((x) => [String(x.table_name), String(x.step_key)]),
+  );
 }
 
 /**
- * (Re)builds the derived tables of `model` from its governed definitions: spells, churn events,
- * the customer snapshot and the point-in-time history. Records the model version it used.
+ * Brings the derived tables of `model` (spells, churn events, the customer snapshot, the
+ * point-in-time history) up to date with its governed definitions: a table is rebuilt only when
+ * its SQL or a table it reads changed since it was last built (or `force`). All rebuilds run in one
+ * transaction, so queries on other connections see the old tables until every new one is ready,
+ * and a failure leaves the old ones in place. Returns the seconds each rebuilt table took.
  */
 export async function materialize(
   engine: AnalyticsEngine,
   model: SemanticModel,
   onProgress?: MaterializeProgress,
+  force = false,
 ): Promise<{ asOf: string; seconds: Record<string, number> }> {
-  const asOf = await modelAsOf(engine, model);
-  const startSql = activityStartSql(model);
-  const start = startSql ? (await engine.query(startSql)).rows[0]?.start : null;
-  const dates = start ? historyDates(asOf, String(start).slice(0, 10)) : [];
+  const spec = await materializationSpec(engine, model);
+  const built = force ? new Map<string, string>() : await builtKeys(engine);
+  const stale = spec.steps.filter((step) => built.get(step.table) !== step.key);
   const seconds: Record<string, number> = {};
-  for (const step of materializationPlan(model, asOf, await engine.tables(), dates)) {
-    const t0 = performance.now();
-    await engine.exec(step.statements);
-    seconds[step.table] = (performance.now() - t0) / 1000;
-    onProgress?.(step.table, seconds[step.table]!);
-  }
-  await engine.exec([
-    `CREATE TABLE IF NOT EXISTS ${META} (model_version VARCHAR, as_of DATE, built_at TIMESTAMP)`,
-    `INSERT INTO ${META} VALUES ('${builtKey(model)}', DATE '${asOf}', now()::TIMESTAMP)`,
-  ]);
-  return { asOf, seconds };
+  if (!stale.length) return { asOf: spec.asOf, seconds };
+  await engine.transaction(async (run) => {
+    for (const step of stale) {
+      const t0 = performance.now();
+      for (const statement of step.statements) await run(statement);
+      seconds[step.table] = (performance.now() - t0) / 1000;
+      onProgress?.(step.table, seconds[step.table]!);
+    }
+    await run(
+      `CREATE TABLE IF NOT EXISTS ${MATERIALIZED_TABLE} (table_name VARCHAR PRIMARY KEY, step_key VARCHAR, model_version VARCHAR, as_of DATE, built_at TIMESTAMP)`,
+    );
+    for (const step of stale) {
+      await run(
+        `INSERT OR REPLACE INTO ${MATERIALIZED_TABLE} VALUES ('${step.table}', '${step.key}', '${model.version.replaceAll("'", "''")}', DATE '${spec.asOf}', now()::TIMESTAMP)`,
+      );
+    }
+  });
+  return { asOf: spec.asOf, seconds };
 }
 
 /** Indexes the distinct values of every indexed dimension (for interpreters and the catalog). */
@@ -83,13 +92,12 @@ export async function indexValues(engine: AnalyticsEngine, model: SemanticModel)
   return index;
 }
 
-/** Makes a model ready on an open engine: materialises when the definitions changed, then catalogs. */
+/** Makes a model ready on an open engine: rebuilds the derived tables its definitions changed, then catalogs. */
 export async function prepareModel(
   engine: AnalyticsEngine,
   model: SemanticModel,
   onProgress?: MaterializeProgress,
 ): Promise<ModelRuntime> {
-  if ((await builtVersion(engine)) !== builtKey(model)) await materialize(engine, model, onProgress);
-  const asOf = await modelAsOf(engine, model);
+  const { asOf } = await materialize(engine, model, onProgress);
   return { model, engine, asOf, catalog: buildCatalog(model, asOf, await indexValues(engine, model)) };
 }

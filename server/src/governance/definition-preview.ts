@@ -13,8 +13,9 @@ import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import { isTimeBased } from '../ask/rules/period.ts';
 import { defaultMetricRange } from '../ask/time/default-period.ts';
 import type { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import { materializationSpec, samePlan } from '../data/materialization-spec.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
-import { materializationSpec, samePlan, withSandbox } from './preview-sandbox.ts';
+import { withSandbox } from './preview-sandbox.ts';
 import { sameValue } from './same-value.ts';
 import { type ChangeSummary, summarizeChanges } from './version-diff.ts';
 
@@ -94,7 +95,7 @@ export async function previewDraft(input: PreviewInput): Promise<DraftPreview> {
   };
   const before = await runAll(live.engine, live.model, live.asOf);
   const after = materialized
-    ? await withSandbox(live.engine, draftSpec, (sandbox) => runAll(sandbox, draft, draftSpec.asOf))
+    ? await withSandbox(live.engine, draftSpec, liveSpec, (sandbox) => runAll(sandbox, draft, draftSpec.asOf))
     : await runAll(live.engine, draft, draftSpec.asOf);
 
   const samples = queries.map(({ reason, query }, i) => ({

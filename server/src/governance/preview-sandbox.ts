@@ -8,42 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { historyDates } from '../../../semantic-layer/src/materialize/customer-history.ts';
-import {
-  activityStartSql,
-  type MaterializationStep,
-  materializationPlan,
-} from '../../../semantic-layer/src/materialize/plan.ts';
-import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
-import { modelAsOf } from '../data/model-runtime.ts';
-
-/** The derived tables a model would build on `engine`, with its as-of date. */
-export interface MaterializationSpec {
-  asOf: string;
-  steps: MaterializationStep[];
-}
-
-/**
- * The materialisation plan of `model` over the data in `engine` (as `materialize` in data/model-runtime
- * computes it): two models with the same plan have identical derived tables.
- */
-export async function materializationSpec(
-  engine: AnalyticsEngine,
-  model: SemanticModel,
-  available: Set<string>,
-): Promise<MaterializationSpec> {
-  const asOf = await modelAsOf(engine, model);
-  const startSql = activityStartSql(model);
-  const start = startSql ? (await engine.query(startSql)).rows[0]?.start : null;
-  const dates = start ? historyDates(asOf, String(start).slice(0, 10)) : [];
-  return { asOf, steps: materializationPlan(model, asOf, available, dates) };
-}
-
-/** True when two plans build the same tables with the same SQL. */
-export function samePlan(a: MaterializationSpec, b: MaterializationSpec): boolean {
-  return a.asOf === b.asOf && JSON.stringify(a.steps) === JSON.stringify(b.steps);
-}
+import type { MaterializationSpec } from '../data/materialization-spec.ts';
 
 // The engine's constructor is private (the pool is its business); a sandbox is a one-connection engine
 // over the live instance, so it shares the row conversion and timeouts of `AnalyticsEngine.query`.
@@ -51,13 +17,16 @@ type EngineConstructor = new (instance: DuckDBInstance, connections: DuckDBConne
 
 /**
  * Runs `work` with an engine whose derived tables are built from `spec` in a sandbox, then drops them.
- * @example await withSandbox(live, spec, (sandbox) => sandbox.query(compiledSql, params));
+ * Steps whose key equals the live one's are not rebuilt: the sandbox reads the live table.
+ * @example await withSandbox(live, spec, liveSpec, (sandbox) => sandbox.query(compiledSql, params));
  */
 export async function withSandbox<T>(
   live: AnalyticsEngine,
   spec: MaterializationSpec,
+  liveSpec: MaterializationSpec,
   work: (sandbox: AnalyticsEngine) => Promise<T>,
 ): Promise<T> {
+  const liveKeys = new Set(liveSpec.steps.map((s) => s.key));
   const connection = await live.instance.connect();
   const alias = `draft_preview_${randomBytes(6).toString('hex')}`;
   const catalog = String(
@@ -69,7 +38,7 @@ export async function withSandbox<T>(
     attached = true;
     await connection.run(`SET search_path = '${alias}.main,${catalog.replaceAll("'", "''")}.main'`);
     const sandbox = new (AnalyticsEngine as unknown as EngineConstructor)(live.instance, [connection]);
-    for (const step of spec.steps) await sandbox.exec(step.statements);
+    for (const step of spec.steps) if (!liveKeys.has(step.key)) await sandbox.exec(step.statements);
     return await work(sandbox);
   } finally {
     try {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MATERIALIZED_TABLE } from '../model-runtime.ts';
 import { ingest } from './ingest.ts';
 import { queryDb } from './test-db.ts';
 
@@ -121,15 +122,22 @@ describe('ingest rejects, duplicates and re-runs', () => {
     expect(orders.dateRanges.order_ts).toEqual({ min: '2024-01-05 10:00:00', max: '2030-01-01' });
   });
 
-  it('gives identical tables when replace runs twice', async () => {
+  it('gives identical tables when replace runs twice, and marks derived tables for rebuild', async () => {
     const caseDir = writeCase('replace');
     const db = join(caseDir, 'shop.duckdb');
     const first = await ingest({ configPath: join(caseDir, 'shop.yaml'), dbPath: db });
     const before = [await tableDump(db, 'orders'), await tableDump(db, 'customers')];
+    await queryDb(db, `CREATE TABLE ${MATERIALIZED_TABLE} AS SELECT 'customer_snapshot' AS table_name`);
     const second = await ingest({ configPath: join(caseDir, 'shop.yaml'), dbPath: db, mode: 'replace' });
     expect(first.ok && second.ok).toBe(true);
     expect([await tableDump(db, 'orders'), await tableDump(db, 'customers')]).toEqual(before);
     if (second.ok) expect(second.report.tables.map((t) => t.tableRows)).toEqual([3, 3]);
+    expect(
+      await queryDb(
+        db,
+        `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${MATERIALIZED_TABLE}'`,
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('adds only new keys in append mode', async () => {

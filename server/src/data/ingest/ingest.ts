@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
 import { classifyFeedbackTable } from '../classify-feedback-table.ts';
+import { MATERIALIZED_TABLE } from '../model-runtime.ts';
 import { loadTable } from './load-table.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, loadMapping, type TargetTableName } from './mapping-load.ts';
@@ -149,6 +150,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         options.onProgress?.({ table: 'feedback', phase: 'classify' });
         await classifyFeedbackTable(con);
       }
+      // New data: every derived table is rebuilt the next time a model is prepared.
+      await con.run(`DROP TABLE IF EXISTS ${MATERIALIZED_TABLE}`);
       await con.run('COMMIT');
       const report: IngestReport = {
         model,
