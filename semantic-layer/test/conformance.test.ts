@@ -180,6 +180,35 @@ describe('measures of different fact tables', () => {
     );
   });
 
+  it('counts complaining customers among those active at the start, for one period and by quarter', async () => {
+    // Reference: spells valid at the quarter start (started before it, not churned before it) whose
+    // customer opened a ticket inside the quarter, over all spells valid at the start.
+    const reference = async (start: string, end: string) => {
+      const r = await duck.query(
+        `SELECT count(DISTINCT s.customer_id) FILTER (WHERE EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = s.customer_id
+             AND t.created_ts >= DATE '${start}' AND t.created_ts < DATE '${end}')) AS complaining,
+           count(DISTINCT s.customer_id) AS active
+         FROM customer_spells s WHERE s.spell_start < DATE '${start}' AND (s.churn_date IS NULL OR s.churn_date >= DATE '${start}')`,
+      );
+      const { complaining, active } = r.rows[0]!;
+      return { complaining: Number(complaining), rate: Number(complaining) / Number(active) };
+    };
+    const q3 = await reference(Q3.start, Q3.end);
+    const q2 = await reference(Q2.start, Q2.end);
+    expect(q3.complaining + q2.complaining).toBeGreaterThan(0);
+    const [row] = await run({ metrics: ['complaining_active_customers', 'complaint_rate'], timeRange: Q3 });
+    expect(row!.complaining_active_customers).toBe(q3.complaining);
+    expect(row!.complaint_rate).toBeCloseTo(q3.rate, 9);
+    const trend = await run({
+      metrics: ['complaint_rate'],
+      time: { dimension: 'metric_time', grain: 'quarter' },
+      timeRange: { start: Q2.start, end: Q3.end },
+    });
+    expect(trend.map((r) => Number(r.complaint_rate).toFixed(9))).toEqual(
+      [q2.rate, q3.rate].map((x) => x.toFixed(9)),
+    );
+  });
+
   it('computes averages, shares, derived metrics and running totals', async () => {
     const [row] = await run({
       metrics: ['avg_order_value', 'repeat_purchase_rate', 'nps', 'retention_rate'],

@@ -18,7 +18,7 @@ function edit(files: Record<string, string>, file: string, from: string, to: str
   return files[file]!.slice(0, files[file]!.indexOf(marker)).split('\n').length;
 }
 
-/** The retail files with six errors; returns them and where each error is. */
+/** The retail files with seven errors; returns them and where each error is. */
 function brokenRetail() {
   const files = readModelFiles(RETAIL);
   const lines = {
@@ -49,6 +49,12 @@ function brokenRetail() {
       '    time: created_ts\n    joins:\n',
       '    time: created_ts\n    joins:\n      - { to: orders, on: { customer_id: customer_id }, relationship: many_to_one }\n',
       '{ to: orders',
+    ),
+    eventSource: edit(
+      files,
+      'sources.yaml',
+      'with_event_in_period: tickets',
+      'with_event_in_period: ticketz',
     ),
     syntax: edit(files, 'churn.yaml', 'window_days: 90', 'window_days: [90'),
   };
@@ -97,6 +103,13 @@ describe('an invalid model', () => {
       expect.objectContaining({ path: 'dimensions.region.synonyms', line: lines.synonym }),
     ]);
     expect(find(issues, 'duplicate_synonym', 'dimensions.yaml')[0]!.message).toContain('收入');
+    expect(find(issues, 'unknown_source', 'sources.yaml')).toEqual([
+      expect.objectContaining({
+        path: 'sources.customer_spells.measures.complaining_active_count.with_event_in_period',
+        line: lines.eventSource,
+        message: expect.stringContaining('ticketz'),
+      }),
+    ]);
     // The parser notices the unclosed bracket where the next key starts.
     const syntax = find(issues, 'yaml_syntax', 'churn.yaml');
     expect(syntax.length).toBeGreaterThanOrEqual(1);
@@ -109,6 +122,7 @@ describe('an invalid model', () => {
       'cycle',
       'fan_out',
       'duplicate_synonym',
+      'unknown_source',
       'yaml_syntax',
     ]);
     expect(issues.filter((i) => !planted.has(i.code))).toEqual([]);

@@ -135,10 +135,18 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     end ||= q.dateParam(params.add(c.range!.end));
     return end;
   };
+  let start = joinPeriods ? 'p.p_start' : '';
   if (g.kind === 'state' && !joinPeriods) {
-    const start = q.dateParam(params.add(c.range!.start));
+    start = q.dateParam(params.add(c.range!.start));
     where.push(`t0.__from < ${start}`, `(t0.__to IS NULL OR t0.__to >= ${start})`);
   }
+  // An entity with at least one row of the event source dated inside the period.
+  const eventInPeriod = (sourceId: string) => {
+    const event = c.resolved.model.sources[sourceId]!;
+    const entity = q.quoteIdentifier(g.source.validity!.entity!);
+    const time = `e.${q.quoteIdentifier(event.time!)}`;
+    return `EXISTS (SELECT 1 FROM ${sourceRelation(sourceId, new Map(), c)} AS e WHERE e.${entity} = t0.${entity} AND ${time} >= ${start} AND ${time} < ${periodEnd()})`;
+  };
 
   const aggregates = g.measures.map((m) => {
     const form = m.min_rows ? null : countForm(m, g);
@@ -149,6 +157,7 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
       conds.push(`t0.f_${m.id}`);
     }
     if (m.ending_in_period) conds.push(`t0.__to < ${periodEnd()}`);
+    if (m.with_event_in_period) conds.push(eventInPeriod(m.with_event_in_period));
     return { m, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
   });
 

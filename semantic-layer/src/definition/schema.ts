@@ -84,6 +84,11 @@ const measureSchema = z.object({
   at: z.literal('period_start').optional(),
   /** With `at`: only rows whose validity ends inside the period (e.g. churned during it). */
   ending_in_period: z.boolean().default(false),
+  /**
+   * With `at`: only entities (the source's `validity.entity`) with at least one row of this event
+   * source dated inside the period (e.g. active customers who opened a ticket in it).
+   */
+  with_event_in_period: id.optional(),
   /** count_distinct only: count an entity only when it has at least this many rows in the group. */
   min_rows: z.number().int().min(2).optional(),
   description: z.string().optional(),

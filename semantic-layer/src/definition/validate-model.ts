@@ -79,6 +79,30 @@ function checkSources(model: SemanticModel, log: IssueLog): void {
           file,
           path: `${at}.measures.${mid}.ending_in_period`,
         });
+      if (m.with_event_in_period) {
+        const path = `${at}.measures.${mid}.with_event_in_period`;
+        const event = model.sources[m.with_event_in_period];
+        if (!m.at || !source.validity?.entity)
+          log.error(
+            'type_mismatch',
+            `with_event_in_period only applies to state measures (at: period_start) of a source whose validity names an entity`,
+            { file, path },
+          );
+        else if (!event)
+          log.error('unknown_source', `with_event_in_period names unknown source ${m.with_event_in_period}`, {
+            file,
+            path,
+          });
+        else if (!event.time)
+          log.error(
+            'type_mismatch',
+            `source ${event.id} has no time column, so it has no events in a period`,
+            {
+              file,
+              path,
+            },
+          );
+      }
       if (m.agg === 'percentile' && m.percentile === undefined)
         log.error('invalid_shape', `percentile measure ${mid} needs percentile: 0..1`, {
           file,
