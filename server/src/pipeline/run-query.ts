@@ -4,6 +4,7 @@ import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import type { PresentationInput } from '../answer/presentation-input.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
+import { withoutEmptyUnknownRows } from './empty-rows.ts';
 import { presentedMembers } from './presented-members.ts';
 
 export const QUERY_TIMEOUT_MS = Number(process.env.CHATBI_QUERY_TIMEOUT_MS) || 15_000;
@@ -50,7 +51,7 @@ export async function runQuery(
       language: ctx.language,
       intent: ctx.intent,
       columns,
-      rows: result.rows,
+      rows: withoutEmptyUnknownRows(columns, result.rows),
       members: presentedMembers(runtime.catalog),
       timeRange: resolved.query.timeRange,
       grain: resolved.query.time?.grain,
