@@ -189,6 +189,28 @@ describe('the eval question set', () => {
     expect(share((c) => c.model === 'telco')).toBeLessThanOrEqual(0.3);
   });
 
+  it('gives expected values to at least 60 answer cases: both models, all languages, many categories', () => {
+    const valued = cases.filter((c) => c.expect.values);
+    expect(valued.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(valued.map((c) => c.model))).toEqual(new Set(['retail', 'telco']));
+    expect(new Set(valued.map((c) => c.lang))).toEqual(new Set(['zh', 'en', 'mixed']));
+    const categories = new Set<string>(valued.map((c) => c.category));
+    for (const c of [
+      'metric',
+      'breakdown',
+      'trend',
+      'time_expression',
+      'filter',
+      'comparison',
+      'follow_up',
+      'list',
+    ])
+      expect({ category: c, valued: categories.has(c) }).toEqual({ category: c, valued: true });
+    // Trends compare several points, breakdowns several rows.
+    const trends = valued.filter((c) => c.category === 'trend');
+    expect(trends.every((c) => c.expect.values!.match.length >= 3)).toBe(true);
+  });
+
   it('has at least 8 cases in every category', () => {
     for (const category of EVAL_CATEGORIES)
       expect([category, cases.filter((c) => c.category === category).length >= 8]).toEqual([category, true]);
@@ -297,6 +319,45 @@ describe('loadEvalCases', () => {
       ['duplicate_id', 'b.yaml', 0, 'id'],
     ]);
     expect(formatIssues(found)).toContain('b.yaml #1 (b-2) expect.timeRange: start must be before end');
+  });
+
+  it('attaches the sidecar expected values by case id and reports unknown ids, doubles and bad rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-values-'));
+    const head = 'model: retail, lang: en, category: metric, difficulty: easy, question: churn?';
+    writeFileSync(
+      join(dir, 'q.yaml'),
+      [
+        `- {id: v-1, ${head}, expect: {kind: answer}}`,
+        `- {id: v-2, ${head}, expect: {kind: answer, values: {match: [{churn_rate: 0.1}]}}}`,
+        `- {id: v-3, ${head}, expect: {kind: out_of_scope}}`,
+      ].join('\n'),
+    );
+    const sidecar = join(mkdtempSync(join(tmpdir(), 'eval-sidecar-')), 'values.yaml');
+    writeFileSync(
+      sidecar,
+      [
+        'v-1: {by: [region], rows: 7, match: [{region: 华南, churn_rate: 0.2659}], tolerance: 0.0005}',
+        'v-2: {match: [{churn_rate: 0.1}]}',
+        'v-3: {match: [{churn_rate: 0.1}]}',
+        'v-9: {match: [{churn_rate: 0.1}]}',
+        'v-4: {by: [region], match: [{churn_rate: "high"}]}',
+      ].join('\n'),
+    );
+    const { cases: loaded, issues: found } = loadEvalCases(dir, sidecar);
+    expect(loaded.find((c) => c.id === 'v-1')!.expect.values).toEqual({
+      by: ['region'],
+      rows: 7,
+      ordered: false,
+      tolerance: 0.0005,
+      match: [{ region: '华南', churn_rate: 0.2659 }],
+    });
+    expect(found.map((i) => [i.code, i.id, i.path])).toEqual([
+      ['invalid_values', 'v-4', 'match.0'],
+      ['invalid_values', 'v-4', 'match.0.churn_rate'],
+      ['values_twice', 'v-2', ''],
+      ['invalid_values', 'v-3', ''],
+      ['values_for_unknown_case', 'v-9', ''],
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { FILTER_OPS, type SemanticQueryInput, TIME_GRAINS } from '../semantic-layer/src/query.ts';
 import { type Answer, INTENTS } from '../server/src/answer/answer-schema.ts';
+import { ExpectedValuesSchema, loadSidecar } from './values/expected-values.ts';
 
 /**
  * Eval cases for the ask pipeline (evals/questions/*.yaml): a question, its context and the
@@ -65,6 +66,8 @@ export const ExpectationSchema = z.strictObject({
   limit: z.number().int().positive().nullable().optional(),
   /** Clarify options that must be offered: member ids or short texts. */
   options_include: z.array(z.string().min(1)).optional(),
+  /** Numbers the answer's table must show (CONVENTIONS.md "Expected values"); scored apart. */
+  values: ExpectedValuesSchema.optional(),
 });
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
@@ -91,6 +94,8 @@ export const EvalCaseSchema = z
         message: 'required for follow_up, and only there',
       });
     const kinds = [c.expect.kind].flat();
+    if (c.expect.values && !kinds.includes('answer'))
+      ctx.addIssue({ code: 'custom', path: ['expect', 'values'], message: 'only for answer cases' });
     if (c.expect.options_include && !kinds.includes('clarify'))
       ctx.addIssue({
         code: 'custom',
@@ -103,7 +108,14 @@ export type EvalCase = z.infer<typeof EvalCaseSchema>;
 export type LoadedEvalCase = EvalCase & { file: string; index: number };
 
 export interface EvalCaseIssue {
-  code: 'yaml_syntax' | 'not_a_list' | 'invalid_case' | 'duplicate_id';
+  code:
+    | 'yaml_syntax'
+    | 'not_a_list'
+    | 'invalid_case'
+    | 'duplicate_id'
+    | 'invalid_values'
+    | 'values_for_unknown_case'
+    | 'values_twice';
   file: string;
   /** Position of the case in its file (0-based); -1 for file-level issues. */
   index: number;
@@ -117,11 +129,15 @@ const pathText = (path: readonly PropertyKey[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 
 /**
- * Reads every `*.yaml` file of `dir` and validates each case; returns the valid cases and every
- * issue found (all files, all cases), so one run reports the whole set.
+ * Reads every `*.yaml` file of `dir` and validates each case, then attaches the expected values of
+ * the sidecar (`valuesFile`, default `<dir>/../values/expected-values.yaml`) by case id; returns the
+ * valid cases and every issue found (all files, all cases), so one run reports the whole set.
  * @example const { cases, issues } = loadEvalCases(); if (issues.length) console.error(formatIssues(issues));
  */
-export function loadEvalCases(dir = 'evals/questions'): { cases: LoadedEvalCase[]; issues: EvalCaseIssue[] } {
+export function loadEvalCases(
+  dir = 'evals/questions',
+  valuesFile = join(dir, '..', 'values', 'expected-values.yaml'),
+): { cases: LoadedEvalCase[]; issues: EvalCaseIssue[] } {
   const cases: LoadedEvalCase[] = [];
   const issues: EvalCaseIssue[] = [];
   const files = readdirSync(dir)
@@ -163,7 +179,23 @@ export function loadEvalCases(dir = 'evals/questions'): { cases: LoadedEvalCase[
       issues.push({ code: 'duplicate_id', file: c.file, index: c.index, id: c.id, path: 'id', message });
     else seen.set(c.id, c);
   }
+  attachSidecarValues(seen, valuesFile, issues);
   return { cases, issues };
+}
+
+function attachSidecarValues(byId: Map<string, LoadedEvalCase>, file: string, issues: EvalCaseIssue[]) {
+  const sidecar = loadSidecar(file);
+  for (const i of sidecar.issues)
+    issues.push({ code: 'invalid_values', file, index: -1, id: i.id, path: i.path, message: i.message });
+  for (const [id, values] of sidecar.values) {
+    const c = byId.get(id);
+    const issue = (code: EvalCaseIssue['code'], message: string) =>
+      issues.push({ code, file, index: -1, id, path: '', message });
+    if (!c) issue('values_for_unknown_case', 'no eval case has this id');
+    else if (c.expect.values) issue('values_twice', `${c.file} already gives expect.values`);
+    else if (![c.expect.kind].flat().includes('answer')) issue('invalid_values', 'only for answer cases');
+    else c.expect.values = values;
+  }
 }
 
 /** One line per issue: `file #index (id) path: message`. */

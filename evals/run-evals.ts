@@ -7,6 +7,7 @@ import {
   type LoadedEvalCase,
   scoreInterpretation,
 } from './eval-case.ts';
+import { catalogValueTexts, scoreValues, type ValueScore } from './values/score-values.ts';
 
 export interface CaseResult {
   id: string;
@@ -15,24 +16,35 @@ export interface CaseResult {
   model: string;
   question: string;
   score: EvalScore;
+  /** The expected values check, only for cases that have `expect.values`. */
+  values?: ValueScore;
   /** What the pipeline answered (kind, intent, query), for the report. */
   got: unknown;
   ms: number;
 }
 
-export interface EvalSummary {
+/** Interpretation accuracy over all cases; value accuracy over the cases with expected values. */
+export interface Accuracy {
   total: number;
   passed: number;
   accuracy: number;
-  byCategory: Record<string, { total: number; passed: number; accuracy: number }>;
-  byLang: Record<string, { total: number; passed: number; accuracy: number }>;
+  /** Cases with expected values, those whose values all agree, and the share (null when none). */
+  valueTotal: number;
+  valuePassed: number;
+  valueAccuracy: number | null;
+}
+
+export interface EvalSummary extends Accuracy {
+  byCategory: Record<string, Accuracy>;
+  byLang: Record<string, Accuracy>;
   results: CaseResult[];
 }
 
 /**
  * Runs each case through the real pipeline (interpretation, compile, execute on the case's model):
  * earlier turns of a follow-up first, in one conversation; then scores the last turn's interpretation
- * against the case's expectation. As-of dates other than the model's come from the case.
+ * against the case's expectation, and, for cases with expected values, the numbers of its answer's
+ * table (a separate score). As-of dates other than the model's come from the case.
  */
 export async function runEvals(
   cases: LoadedEvalCase[],
@@ -76,11 +88,15 @@ export async function runEvals(
       model: c.model,
       question: c.question,
       score: scoreInterpretation(c.expect, got, { storedValues }),
+      ...(c.expect.values
+        ? { values: scoreValues(c.expect.values, answer.table, catalogValueTexts(runtime.catalog)) }
+        : {}),
       got: {
         kind: got.kind,
         intent: got.intent,
         query: got.query,
         narrative: answer.narrative.slice(0, 200),
+        ...(c.expect.values ? { rows: answer.table?.rows.slice(0, 12) ?? null } : {}),
       },
       ms: performance.now() - t0,
     };
@@ -90,24 +106,28 @@ export async function runEvals(
   return summarise(results);
 }
 
-function summarise(results: CaseResult[]): EvalSummary {
-  const group = (key: (r: CaseResult) => string) => {
-    const out: EvalSummary['byCategory'] = {};
-    for (const r of results) {
-      const k = key(r);
-      out[k] ??= { total: 0, passed: 0, accuracy: 0 };
-      const g = out[k];
-      g.total++;
-      if (r.score.pass) g.passed++;
-    }
-    for (const g of Object.values(out)) g.accuracy = g.passed / g.total;
-    return out;
-  };
+function accuracy(results: CaseResult[]): Accuracy {
   const passed = results.filter((r) => r.score.pass).length;
+  const valued = results.filter((r) => r.values);
+  const valuePassed = valued.filter((r) => r.values!.pass).length;
   return {
     total: results.length,
     passed,
     accuracy: results.length ? passed / results.length : 0,
+    valueTotal: valued.length,
+    valuePassed,
+    valueAccuracy: valued.length ? valuePassed / valued.length : null,
+  };
+}
+
+function summarise(results: CaseResult[]): EvalSummary {
+  const group = (key: (r: CaseResult) => string) => {
+    const groups = new Map<string, CaseResult[]>();
+    for (const r of results) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    return Object.fromEntries([...groups].map(([k, rs]) => [k, accuracy(rs)]));
+  };
+  return {
+    ...accuracy(results),
     byCategory: group((r) => r.category),
     byLang: group((r) => r.lang),
     results,

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssues, loadEvalCases } from '../../../evals/eval-case.ts';
+import { failureLines, summaryLines } from '../../../evals/eval-report.ts';
 import { evalRuntimes } from '../../../evals/eval-runtimes.ts';
 import { runEvals } from '../../../evals/run-evals.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
@@ -54,24 +55,8 @@ export async function run(args: string[]): Promise<number> {
     const summary = await runEvals(cases, runtimes, { llm }, (_, done) => {
       if (done % 100 === 0) console.log(`  ${done}/${cases.length}`);
     });
-    console.log(`\n${'category'.padEnd(16)} ${'cases'.padStart(6)} ${'passed'.padStart(7)} accuracy`);
-    for (const [k, g] of Object.entries(summary.byCategory).sort())
-      console.log(
-        `${k.padEnd(16)} ${String(g.total).padStart(6)} ${String(g.passed).padStart(7)} ${pct(g.accuracy).padStart(8)}`,
-      );
-    for (const [k, g] of Object.entries(summary.byLang).sort())
-      console.log(
-        `lang ${k.padEnd(11)} ${String(g.total).padStart(6)} ${String(g.passed).padStart(7)} ${pct(g.accuracy).padStart(8)}`,
-      );
-    console.log(
-      `${'total'.padEnd(16)} ${String(summary.total).padStart(6)} ${String(summary.passed).padStart(7)} ${pct(summary.accuracy).padStart(8)}`,
-    );
-    const failed = summary.results.filter((r) => !r.score.pass);
-    const show = Number(values.failures);
-    if (failed.length)
-      console.log(`\nfailures (first ${Math.min(show, failed.length)} of ${failed.length}):`);
-    for (const r of failed.slice(0, show))
-      console.log(`  ${r.id}  ${r.question}\n      ${r.score.reasons.join('\n      ')}`);
+    console.log(`\n${summaryLines(summary).join('\n')}`);
+    for (const l of failureLines(summary, Number(values.failures))) console.log(l);
     if (values.out) {
       mkdirSync(dirname(values.out), { recursive: true });
       writeFileSync(values.out, JSON.stringify(summary, null, 2));
