@@ -1,8 +1,7 @@
 /**
- * `npm run bench -- --customers 1000000 [--only generate,ingest,compile,ratio,latency]`: runs the benchmark
+ * `npm run bench -- --customers 1000000 [--only generate,ingest,compile,ratio,latency,load]`: runs the benchmark
  * scripts of evals/bench/ one after another, each in its own process (so peak memory is its own), at the given
  * demo size. Each prints its table and writes JSON under evals/bench/out/; evals/bench/RESULTS.md collects them.
- * HTTP throughput and the 10k → 100k → 1M growth table (issue 8) are not built yet.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../server/start-server.ts';
 
 export const summary =
-  'run the benchmarks (generation, ingest, compile, SQL ratio, answer latency) at a size';
+  'run the benchmarks (generation, ingest, compile, SQL ratio, answer latency, HTTP load) at a size';
 
 const STEPS: Record<string, (customers: number) => string[]> = {
   generate: (n) => ['evals/bench/generate-bench.ts', '--customers', String(n)],
@@ -18,6 +17,7 @@ const STEPS: Record<string, (customers: number) => string[]> = {
   compile: () => ['evals/bench/semantic-compile-bench.ts'],
   ratio: (n) => ['evals/bench/semantic-ratio-bench.ts', '--customers', String(n)],
   latency: (n) => ['evals/bench/ask-latency-bench.ts', '--customers', String(n)],
+  load: (n) => ['evals/bench/load-test.ts', '--customers', String(n)],
 };
 
 export async function run(args: string[]): Promise<number> {
