@@ -1,4 +1,5 @@
 import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import { ResultCache } from './result-cache.ts';
 
 /**
  * The analytic engine: one DuckDB instance and a pool of connections (a connection runs one query at a
@@ -22,6 +23,8 @@ export interface EngineOptions {
 export interface QueryOptions {
   timeoutMs?: number;
   maxRows?: number;
+  /** Serve a repeat of this query from the result cache while the store is unchanged. */
+  cache?: boolean;
 }
 
 export interface EngineColumn {
@@ -34,6 +37,8 @@ export interface EngineResult {
   rows: Record<string, unknown>[];
   truncated: boolean;
   elapsedMs: number;
+  /** True when served from the result cache (elapsedMs is then the lookup). */
+  cached?: boolean;
 }
 
 /** A query that ran out of time; a user-facing error says so in their language. */
@@ -71,6 +76,15 @@ export class AnalyticsEngine {
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private closed = false;
+  /** Results of cacheable queries; every write (exec, transaction) clears it. */
+  readonly results = new ResultCache<EngineResult>();
+  /** Bumped by every write, so a read that started before it never fills the cache afterwards. */
+  private writes = 0;
+
+  /** How many writes the store has seen: a cache key part that changes whenever the data may have. */
+  get writeCount(): number {
+    return this.writes;
+  }
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -114,8 +128,28 @@ export class AnalyticsEngine {
     else this.idle.push(c);
   }
 
-  /** Runs one read query with parameters, a timeout and a row cap. */
+  /** Runs one read query with parameters, a timeout and a row cap (served from the cache when asked). */
   async query(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<EngineResult> {
+    if (!opts.cache) return this.run(sql, params, opts);
+    const started = performance.now();
+    const key = JSON.stringify([sql, params, opts.maxRows ?? null]);
+    const hit = this.results.get(key);
+    if (hit) {
+      return {
+        ...hit,
+        rows: hit.rows.map((r) => ({ ...r })),
+        cached: true,
+        elapsedMs: performance.now() - started,
+      };
+    }
+    const writes = this.writes;
+    const result = await this.run(sql, params, opts);
+    if (writes === this.writes)
+      this.results.set(key, { ...result, rows: result.rows.map((r) => ({ ...r })) }, result.rows.length);
+    return result;
+  }
+
+  private async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
     const conn = await this.acquire();
     const started = performance.now();
     let timedOut = false;
@@ -162,6 +196,7 @@ export class AnalyticsEngine {
 
   /** Runs statements that change the analytic store (materialisation), one after another. */
   async exec(statements: string | string[]): Promise<void> {
+    this.forgetResults();
     const conn = await this.acquire();
     try {
       for (const s of Array.isArray(statements) ? statements : [statements]) await conn.run(s);
@@ -177,12 +212,14 @@ export class AnalyticsEngine {
   async transaction<T>(work: (run: (sql: string) => Promise<void>) => Promise<T>): Promise<T> {
     const conn = await this.acquire();
     try {
+      this.forgetResults();
       await conn.run('BEGIN TRANSACTION');
       try {
         const result = await work(async (sql) => {
           await conn.run(sql);
         });
         await conn.run('COMMIT');
+        this.forgetResults();
         return result;
       } catch (err) {
         await conn.run('ROLLBACK');
@@ -191,6 +228,11 @@ export class AnalyticsEngine {
     } finally {
       this.release(conn);
     }
+  }
+
+  private forgetResults(): void {
+    this.writes++;
+    this.results.clear();
   }
 
   /** Names of the tables in the main schema. */

@@ -39,7 +39,11 @@ export async function runQuery(
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const t1 = performance.now();
   const { sql, params, columns } = compiled.compiled;
-  const result = await runtime.engine.query(sql, params, { timeoutMs: QUERY_TIMEOUT_MS, maxRows: MAX_ROWS });
+  const result = await runtime.engine.query(sql, params, {
+    timeoutMs: QUERY_TIMEOUT_MS,
+    maxRows: MAX_ROWS,
+    cache: true,
+  });
   const resolved = compiled.resolved;
   return {
     ok: true,

@@ -52,6 +52,7 @@ export async function runSql(
   const result = await ctx.runtime.engine.query(sql, params, {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     maxRows: ANALYSIS_MAX_ROWS,
+    cache: true,
   });
   ctx.trace.time(step, result.elapsedMs);
   return result.rows;
