@@ -12,11 +12,12 @@ import type { AnalysisRequest } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
-import { readGoverned } from './governed-read.ts';
+import { readGoverned, securityScope } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { AT_RISK_PROBABILITY, type RiskTier, riskTierOf, tierSatisfies } from './risk-tiers.ts';
 import { explainRisk, type RiskFactor, scoreRows } from './score-customers.ts';
+import { cachedPopulation } from './scored-population-cache.ts';
 import type { RiskModel } from './train-risk-model.ts';
 
 export interface AtRiskCustomer {
@@ -125,11 +126,27 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
   for (const s of model.statements) trace.record(s.sql, s.params);
 
   const { compiled, tiers, ignored } = listFilters(runtime, request);
-  const active = await activeCustomers(ctx, compiled);
-  const signals = await recentCauses(ctx);
-
   const t2 = performance.now();
-  const risks = scoreRows(model, active);
+  const key = [
+    runtime.model.version,
+    runtime.asOf,
+    securityScope(runtime, request.attributes),
+    JSON.stringify(compiled),
+  ];
+  const { value: population, cached: scoredBefore } = await cachedPopulation(
+    runtime.engine,
+    key.join('|'),
+    async () => {
+      const from = trace.sql.length;
+      const active = await activeCustomers(ctx, compiled);
+      const signals = await recentCauses(ctx);
+      const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
+      return { active, signals, risks: scoreRows(model, active), statements, size: active.length };
+    },
+  );
+  // The provenance lists what computed the population, also when an earlier question did.
+  if (scoredBefore) for (const s of population.statements) trace.record(s.sql, s.params);
+  const { active, signals, risks } = population;
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
   active.forEach((row, i) => {

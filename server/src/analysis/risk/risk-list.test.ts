@@ -124,6 +124,25 @@ describe('risk_list', () => {
     expect(r.narrative).toContain(`ROC AUC ${model.evaluation.auc!.toFixed(3)}`);
   });
 
+  it('scores the population once: a repeat is served from the cache with the same rows and provenance', async () => {
+    const east = request({
+      language: 'en',
+      query: {
+        model: 'retail',
+        metrics: ['at_risk_customers'],
+        filters: [{ member: 'region', op: 'in', values: ['华东'] }],
+      },
+    });
+    const first = await riskListAnalysis(runtime, east);
+    const again = await riskListAnalysis(runtime, east);
+    expect(first.presentation.rows.length).toBeGreaterThan(0);
+    expect(again.presentation.rows).toEqual(first.presentation.rows);
+    expect(again.sql).toEqual(first.sql);
+    // The repeat read no customers: only the first run timed the population read.
+    expect(first.timings.customers_ms).toBeGreaterThan(0);
+    expect(again.timings.customers_ms).toBeUndefined();
+  });
+
   it('answers "哪些高价值客户有流失风险?" with high-value customers and the account-manager call', async () => {
     const r = await riskListAnalysis(
       runtime,

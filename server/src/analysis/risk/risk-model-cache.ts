@@ -23,7 +23,7 @@ export async function riskModelFor(
     byKey = new Map();
     models.set(runtime.engine, byKey);
   }
-  const key = `${runtime.model.version}|${runtime.asOf}|${securityScope(runtime, attributes)}`;
+  const key = `${runtime.engine.writeCount}|${runtime.model.version}|${runtime.asOf}|${securityScope(runtime, attributes)}`;
   const existing = byKey.get(key);
   if (existing) return { model: await existing, cached: true };
   const training = trainRiskModel(runtime, attributes, lang);
