@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialect/dialect.ts';
 import type { DimensionDef, MeasureDef } from '../model.ts';
+import type { TimeGrain } from '../query.ts';
 import type { DimensionBinding, MeasureGroup, ResolvedFilter, ResolvedQuery } from '../resolve-query.ts';
 import { isOwnTime } from '../resolve-query.ts';
 import type { Params } from './params.ts';
@@ -103,6 +104,8 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
   const keys: string[] = [];
   const select: string[] = [];
   const where: string[] = [];
+  /** The grain when the period is the group's own event time truncated (a day roll-up may apply). */
+  let ownTimeGrain: TimeGrain | undefined;
   if (g.kind === 'event') rootExprs.set('__time', `(${g.timeColumn})`);
   if (g.kind === 'state') {
     rootExprs.set('__from', `(${g.source.validity!.from})`);
@@ -114,7 +117,10 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     const td = resolved.time!.dimension;
     if (td && !isOwnTime(td, g)) select.push(`${q.truncToDate(grain, dimColumn(td.id))} AS ${PERIOD}`);
     else if (g.kind === 'state') select.push(`p.${PERIOD} AS ${PERIOD}`);
-    else select.push(`${q.truncToDate(grain, 't0.__time')} AS ${PERIOD}`);
+    else {
+      ownTimeGrain = grain;
+      select.push(`${q.truncToDate(grain, 't0.__time')} AS ${PERIOD}`);
+    }
     keys.push(PERIOD);
   }
   for (const d of resolved.dimensions) {
@@ -192,7 +198,37 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     return { sql: outer, keys };
   }
   const cols = [...select, ...aggregates.map((a) => `${a.expr} AS ${measureColumn(a.m)}`)];
+  const combine = aggregates.map((a) => rollupOf(a.m, a.expr));
+  if (ownTimeGrain && combine.every(Boolean)) {
+    // Event rows of a trend aggregate per day first, then days roll up to the grain: truncating a
+    // few hundred days is far cheaper than truncating every row's timestamp, and sums, counts,
+    // minima and maxima of days give the same totals.
+    const inner = [
+      'CAST(t0.__time AS DATE) AS __day',
+      ...select.slice(1),
+      ...aggregates.map((a) => `${a.expr} AS ${measureColumn(a.m)}`),
+    ];
+    const outer = [
+      `${q.truncToDate(ownTimeGrain, 'r.__day')} AS ${PERIOD}`,
+      ...keys.slice(1).map((k) => `r.${q.quoteIdentifier(k)}`),
+      ...aggregates.map((a, i) => `${combine[i]}(r.${measureColumn(a.m)}) AS ${measureColumn(a.m)}`),
+    ];
+    const innerSql = `SELECT ${inner.join(',\n    ')}\n  FROM ${from}${whereSql}${groupBy}`;
+    return {
+      sql: `SELECT ${outer.join(',\n    ')}\n  FROM (${innerSql}) AS r\n  GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`,
+      keys,
+    };
+  }
   return { sql: `SELECT ${cols.join(',\n    ')}\n  FROM ${from}${whereSql}${groupBy}`, keys };
+}
+
+/** How per-day partial results of an aggregate combine (null when they cannot, e.g. averages, distinct counts). */
+function rollupOf(m: MeasureDef, expr: string): string | null {
+  if (expr.startsWith('COUNT(') && !expr.startsWith('COUNT(DISTINCT')) return 'SUM';
+  if (m.agg === 'sum') return 'SUM';
+  if (m.agg === 'min') return 'MIN';
+  if (m.agg === 'max') return 'MAX';
+  return null;
 }
 
 function sourceRelation(sourceId: string, exprs: Map<string, string>, c: GroupContext): string {
