@@ -14,7 +14,8 @@ import type { ModelRuntime } from '../../server/src/data/model-runtime.ts';
 import { type LoadedEvalCase, loadEvalCases } from '../eval-case.ts';
 import { evalRuntimes } from '../eval-runtimes.ts';
 import { DEFAULT_TOLERANCE, type ExpectedValues, loadSidecar, SIDECAR_HEADER } from './expected-values.ts';
-import { baselineRange, REFERENCES, type ReferenceSpec, referenceSql } from './reference-questions.ts';
+import { REFERENCES } from './reference-questions.ts';
+import { baselineRange, type ReferenceSpec, referenceSql } from './reference-spec.ts';
 
 type Row = Record<string, unknown>;
 type Query = (sql: string) => Promise<Row[]>;

@@ -1,0 +1,110 @@
+import { inList, is, type ReferenceSpec, telco } from './reference-spec.ts';
+import { TELCO_TENURE_BAND } from './reference-sql.ts';
+
+/** The IBM Telco eval questions with expected values and their references (see reference-questions.ts). */
+
+export const TELCO_REFERENCES: Record<string, ReferenceSpec> = {
+  // ── telco (IBM Telco snapshot) ───────────────────────────────────────────────────────────────
+  'telco-zh-metric-001': telco('churn_rate'),
+  'telco-en-metric-001': telco('churn_rate'),
+  'telco-zh-metric-002': telco('customers'),
+  'telco-en-metric-002': telco('customers'),
+  'telco-zh-metric-003': telco('churned_customers'),
+  'telco-en-metric-003': telco('churned_customers'),
+  'telco-zh-metric-004': telco('retention_rate'),
+  'telco-en-metric-004': telco('retention_rate'),
+  'telco-zh-metric-005': telco('avg_monthly_charges'),
+  'telco-en-metric-005': telco('avg_monthly_charges'),
+  'telco-zh-metric-006': telco('total_revenue'),
+  'telco-en-metric-006': telco('total_revenue'),
+  'telco-zh-breakdown-001': telco('churn_rate', { keys: { contract: 't.contract' } }),
+  'telco-en-breakdown-001': telco('churn_rate', { keys: { contract: 't.contract' } }),
+  'telco-mixed-breakdown-001': telco('churn_rate', { keys: { contract: 't.contract' } }),
+  'telco-zh-breakdown-002': telco('churn_rate', { keys: { payment_method: 't.payment_method' } }),
+  'telco-en-breakdown-002': telco('churn_rate', { keys: { payment_method: 't.payment_method' } }),
+  'telco-zh-breakdown-003': telco('customers', { keys: { internet_service: 't.internet_service' } }),
+  'telco-en-breakdown-003': telco('customers', { keys: { internet_service: 't.internet_service' } }),
+  'telco-zh-breakdown-004': telco('churn_rate', { keys: { tech_support: 't.tech_support' } }),
+  'telco-zh-breakdown-006': telco('churn_rate', { keys: { satisfaction_score: 't.satisfaction_score' } }),
+  'telco-zh-breakdown-007': telco('avg_monthly_charges', { keys: { tenure_band: TELCO_TENURE_BAND } }),
+  'telco-en-breakdown-005': telco('churn_rate', { keys: { tenure_band: TELCO_TENURE_BAND } }),
+  'telco-zh-breakdown-008': telco('churn_rate', { keys: { gender: 'c.gender' } }),
+  'telco-en-breakdown-004': telco('churn_rate', { keys: { online_security: 't.online_security' } }),
+  'telco-en-breakdown-007': telco('avg_monthly_charges', {
+    keys: { satisfaction_score: 't.satisfaction_score' },
+  }),
+  'telco-en-breakdown-008': telco('total_revenue', { keys: { senior_citizen: 't.senior_citizen' } }),
+  'telco-zh-breakdown-010': telco('total_revenue', { keys: { paperless_billing: 't.paperless_billing' } }),
+  'telco-en-breakdown-009': telco('total_revenue', { keys: { contract: 't.contract' } }),
+  'telco-en-breakdown-010': telco('churn_rate', { keys: { paperless_billing: 't.paperless_billing' } }),
+  'telco-zh-list-004': telco('churn_rate', {
+    keys: { payment_method: 't.payment_method' },
+    rank: { metric: 'churn_rate', dir: 'desc' },
+  }),
+  'telco-en-list-002': telco('churn_rate', {
+    keys: { payment_method: 't.payment_method' },
+    rank: { metric: 'churn_rate', dir: 'desc' },
+  }),
+  'telco-en-list-006': telco('churned_customers', {
+    keys: { contract: 't.contract' },
+    rank: { metric: 'churned_customers', dir: 'desc' },
+  }),
+  'telco-zh-filter-001': telco('churn_rate', { where: is('t.contract', 'Month-to-month') }),
+  'telco-en-filter-001': telco('churn_rate', { where: is('t.contract', 'Month-to-month') }),
+  'telco-mixed-filter-001': telco('churn_rate', { where: is('t.contract', 'Month-to-month') }),
+  'telco-zh-filter-002': telco('churned_customers', { where: is('t.internet_service', 'Fiber optic') }),
+  'telco-en-filter-002': telco('churn_rate', { where: is('t.internet_service', 'Fiber optic') }),
+  'telco-zh-filter-003': telco('churn_rate', { where: is('t.payment_method', 'Electronic check') }),
+  'telco-en-filter-003': telco('churn_rate', { where: is('t.payment_method', 'Electronic check') }),
+  'telco-zh-filter-004': telco('churn_rate', {
+    where: `${is('t.tech_support', 'No')} AND ${is('t.internet_service', 'Fiber optic')}`,
+  }),
+  'telco-zh-filter-005': telco('avg_monthly_charges', { where: 't.senior_citizen' }),
+  'telco-en-filter-004': telco('churn_rate', { where: 't.senior_citizen' }),
+  'telco-zh-filter-006': telco('churn_rate', { where: 't.paperless_billing' }),
+  'telco-zh-filter-007': telco('churn_rate', { where: is('c.city', 'Los Angeles') }),
+  'telco-zh-filter-008': telco('customers', { where: 't.satisfaction_score = 1' }),
+  'telco-zh-filter-009': telco('retention_rate', { where: is('t.contract', 'Two year') }),
+  'telco-zh-filter-010': telco('churned_customers', { where: is('t.churn_category', 'Competitor') }),
+  'telco-en-filter-006': telco('churned_customers', { where: is('c.city', 'San Diego') }),
+  'telco-en-filter-008': telco('churned_customers', {
+    where: is('t.churn_reason', 'Competitor offered more data'),
+  }),
+  'telco-en-filter-010': telco('churn_rate', { where: 't.satisfaction_score = 5' }),
+  'telco-en-filter-011': telco('total_revenue', { where: is('t.payment_method', 'Credit card (automatic)') }),
+  'telco-en-filter-018': telco('churn_rate', { where: `${is('c.gender', 'female')} AND t.senior_citizen` }),
+  'telco-zh-comparison-001': telco('churn_rate', {
+    keys: { contract: 't.contract' },
+    where: inList('t.contract', ['Month-to-month', 'Two year']),
+  }),
+  'telco-en-comparison-002': telco('churn_rate', {
+    keys: { internet_service: 't.internet_service' },
+    where: inList('t.internet_service', ['DSL', 'Fiber optic']),
+  }),
+  'telco-zh-comparison-003': telco('churn_rate', { keys: { senior_citizen: 't.senior_citizen' } }),
+  'telco-en-comparison-003': telco('churn_rate', {
+    keys: { gender: 'c.gender' },
+    where: inList('c.gender', ['male', 'female']),
+  }),
+  'telco-en-comparison-005': telco('churn_rate', {
+    keys: { tech_support: 't.tech_support' },
+    where: inList('t.tech_support', ['Yes', 'No']),
+  }),
+  'telco-zh-follow-up-001': telco('churn_rate', { where: is('t.internet_service', 'Fiber optic') }),
+  'telco-zh-follow-up-002': telco('churn_rate', {
+    keys: { contract: 't.contract' },
+    where: 't.senior_citizen',
+  }),
+  'telco-zh-follow-up-005': telco('churn_rate', { keys: { payment_method: 't.payment_method' } }),
+  'telco-en-follow-up-001': telco('churn_rate', { keys: { contract: 't.contract' } }),
+  'telco-en-follow-up-003': telco('churn_rate', { keys: { internet_service: 't.internet_service' } }),
+  'telco-en-follow-up-004': telco('churn_rate', {
+    keys: { contract: 't.contract' },
+    where: is('t.internet_service', 'Fiber optic'),
+  }),
+  'telco-en-follow-up-005': telco('churn_rate', {
+    keys: { payment_method: 't.payment_method' },
+    rank: { metric: 'churn_rate', dir: 'desc' },
+  }),
+  'telco-en-follow-up-006': telco('churned_customers', { where: is('c.city', 'San Diego') }),
+};
