@@ -120,82 +120,67 @@ export function definitionRoutes(options: DefinitionRoutesOptions) {
     return reply(c, outcome, (v) => c.json({ version: view(v, true) }, 201));
   });
 
-  const edited = (c: Parameters<typeof sendRefusal>[0], outcome: Awaited<ReturnType<typeof flow.edit>>) =>
-    reply(c, outcome, ({ version, validation }) =>
-      c.json({ version: view(version, true), validation: { ok: validation.ok, issues: validation.issues } }),
-    );
+  type Change = Parameters<typeof flow.edit>[3];
+  /**
+   * One edit of a draft: the path and (unless `body` is null) the JSON body are validated, `edit` says
+   * how the files change and what the audit records; the reply is the draft and its validation.
+   */
+  const editRoute =
+    <P extends z.ZodType<{ model: string; no: number }>, B extends z.ZodType>(
+      params: P,
+      body: B | null,
+      edit: (p: z.infer<P>, b: z.infer<B>) => { change: Change; what: Record<string, unknown> },
+    ) =>
+    async (c: Parameters<typeof sendRefusal>[0]) => {
+      const p = parseWith(c, params, c.req.param());
+      if (p instanceof Response) return p;
+      // Without a body schema (a delete) the request body is not read and `edit` gets undefined.
+      const b = body ? await readBody(c, body) : undefined;
+      if (b instanceof Response) return b;
+      const { change, what } = edit(p, b as z.infer<B>);
+      return reply(c, await flow.edit(p.model, p.no, actorOf(c), change, what), ({ version, validation }) =>
+        c.json({
+          version: view(version, true),
+          validation: { ok: validation.ok, issues: validation.issues },
+        }),
+      );
+    };
 
-  app.put('/:model/versions/:no/files', async (c) => {
-    const p = parseWith(c, VersionParams, c.req.param());
-    if (p instanceof Response) return p;
-    const body = await readBody(c, FilesBodySchema);
-    if (body instanceof Response) return body;
-    const outcome = await flow.edit(p.model, p.no, actorOf(c), (files) => applyFiles(files, body.files), {
-      files: Object.keys(body.files).sort(),
-    });
-    return edited(c, outcome);
-  });
-
-  app.put('/:model/versions/:no/churn-window', async (c) => {
-    const p = parseWith(c, VersionParams, c.req.param());
-    if (p instanceof Response) return p;
-    const body = await readBody(c, ChurnWindowSchema);
-    if (body instanceof Response) return body;
-    const outcome = await flow.edit(
-      p.model,
-      p.no,
-      actorOf(c),
-      (files) => applyEdits(files, churnWindowEdits(body)),
-      {
-        member: 'churn.window',
-        ...body,
-      },
-    );
-    return edited(c, outcome);
-  });
-
-  app.put('/:model/versions/:no/:kind/:id/synonyms', async (c) => {
-    const p = parseWith(c, SynonymParams, c.req.param());
-    if (p instanceof Response) return p;
-    const body = await readBody(c, SynonymsSchema);
-    if (body instanceof Response) return body;
-    const outcome = await flow.edit(
-      p.model,
-      p.no,
-      actorOf(c),
-      (files) => applyEdits(files, [synonymsEdit(p.kind, p.id, body)]),
-      { member: `${p.kind}.${p.id}.synonyms` },
-    );
-    return edited(c, outcome);
-  });
-
-  app.put('/:model/versions/:no/:kind/:id', async (c) => {
-    const p = parseWith(c, MemberParams, c.req.param());
-    if (p instanceof Response) return p;
-    const body = await readBody(c, MemberBodySchema);
-    if (body instanceof Response) return body;
-    const outcome = await flow.edit(
-      p.model,
-      p.no,
-      actorOf(c),
-      (files) => applyEdits(files, [memberEdit(p.kind, p.id, body)]),
-      { member: `${EDITABLE_KINDS[p.kind]}.${p.id}` },
-    );
-    return edited(c, outcome);
-  });
-
-  app.delete('/:model/versions/:no/:kind/:id', async (c) => {
-    const p = parseWith(c, MemberParams, c.req.param());
-    if (p instanceof Response) return p;
-    const outcome = await flow.edit(
-      p.model,
-      p.no,
-      actorOf(c),
-      (files) => applyEdits(files, [memberEdit(p.kind, p.id, undefined)]),
-      { member: `${EDITABLE_KINDS[p.kind]}.${p.id}`, deleted: true },
-    );
-    return edited(c, outcome);
-  });
+  app.put(
+    '/:model/versions/:no/files',
+    editRoute(VersionParams, FilesBodySchema, (_, body) => ({
+      change: (files) => applyFiles(files, body.files),
+      what: { files: Object.keys(body.files).sort() },
+    })),
+  );
+  app.put(
+    '/:model/versions/:no/churn-window',
+    editRoute(VersionParams, ChurnWindowSchema, (_, body) => ({
+      change: (files) => applyEdits(files, churnWindowEdits(body)),
+      what: { member: 'churn.window', ...body },
+    })),
+  );
+  app.put(
+    '/:model/versions/:no/:kind/:id/synonyms',
+    editRoute(SynonymParams, SynonymsSchema, (p, body) => ({
+      change: (files) => applyEdits(files, [synonymsEdit(p.kind, p.id, body)]),
+      what: { member: `${p.kind}.${p.id}.synonyms` },
+    })),
+  );
+  app.put(
+    '/:model/versions/:no/:kind/:id',
+    editRoute(MemberParams, MemberBodySchema, (p, body) => ({
+      change: (files) => applyEdits(files, [memberEdit(p.kind, p.id, body)]),
+      what: { member: `${EDITABLE_KINDS[p.kind]}.${p.id}` },
+    })),
+  );
+  app.delete(
+    '/:model/versions/:no/:kind/:id',
+    editRoute(MemberParams, null, (p) => ({
+      change: (files) => applyEdits(files, [memberEdit(p.kind, p.id, undefined)]),
+      what: { member: `${EDITABLE_KINDS[p.kind]}.${p.id}`, deleted: true },
+    })),
+  );
 
   app.post('/:model/versions/:no/validate', async (c) => {
     const p = parseWith(c, VersionParams, c.req.param());
