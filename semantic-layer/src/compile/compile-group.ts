@@ -164,7 +164,7 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     }
     if (m.ending_in_period) conds.push(`t0.__to < ${periodEnd()}`);
     if (m.with_event_in_period) conds.push(eventInPeriod(m.with_event_in_period));
-    return { m, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
+    return { m, form, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
   });
 
   const fromRoot = `${sourceRelation(g.source.id, rootExprs, c)} AS t0`;
@@ -198,7 +198,7 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     return { sql: outer, keys };
   }
   const cols = [...select, ...aggregates.map((a) => `${a.expr} AS ${measureColumn(a.m)}`)];
-  const combine = aggregates.map((a) => rollupOf(a.m, a.expr));
+  const combine = aggregates.map((a) => rollupOf(a.m, a.form));
   if (ownTimeGrain && combine.every(Boolean)) {
     // Event rows of a trend aggregate per day first, then days roll up to the grain: truncating a
     // few hundred days is far cheaper than truncating every row's timestamp, and sums, counts,
@@ -223,9 +223,8 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
 }
 
 /** How per-day partial results of an aggregate combine (null when they cannot, e.g. averages, distinct counts). */
-function rollupOf(m: MeasureDef, expr: string): string | null {
-  if (expr.startsWith('COUNT(') && !expr.startsWith('COUNT(DISTINCT')) return 'SUM';
-  if (m.agg === 'sum') return 'SUM';
+function rollupOf(m: MeasureDef, form: 'rows' | 'values' | null): string | null {
+  if (form || m.agg === 'count' || m.agg === 'sum') return 'SUM';
   if (m.agg === 'min') return 'MIN';
   if (m.agg === 'max') return 'MAX';
   return null;

@@ -31,7 +31,7 @@ export interface MaterializationSpec {
 
 /** The model's as-of date (ISO), computed from the data where the model says so. */
 export async function modelAsOf(engine: AnalyticsEngine, model: SemanticModel): Promise<string> {
-  const r = await engine.query(asOfSql(model));
+  const r = await engine.query(asOfSql(model), [], { cache: true });
   const v = r.rows[0]?.as_of;
   if (!v) throw new Error(`model ${model.id}: no data to take the as-of date from`);
   return String(v).slice(0, 10);
@@ -49,9 +49,10 @@ export async function materializationSpec(
   const tables = available ?? (await engine.tables());
   const asOf = await modelAsOf(engine, model);
   const startSql = activityStartSql(model);
-  const start = startSql ? (await engine.query(startSql)).rows[0]?.start : null;
+  // Each scans the activity table; a preview computes two specs, so repeats come from the result cache.
+  const start = startSql ? (await engine.query(startSql, [], { cache: true })).rows[0]?.start : null;
   const valuesSql = columnValuesSql(model, tables);
-  const values = valuesSql ? (await engine.query(valuesSql)).rows[0] : undefined;
+  const values = valuesSql ? (await engine.query(valuesSql, [], { cache: true })).rows[0] : undefined;
   const steps = materializationPlan(model, {
     asOf,
     available: tables,

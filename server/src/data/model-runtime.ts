@@ -3,9 +3,7 @@ import { buildCatalog, type ValueIndex, valueIndexSql } from '../../../semantic-
 import { dialectFor } from '../../../semantic-layer/src/dialect/index.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import type { AnalyticsEngine } from './duckdb-engine.ts';
-import { materializationSpec, modelAsOf } from './materialization-spec.ts';
-
-export { modelAsOf };
+import { materializationSpec } from './materialization-spec.ts';
 
 /** A model ready to answer: its engine, its as-of date and its catalog (with indexed values). */
 export interface ModelRuntime {

@@ -126,7 +126,6 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
   for (const s of model.statements) trace.record(s.sql, s.params);
 
   const { compiled, tiers, ignored } = listFilters(runtime, request);
-  const t2 = performance.now();
   const key = [
     runtime.model.version,
     runtime.asOf,
@@ -141,12 +140,16 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       const active = await activeCustomers(ctx, compiled);
       const signals = await recentCauses(ctx);
       const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
-      return { active, signals, risks: scoreRows(model, active), statements, size: active.length };
+      const t1 = performance.now();
+      const risks = scoreRows(model, active);
+      trace.time('score_ms', performance.now() - t1);
+      return { active, signals, risks, statements, size: active.length };
     },
   );
   // The provenance lists what computed the population, also when an earlier question did.
   if (scoredBefore) for (const s of population.statements) trace.record(s.sql, s.params);
   const { active, signals, risks } = population;
+  const t2 = performance.now();
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
   active.forEach((row, i) => {
