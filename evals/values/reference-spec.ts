@@ -19,15 +19,7 @@ import {
  * period(s), keys and conditions; helpers to write one, and the SQL a spec runs.
  */
 
-type Family =
-  | 'churn'
-  | 'orders'
-  | 'tickets'
-  | 'feedback'
-  | 'new'
-  | 'customers'
-  | 'reactivated'
-  | 'winback';
+type Family = 'churn' | 'orders' | 'tickets' | 'feedback' | 'new' | 'customers' | 'reactivated' | 'winback';
 
 export interface RetailSpec {
   model: 'retail';

@@ -4,7 +4,6 @@
  * demo size. Each prints its table and writes JSON under evals/bench/out/; evals/bench/RESULTS.md collects them.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../server/start-server.ts';
 
