@@ -3,6 +3,13 @@ import type { DimensionDef, MeasureDef } from '../model.ts';
 import type { TimeGrain } from '../query.ts';
 import type { DimensionBinding, MeasureGroup, ResolvedFilter, ResolvedQuery } from '../resolve-query.ts';
 import { isOwnTime } from '../resolve-query.ts';
+import {
+  type BucketedMeasure,
+  bucketable,
+  MAX_BUCKETED_PERIODS,
+  PERIOD_INDEX,
+  stateTrendByBuckets,
+} from './compile-state-trend.ts';
 import type { Params } from './params.ts';
 import type { Period } from './periods.ts';
 
@@ -20,13 +27,13 @@ export function dimensionExpression(d: DimensionDef, sql: string, dialect: Diale
   return `CASE WHEN (${sql}) IS NULL THEN NULL ${whens.join(' ')} ELSE ${dialect.stringLiteral(last.value)} END`;
 }
 
-/** The periods of one evaluation as a VALUES list (labels and clipped bounds are parameters). */
+/** The periods of one evaluation as a VALUES list (labels and clipped bounds are parameters; 1-based index). */
 export function periodsCte(name: string, periods: Period[], params: Params, dialect: Dialect): string {
   const rows = periods.map(
-    (p) =>
-      `(${dialect.dateParam(params.add(p.label))}, ${dialect.dateParam(params.add(p.start))}, ${dialect.dateParam(params.add(p.end))})`,
+    (p, i) =>
+      `(${dialect.dateParam(params.add(p.label))}, ${dialect.dateParam(params.add(p.start))}, ${dialect.dateParam(params.add(p.end))}, ${i + 1})`,
   );
-  return `${name}(${PERIOD}, p_start, p_end) AS (VALUES ${rows.join(', ')})`;
+  return `${name}(${PERIOD}, p_start, p_end, ${PERIOD_INDEX}) AS (VALUES ${rows.join(', ')})`;
 }
 
 interface GroupContext {
@@ -36,6 +43,8 @@ interface GroupContext {
   /** The range and periods of this evaluation (current or comparison). */
   range?: { start: string; end: string };
   periodsName: string;
+  /** The periods of a trend (contiguous, in order). */
+  periods?: Period[] | null;
   hasGrain: boolean;
 }
 
@@ -106,6 +115,8 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
   const where: string[] = [];
   /** The grain when the period is the group's own event time truncated (a day roll-up may apply). */
   let ownTimeGrain: TimeGrain | undefined;
+  /** Whether a state trend's period is its own (rows counted at each period start). */
+  let statePeriod = false;
   if (g.kind === 'event') rootExprs.set('__time', `(${g.timeColumn})`);
   if (g.kind === 'state') {
     rootExprs.set('__from', `(${g.source.validity!.from})`);
@@ -116,8 +127,10 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     const grain = resolved.time!.grain;
     const td = resolved.time!.dimension;
     if (td && !isOwnTime(td, g)) select.push(`${q.truncToDate(grain, dimColumn(td.id))} AS ${PERIOD}`);
-    else if (g.kind === 'state') select.push(`p.${PERIOD} AS ${PERIOD}`);
-    else {
+    else if (g.kind === 'state') {
+      statePeriod = true;
+      select.push(`p.${PERIOD} AS ${PERIOD}`);
+    } else {
       ownTimeGrain = grain;
       select.push(`${q.truncToDate(grain, 't0.__time')} AS ${PERIOD}`);
     }
@@ -154,6 +167,11 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     return `EXISTS (SELECT 1 FROM ${sourceRelation(sourceId, new Map(), c)} AS e WHERE e.${entity} = t0.${entity} AND ${time} >= ${start} AND ${time} < ${periodEnd()})`;
   };
 
+  const periods = c.periods ?? [];
+  const buckets =
+    statePeriod &&
+    periods.length <= MAX_BUCKETED_PERIODS &&
+    g.measures.every((m) => bucketable(m, m.min_rows ? null : countForm(m, g)));
   const aggregates = g.measures.map((m) => {
     const form = m.min_rows ? null : countForm(m, g);
     if (form !== 'rows') rootExprs.set(measureColumn(m), `(${m.sql})`);
@@ -162,9 +180,11 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
       rootExprs.set(`f_${m.id}`, `(${m.filter})`);
       conds.push(`t0.f_${m.id}`);
     }
-    if (m.ending_in_period) conds.push(`t0.__to < ${periodEnd()}`);
+    // Bucketed trends test the period end on the buckets (stateTrendByBuckets).
+    const partial = aggregate(m, `t0.${measureColumn(m)}`, conds, q, form);
+    if (m.ending_in_period && !buckets) conds.push(`t0.__to < ${periodEnd()}`);
     if (m.with_event_in_period) conds.push(eventInPeriod(m.with_event_in_period));
-    return { m, form, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
+    return { m, form, partial, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
   });
 
   const fromRoot = `${sourceRelation(g.source.id, rootExprs, c)} AS t0`;
@@ -177,8 +197,29 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
       return sourceRelation(n.source, n.exprs, c);
     }),
   );
-  const from = [fromRoot, ...joinSql, ...periodJoin].join('\n  ');
   const whereSql = where.length ? `\n  WHERE ${where.join('\n    AND ')}` : '';
+  if (buckets) {
+    const measures: BucketedMeasure[] = aggregates.map((a) => ({
+      m: a.m,
+      column: measureColumn(a.m),
+      partial: a.partial,
+      isCount: a.form !== null || a.m.agg === 'count',
+    }));
+    const sql = stateTrendByBuckets({
+      dialect: q,
+      params,
+      periods,
+      periodsName: c.periodsName,
+      from: 't0.__from',
+      to: 't0.__to',
+      dimensions: select.slice(1).map((s, i) => ({ select: s, id: keys[i + 1]! })),
+      measures,
+      fromWhere: `FROM ${[fromRoot, ...joinSql].join('\n  ')}${whereSql}`,
+      period: PERIOD,
+    });
+    return { sql, keys };
+  }
+  const from = [fromRoot, ...joinSql, ...periodJoin].join('\n  ');
   const groupBy = keys.length ? `\n  GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
 
   const minRows = g.measures.find((m) => m.min_rows);

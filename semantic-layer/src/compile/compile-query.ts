@@ -50,6 +50,7 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
         params,
         range,
         periodsName,
+        periods,
         hasGrain: !!r.time,
       });
       ctes.push(`${g.id}${suffix} AS (\n  ${sql}\n)`);
