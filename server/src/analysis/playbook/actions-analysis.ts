@@ -86,7 +86,10 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
   const actions = playbookActions(runtime.model.playbook);
   const targets = new Map<string, ActionTarget[]>();
   const add = (action: string | null, t: ActionTarget) => {
-    if (action) targets.set(action, [...(targets.get(action) ?? []), t]);
+    if (!action) return;
+    const list = targets.get(action);
+    if (list) list.push(t);
+    else targets.set(action, [t]);
   };
   for (const c of population.customers) {
     const { customerId, name, region, valueTier, risk, expectedLoss } = c;
