@@ -5,23 +5,41 @@
  * 200k for sampled reads; scoring every active customer and training on a year of snapshots cannot
  * sample, so a read that would still be cut off fails loudly instead of returning part of the list.
  */
+
+import { dialectFor } from '../../../../semantic-layer/src/dialect/index.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { ANALYSIS_TIMEOUT_MS, compileGoverned, type GovernedQuery } from '../governed/governed-query.ts';
 
+const quoteIdentifier = (id: string) => dialectFor('duckdb').quoteIdentifier(id);
+
 /** Rows a per-customer read may return (history of ~1M customers over a year of snapshots). */
 export const WIDE_MAX_ROWS = 5_000_000;
+
+/** A deterministic sample of the result's rows by a column's hash (the same keys in or out every time). */
+export interface RowSample {
+  column: string;
+  /** Share of keys kept, in (0, 1). */
+  rate: number;
+}
+
+/** Resolution of the sampling hash: keys are kept when hash mod this is below rate × it. */
+const SAMPLE_BUCKETS = 1_000_000;
 
 /** Compiles and runs one governed query; `filters` default to none (not the request's). */
 export async function readGoverned(
   ctx: AnalysisContext,
   step: string,
   query: GovernedQuery,
+  sample?: RowSample,
 ): Promise<Record<string, unknown>[]> {
   const compiled = compileGoverned(ctx, { ...query, filters: query.filters ?? [] });
-  ctx.trace.record(compiled.sql, compiled.params);
-  const result = await ctx.runtime.engine.query(compiled.sql, compiled.params, {
+  const sql = sample
+    ? `SELECT * FROM (\n${compiled.sql}\n) AS governed WHERE hash(${quoteIdentifier(sample.column)}) % ${SAMPLE_BUCKETS} < ${Math.round(sample.rate * SAMPLE_BUCKETS)}`
+    : compiled.sql;
+  ctx.trace.record(sql, compiled.params);
+  const result = await ctx.runtime.engine.query(sql, compiled.params, {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     maxRows: WIDE_MAX_ROWS,
   });

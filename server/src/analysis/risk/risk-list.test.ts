@@ -8,6 +8,7 @@ import { type DemoRuntime, demoRuntime } from '../test-runtime.ts';
 import { findAtRiskCustomers } from './at-risk-customers.ts';
 import { readGoverned } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumns } from './risk-features.ts';
+import { loadRiskHistory } from './risk-history.ts';
 import { riskListAnalysis } from './risk-list-analysis.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { scoreRows } from './score-customers.ts';
@@ -240,5 +241,34 @@ describe('risk_list', () => {
     const high = await tier(['high']);
     expect(high.presentation.rows).toHaveLength(byTier.high! + byTier.very_high!);
     for (const row of high.presentation.rows) expect(Number(row.risk_score)).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('sampled training history', () => {
+  it('keeps the same customers at every snapshot, about the share asked, chosen in the query', async () => {
+    const ctx = analysisContext(runtime, request());
+    const full = await loadRiskHistory(ctx);
+    expect(full.sampleRate).toBe(1);
+    const total = [...full.rowsByDate.values()].reduce((s, rows) => s + rows.length, 0);
+    const sampled = await loadRiskHistory(ctx, Math.round(total / 4));
+    expect(sampled.sampleRate).toBeCloseTo(0.25, 2);
+    const ids = (rows: Record<string, unknown>[]) => new Set(rows.map((r) => String(r.customer_id)));
+    let kept = 0;
+    for (const [date, rows] of full.rowsByDate) {
+      const inSample = ids(sampled.rowsByDate.get(date)!);
+      kept += inSample.size;
+      for (const id of inSample) expect(ids(rows).has(id)).toBe(true);
+    }
+    // 25% of the customer-quarters, within sampling noise (thousands of rows).
+    expect(kept / total).toBeGreaterThan(0.21);
+    expect(kept / total).toBeLessThan(0.29);
+    // A customer sampled at one snapshot is sampled at every snapshot where they are active.
+    const sampledAnywhere = new Set([...sampled.rowsByDate.values()].flatMap((rows) => [...ids(rows)]));
+    for (const [date, rows] of full.rowsByDate) {
+      const inSample = ids(sampled.rowsByDate.get(date)!);
+      for (const id of ids(rows)) expect(inSample.has(id)).toBe(sampledAnywhere.has(id));
+    }
+    // The filter runs in DuckDB: the statement carries the hash condition.
+    expect(ctx.trace.sql.some((sql) => sql.includes('hash("customer_id")'))).toBe(true);
   });
 });
