@@ -24,13 +24,17 @@ export type CompileResult =
 export function compile(
   model: SemanticModel,
   query: unknown,
-  opts: { dialect: DialectName; asOf?: string } & QueryContext,
+  opts: { dialect: DialectName; asOf?: string; ordered?: boolean } & QueryContext,
 ): CompileResult {
   const r = resolveQuery(model, query, { attributes: opts.attributes });
   if (!r.ok) return r;
   return {
     ok: true,
-    compiled: compileQuery(r.resolved, { dialect: dialectFor(opts.dialect), asOf: opts.asOf }),
+    compiled: compileQuery(r.resolved, {
+      dialect: dialectFor(opts.dialect),
+      asOf: opts.asOf,
+      ordered: opts.ordered,
+    }),
     resolved: r.resolved,
     warnings: r.warnings,
   };

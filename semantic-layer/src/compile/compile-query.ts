@@ -26,6 +26,11 @@ export interface CompileOptions {
   dialect: Dialect;
   /** The data's as-of date (cohort retention only counts periods that have been reached). */
   asOf?: string;
+  /**
+   * False leaves out the ORDER BY of a query without a limit: for SQL that wraps the result and
+   * aggregates it again, where sorting every row by every key would be wasted work. Default true.
+   */
+  ordered?: boolean;
 }
 
 /**
@@ -108,6 +113,7 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
     ...keys.filter((k) => !r.query.order.some((o) => o.member === k)).map((k) => `${qk(k)} ASC NULLS LAST`),
   ];
   const limit = r.query.limit ? `\nLIMIT ${q.param(params.add(r.query.limit))}` : '';
+  if (opts.ordered === false && !limit) order.length = 0;
   const sql = `WITH ${ctes.join(',\n')}\nSELECT * FROM result${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}${order.length ? `\nORDER BY ${order.join(', ')}` : ''}${limit}`;
   return { sql, params: params.values, columns };
 }

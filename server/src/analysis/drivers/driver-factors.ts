@@ -2,8 +2,9 @@ import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
-import { count, runGoverned } from '../governed/governed-query.ts';
+import { count } from '../governed/governed-query.ts';
 import { riskComparison } from '../stats/index.ts';
+import { factorSplits } from './factor-splits.ts';
 
 /** Below this many customers with (or without) a factor, its rates are too noisy to report. */
 export const MIN_FACTOR_CUSTOMERS = 30;
@@ -61,7 +62,7 @@ const asText = (v: unknown): string => (typeof v === 'boolean' ? String(v) : Str
 
 /**
  * Every factor's 2×2 table against churn in the population, from governed counts (one compiled
- * query per dimension plus the total), with RR (log-method 95% CI), risk difference, phi and PAF.
+ * query split by every dimension, see factor-splits.ts), with RR (log-method 95% CI), risk difference, phi and PAF.
  * A factor is suppressed when fewer than 30 customers have it (or lack it), when a churn cell is 0,
  * or when its RR interval includes 1; a dimension whose values only churners carry (a churn category)
  * is an outcome, not a factor, and is skipped; a value held by more than 80% of the population is the baseline,
@@ -73,27 +74,21 @@ export async function scanFactors(
   pop: ChurnPopulation,
   dimensions: DimensionDef[],
 ): Promise<FactorScan> {
-  const metrics = [pop.events, pop.population];
-  const [totals, ...splits] = await Promise.all([
-    runGoverned(ctx, 'driver_counts', { metrics, timeRange: pop.range }),
-    ...dimensions.map((d) =>
-      runGoverned(ctx, 'driver_counts', { metrics, dimensions: [d.id], timeRange: pop.range }),
-    ),
-  ]);
-  const N = count(totals.rows[0]?.[pop.population]);
-  const E = count(totals.rows[0]?.[pop.events]);
+  const { totals, splits } = await factorSplits(ctx, pop, dimensions);
+  const N = count(totals[pop.population]);
+  const E = count(totals[pop.events]);
   const shown: DriverFactor[] = [];
   const suppressed: SuppressedFactor[] = [];
   let tested = 0;
   const outcomes: string[] = [];
   dimensions.forEach((d, i) => {
-    const valued = splits[i]!.rows.filter((r) => r[d.id] !== null && r[d.id] !== undefined);
+    const valued = splits[i]!.filter((r) => r[d.id] !== null && r[d.id] !== undefined);
     const retained = valued.reduce((s, r) => s + count(r[pop.population]) - count(r[pop.events]), 0);
     if (d.type !== 'boolean' && valued.length && retained === 0) {
       outcomes.push(d.id);
       return;
     }
-    for (const row of splits[i]!.rows) {
+    for (const row of splits[i]!) {
       const raw = row[d.id];
       if (raw === null || raw === undefined) continue;
       const value = asText(raw);

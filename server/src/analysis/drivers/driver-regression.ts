@@ -1,14 +1,11 @@
-import { dialectFor } from '../../../../semantic-layer/src/dialect/index.ts';
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
-import { compileGoverned, runSql } from '../governed/governed-query.ts';
+import { count, runGoverned } from '../governed/governed-query.ts';
 import { fitLogisticRegression, type LogisticModel } from '../stats/index.ts';
 import type { DriverFactor } from './driver-factors.ts';
 import { factorLabel } from './driver-factors.ts';
 
-/** Customers read for the regression; larger populations are sampled (deterministically, by id hash). */
-export const REGRESSION_MAX_ROWS = 50_000;
 /** Categorical factors (dimension values) entered beside the behaviour flags. */
 const MAX_VALUE_FEATURES = 8;
 
@@ -27,7 +24,8 @@ export interface RegressionFeature {
 export interface RegressionView {
   customers: number;
   churned: number;
-  sampled: boolean;
+  /** Combinations of the features the customers fall into (the rows fitted, with their counts). */
+  groups: number;
   ridge: number;
   features: RegressionFeature[];
   warnings: string[];
@@ -40,19 +38,19 @@ interface Feature {
 
 /**
  * Logistic regression of churn on the behaviour flags and the strongest risk-raising dimension values
- * (IRLS on standardised features), fitted on the same governed population, one row per customer: odds
- * ratios adjusted for each other, a second view beside the one-factor-at-a-time relative risks.
- * Null when the model has no customer dimension or the fit is impossible.
+ * (IRLS on standardised features), fitted on the whole governed population: every feature is a 0/1
+ * indicator, so customers are counted per combination of the dimensions (one compiled query) and each
+ * combination enters twice, churners with outcome 1 and the rest with 0, weighted by their counts, an
+ * exact equivalent of one row per customer. Odds ratios adjusted for each other, a second view beside
+ * the one-factor-at-a-time relative risks. An error when the fit is impossible.
  */
 export async function driverRegression(
   ctx: AnalysisContext,
   pop: ChurnPopulation,
   flags: DimensionDef[],
   shown: DriverFactor[],
-  customerDimension = 'customer_id',
 ): Promise<RegressionView | { error: string }> {
   const model = ctx.runtime.model;
-  if (!model.dimensions[customerDimension]) return { error: `no ${customerDimension} dimension` };
   const features: Feature[] = flags.map((d) => ({ dimension: d, value: 'true' }));
   for (const f of shown) {
     const d = model.dimensions[f.dimension]!;
@@ -62,27 +60,34 @@ export async function driverRegression(
   }
   if (!features.length) return { error: 'no features' };
   const dims = [...new Set(features.map((f) => f.dimension.id))];
-  const compiled = compileGoverned(ctx, {
+  const { rows } = await runGoverned(ctx, 'driver_regression_rows', {
     metrics: [pop.events, pop.population],
-    dimensions: [customerDimension, ...dims],
+    dimensions: dims,
     timeRange: pop.range,
-    filters: [...(ctx.request.query.filters ?? []), { member: pop.population, op: 'gt', values: [0] }],
   });
-  const q = (id: string) => dialectFor('duckdb').quoteIdentifier(id);
-  const params = [...compiled.params, REGRESSION_MAX_ROWS + 1];
-  const sql = `SELECT * FROM (\n${compiled.sql}\n) AS population ORDER BY hash(${q(customerDimension)}) LIMIT $${params.length}`;
-  const rows = await runSql(ctx, 'driver_regression_rows', sql, params);
-  const sampled = rows.length > REGRESSION_MAX_ROWS;
-  const used = sampled ? rows.slice(0, REGRESSION_MAX_ROWS) : rows;
-  const outcome = new Float64Array(used.length);
-  const columns = features.map(() => new Float64Array(used.length));
-  used.forEach((r, i) => {
-    outcome[i] = Number(r[pop.events] ?? 0) > 0 ? 1 : 0;
+  const groups = rows.filter((r) => count(r[pop.population]) > 0);
+  const size = 2 * groups.length;
+  const outcome = new Float64Array(size);
+  const weights = new Float64Array(size);
+  const columns = features.map(() => new Float64Array(size));
+  groups.forEach((r, g) => {
+    const population = count(r[pop.population]);
+    const churned = Math.min(count(r[pop.events]), population);
+    outcome[2 * g] = 1;
+    weights[2 * g] = churned;
+    weights[2 * g + 1] = population - churned;
     features.forEach((f, j) => {
-      columns[j]![i] = String(r[f.dimension.id]) === f.value ? 1 : 0;
+      const x = String(r[f.dimension.id]) === f.value ? 1 : 0;
+      columns[j]![2 * g] = x;
+      columns[j]![2 * g + 1] = x;
     });
   });
-  const input = { featureNames: features.map((f) => `${f.dimension.id}=${f.value}`), columns, outcome };
+  const input = {
+    featureNames: features.map((f) => `${f.dimension.id}=${f.value}`),
+    columns,
+    outcome,
+    weights,
+  };
   const t0 = performance.now();
   let fit = fitLogisticRegression(input);
   let ridge = 0;
@@ -93,9 +98,9 @@ export async function driverRegression(
   ctx.trace.time('driver_regression_fit', performance.now() - t0);
   if (!fit.ok) return { error: fit.issue.message };
   return {
-    customers: used.length,
-    churned: outcome.reduce((s, y) => s + y, 0),
-    sampled,
+    customers: fit.value.rows,
+    churned: fit.value.events,
+    groups: groups.length,
     ridge,
     features: regressionFeatures(ctx, fit.value, features),
     warnings: fit.value.warnings.map((w) => w.message),

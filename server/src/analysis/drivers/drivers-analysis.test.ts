@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
+import { fitLogisticRegression } from '../stats/index.ts';
 import { type DemoRuntime, demoRuntime, governedRows, recordingRuntime } from '../test-runtime.ts';
 import type { DriverFactor, SuppressedFactor } from './driver-factors.ts';
 import type { RegressionView } from './driver-regression.ts';
@@ -105,6 +106,31 @@ describe('driversAnalysis on the default demo (Q3 2026)', () => {
     expect(south.low).toBeGreaterThan(1.5);
   });
 
+  it('fits the grouped counts exactly as one row per customer would', async () => {
+    const r = zh.analysis.regression as RegressionView;
+    const dims = [...new Set(r.features.map((f) => f.dimension))];
+    const rows = await governedRows(demo.runtime, {
+      metrics: ['snapshot_churned_customers', 'snapshot_active_customers'],
+      dimensions: ['customer_id', ...dims],
+      timeRange: Q3,
+    });
+    const members = rows.filter((row) => Number(row.snapshot_active_customers) > 0);
+    expect(members.length).toBe(r.customers);
+    const perCustomer = fitLogisticRegression({
+      featureNames: r.features.map((f) => `${f.dimension}=${f.value}`),
+      columns: r.features.map((f) =>
+        Float64Array.from(members, (row) => (String(row[f.dimension]) === f.value ? 1 : 0)),
+      ),
+      outcome: Float64Array.from(members, (row) => (Number(row.snapshot_churned_customers) > 0 ? 1 : 0)),
+    });
+    if (!perCustomer.ok) throw new Error(perCustomer.issue.message);
+    expect(r.groups).toBeLessThan(members.length / 5);
+    r.features.forEach((f, j) => {
+      expect(perCustomer.value.coefficients[j]!.feature).toBe(`${f.dimension}=${f.value}`);
+      expect(Math.log(f.oddsRatio)).toBeCloseTo(perCustomer.value.coefficients[j]!.estimate, 6);
+    });
+  });
+
   it('scans a many-valued dimension when the question names it', async () => {
     const byCity = await driversAnalysis(demo.runtime, {
       ...ask(),
@@ -140,7 +166,9 @@ describe('driversAnalysis on the default demo (Q3 2026)', () => {
       Number(south!.snapshot_active_customers),
     );
     expect(factors(secured).some((f) => f.dimension === 'region')).toBe(false);
-    expect(statements.length).toBeGreaterThan(10);
+    // Totals, the split by every dimension (one statement, GROUPING SETS) and the regression rows.
+    expect(statements.length).toBeGreaterThanOrEqual(3);
+    expect(statements.some((s) => s.sql.includes('GROUPING SETS'))).toBe(true);
     for (const s of statements) expect(s.params).toContain('华南');
   });
 });

@@ -68,8 +68,8 @@ export function driversNarrative(ctx: AnalysisContext, s: DriversStory): string 
     if (strongest.length)
       parts.push(
         zh
-          ? `多因素逻辑回归（相互调整后）中影响最大的是${listText(strongest, 'zh')}${r.sampled ? `（抽样 ${n(r.customers)} 位客户）` : ''}。`
-          : `Adjusted for each other in a logistic regression, the strongest are ${listText(strongest, 'en')}${r.sampled ? ` (sample of ${n(r.customers)} customers)` : ''}.`,
+          ? `多因素逻辑回归（相互调整后）中影响最大的是${listText(strongest, 'zh')}。`
+          : `Adjusted for each other in a logistic regression, the strongest are ${listText(strongest, 'en')}.`,
       );
   }
   parts.push(suppressionSentence(ctx, scan));

@@ -16,7 +16,11 @@ export type GovernedQuery = Omit<SemanticQueryInput, 'model'>;
  * and the user's row-level security always applies. A query the model cannot answer is an
  * `AnalysisError('invalid_request')` naming the compiler's issues.
  */
-export function compileGoverned(ctx: AnalysisContext, query: GovernedQuery): CompiledQuery {
+export function compileGoverned(
+  ctx: AnalysisContext,
+  query: GovernedQuery,
+  opts: { ordered?: boolean } = {},
+): CompiledQuery {
   const { runtime, request } = ctx;
   const full: SemanticQueryInput = {
     model: runtime.model.id,
@@ -27,6 +31,7 @@ export function compileGoverned(ctx: AnalysisContext, query: GovernedQuery): Com
     dialect: 'duckdb',
     asOf: runtime.asOf,
     attributes: request.attributes,
+    ordered: opts.ordered,
   });
   if (!r.ok) {
     const why = r.issues

@@ -30,11 +30,18 @@ export interface Pass {
   penalizedLogLik: number;
 }
 
-/** Log-likelihood (and its ridge-penalised form) at β. */
-export function likelihood(design: Design, y: ArrayLike<number>, beta: Float64Array, ridge: number): Pass {
+/** Log-likelihood (and its ridge-penalised form) at β; `weights` count each row that many times. */
+export function likelihood(
+  design: Design,
+  y: ArrayLike<number>,
+  beta: Float64Array,
+  ridge: number,
+  weights?: ArrayLike<number>,
+): Pass {
   const eta = linearPredictor(design, beta, y.length);
   let logLik = 0;
-  for (let i = 0; i < eta.length; i++) logLik += y[i] * eta[i] - softplus(eta[i]);
+  for (let i = 0; i < eta.length; i++)
+    logLik += (weights ? weights[i] : 1) * (y[i] * eta[i] - softplus(eta[i]));
   let penalty = 0;
   for (let j = 1; j < beta.length; j++) penalty += 0.5 * ridge * beta[j] * beta[j];
   return { beta, eta, logLik, penalizedLogLik: logLik - penalty };
@@ -46,9 +53,15 @@ export interface Curvature {
   extremeFits: number;
 }
 
-/** Score vector and Fisher information Z'WZ (+ ridge) at the pass's β. */
+/** Score vector and Fisher information Z'WZ (+ ridge) at the pass's β (rows counted `weights[i]` times). */
 // Column-major dot products with two accumulators run about twice as fast in V8 as row-wise outer products.
-export function curvature(design: Design, y: ArrayLike<number>, pass: Pass, ridge: number): Curvature {
+export function curvature(
+  design: Design,
+  y: ArrayLike<number>,
+  pass: Pass,
+  ridge: number,
+  weights?: ArrayLike<number>,
+): Curvature {
   const q = design.length;
   const n = y.length;
   const residual = new Float64Array(n);
@@ -56,9 +69,10 @@ export function curvature(design: Design, y: ArrayLike<number>, pass: Pass, ridg
   let extremeFits = 0;
   for (let i = 0; i < n; i++) {
     const mu = sigmoid(pass.eta[i]);
-    if (mu < 1e-10 || mu > 1 - 1e-10) extremeFits++;
-    residual[i] = y[i] - mu;
-    weight[i] = mu * (1 - mu);
+    const w = weights ? weights[i] : 1;
+    if (w > 0 && (mu < 1e-10 || mu > 1 - 1e-10)) extremeFits++;
+    residual[i] = w * (y[i] - mu);
+    weight[i] = w * mu * (1 - mu);
   }
   const gradient = new Float64Array(q);
   const information = new Float64Array(q * q);

@@ -17,6 +17,54 @@ const temperature = [
 const damaged = [0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1];
 
 describe('fitLogisticRegression', () => {
+  it('fits grouped rows with frequency weights exactly as the expanded rows', () => {
+    // Challenger data grouped by temperature: one row per (temperature, outcome) with its count.
+    const groups = new Map<string, number>();
+    temperature.forEach((t, i) => {
+      const key = `${t}|${damaged[i]}`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    });
+    const keys = [...groups.keys()];
+    expect(keys.length).toBeLessThan(temperature.length);
+    const grouped = unwrap(
+      fitLogisticRegression({
+        featureNames: ['temperature'],
+        columns: [keys.map((k) => Number(k.split('|')[0]))],
+        outcome: keys.map((k) => Number(k.split('|')[1])),
+        weights: keys.map((k) => groups.get(k)!),
+      }),
+    );
+    const rows = unwrap(
+      fitLogisticRegression({ featureNames: ['temperature'], columns: [temperature], outcome: damaged }),
+    );
+    expect(grouped.rows).toBe(23);
+    expect(grouped.events).toBe(7);
+    expect(grouped.coefficients[0].mean).toBeCloseTo(rows.coefficients[0].mean, 12);
+    expect(grouped.coefficients[0].sd).toBeCloseTo(rows.coefficients[0].sd, 12);
+    expect(grouped.intercept.estimate).toBeCloseTo(15.04290165, 6);
+    expect(grouped.coefficients[0].estimate).toBeCloseTo(-0.23216274, 7);
+    expect(grouped.coefficients[0].standardError).toBeCloseTo(0.10823652, 7);
+    expect(grouped.deviance).toBeCloseTo(rows.deviance, 8);
+    expect(grouped.nullLogLikelihood).toBeCloseTo(rows.nullLogLikelihood, 10);
+    // A zero weight leaves a row out.
+    const withZero = unwrap(
+      fitLogisticRegression({
+        featureNames: ['temperature'],
+        columns: [[...temperature, 40]],
+        outcome: [...damaged, 0],
+        weights: [...temperature.map(() => 1), 0],
+      }),
+    );
+    expect(withZero.coefficients[0].estimate).toBeCloseTo(-0.23216274, 7);
+    const bad = fitLogisticRegression({
+      featureNames: ['temperature'],
+      columns: [temperature],
+      outcome: damaged,
+      weights: temperature.map(() => -1),
+    });
+    expect(bad.ok ? null : bad.issue.code).toBe('invalid_argument');
+  });
+
   it('reproduces the published Challenger O-ring fit', () => {
     const m = unwrap(
       fitLogisticRegression({ featureNames: ['temperature'], columns: [temperature], outcome: damaged }),

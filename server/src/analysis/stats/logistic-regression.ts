@@ -14,6 +14,12 @@ export interface LogisticInput {
   featureNames: readonly string[];
   columns: readonly ArrayLike<number>[];
   outcome: ArrayLike<number>;
+  /**
+   * Frequency weights (≥ 0): a row of weight k stands for k identical customers, so grouped data
+   * (per combination of features: churners with outcome 1, the rest with 0) fits exactly as the
+   * customer rows would. Default 1 per row.
+   */
+  weights?: ArrayLike<number>;
 }
 
 /** Fitting controls; the defaults suit unpenalised maximum likelihood. */
@@ -67,6 +73,7 @@ export interface LogisticModel {
   /** Intercept on the standardised scale: log-odds for a customer at every feature mean. */
   standardizedIntercept: Estimate;
   coefficients: LogisticCoefficient[];
+  /** Customers represented (the sum of the weights; the row count without weights). */
   rows: number;
   events: number;
   iterations: number;
@@ -79,35 +86,53 @@ export interface LogisticModel {
   warnings: LogisticWarning[];
 }
 
-function validate(input: LogisticInput): StatsResult<{ n: number; events: number }> {
-  const { featureNames, columns, outcome } = input;
-  const n = outcome.length;
-  if (n === 0) return fail('empty_input', 'outcome', 'no rows');
+/** Checks the input; `n` and `events` are weighted counts, `rows` the number of rows. */
+function validate(input: LogisticInput): StatsResult<{ n: number; events: number; rows: number }> {
+  const { featureNames, columns, outcome, weights } = input;
+  const rows = outcome.length;
+  if (rows === 0) return fail('empty_input', 'outcome', 'no rows');
   if (featureNames.length !== columns.length) {
     return fail('length_mismatch', 'featureNames', 'one name per column is required');
   }
+  if (weights && weights.length !== rows)
+    return fail('length_mismatch', 'weights', `expected ${rows} values`);
   let events = 0;
-  for (let i = 0; i < n; i++) {
+  let n = 0;
+  for (let i = 0; i < rows; i++) {
     if (outcome[i] !== 0 && outcome[i] !== 1)
       return fail('invalid_argument', `outcome[${i}]`, 'outcome must be 0 or 1');
-    events += outcome[i];
+    const w = weights ? weights[i] : 1;
+    if (!Number.isFinite(w) || w < 0) return fail('invalid_argument', `weights[${i}]`, 'weights must be ≥ 0');
+    events += w * outcome[i];
+    n += w;
   }
   if (events === 0 || events === n) return fail('single_class', 'outcome', 'the outcome has only one class');
   for (let j = 0; j < columns.length; j++) {
-    if (columns[j].length !== n) return fail('length_mismatch', `columns[${j}]`, `expected ${n} values`);
+    if (columns[j].length !== rows)
+      return fail('length_mismatch', `columns[${j}]`, `expected ${rows} values`);
     const bad = firstNonFinite(columns[j]);
     if (bad >= 0)
       return fail('non_finite', `columns[${j}][${bad}]`, `${featureNames[j]} has a non-finite value`);
   }
-  return ok({ n, events });
+  return ok({ n, events, rows });
 }
 
-function meanAndSd(column: ArrayLike<number>): { mean: number; sd: number } {
-  const n = column.length;
+/** Mean and sample SD (n − 1) of a column, each row counted `weights[i]` times. */
+function meanAndSd(
+  column: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+): { mean: number; sd: number } {
+  let n = 0;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += (column[i] - mean) / (i + 1);
+  for (let i = 0; i < column.length; i++) {
+    const w = weights ? weights[i] : 1;
+    if (w === 0) continue;
+    n += w;
+    mean += (w * (column[i] - mean)) / n;
+  }
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (column[i] - mean) * (column[i] - mean);
+  for (let i = 0; i < column.length; i++)
+    ss += (weights ? weights[i] : 1) * (column[i] - mean) * (column[i] - mean);
   return { mean, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 };
 }
 
@@ -132,10 +157,11 @@ export function fitLogisticRegression(
 ): StatsResult<LogisticModel> {
   const checked = validate(input);
   if (!checked.ok) return checked;
-  const { n, events } = checked.value;
+  const { n, events, rows } = checked.value;
+  const w = input.weights;
   const { maxIterations = 50, tolerance = 1e-10, ridge = 0, confidence = 0.95 } = options;
   const warnings: LogisticWarning[] = [];
-  const stats = input.columns.map(meanAndSd);
+  const stats = input.columns.map((column) => meanAndSd(column, w));
   const active: number[] = [];
   stats.forEach((s, j) => {
     if (s.sd > 1e-12 * Math.max(1, Math.abs(s.mean))) active.push(j);
@@ -149,12 +175,12 @@ export function fitLogisticRegression(
     }
   });
   const q = active.length + 1;
-  const design: Design = [new Float64Array(n).fill(1)];
+  const design: Design = [new Float64Array(rows).fill(1)];
   for (const j of active) {
     const { mean, sd } = stats[j];
     const column = input.columns[j];
-    const standardized = new Float64Array(n);
-    for (let i = 0; i < n; i++) standardized[i] = (column[i] - mean) / sd;
+    const standardized = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) standardized[i] = (column[i] - mean) / sd;
     design.push(standardized);
   }
 
@@ -163,8 +189,8 @@ export function fitLogisticRegression(
   const nullLogLik = events * Math.log(baseRate) + (n - events) * Math.log(1 - baseRate);
   const start = new Float64Array(q);
   start[0] = Math.log(baseRate / (1 - baseRate));
-  let pass = likelihood(design, y, start, ridge);
-  let curve = curvature(design, y, pass, ridge);
+  let pass = likelihood(design, y, start, ridge, w);
+  let curve = curvature(design, y, pass, ridge, w);
   let converged = false;
   let iterations = 0;
   let stalled = false;
@@ -193,13 +219,14 @@ export function fitLogisticRegression(
         y,
         pass.beta.map((b, j) => b + scale * step[j]),
         ridge,
+        w,
       );
       if (next.penalizedLogLik >= pass.penalizedLogLik - 1e-12 * Math.abs(pass.penalizedLogLik)) break;
     }
     const change =
       Math.abs(next.penalizedLogLik - pass.penalizedLogLik) / (Math.abs(next.penalizedLogLik) + 0.05);
     pass = next;
-    curve = curvature(design, y, pass, ridge);
+    curve = curvature(design, y, pass, ridge, w);
     converged = change < tolerance;
   }
   if (!converged) {
