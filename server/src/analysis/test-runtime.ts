@@ -36,6 +36,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..', '..');
 const DEMO_DIR = join(ROOT, 'server', 'src', 'data', 'demo');
 const MATERIALIZE_DIR = join(ROOT, 'semantic-layer', 'src', 'materialize');
+/** The generator classifies feedback as it writes it: a lexicon change changes the data. */
+const FEEDBACK_DIR = join(ROOT, 'server', 'src', 'analysis', 'feedback');
 export const RETAIL_MODEL_DIR = join(ROOT, 'semantic-layer', 'models', 'retail');
 const CACHE_DIR = join(tmpdir(), 'chatbi-analysis-demo-cache');
 
@@ -120,7 +122,10 @@ export async function demoRuntime(opts: DemoRuntimeOptions = {}): Promise<DemoRu
   const model = loadRetail(opts.modelDir ?? RETAIL_MODEL_DIR);
   mkdirSync(CACHE_DIR, { recursive: true });
 
-  const demoHash = hashTree(DEMO_DIR).update(readFileSync(scenarioPath)).digest('hex').slice(0, 16);
+  const demoHash = hashTree(FEEDBACK_DIR, hashTree(DEMO_DIR))
+    .update(readFileSync(scenarioPath))
+    .digest('hex')
+    .slice(0, 16);
   const raw = join(CACHE_DIR, `demo-${customers}-${seed}-${demoHash}.duckdb`);
   await buildOnce(raw, async (tmp) => {
     await generateDemo({ dbPath: tmp, customers, seed, scenarioPath });

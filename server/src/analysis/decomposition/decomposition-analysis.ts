@@ -3,34 +3,23 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
-import { analysisMembers, memberText, percentMember, valueText } from '../governed/analysis-members.ts';
+import { analysisMembers, memberText, percentMember } from '../governed/analysis-members.ts';
 import { analysisPeriod, baselinePeriod } from '../governed/analysis-period.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
 import { isTimeless, segmentDimensions } from '../governed/segment-dimensions.ts';
-import { decomposeRateChange, type RateDecomposition, type SegmentCounts } from '../stats/index.ts';
+import { decomposeRateChange, type RateDecomposition } from '../stats/index.ts';
 import { decompositionNarrative } from './decomposition-narrative.ts';
-import { type RatioParts, segmentCounts, segmentKey } from './segment-counts.ts';
+import {
+  autoPickAssumption,
+  bestFit,
+  type Decomposed,
+  type DimensionFit,
+  dimensionFit,
+} from './dimension-fit.ts';
+import { fromKey, type RatioParts, segmentCounts } from './segment-counts.ts';
 
 /** Dimensions with at most this many values are tried when the question names none. */
 export const MAX_SEGMENTS_AUTO = 10;
-/** Segments smaller than this in either period do not decide which dimension explains the change. */
-const MIN_SEGMENT = 30;
-
-/**
- * How well one dimension localises the change: the segment that explains the most of it beyond its
- * size. A change spread evenly over customers gives each segment a share equal to its weight, so
- * "B2C, 97% of customers, explains 100%" says nothing while "华南, 17% of customers, explains 67%" does.
- */
-export interface DimensionFit {
-  dimension: string;
-  segment: string | null;
-  /** That segment's total contribution ÷ the change (1 = it explains all of it). */
-  explainedShare: number;
-  /** Its average share of the population over the two periods. */
-  weight: number;
-  /** explainedShare − weight: what the dimension is ranked by. */
-  excess: number;
-}
 
 function ratioOf(ctx: AnalysisContext): RatioParts {
   const model = ctx.runtime.model;
@@ -54,34 +43,6 @@ function ratioOf(ctx: AnalysisContext): RatioParts {
     );
   }
   return { metric: id, numerator: m.numerator, denominator: m.denominator };
-}
-
-const fromKey = (key: string): string | null => (key === segmentKey(null) ? null : key);
-
-/** The dimension's segment explaining most of the change beyond its size (segments of ≥ 30 in both periods). */
-export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
-  let best: DimensionFit = { dimension, segment: null, explainedShare: 0, weight: 0, excess: 0 };
-  if (d.result.difference === 0) return best;
-  const sizes = new Map(d.counts.map((c) => [c.segment, Math.min(c.populationA, c.populationB)]));
-  for (const s of d.result.segments) {
-    if ((sizes.get(s.segment) ?? 0) < MIN_SEGMENT) continue;
-    const explainedShare = s.total / d.result.difference;
-    const weight = (s.weightA + s.weightB) / 2;
-    if (explainedShare - weight > best.excess)
-      best = {
-        dimension,
-        segment: fromKey(s.segment),
-        explainedShare,
-        weight,
-        excess: explainedShare - weight,
-      };
-  }
-  return best;
-}
-
-interface Decomposed {
-  counts: SegmentCounts[];
-  result: RateDecomposition;
 }
 
 async function decompose(
@@ -142,10 +103,10 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
     }
     const tried = await Promise.all(candidates.map((d) => decompose(ctx, ratio, d.id, a, b)));
     fits = tried.map((r, i) => dimensionFit(candidates[i]!.id, r));
-    const best = fits.reduce((x, y, i) => (y.excess > fits[x]!.excess ? i : x), 0);
+    const best = bestFit(fits);
     dimension = candidates[best]!.id;
     result = tried[best]!.result;
-    assumptions.push(autoPickAssumption(ctx, fits, fits[best]!));
+    assumptions.push(autoPickAssumption(ctx, fits, fits[best]!, result.difference));
   }
 
   const segments = [...result.segments].sort((x, y) => y.total - x.total);
@@ -217,19 +178,3 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
     assumptions,
   });
 };
-
-function autoPickAssumption(ctx: AnalysisContext, fits: DimensionFit[], best: DimensionFit): string {
-  const zh = ctx.lang === 'zh';
-  const names = fits.map((f) => memberText(ctx, f.dimension));
-  const who = best.segment === null ? '' : valueText(ctx, best.dimension, best.segment);
-  const share = `${Math.round(best.explainedShare * 100)}%`;
-  const weight = `${Math.round(best.weight * 100)}%`;
-  const dim = memberText(ctx, best.dimension);
-  if (best.excess <= 0)
-    return zh
-      ? `未指定分解维度：比较了${names.join('、')}，变化没有集中在某个细分上，按${dim}分解。`
-      : `No dimension given: tried ${names.join(', ')}; the change is not concentrated in any segment, so it is split by ${dim.toLowerCase()}.`;
-  return zh
-    ? `未指定分解维度：比较了${names.join('、')}；按${dim}分解时，${who}只占客户的 ${weight}，却解释了 ${share} 的变化，超出其规模最多，因此按${dim}分解。`
-    : `No dimension given: tried ${names.join(', ')}; by ${dim.toLowerCase()}, ${who} holds ${weight} of customers yet explains ${share} of the change, the most beyond its size, so the change is split by ${dim.toLowerCase()}.`;
-}

@@ -17,14 +17,17 @@ export interface DecompositionStory {
   segments: SegmentContribution[];
 }
 
+/** A change in percentage points with its sign ("+1.3 个百分点", "-0.1 pp"). */
+export function signedPoints(v: number, lang: AnalysisContext['lang']): string {
+  const t = formatValue(v, 'percent_points', lang);
+  return v > 0 && /[1-9]/.test(t) ? `+${t}` : t;
+}
+
 /** The change in words: from → to, the mix and rate effects, and the segments that drove it. */
 export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionStory): string {
   const zh = ctx.lang === 'zh';
   const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
-  const pp = (v: number) => {
-    const t = formatValue(v, 'percent_points', ctx.lang);
-    return v > 0 && /[1-9]/.test(t) ? `+${t}` : t;
-  };
+  const pp = (v: number) => signedPoints(v, ctx.lang);
   const metric = memberText(ctx, s.ratio.metric);
   const dim = memberText(ctx, s.dimension);
   const name = (seg: SegmentContribution) =>
@@ -52,6 +55,17 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
       zh
         ? `贡献最大的是${items.join('；其次是')}。`
         : `The largest contribution came from ${items.join('; then ')}.`,
+    );
+  }
+  // A segment moving against the change by at least half of it (a rise hidden in a flat total).
+  const against = s.segments
+    .filter((g) => g.total !== 0 && Math.sign(g.total) !== Math.sign(r.difference))
+    .sort((x, y) => Math.abs(y.total) - Math.abs(x.total))[0];
+  if (against && Math.abs(against.total) >= Math.abs(r.difference) / 2) {
+    parts.push(
+      zh
+        ? `${r.difference === 0 ? '变化最大的' : '反方向变化最大的'}是${name(against)}（${pp(against.total)}；该组${metric}从 ${pct(against.rateA)} 到 ${pct(against.rateB)}）。`
+        : `${r.difference === 0 ? 'The largest move' : 'Moving the other way'}: ${name(against)} (${pp(against.total)}; its ${metric.toLowerCase()} went from ${pct(against.rateA)} to ${pct(against.rateB)}).`,
     );
   }
   return parts.join(zh ? '' : ' ');

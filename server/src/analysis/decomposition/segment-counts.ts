@@ -13,6 +13,9 @@ export interface RatioParts {
 /** The key of a segment value (NULL included, so the segments always add up to the whole). */
 export const segmentKey = (v: unknown): string => (v === null || v === undefined ? '\u0000null' : String(v));
 
+/** The segment value a key stands for (NULL for the NULL key). */
+export const fromKey = (key: string): string | null => (key === segmentKey(null) ? null : key);
+
 /**
  * Population (denominator) and events (numerator) per value of `dimension` in periods A and B, from
  * two compiled governed queries (one per period, so a segment present in only one period is kept).

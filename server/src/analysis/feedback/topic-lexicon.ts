@@ -38,12 +38,13 @@ export const TOPIC_TERMS: ReadonlyArray<readonly [ReasonCode, number, string]> =
     'product_quality',
     3,
     `难吃 不好吃 难以下咽 没法吃 变质 馊 发臭 发霉 夹生 没熟 不熟 头发 毛发 虫子 苍蝇 蟑螂 异物 烟头 别针 钢丝 不新鲜
-     质量差 品质差 做工差 假货 次品 瑕疵 开线 起球 掉色 褪色 不耐用 噪音 没声音 结块 受潮`,
+     质量差 品质差 做工差 假货 次品 瑕疵 开线 起球 掉色 褪色 不耐用 噪音 没声音 结块 受潮 召回 批次 就坏`,
   ],
   [
     'product_quality',
     3,
-    `quality, defective, stale, cracked, falling apart, faded, fading, stitching, fabric, battery`,
+    `quality, defective, stale, cracked, falling apart, faded, fading, stitching, fabric, battery, recall, recalled,
+     faulty`,
   ],
   [
     'product_quality',
@@ -102,7 +103,7 @@ export const TOPIC_TERMS: ReadonlyArray<readonly [ReasonCode, number, string]> =
     3,
     `competitor, competitors, rival, another provider, other provider, other company, another company,
      switching to, switch to, switched to, moving to, moved to, moving over, elsewhere, amazon, walmart,
-     better deal, better offer`,
+     better deal, better offer, new platform, local platform`,
   ],
   // 那边 ("over there") names a rival only in context (去那边买); alone it is often a department (财务那边).
   [`competitor`, 1, `同款 一样的东西 比他们 更便宜 更快 那边`],
