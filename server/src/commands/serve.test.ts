@@ -60,6 +60,20 @@ describe('the serve command', () => {
     };
     expect(health.ok).toBe(true);
     expect(health.models.map((m) => m.id)).toEqual(['retail']);
+    // The risk model trains in the background after start and says so.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no risk warm-up line within 60 s:\n${out}`)), 60_000);
+      const poll = setInterval(() => {
+        if (/model retail: risk model/.test(out)) {
+          clearInterval(poll);
+          clearTimeout(timer);
+          resolve();
+        }
+      }, 100);
+    });
+    expect(out).toMatch(
+      /model retail: risk model trained \(out-of-time AUC 0\.\d{3}\), [\d,]+ active customers scored, [\d,]+ at risk/,
+    );
     const exit = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

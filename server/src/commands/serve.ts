@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { warmRisk } from '../analysis/risk/warm-risk.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 
@@ -75,6 +76,10 @@ export async function run(args: string[]): Promise<number> {
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${server.url}`);
   if (!existsSync(join(webDist, 'index.html')))
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');
+  // The risk model trains in the background (now and after each publish); questions are answered meanwhile.
+  const log = (line: string) => console.log(line);
+  for (const active of server.registry.list()) void warmRisk(active.runtime, log);
+  server.registry.onActivate((_, active) => void warmRisk(active.runtime, log));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
