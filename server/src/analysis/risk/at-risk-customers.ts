@@ -132,6 +132,7 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
     securityScope(runtime, request.attributes),
     JSON.stringify(compiled),
   ];
+  // The flagged customers (with causes and actions, by expected loss) are kept, not every active row.
   const { value: population, cached: scoredBefore } = await cachedPopulation(
     runtime.engine,
     key.join('|'),
@@ -141,15 +142,26 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       const signals = await recentCauses(ctx);
       const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
       const t1 = performance.now();
-      const risks = scoreRows(model, active);
+      const flagged = flagCustomers(runtime, active, scoreRows(model, active), signals);
       trace.time('score_ms', performance.now() - t1);
-      return { active, signals, risks, statements, size: active.length };
+      return { scored: active.length, flagged, statements, size: flagged.length };
     },
   );
   // The provenance lists what computed the population, also when an earlier question did.
   if (scoredBefore) for (const s of population.statements) trace.record(s.sql, s.params);
-  const { active, signals, risks } = population;
-  const t2 = performance.now();
+  const customers = tiers.length
+    ? population.flagged.filter((c) => tierSatisfies(c.riskTier, tiers))
+    : population.flagged;
+  return { model, modelCached: cached, scored: population.scored, customers, ignoredFilters: ignored };
+}
+
+/** Active customers the score (≥ 30%) or an early-warning rule flags, with causes and actions, by expected loss. */
+function flagCustomers(
+  runtime: ModelRuntime,
+  active: Record<string, unknown>[],
+  risks: Float64Array,
+  signals: Map<string, Set<string>>,
+): AtRiskCustomer[] {
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
   active.forEach((row, i) => {
@@ -159,8 +171,6 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       .filter(Boolean);
     const flaggedByScore = risk >= AT_RISK_PROBABILITY;
     if (!flaggedByScore && rules.length === 0) return;
-    const riskTier = riskTierOf(risk);
-    if (tiers.length && !tierSatisfies(riskTier, tiers)) return;
     const id = String(row.customer_id);
     const causes = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
     const stage = row.lifecycle_stage === null ? null : String(row.lifecycle_stage);
@@ -174,7 +184,7 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       lifecycleStage: stage,
       spend12m,
       risk,
-      riskTier,
+      riskTier: riskTierOf(risk),
       expectedLoss: risk * spend12m,
       rules,
       flaggedByScore,
@@ -188,7 +198,5 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       features: row,
     });
   });
-  customers.sort((a, b) => b.expectedLoss - a.expectedLoss || b.risk - a.risk);
-  trace.time('score_ms', performance.now() - t2);
-  return { model, modelCached: cached, scored: active.length, customers, ignoredFilters: ignored };
+  return customers.sort((a, b) => b.expectedLoss - a.expectedLoss || b.risk - a.risk);
 }
