@@ -103,15 +103,21 @@ function activeCustomers(ctx: AnalysisContext, filters: Filter[]) {
     ...CATEGORICAL_FEATURES,
     ...FEATURE_DIMENSIONS,
   ]);
-  return readGoverned(ctx, 'customers_ms', {
-    metrics: ['customers'],
-    dimensions: [...dims],
-    filters: [
-      ...filters,
-      { member: 'lifecycle_stage', op: 'not_in', values: ['churned'] },
-      { member: 'recency_days', op: 'not_null', values: [] },
-    ],
-  });
+  // Unordered: every row is scored on its own and the flagged list is sorted afterwards.
+  return readGoverned(
+    ctx,
+    'customers_ms',
+    {
+      metrics: ['customers'],
+      dimensions: [...dims],
+      filters: [
+        ...filters,
+        { member: 'lifecycle_stage', op: 'not_in', values: ['churned'] },
+        { member: 'recency_days', op: 'not_null', values: [] },
+      ],
+    },
+    { ordered: false },
+  );
 }
 
 /**
@@ -198,5 +204,10 @@ function flagCustomers(
       features: row,
     });
   });
-  return customers.sort((a, b) => b.expectedLoss - a.expectedLoss || b.risk - a.risk);
+  return customers.sort(
+    (a, b) =>
+      b.expectedLoss - a.expectedLoss ||
+      b.risk - a.risk ||
+      (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+  );
 }

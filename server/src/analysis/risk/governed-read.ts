@@ -27,14 +27,23 @@ export interface RowSample {
 /** Resolution of the sampling hash: keys are kept when hash mod this is below rate × it. */
 const SAMPLE_BUCKETS = 1_000_000;
 
-/** Compiles and runs one governed query; `filters` default to none (not the request's). */
+/**
+ * Compiles and runs one governed query; `filters` default to none (not the request's). `ordered:
+ * false` skips sorting the rows (for reads whose consumer orders them itself: at 1M customers the
+ * sort by every key is a large part of the read).
+ */
 export async function readGoverned(
   ctx: AnalysisContext,
   step: string,
   query: GovernedQuery,
-  sample?: RowSample,
+  opts: { sample?: RowSample; ordered?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
-  const compiled = compileGoverned(ctx, { ...query, filters: query.filters ?? [] });
+  const { sample } = opts;
+  const compiled = compileGoverned(
+    ctx,
+    { ...query, filters: query.filters ?? [] },
+    { ordered: opts.ordered },
+  );
   const sql = sample
     ? `SELECT * FROM (\n${compiled.sql}\n) AS governed WHERE hash(${quoteIdentifier(sample.column)}) % ${SAMPLE_BUCKETS} < ${Math.round(sample.rate * SAMPLE_BUCKETS)}`
     : compiled.sql;

@@ -62,7 +62,7 @@ function snapshotRows(ctx: AnalysisContext, date: string, sampleRate: number): P
       timeRange: { start: date, end: addDays(date, 1) },
       filters: [{ member: 'snapshot_active_customers', op: 'gt', values: [0] }],
     },
-    sampleRate < 1 ? { column: 'customer_id', rate: sampleRate } : undefined,
+    sampleRate < 1 ? { sample: { column: 'customer_id', rate: sampleRate } } : {},
   );
 }
 
