@@ -12,41 +12,52 @@ import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { ANALYSIS_TIMEOUT_MS, compileGoverned, type GovernedQuery } from '../governed/governed-query.ts';
 
-const quoteIdentifier = (id: string) => dialectFor('duckdb').quoteIdentifier(id);
+/** A governed result column in SQL that wraps the compiled query (`column(id)` in `ReadOptions`). */
+export const resultColumn = (id: string) => dialectFor('duckdb').quoteIdentifier(id);
 
 /** Rows a per-customer read may return (history of ~1M customers over a year of snapshots). */
 export const WIDE_MAX_ROWS = 5_000_000;
-
-/** A deterministic sample of the result's rows by a column's hash (the same keys in or out every time). */
-export interface RowSample {
-  column: string;
-  /** Share of keys kept, in (0, 1). */
-  rate: number;
-}
 
 /** Resolution of the sampling hash: keys are kept when hash mod this is below rate × it. */
 const SAMPLE_BUCKETS = 1_000_000;
 
 /**
- * Compiles and runs one governed query; `filters` default to none (not the request's). `ordered:
- * false` skips sorting the rows (for reads whose consumer orders them itself: at 1M customers the
- * sort by every key is a large part of the read).
+ * A condition keeping a deterministic share of the result's rows by a column's hash (the same keys
+ * are in or out every time), for `ReadOptions.where`.
+ */
+export const sampleCondition = (column: string, rate: number) =>
+  `hash(${resultColumn(column)}) % ${SAMPLE_BUCKETS} < ${Math.round(rate * SAMPLE_BUCKETS)}`;
+
+/** How a read post-processes the governed result in SQL (model-derived expressions, never user text). */
+export interface ReadOptions {
+  /** False skips sorting the rows (for consumers that order them themselves; large reads sort slowly). */
+  ordered?: boolean;
+  /** Extra columns computed from the result's columns, as `expression AS "name"`. */
+  extraColumns?: string[];
+  /** A condition on the result's columns and the extra columns: only matching rows come back. */
+  where?: string;
+}
+
+/**
+ * Compiles and runs one governed query; `filters` default to none (not the request's). `opts` may
+ * skip the sort, add computed columns and keep only some rows, in the statement, so rows that are not
+ * needed never reach JavaScript.
  */
 export async function readGoverned(
   ctx: AnalysisContext,
   step: string,
   query: GovernedQuery,
-  opts: { sample?: RowSample; ordered?: boolean } = {},
+  opts: ReadOptions = {},
 ): Promise<Record<string, unknown>[]> {
-  const { sample } = opts;
   const compiled = compileGoverned(
     ctx,
     { ...query, filters: query.filters ?? [] },
     { ordered: opts.ordered },
   );
-  const sql = sample
-    ? `SELECT * FROM (\n${compiled.sql}\n) AS governed WHERE hash(${quoteIdentifier(sample.column)}) % ${SAMPLE_BUCKETS} < ${Math.round(sample.rate * SAMPLE_BUCKETS)}`
-    : compiled.sql;
+  let sql = compiled.sql;
+  if (opts.extraColumns?.length)
+    sql = `SELECT *, ${opts.extraColumns.join(', ')} FROM (\n${sql}\n) AS governed`;
+  if (opts.where) sql = `SELECT * FROM (\n${sql}\n) AS selected WHERE ${opts.where}`;
   ctx.trace.record(sql, compiled.params);
   const result = await ctx.runtime.engine.query(sql, compiled.params, {
     timeoutMs: ANALYSIS_TIMEOUT_MS,

@@ -5,7 +5,7 @@ import { AnalysisError, type AnalysisRequest } from '../analysis-contract.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { predictProbabilities } from '../stats/index.ts';
 import { type DemoRuntime, demoRuntime } from '../test-runtime.ts';
-import { findAtRiskCustomers } from './at-risk-customers.ts';
+import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from './at-risk-customers.ts';
 import { readGoverned } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumns } from './risk-features.ts';
 import { loadRiskHistory } from './risk-history.ts';
@@ -270,5 +270,32 @@ describe('sampled training history', () => {
     }
     // The filter runs in DuckDB: the statement carries the hash condition.
     expect(ctx.trace.sql.some((sql) => sql.includes('hash("customer_id")'))).toBe(true);
+  });
+});
+
+describe('scoring in SQL', () => {
+  it('gives every active customer the score the JavaScript model gives, and flags the same customers', async () => {
+    const ctx = analysisContext(runtime, request());
+    const all = await scoredCustomers(ctx, [], model, false);
+    expect(all.length).toBeGreaterThan(1000);
+    const js = scoreRows(model, all);
+    let worst = 0;
+    all.forEach((row, i) => {
+      worst = Math.max(worst, Math.abs(Number(row[RISK_COLUMN]) - js[i]!));
+    });
+    expect(worst).toBeLessThan(1e-9);
+    const flagged = await scoredCustomers(ctx, [], model, true);
+    const expected = all.filter(
+      (row, i) =>
+        js[i]! >= 0.3 ||
+        String(row.risk_flags ?? '')
+          .split(',')
+          .some(Boolean),
+    );
+    expect(flagged.length).toBe(expected.length);
+    expect(new Set(flagged.map((r) => r.customer_id))).toEqual(new Set(expected.map((r) => r.customer_id)));
+    const population = await findAtRiskCustomers(ctx);
+    expect(population.scored).toBe(all.length);
+    expect(population.customers.length).toBe(expected.length);
   });
 });

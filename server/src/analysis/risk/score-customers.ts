@@ -22,6 +22,26 @@ export interface RiskFactor {
   contribution: number;
 }
 
+/** A model number as an exact DuckDB double (parsing the shortest round-trip text gives the same double). */
+const double = (x: number) => `CAST('${x}' AS DOUBLE)`;
+
+/**
+ * The 90-day churn probability as a SQL expression over the governed result's columns: the same
+ * centred linear predictor as `predictLogOdds` (feature SQL from risk-features.ts), clamped to
+ * ±700 so exp() cannot overflow. Scoring in the statement lets a read return only flagged customers.
+ */
+export function riskScoreSql(model: RiskModel, col: (id: string) => string): string {
+  const terms = model.fit.coefficients
+    .map((c, j) =>
+      c.estimate === 0
+        ? null
+        : `${double(c.estimate)} * ((${model.features[j]!.sql(col)}) - ${double(c.mean)})`,
+    )
+    .filter((t) => t !== null);
+  const eta = [double(model.fit.standardizedIntercept.estimate), ...terms].join('\n    + ');
+  return `1.0 / (1.0 + exp(-least(greatest(${eta}, -700), 700)))`;
+}
+
 /** 90-day churn probability of every row. */
 export function scoreRows(model: RiskModel, rows: Record<string, unknown>[]): Float64Array {
   return predictProbabilities(model.fit, featureColumns(model.features, rows));
