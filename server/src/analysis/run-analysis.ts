@@ -1,4 +1,5 @@
 import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
+import { analysisSlots } from './analysis-slots.ts';
 import { cohortsAnalysis } from './cohorts/index.ts';
 import { decompositionAnalysis } from './decomposition/index.ts';
 import { driversAnalysis } from './drivers/index.ts';
@@ -22,7 +23,7 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
 
 /**
  * The analysis module's entry point (the pipeline's `runAnalysis`): runs the analysis of the request's
- * intent on governed queries under the user's row-level security.
+ * intent on governed queries under the user's row-level security, at most `analysisSlots.size` at once.
  * @example const result = await runAnalysis(runtime, { intent: 'reasons', language: 'zh', query })
  */
 export const runAnalysis: RunAnalysis = async (runtime, request) => {
@@ -35,5 +36,5 @@ export const runAnalysis: RunAnalysis = async (runtime, request) => {
       'unsupported',
     );
   }
-  return analysis(runtime, request);
+  return analysisSlots.run(() => analysis(runtime, request));
 };
