@@ -3,7 +3,9 @@
  * the real pipeline (mapping → staging → rejects → insert → quality checks) into a fresh DuckDB.
  * Each size runs in its own child process so the peak RSS is that run's alone.
  *
- * Run: `npx tsx evals/bench/ingest-bench.ts [--sizes 1000000,5000000]` → table + evals/bench/out/ingest.json
+ * Run: `npx tsx evals/bench/ingest-bench.ts [--sizes 1000000,5000000] [--formats parquet,csv] [--profile]`
+ * → table + evals/bench/out/ingest.json. `--profile` also prints the time of every DuckDB statement
+ * of 5 ms or more per run (CSV runs at the first size only).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,18 +14,22 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ingest } from '../../server/src/data/ingest/ingest.ts';
+import { formatProfile, profileStatements, type StatementTiming } from './statement-profile.ts';
 
 interface BenchRun {
   format: 'parquet' | 'csv';
   rows: number;
   fileMB: number;
   seconds: number;
+  /** CPU time of the run (user + system, all threads): less sensitive than wall time to a busy machine. */
+  cpuSeconds: number;
   ordersSeconds: number;
   rowsPerSecond: number;
   ordersRowsPerSecond: number;
   rejected: number;
   duplicates: number;
   peakRssMB: number;
+  profile?: StatementTiming[];
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -79,14 +85,18 @@ tables:
 }
 
 /** One measured run (in the child process). */
-async function runOne(rows: number, format: BenchRun['format']): Promise<BenchRun> {
+async function runOne(rows: number, format: BenchRun['format'], profile: boolean): Promise<BenchRun> {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
   try {
     const mapping = await writeInput(dir, rows, format);
     const fileMB = statSync(join(dir, `orders.${format}`)).size / 1e6;
+    const profiler = profile ? profileStatements() : undefined;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await ingest({ configPath: mapping, dbPath: join(dir, 'bench.duckdb'), mode: 'replace' });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const timings = profiler?.stop();
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const orders = result.report.tables.find((t) => t.table === 'orders')!;
     return {
@@ -94,12 +104,14 @@ async function runOne(rows: number, format: BenchRun['format']): Promise<BenchRu
       rows,
       fileMB: Math.round(fileMB * 10) / 10,
       seconds: Math.round(seconds * 100) / 100,
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
       ordersSeconds: Math.round(orders.seconds * 100) / 100,
       rowsPerSecond: Math.round(rows / seconds),
       ordersRowsPerSecond: Math.round(orders.rowsPerSecond),
       rejected: orders.rejected,
       duplicates: orders.duplicates.count,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      profile: timings,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -109,33 +121,47 @@ async function runOne(rows: number, format: BenchRun['format']): Promise<BenchRu
 async function main(argv: string[]): Promise<void> {
   const child = argv.indexOf('--child');
   if (child >= 0) {
-    const run = await runOne(Number(argv[child + 1]), argv[child + 2] as BenchRun['format']);
+    const run = await runOne(
+      Number(argv[child + 1]),
+      argv[child + 2] as BenchRun['format'],
+      argv.includes('--profile'),
+    );
     process.stdout.write(JSON.stringify(run));
     return;
   }
   const sizesArg = argv.indexOf('--sizes');
   const sizes = sizesArg >= 0 ? argv[sizesArg + 1]!.split(',').map(Number) : [1_000_000, 5_000_000];
+  const formatsArg = argv.indexOf('--formats');
+  const formats = formatsArg >= 0 ? argv[formatsArg + 1]!.split(',') : ['parquet', 'csv'];
+  const profile = argv.includes('--profile');
   const cases: [number, BenchRun['format']][] = [
-    ...sizes.map((n) => [n, 'parquet'] as [number, 'parquet']),
-    [sizes[0]!, 'csv'],
+    ...(formats.includes('parquet') ? sizes.map((n) => [n, 'parquet'] as [number, 'parquet']) : []),
+    ...(formats.includes('csv') ? [[sizes[0]!, 'csv'] as [number, 'csv']] : []),
   ];
   const runs: BenchRun[] = [];
   for (const [n, format] of cases) {
     const out = execFileSync(
       process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(n), format],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      },
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--child',
+        String(n),
+        format,
+        ...(profile ? ['--profile'] : []),
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
     );
-    runs.push(JSON.parse(out) as BenchRun);
+    const { profile: timings, ...run } = JSON.parse(out) as BenchRun;
+    if (timings) console.log(`\n${format} ${n.toLocaleString('en-US')}:\n${formatProfile(timings)}`);
+    runs.push(run);
   }
   const head = [
     'format',
     'rows',
     'file MB',
     'total s',
+    'cpu s',
     'rows/s (total)',
     'orders s',
     'rows/s (orders)',
@@ -148,6 +174,7 @@ async function main(argv: string[]): Promise<void> {
     r.rows.toLocaleString('en-US'),
     String(r.fileMB),
     String(r.seconds),
+    String(r.cpuSeconds),
     r.rowsPerSecond.toLocaleString('en-US'),
     String(r.ordersSeconds),
     r.ordersRowsPerSecond.toLocaleString('en-US'),

@@ -21,6 +21,14 @@ export interface ColumnPlan {
   format?: string;
   /** Fed from a source column (so a NULL there was a blank in the source). */
   fromColumn: boolean;
+  /** DuckDB type of that source column. */
+  sourceType?: string;
+}
+
+/** One way a row can fail on a column: a condition and the reason text (both SQL). */
+export interface RejectRule {
+  when: string;
+  reason: string;
 }
 
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1'];
@@ -69,6 +77,7 @@ export function planColumn(
     isText,
     format: spec.format,
     fromColumn: ref !== undefined,
+    sourceType: ref?.type,
   };
 }
 
@@ -82,24 +91,37 @@ export function coerceSql(plan: ColumnPlan, v: string): string {
   return `try_cast(${v} AS ${plan.type})`;
 }
 
-/** SQL expressions, each NULL or one reason text, for why a row fails on this column. */
-export function reasonSqls(plan: ColumnPlan, v: string, c: string): string[] {
+/**
+ * Whether coercing can turn a value into NULL: not when the target is text (anything casts to
+ * VARCHAR) nor when the source column already has the target type. Those columns need no
+ * "cannot read" test on every row.
+ */
+function coercionCanFail(plan: ColumnPlan): boolean {
+  if (plan.type === 'VARCHAR') return false;
+  return plan.isText || plan.format !== undefined || plan.sourceType !== plan.type;
+}
+
+/** The reasons a row fails on this column (value `v`, coerced `c`): missing, unreadable, outside. */
+export function rejectRules(plan: ColumnPlan, v: string, c: string): RejectRule[] {
   const shown = (x: string) => `left(CAST(${x} AS VARCHAR), 80)`;
-  const reasons: string[] = [];
-  if (plan.required) reasons.push(`CASE WHEN ${v} IS NULL THEN ${literal(`${plan.name}: missing`)} END`);
-  reasons.push(
-    `CASE WHEN ${v} IS NOT NULL AND ${c} IS NULL THEN ${literal(`${plan.name}: cannot read "`)} || ${shown(v)} || ${literal(`" as ${plan.type}${plan.format ? ` (${plan.format})` : ''}`)} END`,
-  );
-  if (plan.values) {
-    reasons.push(
-      `CASE WHEN ${c} IS NOT NULL AND CAST(${c} AS VARCHAR) NOT IN (${list(plan.values)}) THEN ${literal(`${plan.name}: "`)} || ${shown(c)} || ${literal(`" is not one of ${plan.values.join(', ')}`)} END`,
-    );
-  }
+  const rules: RejectRule[] = [];
+  if (plan.required) rules.push({ when: `${v} IS NULL`, reason: literal(`${plan.name}: missing`) });
+  if (coercionCanFail(plan))
+    rules.push({
+      when: `${v} IS NOT NULL AND ${c} IS NULL`,
+      reason: `${literal(`${plan.name}: cannot read "`)} || ${shown(v)} || ${literal(`" as ${plan.type}${plan.format ? ` (${plan.format})` : ''}`)}`,
+    });
+  if (plan.values)
+    rules.push({
+      when: `${c} IS NOT NULL AND CAST(${c} AS VARCHAR) NOT IN (${list(plan.values)})`,
+      reason: `${literal(`${plan.name}: "`)} || ${shown(c)} || ${literal(`" is not one of ${plan.values.join(', ')}`)}`,
+    });
   if (plan.range) {
     const [lo, hi] = plan.range;
-    reasons.push(
-      `CASE WHEN ${c} IS NOT NULL AND (${c} < ${scalarLiteral(lo)} OR ${c} > ${scalarLiteral(hi)}) THEN ${literal(`${plan.name}: `)} || ${shown(c)} || ${literal(` is outside [${lo}, ${hi}]`)} END`,
-    );
+    rules.push({
+      when: `${c} IS NOT NULL AND (${c} < ${scalarLiteral(lo)} OR ${c} > ${scalarLiteral(hi)})`,
+      reason: `${literal(`${plan.name}: `)} || ${shown(c)} || ${literal(` is outside [${lo}, ${hi}]`)}`,
+    });
   }
-  return reasons;
+  return rules;
 }

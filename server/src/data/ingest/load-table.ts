@@ -135,7 +135,7 @@ export async function loadTable(
   const keyMatch = plan.key.map((k) => `s.${ident(k)} = d.${ident(k)}`).join(' AND ');
   await con.run(
     `CREATE OR REPLACE TEMP TABLE ${stage}_dupkeys AS
-     SELECT ${keyCols.join(', ')}, count(*) AS n, min(__row) AS first
+     SELECT ${keyCols.join(', ')}, count(*) AS n
      FROM ${stage} WHERE __reason IS NULL GROUP BY ALL HAVING count(*) > 1`,
   );
   const [dupStats] = await rows(con, `SELECT coalesce(sum(n - 1), 0) AS extra FROM ${stage}_dupkeys`);
@@ -143,9 +143,9 @@ export async function loadTable(
   if (duplicateCount > 0)
     await con.run(
       `CREATE OR REPLACE TEMP TABLE ${stage}_dups AS
-       SELECT ${keyTextOf('s.')} AS key, d.first, list(s.__row ORDER BY s.__row) AS rows
+       SELECT ${keyTextOf('s.')} AS key, min(s.__row) AS first, list(s.__row ORDER BY s.__row) AS rows
        FROM ${stage} s JOIN ${stage}_dupkeys d ON ${keyMatch}
-       WHERE s.__reason IS NULL GROUP BY ALL`,
+       WHERE s.__reason IS NULL GROUP BY ${keyCols.map((k) => `s.${k}`).join(', ')}`,
     );
   else await con.run(`CREATE OR REPLACE TEMP TABLE ${stage}_dups (key VARCHAR, first BIGINT, rows BIGINT[])`);
 

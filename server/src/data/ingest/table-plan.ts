@@ -4,7 +4,7 @@
  * reject reason (NULL for a good row).
  */
 import { type CanonicalTableName, canonicalTable } from '../canonical-schema.ts';
-import { type ColumnPlan, coerceSql, planColumn, reasonSqls } from './column-plan.ts';
+import { type ColumnPlan, coerceSql, planColumn, rejectRules } from './column-plan.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, type TargetTableName } from './mapping-load.ts';
 import { type CheckSpec, columnObjectOf, type TableSpec } from './mapping-schema.ts';
@@ -115,9 +115,14 @@ export function planTable(
   const mainAlias = ident(spec.from);
   const inner = columns.map((c, i) => `${c.valueSql} AS v${i}`).join(',\n    ');
   const middle = columns.map((c, i) => `v${i}, ${coerceSql(c, `v${i}`)} AS c${i}`).join(',\n    ');
-  const reasons = columns.flatMap((c, i) => reasonSqls(c, `v${i}`, `c${i}`));
+  const rules = columns.flatMap((c, i) => rejectRules(c, `v${i}`, `c${i}`));
+  // Nearly every row is good: test the rules once per row and build the reason text (every
+  // failing rule, in column order) only for the rows that fail.
   const reasonSql =
-    reasons.length > 0 ? `NULLIF(concat_ws('; ', ${reasons.join(',\n    ')}), '')` : 'CAST(NULL AS VARCHAR)';
+    rules.length > 0
+      ? `CASE WHEN ${rules.map((r) => `(${r.when})`).join('\n    OR ')}
+  THEN concat_ws('; ', ${rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(',\n    ')}) END`
+      : 'CAST(NULL AS VARCHAR)';
   const outer = columns.map((c, i) => `c${i} AS ${ident(c.name)}`).join(', ');
   const stageSql = `SELECT __row, ${outer},
   ${reasonSql} AS __reason
