@@ -168,23 +168,24 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
   };
 
   const periods = c.periods ?? [];
+  const forms = g.measures.map((m) => (m.min_rows ? null : countForm(m, g)));
   const buckets =
     statePeriod &&
     periods.length <= MAX_BUCKETED_PERIODS &&
-    g.measures.every((m) => bucketable(m, m.min_rows ? null : countForm(m, g)));
-  const aggregates = g.measures.map((m) => {
-    const form = m.min_rows ? null : countForm(m, g);
+    g.measures.every((m, i) => bucketable(m, forms[i] ?? null));
+  const aggregates = g.measures.map((m, i) => {
+    const form = forms[i] ?? null;
     if (form !== 'rows') rootExprs.set(measureColumn(m), `(${m.sql})`);
     const conds: string[] = [];
     if (m.filter) {
       rootExprs.set(`f_${m.id}`, `(${m.filter})`);
       conds.push(`t0.f_${m.id}`);
     }
-    // Bucketed trends test the period end on the buckets (stateTrendByBuckets).
-    const partial = aggregate(m, `t0.${measureColumn(m)}`, conds, q, form);
+    // Bucketed trends test the period end on the buckets (stateTrendByBuckets), so `expr` is the
+    // per-row partial there (bucketable measures have no per-entity test either).
     if (m.ending_in_period && !buckets) conds.push(`t0.__to < ${periodEnd()}`);
     if (m.with_event_in_period) conds.push(eventInPeriod(m.with_event_in_period));
-    return { m, form, partial, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
+    return { m, form, expr: aggregate(m, `t0.${measureColumn(m)}`, conds, q, form) };
   });
 
   const fromRoot = `${sourceRelation(g.source.id, rootExprs, c)} AS t0`;
@@ -202,7 +203,7 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     const measures: BucketedMeasure[] = aggregates.map((a) => ({
       m: a.m,
       column: measureColumn(a.m),
-      partial: a.partial,
+      partial: a.expr,
       isCount: a.form !== null || a.m.agg === 'count',
     }));
     const sql = stateTrendByBuckets({
