@@ -1,10 +1,10 @@
 /**
  * `npm run eval -- [--model retail|telco] [--category C] [--lang zh|en|mixed] [--llm] [--min 0.9]
- * [--out evals/reports/run.json] [--failures 20]`: runs the question set (evals/questions) through
- * the real pipeline and prints accuracy by category and language, and the failures with reasons.
+ * [--out evals/reports/run.json] [--failures 20] [--dir evals/questions]`: runs a question set (default
+ * evals/questions; `--dir` for another folder of case files, e.g. a blind batch) through the real pipeline and prints accuracy by category and language, and the failures with reasons.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssues, loadEvalCases } from '../../../evals/eval-case.ts';
 import { failureLines, summaryLines } from '../../../evals/eval-report.ts';
@@ -29,9 +29,10 @@ export async function run(args: string[]): Promise<number> {
       out: { type: 'string' },
       failures: { type: 'string', default: '25' },
       'data-dir': { type: 'string', default: '.data/eval' },
+      dir: { type: 'string', default: 'evals/questions' },
     },
   });
-  const loaded = loadEvalCases(join(PROJECT_ROOT, 'evals/questions'));
+  const loaded = loadEvalCases(resolve(PROJECT_ROOT, values.dir!));
   if (loaded.issues.length) {
     console.error(`invalid eval cases:\n${formatIssues(loaded.issues)}`);
     return 2;
