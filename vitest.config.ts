@@ -9,6 +9,7 @@ export default defineConfig({
       'server/**/*.test.ts',
       'evals/**/*.test.ts',
       'web/test/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'web/dist/**'],
     testTimeout: 60_000,

@@ -15,18 +15,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'yaml';
+import { REASON_CODES } from '../../server/src/canonical/canonical-schema.ts';
+import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
 import {
   classifyFeedback,
   type FeedbackClassification,
-} from '../../server/src/analysis/feedback/classify-feedback.ts';
+} from '../../server/src/feedback/classify-feedback.ts';
 import {
   type DemoFeedbackRow,
   expectedTopic,
   isComplaint,
   readDemoFeedback,
-} from '../../server/src/analysis/feedback/demo-truth.ts';
-import { REASON_CODES } from '../../server/src/data/canonical-schema.ts';
-import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
+} from '../../server/test/feedback/demo-truth.ts';
 import { accuracy, classScores, confusion, confusionTable, round } from './feedback-metrics.ts';
 import { writeDemoSection } from './results-file.ts';
 

@@ -12,8 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { classifyFeedback } from '../../server/src/analysis/feedback/classify-feedback.ts';
-import { REASON_CODES } from '../../server/src/data/canonical-schema.ts';
+import { REASON_CODES } from '../../server/src/canonical/canonical-schema.ts';
+import { classifyFeedback } from '../../server/src/feedback/classify-feedback.ts';
 import { accuracy, classScores, confusion, confusionTable, round } from './feedback-metrics.ts';
 import { readWaimai, type WaimaiReview } from './read-waimai.ts';
 import { savedDemoSection } from './results-file.ts';
@@ -174,7 +174,7 @@ const classRows = (
 const md = `# Feedback classifier: measured results
 
 Date: ${date} · Command: \`${command}\` · Machine: ${machine}
-Classifier: \`server/src/analysis/feedback/classify-feedback.ts\` (lexicons and rules, no model).
+Classifier: \`server/src/feedback/classify-feedback.ts\` (lexicons and rules, no model).
 
 ## Speed
 ${speed.texts} waimai reviews per pass, one thread: **${speed.textsPerSecond.toLocaleString('en')} texts/s** (median of 5 warm passes, ${speed.medianSeconds} s each; target ≥ 20,000). Best warm pass: ${speed.bestTextsPerSecond.toLocaleString('en')} texts/s. The cold first pass, including building the lexicon and JIT warm-up: ${speed.coldTextsPerSecond.toLocaleString('en')} texts/s. The machine is shared (1-min load average ${speed.loadAverage} on ${cpus().length} cores when measured), so these figures vary from run to run.

@@ -14,7 +14,7 @@
  * Each family returns one row per period (`period` = its start) and the caller's keys, with its
  * metrics as columns: the question's reference picks the columns its answer table shows.
  */
-import { date, type RefPeriod } from '../../semantic-layer/test/demo-reference-sql.ts';
+import { date, type RefPeriod } from '../reference/demo-reference-sql.ts';
 
 /** A reporting period [start, end). */
 export type Period = RefPeriod;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { compile } from '../src/index.ts';
 import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
 import { normalizeRows, type PgTarget, pgliteCopy, postgresCopy } from './postgres-copy.ts';
+import type { TestDuck } from './test-duck.ts';
 
 /**
  * One conformance suite, three engines: DuckDB, embedded PostgreSQL (PGlite) and, when DATABASE_URL
@@ -17,7 +17,7 @@ const Q3 = { start: '2026-07-01', end: '2026-10-01' };
 const Q2 = { start: '2026-04-01', end: '2026-07-01' };
 
 let model: SemanticModel;
-let duck: AnalyticsEngine;
+let duck: TestDuck;
 const targets: PgTarget[] = [];
 
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { compile } from '../src/index.ts';
 import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
 import { FIXTURE_AS_OF } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
+import type { TestDuck } from './test-duck.ts';
 
 /**
  * Cheaper counts with the same answer: a distinct count of customers over spells that never overlap
@@ -14,7 +14,7 @@ import { fixtureEngine, retailModel } from './load-fixture.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };
 let model: SemanticModel;
-let engine: AnalyticsEngine;
+let engine: TestDuck;
 beforeAll(async () => {
   model = retailModel();
   engine = await fixtureEngine(model);

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { compile } from '../src/index.ts';
 import type { SemanticModel } from '../src/model.ts';
 import { FIXTURE_AS_OF } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
+import type { TestDuck } from './test-duck.ts';
 
 /** The customer snapshot's current state, read through the model on the hand-checked fixture. */
 
 let model: SemanticModel;
-let engine: AnalyticsEngine;
+let engine: TestDuck;
 beforeAll(async () => {
   model = retailModel();
   engine = await fixtureEngine(model);

@@ -1,9 +1,15 @@
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { loadModelFromDir } from '../src/definition/load-model.ts';
 import { historyDates as historyDatesFrom } from '../src/materialize/customer-history.ts';
 import { materializationPlan } from '../src/materialize/plan.ts';
 import type { SemanticModel } from '../src/model.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
+import { TestDuck } from './test-duck.ts';
+
+/** What loading the fixture needs of a database: statements, and the names of its tables. */
+export interface FixtureTarget {
+  exec(statements: string | string[]): Promise<void>;
+  tables(): Promise<Set<string>>;
+}
 
 /** The retail model as shipped. */
 export function retailModel(): SemanticModel {
@@ -13,8 +19,14 @@ export function retailModel(): SemanticModel {
 }
 
 /** An in-memory DuckDB with the fixture CRM loaded and the derived tables materialised. */
-export async function fixtureEngine(model = retailModel()): Promise<AnalyticsEngine> {
-  const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+export async function fixtureEngine(model = retailModel()): Promise<TestDuck> {
+  const engine = await TestDuck.open();
+  await loadFixture(engine, model);
+  return engine;
+}
+
+/** Loads the fixture CRM into `engine` and materialises the model's derived tables there. */
+export async function loadFixture(engine: FixtureTarget, model: SemanticModel): Promise<void> {
   for (const t of FIXTURE_TABLES) {
     await engine.exec(`CREATE TABLE ${t.name} (${t.columns.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
     const values = t.rows
@@ -32,5 +44,4 @@ export async function fixtureEngine(model = retailModel()): Promise<AnalyticsEng
   const historyDates = historyDatesFrom(FIXTURE_AS_OF, '2025-10-01');
   for (const step of materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates }))
     await engine.exec(step.statements);
-  return engine;
 }

@@ -1,6 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import type { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+
+/** A database whose rows can be read (the DuckDB a copy is taken from). */
+export interface RowSource {
+  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
 
 /** A PostgreSQL to run compiled SQL on: a real server (in its own schema) or embedded PGlite. */
 export interface PgTarget {
@@ -22,10 +26,7 @@ const PG_TYPES: Record<string, string> = {
 };
 
 /** Copies every table of the DuckDB store (canonical and derived) into the target, types mapped. */
-async function copyTables(
-  engine: AnalyticsEngine,
-  exec: (sql: string, params?: unknown[]) => Promise<unknown>,
-) {
+async function copyTables(engine: RowSource, exec: (sql: string, params?: unknown[]) => Promise<unknown>) {
   const cols = await engine.query(
     "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position",
   );
@@ -47,7 +48,7 @@ async function copyTables(
 }
 
 /** Embedded PostgreSQL (PGlite) holding a copy of the store. */
-export async function pgliteCopy(engine: AnalyticsEngine): Promise<PgTarget> {
+export async function pgliteCopy(engine: RowSource): Promise<PgTarget> {
   const db = new PGlite();
   await copyTables(engine, (sql, params) => db.query(sql, params as unknown[]));
   return {
@@ -58,7 +59,7 @@ export async function pgliteCopy(engine: AnalyticsEngine): Promise<PgTarget> {
 }
 
 /** The PostgreSQL server at `url`, in a fresh schema dropped on close. */
-export async function postgresCopy(engine: AnalyticsEngine, url: string): Promise<PgTarget> {
+export async function postgresCopy(engine: RowSource, url: string): Promise<PgTarget> {
   const schema = `sl_test_${process.pid}_${Date.now()}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE SCHEMA "${schema}"`);

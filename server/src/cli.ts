@@ -13,7 +13,6 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   ingest: () => import('./commands/ingest.ts'),
   query: () => import('./commands/query.ts'),
   ask: () => import('./commands/ask.ts'),
-  eval: () => import('./commands/eval.ts'),
   bench: () => import('./commands/bench.ts'),
 };
 

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimeRange } from '../../../semantic-layer/src/query.ts';
+import { type DemoRuntime, demoRuntime, governedRows } from '../../test/analysis/test-runtime.ts';
 import { SCENARIO_DIR } from '../data/demo/scenario.ts';
 import type { EffectTruth, Period } from '../data/demo/truth.ts';
 import type { AnalysisIntent, AnalysisResult } from './analysis-contract.ts';
@@ -15,7 +16,6 @@ import type { RegressionView } from './drivers/driver-regression.ts';
 import type { ReasonLine, SegmentReasons } from './reasons/reasons-analysis.ts';
 import { runAnalysis } from './run-analysis.ts';
 import type { SegmentContribution } from './stats/index.ts';
-import { type DemoRuntime, demoRuntime, governedRows } from './test-runtime.ts';
 
 /**
  * 10,000 customers: 西安 (3% of customers) then has ~140–170 active at the start of 2026 Q1 and the

@@ -1,14 +1,10 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
-import type { Intent, RetentionAction } from '../answer/answer-schema.ts';
+import type { AnalysisIntent, RetentionAction } from '../answer/answer-schema.ts';
 import type { PresentationInput } from '../answer/presentation-input.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 
-/** The intents the analysis module answers (everything else is one governed query). */
-export type AnalysisIntent = Extract<
-  Intent,
-  'reasons' | 'drivers' | 'decomposition' | 'risk_list' | 'actions' | 'cohorts' | 'survival' | 'segments'
->;
+export type { AnalysisIntent };
 
 /**
  * One analysis to run: the intent and the base query the interpreter produced (metric, period,

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime, recordingRuntime } from '../../test/analysis/test-runtime.ts';
 import { presentResult } from '../answer/compose.ts';
 import { AnalysisError, type AnalysisIntent } from './analysis-contract.ts';
 import { actionsAnalysis } from './playbook/index.ts';
 import { riskListAnalysis } from './risk/index.ts';
 import { ANALYSES, runAnalysis } from './run-analysis.ts';
-import { type DemoRuntime, demoRuntime, recordingRuntime } from './test-runtime.ts';
 
 const MINE: AnalysisIntent[] = ['reasons', 'drivers', 'decomposition', 'cohorts', 'survival', 'segments'];
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
+import { recordingRuntime } from '../../test/analysis/test-runtime.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { type ModelRuntime, prepareModel } from '../data/model-runtime.ts';
@@ -10,7 +11,6 @@ import type { AnalysisRequest } from './analysis-contract.ts';
 import type { DriverFactor } from './drivers/index.ts';
 import type { ReasonLine } from './reasons/index.ts';
 import { runAnalysis } from './run-analysis.ts';
-import { recordingRuntime } from './test-runtime.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ask = (intent: AnalysisRequest['intent'], attributes?: Record<string, string[]>): AnalysisRequest => ({

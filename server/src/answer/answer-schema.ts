@@ -8,11 +8,8 @@ import { SemanticQuerySchema } from '../../../semantic-layer/src/query.ts';
 
 export const ANSWER_KINDS = ['answer', 'clarify', 'out_of_scope', 'error'] as const;
 
-export const INTENTS = [
-  'metric',
-  'breakdown',
-  'trend',
-  'comparison',
+/** Intents answered by the analysis module on top of a base query (everything else is one governed query). */
+export const ANALYSIS_INTENTS = [
   'reasons',
   'drivers',
   'decomposition',
@@ -21,10 +18,21 @@ export const INTENTS = [
   'cohorts',
   'survival',
   'segments',
+] as const;
+export type AnalysisIntent = (typeof ANALYSIS_INTENTS)[number];
+
+/** Every intent: one governed query, an analysis, or no answer (clarify, out of scope). */
+export const INTENTS = [
+  'metric',
+  'breakdown',
+  'trend',
+  'comparison',
+  ...ANALYSIS_INTENTS,
   'clarify',
   'out_of_scope',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
+export const ANALYSIS_INTENT_SET: ReadonlySet<Intent> = new Set<Intent>(ANALYSIS_INTENTS);
 
 export const ColumnSchema = z.object({
   name: z.string(),
@@ -46,6 +54,8 @@ export const ClarifyOptionSchema = z.object({
   question: z.string(),
   query: SemanticQuerySchema.optional(),
 });
+/** A reading the user can pick when the question is ambiguous (as an interpreter writes it). */
+export type ClarifyOption = z.input<typeof ClarifyOptionSchema>;
 
 export const ActionSchema = z.object({
   id: z.string(),

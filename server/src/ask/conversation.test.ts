@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
+import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
 import { type ConversationState, nextConversationState } from './conversation.ts';
 import { ConversationStore } from './conversation-store.ts';
-import { RETAIL_CATALOG } from './fixtures/retail-catalog.ts';
 import { interpretWithRules, type RulesResult } from './rules-interpreter.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };

@@ -1,12 +1,12 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { Filter, SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
+import { shiftYears } from '../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import type { QuestionAnalysis } from './rules/analyse-question.ts';
 import type { Draft } from './rules/draft.ts';
 import { hasCue } from './rules/intent.ts';
 import type { Ranking } from './rules/ranking.ts';
-import { shiftYears } from './time/calendar.ts';
 import type { TimeResolution } from './time/resolve-time.ts';
 
 /** What a conversation remembers between turns. */

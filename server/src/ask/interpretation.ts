@@ -1,14 +1,9 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
-import type { Intent } from '../answer/answer-schema.ts';
+import type { ClarifyOption, Intent } from '../answer/answer-schema.ts';
 
-/** A reading the user can pick when the question is ambiguous. */
-export interface ClarifyOption {
-  label: string;
-  /** The question to send when the user picks this option. */
-  question: string;
-  query?: SemanticQueryInput;
-}
+export { ANALYSIS_INTENT_SET } from '../answer/answer-schema.ts';
+export type { ClarifyOption };
 
 /**
  * What an interpreter (rules or LLM) makes of a question. Analysis intents (reasons, drivers,
@@ -28,15 +23,3 @@ export interface Interpretation {
   /** Why the question is declined or needs clarifying, in the question's language. */
   reason?: string;
 }
-
-/** Intents answered by the analysis module rather than a single query. */
-export const ANALYSIS_INTENT_SET: ReadonlySet<Intent> = new Set<Intent>([
-  'reasons',
-  'drivers',
-  'decomposition',
-  'risk_list',
-  'actions',
-  'cohorts',
-  'survival',
-  'segments',
-]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
+import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
+import { TELCO_CATALOG } from '../../test/ask/fixtures/telco-catalog.ts';
 import { nextConversationState } from './conversation.ts';
-import { RETAIL_CATALOG } from './fixtures/retail-catalog.ts';
-import { TELCO_CATALOG } from './fixtures/telco-catalog.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 /** Issue 4, "honest when unsure": decline what is not a question about the data, ask when unsure. */

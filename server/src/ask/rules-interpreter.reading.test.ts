@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
+import { metric } from '../../test/ask/fixtures/fixture-builders.ts';
+import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
+import { TELCO_CATALOG } from '../../test/ask/fixtures/telco-catalog.ts';
 import { nextConversationState } from './conversation.ts';
-import { metric } from './fixtures/fixture-builders.ts';
-import { RETAIL_CATALOG } from './fixtures/retail-catalog.ts';
-import { TELCO_CATALOG } from './fixtures/telco-catalog.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 /** How the words of a question are read together: metrics, yes-no values, conditions, follow-ups. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
-import { RETAIL_CATALOG } from './fixtures/retail-catalog.ts';
-import { TELCO_CATALOG } from './fixtures/telco-catalog.ts';
+import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
+import { TELCO_CATALOG } from '../../test/ask/fixtures/telco-catalog.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 const AS_OF = '2026-10-01';

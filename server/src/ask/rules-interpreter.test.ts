@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
-import { RETAIL_CATALOG } from './fixtures/retail-catalog.ts';
+import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 const AS_OF = '2026-10-01';

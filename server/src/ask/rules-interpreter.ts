@@ -1,6 +1,7 @@
 import type { Catalog, Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
+import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
@@ -20,7 +21,7 @@ import { assembleQuery, type Draft } from './rules/draft.ts';
 import { detectIntent, hasCue } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
-import { choosePeriod, modelHasTime } from './rules/period.ts';
+import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { applyThresholds } from './rules/thresholds.ts';

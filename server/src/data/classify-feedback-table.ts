@@ -1,11 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { classifyFeedback } from '../analysis/feedback/classify-feedback.ts';
+import { classifyFeedback } from '../feedback/classify-feedback.ts';
 
 const CHUNK = 50_000;
 
 /**
  * Fills `feedback.topic` and `feedback.sentiment` for every row with text that lacks them, with the
- * offline classifier (analysis/feedback), so each feedback row carries a reason topic and a sentiment
+ * offline classifier (server/src/feedback), so each feedback row carries a reason topic and a sentiment
  * after ingest or demo generation. Reads in chunks of rowids and writes back through an appender and
  * one UPDATE per chunk, so memory stays flat at millions of rows. Returns the rows classified.
  */

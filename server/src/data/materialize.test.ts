@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
-import { type DemoStore, openDemo } from '../../../semantic-layer/test/demo-store.ts';
 import { retailModel } from '../../../semantic-layer/test/load-fixture.ts';
+import { type DemoStore, openDemo } from '../../test/data/demo-store.ts';
 import { MATERIALIZED_TABLE, materialize } from './model-runtime.ts';
 
 /** A copy of the retail model with its churn config changed by `edit`. */

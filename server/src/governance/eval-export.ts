@@ -3,7 +3,7 @@
  * eval set grows from real use: save the export as `evals/questions/feedback-<date>.yaml`.
  */
 import { stringify } from 'yaml';
-import { EVAL_MODELS, type EvalCase, EvalCaseSchema, type EvalCategory } from '../../../evals/eval-case.ts';
+import { EVAL_MODELS, type EvalCase, EvalCaseSchema, type EvalCategory } from './eval-case-schema.ts';
 import type { WrongAnswer } from './wrong-answers.ts';
 
 /** Eval category for an intent (intents without their own category fall back to the closest one). */

@@ -5,12 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { DIFFICULTIES, EVAL_CATEGORIES, EXPECTED_KINDS } from '../../../evals/eval-case.ts';
 import { SemanticQuerySchema } from '../../../semantic-layer/src/query.ts';
 import { INTENTS } from '../answer/answer-schema.ts';
 import { isUuid } from '../store/db.ts';
 import type { Store } from '../store/open-store.ts';
 import { answerFeedback, conversations, messages, users } from '../store/schema.ts';
+import { DIFFICULTIES, EVAL_CATEGORIES, EXPECTED_KINDS } from './eval-case-schema.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date YYYY-MM-DD');
 

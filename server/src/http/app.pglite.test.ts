@@ -1,4 +1,4 @@
-import { pgliteStore } from '../store/test-stores.ts';
-import { defineAppSuite } from './app-suite.ts';
+import { defineAppSuite } from '../../test/http/app-suite.ts';
+import { pgliteStore } from '../../test/store/test-stores.ts';
 
 defineAppSuite('PGlite', pgliteStore);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../store/test-stores.ts';
-import { defineAppSuite } from './app-suite.ts';
+import { defineAppSuite } from '../../test/http/app-suite.ts';
+import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../test/store/test-stores.ts';
 
 if (await postgresReachable()) defineAppSuite('PostgreSQL', postgresStore);
 else

@@ -4,6 +4,7 @@ import { AnalysisError } from '../analysis/analysis-contract.ts';
 import type { Answer } from '../answer/answer-schema.ts';
 import { presentResult } from '../answer/compose.ts';
 import type { PresentedResult } from '../answer/presentation-input.ts';
+import { usedDefinitions } from '../answer/presented-members.ts';
 import { type ConversationState, nextConversationState } from '../ask/conversation.ts';
 import type { Interpretation } from '../ask/interpretation.ts';
 import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
@@ -11,7 +12,6 @@ import { QueryTimeoutError } from '../data/duckdb-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';
-import { usedDefinitions } from './presented-members.ts';
 import { runQuery } from './run-query.ts';
 
 export type Stage = 'interpret' | 'execute' | 'analyse' | 'present';

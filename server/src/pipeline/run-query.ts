@@ -3,9 +3,9 @@ import type { Issue } from '../../../semantic-layer/src/issues.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import type { PresentationInput } from '../answer/presentation-input.ts';
+import { presentedMembers } from '../answer/presented-members.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 import { withoutEmptyUnknownRows } from './empty-rows.ts';
-import { presentedMembers } from './presented-members.ts';
 
 export const QUERY_TIMEOUT_MS = Number(process.env.CHATBI_QUERY_TIMEOUT_MS) || 15_000;
 export const MAX_ROWS = 5_000;

@@ -1,4 +1,4 @@
-import { defineStoreSuite } from './store-suite.ts';
-import { pgliteStore } from './test-stores.ts';
+import { defineStoreSuite } from '../../test/store/store-suite.ts';
+import { pgliteStore } from '../../test/store/test-stores.ts';
 
 defineStoreSuite('PGlite (in memory)', pgliteStore);

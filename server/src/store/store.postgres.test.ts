@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { defineStoreSuite } from './store-suite.ts';
-import { postgresReachable, postgresStore, TEST_DATABASE_URL } from './test-stores.ts';
+import { defineStoreSuite } from '../../test/store/store-suite.ts';
+import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../test/store/test-stores.ts';
 
 if (await postgresReachable()) {
   defineStoreSuite('PostgreSQL (isolated schema)', postgresStore);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime, recordingRuntime } from '../../../test/analysis/test-runtime.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
-import { type DemoRuntime, demoRuntime, recordingRuntime } from '../test-runtime.ts';
 import { cohortsAnalysis, type RetentionPoint, retentionCurve } from './cohorts-analysis.ts';
 
 const ask = (parts: Partial<AnalysisRequest> & { dimensions?: string[] } = {}): AnalysisRequest => ({

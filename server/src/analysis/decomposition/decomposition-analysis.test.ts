@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DemoRuntime,
+  demoRuntime,
+  governedRows,
+  recordingRuntime,
+} from '../../../test/analysis/test-runtime.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
 import type { SegmentContribution } from '../stats/index.ts';
-import { type DemoRuntime, demoRuntime, governedRows, recordingRuntime } from '../test-runtime.ts';
 import { decompositionAnalysis } from './decomposition-analysis.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DemoRuntime,
+  demoRuntime,
+  governedRows,
+  recordingRuntime,
+} from '../../../test/analysis/test-runtime.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
 import { fitLogisticRegression } from '../stats/index.ts';
-import { type DemoRuntime, demoRuntime, governedRows, recordingRuntime } from '../test-runtime.ts';
 import type { DriverFactor, SuppressedFactor } from './driver-factors.ts';
 import type { RegressionView } from './driver-regression.ts';
 import { driversAnalysis } from './drivers-analysis.ts';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime, governedRows } from '../../../test/analysis/test-runtime.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { churnPopulation } from '../governed/churn-population.ts';
 import { segmentDimensions } from '../governed/segment-dimensions.ts';
-import { type DemoRuntime, demoRuntime, governedRows } from '../test-runtime.ts';
 import { factorSplits } from './factor-splits.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };

@@ -1,6 +1,6 @@
 import type { Bilingual } from '../../../../semantic-layer/src/catalog.ts';
 import type { PresentedMember } from '../../answer/presentation-input.ts';
-import { presentedMembers } from '../../pipeline/presented-members.ts';
+import { presentedMembers } from '../../answer/presented-members.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 

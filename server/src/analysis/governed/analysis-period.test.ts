@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { lastCompleteQuarter } from '../../calendar/calendar.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError, type AnalysisRequest } from '../analysis-contract.ts';
 import { analysisContext } from './analysis-context.ts';
-import { analysisPeriod, baselinePeriod, lastCompleteQuarter } from './analysis-period.ts';
+import { analysisPeriod, baselinePeriod } from './analysis-period.ts';
 
 const runtime = { asOf: '2026-10-01' } as ModelRuntime;
 const request = (

@@ -1,11 +1,7 @@
-import {
-  addMonths,
-  compareShift,
-  shiftBack,
-  truncate,
-} from '../../../../semantic-layer/src/compile/periods.ts';
+import { compareShift, shiftBack } from '../../../../semantic-layer/src/compile/periods.ts';
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
+import { lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 
@@ -13,12 +9,6 @@ import type { AnalysisContext } from './analysis-context.ts';
 export interface AnalysisPeriod {
   range: TimeRange;
   assumption?: string;
-}
-
-/** The last complete quarter before the as-of date, e.g. as-of 2026-10-01 → 2026-07-01..2026-10-01. */
-export function lastCompleteQuarter(asOf: string): TimeRange {
-  const end = truncate('quarter', asOf);
-  return { start: addMonths(end, -3), end };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { addMonths, truncate } from '../../../../semantic-layer/src/compile/periods.ts';
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
+import { lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from './analysis-context.ts';
-import { analysisPeriod, lastCompleteQuarter } from './analysis-period.ts';
+import { analysisPeriod } from './analysis-period.ts';
 
 /**
  * A churn population for comparing customer groups: the population metric (customers at risk), the

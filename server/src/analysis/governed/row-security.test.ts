@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Params } from '../../../../semantic-layer/src/compile/params.ts';
 import { loadModelFromDir, type SemanticModel } from '../../../../semantic-layer/src/index.ts';
+import { type DemoRuntime, demoRuntime, RETAIL_MODEL_DIR } from '../../../test/analysis/test-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
-import { type DemoRuntime, demoRuntime, RETAIL_MODEL_DIR } from '../test-runtime.ts';
 import { rowSecurityPredicate } from './row-security.ts';
 
 function retail(): SemanticModel {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime } from '../../../test/analysis/test-runtime.ts';
 import { ActionSchema } from '../../answer/answer-schema.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { type AtRiskPopulation, findAtRiskCustomers } from '../risk/at-risk-customers.ts';
 import { riskListAnalysis } from '../risk/risk-list-analysis.ts';
-import { type DemoRuntime, demoRuntime } from '../test-runtime.ts';
 import { actionsAnalysis } from './actions-analysis.ts';
 
 // A 4,000-customer default-scenario demo (seed 7) with two years of retention actions in `communications`.

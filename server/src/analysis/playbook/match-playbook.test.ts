@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadModelFromDir } from '../../../../semantic-layer/src/index.ts';
-import { RETAIL_MODEL_DIR } from '../test-runtime.ts';
+import { RETAIL_MODEL_DIR } from '../../../test/analysis/test-runtime.ts';
 import { measurementPlan } from './action-plan.ts';
 import { type PlaybookCandidate, playbookActions, suggestedAction } from './match-playbook.ts';
 

@@ -2,7 +2,7 @@ import { Params } from '../../../../semantic-layer/src/compile/params.ts';
 import { dialectFor } from '../../../../semantic-layer/src/dialect/index.ts';
 import { findJoinPath } from '../../../../semantic-layer/src/join-graph.ts';
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
-import { classifyFeedback } from '../feedback/index.ts';
+import { classifyFeedback } from '../../feedback/index.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { compileGoverned, runSql } from '../governed/governed-query.ts';
 import { rowSecurityPredicate } from '../governed/row-security.ts';

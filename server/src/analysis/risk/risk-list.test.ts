@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
+import { type DemoRuntime, demoRuntime } from '../../../test/analysis/test-runtime.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError, type AnalysisRequest } from '../analysis-contract.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { predictProbabilities } from '../stats/index.ts';
-import { type DemoRuntime, demoRuntime } from '../test-runtime.ts';
 import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from './at-risk-customers.ts';
 import { readGoverned } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumns } from './risk-features.ts';

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DemoRuntime,
+  demoRuntime,
+  governedRows,
+  recordingRuntime,
+} from '../../../test/analysis/test-runtime.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
-import { type DemoRuntime, demoRuntime, governedRows, recordingRuntime } from '../test-runtime.ts';
 import type { SegmentLine } from './segments-analysis.ts';
 import { segmentsAnalysis } from './segments-analysis.ts';
 

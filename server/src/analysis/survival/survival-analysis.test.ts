@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime, recordingRuntime } from '../../../test/analysis/test-runtime.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
 import type { LogRankTest } from '../stats/index.ts';
-import { type DemoRuntime, demoRuntime, recordingRuntime } from '../test-runtime.ts';
 import { survivalAnalysis } from './survival-analysis.ts';
 
 const ask = (parts: Partial<AnalysisRequest> & { dimensions?: string[] } = {}): AnalysisRequest => ({

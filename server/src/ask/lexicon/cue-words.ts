@@ -158,15 +158,3 @@ export const CUE_WORDS = {
 } as const;
 
 export type CueName = keyof typeof CUE_WORDS;
-
-/** Intents carried out by the analysis module on top of a base query. */
-export const ANALYSIS_INTENTS = [
-  'reasons',
-  'drivers',
-  'decomposition',
-  'risk_list',
-  'actions',
-  'cohorts',
-  'survival',
-  'segments',
-] as const;

@@ -4,11 +4,15 @@ import { loadModelFromDir, type SemanticModel } from '../../../../semantic-layer
 import type { Issue } from '../../../../semantic-layer/src/issues.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { resolveQuery } from '../../../../semantic-layer/src/resolve-query.ts';
-import { RETAIL_CATALOG } from '../fixtures/retail-catalog.ts';
+import {
+  type FakeOpenAiServer,
+  type FakeScript,
+  startFakeOpenAi,
+} from '../../../test/ask/fake-openai-server.ts';
+import { RETAIL_CATALOG } from '../../../test/ask/fixtures/retail-catalog.ts';
 import type { Interpretation } from '../interpretation.ts';
 import { interpretWithFallback } from './fallback.ts';
 import { INTERPRET_PROMPT, interpretWithLlm, type LlmInterpretInput } from './llm-interpreter.ts';
-import { type FakeOpenAiServer, type FakeScript, startFakeOpenAi } from './testing/fake-openai-server.ts';
 
 const MODEL_DIR = new URL('../../../../semantic-layer/models/retail', import.meta.url).pathname;
 const AS_OF = '2026-10-01';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RETAIL_CATALOG } from '../fixtures/retail-catalog.ts';
-import { TELCO_CATALOG } from '../fixtures/telco-catalog.ts';
+import { RETAIL_CATALOG } from '../../../test/ask/fixtures/retail-catalog.ts';
+import { TELCO_CATALOG } from '../../../test/ask/fixtures/telco-catalog.ts';
 import { analyseQuestion } from '../rules/analyse-question.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { parseNumber } from '../text/numerals.ts';

@@ -1,6 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
-import { addDays } from '../time/calendar.ts';
+import { addDays } from '../../calendar/calendar.ts';
 
 /** Everything the rules interpreter says to the user, in Chinese and English. */
 

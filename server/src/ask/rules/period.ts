@@ -1,7 +1,12 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput, TimeGrain } from '../../../../semantic-layer/src/query.ts';
-import { quarterLabel } from '../time/calendar.ts';
-import { defaultDataStartYear, defaultMetricRange, defaultTrendRange } from '../time/default-period.ts';
+import { quarterLabel } from '../../calendar/calendar.ts';
+import {
+  defaultDataStartYear,
+  defaultMetricRange,
+  defaultTrendRange,
+} from '../../calendar/default-period.ts';
+import { isTimeBased, modelHasTime } from '../../calendar/metric-time.ts';
 import type { TimeResolution } from '../time/resolve-time.ts';
 import { grainText, rangeText, say } from './messages.ts';
 
@@ -14,20 +19,6 @@ export interface PeriodChoice {
   understood: { text: string; meaning: string }[];
   /** No time words: the range is the default one (a follow-up asking for a trend may replace it). */
   defaulted: boolean;
-}
-
-/** True when the model has dates at all (telco has none). */
-export function modelHasTime(catalog: Catalog): boolean {
-  return (
-    catalog.dimensions.some((d) => d.type === 'time') ||
-    catalog.metrics.some((m) => m.timeDimensions.length > 0)
-  );
-}
-
-/** True when a metric is measured over a period. */
-export function isTimeBased(catalog: Catalog, metricId: string): boolean {
-  const m = catalog.metrics.find((x) => x.id === metricId);
-  return m !== undefined && (m.requiresPeriod || m.timeDimensions.length > 0);
 }
 
 /**

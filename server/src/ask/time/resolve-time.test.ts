@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTrendRange } from './default-period.ts';
+import { defaultTrendRange } from '../../calendar/default-period.ts';
 import { resolveTimeExpression } from './resolve-time.ts';
 
 const AS_OF = '2026-10-01';

@@ -1,9 +1,9 @@
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { clipToAsOf } from '../../calendar/calendar.ts';
 import { RANGE_JOINERS } from '../lexicon/time-words.ts';
 import { selectLongest } from '../match/phrase-finder.ts';
 import { foldWidthAndCase } from '../text/normalise.ts';
-import { clipToAsOf } from './calendar.ts';
 import { type CompareMode, scanTimeTokens, type TimeToken } from './scan-time.ts';
 
 /** What the time words of a question mean against an as-of date (CONVENTIONS.md "Time"). */

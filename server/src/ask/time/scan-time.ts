@@ -1,16 +1,5 @@
 import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
 import {
-  COMPARE_WORDS,
-  GRAIN_WORDS,
-  MONTH_ABBREVIATIONS,
-  MONTH_NAMES,
-  NAMED_PERIODS,
-  type NamedPeriod,
-  TREND_WORDS,
-} from '../lexicon/time-words.ts';
-import { findPhrases } from '../match/phrase-finder.ts';
-import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
-import {
   addDays,
   addMonths,
   isoDate,
@@ -21,7 +10,18 @@ import {
   quarterStart,
   weekStart,
   yearRange,
-} from './calendar.ts';
+} from '../../calendar/calendar.ts';
+import {
+  COMPARE_WORDS,
+  GRAIN_WORDS,
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  NAMED_PERIODS,
+  type NamedPeriod,
+  TREND_WORDS,
+} from '../lexicon/time-words.ts';
+import { findPhrases } from '../match/phrase-finder.ts';
+import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
 import { bilingual, halfName, monthName, quarterName } from './period-labels.ts';
 
 export type CompareMode = 'previous_period' | 'same_period_last_year';

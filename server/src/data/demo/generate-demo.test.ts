@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_TABLES, REASON_CODES } from '../canonical-schema.ts';
-import { type GeneratedDemo, generateTemp, openDemo, query, removeTemp, scalar } from './test-support.ts';
+import {
+  type GeneratedDemo,
+  generateTemp,
+  openDemo,
+  query,
+  removeTemp,
+  scalar,
+} from '../../../test/data/demo-test-support.ts';
+import { CANONICAL_TABLES, REASON_CODES } from '../../canonical/canonical-schema.ts';
 import type { DemoTruth } from './truth.ts';
 
 const CHECKSUMS: Record<string, string> = {

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
+import { CANONICAL_TABLES, createTableSql } from '../../canonical/canonical-schema.ts';
 import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { customerSql } from './customer-step.ts';
 import { feedbackSql } from './feedback-step.ts';

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type GeneratedDemo,
+  generateTemp,
+  openDemo,
+  query,
+  removeTemp,
+} from '../../../test/data/demo-test-support.ts';
 import { checkExpectations } from './planted-checks.ts';
 import { REF_CHURN_EVENTS_SQL, refChurnRateSql } from './reference-churn.ts';
 import { SCENARIO_DIR } from './scenario.ts';
-import { type GeneratedDemo, generateTemp, openDemo, query, removeTemp } from './test-support.ts';
 import type { DemoTruth } from './truth.ts';
 
 describe('alternate scenario: different causes move their own segments', () => {

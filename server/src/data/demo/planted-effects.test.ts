@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type GeneratedDemo,
+  generateTemp,
+  openDemo,
+  query,
+  removeTemp,
+} from '../../../test/data/demo-test-support.ts';
 import { checkExpectations } from './planted-checks.ts';
 import { REF_CHURN_EVENTS_SQL, refChurnRateSql, refPopulationSql, refReasonSql } from './reference-churn.ts';
-import { type GeneratedDemo, generateTemp, openDemo, query, removeTemp } from './test-support.ts';
 import type { DemoTruth } from './truth.ts';
 
 const Q2 = { start: '2026-04-01', end: '2026-06-30' };

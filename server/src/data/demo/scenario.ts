@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { REASON_CODES } from '../canonical-schema.ts';
+import { REASON_CODES } from '../../canonical/canonical-schema.ts';
 import { ACQUISITION_CHANNELS, CATEGORIES, DEMO_CALENDAR, REGIONS, SALES_CHANNELS } from './vocabulary.ts';
 
 const regions = REGIONS.map((r) => r.region) as [string, ...string[]];

@@ -2,7 +2,7 @@
  * The verbatim bank: Chinese (~85% of texts) and English, negative texts per reason code,
  * positive texts per praised aspect, neutral texts. Loaded into DuckDB as `_demo_texts`.
  */
-import type { ReasonCode } from '../canonical-schema.ts';
+import type { ReasonCode } from '../../canonical/canonical-schema.ts';
 import { EN_TEXTS } from './text-bank-en.ts';
 import { ZH_TEXTS } from './text-bank-zh.ts';
 

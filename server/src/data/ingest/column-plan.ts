@@ -3,7 +3,7 @@
  * coercion to the target type, and the reasons a row is rejected for it (missing, uncoercible,
  * outside an enumeration or range). All three are plain SQL, so the mapping runs inside DuckDB.
  */
-import type { CanonicalColumn, CanonicalType } from '../canonical-schema.ts';
+import type { CanonicalColumn, CanonicalType } from '../../canonical/canonical-schema.ts';
 import type { ColumnObject } from './mapping-schema.ts';
 import { literal, scalarLiteral } from './sql-text.ts';
 

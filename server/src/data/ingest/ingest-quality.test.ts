@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
+import { queryDb } from '../../../test/data/ingest-test-db.ts';
+import { CANONICAL_TABLES, createTableSql } from '../../canonical/canonical-schema.ts';
 import { ingest } from './ingest.ts';
 import type { TableReport } from './report.ts';
-import { queryDb } from './test-db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-quality-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../../test/data/ingest-test-db.ts';
 import { ingest } from './ingest.ts';
-import { queryDb } from './test-db.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const dir = mkdtempSync(join(tmpdir(), 'ingest-real-'));

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../../test/data/ingest-test-db.ts';
 import { MATERIALIZED_TABLE } from '../model-runtime.ts';
 import { ingest } from './ingest.ts';
-import { queryDb } from './test-db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-rejects-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

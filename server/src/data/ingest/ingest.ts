@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../canonical-schema.ts';
+import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../../canonical/canonical-schema.ts';
 import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { MATERIALIZED_TABLE } from '../model-runtime.ts';
 import { loadTable } from './load-table.ts';

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CanonicalTableName, canonicalTable, createTableSql } from '../canonical-schema.ts';
+import { type CanonicalTableName, canonicalTable, createTableSql } from '../../canonical/canonical-schema.ts';
 import { countLines, recordLines } from './csv-lines.ts';
 import { ATTRIBUTES_TABLE } from './mapping-load.ts';
 import { type ProgressListener, runWithProgress } from './progress.ts';

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../../test/data/ingest-test-db.ts';
 import { ingest } from './ingest.ts';
 import { formatIssue } from './mapping-issue.ts';
 import { loadMapping } from './mapping-load.ts';
-import { queryDb } from './test-db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-mapping-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import {
   type CanonicalTableName,
   type CanonicalType,
   canonicalTable,
-} from '../canonical-schema.ts';
+} from '../../canonical/canonical-schema.ts';
 import { expandPathVariables } from '../shared-data.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { columnObjectOf, type Mapping, mappingSchema } from './mapping-schema.ts';

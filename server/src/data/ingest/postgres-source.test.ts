@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../../test/data/ingest-test-db.ts';
 import { ingest } from './ingest.ts';
-import { queryDb } from './test-db.ts';
 
 // CI sets DATABASE_URL to this same local server; without it the test still uses it.
 const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -6,7 +6,7 @@
  * per related table) rather than one pass each: on millions of rows the scans and joins dominate.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { CANONICAL_TABLES } from '../canonical-schema.ts';
+import { CANONICAL_TABLES } from '../../canonical/canonical-schema.ts';
 import { ATTRIBUTES_TABLE } from './mapping-load.ts';
 import type { CheckSpec } from './mapping-schema.ts';
 import type { QualityFinding } from './report.ts';

@@ -3,7 +3,7 @@
  * builds the staging SELECT that yields, per source record, the coerced target columns and the
  * reject reason (NULL for a good row).
  */
-import { type CanonicalTableName, canonicalTable } from '../canonical-schema.ts';
+import { type CanonicalTableName, canonicalTable } from '../../canonical/canonical-schema.ts';
 import { type ColumnPlan, coerceSql, planColumn, rejectRules } from './column-plan.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, type TargetTableName } from './mapping-load.ts';

@@ -1,4 +1,4 @@
-import { pgliteStore } from '../../store/test-stores.ts';
-import { defineAuthSuite } from './auth-suite.ts';
+import { defineAuthSuite } from '../../../test/http/auth/auth-suite.ts';
+import { pgliteStore } from '../../../test/store/test-stores.ts';
 
 defineAuthSuite('PGlite (in memory)', pgliteStore);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../store/test-stores.ts';
-import { defineAuthSuite } from './auth-suite.ts';
+import { defineAuthSuite } from '../../../test/http/auth/auth-suite.ts';
+import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../../test/store/test-stores.ts';
 
 if (await postgresReachable()) {
   defineAuthSuite('PostgreSQL (isolated schema)', postgresStore);

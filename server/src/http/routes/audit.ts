@@ -2,10 +2,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { queryAudit } from '../../governance/audit-query.ts';
-import { allowRoles, parseWith } from '../../governance/governance-http.ts';
 import { isUuid } from '../../store/db.ts';
 import type { Store } from '../../store/open-store.ts';
 import type { AuthEnv } from '../auth/auth-context.ts';
+import { allowRoles, parseWith } from '../governance-http.ts';
 
 const AuditQuery = z.object({
   /** Exact action, or a prefix with `*` (`model.*`). */

@@ -20,12 +20,12 @@ import {
   synonymsEdit,
 } from '../../governance/definition-edits.ts';
 import { definitionWorkflow, type Outcome } from '../../governance/definition-workflow.ts';
-import { actorOf, allowRoles, parseWith, readBody, sendRefusal } from '../../governance/governance-http.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { ModelVersion } from '../../store/model-versions.ts';
 import type { Store } from '../../store/open-store.ts';
 import { MODEL_VERSION_STATUSES } from '../../store/schema.ts';
 import type { AuthEnv } from '../auth/auth-context.ts';
+import { actorOf, allowRoles, parseWith, readBody, sendRefusal } from '../governance-http.ts';
 
 /** What the definition routes need. */
 export interface DefinitionRoutesOptions {

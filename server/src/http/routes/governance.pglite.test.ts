@@ -1,4 +1,4 @@
-import { pgliteStore } from '../../store/test-stores.ts';
-import { defineGovernanceSuite } from './governance-suite.ts';
+import { defineGovernanceSuite } from '../../../test/http/routes/governance-suite.ts';
+import { pgliteStore } from '../../../test/store/test-stores.ts';
 
 defineGovernanceSuite('PGlite (in memory)', pgliteStore);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../store/test-stores.ts';
-import { defineGovernanceSuite } from './governance-suite.ts';
+import { defineGovernanceSuite } from '../../../test/http/routes/governance-suite.ts';
+import { postgresReachable, postgresStore, TEST_DATABASE_URL } from '../../../test/store/test-stores.ts';
 
 if (await postgresReachable()) {
   defineGovernanceSuite('PostgreSQL (isolated schema)', postgresStore);

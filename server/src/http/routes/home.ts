@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import type { CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
+import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { runQuery } from '../../pipeline/run-query.ts';
 import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
 import { exampleQuestions } from './example-questions.ts';
-import { lastCompleteQuarter, monthsBefore } from './home-periods.ts';
 
 /** The home tiles, in order of preference; a model without one of them shows its first certified metrics. */
 const PREFERRED = ['churn_rate', 'at_risk_customers', 'nps', 'revenue'];
@@ -44,7 +44,7 @@ export function homeRoutes(registry: ModelRegistry) {
               model: id,
               metrics: [metric.id],
               time: { dimension: 'metric_time', grain: 'month' },
-              timeRange: { start: monthsBefore(quarter.end, 12), end: quarter.end },
+              timeRange: { start: addMonths(quarter.end, -12), end: quarter.end },
             },
             { ...ctx, intent: 'trend' },
           )

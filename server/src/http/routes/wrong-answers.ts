@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { compile } from '../../../../semantic-layer/src/index.ts';
 import { exportEvalCases } from '../../governance/eval-export.ts';
-import { actorOf, allowRoles, parseWith, readBody, sendError } from '../../governance/governance-http.ts';
 import { CorrectionSchema, listWrongAnswers, recordCorrection } from '../../governance/wrong-answers.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Store } from '../../store/open-store.ts';
 import type { AuthEnv } from '../auth/auth-context.ts';
+import { actorOf, allowRoles, parseWith, readBody, sendError } from '../governance-http.ts';
 
 const ListQuery = z.object({
   status: z.enum(['open', 'resolved', 'all']).default('open'),

@@ -1,0 +1,28 @@
+import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
+import type { PresentedMember } from './presentation-input.ts';
+
+/** Labels, formats and value labels of every catalog member, keyed by id, for presentation. */
+export function presentedMembers(catalog: Catalog): Record<string, PresentedMember> {
+  const members: Record<string, PresentedMember> = {};
+  for (const m of catalog.metrics)
+    members[m.id] = { label: m.label, format: m.format, lowerIsBetter: m.lowerIsBetter };
+  for (const d of catalog.dimensions) {
+    const values: PresentedMember['values'] = {};
+    for (const v of d.values) values[v.value] = v.label;
+    members[d.id] = { label: d.label, format: d.format, values };
+  }
+  return members;
+}
+
+/** The definitions an answer used (metrics and dimensions of its query), for provenance. */
+export function usedDefinitions(
+  catalog: Catalog,
+  ids: string[],
+  lang: 'zh' | 'en',
+): { id: string; label: string; description: string }[] {
+  const all = [...catalog.metrics, ...catalog.dimensions];
+  return [...new Set(ids)].flatMap((id) => {
+    const m = all.find((x) => x.id === id);
+    return m ? [{ id, label: m.label[lang], description: m.description[lang] }] : [];
+  });
+}

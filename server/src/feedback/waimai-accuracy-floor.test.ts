@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sharedDataPath } from '../data/shared-data.ts';
+import { classifyFeedbackBatch } from './classify-feedback.ts';
+
+// Regression floor on real text: the first 1000 rows of waimai_10k (all labelled positive, 1) and rows
+// 4001-5000 (all negative, 0). Full figures: evals/feedback/RESULTS.md (npx tsx evals/feedback/measure.ts).
+const WAIMAI = sharedDataPath('cn_waimai_10k', 'waimai_10k.csv');
+
+function readRows(): Array<{ label: number; review: string }> {
+  return readFileSync(WAIMAI, 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const comma = line.indexOf(',');
+      return { label: Number(line.slice(0, comma)), review: line.slice(comma + 1).replace(/^"|"$/g, '') };
+    });
+}
+
+function accuracy(rows: Array<{ label: number; review: string }>): number {
+  const results = classifyFeedbackBatch(rows.map((r) => r.review));
+  let right = 0;
+  results.forEach((r, i) => {
+    const positive = r.sentiment === 'positive' || (r.sentiment === 'neutral' && r.sentimentScore > 0);
+    if (positive === (rows[i].label === 1)) right++;
+  });
+  return right / rows.length;
+}
+
+describe.skipIf(!existsSync(WAIMAI))(
+  'sentiment accuracy floor on real waimai reviews (data file present)',
+  () => {
+    const rows = existsSync(WAIMAI) ? readRows() : [];
+
+    it('gets at least 82% of the first 1000 (positive) reviews right', () => {
+      expect(accuracy(rows.slice(0, 1000))).toBeGreaterThanOrEqual(0.82);
+    });
+
+    it('gets at least 90% of 1000 negative reviews (rows 4001-5000) right', () => {
+      expect(accuracy(rows.slice(4000, 5000))).toBeGreaterThanOrEqual(0.9);
+    });
+  },
+);

@@ -1,0 +1,230 @@
+/** Conformance cases for migrations, conversations and messages, model versions, and feedback. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { definitionHash } from '../../src/store/model-versions.ts';
+import { rawRows, type StoreRef } from './store-suite.ts';
+
+const TABLES = [
+  'answer_feedback',
+  'api_tokens',
+  'audit_log',
+  'conversations',
+  'messages',
+  'model_versions',
+  'sessions',
+  'users',
+];
+const INIT_SQL = readFileSync(new URL('../../src/store/migrations/0000_init.sql', import.meta.url), 'utf8');
+
+/** Cases over stored content. */
+export function contentCases(store: StoreRef): void {
+  it('applies the migrations: every table exists and the journal records the init migration once', async () => {
+    const tables = await rawRows<{ table_name: string }>(
+      store(),
+      sql`select table_name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'
+            and table_name <> '__drizzle_migrations' order by table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(TABLES);
+    const journalSchema = store().driver === 'pglite' ? 'drizzle' : null;
+    const journal = await rawRows<{ hash: string }>(
+      store(),
+      journalSchema
+        ? sql`select hash from drizzle.__drizzle_migrations`
+        : sql`select hash from __drizzle_migrations`,
+    );
+    expect(journal.map((j) => j.hash)).toEqual([createHash('sha256').update(INIT_SQL).digest('hex')]);
+  });
+
+  describe('conversations', () => {
+    it('number 50 concurrent messages 1..50 with no gaps or duplicates', async () => {
+      const user = await store().users.create({ username: 'c_concurrent', role: 'viewer' });
+      const conversation = await store().conversations.create({
+        userId: user.id,
+        model: 'retail',
+        title: '流失',
+      });
+      const appended = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store().conversations.appendMessage(conversation.id, { role: 'user', question: `q${i}` }),
+        ),
+      );
+      const expected = Array.from({ length: 50 }, (_, i) => i + 1);
+      expect(appended.map((m) => m!.seq).sort((a, b) => a - b)).toEqual(expected);
+      const listed = await store().conversations.listMessages(conversation.id);
+      expect(listed.map((m) => m.seq)).toEqual(expected);
+      expect(new Set(listed.map((m) => m.question)).size).toBe(50);
+      expect((await store().conversations.get(conversation.id))!.lastSeq).toBe(50);
+      expect((await store().conversations.listMessages(conversation.id, 3)).map((m) => m.seq)).toEqual([
+        48, 49, 50,
+      ]);
+    });
+
+    it('store an assistant answer with its interpretation, SQL and timings as JSON', async () => {
+      const user = await store().users.create({ username: 'c_answer', role: 'viewer' });
+      const conversation = await store().conversations.create({ userId: user.id, model: 'retail' });
+      const answer = { kind: 'answer', table: { rows: [{ region: '华南', churn_rate: 0.123 }] } };
+      const message = await store().conversations.appendMessage(conversation.id, {
+        role: 'assistant',
+        interpretation: { interpreter: 'rules', query: { metrics: ['churn_rate'] } },
+        answer,
+        sql: 'select 1 where $1',
+        modelVersion: 'retail@3',
+        interpreter: 'rules',
+        timings: { compileMs: 1.5, executeMs: 12 },
+      });
+      expect(await store().conversations.getMessage(message!.id)).toMatchObject({
+        seq: 1,
+        role: 'assistant',
+        answer,
+        timings: { compileMs: 1.5, executeMs: 12 },
+        modelVersion: 'retail@3',
+      });
+      expect(await store().conversations.get(conversation.id, user.id)).not.toBeNull();
+      expect(
+        await store().conversations.get(conversation.id, '00000000-0000-4000-8000-000000000000'),
+      ).toBeNull();
+      expect((await store().conversations.listForUser(user.id)).map((c) => c.id)).toEqual([conversation.id]);
+    });
+
+    it('refuse a message for an unknown conversation with null', async () => {
+      const unknown = '00000000-0000-4000-8000-000000000000';
+      expect(await store().conversations.appendMessage(unknown, { role: 'user', question: 'q' })).toBeNull();
+      expect(await store().conversations.appendMessage('nope', { role: 'user' })).toBeNull();
+    });
+  });
+
+  describe('model versions', () => {
+    it('go draft → in_review → published, superseding the previous one, and refuse wrong moves as values', async () => {
+      const author = await store().users.create({ username: 'm_author', role: 'analyst' });
+      const reviewer = await store().users.create({ username: 'm_reviewer', role: 'admin' });
+      const files = { 'model.yaml': 'name: retail\n', 'metrics.yaml': 'metrics: []\n' };
+      const v1 = await store().modelVersions.createDraft({
+        model: 'm_retail',
+        definition: files,
+        authorId: author.id,
+      });
+      expect(v1).toMatchObject({
+        versionNo: 1,
+        status: 'draft',
+        contentHash: definitionHash(files),
+        definition: files,
+      });
+
+      expect(await store().modelVersions.approve(v1.id, { reviewerId: reviewer.id })).toMatchObject({
+        ok: false,
+        code: 'invalid_transition',
+      });
+      expect((await store().modelVersions.submit(v1.id)).ok).toBe(true);
+      expect(await store().modelVersions.approve(v1.id, { reviewerId: author.id })).toMatchObject({
+        ok: false,
+        code: 'self_review',
+      });
+      const published = await store().modelVersions.approve(v1.id, {
+        reviewerId: reviewer.id,
+        comment: 'ok',
+      });
+      expect(published).toMatchObject({ ok: true, version: { status: 'published', reviewComment: 'ok' } });
+      expect(published.ok && published.version.publishedAt).toBeInstanceOf(Date);
+
+      const v2 = await store().modelVersions.createDraft({
+        model: 'm_retail',
+        definition: { ...files, 'metrics.yaml': 'metrics: [churn_rate]\n' },
+        authorId: author.id,
+        basedOnVersion: 1,
+      });
+      expect(v2.versionNo).toBe(2);
+      await store().modelVersions.submit(v2.id);
+      expect((await store().modelVersions.approve(v2.id, { reviewerId: reviewer.id })).ok).toBe(true);
+      expect((await store().modelVersions.get(v1.id))!.status).toBe('superseded');
+      expect((await store().modelVersions.published('m_retail'))!.versionNo).toBe(2);
+
+      const v3 = await store().modelVersions.createDraft({
+        model: 'm_retail',
+        definition: files,
+        authorId: author.id,
+      });
+      await store().modelVersions.submit(v3.id);
+      expect(
+        await store().modelVersions.reject(v3.id, { reviewerId: reviewer.id, comment: 'no' }),
+      ).toMatchObject({
+        ok: true,
+        version: { status: 'rejected', reviewComment: 'no', reviewerId: reviewer.id },
+      });
+      expect(await store().modelVersions.submit(v3.id)).toMatchObject({
+        ok: false,
+        code: 'invalid_transition',
+      });
+      expect(await store().modelVersions.submit('nope')).toMatchObject({ ok: false, code: 'not_found' });
+      const statuses = (await store().modelVersions.list({ model: 'm_retail' })).map((v) => [
+        v.versionNo,
+        v.status,
+      ]);
+      expect(statuses).toEqual([
+        [3, 'rejected'],
+        [2, 'published'],
+        [1, 'superseded'],
+      ]);
+    });
+
+    it('number concurrent drafts uniquely and publish a deployed definition once, even from replicas booting together', async () => {
+      const drafts = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          store().modelVersions.createDraft({ model: 'm_concurrent', definition: { 'a.yaml': `v: ${i}\n` } }),
+        ),
+      );
+      expect(drafts.map((d) => d.versionNo).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+
+      const booted = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          store().modelVersions.ensurePublished({ model: 'm_deployed', definition: { 'a.yaml': 'x' } }),
+        ),
+      );
+      expect(booted.filter((b) => b.created)).toHaveLength(1);
+      const first = booted.find((b) => b.created)!;
+      const same = await store().modelVersions.ensurePublished({
+        model: 'm_deployed',
+        definition: { 'a.yaml': 'x' },
+      });
+      const changed = await store().modelVersions.ensurePublished({
+        model: 'm_deployed',
+        definition: { 'a.yaml': 'y' },
+      });
+      expect([same.created, changed.created]).toEqual([false, true]);
+      expect(same.version.id).toBe(first.version.id);
+      expect(changed.version).toMatchObject({ versionNo: 2, status: 'published', basedOnVersion: 1 });
+      expect((await store().modelVersions.get(first.version.id))!.status).toBe('superseded');
+    });
+  });
+
+  describe('answer feedback', () => {
+    it('records a correction and moves from open to resolved once', async () => {
+      const user = await store().users.create({ username: 'f_user', role: 'viewer' });
+      const conversation = await store().conversations.create({ userId: user.id, model: 'retail' });
+      const message = await store().conversations.appendMessage(conversation.id, {
+        role: 'assistant',
+        answer: {},
+      });
+      const feedback = await store().feedback.create({
+        messageId: message!.id,
+        userId: user.id,
+        rating: 'down',
+        comment: '应该按城市',
+        correctedInterpretation: { dimensions: ['city'] },
+      });
+      expect(feedback).toMatchObject({
+        status: 'open',
+        rating: 'down',
+        correctedInterpretation: { dimensions: ['city'] },
+      });
+      expect((await store().feedback.list({ status: 'open' })).map((f) => f.id)).toContain(feedback.id);
+      expect(await store().feedback.resolve(feedback.id)).toBe(true);
+      expect(await store().feedback.resolve(feedback.id)).toBe(false);
+      expect((await store().feedback.list({ status: 'resolved' })).map((f) => f.comment)).toEqual([
+        '应该按城市',
+      ]);
+    });
+  });
+}
