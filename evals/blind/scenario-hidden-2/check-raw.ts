@@ -31,18 +31,56 @@ const QUARTERS: [string, string, string][] = [
 ];
 
 const CAUSES = [
-  { id: 'app_redesign_checkout_failures', quarter: '2025Q4', seg: "main_channel = 'app'", label: 'main sales channel = app', planted: 1.7, reason: 'technical' },
-  { id: 'coupon_programme_withdrawn', quarter: '2026Q1', seg: 'price_sensitive', label: '≥30% of orders discounted', planted: 1.9, reason: 'price' },
-  { id: 'wuhan_warehouse_failure', quarter: '2026Q2', seg: "city = '武汉'", label: 'city = 武汉', planted: 2.3, reason: 'logistics' },
-  { id: 'digital_rival_subsidy', quarter: '2026Q3', seg: "main_category = '数码'", label: 'main category = 数码', planted: 2.0, reason: 'competitor' },
+  {
+    id: 'app_redesign_checkout_failures',
+    quarter: '2025Q4',
+    seg: "main_channel = 'app'",
+    label: 'main sales channel = app',
+    planted: 1.7,
+    reason: 'technical',
+  },
+  {
+    id: 'coupon_programme_withdrawn',
+    quarter: '2026Q1',
+    seg: 'price_sensitive',
+    label: '≥30% of orders discounted',
+    planted: 1.9,
+    reason: 'price',
+  },
+  {
+    id: 'wuhan_warehouse_failure',
+    quarter: '2026Q2',
+    seg: "city = '武汉'",
+    label: 'city = 武汉',
+    planted: 2.3,
+    reason: 'logistics',
+  },
+  {
+    id: 'digital_rival_subsidy',
+    quarter: '2026Q3',
+    seg: "main_category = '数码'",
+    label: 'main category = 数码',
+    planted: 2.0,
+    reason: 'competitor',
+  },
 ];
 /**
  * Control segments: the rest of 华中 must stay normal in 2026Q2; "any discount in 12 months" is the
  * catalog's wording of coupon_user (用券客户) and a much wider, diluted proxy of the planted segment.
  */
 const CONTROLS = [
-  { id: 'any_discount_12m', quarter: '2026Q1', seg: 'any_discount', label: 'any discounted order in the 365 days before' },
-  { id: 'huazhong_without_wuhan', quarter: '2026Q2', seg: "region = '华中' AND city <> '武汉'", label: '华中 other cities' },
+  {
+    id: 'any_discount_12m',
+    quarter: '2026Q1',
+    seg: 'any_discount',
+    label: 'any discounted order in the 365 days before',
+  },
+  {
+    id: 'huazhong_without_wuhan',
+    quarter: '2026Q2',
+    seg: "region = '华中' AND city <> '武汉'",
+    label: '华中 other cities',
+  },
 ];
 
 function popSql(start: string, end: string): string {
@@ -65,7 +103,12 @@ function popSql(start: string, end: string): string {
     LEFT JOIN history h USING (customer_id)`;
 }
 
-interface Rate { n1: number; c1: number; n0: number; c0: number }
+interface Rate {
+  n1: number;
+  c1: number;
+  n0: number;
+  c0: number;
+}
 function rr({ n1, c1, n0, c0 }: Rate) {
   const p1 = c1 / n1;
   const p0 = c0 / n0;
@@ -77,7 +120,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
 const con = await instance.connect();
-const q = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+const q = async (sql: string) =>
+  (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
 await con.run(`CREATE TEMP TABLE ref_churn AS
   WITH days AS (SELECT DISTINCT customer_id, order_ts::DATE AS d FROM orders WHERE status = 'completed'),
   nx AS (SELECT customer_id, d, lead(d) OVER (PARTITION BY customer_id ORDER BY d) AS next_d FROM days)
@@ -95,13 +139,21 @@ for (const [name, s, e] of QUARTERS) {
 }
 
 for (const cause of [...CAUSES, ...CONTROLS]) {
-  console.log(`\n${cause.id} — segment ${cause.label}; planted in ${cause.quarter}${'planted' in cause ? ` ×${cause.planted}` : ' (control)'}`);
+  console.log(
+    `\n${cause.id} — segment ${cause.label}; planted in ${cause.quarter}${'planted' in cause ? ` ×${cause.planted}` : ' (control)'}`,
+  );
   const series: unknown[] = [];
   for (const [name, s, e] of QUARTERS) {
-    const rows = await q(`SELECT coalesce(${cause.seg}, false) AS seg, count(*) AS n, count(*) FILTER (WHERE churned) AS c
+    const rows =
+      await q(`SELECT coalesce(${cause.seg}, false) AS seg, count(*) AS n, count(*) FILTER (WHERE churned) AS c
       FROM (${popSql(s, e)}) GROUP BY 1`);
     const get = (b: boolean) => rows.find((r) => r.seg === b) ?? { n: 0, c: 0 };
-    const rate: Rate = { n1: Number(get(true).n), c1: Number(get(true).c), n0: Number(get(false).n), c0: Number(get(false).c) };
+    const rate: Rate = {
+      n1: Number(get(true).n),
+      c1: Number(get(true).c),
+      n0: Number(get(false).n),
+      c0: Number(get(false).c),
+    };
     const x = rr(rate);
     series.push({ quarter: name, ...rate, ...x });
     console.log(
@@ -109,7 +161,8 @@ for (const cause of [...CAUSES, ...CONTROLS]) {
     );
   }
   const [, s, e] = QUARTERS.find(([n]) => n === cause.quarter)!;
-  const reasons = await q(`WITH pop AS (SELECT * FROM (${popSql(s, e)}) WHERE churned AND coalesce(${cause.seg}, false)),
+  const reasons =
+    await q(`WITH pop AS (SELECT * FROM (${popSql(s, e)}) WHERE churned AND coalesce(${cause.seg}, false)),
     signals AS (
       SELECT t.customer_id, t.category AS reason FROM tickets t JOIN pop USING (customer_id)
       WHERE t.created_ts >= pop.churn_date - 90 AND t.created_ts < pop.churn_date
@@ -120,9 +173,83 @@ for (const cause of [...CAUSES, ...CONTROLS]) {
     SELECT coalesce(per.reason, 'silent') AS reason, count(*) AS churners FROM pop LEFT JOIN per USING (customer_id)
     GROUP BY 1 ORDER BY 2 DESC, 1`);
   const total = reasons.reduce((a, r) => a + Number(r.churners), 0);
-  console.log(`  reasons of its ${cause.quarter} churners: ${reasons.map((r) => `${r.reason} ${r.churners} (${pct(Number(r.churners) / total)})`).join(', ')}`);
-  (out.causes as unknown[]).push({ ...cause, series, reasons: reasons.map((r) => ({ reason: r.reason, churners: Number(r.churners) })) });
+  console.log(
+    `  reasons of its ${cause.quarter} churners: ${reasons.map((r) => `${r.reason} ${r.churners} (${pct(Number(r.churners) / total)})`).join(', ')}`,
+  );
+  (out.causes as unknown[]).push({
+    ...cause,
+    series,
+    reasons: reasons.map((r) => ({ reason: r.reason, churners: Number(r.churners) })),
+  });
 }
+
+// Factors that are NOT planted but that the product ranked (see FIRST-SIGHT.md): their raw RR in
+// every quarter. Value tier is computed twice: trailing-12-month spend at the quarter start (it
+// overlaps the churners' own lapse before churn) and one quarter earlier (spend in the 365 days
+// before P.start − 90). Activity drop: completed orders in the 3 weeks before P.start ≤ 60% of the
+// 3 weeks before that (with ≥ 1 order then).
+const extraSql = (start: string, end: string) => `WITH pop AS (${popSql(start, end)}),
+  spend AS (
+    SELECT customer_id,
+      sum(amount) FILTER (WHERE order_ts >= DATE '${start}' - 365) AS s_now,
+      sum(amount) FILTER (WHERE order_ts < DATE '${start}' - 90) AS s_lag,
+      count(*) FILTER (WHERE order_ts >= DATE '${start}' - 21) AS o_last3w,
+      count(*) FILTER (WHERE order_ts >= DATE '${start}' - 42 AND order_ts < DATE '${start}' - 21) AS o_prev3w
+    FROM orders WHERE status = 'completed' AND order_ts >= DATE '${start}' - 455 AND order_ts < DATE '${start}'
+    GROUP BY customer_id
+  ), ranked AS (
+    SELECT pop.*, c.customer_type, c.gender, c.acquisition_channel,
+      percent_rank() OVER (ORDER BY coalesce(s.s_now, 0)) AS r_now,
+      percent_rank() OVER (ORDER BY coalesce(s.s_lag, 0)) AS r_lag,
+      coalesce(s.o_prev3w, 0) > 0 AND coalesce(s.o_last3w, 0) <= 0.6 * s.o_prev3w AS activity_drop
+    FROM pop JOIN customers c USING (customer_id) LEFT JOIN spend s USING (customer_id)
+  )
+  SELECT * FROM ranked`;
+const UNPLANTED = [
+  {
+    id: 'value_tier_low_now',
+    seg: 'r_now < 0.5',
+    label: 'value tier low (trailing spend at the quarter start)',
+  },
+  {
+    id: 'value_tier_low_lagged',
+    seg: 'r_lag < 0.5',
+    label: 'value tier low (spend measured one quarter earlier)',
+  },
+  { id: 'activity_drop', seg: 'activity_drop', label: 'orders in last 3 weeks ≤ 60% of the 3 weeks before' },
+  { id: 'b2b', seg: "customer_type = 'B2B'", label: 'customer_type = B2B' },
+  { id: 'female', seg: "gender = 'female'", label: 'gender = female' },
+  { id: 'north_china', seg: "region = '华北'", label: 'region = 华北' },
+  { id: 'northeast', seg: "region = '东北'", label: 'region = 东北' },
+  {
+    id: 'live_stream',
+    seg: "acquisition_channel = 'live_stream'",
+    label: 'acquisition_channel = live_stream',
+  },
+];
+console.log('\nnot planted: raw RR by quarter');
+const unplanted: Record<string, unknown[]> = {};
+for (const f of UNPLANTED) {
+  const cells: string[] = [];
+  unplanted[f.id] = [];
+  for (const [name, s, e] of QUARTERS) {
+    const rows =
+      await q(`SELECT coalesce(${f.seg}, false) AS seg, count(*) AS n, count(*) FILTER (WHERE churned) AS c
+      FROM (${extraSql(s, e)}) GROUP BY 1`);
+    const get = (b: boolean) => rows.find((r) => r.seg === b) ?? { n: 0, c: 0 };
+    const rate: Rate = {
+      n1: Number(get(true).n),
+      c1: Number(get(true).c),
+      n0: Number(get(false).n),
+      c0: Number(get(false).c),
+    };
+    const x = rr(rate);
+    unplanted[f.id]!.push({ quarter: name, ...rate, ...x });
+    cells.push(`${name} ${x.rr.toFixed(2)} [${x.lo.toFixed(2)}, ${x.hi.toFixed(2)}]`);
+  }
+  console.log(`  ${f.label}\n    ${cells.join('  ')}`);
+}
+out.unplanted = unplanted;
 
 // Reasons of all churners per planted quarter (what an unfiltered reason breakdown should show).
 console.log('\nreasons of all churners by quarter');
@@ -140,7 +267,9 @@ for (const [name, s, e] of QUARTERS.slice(3)) {
     GROUP BY 1 ORDER BY 2 DESC, 1`);
   const total = reasons.reduce((a, r) => a + Number(r.churners), 0);
   byQuarter[name] = reasons.map((r) => ({ reason: r.reason, churners: Number(r.churners) }));
-  console.log(`  ${name} (${total}): ${reasons.map((r) => `${r.reason} ${r.churners} (${pct(Number(r.churners) / total)})`).join(', ')}`);
+  console.log(
+    `  ${name} (${total}): ${reasons.map((r) => `${r.reason} ${r.churners} (${pct(Number(r.churners) / total)})`).join(', ')}`,
+  );
 }
 out.reasons_by_quarter = byQuarter;
 
