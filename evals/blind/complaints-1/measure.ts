@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { REASON_CODES } from '../../../server/src/data/canonical-schema.ts';
+import { REASON_CODES } from '../../../server/src/canonical/canonical-schema.ts';
 
 type Item = {
   id: string;
@@ -36,7 +36,7 @@ if (dry) {
     sentimentScore: 0,
   });
 } else {
-  const mod = await import('../../../server/src/analysis/feedback/classify-feedback.ts');
+  const mod = await import('../../../server/src/feedback/classify-feedback.ts');
   classify = (text) => mod.classifyFeedback(text);
 }
 
