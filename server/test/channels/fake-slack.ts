@@ -21,6 +21,8 @@ export interface SlackPost {
   user?: string;
   text: string;
   blocks: Record<string, unknown>[];
+  /** When the fake received it (ms since epoch). */
+  at: number;
 }
 
 export class FakeSlack {
@@ -34,6 +36,7 @@ export class FakeSlack {
     channel: string;
     threadTs: string | null;
     bytes: Buffer;
+    at: number;
   }[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Slack users: id → e-mail (null: no e-mail visible). */
@@ -132,6 +135,7 @@ export class FakeSlack {
           user: a.user ? String(a.user) : undefined,
           text: String(a.text ?? ''),
           blocks: (a.blocks as Record<string, unknown>[]) ?? [],
+          at: Date.now(),
         };
         this.posts.push(post);
         return api === 'chat.postMessage'
@@ -168,6 +172,7 @@ export class FakeSlack {
             channel: String(a.channel_id ?? ''),
             threadTs: a.thread_ts ? String(a.thread_ts) : null,
             bytes,
+            at: Date.now(),
           });
         }
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
