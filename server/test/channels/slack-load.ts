@@ -19,7 +19,8 @@ export interface SentEvent {
 /** Slack users that the fake maps to the demo viewer's e-mail (linked on first sight). */
 export function addLoadUsers(slack: FakeSlack, count: number): string[] {
   const users = Array.from({ length: count }, (_, i) => `ULOAD${String(i).padStart(3, '0')}`);
-  for (const [i, u] of users.entries()) slack.users.set(u, i % 2 ? 'analyst@demo.local' : 'viewer@demo.local');
+  for (const [i, u] of users.entries())
+    slack.users.set(u, i % 2 ? 'analyst@demo.local' : 'viewer@demo.local');
   return users;
 }
 
