@@ -83,7 +83,14 @@ export class SlackApi {
 
   /** The e-mail on a user's profile (needs `users:read.email`), or null. */
   async email(user: string, jobId: number | null): Promise<string | null> {
-    const res = await this.call('users.info', jobId, () => this.client.users.info({ user }));
+    const res = await this.call('users.info', jobId, () =>
+      // A user Slack does not know (e.g. from another workspace) is simply not linkable: not a failure.
+      this.client.users.info({ user }).catch((error: { code?: string; data?: { error?: string } }) => {
+        if (error?.code === ErrorCode.PlatformError && error.data?.error === 'user_not_found')
+          return { user: undefined };
+        throw error;
+      }),
+    );
     const u = res.user as { is_bot?: boolean; deleted?: boolean; profile?: { email?: string } } | undefined;
     return u && !u.is_bot && !u.deleted ? (u.profile?.email ?? null) : null;
   }

@@ -26,9 +26,10 @@ const SOUTH = 'U0SOUTH';
 describe('the Slack channel', () => {
   let kit: ChannelKit;
   let regions: string[];
+  const logs: string[] = [];
 
   beforeAll(async () => {
-    kit = await startChannelKit({ store: await pgliteStore() });
+    kit = await startChannelKit({ store: await pgliteStore(), log: (line) => logs.push(line) });
     const s = kit.slack;
     s.users.set(VIEWER, 'Viewer@Demo.Local'); // matched case-insensitively to the demo viewer
     s.users.set(ANALYST, 'analyst@demo.local');
@@ -190,6 +191,26 @@ describe('the Slack channel', () => {
     );
     expect(updated.text).toContain('物流');
     expect(kit.slack.posts.filter((p) => p.threadTs === ts && p.api === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  it('offers the clarify options of an ambiguous question as buttons, and answers the one pressed', async () => {
+    const ts = await mention(VIEWER, 'C0TEAM', `<@${BOT}> 按渠道看流失率`);
+    const clarify = await answerIn('C0TEAM', ts);
+    const options = buttons(clarify).filter((b) => b.action_id.startsWith('followup:'));
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    expect(options.map((o) => o.text.text).join(' ')).toMatch(/获客渠道|销售渠道/);
+    await postSlack(
+      kit,
+      '/slack/interactivity',
+      slackButtonBody({
+        user: VIEWER,
+        channel: 'C0TEAM',
+        message: { ts: clarify.ts, thread_ts: ts },
+        action: options[0]!,
+      }),
+    );
+    const answer = await answerIn('C0TEAM', ts, 1);
+    expect(answer.text).toMatch(/\d+\.\d%/);
   });
 
   it('shows how an answer was computed when the button is pressed', async () => {
@@ -383,6 +404,8 @@ describe('the Slack channel', () => {
     expect(text).not.toContain('test-signing-secret');
     expect(text).not.toContain('test-corp-secret');
     expect(kit.slack.posts.some((p) => p.threadTs === ts)).toBe(false);
+    expect(logs.some((l) => l.includes('channel_not_found'))).toBe(true);
+    expect(logs.join('\n')).not.toContain(kit.slack.token);
     const viewer = await webSession(kit.base, 'viewer');
     expect((await viewer('GET', '/api/integrations')).status).toBe(403);
   });

@@ -31,6 +31,7 @@ describe('the WeCom channel', () => {
       ['viewer', 'zhangsan'],
       ['manager_south', 'lisi'],
       ['analyst', 'wangwu'],
+      ['demo_admin', 'zhaoliu'],
     ] as const) {
       const user = await store.users.findByUsername(username);
       await store.users.update(user!.id, { wecomUserId });
@@ -112,6 +113,15 @@ describe('the WeCom channel', () => {
     expect(messages.map((m) => m.question)).toEqual(['上季度各地区的流失率', button.key.slice(2)]);
   });
 
+  it('retries media/upload after a 503 and message/send after a busy errcode, then delivers once', async () => {
+    kit.wecom.http.script('/cgi-bin/media/upload', { status: 503, text: 'busy' });
+    kit.wecom.http.script('/cgi-bin/message/send', { json: { errcode: -1, errmsg: 'system busy' } });
+    await ask('wangwu', '上季度各地区的流失率');
+    await waitFor(() => sentTo('wangwu', 'template_card')[0], 30_000, 'the whole answer');
+    expect(sentTo('wangwu', 'markdown')).toHaveLength(1);
+    expect(sentTo('wangwu', 'image')).toHaveLength(1);
+  });
+
   it('answers manager_south (lisi) with 华南 only', async () => {
     await ask('lisi', '上季度各地区的流失率');
     const text = await waitFor(() => sentTo('lisi', 'markdown')[0], 30_000, 'the markdown');
@@ -141,9 +151,9 @@ describe('the WeCom channel', () => {
   });
 
   it('queues past the per-user rate limit with a notice instead of an answer', async () => {
-    for (let i = 0; i < 5; i++) await ask('wangwu', `上季度流失率是多少？（${i}）`);
+    for (let i = 0; i < 5; i++) await ask('zhaoliu', `上季度流失率是多少？（${i}）`);
     const notice = await waitFor(
-      () => sentTo('wangwu', 'markdown').find((m) => /太频繁/.test(markdown(m))),
+      () => sentTo('zhaoliu', 'markdown').find((m) => /太频繁/.test(markdown(m))),
       60_000,
       'the rate-limit notice',
     );
