@@ -22,12 +22,19 @@ describe('outbound retries', () => {
 
   it('does not retry other client errors, and gives up after the last attempt with the status', async () => {
     let calls = 0;
-    const bad = await fetchWithRetry(async () => (calls++, reply(400)), 'x', {
-      retries: 3,
-      baseMs: 1,
-      maxMs: 1,
-      sleep: async () => {},
-    });
+    const bad = await fetchWithRetry(
+      async () => {
+        calls++;
+        return reply(400);
+      },
+      'x',
+      {
+        retries: 3,
+        baseMs: 1,
+        maxMs: 1,
+        sleep: async () => {},
+      },
+    );
     expect(bad.status).toBe(400);
     expect(calls).toBe(1);
     const failing = fetchWithRetry(async () => reply(500), 'send', {

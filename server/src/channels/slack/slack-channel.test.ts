@@ -83,6 +83,23 @@ describe('the Slack channel', () => {
       30_000,
       `a reply in ${channel}/${threadTs}`,
     );
+  const press = async (
+    message: SlackPost,
+    threadTs: string,
+    action: { action_id: string; value: string },
+  ) => {
+    const res = await postSlack(
+      kit,
+      '/slack/interactivity',
+      slackButtonBody({
+        user: VIEWER,
+        channel: message.channel,
+        message: { ts: message.ts, thread_ts: threadTs },
+        action,
+      }),
+    );
+    expect(res.status).toBe(200);
+  };
   const jobCount = async () =>
     Object.values(await kit.server.store.channelQueue.statusCounts()).reduce((a, b) => a + b, 0);
   const allText = (p: SlackPost) => `${p.text}\n${JSON.stringify(p.blocks)}`;
@@ -132,17 +149,7 @@ describe('the Slack channel', () => {
     const ts = await mention(VIEWER, 'C0TEAM', `<@${BOT}> 上季度各地区的流失率`);
     const first = await answerIn('C0TEAM', ts);
     const followUp = buttons(first).find((b) => b.action_id.startsWith('followup:'))!;
-    const press = await postSlack(
-      kit,
-      '/slack/interactivity',
-      slackButtonBody({
-        user: VIEWER,
-        channel: 'C0TEAM',
-        message: { ts: first.ts, thread_ts: ts },
-        action: followUp,
-      }),
-    );
-    expect(press.status).toBe(200);
+    await press(first, ts, followUp);
     const second = await answerIn('C0TEAM', ts, 1);
     expect(second.threadTs).toBe(ts);
     expect(second.text).not.toBe(first.text);
@@ -199,16 +206,7 @@ describe('the Slack channel', () => {
     const options = buttons(clarify).filter((b) => b.action_id.startsWith('followup:'));
     expect(options.length).toBeGreaterThanOrEqual(2);
     expect(options.map((o) => o.text.text).join(' ')).toMatch(/获客渠道|销售渠道/);
-    await postSlack(
-      kit,
-      '/slack/interactivity',
-      slackButtonBody({
-        user: VIEWER,
-        channel: 'C0TEAM',
-        message: { ts: clarify.ts, thread_ts: ts },
-        action: options[0]!,
-      }),
-    );
+    await press(clarify, ts, options[0]!);
     const answer = await answerIn('C0TEAM', ts, 1);
     expect(answer.text).toMatch(/\d+\.\d%/);
   });
@@ -217,16 +215,7 @@ describe('the Slack channel', () => {
     const ts = await mention(VIEWER, 'C0TEAM', `<@${BOT}> 上季度各地区的流失率`);
     const answer = await answerIn('C0TEAM', ts);
     const how = buttons(answer).find((b) => b.action_id === 'provenance')!;
-    await postSlack(
-      kit,
-      '/slack/interactivity',
-      slackButtonBody({
-        user: VIEWER,
-        channel: 'C0TEAM',
-        message: { ts: answer.ts, thread_ts: ts },
-        action: how,
-      }),
-    );
+    await press(answer, ts, how);
     const provenance = await answerIn('C0TEAM', ts, 1);
     expect(allText(provenance)).toMatch(/select/i);
     expect(allText(provenance)).toContain('流失率');
