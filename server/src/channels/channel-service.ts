@@ -47,9 +47,13 @@ export type ChannelStatus = ReturnType<typeof describeChannels> & {
   }[];
 };
 
+/** Seen event ids and signatures are kept a day: far longer than Slack's retries and the 300 s window. */
+const EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export class ChannelService {
   readonly worker: JobWorker;
   private readonly routers: Record<string, Hono> = {};
+  private pruner: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: ChannelServiceOptions) {
     const now = opts.now ?? (() => new Date());
@@ -124,11 +128,21 @@ export class ChannelService {
 
   /** Starts answering; jobs left pending or abandoned by a stopped process are resumed. */
   start(): void {
-    if (this.enabled) this.worker.start();
+    if (!this.enabled) return;
+    this.worker.start();
+    const now = this.opts.now ?? (() => new Date());
+    const prune = () =>
+      void this.opts.store.channelQueue
+        .pruneEvents(new Date(now().getTime() - EVENT_RETENTION_MS))
+        .catch((error: unknown) => this.opts.log(`channel events: prune failed: ${String(error)}`));
+    prune();
+    this.pruner = setInterval(prune, 60 * 60 * 1000);
+    this.pruner.unref?.();
   }
 
   /** Stops claiming, lets running jobs finish (up to `graceMs`), hands the rest back. */
   stop(graceMs?: number): Promise<void> {
+    clearInterval(this.pruner);
     return this.worker.stop(graceMs);
   }
 

@@ -70,6 +70,8 @@ for (const [label, factory] of [
       expect(await store.channelQueue.recordEvent('slack', `${label}-Ev1`, t0)).toBe(true);
       expect(await store.channelQueue.recordEvent('slack', `${label}-Ev1`, t0)).toBe(false);
       expect(await store.channelQueue.recordEvent('wecom', `${label}-Ev1`, t0)).toBe(true);
+      expect(await store.channelQueue.pruneEvents(at(1))).toBeGreaterThanOrEqual(2);
+      expect(await store.channelQueue.recordEvent('slack', `${label}-Ev1`, at(2))).toBe(true); // forgotten after a day
       expect(await store.channelQueue.countSince('slack', 'U1', at(-1), 'ask')).toBeGreaterThanOrEqual(22);
       expect(await store.channelQueue.countSince('slack', 'U1', at(1), 'ask')).toBe(0);
     });
