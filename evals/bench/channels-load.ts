@@ -5,7 +5,7 @@
  * lost / duplicates and the event → answer times; writes evals/bench/out/channels-load.json and, with
  * Debian chromium, screenshots of a rendered answer thread and its chart under test-artifacts/channels/.
  *
- *   npx tsx evals/bench/channels-load.ts [--events 100] [--seconds 10] [--no-restart] [--store postgres]
+ *   npx tsx evals/bench/channels-load.ts [--events 100] [--seconds 10] [--no-restart] [--store postgres] [--concurrency 2]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'no-restart': { type: 'boolean', default: false },
     store: { type: 'string', default: 'pglite' },
+    concurrency: { type: 'string', default: '2' },
   },
 });
 const events = Number(values.events);
@@ -46,7 +47,8 @@ const schema = `bench_${randomBytes(4).toString('hex')}`;
 const store = () =>
   values.store === 'postgres' ? openStore({ databaseUrl, schema }) : Promise.resolve(undefined);
 
-let kit: ChannelKit = await startChannelKit({ store: await store() });
+const worker = { concurrency: Number(values.concurrency), pollMs: 1000 };
+let kit: ChannelKit = await startChannelKit({ store: await store(), worker });
 const users = addLoadUsers(kit.slack, 20);
 const sent: SentEvent[] = [];
 const started = Date.now();
@@ -124,6 +126,8 @@ const result = {
   restart,
   restartMs,
   store: values.store,
+  concurrency: worker.concurrency,
+  loadAverage: (await import('node:os')).loadavg().map((l) => Number(l.toFixed(1))),
   ...{
     answered: outcome.answered,
     lost: outcome.lost,
@@ -154,6 +158,8 @@ const result = {
   },
   screenshot,
   chart: 'test-artifacts/channels/chart.png',
+  /** Event → answer (ms) of every tenth event, in sending order. */
+  answerMsEveryTenth: outcome.answerMs.filter((_, i) => i % 10 === 0),
 };
 console.log(JSON.stringify(result, null, 2));
 mkdirSync(join('evals/bench/out'), { recursive: true });
