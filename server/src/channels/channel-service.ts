@@ -140,7 +140,7 @@ export class ChannelService {
     this.pruner.unref?.();
   }
 
-  /** Stops claiming, lets running jobs finish (up to `graceMs`), hands the rest back. */
+  /** Stops claiming and lets running jobs finish (up to `graceMs`; the rest keep their lease). */
   stop(graceMs?: number): Promise<void> {
     clearInterval(this.pruner);
     return this.worker.stop(graceMs);

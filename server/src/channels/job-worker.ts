@@ -1,7 +1,7 @@
 /**
  * Runs channel jobs from app state: claims one at a time per slot (atomically, so two processes never
  * run the same job), hands it to the channel's handler, then marks it done, retries it later with
- * backoff, or fails it for good, logging and recording every failure. Stopping hands running jobs back.
+ * backoff, or fails it for good, logging and recording every failure. Stopping waits for running jobs.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChannelJob } from '../store/channel-queue.ts';
@@ -38,7 +38,7 @@ export class JobWorker {
   private stopped = true;
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
-  private pumping = false;
+  private pumping: Promise<void> | null = null;
   private again = false;
 
   constructor(private readonly opts: JobWorkerOptions) {}
@@ -62,9 +62,8 @@ export class JobWorker {
       this.again = true;
       return;
     }
-    this.pumping = true;
-    void this.pump().finally(() => {
-      this.pumping = false;
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
       if (this.again) {
         this.again = false;
         this.wake();
@@ -72,13 +71,28 @@ export class JobWorker {
     });
   }
 
-  /** Stops claiming and waits up to `graceMs` for running jobs; any still running are handed back. */
-  async stop(graceMs = 10_000): Promise<void> {
+  /**
+   * Stops claiming and waits up to `graceMs` for running jobs to finish. A job still running then keeps its
+   * lease: handing it back while it may still post would answer twice, so another process resumes it only
+   * once the lease is over (from its last checkpoint).
+   */
+  async stop(graceMs = 60_000): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    const all = Promise.allSettled([...this.inFlight]);
-    await Promise.race([all, new Promise((ok) => setTimeout(ok, graceMs).unref?.())]);
-    await this.opts.store.channelQueue.release(this.id).catch(() => 0);
+    await this.pumping; // a claim under way either starts its job (awaited below) or hands it back
+    if (!this.inFlight.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.inFlight]).then(() => true),
+      new Promise<boolean>((ok) => {
+        timer = setTimeout(() => ok(false), graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!finished)
+      this.opts.log(
+        `channel jobs: ${this.inFlight.size} still running at shutdown; another process resumes them after their lease`,
+      );
   }
 
   private async pump(): Promise<void> {
@@ -93,6 +107,11 @@ export class JobWorker {
           return null;
         });
       if (!job) return;
+      if (this.stopped) {
+        // Claimed while stopping and not started: safe to hand back at once.
+        await this.opts.store.channelQueue.unclaim(job.id, this.id).catch(() => false);
+        return;
+      }
       this.running++;
       const run = this.run(job).finally(() => {
         this.running--;

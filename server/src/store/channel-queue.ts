@@ -177,8 +177,8 @@ export function channelQueueRepository(db: AppDb) {
       return rows.length === 1;
     },
 
-    /** Hands a stopping worker's running jobs back (pending, same attempt count) so another process resumes them. */
-    async release(workerId: string): Promise<number> {
+    /** Hands back a job claimed but not started (pending again, its attempt not counted). */
+    async unclaim(id: number, workerId: string): Promise<boolean> {
       const rows = await db
         .update(channelJobs)
         .set({
@@ -187,9 +187,11 @@ export function channelQueueRepository(db: AppDb) {
           workerId: null,
           attempts: sql`greatest(${channelJobs.attempts} - 1, 0)`,
         })
-        .where(and(eq(channelJobs.workerId, workerId), eq(channelJobs.status, 'running')))
+        .where(
+          and(eq(channelJobs.id, id), eq(channelJobs.workerId, workerId), eq(channelJobs.status, 'running')),
+        )
         .returning({ id: channelJobs.id });
-      return rows.length;
+      return rows.length === 1;
     },
 
     /** One job, or null. */

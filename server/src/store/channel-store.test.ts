@@ -63,7 +63,13 @@ for (const [label, factory] of [
         true,
       );
       expect((await store.channelQueue.get(first.job.id))?.checkpoint).toEqual({ answerTs: '1.2' });
-      expect((await store.channelQueue.claim('survivor', at(42), 30_000))?.id).toBe(second.job.id);
+      const next = await store.channelQueue.claim('stopping', at(42), 30_000);
+      expect(next?.id).toBe(second.job.id);
+      expect(await store.channelQueue.unclaim(second.job.id, 'stopping')).toBe(true); // claimed, never started
+      expect(await store.channelQueue.claim('survivor', at(43), 30_000)).toMatchObject({
+        id: second.job.id,
+        attempts: 1,
+      });
     });
 
     it('refuses a seen event id, and counts a user’s recent asks', async () => {

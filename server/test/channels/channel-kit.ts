@@ -107,6 +107,19 @@ export async function startChannelKit(opts: KitOptions = {}): Promise<ChannelKit
   };
 }
 
+/**
+ * `fetch` to the server under test, sending again once when a kept-alive socket was reset before the
+ * request went out (the server closes idle sockets after 5 s; on a loaded machine the client can race it).
+ */
+export async function loopbackFetch(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** POSTs a body to a Slack route signed as Slack would (or with the given timestamp/signature). */
 export function postSlack(
   kit: Pick<ChannelKit, 'base' | 'clock'>,
@@ -115,7 +128,7 @@ export function postSlack(
   opts: { timestamp?: number; signature?: string; secret?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
   const timestamp = opts.timestamp ?? kit.clock.seconds();
-  return fetch(`${kit.base}${path}`, {
+  return loopbackFetch(`${kit.base}${path}`, {
     method: 'POST',
     headers: {
       'content-type': path === '/slack/events' ? 'application/json' : 'application/x-www-form-urlencoded',

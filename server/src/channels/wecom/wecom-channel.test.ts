@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ChannelKit,
+  loopbackFetch,
   pngSize,
   startChannelKit,
   WECOM_AES_KEY,
@@ -48,7 +49,7 @@ describe('the WeCom channel', () => {
 
   const send = async (xml: string, opts: { timestamp?: number; token?: string } = {}) => {
     const { query, body } = wecomCallback(kit, xml, opts);
-    return fetch(`${kit.base}/wecom/callback?${query}`, {
+    return loopbackFetch(`${kit.base}/wecom/callback?${query}`, {
       method: 'POST',
       headers: { 'content-type': 'text/xml' },
       body,
@@ -170,7 +171,7 @@ describe('the WeCom channel', () => {
         timestamp,
         nonce,
       });
-      const res = await fetch(`${kit.base}/wecom/bot?${q}`, {
+      const res = await loopbackFetch(`${kit.base}/wecom/bot?${q}`, {
         method: 'POST',
         body: JSON.stringify({ encrypt }),
       });

@@ -55,7 +55,10 @@ export async function bootstrapAuth(store: Store, options: BootstrapOptions = {}
     for (const demo of DEMO_USERS) {
       const existing = await store.users.findByUsername(demo.username);
       // Demo accounts carry `<username>@demo.local`, so a Slack user with that e-mail links to them.
-      if (existing && !existing.email) await store.users.update(existing.id, { email: demoEmail(demo) });
+      if (existing && !existing.email)
+        await store.users.update(existing.id, { email: demoEmail(demo) }).catch((error: unknown) => {
+          if (!isUniqueViolation(error)) throw error; // another account already uses that address: leave it
+        });
       if (existing) continue;
       const { created } = await createIfAbsent(store, {
         username: demo.username,
