@@ -41,6 +41,8 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   /** Slack users: id → e-mail (null: no e-mail visible). */
   readonly users = new Map<string, string | null>();
+  /** Users that are other apps' bots. */
+  readonly bots = new Set<string>();
   /** Channel id → member ids. */
   readonly members = new Map<string, string[]>();
   readonly botUserId = 'UBOT0001';
@@ -107,7 +109,10 @@ export class FakeSlack {
         const id = String(a.user);
         if (!this.users.has(id)) return { ok: false, error: 'user_not_found' };
         const email = this.users.get(id);
-        return { ok: true, user: { id, is_bot: false, deleted: false, profile: email ? { email } : {} } };
+        return {
+          ok: true,
+          user: { id, is_bot: this.bots.has(id), deleted: false, profile: email ? { email } : {} },
+        };
       }
       case 'conversations.members': {
         const all = this.members.get(String(a.channel));

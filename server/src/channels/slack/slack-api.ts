@@ -83,6 +83,11 @@ export class SlackApi {
 
   /** The e-mail on a user's profile (needs `users:read.email`), or null. */
   async email(user: string, jobId: number | null): Promise<string | null> {
+    return (await this.profile(user, jobId)).email;
+  }
+
+  /** Whether a Slack user is a bot (other apps in a channel do not read answers), and their e-mail. */
+  async profile(user: string, jobId: number | null): Promise<{ bot: boolean; email: string | null }> {
     const res = await this.call('users.info', jobId, () =>
       // A user Slack does not know (e.g. from another workspace) is simply not linkable: not a failure.
       this.client.users.info({ user }).catch((error: { code?: string; data?: { error?: string } }) => {
@@ -92,7 +97,8 @@ export class SlackApi {
       }),
     );
     const u = res.user as { is_bot?: boolean; deleted?: boolean; profile?: { email?: string } } | undefined;
-    return u && !u.is_bot && !u.deleted ? (u.profile?.email ?? null) : null;
+    if (u?.is_bot) return { bot: true, email: null };
+    return { bot: false, email: u && !u.deleted ? (u.profile?.email ?? null) : null };
   }
 
   /** Members of a channel (every page). */

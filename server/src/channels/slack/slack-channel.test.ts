@@ -35,7 +35,9 @@ describe('the Slack channel', () => {
     s.users.set(ANALYST, 'analyst@demo.local');
     s.users.set(STRANGER, 'stranger@example.com');
     s.users.set(SOUTH, null); // no e-mail visible: links with a code
-    s.members.set('C0TEAM', [BOT, VIEWER, ANALYST]);
+    s.users.set('U0OTHERBOT', null);
+    s.bots.add('U0OTHERBOT'); // another app in the channel: it does not make answers private
+    s.members.set('C0TEAM', [BOT, VIEWER, ANALYST, 'U0OTHERBOT']);
     s.members.set('C0MIXED', [BOT, VIEWER, STRANGER]);
     s.members.set('C0SOUTH', [BOT, VIEWER, SOUTH]);
     regions = kit.server.registry

@@ -168,7 +168,13 @@ async function audienceOf(
   const members = (await deps.api.members(p.channel, job.id)).filter((m) => m !== bot && m !== p.user);
   const access: UserAttributes[] = [asker.attributes];
   for (const member of members) {
-    const user = await deps.links.slackUser(p.team, member, () => deps.api.email(member, job.id));
+    let bot = false;
+    const user = await deps.links.slackUser(p.team, member, async () => {
+      const profile = await deps.api.profile(member, job.id);
+      bot = profile.bot;
+      return profile.email;
+    });
+    if (bot) continue; // another app in the channel reads nothing
     if (!user) return { public: false, attributes: asker.attributes };
     access.push(user.attributes);
   }
