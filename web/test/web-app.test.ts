@@ -306,6 +306,17 @@ describe('the web app in chromium', () => {
       screenshots.push(await screenshot(page, 'chat-manager-south'));
     });
 
+    it('creates a one-time code to link Slack / WeCom on the account screen', async () => {
+      await page.goto(`${server.url}/#/password`);
+      await page.locator('.channel-links-section').waitFor();
+      expect(await page.locator('.channel-links').textContent()).toContain('还没有绑定的账户');
+      await page.locator('.channel-links-section button', { hasText: '生成绑定码' }).click();
+      const code = await page.locator('[data-testid="link-code"]').textContent();
+      expect(code).toMatch(/^[A-Z2-9]{8}$/);
+      expect(await page.locator('.link-code').textContent()).toContain(`/churn link ${code}`);
+      screenshots.push(await screenshot(page, 'account-channel-links'));
+    });
+
     it('lists only 华南 customers as at risk', async (ctx) => {
       const status = await page.evaluate(async () => (await fetch('/api/customers/at-risk?limit=1')).status);
       if (status === 404) ctx.skip('the server has no /api/customers/at-risk route');

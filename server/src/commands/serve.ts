@@ -2,12 +2,14 @@
  * `npm start` (= `npm run serve -- [--port N] [--data-dir .data] [--customers N] [--host 0.0.0.0]`):
  * generates the demo data on first start, prepares the models and serves the web app and the API.
  * Environment: PORT, DATABASE_URL (PostgreSQL app state; PGlite in .data/app otherwise),
- * CHATBI_API_TOKEN, OPENAI_API_KEY / OPENAI_BASE_URL / LLM_MODEL (optional LLM interpreter).
+ * CHATBI_API_TOKEN, OPENAI_API_KEY / OPENAI_BASE_URL / LLM_MODEL (optional LLM interpreter), SLACK_* and
+ * WECOM_* (chat channels, validated here: a partial or malformed setting stops with the variable's name).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { warmRisk } from '../analysis/risk/warm-risk.ts';
+import { type ChannelConfig, ChannelConfigError, channelConfigFromEnv } from '../channels/channel-config.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 
@@ -51,6 +53,14 @@ export async function run(args: string[]): Promise<number> {
     console.error(`error: --customers must be an integer ≥ 100, got ${values.customers}`);
     return 2;
   }
+  let channels: ChannelConfig;
+  try {
+    channels = channelConfigFromEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ChannelConfigError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 2;
+  }
   const started = performance.now();
   const webDist = join(PROJECT_ROOT, 'web/dist');
   const server = await startServer({
@@ -62,6 +72,7 @@ export async function run(args: string[]): Promise<number> {
     apiToken: process.env.CHATBI_API_TOKEN,
     log: (line) => console.log(line),
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,
+    channels: { config: channels },
     ...(await serverHooks()),
   });
   const { boot } = server;
@@ -73,6 +84,14 @@ export async function run(args: string[]): Promise<number> {
     console.log(`demo account: ${u.username} / ${u.password} (${u.role})`);
   if (boot.apiToken === 'too_short')
     console.log('CHATBI_API_TOKEN ignored: it must have at least 16 characters');
+  const status = await server.channels.status();
+  for (const [name, channel] of [
+    ['Slack', status.slack],
+    ['WeCom app', status.wecomApp],
+    ['WeCom robot', status.wecomBot],
+  ] as const)
+    for (const route of 'routes' in channel ? (channel.routes ?? []) : [])
+      console.log(`${name}: ${server.url}${route}`);
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${server.url}`);
   if (!existsSync(join(webDist, 'index.html')))
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');

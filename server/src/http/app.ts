@@ -11,8 +11,10 @@ import { authenticate } from './auth/authenticate.ts';
 import { askRoutes } from './routes/ask.ts';
 import { atRiskRoutes } from './routes/at-risk.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { channelLinkRoutes } from './routes/channel-links.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { homeRoutes } from './routes/home.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { userRoutes } from './routes/users.ts';
 import { serveWeb } from './static-web.ts';
 
@@ -26,6 +28,10 @@ export interface AppDeps {
   /** Routers mounted behind authentication, e.g. governance: `{ '/models': definitionRoutes(...) }`. */
   extraRoutes?: Record<string, Hono<AuthEnv>>;
   log?: (message: string, error?: unknown) => void;
+  /** Chat-channel routers mounted outside `/api` (they authenticate by signature), e.g. `{ '/slack': … }`. */
+  channelRoutes?: Record<string, Hono>;
+  /** What `/api/integrations` (admin) shows: configured channels, jobs, last delivery failures. */
+  integrations?: () => Promise<unknown>;
 }
 
 /** The HTTP API (server/src/http/API.md) and the web app, as one Hono app. */
@@ -46,6 +52,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/api/auth', authRoutes(deps.store, { demo: deps.demo }));
+  for (const [path, router] of Object.entries(deps.channelRoutes ?? {})) app.route(path, router);
 
   const api = new Hono<AuthEnv>();
   api.use('*', authenticate(deps.store));
@@ -54,6 +61,8 @@ export function createApp(deps: AppDeps) {
   api.route('/home', homeRoutes(deps.registry));
   api.route('/users', userRoutes(deps.store));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
+  api.route('/channel-links', channelLinkRoutes(deps.store));
+  api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
   app.route('/api', api);

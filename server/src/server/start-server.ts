@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { createApp } from '../http/app.ts';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   ) => Promise<void>;
   runAnalysis?: RunAnalysis;
   webDist?: string;
+  /** Slack / WeCom (`channelConfigFromEnv`); tests also inject a clock, a retry policy and worker tuning. */
+  channels?: Pick<ChannelServiceOptions, 'config' | 'now' | 'retry' | 'worker'>;
 }
 
 export interface RunningServer {
@@ -52,6 +55,8 @@ export interface RunningServer {
   store: Store;
   registry: ModelRegistry;
   boot: BootstrapResult;
+  /** The chat channels (routes mounted only for configured ones) and their job worker. */
+  channels: ChannelService;
   close(): Promise<void>;
 }
 
@@ -110,15 +115,27 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const demo = opts.demo ?? demoData;
     const boot = await bootstrapAuth(store, { demo, apiToken: opts.apiToken });
     const llm = llmFromEnv();
+    const answerDeps = {
+      llm,
+      runAnalysis: opts.runAnalysis,
+      log: (m: string, e?: unknown) =>
+        opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    };
+    const channels = new ChannelService({
+      config: { rateLimitPerMinute: 20 },
+      ...opts.channels,
+      store,
+      registry,
+      answerDeps,
+      log: opts.log,
+    });
     const app = createApp({
       store,
       registry,
       demo,
-      answerDeps: {
-        llm,
-        runAnalysis: opts.runAnalysis,
-        log: (m, e) => opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-      },
+      answerDeps,
+      channelRoutes: channels.routes(),
+      integrations: () => channels.status(),
       webDist: opts.webDist,
       extraRoutes: opts.extraRoutes?.(store, registry),
       log: (m, e) => opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
@@ -130,6 +147,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ok({ server: s, port: info.port }),
       );
     });
+    channels.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     return {
       url,
@@ -137,8 +155,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       store,
       registry,
       boot,
+      channels,
       async close() {
         await new Promise<void>((ok) => server.close(() => ok()));
+        await channels.stop();
         await registry.close();
         for (const engine of engines.values()) await engine.close().catch(() => undefined);
         await store.close();

@@ -14,6 +14,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { channelLinksRepository } from './channel-links.ts';
+import { channelQueueRepository } from './channel-queue.ts';
 import { conversationsRepository } from './conversations.ts';
 import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
@@ -52,6 +54,8 @@ export interface Store {
   modelVersions: ReturnType<typeof modelVersionsRepository>;
   feedback: ReturnType<typeof feedbackRepository>;
   audit: ReturnType<typeof auditRepository>;
+  channelLinks: ReturnType<typeof channelLinksRepository>;
+  channelQueue: ReturnType<typeof channelQueueRepository>;
   close(): Promise<void>;
 }
 
@@ -124,6 +128,8 @@ function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>
     modelVersions: modelVersionsRepository(db),
     feedback: feedbackRepository(db),
     audit: auditRepository(db),
+    channelLinks: channelLinksRepository(db),
+    channelQueue: channelQueueRepository(db),
     close: () => {
       closed ??= close();
       return closed;

@@ -1,5 +1,5 @@
 /** Accounts: create, look up, change role, attributes and password. */
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { type AppDb, isUuid } from './db.ts';
 import { type Role, type UserAttributes, users } from './schema.ts';
 
@@ -14,6 +14,8 @@ export interface NewUser {
   attributes?: UserAttributes;
   passwordHash?: string | null;
   mustChangePassword?: boolean;
+  email?: string | null;
+  wecomUserId?: string | null;
 }
 
 /** Fields an administrator may change. */
@@ -22,6 +24,8 @@ export interface UserChanges {
   role?: Role;
   attributes?: UserAttributes;
   disabled?: boolean;
+  email?: string | null;
+  wecomUserId?: string | null;
 }
 
 /** Repository of {@link User}s. */
@@ -38,6 +42,8 @@ export function usersRepository(db: AppDb) {
           attributes: input.attributes ?? {},
           passwordHash: input.passwordHash ?? null,
           mustChangePassword: input.mustChangePassword ?? false,
+          email: input.email ?? null,
+          wecomUserId: input.wecomUserId ?? null,
         })
         .returning();
       return row!;
@@ -53,6 +59,21 @@ export function usersRepository(db: AppDb) {
     /** The account with this username, or null. */
     async findByUsername(username: string): Promise<User | null> {
       const [row] = await db.select().from(users).where(eq(users.username, username));
+      return row ?? null;
+    },
+
+    /** The account with this e-mail address (case-insensitive), or null. */
+    async findByEmail(email: string): Promise<User | null> {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+      return row ?? null;
+    },
+
+    /** The account with this WeCom userid, or null. */
+    async findByWecomUserId(wecomUserId: string): Promise<User | null> {
+      const [row] = await db.select().from(users).where(eq(users.wecomUserId, wecomUserId));
       return row ?? null;
     },
 

@@ -10,17 +10,25 @@ const TABLES = [
   'answer_feedback',
   'api_tokens',
   'audit_log',
+  'channel_deliveries',
+  'channel_events',
+  'channel_jobs',
+  'channel_link_codes',
+  'channel_links',
+  'channel_threads',
   'conversations',
   'messages',
   'model_versions',
   'sessions',
   'users',
 ];
-const INIT_SQL = readFileSync(new URL('../../src/store/migrations/0000_init.sql', import.meta.url), 'utf8');
+const MIGRATIONS = ['0000_init.sql', '0001_channels.sql'].map((f) =>
+  readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'),
+);
 
 /** Cases over stored content. */
 export function contentCases(store: StoreRef): void {
-  it('applies the migrations: every table exists and the journal records the init migration once', async () => {
+  it('applies the migrations: every table exists and the journal records each migration once', async () => {
     const tables = await rawRows<{ table_name: string }>(
       store(),
       sql`select table_name from information_schema.tables
@@ -35,7 +43,9 @@ export function contentCases(store: StoreRef): void {
         ? sql`select hash from drizzle.__drizzle_migrations`
         : sql`select hash from __drizzle_migrations`,
     );
-    expect(journal.map((j) => j.hash)).toEqual([createHash('sha256').update(INIT_SQL).digest('hex')]);
+    expect(journal.map((j) => j.hash)).toEqual(
+      MIGRATIONS.map((m) => createHash('sha256').update(m).digest('hex')),
+    );
   });
 
   describe('conversations', () => {

@@ -47,6 +47,20 @@ export const EN = {
   'password.repeat': 'Repeat the new password',
   'password.mismatch': 'The two new passwords differ.',
   'password.submit': 'Change password',
+  'channels.title': 'Slack and WeCom',
+  'channels.hint':
+    'Link your chat accounts so the Churn ChatBI bots answer you there with your own data access.',
+  'channels.generate': 'Create a link code',
+  'channels.yourCode': 'Your one-time code:',
+  'channels.howTo':
+    'In Slack send /churn link {code}; in WeCom send 绑定 {code} to the app. It works once, until {until}.',
+  'channels.none': 'No linked accounts yet.',
+  'channels.unlink': 'Unlink',
+  'channels.slack': 'Slack',
+  'channels.wecom': 'WeCom',
+  'channels.method.email': 'matched by e-mail',
+  'channels.method.code': 'linked with a code',
+  'channels.method.userid': 'WeCom userid',
 
   'home.greeting': 'Welcome, {name}',
   'home.scoped': 'Your numbers are limited to: {scope}',

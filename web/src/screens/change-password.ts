@@ -1,7 +1,8 @@
+import { channelLinksSection } from '../components/channel-links.ts';
 import { errorMessage } from '../components/states.ts';
 import { h, uid } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
-import { changePassword } from '../session.ts';
+import { changePassword, currentUser } from '../session.ts';
 
 /** Required password change (the generated admin's first sign-in), also reachable from the user menu. */
 export function changePasswordScreen(outlet: HTMLElement, done: () => void): void {
@@ -38,5 +39,7 @@ export function changePasswordScreen(outlet: HTMLElement, done: () => void): voi
       status.textContent = errorMessage(error);
     }
   });
-  outlet.replaceChildren(h('div', { class: 'sign-in narrow' }, form));
+  // The account screen also links Slack / WeCom accounts (not during a forced password change).
+  const links = currentUser()?.mustChangePassword ? null : channelLinksSection();
+  outlet.replaceChildren(h('div', { class: 'sign-in narrow' }, form, links));
 }

@@ -12,6 +12,10 @@ export interface AuthUser {
   role: Role;
   attributes: UserAttributes;
   mustChangePassword: boolean;
+  /** Links Slack accounts with the same e-mail (channels). */
+  email: string | null;
+  /** Links the WeCom account with this userid (channels). */
+  wecomUserId: string | null;
 }
 
 /** How the request proved who it is. */
@@ -31,6 +35,8 @@ export function toAuthUser(user: User): AuthUser {
     role: user.role,
     attributes: user.attributes,
     mustChangePassword: user.mustChangePassword,
+    email: user.email ?? null,
+    wecomUserId: user.wecomUserId ?? null,
   };
 }
 

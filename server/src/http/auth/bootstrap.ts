@@ -53,13 +53,20 @@ export async function bootstrapAuth(store: Store, options: BootstrapOptions = {}
   const demoUsersCreated: DemoUser[] = [];
   if (options.demo) {
     for (const demo of DEMO_USERS) {
-      if (await store.users.findByUsername(demo.username)) continue;
+      const existing = await store.users.findByUsername(demo.username);
+      // Demo accounts carry `<username>@demo.local`, so a Slack user with that e-mail links to them.
+      if (existing && !existing.email)
+        await store.users.update(existing.id, { email: demoEmail(demo) }).catch((error: unknown) => {
+          if (!isUniqueViolation(error)) throw error; // another account already uses that address: leave it
+        });
+      if (existing) continue;
       const { created } = await createIfAbsent(store, {
         username: demo.username,
         displayName: demo.displayName,
         role: demo.role,
         attributes: demo.attributes,
         passwordHash: await hashPassword(demo.password),
+        email: demoEmail(demo),
       });
       if (created) demoUsersCreated.push(demo);
     }
@@ -81,6 +88,11 @@ export async function bootstrapAuth(store: Store, options: BootstrapOptions = {}
   if (adminPassword)
     await store.audit.record({ action: 'user.create', target: ADMIN_USERNAME, details: { bootstrap: true } });
   return { adminPassword, demoUsersCreated, apiToken };
+}
+
+/** The e-mail of a demo account: `<username>@demo.local`. */
+export function demoEmail(demo: Pick<DemoUser, 'username'>): string {
+  return `${demo.username}@demo.local`;
 }
 
 /** Creates the user unless a concurrent replica just did (then returns theirs). */

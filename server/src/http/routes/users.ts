@@ -9,11 +9,18 @@ import { parseJsonBody } from '../auth/parse-body.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 
 const Attributes = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1)).min(1));
+const Email = z.email().max(254).nullable();
+const WecomUserId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.@-]{1,64}$/, '1-64 letters, digits, _ . @ -')
+  .nullable();
 const NewUserBody = z.object({
   username: z.string().regex(/^[a-zA-Z0-9_.-]{2,64}$/, '2-64 letters, digits, _ . -'),
   displayName: z.string().max(128).optional(),
   role: z.enum(ROLES),
   attributes: Attributes.default({}),
+  email: Email.optional(),
+  wecomUserId: WecomUserId.optional(),
 });
 const ChangesBody = z
   .object({
@@ -21,6 +28,8 @@ const ChangesBody = z
     role: z.enum(ROLES).optional(),
     attributes: Attributes.optional(),
     disabled: z.boolean().optional(),
+    email: Email.optional(),
+    wecomUserId: WecomUserId.optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
@@ -52,7 +61,12 @@ export function userRoutes(store: Store) {
       return c.json({ user: toAuthUser(user), oneTimePassword: password }, 201);
     } catch (error) {
       if (isUniqueViolation(error))
-        return jsonError(c, 409, 'username_taken', `The username ${body.username} is already taken`);
+        return jsonError(
+          c,
+          409,
+          'username_taken',
+          `The username ${body.username} (or its e-mail or WeCom userid) is already taken`,
+        );
       throw error;
     }
   });
@@ -64,15 +78,32 @@ export function userRoutes(store: Store) {
     if (!before) return jsonError(c, 404, 'not_found', 'No such user');
     if (before.id === me.id && ((body.role && body.role !== 'admin') || body.disabled))
       return jsonError(c, 409, 'self_lockout', 'You cannot remove your own admin role or disable yourself');
-    const after = await store.users.update(before.id, body);
+    const after = await store.users.update(before.id, body).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return 'taken' as const;
+      throw error;
+    });
+    if (after === 'taken')
+      return jsonError(c, 409, 'already_taken', 'Another account already has this e-mail or WeCom userid');
     if (!after) return jsonError(c, 404, 'not_found', 'No such user');
     await store.audit.record({
       action: 'user.permissions',
       userId: me.id,
       target: after.username,
       details: {
-        before: { role: before.role, attributes: before.attributes, disabled: before.disabled },
-        after: { role: after.role, attributes: after.attributes, disabled: after.disabled },
+        before: {
+          role: before.role,
+          attributes: before.attributes,
+          disabled: before.disabled,
+          email: before.email,
+          wecomUserId: before.wecomUserId,
+        },
+        after: {
+          role: after.role,
+          attributes: after.attributes,
+          disabled: after.disabled,
+          email: after.email,
+          wecomUserId: after.wecomUserId,
+        },
       },
     });
     return c.json({ user: toAuthUser(after) });
