@@ -3,7 +3,8 @@
  * grammar for the `sql`, `where`, `filter` and `when` fields of a model: column names of the row (bare,
  * unqualified), literals, arithmetic, comparison and boolean operators, CASE, CAST / `::`, IN lists,
  * BETWEEN, IS [NOT] NULL, [I]LIKE, EXTRACT, DATE/TIMESTAMP/INTERVAL literals and an allow-list of scalar
- * functions that exist in both DuckDB and PostgreSQL. No subquery, no table function, no aggregate or
+ * functions that exist in both DuckDB and PostgreSQL (none that builds a huge value from a number, such as
+ * repeat or lpad). No subquery, no table function, no aggregate or
  * window, no file, network, settings or environment access can be written in it, so no definition can
  * read another table or a file. Pure: checks text, runs nothing.
  */
@@ -39,8 +40,6 @@ export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
   'right',
   'strpos',
   'split_part',
-  'lpad',
-  'rpad',
   'date_trunc',
   'date_part',
 ]);
