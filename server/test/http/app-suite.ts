@@ -66,6 +66,8 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
         dataDir: dir,
         port: 0,
         demoCustomers: 3000,
+        // Demo mode is asked for: with PostgreSQL app state it is never on by itself.
+        demo: true,
         store: await factory(),
         log: () => {},
         ...(await serverHooks()),
