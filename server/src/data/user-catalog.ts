@@ -20,12 +20,12 @@ export function catalogFor(
   const access = accessFor(runtime.model, attributes);
   if (access.kind === 'unrestricted') return Promise.resolve(runtime.catalog);
   const key = JSON.stringify(Object.entries(attributes ?? {}).sort());
-  let byUser = cache.get(runtime);
-  if (!byUser) cache.set(runtime, (byUser = new Map()));
+  const byUser = cache.get(runtime) ?? new Map<string, Promise<Catalog>>();
+  cache.set(runtime, byUser);
   let catalog = byUser.get(key);
   if (!catalog) {
     catalog = restrictedCatalog(runtime, access.kind === 'denied' ? null : attributes!);
-    catalog.catch(() => byUser!.delete(key));
+    catalog.catch(() => byUser.delete(key));
     byUser.set(key, catalog);
   }
   return catalog;
