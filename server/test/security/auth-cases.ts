@@ -5,9 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../server/test-server.ts';
+import { copiedDemo, startTestServer } from '../server/test-server.ts';
 import { expectHealthy, expectRefusal, SecurityClient } from './security-client.ts';
-import { copiedDemo, type SecurityContext, STRONG_PASSWORD } from './security-suite.ts';
+import { type SecurityContext, STRONG_PASSWORD } from './security-suite.ts';
 
 /** A sign-in attempt with the right password, asking for Chinese messages. */
 function tryRight(client: SecurityClient, username: string, password: string) {

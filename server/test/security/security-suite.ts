@@ -4,13 +4,11 @@
  * governance routes. Each case asserts the refusal (status, code, language) and that the server still
  * answers. Run by server/src/http/security.pglite.test.ts and security.postgres.test.ts.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { RunningServer } from '../../src/server/start-server.ts';
-import { cachedDemo } from '../data/demo-store.ts';
-import { startTestServer } from '../server/test-server.ts';
+import { copiedDemo, startTestServer } from '../server/test-server.ts';
 import type { StoreFactory } from '../store/test-stores.ts';
 import { accessCases } from './access-cases.ts';
 import { authCases } from './auth-cases.ts';
@@ -36,13 +34,6 @@ export interface SecurityContext {
 
 /** Password of the accounts the suite creates (passes the password policy). */
 export const STRONG_PASSWORD = 'Correct-Horse-7-Battery';
-
-/** Copies the cached generated demo into a fresh data folder (no demo generation: demo mode stays off). */
-export async function copiedDemo(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chatbi-security-'));
-  copyFileSync(await cachedDemo(3000, 42), join(dataDir, 'retail.duckdb'));
-  return dataDir;
-}
 
 export function defineSecuritySuite(label: string, factory: StoreFactory): void {
   describe(`security on ${label}`, () => {
