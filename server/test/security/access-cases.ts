@@ -92,6 +92,15 @@ export function accessCases(ctx: SecurityContext): void {
       expect(answer.body.kind).toBe('error');
       expect(answer.body.narrative).toMatch(/数据权限属性与该模型的访问规则不匹配/);
       expect(answer.body.table?.rows ?? []).toEqual([]);
+      const atRisk = await client.send('POST', '/api/ask', { question: '哪些高价值客户有流失风险?' });
+      expect(atRisk.body.kind).toBe('error');
+      expect(atRisk.body.table?.rows ?? []).toEqual([]);
+      expectRefusal(
+        await client.send('GET', '/api/customers/at-risk?language=zh'),
+        403,
+        'access_denied',
+        'zh',
+      );
       const home = await client.send('GET', '/api/home');
       expect(home.body.tiles).toEqual([]);
       const catalog = await client.send('GET', '/api/catalog');

@@ -112,8 +112,12 @@ export function authCases(ctx: SecurityContext): void {
               ).status,
           ),
         );
-        expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
-        expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(40);
+        // Attempts on one account are taken in turn: the burst meets the back-off like a sequential one.
+        expect(
+          statuses.every((s) => s === 401 || s === 429),
+          JSON.stringify(statuses),
+        ).toBe(true);
+        expect(statuses.filter((s) => s === 401).length, JSON.stringify(statuses)).toBeLessThanOrEqual(10);
         const right = await attacker.send('POST', '/api/auth/login', {
           username: 'victim_par',
           password: v.password,

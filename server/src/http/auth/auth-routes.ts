@@ -13,7 +13,7 @@ import { type AuthEnv, clientIp, jsonError, toAuthUser } from './auth-context.ts
 import { authenticate } from './authenticate.ts';
 import { ENV_TOKEN_NAME } from './bootstrap.ts';
 import { DEMO_USERS } from './demo-users.ts';
-import { loginGate, THROTTLE, throttleMessage } from './login-throttle.ts';
+import { loginGate, oneAttemptAtATime, THROTTLE, throttleMessage } from './login-throttle.ts';
 import { parseJsonBody } from './parse-body.ts';
 import { passwordMessage, passwordProblem } from './password-policy.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
@@ -75,6 +75,10 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
   app.post('/login', sameOriginJson(), async (c) => {
     const body = await parseJsonBody(c, loginBody);
     if (body instanceof Response) return body;
+    return oneAttemptAtATime(body.username, () => attemptLogin(c, body));
+  });
+
+  async function attemptLogin(c: Context, body: z.infer<typeof loginBody>): Promise<Response> {
     const ip = clientIp(c);
     const gate = await loginGate(store, body.username, ip);
     if (!gate.ok) {
@@ -107,7 +111,7 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
       );
     }
     return startSession(c, user, 'password');
-  });
+  }
   app.post('/logout', signedIn, async (c) => {
     const auth = c.get('auth');
     if (auth.kind === 'session') await store.sessions.delete(auth.sessionId);

@@ -60,3 +60,20 @@ export function throttleMessage(gate: Exclude<LoginGate, { ok: true }>, lang: La
     ? `登录尝试过于频繁，请 ${gate.retryAfter} 秒后再试`
     : `Too many sign-in attempts: try again in ${gate.retryAfter} s`;
 }
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the sign-in attempts of one username one after another (in this process), so a burst of parallel
+ * guesses meets the failures recorded by the ones before it instead of all passing the gate at once.
+ */
+export function oneAttemptAtATime<T>(username: string, attempt: () => Promise<T>): Promise<T> {
+  const previous = queues.get(username) ?? Promise.resolve();
+  const run = previous.then(attempt, attempt);
+  const settled = run.catch(() => undefined);
+  queues.set(username, settled);
+  void settled.then(() => {
+    if (queues.get(username) === settled) queues.delete(username);
+  });
+  return run;
+}
