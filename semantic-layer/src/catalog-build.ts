@@ -1,4 +1,5 @@
 import type { Catalog, CatalogDimension, CatalogMetric, MemberFormat } from './catalog.ts';
+import { MAX_INDEXED_VALUES } from './catalog-values.ts';
 import { dimensionExpression } from './compile/compile-group.ts';
 import type { Dialect } from './dialect/dialect.ts';
 import { findJoinPath, joinEdges } from './join-graph.ts';
@@ -6,8 +7,6 @@ import { type MetricDef, measureOf, metricDependencies, type SemanticModel } fro
 
 /** Distinct stored values of a dimension with their row counts, as indexed from the data. */
 export type ValueIndex = Record<string, { value: string; count: number }[]>;
-
-const MAX_INDEXED_VALUES = 500;
 
 /** SQL listing the distinct values of a categorical dimension (most frequent first), or null if not indexed. */
 export function valueIndexSql(model: SemanticModel, dimensionId: string, dialect: Dialect): string | null {
@@ -25,7 +24,13 @@ export function valueIndexSql(model: SemanticModel, dimensionId: string, dialect
  * formats, which dimensions each metric can be split by, and the indexed values (with the labels
  * and synonyms the model gives them).
  */
-export function buildCatalog(model: SemanticModel, asOf: string, index: ValueIndex = {}): Catalog {
+export function buildCatalog(
+  model: SemanticModel,
+  asOf: string,
+  index: ValueIndex = {},
+  /** Only values seen in `index` (a restricted user's catalog: no declared value they cannot see). */
+  onlyIndexed = false,
+): Catalog {
   const edges = joinEdges(model);
   const metrics: CatalogMetric[] = Object.values(model.metrics).map((m) => {
     const sources = leafSources(model, m);
@@ -62,7 +67,7 @@ export function buildCatalog(model: SemanticModel, asOf: string, index: ValueInd
   });
   const dimensions: CatalogDimension[] = Object.values(model.dimensions).map((d) => {
     const indexed = index[d.id] ?? [];
-    const declared = Object.keys(d.values);
+    const declared = onlyIndexed ? [] : Object.keys(d.values);
     const values = [...new Set([...indexed.map((v) => v.value), ...declared])].map((value) => {
       const meta = d.values[value];
       return {

@@ -5,6 +5,7 @@ import type { Issue } from './issues.ts';
 import type { SemanticModel } from './model.ts';
 import { type QueryContext, type ResolvedQuery, resolveQuery } from './resolve-query.ts';
 
+export { type Access, accessFor, unknownAttributes } from './access-policy.ts';
 export type { Catalog } from './catalog.ts';
 export type { CompiledColumn, CompiledQuery } from './compile/compile-query.ts';
 export { loadModel, loadModelFromDir, readModelFiles } from './definition/load-model.ts';
@@ -26,7 +27,7 @@ export function compile(
   query: unknown,
   opts: { dialect: DialectName; asOf?: string; ordered?: boolean } & QueryContext,
 ): CompileResult {
-  const r = resolveQuery(model, query, { attributes: opts.attributes });
+  const r = resolveQuery(model, query, { attributes: opts.attributes, policy: opts.policy });
   if (!r.ok) return r;
   return {
     ok: true,

@@ -25,7 +25,10 @@ export type IssueCode =
   | 'not_groupable'
   | 'model_mismatch'
   | 'rls_unreachable'
-  | 'time_ignored';
+  | 'time_ignored'
+  | 'unsafe_sql'
+  | 'access_denied'
+  | 'invalid_value';
 
 export interface Issue {
   code: IssueCode;

@@ -1,3 +1,4 @@
+import { accessFor, deniedMessage } from './access-policy.ts';
 import { compareShift, type Period, periodsOf, type Shift, shiftBack } from './compile/periods.ts';
 import { type Issue, IssueLog } from './issues.ts';
 import { findJoinPath, type JoinPath, joinEdges } from './join-graph.ts';
@@ -44,6 +45,11 @@ export interface ResolvedFilter {
   values: Filter['values'];
   /** Row-level security: added from the user's attributes, never removable by the query. */
   enforced: boolean;
+  /**
+   * The key of this filter's dimension binding in each group: the dimension id, or `__rls_<id>` when the
+   * access policy comes from another version of the model (a draft previewed under the published policy).
+   */
+  bindingKey?: string;
 }
 
 export interface ResolvedQuery {
@@ -69,9 +75,14 @@ export interface ResolvedQuery {
   cohort?: MetricDef & { type: 'cohort_retention' };
 }
 
-/** Who is asking: their attributes drive row-level security (absent = unrestricted). */
+/** Who is asking: their attributes drive row-level security (absent or empty = unrestricted). */
 export interface QueryContext {
   attributes?: Record<string, string[]>;
+  /**
+   * The model version whose access rules are enforced, with the definitions they filter on (default: the
+   * model queried). A draft is previewed under the published policy, whatever the draft says about it.
+   */
+  policy?: SemanticModel;
 }
 
 export type ResolveResult =
@@ -150,17 +161,35 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
     checkFilterValues(f, at, log);
     const d = model.dimensions[f.member];
     const m = model.metrics[f.member];
+    checkValueTypes(f, d ? d.type : m ? 'numeric' : undefined, at, log);
     // Interpreters carry boolean values as text ('true'); a boolean column compares with booleans.
     const values = d?.type === 'boolean' ? f.values.map(asBoolean) : f.values;
     if (d) filters.push({ dimension: d, op: f.op, values, enforced: false });
     else if (m) metricFilters.push({ metric: m, op: f.op, values: f.values });
     else log.error('unknown_member', unknownMessage(model, f.member, 'dimension'), { path: `${at}.member` });
   });
-  for (const rule of model.rowLevelSecurity) {
-    const allowed = ctx.attributes?.[rule.attribute];
-    if (allowed === undefined) continue;
-    filters.push({ dimension: model.dimensions[rule.dimension]!, op: 'in', values: allowed, enforced: true });
+  const policy = ctx.policy ?? model;
+  const foreignPolicy = policy !== model;
+  const access = accessFor(policy, ctx.attributes);
+  if (access.kind === 'denied')
+    log.error('access_denied', deniedMessage(policy, access), { path: 'attributes' });
+  for (const rule of access.kind === 'restricted' ? access.rules : []) {
+    const dimension = policy.dimensions[rule.dimension];
+    if (!dimension) {
+      log.error('access_denied', `access rule ${rule.attribute} names unknown dimension ${rule.dimension}`, {
+        path: 'attributes',
+      });
+      continue;
+    }
+    filters.push({
+      dimension,
+      op: 'in',
+      values: rule.values,
+      enforced: true,
+      ...(foreignPolicy ? { bindingKey: `__rls_${dimension.id}` } : {}),
+    });
   }
+  checkTimeRange(query.timeRange, log);
   query.order.forEach((o, i) => {
     const known =
       query.metrics.includes(o.member) || query.dimensions.includes(o.member) || o.member === 'period';
@@ -176,11 +205,21 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
   const bindIds = [
     ...new Set([
       ...dimensions.map((d) => d!.id),
-      ...filters.map((f) => f.dimension.id),
+      ...filters.filter((f) => !f.bindingKey).map((f) => f.dimension.id),
       ...(timeDim ? [timeDim.id] : []),
     ]),
   ];
   for (const g of groups) {
+    for (const f of filters.filter((x) => x.bindingKey)) {
+      const binding = bindUnderPolicy(model, policy, f.dimension, g);
+      if (binding) g.bindings[f.bindingKey!] = binding;
+      else
+        log.error(
+          'rls_unreachable',
+          `row-level security on ${f.dimension.id} cannot be enforced on ${g.source.id} as the published version defines it: only an unrestricted user can preview this`,
+          { path: 'attributes' },
+        );
+    }
     for (const id of bindIds) {
       const d = model.dimensions[id]!;
       if (timeDim?.id === id && isOwnTime(d, g)) continue;
@@ -292,6 +331,76 @@ function checkFilterValues(f: Filter, at: string, log: IssueLog): void {
           : n === 1;
   if (!want)
     log.error('invalid_filter', `filter op ${f.op} cannot take ${n} value(s)`, { path: `${at}.values` });
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True for a real calendar date (2026-02-30 and 2026-13-45 are not). */
+function isCalendarDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    date.getUTCFullYear() === Number(m[1]) &&
+    date.getUTCMonth() === Number(m[2]) - 1 &&
+    date.getUTCDate() === Number(m[3])
+  );
+}
+
+function checkTimeRange(range: TimeRange | undefined, log: IssueLog): void {
+  for (const side of ['start', 'end'] as const)
+    if (range && !isCalendarDate(range[side]))
+      log.error('invalid_time_range', `timeRange.${side} ${range[side]} is not a calendar date`, {
+        path: `timeRange.${side}`,
+      });
+}
+
+/** Values must fit the member before anything is compiled: numbers, calendar dates, booleans. */
+function checkValueTypes(f: Filter, type: DimensionDef['type'] | undefined, at: string, log: IssueLog): void {
+  const fits = (v: string | number | boolean): boolean => {
+    switch (type) {
+      case 'numeric':
+        return typeof v === 'number'
+          ? Number.isFinite(v)
+          : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
+      case 'time':
+        return typeof v === 'string' && isCalendarDate(v);
+      case 'boolean':
+        return typeof v === 'boolean' || v === 'true' || v === 'false' || v === 1 || v === 0;
+      default:
+        return true;
+    }
+  };
+  const want = { numeric: 'a number', time: 'a calendar date YYYY-MM-DD', boolean: 'true or false' } as const;
+  f.values.forEach((v, j) => {
+    if (!fits(v))
+      log.error(
+        'invalid_value',
+        `${f.member} takes ${want[type as keyof typeof want]}, not ${JSON.stringify(v)}`,
+        {
+          path: `${at}.values.${j}`,
+        },
+      );
+  });
+}
+
+/**
+ * Binds a policy dimension (from another version of the model) to a measure group: the join path comes
+ * from the policy's graph, and the group's source and every source on the path must read the same table in
+ * both versions. Otherwise null: the filter cannot be enforced as published, so the query is refused.
+ */
+function bindUnderPolicy(
+  model: SemanticModel,
+  policy: SemanticModel,
+  d: DimensionDef,
+  g: MeasureGroup,
+): DimensionBinding | null {
+  const sameTable = (id: string) =>
+    Boolean(model.sources[id]?.table) && model.sources[id]?.table === policy.sources[id]?.table;
+  if (!sameTable(g.source.id)) return null;
+  const binding = bindDimension(policy, d, g, joinEdges(policy));
+  if (!binding?.path.steps.every((s) => sameTable(s.to))) return null;
+  return binding;
 }
 
 /** Every metric the requested ones need, dependencies before dependants, each once. */

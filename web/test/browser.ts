@@ -24,6 +24,11 @@ export async function newProfile(browser: Browser, locale: 'zh-CN' | 'en-US'): P
 export function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Content-Security-Policy violations are console errors, not page errors.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      errors.push(message.text());
+  });
   return errors;
 }
 
@@ -31,6 +36,20 @@ export function pageErrors(page: Page): string[] {
 export async function signInAsDemo(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/#/sign-in`);
   await page.locator(`.demo-user[data-username="${username}"]`).click();
+  await page.locator('.kpi-tile').first().waitFor({ timeout: 60_000 });
+}
+
+/** Signs in with the password form (the demo admin has no one-click sign-in); resolves on the home screen. */
+export async function signInWithPassword(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/#/sign-in`);
+  await page.locator('.sign-in-form input[name="username"]').fill(username);
+  await page.locator('.sign-in-form input[name="password"]').fill(password);
+  await page.locator('.sign-in-form button[type="submit"]').click();
   await page.locator('.kpi-tile').first().waitFor({ timeout: 60_000 });
 }
 

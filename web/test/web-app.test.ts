@@ -17,6 +17,7 @@ import {
   pageLoadTimings,
   screenshot,
   signInAsDemo,
+  signInWithPassword,
 } from './browser.ts';
 import { startWebTestServer, type WebTestServer } from './test-server.ts';
 
@@ -60,7 +61,9 @@ describe('the web app in chromium', () => {
         await page
           .locator('.demo-user')
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-username'))),
-      ).toEqual(expect.arrayContaining(['analyst', 'manager_south', 'demo_admin']));
+      ).toEqual(expect.arrayContaining(['analyst', 'manager_south']));
+      // One click never grants admin: the demo admin signs in with its password.
+      expect(await page.locator('.demo-user[data-username="demo_admin"]').count()).toBe(0);
       screenshots.push(await screenshot(page, 'sign-in'));
       await signInAsDemo(page, server.url, 'analyst');
       // A fresh load of the home screen, signed in, for the page-load timing.
@@ -253,7 +256,7 @@ describe('the web app in chromium', () => {
 
     it('lets the admin review the diff and approve it', async (ctx) => {
       if (!governed) ctx.skip('the server has no /api/models governance routes');
-      await signInAsDemo(admin, server.url, 'demo_admin');
+      await signInWithPassword(admin, server.url, 'demo_admin', 'demo-admin');
       await admin.locator('.main-nav a[href="#/review"]').click();
       const card = admin.locator(`.review-card[data-version="${versionNo}"]`);
       await card.locator('.diff').first().waitFor();

@@ -57,6 +57,8 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
       opts.dataDir,
       '--customers',
       String(opts.customers),
+      // The askers sign in as the demo accounts, also with PostgreSQL app state.
+      '--demo',
     ],
     { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,3 +1,4 @@
+import type { DimensionDef } from '../model.ts';
 import type { ResolvedQuery } from '../resolve-query.ts';
 import { dimensionExpression, filterSql } from './compile-group.ts';
 import type { CompiledQuery, CompileOptions } from './compile-query.ts';
@@ -22,8 +23,7 @@ export function compileCohort(r: ResolvedQuery, opts: CompileOptions): CompiledQ
   const key = cohortSource.primary_key[0]!;
   const dims = r.dimensions;
   // Dimensions and filters are read from the cohort source's own columns or its one-to-one neighbours.
-  const dimCol = (id: string) => {
-    const d = model.dimensions[id]!;
+  const dimCol = (d: DimensionDef) => {
     if (d.source === cohortSource.id) return dimensionExpression(d, d.sql, q);
     const alt = d.alternates.find((a) => a.source === cohortSource.id);
     if (alt) return dimensionExpression(d, alt.sql, q);
@@ -34,9 +34,9 @@ export function compileCohort(r: ResolvedQuery, opts: CompileOptions): CompiledQ
     where.push(`c.${qk(m.cohort_time)} >= ${q.dateParam(params.add(r.range.start))}`);
     where.push(`c.${qk(m.cohort_time)} < ${q.dateParam(params.add(r.range.end))}`);
   }
-  for (const f of r.filters) where.push(filterSql(f, dimCol(f.dimension.id), q, params));
+  for (const f of r.filters) where.push(filterSql(f, dimCol(f.dimension), q, params));
   const members = `members AS (SELECT c.${qk(key)} AS entity, ${q.truncToDate(m.grain, `c.${qk(m.cohort_time)}`)} AS cohort${dims
-    .map((d) => `, ${dimCol(d.id)} AS ${qk(d.id)}`)
+    .map((d) => `, ${dimCol(d)} AS ${qk(d.id)}`)
     .join(
       '',
     )} FROM ${qk(cohortSource.table!)} AS c WHERE c.${qk(m.cohort_time)} IS NOT NULL${where.length ? ` AND ${where.join(' AND ')}` : ''})`;

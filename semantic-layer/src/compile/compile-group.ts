@@ -144,7 +144,8 @@ export function compileGroup(g: MeasureGroup, c: GroupContext): { sql: string; k
     where.push(`t0.__time >= ${q.dateParam(params.add(c.range.start))}`);
     where.push(`t0.__time < ${q.dateParam(params.add(c.range.end))}`);
   }
-  for (const f of resolved.filters) where.push(filterSql(f, dimColumn(f.dimension.id), q, params));
+  for (const f of resolved.filters)
+    where.push(filterSql(f, dimColumn(f.bindingKey ?? f.dimension.id), q, params));
 
   // State rows valid at the period start: joined to the periods of a trend, else filtered by its bounds.
   const joinPeriods = g.kind === 'state' && statePeriodsJoined(c.hasGrain);

@@ -1,5 +1,6 @@
 import type { IssueLog } from '../issues.ts';
 import { measureOf, metricDependencies, type SemanticModel } from '../model.ts';
+import { checkModelSql } from './check-model-sql.ts';
 
 /** Characters a derived-metric expression may use besides `{metric}` references. */
 const DERIVED_EXPR = /^[\d\s.+\-*/()]*$/;
@@ -26,6 +27,7 @@ export function validateModel(model: SemanticModel, log: IssueLog, valid = ALL_F
   if (has('metrics.yaml', 'sources.yaml')) checkMetrics(model, log);
   if (has('metrics.yaml')) checkCycles(model, log);
   checkSynonyms(model, log);
+  checkModelSql(model, log, (file) => has(file));
   if (has('model.yaml', 'metrics.yaml') && !model.metrics[model.defaultMetric]) {
     log.error('unknown_member', `default_metric ${model.defaultMetric} is not a metric`, {
       file: 'model.yaml',

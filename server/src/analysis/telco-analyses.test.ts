@@ -74,10 +74,15 @@ describe('analyses on IBM Telco', () => {
     await expect(runAnalysis(runtime, ask('decomposition'))).rejects.toMatchObject({ code: 'unsupported' });
   });
 
-  it('ignores attributes the model has no row-level-security rule for', async () => {
+  it('refuses a restricted user whose attributes match none of the model rules (row-level security fails closed)', async () => {
     const { runtime: recorded, statements } = recordingRuntime(runtime);
-    const r = await runAnalysis(recorded, ask('drivers', { region: ['华南'] }));
-    expect(r.analysis.population).toMatchObject({ customers: 7043 });
-    expect(statements.length).toBeGreaterThan(0);
+    await expect(runAnalysis(recorded, ask('drivers', { region: ['华南'] }))).rejects.toThrow(
+      /match none of the access rules of model telco/,
+    );
+    expect(statements).toHaveLength(0);
+    // An unrestricted user still gets the whole population.
+    expect((await runAnalysis(runtime, ask('drivers'))).analysis.population).toMatchObject({
+      customers: 7043,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ describe('the serve command', () => {
   afterAll(() => {
     child?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-app`, { recursive: true, force: true });
   });
 
   it('generates demo data on first start, prints progress, accounts and the URL, answers, and stops on SIGTERM', async () => {
@@ -56,9 +57,14 @@ describe('the serve command', () => {
     expect(out).toContain('demo account: manager_south / demo-manager-south (viewer)');
     const health = (await (await fetch(`${url}/api/health`)).json()) as {
       ok: boolean;
+      demo: boolean;
       models: { id: string }[];
     };
     expect(health.ok).toBe(true);
+    // This start generated the demo with embedded app state: demo mode is on, the app state beside the data.
+    expect(health.demo).toBe(true);
+    expect(out).toContain('demo mode: one-click sign-in');
+    expect(existsSync(join(`${dir}-app`, 'demo-mode'))).toBe(true);
     expect(health.models.map((m) => m.id)).toEqual(['retail']);
     // The risk model trains in the background after start and says so.
     await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 /**
  * `npm start` (= `npm run serve -- [--port N] [--data-dir .data] [--customers N] [--host 0.0.0.0]`):
  * generates the demo data on first start, prepares the models and serves the web app and the API.
- * Environment: PORT, DATABASE_URL (PostgreSQL app state; PGlite in .data/app otherwise),
+ * Environment: PORT, DATABASE_URL (PostgreSQL app state; PGlite in .data-app otherwise), CHATBI_APP_DIR,
  * CHATBI_API_TOKEN, OPENAI_API_KEY / OPENAI_BASE_URL / LLM_MODEL (optional LLM interpreter), SLACK_* and
  * WECOM_* (chat channels, validated here: a partial or malformed setting stops with the variable's name).
  */
@@ -15,12 +15,15 @@ import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 
 export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
 
-const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--customers N]
+const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--app-dir DIR] [--customers N] [--demo]
 
   --port N        port (default: $PORT or 8787)
   --host H        interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --data-dir DIR  analytic databases and embedded app state (default .data)
-  --customers N   size of the demo generated on first start (default 10000)`;
+  --data-dir DIR  analytic databases (default .data)
+  --app-dir DIR   embedded app state without DATABASE_URL (default: $CHATBI_APP_DIR or <data-dir>-app)
+  --customers N   size of the demo generated on first start (default 10000)
+  --demo          demo mode: demo accounts and one-click sign-in for the non-admin ones (on by default only
+                  when this start generated the demo with embedded app state)`;
 
 export async function run(args: string[]): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -32,6 +35,8 @@ export async function run(args: string[]): Promise<number> {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         customers: { type: 'string' },
+        'app-dir': { type: 'string' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -65,6 +70,8 @@ export async function run(args: string[]): Promise<number> {
   const webDist = join(PROJECT_ROOT, 'web/dist');
   const server = await startServer({
     dataDir: String(values['data-dir'] ?? '.data'),
+    appDir: (values['app-dir'] as string | undefined) ?? (process.env.CHATBI_APP_DIR || undefined),
+    demo: values.demo ? true : undefined,
     port,
     host: values.host as string | undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
@@ -92,6 +99,10 @@ export async function run(args: string[]): Promise<number> {
   ] as const)
     for (const route of 'routes' in channel ? (channel.routes ?? []) : [])
       console.log(`${name}: ${server.url}${route}`);
+  if (server.demo)
+    console.log(
+      `demo mode: one-click sign-in for the demo accounts${values.host && !/^(127\.|localhost|::1)/.test(String(values.host)) ? ' — WARNING: listening beyond this machine with documented demo passwords' : ''}`,
+    );
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${server.url}`);
   if (!existsSync(join(webDist, 'index.html')))
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');

@@ -16,19 +16,59 @@ describe('the analytic engine', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it('locked down, reads only its data folder and cannot be unlocked', async () => {
+  it('locked down, reads only its own database file, whatever the statement', async () => {
+    const db = join(allowed, 'a.duckdb');
     const engine = await AnalyticsEngine.open({
-      path: join(allowed, 'a.duckdb'),
+      path: db,
       connections: 2,
-      lockdown: { allowedDirectories: [allowed] },
+      lockdown: { allowedPaths: [db] },
     });
     engines.push(engine);
-    const ok = await engine.query(`SELECT count(*) AS n FROM read_csv('${join(allowed, 'in.csv')}')`);
-    expect(ok.rows).toEqual([{ n: 2 }]);
-    await expect(engine.query(`SELECT * FROM read_csv('${join(outside, 'secret.csv')}')`)).rejects.toThrow(
-      /Permission Error|not allowed|disabled/i,
-    );
-    await expect(engine.query('SET enable_external_access = true')).rejects.toThrow(/lock|configuration/i);
+    await engine.exec('CREATE TABLE t AS SELECT 1 AS v');
+    // The database file itself is the one readable path (the analytic data it serves anyway).
+    expect((await engine.query(`SELECT count(*) AS n FROM read_blob('${db}')`)).rows).toEqual([{ n: 1 }]);
+    const refused =
+      /Permission Error|disabled|not allowed|locked|does not exist|Catalog Error|Parser Error|multiple statements|prepared/i;
+    // Beside the database (truth files, app state in an old layout) and elsewhere: nothing.
+    const beside = join(allowed, 'in.csv');
+    const secret = join(outside, 'secret.csv');
+    const statements = [
+      `SELECT * FROM read_blob('${beside}')`,
+      `SELECT * FROM read_text('${allowed}/*')`,
+      `SELECT * FROM read_csv('${secret}')`,
+      `SELECT * FROM read_parquet('${beside}')`,
+      `SELECT * FROM read_json('${beside}')`,
+      `SELECT * FROM glob('${allowed}/*')`,
+      `ATTACH '${join(allowed, 'other.duckdb')}' AS other`,
+      `COPY t TO '${join(allowed, 'out.csv')}'`,
+      `EXPORT DATABASE '${join(allowed, 'export')}'`,
+      'INSTALL httpfs',
+      'LOAD httpfs',
+      'SET enable_external_access = true',
+      "SET allowed_directories = ['/']",
+      'PRAGMA threads = 1',
+      "SELECT getenv('HOME')",
+      `SELECT 1; SELECT * FROM read_blob('${secret}')`,
+    ];
+    for (const sql of statements) await expect(engine.query(sql), sql).rejects.toThrow(refused);
+    // Still serving after every refusal.
+    expect((await engine.query('SELECT v FROM t')).rows).toEqual([{ v: 1 }]);
+  });
+
+  it('interrupts a runaway write and rolls it back', async () => {
+    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2, writeTimeoutMs: 300 });
+    engines.push(engine);
+    await engine.exec('CREATE TABLE t AS SELECT 1 AS v', { timeoutMs: 10_000 });
+    await expect(
+      engine.transaction(async (run) => {
+        await run('CREATE OR REPLACE TABLE t AS SELECT 2 AS v');
+        await run('CREATE TABLE slow AS SELECT count(*) AS n FROM range(100000000000) a');
+      }),
+    ).rejects.toBeInstanceOf(QueryTimeoutError);
+    await expect(
+      engine.exec('CREATE TABLE slow AS SELECT count(*) AS n FROM range(100000000000) a'),
+    ).rejects.toBeInstanceOf(QueryTimeoutError);
+    expect((await engine.query('SELECT v FROM t')).rows).toEqual([{ v: 1 }]);
   });
 
   it('returns JSON-safe rows (BIGINT as numbers), caps rows and interrupts slow queries', async () => {

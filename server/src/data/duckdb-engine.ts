@@ -14,10 +14,20 @@ export interface EngineOptions {
   threads?: number;
   memoryLimit?: string;
   /**
-   * Lock the instance down for serving questions: no file access outside `allowedDirectories`,
-   * configuration locked afterwards.
+   * Lock the instance down for serving questions: no file access except the exact `allowedPaths`
+   * (the analytic database files; DuckDB adds their write-ahead log) and `allowedDirectories`, no
+   * extension install or load, configuration locked afterwards.
    */
-  lockdown?: { allowedDirectories: string[] };
+  lockdown?: { allowedPaths?: string[]; allowedDirectories?: string[] };
+  /** Timeout of every read query that does not give its own; none by default. */
+  defaultTimeoutMs?: number;
+  /** Timeout of every write (exec, a whole transaction) that does not give its own; none by default. */
+  writeTimeoutMs?: number;
+}
+
+/** Options of a write (materialisation): a timeout interrupts it and rolls it back. */
+export interface WriteOptions {
+  timeoutMs?: number;
 }
 
 export interface QueryOptions {
@@ -89,6 +99,7 @@ export class AnalyticsEngine {
   private constructor(
     readonly instance: DuckDBInstance,
     private readonly all: DuckDBConnection[],
+    readonly timeouts: { read?: number; write?: number } = {},
   ) {
     this.idle.push(...all);
   }
@@ -107,12 +118,16 @@ export class AnalyticsEngine {
     for (let i = 0; i < (opts.connections ?? 4); i++) conns.push(await instance.connect());
     if (opts.lockdown) {
       // allowed_directories cannot be passed at creation; it must be set before external access is off.
-      const dirs = opts.lockdown.allowedDirectories.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
-      await conns[0]!.run(`SET allowed_directories = [${dirs}]`);
+      const list = (paths: string[] = []) => paths.map((d) => `'${d.replaceAll("'", "''")}'`).join(', ');
+      await conns[0]!.run(`SET allowed_paths = [${list(opts.lockdown.allowedPaths)}]`);
+      await conns[0]!.run(`SET allowed_directories = [${list(opts.lockdown.allowedDirectories)}]`);
       await conns[0]!.run('SET enable_external_access = false');
       await conns[0]!.run('SET lock_configuration = true');
     }
-    return new AnalyticsEngine(instance, conns);
+    return new AnalyticsEngine(instance, conns, {
+      read: opts.defaultTimeoutMs,
+      write: opts.writeTimeoutMs,
+    });
   }
 
   private async acquire(): Promise<DuckDBConnection> {
@@ -152,12 +167,13 @@ export class AnalyticsEngine {
   private async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
     const conn = await this.acquire();
     const started = performance.now();
+    const timeoutMs = opts.timeoutMs ?? this.timeouts.read;
     let timedOut = false;
-    const timer = opts.timeoutMs
+    const timer = timeoutMs
       ? setTimeout(() => {
           timedOut = true;
           conn.interrupt();
-        }, opts.timeoutMs)
+        }, timeoutMs)
       : undefined;
     try {
       const max = opts.maxRows ?? 100_000;
@@ -186,7 +202,7 @@ export class AnalyticsEngine {
       });
       return { columns, rows, truncated, elapsedMs: performance.now() - started };
     } catch (err) {
-      if (timedOut) throw new QueryTimeoutError(opts.timeoutMs!);
+      if (timedOut) throw new QueryTimeoutError(timeoutMs!);
       throw err;
     } finally {
       if (timer) clearTimeout(timer);
@@ -194,12 +210,43 @@ export class AnalyticsEngine {
     }
   }
 
+  /**
+   * Runs `work` on `conn` under a deadline: when it passes, the running statement is interrupted and
+   * no further statement starts; the caller sees a {@link QueryTimeoutError}.
+   */
+  private async withDeadline<T>(
+    conn: DuckDBConnection,
+    timeoutMs: number | undefined,
+    work: (run: (sql: string) => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          conn.interrupt();
+        }, timeoutMs)
+      : undefined;
+    try {
+      return await work(async (sql) => {
+        if (timedOut) throw new QueryTimeoutError(timeoutMs!);
+        await conn.run(sql);
+      });
+    } catch (err) {
+      if (timedOut) throw new QueryTimeoutError(timeoutMs!);
+      throw err;
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
   /** Runs statements that change the analytic store (materialisation), one after another. */
-  async exec(statements: string | string[]): Promise<void> {
+  async exec(statements: string | string[], opts: WriteOptions = {}): Promise<void> {
     this.forgetResults();
     const conn = await this.acquire();
     try {
-      for (const s of Array.isArray(statements) ? statements : [statements]) await conn.run(s);
+      await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.write, async (run) => {
+        for (const s of Array.isArray(statements) ? statements : [statements]) await run(s);
+      });
     } finally {
       this.release(conn);
     }
@@ -209,15 +256,16 @@ export class AnalyticsEngine {
    * Runs `work` in one transaction on one connection: other connections keep reading the state
    * before it until it commits; an error rolls everything back and is rethrown.
    */
-  async transaction<T>(work: (run: (sql: string) => Promise<void>) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    work: (run: (sql: string) => Promise<void>) => Promise<T>,
+    opts: WriteOptions = {},
+  ): Promise<T> {
     const conn = await this.acquire();
     try {
       this.forgetResults();
       await conn.run('BEGIN TRANSACTION');
       try {
-        const result = await work(async (sql) => {
-          await conn.run(sql);
-        });
+        const result = await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.write, work);
         await conn.run('COMMIT');
         this.forgetResults();
         return result;

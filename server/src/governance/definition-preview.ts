@@ -60,13 +60,18 @@ export interface PreviewInput {
   draft: SemanticModel;
   /** Queries to run instead of the automatic choice. */
   queries?: SemanticQueryInput[];
-  /** Row-level access of the user previewing: their filters apply on both sides. */
+  /**
+   * Row-level access of the user previewing: on both sides the published (live) model's access rules and
+   * the dimension definitions they filter on apply, whatever the draft says about them.
+   */
   attributes?: Record<string, string[]>;
 }
 
 const MAX_SAMPLES = 6;
 const MAX_ROWS = 50;
 const TIMEOUT_MS = 15_000;
+/** Longest the draft's derived tables may take to build in the sandbox (read when a preview starts). */
+export const previewMaterializeTimeoutMs = () => Number(process.env.CHATBI_PREVIEW_TIMEOUT_MS) || 60_000;
 
 /**
  * Runs the preview.
@@ -90,12 +95,18 @@ export async function previewDraft(input: PreviewInput): Promise<DraftPreview> {
   const runAll = async (engine: AnalyticsEngine, model: SemanticModel, asOf: string) => {
     const results: SampleResult[] = [];
     for (const { query } of queries)
-      results.push(await runSample(engine, model, asOf, query, input.attributes));
+      results.push(await runSample(engine, model, asOf, query, input.attributes, live.model));
     return results;
   };
   const before = await runAll(live.engine, live.model, live.asOf);
   const after = materialized
-    ? await withSandbox(live.engine, draftSpec, liveSpec, (sandbox) => runAll(sandbox, draft, draftSpec.asOf))
+    ? await withSandbox(
+        live.engine,
+        draftSpec,
+        liveSpec,
+        (sandbox) => runAll(sandbox, draft, draftSpec.asOf),
+        { read: TIMEOUT_MS, write: previewMaterializeTimeoutMs() },
+      )
     : await runAll(live.engine, draft, draftSpec.asOf);
 
   const samples = queries.map(({ reason, query }, i) => ({
@@ -120,8 +131,9 @@ async function runSample(
   asOf: string,
   query: SemanticQueryInput,
   attributes: Record<string, string[]> | undefined,
+  policy: SemanticModel,
 ): Promise<SampleResult> {
-  const compiled = compile(model, query, { dialect: 'duckdb', asOf, attributes });
+  const compiled = compile(model, query, { dialect: 'duckdb', asOf, attributes, policy });
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const { sql, params } = compiled.compiled;
   const result = await engine.query(sql, params, { timeoutMs: TIMEOUT_MS, maxRows: MAX_ROWS });

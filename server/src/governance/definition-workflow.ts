@@ -5,6 +5,7 @@
  */
 import type { Issue } from '../../../semantic-layer/src/index.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
+import { QueryTimeoutError } from '../data/duckdb-engine.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { ModelVersion, TransitionResult } from '../store/model-versions.ts';
 import type { Store } from '../store/open-store.ts';
@@ -219,6 +220,8 @@ export function definitionWorkflow(deps: WorkflowDeps) {
           attributes: actor.attributes,
         });
       } catch (error) {
+        if (error instanceof QueryTimeoutError)
+          return refuse('preview_timeout', { seconds: Math.round(error.timeoutMs) / 1000 });
         // A definition that loads but whose SQL fails on the data (e.g. a bad `where`): first line only.
         const detail = String((error as Error).message ?? error)
           .split('\n')[0]!

@@ -65,6 +65,10 @@ const MESSAGES = {
     zh: '服务器未加载模型 {model}，无法预览',
   },
   preview_failed: { en: 'The draft could not be previewed: {detail}', zh: '草稿预览失败：{detail}' },
+  preview_timeout: {
+    en: 'The preview was stopped after {seconds} s: the draft takes too long to compute. Simplify it (fewer or cheaper rules) and try again.',
+    zh: '预览超过 {seconds} 秒已被中止：草稿计算耗时过长。请简化定义（减少或简化规则）后重试。',
+  },
   feedback_not_found: { en: 'No thumbs-down feedback {id}', zh: '找不到差评反馈 {id}' },
   invalid_query: {
     en: 'The corrected query does not fit model {model}: {detail}',

@@ -13,7 +13,11 @@ import type { MaterializationSpec } from '../data/materialization-spec.ts';
 
 // The engine's constructor is private (the pool is its business); a sandbox is a one-connection engine
 // over the live instance, so it shares the row conversion and timeouts of `AnalyticsEngine.query`.
-type EngineConstructor = new (instance: DuckDBInstance, connections: DuckDBConnection[]) => AnalyticsEngine;
+type EngineConstructor = new (
+  instance: DuckDBInstance,
+  connections: DuckDBConnection[],
+  timeouts: { read?: number; write?: number },
+) => AnalyticsEngine;
 
 /**
  * Runs `work` with an engine whose derived tables are built from `spec` in a sandbox, then drops them.
@@ -25,6 +29,8 @@ export async function withSandbox<T>(
   spec: MaterializationSpec,
   liveSpec: MaterializationSpec,
   work: (sandbox: AnalyticsEngine) => Promise<T>,
+  /** Each materialisation step and each query is interrupted after these (a runaway draft stops). */
+  timeouts: { read?: number; write?: number } = {},
 ): Promise<T> {
   const liveKeys = new Set(liveSpec.steps.map((s) => s.key));
   const connection = await live.instance.connect();
@@ -37,7 +43,11 @@ export async function withSandbox<T>(
     await connection.run(`ATTACH ':memory:' AS ${alias}`);
     attached = true;
     await connection.run(`SET search_path = '${alias}.main,${catalog.replaceAll("'", "''")}.main'`);
-    const sandbox = new (AnalyticsEngine as unknown as EngineConstructor)(live.instance, [connection]);
+    const sandbox = new (AnalyticsEngine as unknown as EngineConstructor)(
+      live.instance,
+      [connection],
+      timeouts,
+    );
     for (const step of spec.steps) if (!liveKeys.has(step.key)) await sandbox.exec(step.statements);
     return await work(sandbox);
   } finally {

@@ -43,6 +43,11 @@ export interface ChangeSummary {
   settings: SettingChange[];
   /** Files that are not valid YAML on one side (their members cannot be compared). */
   unreadable: string[];
+  /**
+   * The access policy: the row-level security rules or a dimension they filter on changed. Such a draft is
+   * shown in red to its reviewer (an admin); previews keep enforcing the published policy meanwhile.
+   */
+  accessPolicy: { changed: boolean; changes: string[] };
 }
 
 /** Per-file diffs and the member summary. */
@@ -111,7 +116,40 @@ export function summarizeChanges(before: DefinitionFiles, after: DefinitionFiles
       settingChanges(file, key, a[key], b[key], settings);
     }
   }
-  return { members, settings, unreadable };
+  return {
+    members,
+    settings,
+    unreadable,
+    accessPolicy: accessPolicyChanges(before, after, members, settings),
+  };
+}
+
+const POLICY_FIELDS = new Set(['sql', 'source', 'alternates', 'type', 'bands']);
+
+/** What changed in the row-level security rules or in the definitions of the dimensions they filter on. */
+function accessPolicyChanges(
+  before: DefinitionFiles,
+  after: DefinitionFiles,
+  members: Record<MemberSection, MemberChanges>,
+  settings: SettingChange[],
+): ChangeSummary['accessPolicy'] {
+  const rules = (files: DefinitionFiles): unknown[] => {
+    try {
+      const rls = asRecord(parse(files['model.yaml'] ?? '')).row_level_security;
+      return Array.isArray(rls) ? rls : [];
+    } catch {
+      return [];
+    }
+  };
+  const dims = new Set([...rules(before), ...rules(after)].map((r) => String(asRecord(r).dimension)));
+  const changes = settings
+    .filter((s) => s.file === 'model.yaml' && s.path.startsWith('row_level_security'))
+    .map((s) => `model.yaml ${s.path}`);
+  for (const c of members.dimensions.changed)
+    if (dims.has(c.id) && c.fields.some((f) => POLICY_FIELDS.has(f)))
+      changes.push(`dimensions.${c.id} (${c.fields.filter((f) => POLICY_FIELDS.has(f)).join(', ')})`);
+  for (const id of members.dimensions.removed) if (dims.has(id)) changes.push(`dimensions.${id} (removed)`);
+  return { changed: changes.length > 0, changes };
 }
 
 /** True when nothing at member or setting level differs. */

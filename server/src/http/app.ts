@@ -8,6 +8,13 @@ import type { Store } from '../store/open-store.ts';
 import { type AuthEnv, jsonError } from './auth/auth-context.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
+import {
+  limitBody,
+  MAX_AUTH_BODY_BYTES,
+  MAX_BODY_BYTES,
+  securityHeaders,
+  textGuard,
+} from './request-guards.ts';
 import { askRoutes } from './routes/ask.ts';
 import { atRiskRoutes } from './routes/at-risk.ts';
 import { catalogRoutes } from './routes/catalog.ts';
@@ -37,6 +44,9 @@ export interface AppDeps {
 /** The HTTP API (server/src/http/API.md) and the web app, as one Hono app. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AuthEnv>();
+  app.use('*', securityHeaders());
+  app.use('/api/auth/*', limitBody(MAX_AUTH_BODY_BYTES));
+  app.use('/api/*', limitBody(MAX_BODY_BYTES), textGuard());
   const conversations = new ConversationLog(deps.store, new ConversationStore());
 
   app.get('/api/health', (c) =>
@@ -59,7 +69,7 @@ export function createApp(deps: AppDeps) {
   api.route('/ask', askRoutes({ ...deps, conversations }));
   api.route('/catalog', catalogRoutes(deps.registry));
   api.route('/home', homeRoutes(deps.registry));
-  api.route('/users', userRoutes(deps.store));
+  api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/channel-links', channelLinkRoutes(deps.store));
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));

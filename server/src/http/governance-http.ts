@@ -42,6 +42,7 @@ const STATUS: Record<GovernanceCode, ContentfulStatusCode> = {
   invalid_definition: 422,
   invalid_query: 422,
   preview_failed: 422,
+  preview_timeout: 422,
   activation_failed: 500,
 };
 

@@ -1,3 +1,4 @@
+import { accessFor } from '../../../semantic-layer/src/access-policy.ts';
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { AnalysisIntent, RunAnalysis } from '../analysis/analysis-contract.ts';
 import { AnalysisError } from '../analysis/analysis-contract.ts';
@@ -75,7 +76,9 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     });
 
   try {
-    if (it.kind === 'analysis' && deps.runAnalysis) {
+    // A user the access rules deny gets no analysis: the compiled query below refuses them (fail closed).
+    const denied = accessFor(runtime.model, req.attributes).kind === 'denied';
+    if (it.kind === 'analysis' && deps.runAnalysis && !denied) {
       stage('analyse');
       const t = performance.now();
       const result = await deps.runAnalysis(runtime, {

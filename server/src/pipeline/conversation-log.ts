@@ -1,6 +1,7 @@
 import type { Answer } from '../answer/answer-schema.ts';
 import type { ConversationState } from '../ask/conversation.ts';
 import type { ConversationStore } from '../ask/conversation-store.ts';
+import type { AuditEvent } from '../store/audit.ts';
 import type { Store } from '../store/open-store.ts';
 
 /**
@@ -34,24 +35,29 @@ export class ConversationLog {
     return { id: existing.id, previous: state };
   }
 
-  /** Records a turn; returns its message number (what feedback refers to). */
+  /** Records a turn (with its audit entry, in one transaction); returns its message number (what feedback refers to). */
   async record(
     conversationId: string,
     question: string,
     answer: Answer,
     state: ConversationState,
+    audit?: AuditEvent,
   ): Promise<number | null> {
     this.cache.set(conversationId, state);
-    const message = await this.store.conversations.appendMessage(conversationId, {
-      role: 'assistant',
-      question,
-      interpretation: { ...answer.interpretation, state },
-      answer,
-      sql: answer.provenance.sql.join(';\n') || null,
-      modelVersion: answer.provenance.modelVersion,
-      interpreter: answer.interpretation.interpreter,
-      timings: answer.provenance.timings,
-    });
+    const message = await this.store.conversations.appendMessage(
+      conversationId,
+      {
+        role: 'assistant',
+        question,
+        interpretation: { ...answer.interpretation, state },
+        answer,
+        sql: answer.provenance.sql.join(';\n') || null,
+        modelVersion: answer.provenance.modelVersion,
+        interpreter: answer.interpretation.interpreter,
+        timings: answer.provenance.timings,
+      },
+      audit,
+    );
     return message?.seq ?? null;
   }
 }

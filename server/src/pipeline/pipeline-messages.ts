@@ -4,6 +4,10 @@ import type { Issue } from '../../../semantic-layer/src/issues.ts';
 /** What the user reads when a question cannot be answered, in their language. */
 export const pipelineMessages = {
   cannotCompile(issues: Issue[], understood: string[], lang: Lang): string {
+    if (issues.some((i) => i.code === 'access_denied'))
+      return lang === 'zh'
+        ? '您的数据权限属性与该模型的访问规则不匹配，因此看不到任何数据；请联系管理员更正。'
+        : "Your data-access attributes match none of this model's access rules, so you see no data; ask an administrator to correct them.";
     const detail = issues.map((i) => i.message).join('; ');
     const got = understood.length ? understood.join(lang === 'zh' ? '、' : ', ') : null;
     return lang === 'zh'

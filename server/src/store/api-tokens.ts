@@ -1,5 +1,5 @@
 /** API tokens for `Authorization: Bearer`: shown once at creation, stored as a hash. */
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import { type AppDb, hashSecret, isUuid, randomSecret } from './db.ts';
 import { apiTokens, users } from './schema.ts';
 import type { User } from './users.ts';
@@ -76,6 +76,25 @@ export function apiTokensRepository(db: AppDb) {
       return row;
     },
 
+    /**
+     * Revokes every active token of a user except those named `keep` (the environment-provisioned token,
+     * whose authority is the environment); returns how many were revoked.
+     */
+    async revokeAllForUser(userId: string, keep: string[] = []): Promise<number> {
+      if (!isUuid(userId)) return 0;
+      const rows = await db
+        .update(apiTokens)
+        .set({ revokedAt: sql`now()` })
+        .where(
+          and(
+            eq(apiTokens.userId, userId),
+            isNull(apiTokens.revokedAt),
+            keep.length ? notInArray(apiTokens.name, keep) : undefined,
+          ),
+        )
+        .returning({ id: apiTokens.id });
+      return rows.length;
+    },
     /** Revokes a token (only the owner's when `userId` is given); true when an active token was revoked. */
     async revoke(id: string, userId?: string): Promise<boolean> {
       if (!isUuid(id)) return false;

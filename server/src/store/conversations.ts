@@ -1,7 +1,8 @@
 /** Conversations and their messages, numbered 1..n per conversation. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type AuditEvent, auditValues } from './audit.ts';
 import { type AppDb, isUuid } from './db.ts';
-import { conversations, type MessageRole, messages } from './schema.ts';
+import { auditLog, conversations, type MessageRole, messages } from './schema.ts';
 
 /** A stored conversation. */
 export type Conversation = typeof conversations.$inferSelect;
@@ -68,8 +69,14 @@ export function conversationsRepository(db: AppDb) {
      * Appends a message with the next `seq`, or returns null when the conversation does not exist.
      * Incrementing the conversation's counter row-locks it until commit, so concurrent appends queue
      * up instead of reading the same max(seq): no duplicates, and a failed insert rolls the counter back.
+     * `audit` (its details get the message's `seq`) is written in the same transaction: a crash leaves
+     * both or neither.
      */
-    async appendMessage(conversationId: string, input: NewMessage): Promise<Message | null> {
+    async appendMessage(
+      conversationId: string,
+      input: NewMessage,
+      audit?: AuditEvent,
+    ): Promise<Message | null> {
       if (!isUuid(conversationId)) return null;
       return db.transaction(async (tx) => {
         const [counter] = await tx
@@ -93,6 +100,10 @@ export function conversationsRepository(db: AppDb) {
             timings: input.timings ?? null,
           })
           .returning();
+        if (audit)
+          await tx
+            .insert(auditLog)
+            .values(auditValues({ ...audit, details: { ...audit.details, seq: counter.seq } }));
         return row!;
       });
     },

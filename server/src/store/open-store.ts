@@ -31,7 +31,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export interface StoreOptions {
   /** PostgreSQL URL; when absent, app state lives in embedded PGlite. */
   databaseUrl?: string;
-  /** PGlite data directory (default `./.data/app`); `memory://` keeps everything in memory. */
+  /** PGlite data directory (default `./.data-app/pglite`); `memory://` keeps everything in memory. */
   dataDir?: string;
   /** PGlite only: use this client instead of opening one (tests start from a cached, migrated snapshot). */
   pglite?: PGlite;
@@ -69,7 +69,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     : openPglite(options.pglite ?? newPglite(options.dataDir));
 }
 
-function newPglite(dataDir = './.data/app'): PGlite {
+function newPglite(dataDir = './.data-app/pglite'): PGlite {
   if (dataDir === 'memory://') return new PGlite();
   mkdirSync(resolve(dataDir), { recursive: true });
   return new PGlite(resolve(dataDir));

@@ -37,7 +37,7 @@ const ROOT = join(HERE, '..', '..', '..');
 const DEMO_DIR = join(ROOT, 'server', 'src', 'data', 'demo');
 const MATERIALIZE_DIR = join(ROOT, 'semantic-layer', 'src', 'materialize');
 /** The generator classifies feedback as it writes it: a lexicon change changes the data. */
-const FEEDBACK_DIR = join(ROOT, 'server', 'src', 'analysis', 'feedback');
+const FEEDBACK_DIR = join(ROOT, 'server', 'src', 'feedback');
 export const RETAIL_MODEL_DIR = join(ROOT, 'semantic-layer', 'models', 'retail');
 const CACHE_DIR = join(tmpdir(), 'chatbi-analysis-demo-cache');
 

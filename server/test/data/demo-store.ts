@@ -47,7 +47,7 @@ function generatorHash(customers: number, seed: number): string {
  * Path of the cached generated demo: generated on first use (concurrent callers each rename atomically),
  * and the copies made by earlier versions of the generator are removed.
  */
-async function cachedDemo(customers: number, seed: number): Promise<string> {
+export async function cachedDemo(customers: number, seed: number): Promise<string> {
   const prefix = `chatbi-retail-demo-${customers}-${seed}-`;
   const name = `${prefix}${generatorHash(customers, seed)}.duckdb`;
   const path = join(tmpdir(), name);

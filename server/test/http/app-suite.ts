@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../src/ask/conversation-store.ts';
 import { ConversationLog } from '../../src/pipeline/conversation-log.ts';
-import { serverHooks } from '../../src/server/server-hooks.ts';
 import type { RunningServer } from '../../src/server/start-server.ts';
-import { startServer } from '../../src/server/start-server.ts';
+import { startTestServer } from '../server/test-server.ts';
 import type { StoreFactory } from '../store/test-stores.ts';
 
 type Json = Record<string, any>;
@@ -17,11 +16,12 @@ class Client {
   private csrf = '';
   constructor(private readonly base: string) {}
 
-  async demoLogin(username: string): Promise<Json> {
-    const res = await fetch(`${this.base}/api/auth/demo-login`, {
+  /** One-click demo sign-in; with a password, the sign-in form (the demo admin has no one-click). */
+  async demoLogin(username: string, password?: string): Promise<Json> {
+    const res = await fetch(`${this.base}/api/auth/${password ? 'login' : 'demo-login'}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username }),
+      body: JSON.stringify({ username, password }),
     });
     expect(res.status).toBe(200);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -62,14 +62,8 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'chatbi-app-'));
-      server = await startServer({
-        dataDir: dir,
-        port: 0,
-        demoCustomers: 3000,
-        store: await factory(),
-        log: () => {},
-        ...(await serverHooks()),
-      });
+      // Demo mode is asked for: with PostgreSQL app state it is never on by itself.
+      server = await startTestServer(dir, await factory(), true);
       analyst = new Client(`http://127.0.0.1:${server.port}`);
       await analyst.demoLogin('analyst');
     }, 120_000);
@@ -220,7 +214,7 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
 
     it("lets an admin change a user's row-level access, effective at once and audited; others may not", async () => {
       const admin = new Client(`http://127.0.0.1:${server.port}`);
-      await admin.demoLogin('demo_admin');
+      await admin.demoLogin('demo_admin', 'demo-admin');
       const viewer = new Client(`http://127.0.0.1:${server.port}`);
       await viewer.demoLogin('viewer');
       const { users } = (await (await admin.send('GET', '/api/users')).json()) as Json;
@@ -277,7 +271,7 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect((await analyst.send('POST', `/api/models/retail/versions/${no}/submit`, {})).status).toBe(200);
       expect((await analyst.send('POST', `/api/models/retail/versions/${no}/approve`, {})).status).toBe(403);
       const admin = new Client(`http://127.0.0.1:${server.port}`);
-      await admin.demoLogin('demo_admin');
+      await admin.demoLogin('demo_admin', 'demo-admin');
       const approved = await admin.send('POST', `/api/models/retail/versions/${no}/approve`, {
         comment: 'ok',
       });

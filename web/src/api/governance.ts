@@ -66,6 +66,8 @@ export interface ChangeSummary {
   members: Record<string, MemberChanges>;
   settings: { file: string; path: string; before: unknown; after: unknown }[];
   unreadable: string[];
+  /** Row-level security rules, or a dimension they filter on, changed: shown in red to the reviewer. */
+  accessPolicy?: { changed: boolean; changes: string[] };
 }
 
 export interface DraftPreview {

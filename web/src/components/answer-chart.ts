@@ -19,7 +19,7 @@ export function preloadChartLibrary(): void {
   if (preloaded) return;
   preloaded = true;
   const idle = (globalThis as { requestIdleCallback?: (run: () => void) => void }).requestIdleCallback;
-  const load = () => void import('vega-embed').catch(() => {});
+  const load = () => void Promise.all([import('vega-embed'), import('vega-interpreter')]).catch(() => {});
   if (idle) idle(load);
   else setTimeout(load, 200);
 }
@@ -33,9 +33,15 @@ export function answerChart(spec: Spec, title: string): { element: HTMLElement; 
   const element = h('figure', { class: 'answer-chart', 'aria-label': title }, target);
   const rendered = (async () => {
     try {
-      const { default: embed } = await import('vega-embed');
+      const [{ default: embed }, { expressionInterpreter }] = await Promise.all([
+        import('vega-embed'),
+        import('vega-interpreter'),
+      ]);
       const result = await embed(target, responsiveSpec(spec) as never, {
         renderer: 'svg',
+        // The server's Content-Security-Policy allows no eval: Vega interprets its expressions instead.
+        ast: true,
+        expr: expressionInterpreter,
         actions: { export: true, source: false, compiled: false, editor: false },
         i18n: {
           PNG_ACTION: t('chart.savePng'),

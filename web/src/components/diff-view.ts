@@ -27,9 +27,20 @@ export function changeSummary(summary: ChangeSummary): HTMLElement {
         t('diff.setting', { path: `${s.file} ${s.path}`, before: String(s.before), after: String(s.after) }),
       ),
     );
-  return items.length
+  const list = items.length
     ? h('ul', { class: 'change-summary' }, items)
     : h('p', { class: 'muted' }, t('diff.noChanges'));
+  if (!summary.accessPolicy?.changed) return list;
+  return h(
+    'div',
+    null,
+    h(
+      'p',
+      { class: 'access-policy-change', role: 'alert' },
+      t('diff.accessPolicy', { changes: summary.accessPolicy.changes.join('; ') }),
+    ),
+    list,
+  );
 }
 
 /** A version diff: the summary, then each file's unified diff with added and removed lines marked. */

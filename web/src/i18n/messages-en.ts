@@ -277,6 +277,8 @@ export const EN = {
   'diff.changed': '{kind}: {id} changed ({fields})',
   'diff.setting': '{path}: {before} → {after}',
   'diff.noChanges': 'No changes.',
+  'diff.accessPolicy':
+    'Access policy change (row-level security): {changes}. Review with care; previews keep the published policy until it is approved.',
   'review.pending': 'Waiting for review ({count})',
   'review.empty': 'Nothing to review.',
   'review.noBase': 'This is the first version: there is nothing to compare with.',

@@ -275,6 +275,7 @@ export const ZH: Record<MessageId, string> = {
   'diff.changed': '{kind}：{id} 已修改（{fields}）',
   'diff.setting': '{path}：{before} → {after}',
   'diff.noChanges': '没有变化。',
+  'diff.accessPolicy': '访问策略变更（行级权限）：{changes}。请谨慎审核；批准前预览仍按已发布的策略执行。',
   'review.pending': '待审核（{count}）',
   'review.empty': '没有待审核的版本。',
   'review.noBase': '这是第一个版本，没有可比较的版本。',

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Role, UserAttributes } from '../../store/schema.ts';
 import type { User } from '../../store/users.ts';
+import { clientAddress } from '../client-address.ts';
 
 /** The signed-in user as request handlers see it (no secrets). */
 export interface AuthUser {
@@ -51,10 +52,7 @@ export function jsonError(
   return c.json({ error: issues ? { code, message, issues } : { code, message } }, status);
 }
 
-/** Best-effort client address for the audit log (proxy header first, then the socket when served by Node). */
+/** The client address for the audit log (`X-Forwarded-For` only behind a trusted proxy: client-address.ts). */
 export function clientIp(c: Context): string | null {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? null;
+  return clientAddress(c);
 }

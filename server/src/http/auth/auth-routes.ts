@@ -8,13 +8,21 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../store/open-store.ts';
 import type { User } from '../../store/users.ts';
+import { requestLanguage } from '../request-language.ts';
 import { type AuthEnv, clientIp, jsonError, toAuthUser } from './auth-context.ts';
 import { authenticate } from './authenticate.ts';
+import { ENV_TOKEN_NAME } from './bootstrap.ts';
 import { DEMO_USERS } from './demo-users.ts';
+import { loginGate, oneAttemptAtATime, THROTTLE, throttleMessage } from './login-throttle.ts';
 import { parseJsonBody } from './parse-body.ts';
+import { passwordMessage, passwordProblem } from './password-policy.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { sameOriginJson } from './same-origin-json.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { tokenRoutes } from './token-routes.ts';
+
+/** Demo accounts offered for one-click sign-in: never an administrator. */
+const ONE_CLICK_USERS = DEMO_USERS.filter((u) => u.role !== 'admin');
 
 /** Options for {@link authRoutes}. */
 export interface AuthRoutesOptions {
@@ -31,7 +39,7 @@ const loginBody = z.object({ username: z.string().min(1).max(64), password: z.st
 const demoLoginBody = z.object({ username: z.string().min(1).max(64) });
 const passwordBody = z.object({
   currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(10, 'must have at least 10 characters').max(1024),
+  newPassword: z.string().min(1).max(1024),
 });
 
 /** The auth sub-app. */
@@ -64,9 +72,21 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
     });
   }
 
-  app.post('/login', async (c) => {
+  app.post('/login', sameOriginJson(), async (c) => {
     const body = await parseJsonBody(c, loginBody);
     if (body instanceof Response) return body;
+    return oneAttemptAtATime(body.username, () => attemptLogin(c, body));
+  });
+
+  async function attemptLogin(c: Context, body: z.infer<typeof loginBody>): Promise<Response> {
+    const ip = clientIp(c);
+    const gate = await loginGate(store, body.username, ip);
+    if (!gate.ok) {
+      const lang = requestLanguage(c);
+      if (gate.code === 'account_locked') return jsonError(c, 423, gate.code, throttleMessage(gate, lang));
+      c.header('Retry-After', String(gate.retryAfter));
+      return jsonError(c, 429, gate.code, throttleMessage(gate, lang));
+    }
     const user = await store.users.findByUsername(body.username);
     const matches = await verifyPassword(user?.passwordHash ?? (await decoy()), body.password);
     if (!user?.passwordHash || user.disabled || !matches) {
@@ -74,13 +94,24 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
         action: 'login_failed',
         userId: user?.id ?? null,
         target: body.username,
-        ip: clientIp(c),
+        ip,
       });
-      return jsonError(c, 401, 'invalid_credentials', 'Invalid username or password');
+      if (gate.failures + 1 === THROTTLE.lockAfter)
+        await store.audit.record({
+          action: 'account_locked',
+          userId: user?.id ?? null,
+          target: body.username,
+          ip,
+        });
+      return jsonError(
+        c,
+        401,
+        'invalid_credentials',
+        requestLanguage(c) === 'zh' ? '用户名或密码错误' : 'Invalid username or password',
+      );
     }
     return startSession(c, user, 'password');
-  });
-
+  }
   app.post('/logout', signedIn, async (c) => {
     const auth = c.get('auth');
     if (auth.kind === 'session') await store.sessions.delete(auth.sessionId);
@@ -108,20 +139,34 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
       return jsonError(c, 400, 'wrong_password', 'The current password is not correct');
     }
+    const lang = requestLanguage(c);
     if (body.currentPassword === body.newPassword) {
-      return jsonError(c, 400, 'same_password', 'The new password must differ from the current one');
+      return jsonError(
+        c,
+        400,
+        'same_password',
+        lang === 'zh' ? '新密码不能与当前密码相同' : 'The new password must differ from the current one',
+      );
     }
+    const problem = passwordProblem(body.newPassword, me.username);
+    if (problem)
+      return jsonError(c, 400, 'weak_password', passwordMessage(problem, lang), [
+        { path: 'newPassword', message: passwordMessage(problem, lang) },
+      ]);
     await store.users.setPassword(me.id, await hashPassword(body.newPassword), false);
-    // Other sessions may belong to whoever knew the old password.
+    // Other sessions and API tokens may belong to whoever knew the old password (the environment's token
+    // answers to the environment, not to the password).
     const auth = c.get('auth');
     await store.sessions.deleteForUser(me.id, auth.kind === 'session' ? auth.sessionId : undefined);
+    const tokensRevoked = await store.apiTokens.revokeAllForUser(me.id, [ENV_TOKEN_NAME]);
     await store.audit.record({
       action: 'password.change',
       userId: me.id,
       target: me.username,
+      details: { tokensRevoked },
       ip: clientIp(c),
     });
-    return c.json({ ok: true });
+    return c.json({ ok: true, tokensRevoked });
   });
 
   app.route('/tokens', tokenRoutes(store));
@@ -129,7 +174,7 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
   if (options.demo) {
     app.get('/demo-users', (c) =>
       c.json({
-        users: DEMO_USERS.map(({ username, displayName, role, attributes }) => ({
+        users: ONE_CLICK_USERS.map(({ username, displayName, role, attributes }) => ({
           username,
           displayName,
           role,
@@ -138,12 +183,27 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
       }),
     );
 
-    app.post('/demo-login', async (c) => {
+    app.post('/demo-login', sameOriginJson(), async (c) => {
       const body = await parseJsonBody(c, demoLoginBody);
       if (body instanceof Response) return body;
-      const isDemoUser = DEMO_USERS.some((demo) => demo.username === body.username);
+      const zh = requestLanguage(c) === 'zh';
+      const isDemoUser = ONE_CLICK_USERS.some((demo) => demo.username === body.username);
       const user = isDemoUser ? await store.users.findByUsername(body.username) : null;
-      if (!user || user.disabled) return jsonError(c, 404, 'unknown_demo_user', 'No such demo user');
+      // One click never signs anyone in as an administrator, whatever the account's role became since.
+      if (
+        user?.role === 'admin' ||
+        DEMO_USERS.some((d) => d.username === body.username && d.role === 'admin')
+      )
+        return jsonError(
+          c,
+          403,
+          'demo_admin_refused',
+          zh
+            ? '演示一键登录不提供管理员身份，请使用密码登录'
+            : 'One-click demo sign-in never grants admin: sign in with the password',
+        );
+      if (!user || user.disabled)
+        return jsonError(c, 404, 'unknown_demo_user', zh ? '没有这个演示用户' : 'No such demo user');
       return startSession(c, user, 'demo');
     });
   }

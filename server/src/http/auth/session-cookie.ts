@@ -1,15 +1,15 @@
 /** The session cookie: HttpOnly, SameSite=Lax, Path=/, Secure on https or in production. */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { requestScheme } from '../client-address.ts';
 
 /** Name of the cookie that carries the session token. */
 export const SESSION_COOKIE = 'chatbi_session';
 
-/** True when cookies must be `Secure`: the request came over https (directly or via a proxy) or we run in production. */
+/** True when cookies must be `Secure`: the request came over https (directly or via a trusted proxy) or we run in production. */
 export function isSecureContext(c: Context): boolean {
   if (process.env.NODE_ENV === 'production') return true;
-  if (c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
-  return new URL(c.req.url).protocol === 'https:';
+  return requestScheme(c) === 'https';
 }
 
 /** Sets the session cookie to expire with the session. */

@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { SemanticQuerySchema } from '../../../../semantic-layer/src/query.ts';
+import { resolveQuery } from '../../../../semantic-layer/src/resolve-query.ts';
 import { INTENTS } from '../../answer/answer-schema.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { type AnswerDeps, answerQuestion, type Stage } from '../../pipeline/answer-question.ts';
 import type { ConversationLog } from '../../pipeline/conversation-log.ts';
 import type { TurnInput } from '../../pipeline/interpret-turn.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { type AuthEnv, clientIp, jsonError } from '../auth/auth-context.ts';
 import { parseJsonBody } from '../auth/parse-body.ts';
 import { requestLanguage } from '../request-language.ts';
 
@@ -52,6 +53,24 @@ export function askRoutes(deps: AskRouteDeps) {
       );
     const user = c.get('user');
     const active = deps.registry.get(modelId);
+    if (body.query) {
+      // An edited interpretation is checked against the model before anything runs: a wrong member or a
+      // value of the wrong type is the client's error, named by its field.
+      const check = resolveQuery(active.runtime.model, body.query, { attributes: user.attributes });
+      const fieldErrors = check.ok
+        ? []
+        : check.issues.filter((i) => i.severity === 'error' && i.code !== 'access_denied');
+      if (fieldErrors.length)
+        return jsonError(
+          c,
+          400,
+          'invalid_query',
+          lang === 'zh'
+            ? `查询有误：${fieldErrors.map((i) => `query.${i.path}`).join('、')}`
+            : `Invalid query: ${fieldErrors.map((i) => `query.${i.path}: ${i.message}`).join('; ')}`,
+          fieldErrors.map((i) => ({ path: `query.${i.path}`, message: i.message })),
+        );
+    }
     const title = body.question ?? (lang === 'zh' ? '编辑后的查询' : 'Edited query');
     const conv = await deps.conversations.open(body.conversationId, user.id, modelId, title);
     const turn: TurnInput = body.query
@@ -67,12 +86,12 @@ export function askRoutes(deps: AskRouteDeps) {
         attributes: user.attributes,
         onStage,
       });
-      const seq = await deps.conversations.record(conv.id, title, answer, state);
-      await deps.store.audit.record({
+      const seq = await deps.conversations.record(conv.id, title, answer, state, {
         action: 'ask',
         userId: user.id,
         target: conv.id,
-        details: { question: title, kind: answer.kind, intent: answer.interpretation.intent, seq },
+        details: { question: title, kind: answer.kind, intent: answer.interpretation.intent },
+        ip: clientIp(c),
       });
       return { ...answer, seq };
     };

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { accessFor } from '../../../../semantic-layer/src/access-policy.ts';
 import type { RunAnalysis } from '../../analysis/analysis-contract.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
@@ -46,6 +47,15 @@ export function atRiskRoutes(deps: { store: Store; registry: ModelRegistry; runA
       );
     const { runtime } = deps.registry.get(modelId);
     const user = c.get('user');
+    if (accessFor(runtime.model, user.attributes).kind === 'denied')
+      return jsonError(
+        c,
+        403,
+        'access_denied',
+        lang === 'zh'
+          ? '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户'
+          : "Your data-access attributes match none of this model's access rules: no customers to show",
+      );
     const filters = [
       ...(p.value_tier ? [{ member: 'value_tier', op: 'in' as const, values: [p.value_tier] }] : []),
       ...(p.region ? [{ member: 'region', op: 'in' as const, values: [p.region] }] : []),

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { catalogFor } from '../../data/user-catalog.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
 import { exampleQuestions } from './example-questions.ts';
@@ -6,11 +7,12 @@ import { exampleQuestions } from './example-questions.ts';
 /** GET /api/catalog?model=: metrics and dimensions with definitions, owners, values and example questions. */
 export function catalogRoutes(registry: ModelRegistry) {
   const app = new Hono<AuthEnv>();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const id = c.req.query('model') ?? registry.defaultModelId;
     if (!registry.has(id)) return jsonError(c, 404, 'unknown_model', `No model named ${id}`);
     const { runtime, versionNo } = registry.get(id);
-    const catalog = runtime.catalog;
+    // Values and counts under the user's row-level security (a regional manager sees their region's).
+    const catalog = await catalogFor(runtime, c.get('user').attributes);
     return c.json({
       ...catalog,
       versionNo,

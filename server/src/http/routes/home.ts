@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
+import { catalogFor } from '../../data/user-catalog.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { runQuery } from '../../pipeline/run-query.ts';
 import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
@@ -71,7 +72,9 @@ export function homeRoutes(registry: ModelRegistry) {
             : [],
       });
     }
-    return c.json({ asOf, tiles, suggestions: exampleQuestions(catalog)[lang] });
+    // Suggestions name only values the user may see.
+    const suggestions = exampleQuestions(await catalogFor(runtime, attributes))[lang];
+    return c.json({ asOf, tiles, suggestions });
   });
   return app;
 }

@@ -186,12 +186,16 @@ export function defineAuthSuite(label: string, factory: StoreFactory): void {
       expect((await send(fx.app, 'GET', '/admin-only')).status).toBe(401);
     });
 
-    it('offers one-click demo sign-in for the demo users only, and only in demo mode', async () => {
+    it('offers one-click demo sign-in for the non-admin demo users only, and only in demo mode', async () => {
       const list = await send(fx.app, 'GET', '/auth/demo-users');
       const { users } = (await list.json()) as { users: Record<string, unknown>[] };
+      // One click never grants admin: the demo admin signs in with its password.
       expect(users.map((u) => [u.username, u.role, u.attributes])).toEqual(
-        DEMO_USERS.map((u) => [u.username, u.role, u.attributes]),
+        DEMO_USERS.filter((u) => u.role !== 'admin').map((u) => [u.username, u.role, u.attributes]),
       );
+      const demoAdmin = await send(fx.app, 'POST', '/auth/demo-login', { body: { username: 'demo_admin' } });
+      expect(demoAdmin.status).toBe(403);
+      expect(((await demoAdmin.json()) as { error: { code: string } }).error.code).toBe('demo_admin_refused');
       expect(JSON.stringify(users)).not.toContain('demo-analyst');
       const south = await send(fx.app, 'POST', '/auth/demo-login', { body: { username: 'manager_south' } });
       expect(south.status).toBe(200);
