@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ChannelConfig } from '../../src/channels/channel-config.ts';
 import { slackSignature } from '../../src/channels/slack/slack-signature.ts';
 import { wecomEncrypt, wecomSignature } from '../../src/channels/wecom/wecom-crypto.ts';
+import { DEMO_USERS } from '../../src/http/auth/demo-users.ts';
 import { serverHooks } from '../../src/server/server-hooks.ts';
 import { type RunningServer, startServer } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/open-store.ts';
@@ -80,6 +81,7 @@ export async function startChannelKit(opts: KitOptions = {}): Promise<ChannelKit
     dataDir,
     port: 0,
     demoCustomers: opts.customers ?? 3000,
+    demo: true, // the demo accounts, also with PostgreSQL app state
     store: opts.store,
     log: opts.log ?? (() => {}),
     channels: {
@@ -219,14 +221,15 @@ export function pngSize(bytes: Buffer): { width: number; height: number } | null
   return width > 0 && height > 0 ? { width, height } : null;
 }
 
-/** A signed-in web client (demo sign-in, cookie and CSRF header), for the account screens' API. */
+/** A signed-in web client (a demo account's documented password, cookie and CSRF header), for the account screens' API. */
 export async function webSession(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/demo-login`, {
+  const password = DEMO_USERS.find((u) => u.username === username)?.password;
+  const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username }),
+    body: JSON.stringify({ username, password }),
   });
-  if (res.status !== 200) throw new Error(`demo-login ${username}: HTTP ${res.status}`);
+  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return (method: string, path: string, body?: unknown) =>
