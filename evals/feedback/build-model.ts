@@ -7,16 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { REASON_CODES } from '../../server/src/canonical/canonical-schema.ts';
+import { classifyFeedbackWith } from '../../server/src/feedback/classify-feedback.ts';
 import {
   aspectEvidence,
+  combineModel,
+  type FeedbackModel,
   type FeedbackModelFile,
   MODEL_FILE,
-  predict,
   SENTIMENT_CLASSES,
-  type SoftmaxModel,
   type SoftmaxWeights,
   sentimentEvidence,
-  toModel,
 } from '../../server/src/feedback/feedback-model.ts';
 import { defaultMatcher } from '../../server/src/feedback/lexicon.ts';
 import { textFeatures } from '../../server/src/feedback/ngram-features.ts';
@@ -28,8 +28,8 @@ import { readTrainingTexts, type TrainingSource, type TrainingText } from './tra
 /** Weight of one text of each source in the loss (waimai has 6,000 food reviews; the written set is the target). */
 const SOURCE_WEIGHT: Record<TrainingSource, number> = { train: 4, demo: 1, sample: 1, waimai: 0.1 };
 const SETTINGS = {
-  sentiment: { minDf: 3, l2: 1e-3, denseL2: 0, iterations: 300, rate: 0.05 },
-  aspect: { minDf: 2, l2: 3e-4, denseL2: 0, iterations: 300, rate: 0.05 },
+  sentiment: { minDf: 3, l2: 1e-3, denseL2: 0, iterations: 300, rate: 0.05, balance: 0.5 },
+  aspect: { minDf: 2, l2: 3e-4, denseL2: 0, iterations: 300, rate: 0.05, balance: 0 },
 };
 // Experiments: FEEDBACK_MODEL_TRY='{"weights":{"waimai":0.1},"sentiment":{"l2":0.001}}' overrides the above.
 const trying = JSON.parse(process.env.FEEDBACK_MODEL_TRY ?? '{}');
@@ -65,7 +65,7 @@ function trainOne(
   classes: readonly string[],
   label: (t: TrainingText) => string | undefined,
   dense: (p: Prepared) => number[],
-  s: { minDf: number; l2: number; denseL2: number; iterations: number; rate: number },
+  s: { minDf: number; l2: number; denseL2: number; iterations: number; rate: number; balance: number },
 ): SoftmaxWeights {
   const labelled = rows.filter((r) => label(r.t) !== undefined);
   const df = new Map<string, number>();
@@ -81,6 +81,13 @@ function trainOne(
     label: classes.indexOf(label(r.t) as string),
     weight: SOURCE_WEIGHT[r.t.source],
   }));
+  // Class balance: each class's total weight moves `balance` of the way towards an equal share.
+  const perClass = classes.map((_, c) =>
+    examples.filter((e) => e.label === c).reduce((t, e) => t + e.weight, 0),
+  );
+  const total = perClass.reduce((a, b) => a + b, 0);
+  for (const e of examples)
+    if (perClass[e.label] > 0) e.weight *= (total / classes.length / perClass[e.label]) ** s.balance;
   const denseCount = dense(labelled[0]).length;
   const K = classes.length;
   const trained = trainSoftmax(examples, { classes: K, sparseCount: vocabulary.length, denseCount, ...s });
@@ -118,15 +125,6 @@ function fitBoth(rows: Prepared[]) {
   };
 }
 
-function classify(models: { sentiment: SoftmaxModel; aspect: SoftmaxModel }, r: Prepared) {
-  const argmax = (p: number[]) => p.indexOf(Math.max(...p));
-  const sp = predict(models.sentiment, r.features, r.sentimentDense);
-  const [neg, neu, pos] = sp;
-  const sentiment = neu >= neg && neu >= pos ? 'neutral' : pos > neg ? 'positive' : 'negative';
-  const aspect = models.aspect.classes[argmax(predict(models.aspect, r.features, r.aspectDense))];
-  return { sentiment, aspect, topic: sentiment === 'positive' ? 'other' : aspect };
-}
-
 function crossValidate(rows: Prepared[]) {
   const folds = 5;
   const tally = new Map<string, { n: number; topic: number; aspect: number; sentiment: number }>();
@@ -142,10 +140,9 @@ function crossValidate(rows: Prepared[]) {
   for (let fold = 0; fold < folds; fold++) {
     const test = rows.filter((r) => r.t.source === 'train' && r.t.index % folds === fold);
     const train = rows.filter((r) => !(r.t.source === 'train' && r.t.index % folds === fold));
-    const w = fitBoth(train);
-    const models = { sentiment: toModel(w.sentiment), aspect: toModel(w.aspect) };
+    const model = combineModel(fitBoth(train));
     for (const r of test) {
-      const got = classify(models, r);
+      const got = classifyFeedbackWith(model, r.t.text);
       const wantTopic = r.t.sentiment === 'positive' ? 'other' : r.t.aspect;
       const ok = {
         topic: got.topic === wantTopic,

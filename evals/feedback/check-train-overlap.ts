@@ -3,7 +3,7 @@
  * model (evals/feedback/training-data.ts), in characters for Chinese (after traditional → simplified) and in
  * words for English. Prints the distribution and the closest pairs, so a reader can judge whether the
  * training set copied the blind set. Reads the blind texts; run it only to report, never to tune.
- * Run: npx tsx evals/feedback/check-train-overlap.ts [--batch complaints-1] [--top 15]
+ * Run: npx tsx evals/feedback/check-train-overlap.ts [--batch complaints-1] [--top 15] [--ids]
  */
 import { normaliseFeedbackText } from '../../server/src/feedback/normalise-text.ts';
 import { readBlindComplaints } from '../../server/test/feedback/blind-complaints.ts';
@@ -86,6 +86,13 @@ for (const [label, rs] of [
   const pct = (n: number) => `${((100 * n) / rs.length).toFixed(1)}% (${n}/${rs.length})`;
   console.log(`${label}: topic ${pct(topic)}, sentiment ${pct(sentiment)}`);
 }
+if (args.includes('--ids'))
+  console.log(
+    `near copies: ${results
+      .filter(near)
+      .map((r) => r.item.id)
+      .join(' ')}`,
+  );
 console.log(`\nClosest ${top} pairs (run length | shared run | blind text | training text [source]):`);
 for (const r of [...results].sort((a, b) => b.best.length - a.best.length).slice(0, top))
   console.log(`${r.best.length} | ${r.best.text} | ${r.item.text} | ${r.best.with} [${r.best.source}]`);

@@ -1,9 +1,14 @@
 import type { ReasonCode } from '../canonical/canonical-schema.ts';
 import { REASON_CODES } from '../canonical/canonical-schema.ts';
-import { aspectEvidence, feedbackModel, predict, sentimentEvidence } from './feedback-model.ts';
+import {
+  aspectEvidence,
+  type FeedbackModel,
+  feedbackModel,
+  scoreText,
+  sentimentEvidence,
+} from './feedback-model.ts';
 import { detectLanguage, type FeedbackLanguage } from './language.ts';
 import { defaultMatcher } from './lexicon.ts';
-import { isWordFeature, textFeatures } from './ngram-features.ts';
 import { normaliseFeedbackText } from './normalise-text.ts';
 import { type FeedbackEvidence, scoreFeedback } from './score-feedback.ts';
 
@@ -27,6 +32,11 @@ export interface FeedbackClassification {
 
 /** Scores closer to zero than this are neutral. */
 export const NEUTRAL_BAND = 0.15;
+/**
+ * A text read as positive names a reason only when it also states a problem: complaint words summing to this
+ * or less ("好吃，就是饺子坨了"). Words of a solved problem ("退款很快", "refund landed") weigh about −1.3.
+ */
+const PRAISE_WITH_COMPLAINT = -1.5;
 /** Topic evidence below this is too weak to name a reason: the topic is `other`. */
 export const TOPIC_THRESHOLD = 1;
 
@@ -37,6 +47,15 @@ export const TOPIC_THRESHOLD = 1;
  * @example classifyFeedback('送餐太慢了，等了一个多小时') // { topic: 'logistics', sentiment: 'negative', … }
  */
 export function classifyFeedback(text: string, lang?: FeedbackLanguage): FeedbackClassification {
+  return classifyFeedbackWith(feedbackModel(), text, lang);
+}
+
+/** {@link classifyFeedback} with another n-gram model (the build script's cross-validation folds). */
+export function classifyFeedbackWith(
+  model: FeedbackModel,
+  text: string,
+  lang?: FeedbackLanguage,
+): FeedbackClassification {
   const normalised = normaliseFeedbackText(text);
   const guess = detectLanguage(normalised);
   const language = lang ?? guess.language;
@@ -58,18 +77,16 @@ export function classifyFeedback(text: string, lang?: FeedbackLanguage): Feedbac
   const evidence = scoreFeedback(normalised, defaultMatcher());
   cues.push(...evidence.cues, lexiconVerdict(evidence));
 
-  const model = feedbackModel();
-  const features = textFeatures(normalised);
-  const sentimentP = predict(model.sentiment, features, sentimentEvidence(evidence));
-  const aspectP = predict(model.aspect, features, aspectEvidence(evidence));
+  const scores = scoreText(model, normalised, sentimentEvidence(evidence), aspectEvidence(evidence));
+  const aspectP = scores.aspect;
 
-  const [negative, neutral, positive] = sentimentP;
+  const [negative, neutral, positive] = scores.sentiment;
   let sentiment: FeedbackSentiment =
     neutral >= negative && neutral >= positive ? 'neutral' : positive > negative ? 'positive' : 'negative';
   const lean = positive - negative;
   cues.push(`sentiment model: negative ${p(negative)}, neutral ${p(neutral)}, positive ${p(positive)}`);
-  // Known words or characters (not letter 3-grams, which gibberish has too) and no lexicon evidence: no verdict.
-  const known = features.filter((f) => isWordFeature(f) && model.sentiment.sparse.has(f)).length;
+  // No known word or character and no lexicon evidence: no verdict.
+  const known = scores.knownWords;
   const lexiconSilent = evidence.praise === 0 && evidence.complaint === 0 && evidence.aspects.size === 0;
   if (known === 0 && lexiconSilent) {
     sentiment = 'neutral';
@@ -89,16 +106,17 @@ export function classifyFeedback(text: string, lang?: FeedbackLanguage): Feedbac
 
   let best = 0;
   for (let c = 1; c < aspectP.length; c++) if (aspectP[c] > aspectP[best]) best = c;
-  let aspect = model.aspect.classes[best] as ReasonCode;
+  let aspect = model.aspectClasses[best] as ReasonCode;
   if (known === 0 && lexiconSilent) aspect = 'other';
   if (aspect === 'other') {
     cues.push(lexiconSilent ? 'topic other: no topic terms' : `topic other (model ${p(aspectP[best])})`);
     return { topic: 'other', aspect, topicScore: 0, sentiment, sentimentScore, language, cues };
   }
-  if (sentiment === 'positive') {
+  if (sentiment === 'positive' && evidence.complaint > PRAISE_WITH_COMPLAINT) {
     cues.push(`topic other: praise raises no reason (aspect ${aspect}, model ${p(aspectP[best])})`);
     return { topic: 'other', aspect, topicScore: 0, sentiment, sentimentScore, language, cues };
   }
+  if (sentiment === 'positive') cues.push(`praise that states a problem (${evidence.complaint.toFixed(2)})`);
   const topicScore = round(aspectP[best]);
   cues.push(`topic ${aspect} (model ${p(topicScore)})`);
   return { topic: aspect, aspect, topicScore, sentiment, sentimentScore, language, cues };

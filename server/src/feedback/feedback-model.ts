@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { REASON_CODES } from '../canonical/canonical-schema.ts';
+import { forEachFeature, isWordFeature, MAX_GRAM } from './ngram-features.ts';
 import type { FeedbackEvidence } from './score-feedback.ts';
 
 /**
@@ -26,12 +27,30 @@ export interface FeedbackModelFile {
   aspect: SoftmaxWeights;
 }
 
-/** A model ready to score: sparse weights in a Map. */
-export interface SoftmaxModel {
-  classes: string[];
-  bias: number[];
-  dense: number[][];
-  sparse: Map<string, number[]>;
+/** Both regressions ready to score: one Map lookup per n-gram gives the sentiment and the aspect weights. */
+export interface FeedbackModel {
+  sentimentClasses: string[];
+  aspectClasses: string[];
+  sentiment: { bias: number[]; dense: number[][] };
+  aspect: { bias: number[]; dense: number[][] };
+  /** English and punctuation feature keys → weights. */
+  keys: Map<string, ModelFeature>;
+  /** Chinese n-grams as a character trie: root → first character → second → third. */
+  cjk: Map<number, CjkNode>;
+}
+
+interface CjkNode {
+  feature?: ModelFeature;
+  next?: Map<number, CjkNode>;
+}
+
+/** One feature's sentiment weights followed by its aspect weights (zeros where a model dropped it). */
+interface ModelFeature {
+  w: Float64Array;
+  /** A whole word or Chinese characters, not a letter 3-gram or punctuation. */
+  word: boolean;
+  /** The number of the last text that counted this feature: each feature counts once per text. */
+  seenIn: number;
 }
 
 export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'] as const;
@@ -63,25 +82,64 @@ export function aspectEvidence(e: FeedbackEvidence): number[] {
   return features;
 }
 
-/** Class probabilities for a text's sparse features and dense evidence. */
-export function predict(model: SoftmaxModel, sparse: readonly string[], dense: readonly number[]): number[] {
-  const k = model.classes.length;
-  const logits = model.bias.slice();
-  for (const key of sparse) {
-    const w = model.sparse.get(key);
-    if (w) for (let c = 0; c < k; c++) logits[c] += w[c];
-  }
+/** What the model reads in a normalised text: class probabilities, and how many known words it has. */
+export interface ModelScores {
+  sentiment: number[];
+  aspect: number[];
+  /** Known words or Chinese characters (letter 3-grams and punctuation do not count: gibberish has them too). */
+  knownWords: number;
+}
+
+let textNumber = 0;
+
+/** Scores a normalised text; each feature counts once, as in training. */
+export function scoreText(
+  model: FeedbackModel,
+  text: string,
+  sentimentDense: readonly number[],
+  aspectDense: readonly number[],
+): ModelScores {
+  const ks = model.sentimentClasses.length;
+  const ka = model.aspectClasses.length;
+  const sentiment = withDense(model.sentiment, sentimentDense);
+  const aspect = withDense(model.aspect, aspectDense);
+  const current = ++textNumber;
+  let knownWords = 0;
+  const add = (f: ModelFeature | undefined) => {
+    if (!f || f.seenIn === current) return;
+    f.seenIn = current;
+    if (f.word) knownWords++;
+    for (let c = 0; c < ks; c++) sentiment[c] += f.w[c];
+    for (let c = 0; c < ka; c++) aspect[c] += f.w[ks + c];
+  };
+  forEachFeature(text, {
+    key: (key) => add(model.keys.get(key)),
+    cjkRun: (t, start, end) => {
+      for (let k = start; k < end; k++) {
+        let node = model.cjk.get(t.charCodeAt(k));
+        for (let n = 1; node; n++) {
+          add(node.feature);
+          if (n === MAX_GRAM || k + n >= end) break;
+          node = node.next?.get(t.charCodeAt(k + n));
+        }
+      }
+    },
+  });
+  return { sentiment: softmax(sentiment), aspect: softmax(aspect), knownWords };
+}
+
+function withDense(part: { bias: number[]; dense: number[][] }, dense: readonly number[]): number[] {
+  const logits = part.bias.slice();
   for (let j = 0; j < dense.length; j++) {
     const x = dense[j];
-    if (x === 0) continue;
-    const w = model.dense[j];
-    for (let c = 0; c < k; c++) logits[c] += w[c] * x;
+    if (x !== 0) for (let c = 0; c < logits.length; c++) logits[c] += part.dense[j][c] * x;
   }
-  return softmax(logits);
+  return logits;
 }
 
 export function softmax(logits: number[]): number[] {
-  const max = Math.max(...logits);
+  let max = logits[0];
+  for (const z of logits) if (z > max) max = z;
   let sum = 0;
   const out = logits.map((z) => {
     const e = Math.exp(z - max);
@@ -91,25 +149,53 @@ export function softmax(logits: number[]): number[] {
   return out.map((e) => e / sum);
 }
 
-/** Turns the stored weights into a model ready to score. */
-export function toModel(weights: SoftmaxWeights): SoftmaxModel {
+/** Joins the two regressions' stored weights into one model. */
+export function combineModel(file: { sentiment: SoftmaxWeights; aspect: SoftmaxWeights }): FeedbackModel {
+  const ks = file.sentiment.classes.length;
+  const ka = file.aspect.classes.length;
+  const keys = new Map<string, ModelFeature>();
+  const cjk = new Map<number, CjkNode>();
+  const feature = (key: string): ModelFeature => {
+    const fresh = () => ({ w: new Float64Array(ks + ka), word: isWordFeature(key), seenIn: 0 });
+    if (!key.startsWith('c ')) {
+      const known = keys.get(key);
+      if (known) return known;
+      const f = fresh();
+      keys.set(key, f);
+      return f;
+    }
+    let level = cjk;
+    let node: CjkNode = {};
+    for (let i = 2; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      node = level.get(code) ?? {};
+      level.set(code, node);
+      if (i + 1 < key.length) {
+        node.next ??= new Map();
+        level = node.next;
+      }
+    }
+    node.feature ??= fresh();
+    return node.feature;
+  };
+  for (const [key, w] of Object.entries(file.sentiment.sparse)) feature(key).w.set(w, 0);
+  for (const [key, w] of Object.entries(file.aspect.sparse)) feature(key).w.set(w, ks);
   return {
-    classes: weights.classes,
-    bias: weights.bias,
-    dense: weights.dense,
-    sparse: new Map(Object.entries(weights.sparse)),
+    sentimentClasses: file.sentiment.classes,
+    aspectClasses: file.aspect.classes,
+    sentiment: { bias: file.sentiment.bias, dense: file.sentiment.dense },
+    aspect: { bias: file.aspect.bias, dense: file.aspect.dense },
+    keys,
+    cjk,
   };
 }
 
 export const MODEL_FILE = new URL('./feedback-model.json', import.meta.url);
 
-let loaded: { sentiment: SoftmaxModel; aspect: SoftmaxModel } | undefined;
+let loaded: FeedbackModel | undefined;
 
-/** The committed model, read once on first use (about 1 MB of JSON, a few tens of milliseconds). */
-export function feedbackModel(): { sentiment: SoftmaxModel; aspect: SoftmaxModel } {
-  if (!loaded) {
-    const file = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as FeedbackModelFile;
-    loaded = { sentiment: toModel(file.sentiment), aspect: toModel(file.aspect) };
-  }
+/** The committed model, read once on first use (about 0.5 MB of JSON, a few tens of milliseconds). */
+export function feedbackModel(): FeedbackModel {
+  loaded ??= combineModel(JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as FeedbackModelFile);
   return loaded;
 }
