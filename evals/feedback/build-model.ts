@@ -11,7 +11,6 @@ import { classifyFeedbackWith } from '../../server/src/feedback/classify-feedbac
 import {
   aspectEvidence,
   combineModel,
-  type FeedbackModel,
   type FeedbackModelFile,
   MODEL_FILE,
   SENTIMENT_CLASSES,

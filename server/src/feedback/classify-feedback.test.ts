@@ -230,3 +230,31 @@ describe('retail complaints', () => {
     expect(sentimentOf('分量不够')).toBe('negative');
   });
 });
+
+describe('issue 18 item 8: traditional characters, transcripts, aspect and the praise rule', () => {
+  it('reads traditional Chinese through the simplified lexicon and model', () => {
+    const result = classifyFeedback('運費太貴了，根本不划算');
+    expect(result).toMatchObject({ topic: 'price', sentiment: 'negative', language: 'zh' });
+  });
+
+  it("reads only the customer's turns of a chat transcript", () => {
+    const result = classifyFeedback(
+      'Agent: Sorry to hear about our support team. Customer: the app crashes every time I try to pay',
+    );
+    expect(result).toMatchObject({ topic: 'technical', sentiment: 'negative' });
+  });
+
+  it('praise names no reason but keeps its aspect', () => {
+    expect(classifyFeedback('物流很快，第二天就到了')).toMatchObject({
+      topic: 'other',
+      aspect: 'logistics',
+      sentiment: 'positive',
+    });
+  });
+
+  it('praise that also states a problem keeps the problem as its topic', () => {
+    const result = classifyFeedback('味道不错，就是太咸了，下次少放点盐');
+    expect(result.topic).toBe('product_quality');
+    expect(result.aspect).toBe('product_quality');
+  });
+});

@@ -21,7 +21,7 @@ export interface FeedbackClassification {
   topic: ReasonCode;
   /** What the text is about, praise included ("物流很快" → logistics); `topic` unless the text is praise. */
   aspect: ReasonCode;
-  /** Confidence in the topic, 0..1 (0 for `other` when no topic evidence was found). */
+  /** The model's confidence in the topic, 0..1 (0 for `other`). */
   topicScore: number;
   sentiment: FeedbackSentiment;
   /** −1 (negative) .. 1 (positive); |score| below {@link NEUTRAL_BAND} is neutral. */
@@ -33,10 +33,16 @@ export interface FeedbackClassification {
 /** Scores closer to zero than this are neutral. */
 export const NEUTRAL_BAND = 0.15;
 /**
- * A text read as positive names a reason only when it also states a problem: complaint words summing to this
- * or less ("好吃，就是饺子坨了"). Words of a solved problem ("退款很快", "refund landed") weigh about −1.3.
+ * A text read as positive names a reason only when it also states a problem: complaint words summing to −1.5
+ * or less ("好吃，就是饺子坨了"; words of a solved problem such as "退款很快" or "refund landed" weigh about −1.3),
+ * or a milder complaint (−0.5 or less) where the lexicon finds a reason in a complaining clause ("口味偏甜").
  */
-const PRAISE_WITH_COMPLAINT = -1.5;
+function statesProblem(evidence: FeedbackEvidence): boolean {
+  return (
+    evidence.complaint <= -1.5 ||
+    (evidence.complaint <= -0.5 && lexiconReason(evidence).score >= TOPIC_THRESHOLD)
+  );
+}
 /** Topic evidence below this is too weak to name a reason: the topic is `other`. */
 export const TOPIC_THRESHOLD = 1;
 
@@ -112,7 +118,7 @@ export function classifyFeedbackWith(
     cues.push(lexiconSilent ? 'topic other: no topic terms' : `topic other (model ${p(aspectP[best])})`);
     return { topic: 'other', aspect, topicScore: 0, sentiment, sentimentScore, language, cues };
   }
-  if (sentiment === 'positive' && evidence.complaint > PRAISE_WITH_COMPLAINT) {
+  if (sentiment === 'positive' && !statesProblem(evidence)) {
     cues.push(`topic other: praise raises no reason (aspect ${aspect}, model ${p(aspectP[best])})`);
     return { topic: 'other', aspect, topicScore: 0, sentiment, sentimentScore, language, cues };
   }
@@ -122,20 +128,25 @@ export function classifyFeedbackWith(
   return { topic: aspect, aspect, topicScore, sentiment, sentimentScore, language, cues };
 }
 
-/** The lexicon's own reading, as a cue: its sentiment sum and strongest reason evidence. */
-function lexiconVerdict(evidence: FeedbackEvidence): string {
-  let best: ReasonCode = 'other';
-  let bestScore = 0;
-  for (const code of REASON_CODES) {
-    const score = evidence.topics.get(code)?.score ?? 0;
-    if (score > bestScore) {
-      best = code;
-      bestScore = score;
+/** The lexicon's strongest reason evidence (praise damped, complaints counted fully). */
+function lexiconReason(evidence: FeedbackEvidence): { code: ReasonCode; score: number } {
+  let code: ReasonCode = 'other';
+  let score = 0;
+  for (const c of REASON_CODES) {
+    const s = evidence.topics.get(c)?.score ?? 0;
+    if (s > score) {
+      code = c;
+      score = s;
     }
   }
-  const terms = evidence.topics.get(best)?.terms ?? [];
-  const topic =
-    bestScore < TOPIC_THRESHOLD ? 'other' : `${best} ${bestScore.toFixed(2)} (${terms.join(', ')})`;
+  return { code, score };
+}
+
+/** The lexicon's own reading, as a cue: its sentiment sum and strongest reason evidence. */
+function lexiconVerdict(evidence: FeedbackEvidence): string {
+  const { code, score } = lexiconReason(evidence);
+  const terms = evidence.topics.get(code)?.terms ?? [];
+  const topic = score < TOPIC_THRESHOLD ? 'other' : `${code} ${score.toFixed(2)} (${terms.join(', ')})`;
   return `lexicon: sentiment sum ${evidence.sentiment.toFixed(2)}${evidence.lukewarmOnly ? ' (lukewarm only)' : ''}, topic ${topic}`;
 }
 

@@ -3,11 +3,12 @@
  * classifier, labelled by their writer, and the product's topic convention applied to those labels.
  *
  * Topic convention (server/src/feedback/CONTEXT.md, DOMAIN.md §2 "reason taxonomy"): `topic` is the reason a
- * customer raises: a complaint, a question or request, a reason for leaving. Praise raises none, so a text
- * whose sentiment is positive has topic `other`; the praised aspect is what the classifier's `aspect` gives.
- * The writer of complaints-1 labelled praise with the praised aspect ("Super fast delivery" → logistics), so
- * {@link reasonTopic} maps those labels (15 of 200 in complaints-1) to `other` for measuring `topic`, and
- * {@link aspectTopic} keeps the writer's label for measuring `aspect`.
+ * customer raises: a complaint, a question or request, a reason for leaving. Praise raises none: a positive text
+ * is `other` unless it also states a problem; the praised aspect is what the classifier's `aspect` gives.
+ * The writer of complaints-1 labelled praise with the praised aspect ("Super fast delivery" → logistics). Its 17
+ * positive texts were read for this mapping: all are praise without a current problem, so {@link reasonTopic}
+ * maps every positive label to `other` (15 of 200 labels change), and {@link aspectTopic} keeps the writer's
+ * label for measuring `aspect`. A later batch with praise that states a problem needs its own mapping.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
