@@ -37,7 +37,7 @@ const ROOT = join(HERE, '..', '..', '..');
 const DEMO_DIR = join(ROOT, 'server', 'src', 'data', 'demo');
 const MATERIALIZE_DIR = join(ROOT, 'semantic-layer', 'src', 'materialize');
 /** The generator classifies feedback as it writes it: a lexicon change changes the data. */
-const FEEDBACK_DIR = join(ROOT, 'server', 'src', 'analysis', 'feedback');
+const FEEDBACK_DIR = join(ROOT, 'server', 'src', 'feedback');
 export const RETAIL_MODEL_DIR = join(ROOT, 'semantic-layer', 'models', 'retail');
 const CACHE_DIR = join(tmpdir(), 'chatbi-analysis-demo-cache');
 
@@ -65,13 +65,13 @@ function loadRetail(modelDir: string): SemanticModel {
   return loaded.model;
 }
 
-/** Content hash of every .ts/.yaml file under `dir` (sorted), for cache keys. */
+/** Content hash of every .ts/.yaml/.json file under `dir` (sorted), for cache keys (the feedback model is JSON). */
 function hashTree(dir: string, hash = createHash('sha256')): ReturnType<typeof createHash> {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|ya?ml)$/.test(name) && !name.endsWith('.test.ts')) {
+      else if (/\.(ts|ya?ml|json)$/.test(name) && !name.endsWith('.test.ts')) {
         hash.update(relative(dir, p));
         hash.update(readFileSync(p));
       }
