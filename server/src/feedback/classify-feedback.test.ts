@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFeedback, classifyFeedbackBatch } from './classify-feedback.ts';
 import { detectLanguage } from './language.ts';
+import { defaultMatcher } from './lexicon.ts';
+import { normaliseFeedbackText } from './normalise-text.ts';
+import { scoreFeedback } from './score-feedback.ts';
 
 const topicOf = (text: string) => classifyFeedback(text).topic;
 const sentimentOf = (text: string) => classifyFeedback(text).sentiment;
+/** The lexicon's sentiment sum: the rules for degree, emphasis and negation act on it (the model reads it). */
+const lexiconSum = (text: string) => scoreFeedback(normaliseFeedbackText(text), defaultMatcher()).sentiment;
 
 describe('topic: one typical complaint per taxonomy code, in Chinese and English', () => {
   it.each([
@@ -46,19 +51,17 @@ describe('sentiment', () => {
   it('reads colloquial complaints of Chinese reviews (慢死了, 洒了, 凉了, 再也不点了)', () => {
     for (const text of ['慢死了', '汤全洒了', '送来都凉了', '再也不点了'])
       expect(sentimentOf(text)).toBe('negative');
-    expect(classifyFeedback('慢死了').sentimentScore).toBeLessThan(classifyFeedback('慢').sentimentScore);
+    expect(lexiconSum('慢死了')).toBeLessThan(lexiconSum('慢'));
   });
 
   it('lets degree adverbs strengthen a word (很好吃 > 好吃 > 有点好吃)', () => {
-    const score = (t: string) => classifyFeedback(t).sentimentScore;
+    const score = lexiconSum;
     expect(score('很好吃')).toBeGreaterThan(score('好吃'));
     expect(score('太难吃')).toBeLessThan(score('难吃'));
   });
 
   it('counts repeated exclamation marks as emphasis and ?? as exasperation', () => {
-    expect(classifyFeedback('太慢了！！！').sentimentScore).toBeLessThan(
-      classifyFeedback('太慢了').sentimentScore,
-    );
+    expect(lexiconSum('太慢了！！！')).toBeLessThan(lexiconSum('太慢了'));
     expect(classifyFeedback('为什么不给吸管？？？').sentiment).toBe('negative');
   });
 });
@@ -77,9 +80,8 @@ describe('negation', () => {
   });
 
   it('hedged negation is milder (不太好吃 is less negative than 不好吃)', () => {
-    const score = (t: string) => classifyFeedback(t).sentimentScore;
-    expect(score('不太好吃')).toBeLessThan(0);
-    expect(score('不太好吃')).toBeGreaterThan(score('不好吃'));
+    expect(classifyFeedback('不太好吃').sentimentScore).toBeLessThan(0);
+    expect(lexiconSum('不太好吃')).toBeGreaterThan(lexiconSum('不好吃'));
   });
 
   it('keeps a negator on its own subject: 没有优惠 does not flip the 差评 after it', () => {
@@ -226,5 +228,33 @@ describe('retail complaints', () => {
   it('还没用 is "not used yet", not 没用 "useless"; 不够 does not negate itself', () => {
     expect(sentimentOf('刚收到，还没用')).toBe('neutral');
     expect(sentimentOf('分量不够')).toBe('negative');
+  });
+});
+
+describe('issue 18 item 8: traditional characters, transcripts, aspect and the praise rule', () => {
+  it('reads traditional Chinese through the simplified lexicon and model', () => {
+    const result = classifyFeedback('運費太貴了，根本不划算');
+    expect(result).toMatchObject({ topic: 'price', sentiment: 'negative', language: 'zh' });
+  });
+
+  it("reads only the customer's turns of a chat transcript", () => {
+    const result = classifyFeedback(
+      'Agent: Sorry to hear about our support team. Customer: the app crashes every time I try to pay',
+    );
+    expect(result).toMatchObject({ topic: 'technical', sentiment: 'negative' });
+  });
+
+  it('praise names no reason but keeps its aspect', () => {
+    expect(classifyFeedback('物流很快，第二天就到了')).toMatchObject({
+      topic: 'other',
+      aspect: 'logistics',
+      sentiment: 'positive',
+    });
+  });
+
+  it('praise that also states a problem keeps the problem as its topic', () => {
+    const result = classifyFeedback('味道不错，就是太咸了，下次少放点盐');
+    expect(result.topic).toBe('product_quality');
+    expect(result.aspect).toBe('product_quality');
   });
 });

@@ -125,6 +125,8 @@ async function classifyBatch(
     return {
       ...r,
       topic: item.topic,
+      // The LLM names a reason, not the praised aspect: keep the offline aspect when it says `other`.
+      aspect: item.topic === 'other' ? r.aspect : item.topic,
       sentiment: item.sentiment,
       source: 'llm',
       cues: [

@@ -13,8 +13,11 @@ import { generateDemo } from '../data/demo/generate-demo.ts';
 import { classifyFeedback, type FeedbackClassification } from './classify-feedback.ts';
 
 // Regression floors on a generated demo (1,000 customers, seed 42: ~1,500 texts, ~370 complaints), a little
-// below what the classifier measured there (complaint topics 90.0%, sentiment 98.8%, all topics under the
-// product convention 95.4%). Full figures on 10,000 customers: evals/feedback/RESULTS.md (measure-demo.ts).
+// below what the classifier measured there. Issue 18 item 8 raised them: complaint topics 90.0% → 99.2%
+// (English 83.3% → 98.1%), sentiment 98.8% → 99.9%, all topics under the product convention 95.4% → 99.8%.
+// The n-gram model is trained on the demo's text bank (each sentence once), so these are training-set figures:
+// they guard against regressions, not for generalisation (the blind set does that: blind-accuracy-floor.test.ts).
+// Full figures on 10,000 customers: evals/feedback/RESULTS.md (measure-demo.ts).
 describe('feedback classifier on the demo texts, against the generator truth', () => {
   let dir: string;
   let scored: Array<{ row: DemoFeedbackRow; result: FeedbackClassification }> = [];
@@ -46,22 +49,22 @@ describe('feedback classifier on the demo texts, against the generator truth', (
     expect(scored.filter((s) => isComplaint(s.row)).length).toBeGreaterThan(300);
   });
 
-  it('names the reason of at least 87% of complaints as the generator did', () => {
+  it('names the reason of at least 97% of complaints as the generator did', () => {
     const complaints = scored.filter((s) => isComplaint(s.row));
-    expect(share(complaints, (s) => s.result.topic === s.row.truthTopic)).toBeGreaterThanOrEqual(0.87);
+    expect(share(complaints, (s) => s.result.topic === s.row.truthTopic)).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('gets at least 80% of the English complaints right too (the minority language, ~55 texts)', () => {
+  it('gets at least 95% of the English complaints right too (the minority language, ~55 texts)', () => {
     const english = scored.filter((s) => isComplaint(s.row) && s.row.language === 'en');
-    expect(share(english, (s) => s.result.topic === s.row.truthTopic)).toBeGreaterThanOrEqual(0.8);
+    expect(share(english, (s) => s.result.topic === s.row.truthTopic)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('gets the three-way sentiment of at least 96% of texts right', () => {
-    expect(share(scored, (s) => s.result.sentiment === s.row.truthSentiment)).toBeGreaterThanOrEqual(0.96);
+  it('gets the three-way sentiment of at least 98% of texts right', () => {
+    expect(share(scored, (s) => s.result.sentiment === s.row.truthSentiment)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('calls praise and neutral remarks `other` (the topic convention) for at least 93% of all texts', () => {
-    expect(share(scored, (s) => s.result.topic === expectedTopic(s.row))).toBeGreaterThanOrEqual(0.93);
+  it('calls praise and neutral remarks `other` (the topic convention) for at least 97% of all texts', () => {
+    expect(share(scored, (s) => s.result.topic === expectedTopic(s.row))).toBeGreaterThanOrEqual(0.97);
   });
 
   it('stored what the classifier says: generation fills feedback.topic and sentiment with it', () => {

@@ -8,9 +8,14 @@ import { findWaitTimeCues } from './wait-time-cues.ts';
 /** Raw evidence from one pass over a text: summed sentiment, topic evidence per code, and the cues. */
 export interface FeedbackEvidence {
   sentiment: number;
+  /** Sums of the positive and of the negative contributions (the n-gram model reads both). */
+  praise: number;
+  complaint: number;
   /** Every sentiment contribution is a plain lukewarm verdict (一般般, okay): the text is middling. */
   lukewarmOnly: boolean;
   topics: Map<ReasonCode, { score: number; terms: string[] }>;
+  /** Topic evidence whatever the clause's sentiment: what the text is about, praise included. */
+  aspects: Map<ReasonCode, number>;
   cues: string[];
 }
 
@@ -241,14 +246,19 @@ export function scoreFeedback(text: string, matcher: TermMatcher): FeedbackEvide
   }
   const lukewarmOnly = contributions.length > 0 && contributions.every((c) => c.lukewarm);
   let sentiment = 0;
+  let praiseSum = 0;
+  let complaintSum = 0;
   const clausePolarity = new Map<number, number>();
   for (const c of contributions) {
     sentiment += c.value;
+    if (c.value > 0) praiseSum += c.value;
+    else complaintSum += c.value;
     // A middling verdict does not make its clause a complaint: 一般般 or 凑合 alone names no reason.
     if (!lukewarmOnly) clausePolarity.set(c.clause, (clausePolarity.get(c.clause) ?? 0) + c.value);
     cues.push(`${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)} ${c.cue}`);
   }
   const topics = new Map<ReasonCode, { score: number; terms: string[] }>();
+  const aspects = new Map<ReasonCode, number>();
   // A clause with no sentiment of its own takes the text's: in praise it is praise's context ("质量很好，和描述
   // 一致", "服务好，送货上门"), not a complaint about the subject it names. Not after 但是/but, where the
   // complaint of a praising text goes ("包装很好，但是卷饼里有钢丝").
@@ -258,6 +268,7 @@ export function scoreFeedback(text: string, matcher: TermMatcher): FeedbackEvide
     // rival, not our price; in the clause after it, only praise is the rival's.
     if (hit.code !== 'competitor' && (rivalClauses.has(hit.clause) || (hit.praise && nearRival(hit.clause))))
       continue;
+    aspects.set(hit.code, (aspects.get(hit.code) ?? 0) + hit.weight);
     const own = clausePolarity.get(hit.clause) ?? 0;
     const polarity = Math.abs(own) <= 0.3 && praise && !contrasted.has(hit.clause) ? sentiment : own;
     // Praise near a competitor is praise of the competitor ("另一家的服务比你们好"), still evidence of the topic.
@@ -272,7 +283,7 @@ export function scoreFeedback(text: string, matcher: TermMatcher): FeedbackEvide
     if (!entry.terms.includes(hit.term)) entry.terms.push(hit.term);
     topics.set(hit.code, entry);
   }
-  return { sentiment, lukewarmOnly, topics, cues };
+  return { sentiment, praise: praiseSum, complaint: complaintSum, lukewarmOnly, topics, aspects, cues };
 }
 
 function countOf(text: string, ch: string): number {

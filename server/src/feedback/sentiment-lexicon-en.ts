@@ -41,6 +41,21 @@ export const EN_SENTIMENT: ReadonlyArray<readonly [number, string]> = [
      stopped working, not working, doesn't work, does not work, don't work, won't work, hung up, poor quality, pushed me away, drove me away, push me away, outage, outages, downtime, barely lasts, doesn't last, takes forever`,
   ],
   [-3, `worst, disgusting, pathetic, furious, never again, never buy`],
+  // Issue 18 item 8: everyday praise and complaint words that were missing (written from general usage).
+  [
+    2,
+    `lovely, comfortable, comfy, bargain, spot on, rock solid, flawlessly, thoughtful, patient, terrific, fabulous,
+     gorgeous, beautiful, pleasant, seamless, effortless, painless, top-notch, first class, five stars, 5 stars,
+     well worth, good value, love it, exceeded my expectations, above and beyond, durable`,
+  ],
+  [1, `accurate, careful, early`],
+  [
+    -2,
+    `ridiculous, absurd, outrageous, appalling, shocking, dreadful, disgraceful, shambles, garbage, rubbish, trash,
+     fed up, sick of, tired of, never came, waste of money, waste of time, cut off, keeps dropping, misleading,
+     mis-sold, hidden fee, hidden fees, hidden charges, robbery, daylight robbery, unusable, unreachable`,
+  ],
+  [-1, `nobody, chasing, chase, declined`],
 ];
 
 /** Lukewarm verdicts (okay, average, nothing special): a text with no other sentiment is neutral. */

@@ -73,6 +73,12 @@ export const ZH_SENTIMENT: ReadonlyArray<readonly [number, string]> = [
      再也不点 再也不订 再也不定 再也不来 再也不买 再也不见 打死也不 绝对不会 永远不 太失望 非常失望 很失望
      特别失望 失望透顶 吃出 吃出了 狗屁 坑死 黑店 骗钱 有毒 食物中毒 太恶心 真恶心 想吐 太差了 太差劲`,
   ],
+  // Issue 18 item 8: everyday praise and complaint words that were missing (written from general usage).
+  [
+    2,
+    `耐用 省心 顺手 满格 赚到了 热心 佩服 清晰 快速 好看 合身 舒适 省事 轻松 顺利 物超所值 性价比高 良心价`,
+  ],
+  [-2, `太黑 套路 石沉大海 不了了之 断网 收不到 没信号 信号差 网速慢 被宰 冤大头 气人 靠不住`],
 ];
 
 /**

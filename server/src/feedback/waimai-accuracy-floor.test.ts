@@ -5,6 +5,10 @@ import { classifyFeedbackBatch } from './classify-feedback.ts';
 
 // Regression floor on real text: the first 1000 rows of waimai_10k (all labelled positive, 1) and rows
 // 4001-5000 (all negative, 0). Full figures: evals/feedback/RESULTS.md (npx tsx evals/feedback/measure.ts).
+// Issue 18 item 8 (n-gram model): the positive rows went from 86.2% to 88.2% (floor raised from 82% to 86%);
+// the negative rows went from 94.6% to 92.9% (the sentiment model's class balance leans borderline reviews to
+// neutral or positive), so that floor stays at 90%. The model was trained on the even rows (the tuning half),
+// so half of each slice is training data; the held-out half's figure is in RESULTS.md.
 const WAIMAI = sharedDataPath('cn_waimai_10k', 'waimai_10k.csv');
 
 function readRows(): Array<{ label: number; review: string }> {
@@ -33,8 +37,8 @@ describe.skipIf(!existsSync(WAIMAI))(
   () => {
     const rows = existsSync(WAIMAI) ? readRows() : [];
 
-    it('gets at least 82% of the first 1000 (positive) reviews right', () => {
-      expect(accuracy(rows.slice(0, 1000))).toBeGreaterThanOrEqual(0.82);
+    it('gets at least 86% of the first 1000 (positive) reviews right', () => {
+      expect(accuracy(rows.slice(0, 1000))).toBeGreaterThanOrEqual(0.86);
     });
 
     it('gets at least 90% of 1000 negative reviews (rows 4001-5000) right', () => {

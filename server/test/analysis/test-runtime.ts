@@ -65,13 +65,13 @@ function loadRetail(modelDir: string): SemanticModel {
   return loaded.model;
 }
 
-/** Content hash of every .ts/.yaml file under `dir` (sorted), for cache keys. */
+/** Content hash of every .ts/.yaml/.json file under `dir` (sorted), for cache keys (the feedback model is JSON). */
 function hashTree(dir: string, hash = createHash('sha256')): ReturnType<typeof createHash> {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|ya?ml)$/.test(name) && !name.endsWith('.test.ts')) {
+      else if (/\.(ts|ya?ml|json)$/.test(name) && !name.endsWith('.test.ts')) {
         hash.update(relative(dir, p));
         hash.update(readFileSync(p));
       }
