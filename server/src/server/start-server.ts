@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -9,12 +9,15 @@ import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import { ingest } from '../data/ingest/ingest.ts';
+import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
 import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODELS_DIR = join(PROJECT_ROOT, 'semantic-layer/models');
@@ -39,6 +42,15 @@ export interface ServerOptions {
   store?: Store;
   /** Customers of the demo generated on first start when the default model has no database. */
   demoCustomers: number;
+  /** `--no-demo`: never generate the retail demo (serve only the models that have data). */
+  noDemo?: boolean;
+  /** More folders of model definitions (`<dir>/<id>/model.yaml`), e.g. outside the repository. */
+  modelsDirs?: string[];
+  /**
+   * Loads a model that has no database yet from its shipped ingest mapping (`<model>/ingest/*.yaml`) when
+   * the mapping's files are there (IBM Telco from ../shared/data): `npm start` sets it.
+   */
+  ingestShipped?: boolean;
   demoSeed?: number;
   /**
    * Demo mode: demo accounts and one-click sign-in for the non-admin ones. `true` (`--demo`) asks for it;
@@ -56,6 +68,8 @@ export interface ServerOptions {
     registry: ModelRegistry,
     engines: Map<string, AnalyticsEngine>,
     log: (line: string) => void,
+    /** Model id → its definition folder. */
+    dirs: Map<string, string>,
   ) => Promise<void>;
   runAnalysis?: RunAnalysis;
   webDist?: string;
@@ -86,7 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const appDir = prepareAppDir(dataDir, opts.appDir, opts.log);
   const retailDb = join(dataDir, 'retail.duckdb');
   let generated = false;
-  if (!existsSync(retailDb)) {
+  if (!existsSync(retailDb) && !opts.noDemo) {
     opts.log(
       `first start: generating the demo CRM (${opts.demoCustomers.toLocaleString('en-US')} customers) → ${retailDb}`,
     );
@@ -101,9 +115,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     generated = true;
   }
 
-  const registry = new ModelRegistry('retail');
+  const modelsDirs = [MODELS_DIR, ...(opts.modelsDirs ?? []).map((d) => resolve(d))];
+  let survey = surveyModels(dataDir, modelsDirs);
+  if (opts.ingestShipped && (await ingestShippedModels(dataDir, survey, opts.log)))
+    survey = surveyModels(dataDir, modelsDirs);
+  for (const id of survey.noModel) opts.log(noModelAdvice(dataDir, id));
+  for (const folder of survey.noData) opts.log(noDataAdvice(dataDir, folder));
+  if (survey.served.length === 0)
+    opts.log(
+      'no model has data: the API answers no question until one is loaded (see semantic-layer/MODELING.md)',
+    );
+
+  const registry = new ModelRegistry(survey.served[0]?.id ?? 'retail');
   const engines = new Map<string, AnalyticsEngine>();
-  for (const id of modelsWithData(dataDir)) {
+  const dirs = new Map(survey.served.map((s) => [s.id, s.dir]));
+  for (const { id } of survey.served) {
     const engine = await AnalyticsEngine.open({
       path: join(dataDir, `${id}.duckdb`),
       connections: 4,
@@ -120,10 +146,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store =
     opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dataDir: join(appDir, 'pglite') }));
   try {
-    if (opts.activateModels) await opts.activateModels(store, registry, engines, opts.log);
+    if (opts.activateModels) await opts.activateModels(store, registry, engines, opts.log, dirs);
     else
       for (const [id, engine] of engines) {
-        const loaded = loadModelFromDir(join(MODELS_DIR, id));
+        const loaded = loadModelFromDir(dirs.get(id)!);
         if (!loaded.ok)
           throw new Error(`model ${id} is invalid:\n${loaded.issues.map((i) => i.message).join('\n')}`);
         opts.log(`model ${id}: preparing derived tables…`);
@@ -220,10 +246,40 @@ function prepareAppDir(dataDir: string, appDir: string | undefined, log: (line: 
   return dir;
 }
 
-/** Model ids with both a definition folder and a database in the data folder (retail first). */
-function modelsWithData(dataDir: string): string[] {
-  const ids = ['retail', 'telco', 'cdnow'];
-  return ids.filter(
-    (id) => existsSync(join(dataDir, `${id}.duckdb`)) && existsSync(join(MODELS_DIR, id, 'model.yaml')),
-  );
+/**
+ * First start of a model that ships an ingest mapping (Telco): loads it when the mapping's files are there.
+ * Returns whether a database was created.
+ */
+async function ingestShippedModels(
+  dataDir: string,
+  survey: ModelSurvey,
+  log: (line: string) => void,
+): Promise<boolean> {
+  let created = false;
+  for (const folder of survey.noData) {
+    const config = folder.ingestConfigs[0];
+    if (!config) continue;
+    const dbPath = join(dataDir, `${folder.id}.duckdb`);
+    const started = performance.now();
+    const result = await ingest({ model: folder.id, configPath: config, dbPath }).catch(
+      (error: unknown) =>
+        ({
+          ok: false,
+          issues: [{ code: 'invalid_shape', file: config, path: '', message: (error as Error).message }],
+        }) as const,
+    );
+    if (!result.ok) {
+      rmSync(dbPath, { force: true });
+      rmSync(`${dbPath}.wal`, { force: true });
+      log(
+        `model ${folder.id}: not loaded on first start — ${result.issues[0] ? formatIssue(result.issues[0]) : 'ingest failed'}`,
+      );
+      continue;
+    }
+    log(
+      `model ${folder.id}: first start, loaded its data from ${config} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    created = true;
+  }
+  return created;
 }
