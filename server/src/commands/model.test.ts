@@ -87,7 +87,11 @@ async function ask(server: RunningServer, body: Record<string, unknown>) {
 }
 
 /** The answer's rows as { dimension value → rate } (4 decimals). */
-function ratesBy(rows: Record<string, unknown>[], dim: string, metric = 'churn_rate'): Record<string, number> {
+function ratesBy(
+  rows: Record<string, unknown>[],
+  dim: string,
+  metric = 'churn_rate',
+): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [String(r[dim]), Number(Number(r[metric]).toFixed(4))]));
 }
 
@@ -100,7 +104,8 @@ describe('npm run model -- init on a table the test generates', () => {
     for (let i = 1; i <= 600; i++) {
       const device = devices[i % 3]!;
       // Churn depends on the device and the tenure, so the rates differ by device.
-      const exited = (i * 7919) % 100 < (device === 'Computer' ? 30 : device === 'Phone' ? 20 : 10) + (i % 5) ? 1 : 0;
+      const exited =
+        (i * 7919) % 100 < (device === 'Computer' ? 30 : device === 'Phone' ? 20 : 10) + (i % 5) ? 1 : 0;
       const day = String((i % 28) + 1).padStart(2, '0');
       lines.push(
         `M${1000 + i},${exited},${device},${i % 37},${(20 + (i % 13) * 3.5).toFixed(2)},${i % 2 ? 'Yes' : 'No'},2025-0${(i % 9) + 1}-${day}`,
@@ -114,13 +119,17 @@ describe('npm run model -- init on a table the test generates', () => {
       expect(text).toContain('customer key: MemberID (unique on all 600 rows: one row per customer)');
       expect(text).toContain('churn: label column Exited');
       expect(text).toContain('"Phone" look like variants of "Mobile Phone" — kept apart; run with --clean');
-      expect(text).toMatch(/dimensions: .*preferred_login_device.*tenure_band.*monthly_spend_band.*is_active_member.*join_date/s);
+      expect(text).toMatch(
+        /dimensions: .*preferred_login_device.*tenure_band.*monthly_spend_band.*is_active_member.*join_date/s,
+      );
       expect(text).toContain('ingested customers: 600 rows');
       expect(text).toMatch(/next steps:/);
       const dims = readFileSync(join(modelDir, 'dimensions.yaml'), 'utf8');
       expect(dims).toMatch(/type: boolean/);
       expect(dims).toMatch(/type: time/);
-      expect(readFileSync(join(modelDir, 'metrics.yaml'), 'utf8')).toMatch(/total_monthly_spend:[\s\S]*format: currency/);
+      expect(readFileSync(join(modelDir, 'metrics.yaml'), 'utf8')).toMatch(
+        /total_monthly_spend:[\s\S]*format: currency/,
+      );
       expect(server.registry.has('members')).toBe(true);
 
       const expected = await sqlRows(
@@ -215,8 +224,9 @@ describe.skipIf(cdnowMissing.length > 0)(
         });
         expect(status).toBe(200);
         // Inactivity churn by hand: a customer is active at a quarter's start when their last purchase day
-        // on or before it is less than `window` days old; they churn in the quarter when a purchase day
-        // with no next purchase within `window` days ends their spell then (known before the as-of date).
+        // before it is at most `window` days old (a spell that ends on the first day still counts: it churns
+        // in the quarter); they churn in the quarter when a purchase day with no next purchase within
+        // `window` days ends their spell then (known before the as-of date).
         const expected = await sqlRows(`
           WITH d AS (SELECT DISTINCT masterid AS c, strptime(date::VARCHAR, '%Y%m%d')::DATE AS day
                      FROM read_csv_auto('${csv}')),
@@ -225,7 +235,7 @@ describe.skipIf(cdnowMissing.length > 0)(
                    WHERE (next IS NULL OR next - day > ${window}) AND day + ${window} < DATE '1998-07-01'),
           q AS (SELECT unnest([DATE '1998-01-01', DATE '1998-04-01']) AS q0),
           active AS (SELECT q0, c FROM q, d GROUP BY q0, c
-                     HAVING max(day) FILTER (WHERE day <= q0) + ${window} > q0)
+                     HAVING max(day) FILTER (WHERE day < q0) + ${window} >= q0)
           SELECT strftime(a.q0, '%Y-%m') AS quarter,
                  count(DISTINCT e.c)::DOUBLE / count(DISTINCT a.c) AS rate
           FROM active a LEFT JOIN ends e ON e.c = a.c AND e.churn_day >= a.q0 AND e.churn_day < a.q0 + INTERVAL 3 MONTH

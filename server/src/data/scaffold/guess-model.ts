@@ -42,9 +42,11 @@ export interface ScaffoldPlan {
   clean: boolean;
 }
 
-const KEY_NAME = /^(customer|cust|client|user|member|master|account|subscriber)[ _-]?(id|no|number|key)$|^(customerid|custid|clientid|userid|memberid|masterid|accountid)$/i;
+const KEY_NAME =
+  /^(customer|cust|client|user|member|master|account|subscriber)[ _-]?(id|no|number|key)$|^(customerid|custid|clientid|userid|memberid|masterid|accountid)$/i;
 const CHURN_NAME = /churn|exited|attrition|left|cancel+ed|is_?lost|lost/i;
-const MONEY_NAME = /amount|sales|revenue|price|spend|charge|cost|cashback|balance|salary|income|payment|value|fee|total/i;
+const MONEY_NAME =
+  /amount|sales|revenue|price|spend|charge|cost|cashback|balance|salary|income|payment|value|fee|total/i;
 const CONTRACT_END = /cancel|terminat|end[ _-]?date|churn[ _-]?date|closed|expired/i;
 
 /** `PreferredLoginDevice` / `preferred_login_device` → `preferred_login_device`. */
@@ -67,13 +69,15 @@ export function labelOf(column: string): string {
 }
 
 const isBooleanish = (p: ColumnProfile) =>
-  p.distinct === 2 &&
-  p.top.every((t) => /^(0|1|true|false|yes|no|y|n|t|f)$/i.test(t.value.trim()));
+  p.distinct === 2 && p.top.every((t) => /^(0|1|true|false|yes|no|y|n|t|f)$/i.test(t.value.trim()));
 
 function guessKey(profile: TableProfile, forced?: string): ColumnProfile {
   if (forced) {
     const found = profile.columns.find((c) => c.name === forced);
-    if (!found) throw new Error(`--key ${forced}: no such column (columns: ${profile.columns.map((c) => c.name).join(', ')})`);
+    if (!found)
+      throw new Error(
+        `--key ${forced}: no such column (columns: ${profile.columns.map((c) => c.name).join(', ')})`,
+      );
     return found;
   }
   const named = profile.columns.filter((c) => KEY_NAME.test(c.name.replace(/\s+/g, '_')));
@@ -133,11 +137,16 @@ export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldP
   const forced = opts.churnColumn ? profile.columns.find((c) => c.name === opts.churnColumn) : undefined;
   if (opts.churnColumn && !forced) throw new Error(`--churn ${opts.churnColumn}: no such column`);
   if (shape === 'customer_table') {
-    const label = forced && isBooleanish(forced) ? forced : profile.columns.find((c) => CHURN_NAME.test(c.name) && isBooleanish(c));
+    const label =
+      forced && isBooleanish(forced)
+        ? forced
+        : profile.columns.find((c) => CHURN_NAME.test(c.name) && isBooleanish(c));
     const end = forced && !isBooleanish(forced) ? forced : dated.find((c) => CONTRACT_END.test(c.name));
     if (label) {
       churn = { kind: 'label', column: label.name };
-      notes.push(`churn: label column ${label.name} (values ${label.top.map((t) => t.value).join(' / ')}; true = churned)`);
+      notes.push(
+        `churn: label column ${label.name} (values ${label.top.map((t) => t.value).join(' / ')}; true = churned)`,
+      );
     } else if (end) {
       churn = { kind: 'contract', column: end.name, format: end.dateFormat };
       notes.push(`churn: contract — a customer churned on ${end.name} when it is filled`);
@@ -160,7 +169,17 @@ export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldP
     attributes.push(planAttribute(c, profile.rows, shape, !!opts.clean, notes));
   }
   const asOf = opts.maxDate ? nextDay(opts.maxDate) : opts.today;
-  return { id: opts.id, label: labelOf(opts.id), shape, key: key.name, churn, attributes, asOf, notes, clean: !!opts.clean };
+  return {
+    id: opts.id,
+    label: labelOf(opts.id),
+    shape,
+    key: key.name,
+    churn,
+    attributes,
+    asOf,
+    notes,
+    clean: !!opts.clean,
+  };
 }
 
 function nextDay(date: string): string {
@@ -176,9 +195,20 @@ function planAttribute(
   clean: boolean,
   notes: string[],
 ): AttributePlan {
-  const base = { column: c.name, name: snakeName(c.name), label: labelOf(c.name), money: false, variants: [] };
+  const base = {
+    column: c.name,
+    name: snakeName(c.name),
+    label: labelOf(c.name),
+    money: false,
+    variants: [],
+  };
   if (c.temporal || c.dateFormat)
-    return { ...base, type: 'DATE', format: c.dateFormat, role: shape === 'customer_table' ? 'time' : 'skipped' };
+    return {
+      ...base,
+      type: 'DATE',
+      format: c.dateFormat,
+      role: shape === 'customer_table' ? 'time' : 'skipped',
+    };
   if (shape === 'event_log') {
     // Per-row values of a log are summed (money) or left out; customer dimensions need a customer table.
     if (c.numeric) return { ...base, type: 'DOUBLE', role: 'measure_only', money: MONEY_NAME.test(c.name) };
@@ -193,7 +223,8 @@ function planAttribute(
       bands: quantileBands(c),
       money: !c.integer && MONEY_NAME.test(c.name),
     };
-  if (c.numeric) return { ...base, type: 'INTEGER', role: 'categorical', values: c.top.map((t) => t.value).sort() };
+  if (c.numeric)
+    return { ...base, type: 'INTEGER', role: 'categorical', values: c.top.map((t) => t.value).sort() };
   if (c.distinct > 0 && c.distinct <= 30 && c.distinct < rows / 2) {
     const variants = findVariants(c.top);
     for (const g of variants)

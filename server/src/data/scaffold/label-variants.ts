@@ -12,7 +12,11 @@ export interface VariantGroup {
 }
 
 const normal = (s: string) => s.toLowerCase().replace(/[\s_\-.]+/g, '');
-const words = (s: string) => s.trim().split(/[\s_\-]+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .trim()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
 
 function acronymOf(label: string): string {
   return words(label)
@@ -50,7 +54,8 @@ function variantKind(short: string, long: string): VariantGroup['from'][number][
 export function findVariants(values: Array<{ value: string; count: number }>): VariantGroup[] {
   // Longer labels first (then the more frequent): a label is folded into the first one it is a variant of.
   const ordered = [...values].sort(
-    (a, b) => words(b.value).length - words(a.value).length || b.count - a.count || a.value.localeCompare(b.value),
+    (a, b) =>
+      words(b.value).length - words(a.value).length || b.count - a.count || a.value.localeCompare(b.value),
   );
   const groups = new Map<string, VariantGroup>();
   const folded = new Set<string>();

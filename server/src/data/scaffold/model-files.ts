@@ -33,21 +33,53 @@ function metric(label: string, description: string, rest: Record<string, unknown
   return { ...rest, label: { en: label }, description: { en: description }, owner: OWNER };
 }
 
+/** Churned customers, churn rate (over `denominator`) and retention rate. */
+function churnMetrics(denominator: string, churnedDescription: string, rateDescription: string) {
+  return {
+    churned_customers: metric('Churned customers', churnedDescription, {
+      type: 'simple',
+      measure: 'churned_count',
+      synonyms: { en: ['churned', 'churners', 'lost customers', 'customers who left'] },
+      format: 'count',
+      lower_is_better: true,
+      certified: true,
+    }),
+    churn_rate: metric('Churn rate', rateDescription, {
+      type: 'ratio',
+      numerator: 'churned_customers',
+      denominator,
+      synonyms: { en: ['churn', 'attrition', 'attrition rate', 'churn %'] },
+      format: 'percent',
+      lower_is_better: true,
+      certified: true,
+    }),
+    retention_rate: metric('Retention rate', '1 − churn rate', {
+      type: 'derived',
+      expr: '1 - {churn_rate}',
+      synonyms: { en: ['retention'] },
+      format: 'percent',
+    }),
+  };
+}
+
 /** The files of a plan. */
 export function scaffoldFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
   return plan.shape === 'event_log' ? logFiles(plan, opts) : customerTableFiles(plan, opts);
 }
 
 function modelYaml(plan: ScaffoldPlan, opts: WriteOptions, asOf: unknown, defaultMetric: string): string {
-  return yaml(`Scaffolded by \`npm run model -- init\`: ${opts.description}. Check it, then edit (MODELING.md).`, {
-    id: plan.id,
-    label: { en: plan.label },
-    description: { en: opts.description },
-    timezone: 'UTC',
-    currency: opts.currency,
-    as_of: asOf,
-    default_metric: defaultMetric,
-  });
+  return yaml(
+    `Scaffolded by \`npm run model -- init\`: ${opts.description}. Check it, then edit (MODELING.md).`,
+    {
+      id: plan.id,
+      label: { en: plan.label },
+      description: { en: opts.description },
+      timezone: 'UTC',
+      currency: opts.currency,
+      as_of: asOf,
+      default_metric: defaultMetric,
+    },
+  );
 }
 
 function attributeColumn(a: AttributePlan, clean: boolean): Record<string, unknown> {
@@ -65,7 +97,11 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
   const attributeColumns: Record<string, unknown> = { customer_id: plan.key };
   for (const a of kept) attributeColumns[a.name] = attributeColumn(a, plan.clean);
   if (churn?.kind === 'contract')
-    attributeColumns.churned_on = { column: churn.column, type: 'DATE', ...(churn.format ? { format: churn.format } : {}) };
+    attributeColumns.churned_on = {
+      column: churn.column,
+      type: 'DATE',
+      ...(churn.format ? { format: churn.format } : {}),
+    };
   const mapping = yaml(`Loads ${opts.sourceFile} into the canonical tables (one row per customer).`, {
     model: plan.id,
     description: opts.description,
@@ -76,7 +112,12 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
     },
   });
 
-  const churnFilter = churn?.kind === 'label' ? 'churn_label' : churn?.kind === 'contract' ? 'churned_on IS NOT NULL' : undefined;
+  const churnFilter =
+    churn?.kind === 'label'
+      ? 'churn_label'
+      : churn?.kind === 'contract'
+        ? 'churned_on IS NOT NULL'
+        : undefined;
   const attributeMeasures: Record<string, unknown> = {};
   const metrics: Record<string, unknown> = {
     customers: metric('Customers', 'Distinct customers', {
@@ -88,31 +129,14 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
     }),
   };
   if (churnFilter) {
-    metrics.churned_customers = metric('Churned customers', `Customers who churned (${churn!.column})`, {
-      type: 'simple',
-      measure: 'churned_count',
-      synonyms: { en: ['churned', 'churners', 'lost customers', 'customers who left'] },
-      format: 'count',
-      lower_is_better: true,
-      certified: true,
-    });
-    metrics.churn_rate = metric('Churn rate', 'Churned customers ÷ customers', {
-      type: 'ratio',
-      numerator: 'churned_customers',
-      denominator: 'customers',
-      synonyms: { en: ['churn', 'attrition', 'attrition rate', 'churn %'] },
-      format: 'percent',
-      lower_is_better: true,
-      certified: true,
-    });
-    metrics.retention_rate = metric('Retention rate', '1 − churn rate', {
-      type: 'derived',
-      expr: '1 - {churn_rate}',
-      synonyms: { en: ['retention'] },
-      format: 'percent',
-    });
+    Object.assign(
+      metrics,
+      churnMetrics('customers', `Customers who churned (${churn!.column})`, 'Churned customers ÷ customers'),
+    );
   }
-  for (const a of kept.filter((x) => x.role === 'band' || (x.role === 'categorical' && x.type === 'INTEGER'))) {
+  for (const a of kept.filter(
+    (x) => x.role === 'band' || (x.role === 'categorical' && x.type === 'INTEGER'),
+  )) {
     attributeMeasures[`${a.name}_avg`] = { agg: 'avg', sql: a.name };
     metrics[`avg_${a.name}`] = metric(`Average ${a.label.toLowerCase()}`, `Mean of ${a.column}`, {
       type: 'simple',
@@ -128,27 +152,39 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
       });
     }
   }
-  const customerMeasures: Record<string, unknown> = { customer_count: { agg: 'count_distinct', sql: 'customer_id' } };
-  if (churnFilter) customerMeasures.churned_count = { agg: 'count_distinct', sql: 'customer_id', filter: churnFilter };
+  const customerMeasures: Record<string, unknown> = {
+    customer_count: { agg: 'count_distinct', sql: 'customer_id' },
+  };
+  if (churnFilter)
+    customerMeasures.churned_count = { agg: 'count_distinct', sql: 'customer_id', filter: churnFilter };
   const sources = {
     sources: {
       customers: {
         table: 'customers',
         primary_key: ['customer_id'],
-        joins: [{ to: 'customer_attributes', on: { customer_id: 'customer_id' }, relationship: 'one_to_one' }],
+        joins: [
+          { to: 'customer_attributes', on: { customer_id: 'customer_id' }, relationship: 'one_to_one' },
+        ],
         measures: churn?.kind === 'contract' ? {} : customerMeasures,
       },
       customer_attributes: {
         table: 'customer_attributes',
         primary_key: ['customer_id'],
-        measures: churn?.kind === 'contract' ? { ...customerMeasures, ...attributeMeasures } : attributeMeasures,
+        measures:
+          churn?.kind === 'contract' ? { ...customerMeasures, ...attributeMeasures } : attributeMeasures,
       },
     },
   };
 
   const dimensions: Record<string, unknown> = {};
   for (const a of kept) {
-    const common = { source: 'customer_attributes', sql: a.name, label: { en: a.label }, description: { en: `${a.column} (from the data)` }, owner: OWNER };
+    const common = {
+      source: 'customer_attributes',
+      sql: a.name,
+      label: { en: a.label },
+      description: { en: `${a.column} (from the data)` },
+      owner: OWNER,
+    };
     if (a.role === 'categorical')
       dimensions[a.name] = {
         type: 'categorical',
@@ -165,25 +201,42 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
         bands: a.bands,
         values: Object.fromEntries(a.bands.map((b) => [b.value, { label: { en: b.value } }])),
       };
-    else if (a.role === 'time') dimensions[a.name] = { type: 'time', ...common, grains: ['month', 'quarter', 'year'] };
+    else if (a.role === 'time')
+      dimensions[a.name] = { type: 'time', ...common, grains: ['month', 'quarter', 'year'] };
   }
 
   const definitions: Record<string, string> = {
     'model.yaml': modelYaml(plan, opts, plan.asOf, churnFilter ? 'churn_rate' : 'customers'),
-    'sources.yaml': yaml('Sources: the canonical tables the ingest fills; measures live with their source.', sources),
-    'dimensions.yaml': yaml('Dimensions guessed from the columns: categories, bands from quartiles, booleans, dates.', {
-      dimensions,
+    'sources.yaml': yaml(
+      'Sources: the canonical tables the ingest fills; measures live with their source.',
+      sources,
+    ),
+    'dimensions.yaml': yaml(
+      'Dimensions guessed from the columns: categories, bands from quartiles, booleans, dates.',
+      {
+        dimensions,
+      },
+    ),
+    'metrics.yaml': yaml('Base metrics: customers, churn, and averages / totals of numeric columns.', {
+      metrics,
     }),
-    'metrics.yaml': yaml('Base metrics: customers, churn, and averages / totals of numeric columns.', { metrics }),
   };
   if (churn?.kind === 'label')
     definitions['churn.yaml'] = yaml('Label churn: the data says who churned.', {
       churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
     });
   else if (churn?.kind === 'contract')
-    definitions['churn.yaml'] = yaml('Contract churn: a customer churned on the day their contract was cancelled.', {
-      churn: { type: 'contract', table: 'customer_attributes', customer: 'customer_id', canceled: 'churned_on' },
-    });
+    definitions['churn.yaml'] = yaml(
+      'Contract churn: a customer churned on the day their contract was cancelled.',
+      {
+        churn: {
+          type: 'contract',
+          table: 'customer_attributes',
+          customer: 'customer_id',
+          canceled: 'churned_on',
+        },
+      },
+    );
   return { definitions, mapping };
 }
 
@@ -220,13 +273,16 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
       },
     };
   }
-  const mapping = yaml(`Loads the log ${opts.sourceFile}: customers (first row = signup) and one order per row.`, {
-    model: plan.id,
-    description: opts.description,
-    ...(churn ? { as_of: plan.asOf } : {}),
-    sources,
-    tables,
-  });
+  const mapping = yaml(
+    `Loads the log ${opts.sourceFile}: customers (first row = signup) and one order per row.`,
+    {
+      model: plan.id,
+      description: opts.description,
+      ...(churn ? { as_of: plan.asOf } : {}),
+      sources,
+      tables,
+    },
+  );
 
   const money = !!churn?.amount;
   const sourcesYaml: Record<string, unknown> = {
@@ -235,7 +291,9 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
       primary_key: ['customer_id'],
       measures: {
         customer_count: { agg: 'count_distinct', sql: 'customer_id' },
-        ...(dateExpr ? { new_customer_count: { agg: 'count_distinct', sql: 'customer_id', time: 'signup_date' } } : {}),
+        ...(dateExpr
+          ? { new_customer_count: { agg: 'count_distinct', sql: 'customer_id', time: 'signup_date' } }
+          : {}),
       },
     },
   };
@@ -258,9 +316,21 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
       joins: [{ to: 'customers', on: { customer_id: 'customer_id' }, relationship: 'many_to_one' }],
       measures: {
         active_count: { agg: 'count_distinct', sql: 'customer_id', at: 'period_start' },
-        churned_count: { agg: 'count_distinct', sql: 'customer_id', at: 'period_start', ending_in_period: true },
+        churned_count: {
+          agg: 'count_distinct',
+          sql: 'customer_id',
+          at: 'period_start',
+          ending_in_period: true,
+        },
         ...(money
-          ? { lost_revenue_sum: { agg: 'sum', sql: 'trailing_revenue', at: 'period_start', ending_in_period: true } }
+          ? {
+              lost_revenue_sum: {
+                agg: 'sum',
+                sql: 'trailing_revenue',
+                at: 'period_start',
+                ending_in_period: true,
+              },
+            }
           : {}),
       },
     };
@@ -283,36 +353,22 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
         synonyms: { en: ['new customer count', 'acquired customers'] },
         format: 'count',
       }),
-      active_customers: metric('Active customers', `Customers with a row in the ${window} before the period start`, {
-        type: 'simple',
-        measure: 'active_count',
-        synonyms: { en: ['active customer count', 'active at start'] },
-        format: 'count',
-        certified: true,
-      }),
-      churned_customers: metric('Churned customers', `Active customers whose last row was ${window} old during the period`, {
-        type: 'simple',
-        measure: 'churned_count',
-        synonyms: { en: ['churned', 'churners', 'lost customers', 'customers who left'] },
-        format: 'count',
-        lower_is_better: true,
-        certified: true,
-      }),
-      churn_rate: metric('Churn rate', 'Churned customers ÷ customers active at the period start', {
-        type: 'ratio',
-        numerator: 'churned_customers',
-        denominator: 'active_customers',
-        synonyms: { en: ['churn', 'attrition', 'attrition rate', 'churn %'] },
-        format: 'percent',
-        lower_is_better: true,
-        certified: true,
-      }),
-      retention_rate: metric('Retention rate', '1 − churn rate', {
-        type: 'derived',
-        expr: '1 - {churn_rate}',
-        synonyms: { en: ['retention'] },
-        format: 'percent',
-      }),
+      active_customers: metric(
+        'Active customers',
+        `Customers with a row in the ${window} before the period start`,
+        {
+          type: 'simple',
+          measure: 'active_count',
+          synonyms: { en: ['active customer count', 'active at start'] },
+          format: 'count',
+          certified: true,
+        },
+      ),
+      ...churnMetrics(
+        'active_customers',
+        `Active customers whose last row was ${window} old during the period`,
+        'Churned customers ÷ customers active at the period start',
+      ),
       orders: metric('Orders', 'Rows of the log (one order each)', {
         type: 'simple',
         measure: 'order_count',
@@ -376,15 +432,24 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
       churn ? { after_max: { table: 'orders', column: 'order_ts' } } : plan.asOf,
       churn ? 'churn_rate' : 'customers',
     ),
-    'sources.yaml': yaml('Sources: canonical tables and the spells derived from churn.yaml.', { sources: sourcesYaml }),
-    'dimensions.yaml': yaml('Time dimensions of the log (a log has no per-customer categories).', { dimensions }),
+    'sources.yaml': yaml('Sources: canonical tables and the spells derived from churn.yaml.', {
+      sources: sourcesYaml,
+    }),
+    'dimensions.yaml': yaml('Time dimensions of the log (a log has no per-customer categories).', {
+      dimensions,
+    }),
     'metrics.yaml': yaml('Base metrics: customers, inactivity churn, orders and revenue.', { metrics }),
   };
   if (churn)
     definitions['churn.yaml'] = yaml(`Inactivity churn: no row for ${churn.windowDays} days.`, {
       churn: {
         type: 'inactivity',
-        activity: { table: 'orders', customer: 'customer_id', time: 'order_ts', ...(money ? { amount: 'amount' } : {}) },
+        activity: {
+          table: 'orders',
+          customer: 'customer_id',
+          time: 'order_ts',
+          ...(money ? { amount: 'amount' } : {}),
+        },
         window_days: churn.windowDays,
       },
     });

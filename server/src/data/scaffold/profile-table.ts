@@ -36,7 +36,15 @@ export interface TableProfile {
   columns: ColumnProfile[];
 }
 
-const DATE_FORMATS = ['%Y-%m-%d', '%Y%m%d', '%Y/%m/%d', '%d/%m/%Y', '%m/%d/%Y', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
+const DATE_FORMATS = [
+  '%Y-%m-%d',
+  '%Y%m%d',
+  '%Y/%m/%d',
+  '%d/%m/%Y',
+  '%m/%d/%Y',
+  '%d.%m.%Y',
+  '%Y-%m-%d %H:%M:%S',
+];
 const TOP_LIMIT = 60;
 
 export function sourceKind(file: string): TableProfile['kind'] {
@@ -86,7 +94,8 @@ export async function profileTable(file: string, opts: { table?: string } = {}):
     const described = await rows(con, 'DESCRIBE t');
     const [{ n }] = (await rows(con, 'SELECT count(*) AS n FROM t')) as [{ n: string }];
     const columns: ColumnProfile[] = [];
-    for (const d of described) columns.push(await profileColumn(con, String(d.column_name), String(d.column_type)));
+    for (const d of described)
+      columns.push(await profileColumn(con, String(d.column_name), String(d.column_type)));
     return { file, table, kind, rows: Number(n), columns };
   } finally {
     con.closeSync();
@@ -94,7 +103,8 @@ export async function profileTable(file: string, opts: { table?: string } = {}):
   }
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
 
 async function profileColumn(con: DuckDBConnection, name: string, type: string): Promise<ColumnProfile> {
@@ -132,7 +142,8 @@ async function profileColumn(con: DuckDBConnection, name: string, type: string):
       )
     ).map((r) => ({ value: String(r.value), count: Number(r.n) }));
   }
-  if (!temporal && (type === 'VARCHAR' || profile.integer)) profile.dateFormat = await dateFormatOf(con, c, type);
+  if (!temporal && (type === 'VARCHAR' || profile.integer))
+    profile.dateFormat = await dateFormatOf(con, c, type);
   return profile;
 }
 

@@ -36,13 +36,21 @@ export interface ScaffoldOptions {
 }
 
 export type ScaffoldResult =
-  | { ok: true; plan: ScaffoldPlan; modelDir: string; dbPath: string; report: IngestReport; seconds: Record<string, number> }
+  | {
+      ok: true;
+      plan: ScaffoldPlan;
+      modelDir: string;
+      dbPath: string;
+      report: IngestReport;
+      seconds: Record<string, number>;
+    }
   | { ok: false; message: string };
 
 /** How a mapping refers to the table: under the shared data folder portably, else relative to the mapping. */
 function sourceReference(file: string, mappingDir: string): string {
   const shared = sharedDataDir();
-  if (file.startsWith(shared + sep)) return `\${CHATBI_SHARED_DATA}/${relative(shared, file).split(sep).join('/')}`;
+  if (file.startsWith(shared + sep))
+    return `\${CHATBI_SHARED_DATA}/${relative(shared, file).split(sep).join('/')}`;
   return relative(mappingDir, file).split(sep).join('/');
 }
 
@@ -52,9 +60,11 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
     log(`error: ${message}`);
     return { ok: false, message };
   };
-  if (!/^[a-z][a-z0-9_]*$/.test(opts.id)) return fail(`--name ${opts.id}: use snake_case (a-z, 0-9, _), e.g. ecommerce`);
+  if (!/^[a-z][a-z0-9_]*$/.test(opts.id))
+    return fail(`--name ${opts.id}: use snake_case (a-z, 0-9, _), e.g. ecommerce`);
   const currency = (opts.currency ?? 'USD').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) return fail(`--currency ${opts.currency}: use an ISO 4217 code such as USD, EUR, CNY`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    return fail(`--currency ${opts.currency}: use an ISO 4217 code such as USD, EUR, CNY`);
   const from = resolve(opts.from);
   if (!existsSync(from)) return fail(`${opts.from} does not exist`);
   const outDir = resolve(opts.outDir ?? join(PROJECT_ROOT, 'semantic-layer/models'));
@@ -72,7 +82,9 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
   };
 
   const profile = await timed('read', () => profileTable(from, { table: opts.table }));
-  log(`read ${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns of ${opts.from}${profile.table ? ` (table ${profile.table})` : ''} in ${seconds.read!.toFixed(1)} s`);
+  log(
+    `read ${profile.rows.toLocaleString('en-US')} rows × ${profile.columns.length} columns of ${opts.from}${profile.table ? ` (table ${profile.table})` : ''} in ${seconds.read!.toFixed(1)} s`,
+  );
   const guessOpts = {
     id: opts.id,
     key: opts.key,
@@ -94,7 +106,9 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
     sourceFile = join(dataDir, 'sources', `${opts.id}.parquet`);
     mkdirSync(dirname(sourceFile), { recursive: true });
     await timed('export', () => exportTable(profile, sourceFile));
-    log(`copied table ${profile.table} to ${relative(process.cwd(), sourceFile)} (ingest mappings read files)`);
+    log(
+      `copied table ${profile.table} to ${relative(process.cwd(), sourceFile)} (ingest mappings read files)`,
+    );
   }
   const files = scaffoldFiles(plan, {
     sourceFile: isAbsolute(sourceFile) ? sourceReference(sourceFile, mappingDir) : sourceFile,
@@ -104,18 +118,23 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
   const loaded = loadModel(files.definitions);
   if (!loaded.ok) {
     for (const issue of loaded.issues) log(`  ${formatModelIssue(issue)}`);
-    return fail('the scaffolded model does not validate (a bug of the scaffold: please report it with the table)');
+    return fail(
+      'the scaffolded model does not validate (a bug of the scaffold: please report it with the table)',
+    );
   }
   mkdirSync(mappingDir, { recursive: true });
   for (const [name, text] of Object.entries(files.definitions)) writeFileSync(join(modelDir, name), text);
   const mappingPath = join(mappingDir, `${opts.id}.yaml`);
   writeFileSync(mappingPath, files.mapping);
-  log(`wrote ${relative(process.cwd(), modelDir) || modelDir}/ (${Object.keys(files.definitions).join(', ')}, ingest/${opts.id}.yaml)`);
+  log(
+    `wrote ${relative(process.cwd(), modelDir) || modelDir}/ (${Object.keys(files.definitions).join(', ')}, ingest/${opts.id}.yaml)`,
+  );
 
   log('\nwhat was guessed (check it):');
   for (const note of plan.notes) log(`  - ${note}`);
   const dims = plan.attributes.filter((a) => a.role !== 'skipped' && a.role !== 'measure_only');
-  if (dims.length) log(`  - dimensions: ${dims.map((a) => a.name + (a.role === 'band' ? '_band' : '')).join(', ')}`);
+  if (dims.length)
+    log(`  - dimensions: ${dims.map((a) => a.name + (a.role === 'band' ? '_band' : '')).join(', ')}`);
   log(`  - metrics: ${Object.keys(loaded.model.metrics).join(', ')}`);
 
   const result = await timed('ingest', () => ingest({ model: opts.id, configPath: mappingPath, dbPath }));
@@ -124,7 +143,9 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
     return fail(`ingest of ${mappingPath} failed`);
   }
   for (const t of result.report.tables)
-    log(`ingested ${t.table}: ${t.loaded.toLocaleString('en-US')} rows${t.rejected ? `, ${t.rejected} rejected (see ${t.rejectsFile ?? 'the report'})` : ''}`);
+    log(
+      `ingested ${t.table}: ${t.loaded.toLocaleString('en-US')} rows${t.rejected ? `, ${t.rejected} rejected (see ${t.rejectsFile ?? 'the report'})` : ''}`,
+    );
   log(`into ${relative(process.cwd(), dbPath) || dbPath} in ${seconds.ingest!.toFixed(1)} s`);
 
   const inRepo = outDir === resolve(PROJECT_ROOT, 'semantic-layer/models');
