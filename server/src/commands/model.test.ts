@@ -100,7 +100,8 @@ describe('npm run model -- init on a table the test generates', () => {
     const dir = tempDir('byod-gen-');
     const csv = join(dir, 'members.csv');
     const devices = ['Mobile Phone', 'Computer', 'Phone'];
-    const lines = ['MemberID,Exited,PreferredLoginDevice,Tenure,MonthlySpend,IsActiveMember,JoinDate'];
+    const lines = ['MemberID,Exited,PreferredLoginDevice,Tenure,MonthlySpend,IsActiveMember,JoinDate,ChurnReason'];
+    const reasons = ['Price', 'Service', 'Competitor', 'Price'];
     for (let i = 1; i <= 600; i++) {
       const device = devices[i % 3]!;
       // Churn depends on the device and the tenure, so the rates differ by device.
@@ -108,7 +109,7 @@ describe('npm run model -- init on a table the test generates', () => {
         (i * 7919) % 100 < (device === 'Computer' ? 30 : device === 'Phone' ? 20 : 10) + (i % 5) ? 1 : 0;
       const day = String((i % 28) + 1).padStart(2, '0');
       lines.push(
-        `M${1000 + i},${exited},${device},${i % 37},${(20 + (i % 13) * 3.5).toFixed(2)},${i % 2 ? 'Yes' : 'No'},2025-0${(i % 9) + 1}-${day}`,
+        `M${1000 + i},${exited},${device},${i % 37},${(20 + (i % 13) * 3.5).toFixed(2)},${i % 2 ? 'Yes' : 'No'},2025-0${(i % 9) + 1}-${day},${exited ? reasons[i % 4] : ''}`,
       );
     }
     writeFileSync(csv, `${lines.join('\n')}\n`);
@@ -144,6 +145,26 @@ describe('npm run model -- init on a table the test generates', () => {
       expect(ratesBy(answer.table!.rows, 'preferred_login_device')).toEqual(
         Object.fromEntries(expected.map((r) => [String(r.device), Number(Number(r.rate).toFixed(4))])),
       );
+
+      // Analyses by capability: drivers and reasons run on a one-row-per-customer table with a label and a
+      // reason column; the risk list says which definitions it lacks and in which file.
+      expect(text).toContain('churn reasons: ChurnReason');
+      const byReason = await sqlRows(
+        `SELECT ChurnReason AS reason, count(*)::INTEGER AS n FROM read_csv_auto('${csv}') WHERE Exited = 1 GROUP BY 1`,
+      );
+      const why = await ask(server, { model: 'members', question: 'why did customers churn?' });
+      expect(why.status).toBe(200);
+      const reasonRows = why.answer.table?.rows ?? [];
+      const reasonColumn = why.answer.table!.columns[0]!.name;
+      expect(
+        Object.fromEntries(reasonRows.map((r) => [String(r[reasonColumn]), Number(r.churned_customers)])),
+      ).toEqual(Object.fromEntries(byReason.map((r) => [String(r.reason), Number(r.n)])));
+      const drivers = await ask(server, { model: 'members', question: 'what drives churn?' });
+      expect(drivers.answer.narrative).toMatch(/Preferred login device: Computer/);
+      const risk = await ask(server, { model: 'members', question: 'which customers are at risk of churning?' });
+      expect(risk.answer.narrative).toContain('churn.yaml');
+      expect(risk.answer.narrative).toContain('customer_history (sources.yaml');
+      expect(risk.answer.narrative).toContain('The other analyses (drivers, segments, reasons) still work');
     } finally {
       await server.close();
     }

@@ -35,6 +35,8 @@ export interface ScaffoldPlan {
   shape: 'customer_table' | 'event_log';
   key: string;
   churn?: ChurnGuess;
+  /** Attribute holding the stated churn reason (label churn), read by the reasons analysis. */
+  reason?: string;
   attributes: AttributePlan[];
   /** Day after the latest date of a log; else today. */
   asOf: string;
@@ -169,12 +171,25 @@ export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldP
     attributes.push(planAttribute(c, profile.rows, shape, !!opts.clean, notes));
   }
   const asOf = opts.maxDate ? nextDay(opts.maxDate) : opts.today;
+  const reason =
+    churn?.kind === 'label'
+      ? attributes.find(
+          (a) =>
+            a.role === 'categorical' &&
+            (/reason|cause/i.test(a.column) || /(churn|exit|cancel).*categor/i.test(a.column)),
+        )
+      : undefined;
+  if (reason)
+    notes.push(
+      `churn reasons: ${reason.column} (the reasons analysis reads it: churn.yaml reasons.label_column)`,
+    );
   return {
     id: opts.id,
     label: labelOf(opts.id),
     shape,
     key: key.name,
     churn,
+    reason: reason?.name,
     attributes,
     asOf,
     notes,

@@ -28,6 +28,8 @@ function acronymOf(label: string): string {
 /** Why `short` is a variant of `long`, or undefined. */
 function variantKind(short: string, long: string): VariantGroup['from'][number]['why'] | undefined {
   if (short === long) return undefined;
+  // "No" is not a shorter "No internet service": yes/no answers are values of their own.
+  if (/^(yes|no|none|n\/a|other|true|false)$/i.test(short.trim())) return undefined;
   if (normal(short) === normal(long)) return 'case_or_spacing';
   const longWords = words(long);
   if (longWords.length >= 2 && /^[A-Za-z]{2,5}$/.test(short.trim())) {

@@ -145,7 +145,9 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
     });
     if (a.money) {
       attributeMeasures[`${a.name}_sum`] = { agg: 'sum', sql: a.name };
-      metrics[`total_${a.name}`] = metric(`Total ${a.label.toLowerCase()}`, `Sum of ${a.column}`, {
+      const totalId = a.name.startsWith('total_') ? `${a.name}_sum` : `total_${a.name}`;
+      const totalLabel = a.name.startsWith('total_') ? `${a.label} (sum)` : `Total ${a.label.toLowerCase()}`;
+      metrics[totalId] = metric(totalLabel, `Sum of ${a.column}`, {
         type: 'simple',
         measure: `${a.name}_sum`,
         format: 'currency',
@@ -224,6 +226,9 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
   if (churn?.kind === 'label')
     definitions['churn.yaml'] = yaml('Label churn: the data says who churned.', {
       churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
+      ...(plan.reason
+        ? { reasons: { label_column: { table: 'customer_attributes', column: plan.reason } } }
+        : {}),
     });
   else if (churn?.kind === 'contract')
     definitions['churn.yaml'] = yaml(

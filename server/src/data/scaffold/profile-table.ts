@@ -107,8 +107,12 @@ const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
 
-async function profileColumn(con: DuckDBConnection, name: string, type: string): Promise<ColumnProfile> {
-  const c = ident(name);
+async function profileColumn(con: DuckDBConnection, name: string, declared: string): Promise<ColumnProfile> {
+  const raw = ident(name);
+  // Numbers with blanks load as text (IBM Telco's TotalCharges): read them as numbers.
+  const numericText = declared === 'VARCHAR' && (await allNumbers(con, raw));
+  const type = numericText ? 'DOUBLE' : declared;
+  const c = numericText ? `try_cast(nullif(trim(${raw}), '') AS DOUBLE)` : raw;
   const numeric = NUMERIC.test(type);
   const temporal = /^(DATE|TIMESTAMP.*)$/.test(type);
   const [stats] = await rows(
@@ -145,6 +149,15 @@ async function profileColumn(con: DuckDBConnection, name: string, type: string):
   if (!temporal && (type === 'VARCHAR' || profile.integer))
     profile.dateFormat = await dateFormatOf(con, c, type);
   return profile;
+}
+
+/** Whether every non-blank text of a column reads as a number (and some are not blank). */
+async function allNumbers(con: DuckDBConnection, c: string): Promise<boolean> {
+  const [r] = await rows(
+    con,
+    `SELECT count(nullif(trim(${c}), '')) AS filled, count(try_cast(nullif(trim(${c}), '') AS DOUBLE)) AS numbers FROM t`,
+  );
+  return Number(r!.filled) > 0 && Number(r!.filled) === Number(r!.numbers);
 }
 
 /** The first format that parses every non-blank value into a plausible date (1900..2100). */
