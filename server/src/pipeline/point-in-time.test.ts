@@ -46,7 +46,7 @@ describe('point in time: churn by a customer flag uses the quarter-start snapsho
     );
     if (!run.ok) throw new Error(JSON.stringify(run.issues));
     const rate = (v: boolean) =>
-      Number(run.presentation.rows.find((r) => r[dimension] === v)?.snapshot_churn_rate ?? Number.NaN);
+      Number(run.presentation.rows.find((r) => r[dimension] === v)?.churn_rate ?? Number.NaN);
     return { run, with: rate(true), without: rate(false) };
   };
   const raw = async (flag: string) => {

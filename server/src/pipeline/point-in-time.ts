@@ -25,6 +25,29 @@ const HISTORY = 'customer_history';
 export interface PointInTimeQuery {
   query: SemanticQueryInput;
   assumption: { zh: string; en: string } | null;
+  /** Snapshot metric id → the metric asked, to name the result's columns as the user asked. */
+  renamed: Record<string, string>;
+}
+
+/**
+ * The result under the metric names asked (`snapshot_churn_rate` → `churn_rate`, `…__previous` too):
+ * the user asked for churn rate, and the assumption says how it was measured.
+ */
+export function askedNames<C extends { name: string; member: string }>(
+  renamed: Record<string, string>,
+  columns: C[],
+  rows: Record<string, unknown>[],
+): { columns: C[]; rows: Record<string, unknown>[] } {
+  if (!Object.keys(renamed).length) return { columns, rows };
+  const rename = (name: string) => {
+    for (const [from, to] of Object.entries(renamed))
+      if (name === from || name.startsWith(`${from}__`)) return to + name.slice(from.length);
+    return name;
+  };
+  return {
+    columns: columns.map((c) => ({ ...c, name: rename(c.name), member: renamed[c.member] ?? c.member })),
+    rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v]))),
+  };
 }
 
 /** The members of `query` that describe the customer as of today but have a point-in-time alternate. */
@@ -46,7 +69,7 @@ function wholeQuarters(r: TimeRange): number | null {
 }
 
 export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asOf: string): PointInTimeQuery {
-  const same = { query, assumption: null };
+  const same = { query, assumption: null, renamed: {} };
   if (!query.metrics.length || !query.metrics.every((m) => SNAPSHOT_EQUIVALENT[m])) return same;
   if (!query.metrics.every((m) => model.metrics[SNAPSHOT_EQUIVALENT[m]!])) return same;
   const features = todaysFeatures(model, query);
@@ -60,6 +83,7 @@ export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asO
     // No quarter-start snapshot describes this period: answered as asked, with the caveat.
     return {
       query,
+      renamed: {},
       assumption: {
         zh: `${label('zh')}取的是今天的状态：已流失客户的状态是流失之后的，用它解释这段期间的流失会有偏差；按整季度提问可按季度初快照比较。`,
         en: `${label('en')} is today's state: for churned customers it describes them after they left, which biases any explanation of churn in this period; ask by whole quarter to compare quarter-start snapshots.`,
@@ -77,6 +101,7 @@ export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asO
   };
   return {
     query: rewritten,
+    renamed: Object.fromEntries(query.metrics.map((m) => [SNAPSHOT_EQUIVALENT[m]!, m])),
     assumption: {
       zh: `按季度初快照计算（${rangeLabel(range, 'zh')}）：客户分组（${label('zh')}）取季度初的状态，比较季度内是否流失，而不是用今天的状态解释过去的流失。`,
       en: `Computed on quarter-start snapshots (${rangeLabel(range, 'en')}): customers are grouped by ${label('en')} as they were at the quarter start and compared on churn during it, never by today's state.`,

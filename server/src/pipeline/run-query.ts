@@ -6,7 +6,7 @@ import type { PresentationInput } from '../answer/presentation-input.ts';
 import { presentedMembers } from '../answer/presented-members.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 import { withoutEmptyUnknownRows } from './empty-rows.ts';
-import { pointInTime } from './point-in-time.ts';
+import { askedNames, pointInTime } from './point-in-time.ts';
 
 export const QUERY_TIMEOUT_MS = Number(process.env.CHATBI_QUERY_TIMEOUT_MS) || 15_000;
 export const MAX_ROWS = 5_000;
@@ -42,13 +42,14 @@ export async function runQuery(
   });
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const t1 = performance.now();
-  const { sql, params, columns } = compiled.compiled;
+  const { sql, params } = compiled.compiled;
   const result = await runtime.engine.query(sql, params, {
     timeoutMs: QUERY_TIMEOUT_MS,
     maxRows: MAX_ROWS,
     cache: true,
   });
   const resolved = compiled.resolved;
+  const { columns, rows } = askedNames(pit.renamed, compiled.compiled.columns, result.rows);
   return {
     ok: true,
     sql,
@@ -60,7 +61,7 @@ export async function runQuery(
       language: ctx.language,
       intent: ctx.intent,
       columns,
-      rows: withoutEmptyUnknownRows(columns, result.rows),
+      rows: withoutEmptyUnknownRows(columns, rows),
       members: presentedMembers(runtime.catalog),
       timeRange: resolved.query.timeRange,
       grain: resolved.query.time?.grain,
