@@ -25,6 +25,7 @@ import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { applyThresholds } from './rules/thresholds.ts';
+import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 import { normaliseKey } from './text/normalise.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -51,6 +52,14 @@ const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
  *   → { model: 'retail', metrics: ['churn_rate'], timeRange: { start: '2026-07-01', end: '2026-10-01' }, … }
  */
 export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
+  const corrected = correctQuestion(input.question, input.catalog);
+  const result = interpretCorrected({ ...input, question: corrected.text }, depth);
+  const note = describeCorrections(corrected.corrections, result.language);
+  return note ? { ...result, assumptions: [note, ...result.assumptions] } : result;
+}
+
+/** The rules on a question already normalised (text/correct-question.ts). */
+function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const { question, catalog, asOf, previous } = input;
   const analysis = analyseQuestion(question, catalog, asOf);
   const lang = analysis.language;
