@@ -2,7 +2,7 @@ import type { Catalog, Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
-import { applyFollowUp, type ConversationState, isFollowUp } from './conversation.ts';
+import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
 import { catalogIndex } from './match/catalog-index.ts';
@@ -60,8 +60,9 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
 
 /** The rules on a question already normalised (text/correct-question.ts). */
 function interpretCorrected(input: RulesInput, depth: number): RulesResult {
-  const { question, catalog, asOf, previous } = input;
+  const { question, catalog, asOf } = input;
   const analysis = analyseQuestion(question, catalog, asOf);
+  const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
   const reinterpret: Reinterpret = (q) =>
@@ -123,17 +124,23 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     });
   }
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
-  const impossible = applyThresholds(analysis, catalog, draft);
+  const { impossible, noAttribute } = applyThresholds(analysis, catalog, draft, asOf);
+  if (intent === 'breakdown' && draft.dimensions.length === 0) {
+    intent = 'metric';
+    draft.intent = intent;
+  }
   base.unknownTerms = analysis.unknown.map((t) => t.text);
-  if (impossible.length > 0) {
-    const reason = say.impossibleValue(
-      impossible.map((w) => w.text.trim()),
-      lang,
-    );
-    const c = clarifyUnknownFilter(impossible, question, lang, reinterpret, reason);
+  if (impossible.length > 0 || noAttribute.length > 0) {
+    const words = impossible.length > 0 ? impossible : noAttribute;
+    const texts = words.map((w) => w.text.trim());
+    const reason =
+      impossible.length > 0 ? say.impossibleValue(texts, lang) : say.noPerCustomerAttribute(texts, lang);
+    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
   }
-  const assumptions: string[] = [];
+  const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
+    say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
+  );
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
@@ -158,7 +165,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
     const generic = members.genericMetric;
     const analysed = ANALYSIS_INTENT_SET.has(intent);
-    const entityMetric = countOfNamedPeople(analysis, members, catalog);
+    const entityMetric = countOfNamedPeople(
+      analysis,
+      members,
+      catalog,
+      draft.filters.some((f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric'),
+    );
     // "customers by internet service": people counted per group
     if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
     else if (generic && !analysed) {
@@ -221,9 +233,13 @@ function countOfNamedPeople(
   analysis: QuestionAnalysis,
   members: Members,
   catalog: Catalog,
+  /** The question sets a condition on each customer ("超过30天没来买的有多少人"). */
+  conditioned: boolean,
 ): string | undefined {
   if (!hasCue(analysis, 'count')) return undefined;
-  const named = members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e)));
+  const named =
+    members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e))) ||
+    conditioned;
   if (!named) return undefined;
   const keys = catalogIndex(catalog).keys;
   for (const e of ENTITY_KEYS) {

@@ -228,6 +228,7 @@ export const STOP_WORDS_EN = new Set([
   'by',
   'with',
   'and',
+  'but',
   'or',
   'me',
   'show',
