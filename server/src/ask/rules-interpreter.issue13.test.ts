@@ -168,3 +168,36 @@ describe('issue 13 class 8: conversation', () => {
     });
   });
 });
+
+describe('issue 13 class 6: lists of customers who churned, never the at-risk list', () => {
+  const listOf = (question: string) => ask(question).query;
+  it.each([
+    ['上个季度流失的高价值客户名单', Q3, [inF('value_tier', 'high')]],
+    ['上个月走了的客户名单发我', SEP, []],
+    ['上季度流失的客戶名單', Q3, []],
+    ['list the customers who churned in September', SEP, []],
+    ['请列一下上个月流失的客户，以及他们各自的流失原因', SEP, []],
+  ])('%s', (question, timeRange, filters) => {
+    const r = ask(question);
+    expect(r.kind).toBe('query');
+    expect(r.query).toMatchObject({
+      metrics: ['churned_customers'],
+      dimensions: ['customer_id', 'value_tier', 'churn_reason', 'spend_12m'],
+      filters: [...filters, { member: 'churned_customers', op: 'gte', values: [1] }],
+      timeRange,
+    });
+  });
+  it('"top 20 by spend" orders the churned customers by 12-month spend', () => {
+    expect(listOf('上季度流失的 top 20 客户 by spend')).toMatchObject({
+      order: [{ member: 'spend_12m', dir: 'desc' }],
+      limit: 20,
+    });
+  });
+  it('at-risk wording keeps the at-risk list', () => {
+    expect(ask('哪些高价值客户有流失风险').intent).toBe('risk_list');
+    expect(ask('哪些老客要流失了').intent).toBe('risk_list');
+    const top = ask('top 10 at-risk customers by 12-month spend');
+    expect(top.intent).toBe('risk_list');
+    expect(top.query?.order).toEqual([{ member: 'spend_12m', dir: 'desc' }]);
+  });
+});

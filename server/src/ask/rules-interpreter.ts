@@ -7,6 +7,7 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
 import { catalogIndex } from './match/catalog-index.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
   clarifyAmbiguous,
   clarifyEmptyPeriod,
@@ -188,6 +189,28 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   }
   if (intent === 'trend' && !modelHasTime(catalog))
     intent = draft.dimensions.length > 0 ? 'breakdown' : 'metric';
+  // "上季度流失的客户名单": the customers who churned, never the at-risk list
+  const listed =
+    intent === 'risk_list' ||
+    (intent === 'reasons' && hasCue(analysis, 'riskList')) ||
+    TOP_CUSTOMERS.test(analysis.norm.text);
+  const customerList = listed ? customerListDraft(analysis, catalog, draft) : undefined;
+  if (customerList) {
+    Object.assign(draft, customerList);
+    intent = customerList.intent;
+    assumptions.push(
+      say.customerList(catalog.metrics.find((m) => m.id === draft.metrics[0])!.label[lang], lang),
+    );
+  } else if (listed && intent !== 'risk_list' && TOP_CUSTOMERS.test(analysis.norm.text)) {
+    // "top 10 at-risk customers by 12-month spend": the at-risk list ordered by a customer attribute
+    const numeric = draft.dimensions.find(
+      (d) => catalog.dimensions.find((x) => x.id === d)?.type === 'numeric',
+    );
+    intent = 'risk_list';
+    draft.intent = intent;
+    draft.dimensions = draft.dimensions.filter((d) => d !== numeric);
+    if (numeric) draft.ranking = { ...draft.ranking, dir: 'desc', member: numeric };
+  }
   const result = finish(
     analysis,
     catalog,

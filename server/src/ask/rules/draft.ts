@@ -34,7 +34,9 @@ export function assembleQuery(parts: {
   if (parts.timeRange) q.timeRange = parts.timeRange;
   q.filters = parts.filters;
   if (parts.compare) q.compare = parts.compare;
-  q.order = parts.ranking?.dir ? [{ member: parts.metrics[0], dir: parts.ranking.dir }] : [];
+  q.order = parts.ranking?.dir
+    ? [{ member: parts.ranking.member ?? parts.metrics[0], dir: parts.ranking.dir }]
+    : [];
   if (parts.ranking?.limit) q.limit = parts.ranking.limit;
   return q;
 }

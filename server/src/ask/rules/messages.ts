@@ -71,6 +71,10 @@ export const say = {
     lang === 'zh'
       ? `“${words.join('”、“')}”不是这个指标可能取到的值（比率在 0 到 100% 之间，数量和金额不为负），所以没有按它筛选。`
       : `"${words.join('", "')}" is not a value this metric can take (rates lie between 0 and 100%, counts and amounts are not negative), so it was not used.`,
+  customerList: (metric: string, lang: Lang) =>
+    lang === 'zh'
+      ? `列出期间内计入“${metric}”的客户（不是有流失风险的客户名单）`
+      : `Listing the customers counted in ${metric} in the period (not the at-risk list)`,
   perCustomer: (metric: string, attribute: string, lang: Lang) =>
     lang === 'zh'
       ? `按每个客户的“${attribute}”筛选（“${metric}”的条件加在每个客户上，不是总数上）`
