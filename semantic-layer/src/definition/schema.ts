@@ -154,6 +154,11 @@ const metricCommon = {
   ...memberCommon,
   format: z.enum(FORMATS).default('number'),
   lower_is_better: z.boolean().default(false),
+  /**
+   * The numeric dimension holding this metric per customer ("订单数大于5的客户" → orders_12m > 5): a
+   * condition on each customer is a filter on it, never a filter on the metric's total.
+   */
+  per_customer: id.optional(),
 };
 
 export const MetricSchema = z.discriminatedUnion('type', [
