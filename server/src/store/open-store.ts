@@ -20,6 +20,7 @@ import { conversationsRepository } from './conversations.ts';
 import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
+import { monitorStoreRepository } from './monitor-store.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
 import { usersRepository } from './users.ts';
@@ -56,6 +57,8 @@ export interface Store {
   audit: ReturnType<typeof auditRepository>;
   channelLinks: ReturnType<typeof channelLinksRepository>;
   channelQueue: ReturnType<typeof channelQueueRepository>;
+  /** Monitor subscriptions, firings, inbox insights and the delivery log. */
+  monitors: ReturnType<typeof monitorStoreRepository>;
   close(): Promise<void>;
 }
 
@@ -130,6 +133,7 @@ function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>
     audit: auditRepository(db),
     channelLinks: channelLinksRepository(db),
     channelQueue: channelQueueRepository(db),
+    monitors: monitorStoreRepository(db),
     close: () => {
       closed ??= close();
       return closed;
