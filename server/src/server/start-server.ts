@@ -6,6 +6,8 @@ import type { Hono } from 'hono';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
+import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
@@ -61,6 +63,8 @@ export interface ServerOptions {
   webDist?: string;
   /** Slack / WeCom (`channelConfigFromEnv`); tests also inject a clock, a retry policy and worker tuning. */
   channels?: Pick<ChannelServiceOptions, 'config' | 'now' | 'retry' | 'worker'>;
+  /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
 }
 
 export interface RunningServer {
@@ -71,6 +75,8 @@ export interface RunningServer {
   boot: BootstrapResult;
   /** The chat channels (routes mounted only for configured ones) and their job worker. */
   channels: ChannelService;
+  /** Retention campaigns: the service and the outbox worker. */
+  campaigns: CampaignModule;
   /** Demo mode is on (demo accounts, one-click sign-in for the non-admin ones). */
   demo: boolean;
   close(): Promise<void>;
@@ -149,10 +155,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       answerDeps,
       log: opts.log,
     });
+    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const campaigns = campaignModule({
+      store,
+      registry,
+      demo,
+      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      log: opts.log,
+      now: campaignNow,
+    });
     const app = createApp({
       store,
       registry,
       demo,
+      campaigns,
       answerDeps,
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
@@ -168,6 +184,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
     });
     channels.start();
+    if (autoStart) campaigns.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     return {
       url,
@@ -176,10 +193,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       registry,
       boot,
       channels,
+      campaigns,
       demo,
       async close() {
         await new Promise<void>((ok) => server.close(() => ok()));
         await channels.stop();
+        await campaigns.stop();
         await registry.close();
         for (const engine of engines.values()) await engine.close().catch(() => undefined);
         await store.close();
