@@ -38,6 +38,7 @@ export async function startCampaignKit(): Promise<CampaignKit> {
       dataDir,
       appDir,
       port: 0,
+      demoCustomers: 3000,
       demo: true,
       log: () => {},
       ...(await serverHooks()),
