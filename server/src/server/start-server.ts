@@ -6,6 +6,8 @@ import type { Hono } from 'hono';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
+import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
@@ -89,6 +91,8 @@ export interface ServerOptions {
     now?: () => Date;
     start?: boolean;
   };
+  /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
 }
 
 export interface RunningServer {
@@ -101,6 +105,8 @@ export interface RunningServer {
   channels: ChannelService;
   /** Monitor firings and deliveries (scheduler and worker). */
   monitors: MonitorService;
+  /** Retention campaigns: the service and the outbox worker. */
+  campaigns: CampaignModule;
   /** Demo mode is on (demo accounts, one-click sign-in for the non-admin ones). */
   demo: boolean;
   close(): Promise<void>;
@@ -209,11 +215,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         }),
         ...(smtp ? { email: emailDeliverer(smtp) } : {}),
       },
+    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const campaigns = campaignModule({
+      store,
+      registry,
+      demo,
+      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      log: opts.log,
+      now: campaignNow,
     });
     const app = createApp({
       store,
       registry,
       demo,
+      campaigns,
       answerDeps,
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
@@ -230,6 +245,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
     channels.start();
     if (opts.monitors?.start !== false) monitors.start();
+    if (autoStart) campaigns.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     return {
       url,
@@ -239,11 +255,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       boot,
       channels,
       monitors,
+      campaigns,
       demo,
       async close() {
         await new Promise<void>((ok) => server.close(() => ok()));
         await monitors.stop();
         await channels.stop();
+        await campaigns.stop();
         await registry.close();
         for (const engine of engines.values()) await engine.close().catch(() => undefined);
         await store.close();
