@@ -215,6 +215,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         }),
         ...(smtp ? { email: emailDeliverer(smtp) } : {}),
       },
+    });
     const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
     const campaigns = campaignModule({
       store,
