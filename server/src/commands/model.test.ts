@@ -100,7 +100,9 @@ describe('npm run model -- init on a table the test generates', () => {
     const dir = tempDir('byod-gen-');
     const csv = join(dir, 'members.csv');
     const devices = ['Mobile Phone', 'Computer', 'Phone'];
-    const lines = ['MemberID,Exited,PreferredLoginDevice,Tenure,MonthlySpend,IsActiveMember,JoinDate,ChurnReason'];
+    const lines = [
+      'MemberID,Exited,PreferredLoginDevice,Tenure,MonthlySpend,IsActiveMember,JoinDate,ChurnReason',
+    ];
     const reasons = ['Price', 'Service', 'Competitor', 'Price'];
     for (let i = 1; i <= 600; i++) {
       const device = devices[i % 3]!;
@@ -161,7 +163,10 @@ describe('npm run model -- init on a table the test generates', () => {
       ).toEqual(Object.fromEntries(byReason.map((r) => [String(r.reason), Number(r.n)])));
       const drivers = await ask(server, { model: 'members', question: 'what drives churn?' });
       expect(drivers.answer.narrative).toMatch(/Preferred login device: Computer/);
-      const risk = await ask(server, { model: 'members', question: 'which customers are at risk of churning?' });
+      const risk = await ask(server, {
+        model: 'members',
+        question: 'which customers are at risk of churning?',
+      });
       expect(risk.answer.narrative).toContain('churn.yaml');
       expect(risk.answer.narrative).toContain('customer_history (sources.yaml');
       expect(risk.answer.narrative).toContain('The other analyses (drivers, segments, reasons) still work');
