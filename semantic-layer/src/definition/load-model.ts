@@ -15,7 +15,11 @@ import {
 } from './schema.ts';
 import { validateModel } from './validate-model.ts';
 
-/** The definition files of a model folder; `playbook.yaml` is optional. */
+/**
+ * The definition files of a model folder; `playbook.yaml` is optional, and so is `churn.yaml` for a model
+ * without churn (a complaints log): it then reads as label churn on `customers.churn_label`, which no
+ * ingest sets for such data, so nobody has churned, and a warning says so.
+ */
 export const MODEL_FILES = [
   'model.yaml',
   'sources.yaml',
@@ -24,7 +28,10 @@ export const MODEL_FILES = [
   'churn.yaml',
   'playbook.yaml',
 ] as const;
-const OPTIONAL_FILES = new Set(['playbook.yaml']);
+const OPTIONAL_FILES = new Set(['playbook.yaml', 'churn.yaml']);
+const NO_CHURN = {
+  churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
+};
 
 export type LoadResult =
   | { ok: true; model: SemanticModel; warnings: Issue[] }
@@ -88,6 +95,17 @@ export function loadModel(files: Record<string, string>): LoadResult {
   // for meaning, so one load reports every issue of every file. The model is only returned when clean.
   const valid = new Set(Object.keys(parsed));
   if (!valid.has('playbook.yaml') && files['playbook.yaml'] === undefined) valid.add('playbook.yaml');
+  if (files['churn.yaml'] === undefined) {
+    parsed['churn.yaml'] = ChurnFileSchema.parse(NO_CHURN);
+    valid.add('churn.yaml');
+    log.warn(
+      'missing_file',
+      'churn.yaml is missing: no churn definition, so churn metrics and analyses are empty',
+      {
+        file: 'churn.yaml',
+      },
+    );
+  }
 
   const m = (parsed['model.yaml'] ?? PLACEHOLDER_MODEL) as z.infer<typeof ModelFileSchema>;
   const sources = (parsed['sources.yaml'] as z.infer<typeof SourcesFileSchema> | undefined)?.sources ?? {};
