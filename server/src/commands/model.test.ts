@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../test/data/ingest-test-db.ts';
 import {
   CDNOW_FILE,
   ECOMMERCE_FILE,
@@ -28,16 +28,7 @@ function tempDir(prefix: string): string {
 }
 
 /** Hand-written SQL over the user's file, never through our compiler. */
-async function sqlRows(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const con = await instance.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    instance.closeSync();
-  }
-}
+const sqlRows = (sql: string) => queryDb(':memory:', sql);
 
 /** Scaffolds `file` as model `id` into a temp folder, then starts the product on it (no demo). */
 async function scaffoldAndServe(
