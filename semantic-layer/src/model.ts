@@ -4,6 +4,7 @@ import type {
   DimensionSchema,
   MetricDefinition,
   ModelFileSchema,
+  MonitorDefinition,
   PlaybookFileSchema,
   SourceSchema,
 } from './definition/schema.ts';
@@ -26,6 +27,8 @@ export interface SemanticModel {
   measureSources: Record<string, string>;
   churn: ChurnConfig;
   playbook: z.infer<typeof PlaybookFileSchema>['playbook'];
+  /** Governed monitors (monitors.yaml, optional): id → definition. */
+  monitors: Record<string, MonitorDefinition>;
   /** Content hash of the definition files: the model version. */
   version: string;
   /** The YAML texts it was loaded from, by path relative to the model folder. */

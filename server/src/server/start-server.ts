@@ -6,7 +6,11 @@ import type { Hono } from 'hono';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
+import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
+import { insightDeliverers } from '../channels/insight-deliverers.ts';
+import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
@@ -15,6 +19,8 @@ import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
+import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
+import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
 import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
@@ -75,6 +81,18 @@ export interface ServerOptions {
   webDist?: string;
   /** Slack / WeCom (`channelConfigFromEnv`); tests also inject a clock, a retry policy and worker tuning. */
   channels?: Pick<ChannelServiceOptions, 'config' | 'now' | 'retry' | 'worker'>;
+  /**
+   * Monitors and subscriptions: SMTP (default `smtpConfigFromEnv`; null turns e-mail off), the clock
+   * (default the channels' clock, else the wall clock), polling and retry tuning; `start: false` leaves
+   * the scheduler to the caller's `tick()` (tests).
+   */
+  monitors?: Partial<Pick<MonitorServiceOptions, 'pollMs' | 'leaseMs' | 'maxAttempts' | 'backoff'>> & {
+    smtp?: SmtpConfig | null;
+    now?: () => Date;
+    start?: boolean;
+  };
+  /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
 }
 
 export interface RunningServer {
@@ -85,6 +103,10 @@ export interface RunningServer {
   boot: BootstrapResult;
   /** The chat channels (routes mounted only for configured ones) and their job worker. */
   channels: ChannelService;
+  /** Monitor firings and deliveries (scheduler and worker). */
+  monitors: MonitorService;
+  /** Retention campaigns: the service and the outbox worker. */
+  campaigns: CampaignModule;
   /** Demo mode is on (demo accounts, one-click sign-in for the non-admin ones). */
   demo: boolean;
   close(): Promise<void>;
@@ -175,10 +197,39 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       answerDeps,
       log: opts.log,
     });
+    const now = opts.monitors?.now ?? opts.channels?.now ?? (() => new Date());
+    const smtp = opts.monitors?.smtp === undefined ? smtpConfigFromEnv(process.env) : opts.monitors.smtp;
+    const monitors = new MonitorService({
+      store,
+      registry,
+      clock: { now },
+      log: opts.log,
+      ...opts.monitors,
+      deliverers: {
+        ...insightDeliverers({
+          config: opts.channels?.config,
+          store,
+          retry: opts.channels?.retry ?? DEFAULT_RETRY,
+          now,
+          log: opts.log,
+        }),
+        ...(smtp ? { email: emailDeliverer(smtp) } : {}),
+      },
+    });
+    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const campaigns = campaignModule({
+      store,
+      registry,
+      demo,
+      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      log: opts.log,
+      now: campaignNow,
+    });
     const app = createApp({
       store,
       registry,
       demo,
+      campaigns,
       answerDeps,
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
@@ -194,6 +245,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
     });
     channels.start();
+    if (opts.monitors?.start !== false) monitors.start();
+    if (autoStart) campaigns.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     return {
       url,
@@ -202,10 +255,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       registry,
       boot,
       channels,
+      monitors,
+      campaigns,
       demo,
       async close() {
         await new Promise<void>((ok) => server.close(() => ok()));
+        await monitors.stop();
         await channels.stop();
+        await campaigns.stop();
         await registry.close();
         for (const engine of engines.values()) await engine.close().catch(() => undefined);
         await store.close();
