@@ -66,6 +66,7 @@ export async function runQuery(
       timeRange: resolved.query.timeRange,
       grain: resolved.query.time?.grain,
       compare: resolved.query.compare,
+      currency: runtime.model.currency,
     },
   };
 }
