@@ -166,14 +166,13 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
     const generic = members.genericMetric;
     const analysed = ANALYSIS_INTENT_SET.has(intent);
-    const entityMetric = countOfNamedPeople(
-      analysis,
-      members,
-      catalog,
-      draft.filters.some((f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric'),
+    const conditioned = draft.filters.some(
+      (f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric',
     );
-    // "customers by internet service": people counted per group
+    const entityMetric = countOfNamedPeople(analysis, members, catalog, conditioned);
     if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
+    // "近一年买过5次以上的客户有多少": the customers meeting a condition on each customer, counted
+    else if (generic && !analysed && conditioned && entityMetric) draft.metrics = [entityMetric];
     else if (generic && !analysed) {
       const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
       return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
@@ -208,8 +207,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     );
     intent = 'risk_list';
     draft.intent = intent;
+    // the at-risk list is ordered by expected loss (probability × 12-month spend), said in its assumptions
     draft.dimensions = draft.dimensions.filter((d) => d !== numeric);
-    if (numeric) draft.ranking = { ...draft.ranking, dir: 'desc', member: numeric };
   }
   const result = finish(
     analysis,
