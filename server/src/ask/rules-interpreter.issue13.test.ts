@@ -228,3 +228,14 @@ describe('issue 13: forwarded messages, homophones beside cue words, year to dat
     expect(r.query?.filters).toContainEqual({ member: 'recency_days', op: 'gt', values: [60] });
   });
 });
+
+describe('issue 13 class 4: "是不是更高" on a customer flag compares both groups', () => {
+  it.each([
+    ['用了coupon的客户流失率是不是更高', 'coupon_user'],
+    ['请帮忙看下：90天内提了3次以上工单的客户，流失率是不是明显更高', 'many_tickets_90d'],
+  ])('%s', (question, dimension) => {
+    const r = ask(question);
+    expect(r.query).toMatchObject({ metrics: ['churn_rate'], dimensions: [dimension], filters: [] });
+    expect(r.unknownTerms).toEqual([]);
+  });
+});
