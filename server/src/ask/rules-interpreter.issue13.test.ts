@@ -239,3 +239,19 @@ describe('issue 13 class 4: "是不是更高" on a customer flag compares both g
     expect(r.unknownTerms).toEqual([]);
   });
 });
+
+describe('issue 13 class 4: churned vs retained customers is said to be impossible, not one overall figure', () => {
+  it.each([
+    ['流失客户 vs 留存客户 的 purchase frequency 差多少', 'purchase_frequency', '无法'],
+    [
+      "churned vs retained customers: what's the difference in average order value?",
+      'avg_order_value',
+      'cannot',
+    ],
+  ])('%s', (question, metric, says) => {
+    const r = ask(question);
+    expect(r.kind).toBe('clarify');
+    expect(r.query?.metrics).toEqual([metric]);
+    expect(r.reason).toContain(says);
+  });
+});

@@ -125,6 +125,17 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     });
   }
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
+  const split = churnedVersusRetained(analysis, catalog, draft.metrics);
+  if (split) {
+    const reason = say.noChurnedSplit(split.label[lang], lang);
+    const query = assembleQuery({
+      model: catalog.model,
+      metrics: [split.id],
+      dimensions: [],
+      filters: draft.filters,
+    });
+    return { ...base, kind: 'clarify', intent: 'clarify', query, assumptions: [], reason, options: [] };
+  }
   const { impossible, noAttribute } = applyThresholds(analysis, catalog, draft, asOf);
   if (intent === 'breakdown' && draft.dimensions.length === 0) {
     intent = 'metric';
@@ -224,6 +235,25 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   return { ...result, kind: 'clarify', intent: 'clarify', ...c };
+}
+
+/** Words naming the customers who stayed, set against those who churned. */
+const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stayers|stayed|non-churners|active ones/;
+
+/**
+ * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each
+ * customer churned. The model has no such customer dimension, so say so instead of answering one overall
+ * figure (or the two counts). Returns the metric asked about.
+ */
+function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]) {
+  if (!RETAINED.test(analysis.norm.text) || !hasCue(analysis, 'comparison')) return undefined;
+  const of = (id: string) => catalog.metrics.find((m) => m.id === id);
+  const groups = metrics.filter((id) => {
+    const m = of(id);
+    return m && (m.format === 'count' || m.format === 'percent') && m.requiresPeriod;
+  });
+  const asked = metrics.find((id) => !groups.includes(id));
+  return groups.length > 0 && asked ? of(asked) : undefined;
 }
 
 /** The time words, values and groupings of a question, to carry into the readings offered. */
