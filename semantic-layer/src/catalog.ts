@@ -17,6 +17,7 @@ export type MemberFormat =
   | 'percent'
   | 'currency_cny'
   | 'currency_usd'
+  | 'currency'
   | 'count'
   | 'number'
   | 'days'
