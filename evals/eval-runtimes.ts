@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModelFromDir } from '../semantic-layer/src/index.ts';
+import type { AnalyticsEngine } from '../server/src/data/analytics-engine.ts';
 import { generateDemo } from '../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../server/src/data/duckdb-engine.ts';
 import { ingest } from '../server/src/data/ingest/ingest.ts';
 import type { ModelRuntime } from '../server/src/data/model-runtime.ts';
 import { prepareModel } from '../server/src/data/model-runtime.ts';
@@ -41,7 +42,7 @@ export async function evalRuntimes(
   ] as const) {
     const loaded = loadModelFromDir(join(MODELS_DIR, id));
     if (!loaded.ok) throw new Error(`model ${id} invalid: ${loaded.issues.map((i) => i.message).join('; ')}`);
-    const engine = await AnalyticsEngine.open({ path, connections: 2, threads: 2 });
+    const engine = await DuckDbEngine.open({ path, connections: 2, threads: 2 });
     engines.push(engine);
     runtimes.set(id, await prepareModel(engine, loaded.model));
   }

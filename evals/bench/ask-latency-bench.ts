@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { runAnalysis } from '../../server/src/analysis/run-analysis.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../server/src/data/duckdb-engine.ts';
 import { MATERIALIZED_TABLE, prepareModel } from '../../server/src/data/model-runtime.ts';
 import { answerQuestion } from '../../server/src/pipeline/answer-question.ts';
 import { quantile as quantileOfSorted } from './semantic-compile-bench.ts';
@@ -82,7 +82,7 @@ if (!existsSync(db)) {
   console.log(`generating ${customers} customers…`);
   await generateDemo({ dbPath: db, customers, seed: 42 });
 }
-const engine = await AnalyticsEngine.open({ path: db, connections: 4, threads: 2, memoryLimit: '1GB' });
+const engine = await DuckDbEngine.open({ path: db, connections: 4, threads: 2, memoryLimit: '1GB' });
 const loaded = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
 if (!loaded.ok) throw new Error('retail model does not load');
 // --rematerialize forgets the derived tables' keys, so every table is rebuilt and timed.

@@ -32,7 +32,7 @@ export async function runQuery(
 ): Promise<QueryRun> {
   const t0 = performance.now();
   const compiled = compile(runtime.model, query, {
-    dialect: 'duckdb',
+    dialect: runtime.engine.dialect,
     asOf: runtime.asOf,
     attributes: ctx.attributes,
   });

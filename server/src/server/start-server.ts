@@ -7,8 +7,9 @@ import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import { DuckDbEngine } from '../data/duckdb-engine.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
@@ -104,7 +105,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const registry = new ModelRegistry('retail');
   const engines = new Map<string, AnalyticsEngine>();
   for (const id of modelsWithData(dataDir)) {
-    const engine = await AnalyticsEngine.open({
+    const engine = await DuckDbEngine.open({
       path: join(dataDir, `${id}.duckdb`),
       connections: 4,
       threads: 2,
