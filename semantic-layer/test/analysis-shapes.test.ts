@@ -7,7 +7,13 @@ import { compileRollup, compileScored, compileVerbatims } from '../src/index.ts'
 import type { SemanticModel } from '../src/model.ts';
 import { FIXTURE_AS_OF } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
-import { normalizeRows, type PgTarget, pgliteCopy, postgresCopy } from './postgres-copy.ts';
+import {
+  normalizeRows,
+  type PgTarget,
+  pgliteCopy,
+  postgresCopy,
+  postgresMaterialized,
+} from './postgres-copy.ts';
 import type { TestDuck } from './test-duck.ts';
 
 /**
@@ -27,6 +33,9 @@ beforeAll(async () => {
   duck = await fixtureEngine(model);
   targets.push(await pgliteCopy(duck));
   if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
+  // PostgreSQL as the analytics engine: the same fixture materialised there by its own SQL.
+  if (process.env.ANALYTICS_DATABASE_URL)
+    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
 });
 afterAll(async () => {
   for (const t of targets) await t.close();

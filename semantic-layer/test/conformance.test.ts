@@ -4,7 +4,13 @@ import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
-import { normalizeRows, type PgTarget, pgliteCopy, postgresCopy } from './postgres-copy.ts';
+import {
+  normalizeRows,
+  type PgTarget,
+  pgliteCopy,
+  postgresCopy,
+  postgresMaterialized,
+} from './postgres-copy.ts';
 import type { TestDuck } from './test-duck.ts';
 
 /**
@@ -25,6 +31,9 @@ beforeAll(async () => {
   duck = await fixtureEngine(model);
   targets.push(await pgliteCopy(duck));
   if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
+  // PostgreSQL as the analytics engine: the same fixture materialised there by its own SQL.
+  if (process.env.ANALYTICS_DATABASE_URL)
+    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
 });
 afterAll(async () => {
   for (const t of targets) await t.close();

@@ -45,7 +45,7 @@ export function customerSnapshotSelect(
 ): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
-  const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]})`);
+  const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]}) AS ${ident(name)}`);
   const AS_OF = `DATE ${lit(asOf)}`;
   const tiers = model.churn.value_tiers;
   const amount = a.amount ? ident(a.amount) : '0';

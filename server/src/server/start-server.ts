@@ -8,8 +8,8 @@ import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import type { AnalyticsEngine } from '../data/analytics-engine.ts';
+import { openAnalyticsStore } from '../data/analytics-store.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
-import { DuckDbEngine } from '../data/duckdb-engine.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
@@ -105,13 +105,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const registry = new ModelRegistry('retail');
   const engines = new Map<string, AnalyticsEngine>();
   for (const id of modelsWithData(dataDir)) {
-    const engine = await DuckDbEngine.open({
-      path: join(dataDir, `${id}.duckdb`),
+    // DuckDB by default; PostgreSQL (loaded from the DuckDB file ingest wrote) with ANALYTICS_DATABASE_URL.
+    const engine = await openAnalyticsStore({
+      name: id,
+      duckdbPath: join(dataDir, `${id}.duckdb`),
       connections: 4,
-      threads: 2,
-      memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
-      // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
-      lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      duckdb: {
+        threads: 2,
+        memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
+        // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
+        lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      },
       defaultTimeoutMs: QUERY_TIMEOUT_MS,
       writeTimeoutMs: MATERIALIZE_TIMEOUT_MS,
     });
