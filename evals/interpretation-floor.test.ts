@@ -35,7 +35,8 @@ describe('evaluation questions through the pipeline', () => {
     const { cases, issues } = loadEvalCases(join(import.meta.dirname, 'questions'));
     expect(issues).toEqual([]);
     summary = await runEvals(cases, runtimes, { llm: null });
-  }, 180_000);
+    // On PostgreSQL (project postgres-analytics) the demo and Telco are also loaded and materialised there.
+  }, 360_000);
   afterAll(async () => {
     await close?.();
     rmSync(dir, { recursive: true, force: true });

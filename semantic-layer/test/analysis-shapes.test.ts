@@ -31,11 +31,14 @@ const targets: PgTarget[] = [];
 beforeAll(async () => {
   model = retailModel();
   duck = await fixtureEngine(model);
+  // PostgreSQL as the analytics engine (vitest project postgres-analytics): the same fixture
+  // materialised there by its own SQL. The copies of DuckDB's tables run in the duckdb project.
+  if (process.env.ANALYTICS_DATABASE_URL) {
+    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
+    return;
+  }
   targets.push(await pgliteCopy(duck));
   if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
-  // PostgreSQL as the analytics engine: the same fixture materialised there by its own SQL.
-  if (process.env.ANALYTICS_DATABASE_URL)
-    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
 });
 afterAll(async () => {
   for (const t of targets) await t.close();

@@ -100,7 +100,11 @@ const isDerived = (table: string) =>
  * Loads the canonical tables of the DuckDB file at `path` into `target` unless they were loaded from
  * the same file version already. Returns true when it loaded.
  */
-export async function loadCanonicalTables(path: string, target: PostgresEngine): Promise<boolean> {
+export async function loadCanonicalTables(
+  path: string,
+  target: PostgresEngine,
+  readOnly = false,
+): Promise<boolean> {
   const st = statSync(path);
   const stamp = `${path}|${st.size}|${Math.round(st.mtimeMs)}`;
   const tables = await target.tables();
@@ -108,7 +112,7 @@ export async function loadCanonicalTables(path: string, target: PostgresEngine):
     const r = await target.query(`SELECT stamp FROM ${LOADED_TABLE}`);
     if (r.rows[0]?.stamp === stamp) return false;
   }
-  const source = await DuckDbEngine.open({ path, connections: 1, threads: 2 });
+  const source = await DuckDbEngine.open({ path, connections: 1, threads: 2, readOnly });
   try {
     for (const t of tables) if (t !== LOADED_TABLE) await target.exec(`DROP TABLE IF EXISTS "${t}" CASCADE`);
     await copyTables(source, target, { skip: isDerived });
@@ -137,6 +141,8 @@ export interface AnalyticsStoreOptions {
   databaseUrl?: string | null;
   /** Overrides the schema derived from the name (tests use a unique one). */
   schema?: string;
+  /** Open the DuckDB file read-only to load from it (other processes may read it at the same time). */
+  duckdbReadOnly?: boolean;
 }
 
 /** Opens a model's analytics store on the configured engine (see the file comment). */
@@ -159,7 +165,7 @@ export async function openAnalyticsStore(opts: AnalyticsStoreOptions): Promise<A
     writeTimeoutMs: opts.writeTimeoutMs,
   });
   try {
-    await loadCanonicalTables(opts.duckdbPath, engine);
+    await loadCanonicalTables(opts.duckdbPath, engine, opts.duckdbReadOnly);
   } catch (err) {
     await engine.close();
     throw err;

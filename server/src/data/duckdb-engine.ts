@@ -30,6 +30,8 @@ export interface EngineOptions {
   lockdown?: { allowedPaths?: string[]; allowedDirectories?: string[] };
   /** Timeout of every read query that does not give its own; none by default. */
   defaultTimeoutMs?: number;
+  /** Open the file read-only (several processes may then read it at once). */
+  readOnly?: boolean;
   /** Timeout of every write (exec, a whole transaction) that does not give its own; none by default. */
   writeTimeoutMs?: number;
 }
@@ -78,6 +80,7 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     const config: Record<string, string> = {};
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.lockdown) {
       config.autoinstall_known_extensions = 'false';
       config.autoload_known_extensions = 'false';

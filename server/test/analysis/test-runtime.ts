@@ -18,7 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   compile,
@@ -32,7 +32,7 @@ import { DEFAULT_SCENARIO_PATH } from '../../src/data/demo/scenario.ts';
 import type { DemoTruth } from '../../src/data/demo/truth.ts';
 import { DuckDbEngine } from '../../src/data/duckdb-engine.ts';
 import { type ModelRuntime, prepareModel } from '../../src/data/model-runtime.ts';
-import { closeTestEngine, testAnalyticsEngine } from '../data/test-analytics-engine.ts';
+import { closeTestEngine, sharedPostgresEngine, testAnalyticsEngine } from '../data/test-analytics-engine.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..', '..');
@@ -147,6 +147,13 @@ export async function demoRuntime(opts: DemoRuntimeOptions = {}): Promise<DemoRu
     }
   });
 
+  const truthOf = () => JSON.parse(readFileSync(truthPathFor(built), 'utf8')) as DemoTruth;
+  // PostgreSQL: one store per cached database, loaded and materialised once for every test file.
+  const shared = await sharedPostgresEngine(built, basename(built, '.duckdb'), (e) => prepareModel(e, model));
+  if (shared) {
+    const runtime = await prepareModel(shared, model);
+    return { runtime, truth: truthOf(), close: () => shared.close() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'analysis-test-'));
   const path = join(dir, 'retail.duckdb');
   copyFileSync(built, path);
