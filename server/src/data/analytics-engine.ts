@@ -49,6 +49,11 @@ export interface AnalyticsEngine {
   readonly writeCount: number;
   /** Runs one read query with parameters, a timeout and a row cap (served from the cache when asked). */
   query(sql: string, params?: unknown[], opts?: QueryOptions): Promise<EngineResult>;
+  /**
+   * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
+   * `communications`): values always travel as parameters; the result cache is cleared.
+   */
+  write(statements: { sql: string; params: unknown[] }[]): Promise<void>;
   /** Runs statements that change the store, one after another. */
   exec(statements: string | string[], opts?: WriteOptions): Promise<void>;
   /**

@@ -154,6 +154,17 @@ export class PostgresEngine extends CachedReads implements AnalyticsEngine {
     });
   }
 
+  async write(statements: { sql: string; params: unknown[] }[]): Promise<void> {
+    this.forgetResults();
+    try {
+      await this.within(this.opts.writeTimeoutMs, async (tx) => {
+        for (const s of statements) await tx.unsafe(s.sql, s.params as never[]);
+      });
+    } finally {
+      this.forgetResults();
+    }
+  }
+
   async transaction<T>(
     work: (run: (sql: string) => Promise<void>) => Promise<T>,
     opts: WriteOptions = {},
