@@ -4,7 +4,13 @@ import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
-import { normalizeRows, type PgTarget, pgliteCopy, postgresCopy } from './postgres-copy.ts';
+import {
+  normalizeRows,
+  type PgTarget,
+  pgliteCopy,
+  postgresCopy,
+  postgresMaterialized,
+} from './postgres-copy.ts';
 import type { TestDuck } from './test-duck.ts';
 
 /**
@@ -23,6 +29,12 @@ const targets: PgTarget[] = [];
 beforeAll(async () => {
   model = retailModel();
   duck = await fixtureEngine(model);
+  // PostgreSQL as the analytics engine (vitest project postgres-analytics): the same fixture
+  // materialised there by its own SQL. The copies of DuckDB's tables run in the duckdb project.
+  if (process.env.ANALYTICS_DATABASE_URL) {
+    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
+    return;
+  }
   targets.push(await pgliteCopy(duck));
   if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
 });

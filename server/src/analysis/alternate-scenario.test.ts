@@ -65,7 +65,8 @@ describe(`analyses on the alternate demo scenario (${CUSTOMERS} customers)`, () 
       seed: SEED,
       scenarioPath: join(SCENARIO_DIR, 'alternate.yaml'),
     });
-  });
+    // Generating 10,000 customers (and, on PostgreSQL, loading and materialising them) takes minutes on 2 cores.
+  }, 360_000);
   afterAll(() => demo?.close());
 
   const effect = (id: string): EffectTruth => {

@@ -9,7 +9,7 @@ import { usedDefinitions } from '../answer/presented-members.ts';
 import { type ConversationState, nextConversationState } from '../ask/conversation.ts';
 import type { Interpretation } from '../ask/interpretation.ts';
 import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
-import { QueryTimeoutError } from '../data/duckdb-engine.ts';
+import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';

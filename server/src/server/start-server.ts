@@ -11,8 +11,9 @@ import { type CampaignModule, campaignModule } from '../campaigns/campaign-modul
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
+import { openAnalyticsStore } from '../data/analytics-store.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import { createApp } from '../http/app.ts';
@@ -152,13 +153,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const engines = new Map<string, AnalyticsEngine>();
   const dirs = new Map(survey.served.map((s) => [s.id, s.dir]));
   for (const { id } of survey.served) {
-    const engine = await AnalyticsEngine.open({
-      path: join(dataDir, `${id}.duckdb`),
+    // DuckDB by default; PostgreSQL (loaded from the DuckDB file ingest wrote) with ANALYTICS_DATABASE_URL.
+    const engine = await openAnalyticsStore({
+      name: id,
+      duckdbPath: join(dataDir, `${id}.duckdb`),
       connections: 4,
-      threads: 2,
-      memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
-      // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
-      lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      duckdb: {
+        threads: 2,
+        memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
+        // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
+        lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      },
       defaultTimeoutMs: QUERY_TIMEOUT_MS,
       writeTimeoutMs: MATERIALIZE_TIMEOUT_MS,
     });
