@@ -12,8 +12,8 @@ import {
   type GovernanceCode,
   governanceMessage,
   isGovernanceCode,
-  type MessageParams,
 } from '../governance/governance-messages.ts';
+import type { MessageParams } from '../i18n/message-catalog.ts';
 import { httpMessage } from './messages/http-messages.ts';
 import { requestLanguage } from './request-language.ts';
 
