@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { ConversationStore } from '../ask/conversation-store.ts';
+import type { CampaignModule } from '../campaigns/campaign-module.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { AnswerDeps } from '../pipeline/answer-question.ts';
 import { ConversationLog } from '../pipeline/conversation-log.ts';
@@ -21,6 +22,7 @@ import {
 } from './request-guards.ts';
 import { askRoutes } from './routes/ask.ts';
 import { atRiskRoutes } from './routes/at-risk.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { channelLinkRoutes } from './routes/channel-links.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -46,6 +48,8 @@ export interface AppDeps {
   channelRoutes?: Record<string, Hono>;
   /** What `/api/integrations` (admin) shows: configured channels, jobs, last delivery failures. */
   integrations?: () => Promise<unknown>;
+  /** Retention campaigns (service + outbox worker); absent, the campaign and task routes are not mounted. */
+  campaigns?: CampaignModule;
 }
 
 const HealthSchema = z.object({
@@ -101,6 +105,8 @@ export function createApp(deps: AppDeps) {
   api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/channel-links', channelLinkRoutes(deps.store));
+  if (deps.campaigns)
+    api.route('/campaigns', campaignRoutes({ store: deps.store, service: deps.campaigns.service }));
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
