@@ -84,8 +84,9 @@ export function isGovernanceCode(code: string): code is GovernanceCode {
   return Object.hasOwn(MESSAGES, code);
 }
 
-/** Message parameters. */
-export type MessageParams = Record<string, string | number>;
+import type { MessageParams } from '../i18n/message-catalog.ts';
+
+export type { MessageParams } from '../i18n/message-catalog.ts';
 
 const WORDS: Record<string, { en: string; zh: string }> = {
   draft: { en: 'a draft', zh: '草稿' },

@@ -12,8 +12,8 @@ import {
   type GovernanceCode,
   governanceMessage,
   isGovernanceCode,
-  type MessageParams,
 } from '../governance/governance-messages.ts';
+import type { MessageParams } from '../i18n/message-catalog.ts';
 import { httpMessage } from './messages/http-messages.ts';
 import { requestLanguage } from './request-language.ts';
 
@@ -89,14 +89,28 @@ export class ApiError extends Error {
     readonly issues?: WireIssue[],
     /** Extra response headers, e.g. `Retry-After`. */
     readonly headers?: Record<string, string>,
+    /** A refusal whose service states its own status and zh/en message (campaigns); prefer a code here. */
+    readonly stated?: StatedRefusal,
   ) {
-    super(code);
+    super(stated?.code ?? code);
     this.name = 'ApiError';
   }
 
-  get status(): ContentfulStatusCode {
-    return STATUS[this.code];
+  /** A service's refusal `{ status, code, message: { zh, en } }` as an ApiError. */
+  static stated(refusal: StatedRefusal): ApiError {
+    return new ApiError('invalid_request', {}, undefined, undefined, refusal);
   }
+
+  get status(): ContentfulStatusCode {
+    return this.stated?.status ?? STATUS[this.code];
+  }
+}
+
+/** A refusal a service words itself. */
+export interface StatedRefusal {
+  status: ContentfulStatusCode;
+  code: string;
+  message: Record<'zh' | 'en', string>;
 }
 
 /** The message of `code` in `lang` (governance codes from the governance catalog, the others from http's). */
@@ -117,11 +131,11 @@ export function errorResponse(
 }
 
 function sendApiError(c: Context, error: ApiError): Response {
-  const message = errorMessage(error.code, requestLanguage(c), error.params);
+  const lang = requestLanguage(c);
+  const message = error.stated?.message[lang] ?? errorMessage(error.code, lang, error.params);
+  const code = error.stated?.code ?? error.code;
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  const body = error.issues
-    ? { code: error.code, message, issues: error.issues }
-    : { code: error.code, message };
+  const body = error.issues ? { code, message, issues: error.issues } : { code, message };
   return c.json({ error: body }, error.status);
 }
 

@@ -24,7 +24,7 @@ describe('the OpenAPI contract', () => {
     const res = await app.request('/api/openapi.json');
     expect(res.status).toBe(200);
     document = (await res.json()) as Json;
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => store?.close());
 
   it('is served without signing in and validates as OpenAPI 3.1', async () => {

@@ -1,7 +1,9 @@
 /**
- * The product's HTTP app with every router it can mount (governance from `serverHooks`, Slack and both
- * WeCom channels configured) over an empty registry and a PGlite store: what the OpenAPI tests read.
+ * The product's HTTP app with every router it can mount (governance from `serverHooks`, campaigns, Slack
+ * and both WeCom channels configured) over an empty registry and a PGlite store: what the OpenAPI tests read.
  */
+import { campaignConfigFromEnv } from '../../src/campaigns/campaign-config.ts';
+import { campaignModule } from '../../src/campaigns/campaign-module.ts';
 import { ChannelService } from '../../src/channels/channel-service.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ModelRegistry } from '../../src/models/model-registry.ts';
@@ -38,6 +40,7 @@ export async function productApp(store: Store) {
     demo: true,
     answerDeps: { llm: null },
     channelRoutes: channels.routes(),
+    campaigns: campaignModule({ store, registry, demo: true, config: campaignConfigFromEnv() }),
     extraRoutes: hooks.extraRoutes?.(store, registry),
   });
 }

@@ -42,6 +42,7 @@ export const EN = {
     'The password repeats a character or a keyboard run: choose something less predictable',
   'password.contains_username': 'The password may not contain the username',
 
+  'issue.field': '{path}: {message}',
   'issue.unstorable': 'unstorable character',
   'issue.unused_attribute': 'no model uses it',
   'issue.asked_of_model': 'the question was asked of {model}',

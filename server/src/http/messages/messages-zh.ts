@@ -37,6 +37,7 @@ export const ZH: Record<HttpMessageId, string> = {
   'password.repetitive': '密码由重复字符或键盘顺序组成，请换一个更难猜的密码',
   'password.contains_username': '密码不能包含用户名',
 
+  'issue.field': '{path}',
   'issue.unstorable': '不可存储的字符',
   'issue.unused_attribute': '没有模型使用该属性',
   'issue.asked_of_model': '该问题是针对模型 {model} 提出的',

@@ -82,7 +82,7 @@ export function askRoutes(deps: AskRouteDeps) {
           'invalid_query',
           {
             detail: fieldErrors
-              .map((i) => (lang === 'zh' ? `query.${i.path}` : `query.${i.path}: ${i.message}`))
+              .map((i) => httpMessage('issue.field', lang, { path: `query.${i.path}`, message: i.message }))
               .join(httpMessage('list.separator', lang)),
           },
           fieldErrors.map((i) => ({ path: `query.${i.path}`, message: i.message })),

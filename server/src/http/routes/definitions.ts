@@ -379,47 +379,35 @@ export function definitionRoutes(options: DefinitionRoutesOptions) {
     },
   );
 
-  app.openapi(
-    apiRoute({
-      ...declare,
-      method: 'post',
-      path: '/{model}/versions/{no}/approve',
-      summary: 'Approves a version in review: it is published and put into service (admin)',
-      middleware: [adminOnly],
-      request: { params: VersionParams, body: optionalJsonBody(ApproveBody) },
-      responses: { 200: jsonResponse('Published', VersionReply) },
-      errors: REVIEW_ERRORS,
-    }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const { comment } = c.req.valid('json');
-      return c.json(
-        { version: view(outcomeValue(await flow.approve(p.model, p.no, actorOf(c), comment))) },
-        200,
-      );
-    },
+  /** A review decision on a version in review (admin); the comment is optional on approval only. */
+  const reviewRoute = (action: 'approve' | 'reject', summary: string, reply: string) =>
+    app.openapi(
+      apiRoute({
+        ...declare,
+        method: 'post',
+        path: `/{model}/versions/{no}/${action}`,
+        summary,
+        middleware: [adminOnly],
+        request: {
+          params: VersionParams,
+          body: action === 'approve' ? optionalJsonBody(ApproveBody) : jsonBody(RejectBody),
+        },
+        responses: { 200: jsonResponse(reply, VersionReply) },
+        errors: REVIEW_ERRORS,
+      }),
+      async (c) => {
+        const p = c.req.valid('param');
+        const { comment } = c.req.valid('json' as never) as { comment?: string };
+        const decided = outcomeValue(await flow[action](p.model, p.no, actorOf(c), comment as string));
+        return c.json({ version: view(decided) }, 200);
+      },
+    );
+  reviewRoute(
+    'approve',
+    'Approves a version in review: it is published and put into service (admin)',
+    'Published',
   );
-
-  app.openapi(
-    apiRoute({
-      ...declare,
-      method: 'post',
-      path: '/{model}/versions/{no}/reject',
-      summary: 'Rejects a version in review, with a comment (admin)',
-      middleware: [adminOnly],
-      request: { params: VersionParams, body: jsonBody(RejectBody) },
-      responses: { 200: jsonResponse('Rejected', VersionReply) },
-      errors: REVIEW_ERRORS,
-    }),
-    async (c) => {
-      const p = c.req.valid('param');
-      const { comment } = c.req.valid('json');
-      return c.json(
-        { version: view(outcomeValue(await flow.reject(p.model, p.no, actorOf(c), comment))) },
-        200,
-      );
-    },
-  );
+  reviewRoute('reject', 'Rejects a version in review, with a comment (admin)', 'Rejected');
 
   app.openapi(
     apiRoute({
