@@ -15,7 +15,8 @@ export interface SemanticModel {
   label: { zh: string; en: string };
   description: { zh: string; en: string };
   timezone: string;
-  currency: 'CNY' | 'USD';
+  /** ISO 4217 code. */
+  currency: string;
   asOf: z.infer<typeof ModelFileSchema>['as_of'];
   defaultMetric: string;
   rowLevelSecurity: { attribute: string; dimension: string }[];

@@ -8,7 +8,20 @@ import { TIME_GRAINS } from '../query.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
 // Strict: an unquoted comma in a YAML flow map ("{ en: A, b }") would otherwise add a stray key silently.
-const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+// One language is enough for a model written by its analysts: a plain string or `{ en: … }` alone is
+// shown in both languages (interpreters still match words of either language through synonyms).
+const bilingual = z.preprocess(
+  (v) => {
+    if (typeof v === 'string') return { zh: v, en: v };
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (o.zh === undefined && typeof o.en === 'string') return { ...o, zh: o.en };
+      if (o.en === undefined && typeof o.zh === 'string') return { ...o, en: o.zh };
+    }
+    return v;
+  },
+  z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+);
 const synonyms = z
   .object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) })
   .default({
@@ -25,6 +38,8 @@ export const FORMATS = [
   'percent',
   'currency_cny',
   'currency_usd',
+  /** Money in the model's own currency (`model.yaml` `currency`, any ISO 4217 code). */
+  'currency',
   'count',
   'number',
   'days',
@@ -45,7 +60,11 @@ export const ModelFileSchema = z.object({
   label: bilingual,
   description: bilingual,
   timezone: z.string().default('UTC'),
-  currency: z.enum(['CNY', 'USD']).default('CNY'),
+  /** ISO 4217 code of money columns (CNY, USD, EUR, GBP, INR, …). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'use an ISO 4217 currency code such as CNY, USD or EUR')
+    .default('CNY'),
   /** Today for the data: a fixed ISO date, or the day after the latest value of a column. */
   as_of: z.union([
     z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -135,6 +154,11 @@ const metricCommon = {
   ...memberCommon,
   format: z.enum(FORMATS).default('number'),
   lower_is_better: z.boolean().default(false),
+  /**
+   * The numeric dimension holding this metric per customer ("订单数大于5的客户" → orders_12m > 5): a
+   * condition on each customer is a filter on it, never a filter on the metric's total.
+   */
+  per_customer: id.optional(),
 };
 
 export const MetricSchema = z.discriminatedUnion('type', [

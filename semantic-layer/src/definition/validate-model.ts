@@ -36,7 +36,25 @@ export function validateModel(model: SemanticModel, log: IssueLog, valid = ALL_F
     });
   }
   if (has('model.yaml', 'dimensions.yaml')) checkRowLevelSecurity(model, log);
+  if (has('metrics.yaml', 'dimensions.yaml')) checkPerCustomer(model, log);
   if (has('monitors.yaml', 'metrics.yaml', 'dimensions.yaml', 'churn.yaml')) checkMonitors(model, log);
+}
+
+/** `per_customer` names a numeric dimension. */
+function checkPerCustomer(model: SemanticModel, log: IssueLog): void {
+  for (const m of Object.values(model.metrics)) {
+    if (!m.per_customer) continue;
+    const d = model.dimensions[m.per_customer];
+    if (!d || d.type !== 'numeric')
+      log.error(
+        'unknown_member',
+        `per_customer of ${m.id} must name a numeric dimension, not ${m.per_customer}`,
+        {
+          file: 'metrics.yaml',
+          path: `metrics.${m.id}.per_customer`,
+        },
+      );
+  }
 }
 
 function checkRowLevelSecurity(model: SemanticModel, log: IssueLog): void {

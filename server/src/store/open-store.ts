@@ -14,6 +14,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { campaignsRepository } from './campaigns.ts';
 import { channelLinksRepository } from './channel-links.ts';
 import { channelQueueRepository } from './channel-queue.ts';
 import { conversationsRepository } from './conversations.ts';
@@ -23,6 +24,7 @@ import { modelVersionsRepository } from './model-versions.ts';
 import { monitorStoreRepository } from './monitor-store.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
+import { tasksRepository } from './tasks.ts';
 import { usersRepository } from './users.ts';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -59,6 +61,8 @@ export interface Store {
   channelQueue: ReturnType<typeof channelQueueRepository>;
   /** Monitor subscriptions, firings, inbox insights and the delivery log. */
   monitors: ReturnType<typeof monitorStoreRepository>;
+  campaigns: ReturnType<typeof campaignsRepository>;
+  tasks: ReturnType<typeof tasksRepository>;
   close(): Promise<void>;
 }
 
@@ -134,6 +138,8 @@ function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>
     channelLinks: channelLinksRepository(db),
     channelQueue: channelQueueRepository(db),
     monitors: monitorStoreRepository(db),
+    campaigns: campaignsRepository(db),
+    tasks: tasksRepository(db),
     close: () => {
       closed ??= close();
       return closed;

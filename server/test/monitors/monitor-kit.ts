@@ -4,6 +4,7 @@
  * itself, and helpers to subscribe over HTTP as a demo account.
  */
 import { rmSync } from 'node:fs';
+import type { SmtpConfig } from '../../src/monitors/email-deliverer.ts';
 import type { ServerOptions } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import type { FakeSlack } from '../channels/fake-slack.ts';
 import type { FakeWecom } from '../channels/fake-wecom.ts';
 import { FakeSmtp } from '../fakes/fake-smtp.ts';
+import { mailText } from '../fakes/mail-text.ts';
 import { copiedDemo } from '../server/test-server.ts';
 
 /** Moves a test clock to an instant. */
@@ -23,9 +25,39 @@ export function setClock(clock: TestClock, iso: string): void {
   clock.offsetMs = Date.parse(iso) - Date.now();
 }
 
+/** The local SMTP server's messages, decoded, and the product's settings for it. */
+export class Mailbox {
+  constructor(readonly server: FakeSmtp) {}
+  static async start(): Promise<Mailbox> {
+    return new Mailbox(await new FakeSmtp().start());
+  }
+  get mails() {
+    return this.server.received.map((m) => ({ ...m, ...mailText(m.raw) }));
+  }
+  to(address: string) {
+    return this.mails.filter((m) => m.to.includes(address));
+  }
+  /** The next `n` messages are refused with 451 (temporary). */
+  failNext(n: number): void {
+    this.server.rejectNext(451, n);
+  }
+  config(): SmtpConfig {
+    return {
+      host: '127.0.0.1',
+      port: this.server.port,
+      secure: false,
+      ignoreTls: true,
+      from: 'chatbi@test.local',
+    };
+  }
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}
+
 export interface MonitorKit {
   kit: ChannelKit;
-  smtp: FakeSmtp;
+  smtp: Mailbox;
   clock: TestClock;
   dataDir: string;
   /** Stops the server; `keepData` keeps the data folder and the fakes for a restart. */
@@ -36,13 +68,13 @@ export interface MonitorKitOptions {
   dataDir?: string;
   store?: Store;
   clock?: TestClock;
-  smtp?: FakeSmtp;
+  smtp?: Mailbox;
   fakes?: { slack: FakeSlack; wecom: FakeWecom };
   monitors?: ServerOptions['monitors'];
 }
 
 export async function startMonitorKit(opts: MonitorKitOptions = {}): Promise<MonitorKit> {
-  const smtp = opts.smtp ?? (await FakeSmtp.start());
+  const smtp = opts.smtp ?? (await Mailbox.start());
   const clock = opts.clock ?? new TestClock();
   const dataDir = opts.dataDir ?? (await copiedDemo());
   const kit = await startChannelKit({
