@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
@@ -68,7 +68,7 @@ export interface ServerOptions {
   apiToken?: string;
   log: (line: string) => void;
   /** Extra routers behind authentication (governance), given the store and registry. */
-  extraRoutes?: (store: Store, registry: ModelRegistry) => Record<string, Hono<AuthEnv>>;
+  extraRoutes?: (store: Store, registry: ModelRegistry) => Record<string, OpenAPIHono<AuthEnv>>;
   /** Loads the published definitions into the registry instead of the YAML folders (governance). */
   activateModels?: (
     store: Store,
