@@ -1,9 +1,9 @@
 /**
- * Monitors over HTTP (API.md "Monitors and subscriptions"): the governed monitors of a model, the signed-in
- * user's subscriptions (create, list, delete; from the chat: recognise → confirm → create), their inbox of
- * insights (read/unread), and the delivery log for admins.
+ * Monitors over HTTP (OpenAPI-declared): the governed monitors of a model, the signed-in user's
+ * subscriptions (create, list, delete; from the chat: recognise → confirm → create), their inbox of insights
+ * (read/unread), and the delivery log for admins.
  */
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { recogniseSubscription } from '../../ask/subscription-request.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Clock } from '../../monitors/clock.ts';
@@ -12,7 +12,9 @@ import { nextOccurrence } from '../../monitors/schedule.ts';
 import { SubscriptionRequestSchema, subscribe } from '../../monitors/subscriptions.ts';
 import type { Subscription } from '../../store/monitor-store.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { requestLanguage } from '../request-language.ts';
 
@@ -21,6 +23,9 @@ export interface MonitorRouteDeps {
   registry: ModelRegistry;
   clock: Clock;
 }
+
+const declare = { tags: ['monitors'], security: SIGNED_IN };
+const Any = z.record(z.string(), z.unknown());
 
 const view = (s: Subscription, now: Date) => ({
   id: s.id,
@@ -45,132 +50,198 @@ function safeNext(s: Subscription, now: Date): Date | null {
   }
 }
 
-async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
-  return c.req.json().catch(() => undefined);
-}
-
 /** `/api/monitors`, `/api/subscriptions`, `/api/inbox`, `/api/monitor-deliveries`. */
-export function monitorRoutes(deps: MonitorRouteDeps): Record<string, Hono<AuthEnv>> {
+export function monitorRoutes(deps: MonitorRouteDeps) {
   const { store, registry, clock } = deps;
 
-  const monitors = new Hono<AuthEnv>();
-  monitors.get('/', (c) => {
-    const id = c.req.query('model');
-    if (id && !registry.has(id)) return jsonError(c, 404, 'not_found', `No model ${id}`);
-    const model = registry.get(id).runtime.model;
-    return c.json({
-      model: model.id,
-      monitors: [
-        ...Object.entries(model.monitors).map(([mid, m]) => ({ id: mid, ...m })),
+  const monitors = apiRouter<AuthEnv>();
+  monitors.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/',
+      summary: "The model's governed monitors and the weekly review",
+      request: { query: z.object({ model: z.string().max(64).optional() }) },
+      responses: { 200: jsonResponse('Monitors', z.object({ model: z.string(), monitors: z.array(Any) })) },
+      errors: ['unauthenticated', 'unknown_model'],
+    }),
+    (c) => {
+      const { model: id } = c.req.valid('query');
+      if (id && !registry.has(id)) throw new ApiError('unknown_model', { model: id });
+      const model = registry.get(id).runtime.model;
+      return c.json(
         {
-          id: WEEKLY_DIGEST,
-          kind: 'digest',
-          label: { zh: '每周回顾', en: 'Weekly review' },
-          schedule: { cron: '0 9 * * 1', timezone: model.timezone },
+          model: model.id,
+          monitors: [
+            ...Object.entries(model.monitors).map(([mid, m]) => ({ id: mid, ...m })),
+            {
+              id: WEEKLY_DIGEST,
+              kind: 'digest',
+              label: { zh: '每周回顾', en: 'Weekly review' },
+              schedule: { cron: '0 9 * * 1', timezone: model.timezone },
+            },
+          ],
         },
-      ],
-    });
-  });
+        200,
+      );
+    },
+  );
 
-  const subscriptions = new Hono<AuthEnv>();
-  subscriptions.get('/', async (c) => {
-    const now = clock.now();
-    const rows = await store.monitors.forUser(c.get('user').id);
-    return c.json({ subscriptions: rows.map((s) => view(s, now)) });
-  });
-  subscriptions.post('/', async (c) => {
-    const lang = requestLanguage(c);
-    const parsed = SubscriptionRequestSchema.safeParse(await jsonBody(c));
-    if (!parsed.success)
-      return jsonError(
-        c,
-        400,
-        'invalid_request',
-        lang === 'zh'
-          ? `订阅请求无效：${parsed.error.issues.map((i) => `${i.path.join('.') || '请求'} ${i.message}`).join('；')}`
-          : `Invalid subscription: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}`,
-      );
-    const result = await subscribe(deps, c.get('user'), parsed.data, lang);
-    if (!result.ok)
-      return jsonError(c, result.code === 'unknown_model' ? 404 : 400, result.code, result.message);
-    await store.audit.record({
-      action: 'subscription.create',
-      userId: c.get('user').id,
-      target: result.subscription.id,
-    });
-    return c.json({ subscription: view(result.subscription, clock.now()) }, 201);
-  });
-  /** A chat message read as a subscription request: the proposal to confirm (nothing is created). */
-  subscriptions.post('/recognise', async (c) => {
-    const body = (await jsonBody(c)) as { text?: unknown } | undefined;
-    const lang = requestLanguage(c);
-    if (typeof body?.text !== 'string' || !body.text.trim() || body.text.length > 500)
-      return jsonError(
-        c,
-        400,
-        'invalid_request',
-        lang === 'zh' ? '请提供 text（至多 500 字）' : 'Give text (at most 500 characters)',
-      );
-    const proposal = recogniseSubscription(body.text);
-    if (!proposal) return c.json({ proposal: null });
-    const confirm =
-      proposal.language === 'zh'
-        ? `要订阅吗？${proposal.scheduleText}把“${proposal.question}”发送到${{ inbox: '收件箱', email: '邮箱', slack: 'Slack', wecom: '企业微信' }[proposal.channel]}。`
-        : `Subscribe? "${proposal.question}" ${proposal.scheduleText}, to your ${proposal.channel === 'inbox' ? 'inbox' : proposal.channel}.`;
-    return c.json({ proposal, confirm });
-  });
-  subscriptions.delete('/:id', async (c) => {
-    const user = c.get('user');
-    if (!(await store.monitors.unsubscribe(user.id, c.req.param('id'))))
-      return jsonError(
-        c,
-        404,
-        'not_found',
-        requestLanguage(c) === 'zh' ? '没有这个订阅' : 'No such subscription',
-      );
-    await store.audit.record({ action: 'subscription.delete', userId: user.id, target: c.req.param('id') });
-    return c.body(null, 204);
-  });
+  const subscriptions = apiRouter<AuthEnv>();
+  subscriptions.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/',
+      summary: "The user's subscriptions with their next run",
+      responses: { 200: jsonResponse('Subscriptions', z.object({ subscriptions: z.array(Any) })) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const now = clock.now();
+      const rows = await store.monitors.forUser(c.get('user').id);
+      return c.json({ subscriptions: rows.map((s) => view(s, now)) }, 200);
+    },
+  );
+  subscriptions.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/',
+      summary: 'Subscribes to a monitor, the weekly review or any question, on a schedule and a channel',
+      request: { body: jsonBody(SubscriptionRequestSchema) },
+      responses: { 201: jsonResponse('Created', z.object({ subscription: Any })) },
+      errors: ['unauthenticated', 'csrf_failed', 'invalid_request', 'invalid_subscription', 'unknown_model'],
+    }),
+    async (c) => {
+      const lang = requestLanguage(c);
+      const result = await subscribe(deps, c.get('user'), c.req.valid('json'), lang);
+      if (!result.ok)
+        throw result.code === 'unknown_model'
+          ? new ApiError('unknown_model', { model: '' })
+          : new ApiError('invalid_subscription', { detail: result.message });
+      await store.audit.record({
+        action: 'subscription.create',
+        userId: c.get('user').id,
+        target: result.subscription.id,
+      });
+      return c.json({ subscription: view(result.subscription, clock.now()) }, 201);
+    },
+  );
+  subscriptions.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/recognise',
+      summary: 'Reads a chat message as a subscription request: the proposal to confirm (nothing is created)',
+      request: { body: jsonBody(z.object({ text: z.string().trim().min(1).max(500) })) },
+      responses: {
+        200: jsonResponse('Proposal', z.object({ proposal: Any.nullable(), confirm: z.string().optional() })),
+      },
+      errors: ['unauthenticated', 'csrf_failed', 'invalid_request'],
+    }),
+    (c) => {
+      const proposal = recogniseSubscription(c.req.valid('json').text);
+      if (!proposal) return c.json({ proposal: null }, 200);
+      const confirm =
+        proposal.language === 'zh'
+          ? `要订阅吗？${proposal.scheduleText}把“${proposal.question}”发送到${{ inbox: '收件箱', email: '邮箱', slack: 'Slack', wecom: '企业微信' }[proposal.channel]}。`
+          : `Subscribe? "${proposal.question}" ${proposal.scheduleText}, to your ${proposal.channel}.`;
+      return c.json({ proposal: { ...proposal }, confirm }, 200);
+    },
+  );
+  subscriptions.openapi(
+    apiRoute({
+      ...declare,
+      method: 'delete',
+      path: '/{id}',
+      summary: "Deletes one of the user's subscriptions",
+      request: { params: z.object({ id: z.string().max(64) }) },
+      responses: { 204: { description: 'Deleted' } },
+      errors: ['unauthenticated', 'csrf_failed', 'subscription_not_found'],
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      if (!(await store.monitors.unsubscribe(user.id, id))) throw new ApiError('subscription_not_found');
+      await store.audit.record({ action: 'subscription.delete', userId: user.id, target: id });
+      return c.body(null, 204);
+    },
+  );
 
-  const inbox = new Hono<AuthEnv>();
-  inbox.get('/', async (c) => {
-    const rows = await store.monitors.inbox(c.get('user').id, { unreadOnly: c.req.query('unread') === '1' });
-    return c.json({
-      unread: rows.filter((r) => !r.readAt).length,
-      insights: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        body: r.body,
-        question: r.question,
-        monitorId: r.monitorId,
-        model: r.modelId,
-        content: r.content,
-        createdAt: r.createdAt,
-        read: r.readAt !== null,
-      })),
-    });
-  });
-  inbox.post('/:id/read', async (c) => {
-    const body = (await jsonBody(c)) as { read?: unknown } | undefined;
-    const read = body?.read === undefined ? true : body.read;
-    if (typeof read !== 'boolean')
-      return jsonError(
-        c,
-        400,
-        'invalid_request',
-        requestLanguage(c) === 'zh' ? 'read 须为布尔值' : 'read must be a boolean',
+  const inbox = apiRouter<AuthEnv>();
+  inbox.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/',
+      summary: "The user's insights, newest first (`unread=1`: unread only)",
+      request: { query: z.object({ unread: z.enum(['0', '1']).optional() }) },
+      responses: {
+        200: jsonResponse('Insights', z.object({ unread: z.number(), insights: z.array(Any) })),
+      },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const rows = await store.monitors.inbox(c.get('user').id, {
+        unreadOnly: c.req.valid('query').unread === '1',
+      });
+      return c.json(
+        {
+          unread: rows.filter((r) => !r.readAt).length,
+          insights: rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            body: r.body,
+            question: r.question,
+            monitorId: r.monitorId,
+            model: r.modelId,
+            content: r.content,
+            createdAt: r.createdAt,
+            read: r.readAt !== null,
+          })),
+        },
+        200,
       );
-    if (!(await store.monitors.markRead(c.get('user').id, c.req.param('id'), read, clock.now())))
-      return jsonError(c, 404, 'not_found', requestLanguage(c) === 'zh' ? '没有这条洞察' : 'No such insight');
-    return c.body(null, 204);
-  });
+    },
+  );
+  inbox.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/{id}/read',
+      summary: 'Marks an insight read (or unread with `{"read": false}`)',
+      request: {
+        params: z.object({ id: z.string().max(64) }),
+        body: jsonBody(z.object({ read: z.boolean().default(true) })),
+      },
+      responses: { 204: { description: 'Marked' } },
+      errors: ['unauthenticated', 'csrf_failed', 'invalid_request', 'insight_not_found'],
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { read } = c.req.valid('json');
+      if (!(await store.monitors.markRead(c.get('user').id, id, read, clock.now())))
+        throw new ApiError('insight_not_found');
+      return c.body(null, 204);
+    },
+  );
 
-  const deliveries = new Hono<AuthEnv>();
+  const deliveries = apiRouter<AuthEnv>();
   deliveries.use('*', requireRole('admin'));
-  deliveries.get('/', async (c) => {
-    const limit = Math.min(1000, Math.max(1, Number(c.req.query('limit') ?? 200) || 200));
-    return c.json({ deliveries: await store.monitors.deliveries(limit) });
-  });
+  deliveries.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/',
+      summary: 'The delivery log of monitor firings, every attempt (admins)',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() }) },
+      responses: { 200: jsonResponse('Deliveries', z.object({ deliveries: z.array(Any) })) },
+      errors: ['unauthenticated', 'forbidden'],
+    }),
+    async (c) =>
+      c.json({ deliveries: await store.monitors.deliveries(c.req.valid('query').limit ?? 200) }, 200),
+  );
 
   return {
     '/monitors': monitors,
