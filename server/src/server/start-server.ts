@@ -19,6 +19,7 @@ import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
+import { monitorRoutes } from '../http/routes/monitors.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
 import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
@@ -239,7 +240,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
       webDist: opts.webDist,
-      extraRoutes: opts.extraRoutes?.(store, registry),
+      extraRoutes: {
+        ...opts.extraRoutes?.(store, registry),
+        ...monitorRoutes({ store, registry, clock: { now } }),
+      },
       log: (m, e) => opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
 

@@ -34,6 +34,9 @@ export const EN = {
     "Your data-access attributes match none of this model's access rules: no customers to show",
   'error.conversation_not_found': 'No such conversation or answer',
   'error.link_not_found': 'No such linked account',
+  'error.subscription_not_found': 'No such subscription',
+  'error.insight_not_found': 'No such insight',
+  'error.invalid_subscription': '{detail}',
 
   'password.too_short': 'The password needs at least {min} characters',
   'password.too_long': 'The password may have at most 1024 characters',

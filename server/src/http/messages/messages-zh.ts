@@ -30,6 +30,9 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.access_denied': '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户',
   'error.conversation_not_found': '没有找到这条对话或回答',
   'error.link_not_found': '没有这个已绑定的账户',
+  'error.subscription_not_found': '没有这个订阅',
+  'error.insight_not_found': '没有这条洞察',
+  'error.invalid_subscription': '{detail}',
 
   'password.too_short': '密码至少需要 {min} 个字符',
   'password.too_long': '密码最多 1024 个字符',
