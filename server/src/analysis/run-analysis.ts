@@ -1,5 +1,6 @@
 import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
 import { analysisSlots } from './analysis-slots.ts';
+import { campaignOutcomesAnalysis } from './campaigns/campaign-outcomes.ts';
 import { cohortsAnalysis } from './cohorts/index.ts';
 import { decompositionAnalysis } from './decomposition/index.ts';
 import { driversAnalysis } from './drivers/index.ts';
@@ -19,6 +20,7 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
   segments: segmentsAnalysis,
   risk_list: riskListAnalysis,
   actions: actionsAnalysis,
+  campaign_outcomes: campaignOutcomesAnalysis,
 };
 
 /**

@@ -18,6 +18,7 @@ export const ANALYSIS_INTENTS = [
   'cohorts',
   'survival',
   'segments',
+  'campaign_outcomes',
 ] as const;
 export type AnalysisIntent = (typeof ANALYSIS_INTENTS)[number];
 

@@ -68,6 +68,7 @@ export function suggestionsFor(
     case 'cohorts':
     case 'survival':
     case 'segments':
+    case 'campaign_outcomes':
       out = [w.reasons, w.atRisk, w.actions];
       break;
     default:

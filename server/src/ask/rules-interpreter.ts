@@ -7,6 +7,7 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
 import { catalogIndex } from './match/catalog-index.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import {
   clarifyAmbiguous,
   clarifyEmptyPeriod,
@@ -52,7 +53,11 @@ const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
  */
 export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   const { question, catalog, asOf, previous } = input;
-  const analysis = analyseQuestion(question, catalog, asOf);
+  let analysis = analyseQuestion(question, catalog, asOf);
+  if (hasCue(analysis, 'campaignOutcomes') && catalog.dimensions.some((d) => d.id === 'message_channel')) {
+    const read = readChannelsAsMessageChannels(question);
+    if (read !== question) analysis = analyseQuestion(read, catalog, asOf);
+  }
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
   const reinterpret: Reinterpret = (q) =>
@@ -86,11 +91,13 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   const draft: Draft = {
     model: catalog.model,
     metrics:
-      members.metrics.length > 0
-        ? members.metrics
-        : members.genericMetric
-          ? [members.genericMetric.metric]
-          : [],
+      intent === 'campaign_outcomes' && catalog.metrics.some((m) => m.id === 'action_return_rate')
+        ? ['action_return_rate']
+        : members.metrics.length > 0
+          ? members.metrics
+          : members.genericMetric
+            ? [members.genericMetric.metric]
+            : [],
     dimensions: dimensionsFor(intent, members, hasCue(analysis, 'total')),
     filters: members.filters,
     intent,
