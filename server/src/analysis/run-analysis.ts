@@ -2,6 +2,7 @@ import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis
 import { analysisSlots } from './analysis-slots.ts';
 import { campaignOutcomesAnalysis } from './campaigns/campaign-outcomes.ts';
 import { cohortsAnalysis } from './cohorts/index.ts';
+import { customerProfileAnalysis } from './customer/customer-analysis.ts';
 import { decompositionAnalysis } from './decomposition/index.ts';
 import { driversAnalysis } from './drivers/index.ts';
 import { actionsAnalysis } from './playbook/index.ts';
@@ -21,6 +22,7 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
   risk_list: riskListAnalysis,
   actions: actionsAnalysis,
   campaign_outcomes: campaignOutcomesAnalysis,
+  customer_profile: customerProfileAnalysis,
 };
 
 /**

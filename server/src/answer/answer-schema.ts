@@ -19,6 +19,7 @@ export const ANALYSIS_INTENTS = [
   'survival',
   'segments',
   'campaign_outcomes',
+  'customer_profile',
 ] as const;
 export type AnalysisIntent = (typeof ANALYSIS_INTENTS)[number];
 

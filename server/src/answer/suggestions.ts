@@ -69,6 +69,7 @@ export function suggestionsFor(
     case 'survival':
     case 'segments':
     case 'campaign_outcomes':
+    case 'customer_profile':
       out = [w.reasons, w.atRisk, w.actions];
       break;
     default:

@@ -18,6 +18,7 @@ import {
   type QuestionParts,
   type Reinterpret,
 } from './rules/clarify.ts';
+import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { detectIntent, hasCue } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
@@ -73,6 +74,21 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
       query: null,
       assumptions: [],
       reason: declined,
+    };
+
+  const customerId = askedCustomerId(question);
+  if (customerId && catalog.dimensions.some((d) => d.id === 'customer_id'))
+    return {
+      ...base,
+      kind: 'analysis',
+      intent: 'customer_profile',
+      query: assembleQuery({
+        model: catalog.model,
+        metrics: ['customers'],
+        dimensions: [],
+        filters: [{ member: 'customer_id', op: 'eq', values: [customerId] }],
+      }),
+      assumptions: [],
     };
 
   const members = resolveMembers(analysis, catalog);

@@ -195,4 +195,61 @@ describe('a campaign from the at-risk list to its measured uplift', () => {
     expect(sms.body.interpretation.intent).toBe('campaign_outcomes');
     expect((sms.body.analysis.outcomes as Json[]).map((o) => o.group)).toContain(campaigns.care_message);
   }, 120_000);
+
+  it('"查看这些客户" opens exactly the customers an action targets', async () => {
+    const answer = await analyst.send('POST', '/api/ask', { question: '哪些客户有流失风险? 怎么挽回?' });
+    for (const action of answer.body.analysis.actions as Json[]) {
+      const list = await analyst.send('GET', `/api/customers/by-action/${action.id}`);
+      expect(list.status).toBe(200);
+      expect(list.body.count).toBe(action.targets.count);
+      expect((list.body.customers as Json[]).slice(0, 100).map((c) => c.customerId)).toEqual(
+        (action.targets.customers as Json[]).map((c) => c.customerId),
+      );
+    }
+  }, 120_000);
+
+  it('the customer page shows the list’s numbers, campaign touches and open tasks, under row-level security', async () => {
+    const list = await analyst.send('GET', '/api/customers/at-risk?limit=5000');
+    const rows = await outbox(analyst, campaigns.account_manager_call!);
+    const called = rows.find((r) => r.status === 'sent')!;
+    const listed = (list.body.customers as Json[]).find((c) => c.customerId === called.customerId)!;
+    const page = await analyst.send('GET', `/api/customers/${called.customerId}`);
+    expect(page.status).toBe(200);
+    expect(page.body.risk.score).toBe(listed.risk);
+    expect(page.body.risk.flagged).toBe(true);
+    expect(page.body.risk.factors.length).toBeGreaterThan(0);
+    expect(page.body.campaignTouches.map((t: Json) => t.campaignId)).toContain(
+      campaigns.account_manager_call,
+    );
+    expect(page.body.openTasks.length).toBe(1);
+    expect(page.body.timeline.some((e: Json) => e.kind === 'order')).toBe(true);
+    const asked = await analyst.send('POST', '/api/ask', { question: `客户${called.customerId}的情况` });
+    expect(asked.body.interpretation.intent).toBe('customer_profile');
+    expect(asked.body.analysis.risk.score).toBe(listed.risk);
+    const en = await analyst.send('POST', '/api/ask', { question: `show me customer ${called.customerId}` });
+    expect(en.body.narrative).toMatch(/churn risk/);
+
+    const south = await kit.client('manager_south');
+    const region = page.body.profile.region;
+    expect((await south.send('GET', `/api/customers/${called.customerId}`)).status).toBe(
+      region === '华南' ? 200 : 404,
+    );
+    const other = (list.body.customers as Json[]).find(
+      (c) => c.region !== '华南' && c.regionLabel !== '华南',
+    )!;
+    const hidden = await south.send('GET', `/api/customers/${other.customerId}`);
+    expect(hidden.status).toBe(404);
+  }, 120_000);
+
+  it('"我的待办": call tasks reach the customers\' owners, overdue ones are reported', async () => {
+    const viewer = await kit.client('viewer');
+    const mine = await viewer.send('GET', '/api/tasks');
+    expect(mine.status).toBe(200);
+    expect(mine.body.tasks.length).toBeGreaterThan(0);
+    expect(mine.body.tasks.every((t: Json) => t.owner === 'viewer' && t.kind === 'call')).toBe(true);
+    const task = mine.body.tasks[0];
+    expect((await analyst.send('PATCH', `/api/tasks/${task.id}`, { status: 'done' })).status).toBe(404);
+    const done = await viewer.send('PATCH', `/api/tasks/${task.id}`, { status: 'done' });
+    expect(done.body.task.status).toBe('done');
+  });
 });
