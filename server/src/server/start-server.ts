@@ -64,7 +64,7 @@ export interface ServerOptions {
   /** Slack / WeCom (`channelConfigFromEnv`); tests also inject a clock, a retry policy and worker tuning. */
   channels?: Pick<ChannelServiceOptions, 'config' | 'now' | 'retry' | 'worker'>;
   /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
-  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date; newId?: () => string };
 }
 
 export interface RunningServer {
@@ -155,7 +155,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       answerDeps,
       log: opts.log,
     });
-    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const { autoStart = true, now: campaignNow, newId, ...campaignOverrides } = opts.campaigns ?? {};
     const campaigns = campaignModule({
       store,
       registry,
@@ -163,6 +163,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       config: { ...campaignConfigFromEnv(), ...campaignOverrides },
       log: opts.log,
       now: campaignNow,
+      newId,
     });
     const app = createApp({
       store,
