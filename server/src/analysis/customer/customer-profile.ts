@@ -145,8 +145,8 @@ async function timeline(ctx: ReturnType<typeof analysisContext>, one: Filter): P
       filters: [one],
     });
     for (const row of rows) {
-      const { [r.time]: when, ...detail } = row;
-      events.push({ date: day(when ?? row[`${r.time}__day`]), kind: r.kind, detail });
+      const { period, [r.time]: when, ...detail } = row;
+      events.push({ date: day(period ?? when), kind: r.kind, detail });
     }
   }
   return events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
