@@ -118,6 +118,10 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       return finish({
         ...base,
         kind: 'error',
+        error: {
+          code: 'invalid_query',
+          issues: run.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
+        },
         narrative: pipelineMessages.cannotCompile(
           run.issues,
           it.understood.map((u) => `${u.text} → ${u.meaning}`),
@@ -127,7 +131,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     Object.assign(timings, run.timings);
     stage('present');
     const presented = present(run.presentation, runtime, lang, timings);
-    const assumptions = [...base.interpretation.assumptions];
+    const assumptions = [...base.interpretation.assumptions, ...run.assumptions];
     if (it.kind === 'analysis') assumptions.push(pipelineMessages.analysisUnavailable(lang));
     return finish({
       ...base,
@@ -137,11 +141,22 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       provenance: { ...base.provenance, sql: [run.sql], params: [run.params] },
     });
   } catch (error) {
-    if (error instanceof AnalysisError) return finish({ ...base, kind: 'error', narrative: error.message });
+    if (error instanceof AnalysisError)
+      return finish({ ...base, kind: 'error', error: { code: error.code }, narrative: error.message });
     if (error instanceof QueryTimeoutError)
-      return finish({ ...base, kind: 'error', narrative: pipelineMessages.timeout(lang) });
+      return finish({
+        ...base,
+        kind: 'error',
+        error: { code: 'timeout' },
+        narrative: pipelineMessages.timeout(lang),
+      });
     deps.log?.('answer failed', error);
-    return finish({ ...base, kind: 'error', narrative: pipelineMessages.internal(lang) });
+    return finish({
+      ...base,
+      kind: 'error',
+      error: { code: 'internal_error' },
+      narrative: pipelineMessages.internal(lang),
+    });
   }
 }
 

@@ -21,6 +21,7 @@ import { conversationsRepository } from './conversations.ts';
 import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
+import { monitorStoreRepository } from './monitor-store.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
 import { tasksRepository } from './tasks.ts';
@@ -58,6 +59,8 @@ export interface Store {
   audit: ReturnType<typeof auditRepository>;
   channelLinks: ReturnType<typeof channelLinksRepository>;
   channelQueue: ReturnType<typeof channelQueueRepository>;
+  /** Monitor subscriptions, firings, inbox insights and the delivery log. */
+  monitors: ReturnType<typeof monitorStoreRepository>;
   campaigns: ReturnType<typeof campaignsRepository>;
   tasks: ReturnType<typeof tasksRepository>;
   close(): Promise<void>;
@@ -134,6 +137,7 @@ function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>
     audit: auditRepository(db),
     channelLinks: channelLinksRepository(db),
     channelQueue: channelQueueRepository(db),
+    monitors: monitorStoreRepository(db),
     campaigns: campaignsRepository(db),
     tasks: tasksRepository(db),
     close: () => {

@@ -96,7 +96,7 @@ export async function customerProfile(
       action: listed.action,
     };
   else if (profile.lifecycle_stage !== 'churned') {
-    const { model } = await riskModelFor(runtime, attributes, lang);
+    const { model } = await riskModelFor(runtime, lang);
     const [row] = await scoredCustomers(ctx, [one], model, false);
     if (row) {
       const score = Number(row[RISK_COLUMN]);

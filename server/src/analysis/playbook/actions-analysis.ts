@@ -39,7 +39,7 @@ const COLUMNS = [
 function presentation(ctx: AnalysisContext, planned: PlannedAction[]): PresentationInput {
   const { model } = ctx.runtime;
   const lang = ctx.lang;
-  const currency = model.currency === 'USD' ? 'currency_usd' : 'currency_cny';
+  const currency = 'currency' as const;
   const members: Record<string, PresentedMember> = {
     action: { label: { zh: '挽留动作', en: 'Action' }, values: actionLabels(model) },
     targets: { label: { zh: '目标客户数', en: 'Targets' }, format: 'count' },

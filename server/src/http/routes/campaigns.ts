@@ -12,9 +12,9 @@ import { MessageTemplate } from '../../campaigns/template.ts';
 import type { Campaign } from '../../store/campaigns.ts';
 import type { Store } from '../../store/open-store.ts';
 import { MESSAGE_CHANNELS } from '../../store/schema.ts';
-import { type AuthEnv, type AuthUser, jsonError } from '../auth/auth-context.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
+import type { AuthEnv, AuthUser } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
+import { jsonError, parseJsonBody } from './plain-json.ts';
 
 const NewCampaign = z.object({
   name: z.string().trim().max(120).optional(),

@@ -6,8 +6,9 @@ import { analysisContext } from '../../analysis/governed/analysis-context.ts';
 import { actionTargets } from '../../analysis/playbook/index.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
+import { jsonError } from './plain-json.ts';
 
 const CUSTOMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const TargetParams = z.object({

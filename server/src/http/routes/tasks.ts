@@ -4,9 +4,9 @@ import { businessDay } from '../../campaigns/campaign-days.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Store } from '../../store/open-store.ts';
 import { TASK_STATUSES } from '../../store/schema.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
+import { jsonError, parseJsonBody } from './plain-json.ts';
 
 const Patch = z.object({ status: z.enum(TASK_STATUSES) });
 
