@@ -14,6 +14,8 @@ const NAV: NavItem[] = [
   { path: 'chat', label: 'nav.chat', visible: () => true },
   { path: 'catalog', label: 'nav.catalog', visible: () => true },
   { path: 'at-risk', label: 'nav.atRisk', visible: () => true },
+  { path: 'campaigns', label: 'nav.campaigns', visible: () => true },
+  { path: 'tasks', label: 'nav.tasks', visible: () => true },
   { path: 'editor', label: 'nav.editor', visible: () => hasRole('analyst') },
   { path: 'review', label: 'nav.review', visible: () => hasRole('admin') },
 ];

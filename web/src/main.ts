@@ -8,13 +8,16 @@ import { errorState, loadingState } from './components/states.ts';
 import { onLangChange } from './i18n/i18n.ts';
 import { currentRoute, navigate, onRouteChange, type Route } from './router.ts';
 import { atRiskScreen } from './screens/at-risk.ts';
+import { campaignsScreen } from './screens/campaigns.ts';
 import { catalogScreen } from './screens/catalog.ts';
 import { changePasswordScreen } from './screens/change-password.ts';
 import { chatScreen } from './screens/chat.ts';
+import { customerScreen } from './screens/customer.ts';
 import { definitionEditorScreen } from './screens/definition-editor.ts';
 import { homeScreen } from './screens/home.ts';
 import { reviewQueueScreen } from './screens/review-queue.ts';
 import { signInScreen } from './screens/sign-in.ts';
+import { tasksScreen } from './screens/tasks.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
 
 const root = document.getElementById('app')!;
@@ -37,6 +40,9 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   chat: chatScreen,
   catalog: (outlet) => catalogScreen(outlet),
   'at-risk': atRiskScreen,
+  campaigns: campaignsScreen,
+  tasks: (outlet) => tasksScreen(outlet),
+  customer: customerScreen,
   editor: (outlet, route) =>
     hasRole('analyst') ? definitionEditorScreen(outlet, route) : navigate('home', {}, true),
   review: (outlet, route) =>

@@ -1,6 +1,8 @@
 import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
 import { analysisSlots } from './analysis-slots.ts';
+import { campaignOutcomesAnalysis } from './campaigns/campaign-outcomes.ts';
 import { cohortsAnalysis } from './cohorts/index.ts';
+import { customerProfileAnalysis } from './customer/customer-analysis.ts';
 import { decompositionAnalysis } from './decomposition/index.ts';
 import { driversAnalysis } from './drivers/index.ts';
 import { actionsAnalysis } from './playbook/index.ts';
@@ -19,6 +21,8 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
   segments: segmentsAnalysis,
   risk_list: riskListAnalysis,
   actions: actionsAnalysis,
+  campaign_outcomes: campaignOutcomesAnalysis,
+  customer_profile: customerProfileAnalysis,
 };
 
 /**

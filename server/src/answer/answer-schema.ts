@@ -18,6 +18,8 @@ export const ANALYSIS_INTENTS = [
   'cohorts',
   'survival',
   'segments',
+  'campaign_outcomes',
+  'customer_profile',
 ] as const;
 export type AnalysisIntent = (typeof ANALYSIS_INTENTS)[number];
 

@@ -68,6 +68,8 @@ export function suggestionsFor(
     case 'cohorts':
     case 'survival':
     case 'segments':
+    case 'campaign_outcomes':
+    case 'customer_profile':
       out = [w.reasons, w.atRisk, w.actions];
       break;
     default:

@@ -7,6 +7,7 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
 import { catalogIndex } from './match/catalog-index.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
   clarifyAmbiguous,
@@ -18,6 +19,7 @@ import {
   type QuestionParts,
   type Reinterpret,
 } from './rules/clarify.ts';
+import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { detectIntent, hasCue } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
@@ -62,7 +64,11 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
 /** The rules on a question already normalised (text/correct-question.ts). */
 function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const { question, catalog, asOf } = input;
-  const analysis = analyseQuestion(question, catalog, asOf);
+  let analysis = analyseQuestion(question, catalog, asOf);
+  if (hasCue(analysis, 'campaignOutcomes') && catalog.dimensions.some((d) => d.id === 'message_channel')) {
+    const read = readChannelsAsMessageChannels(question);
+    if (read !== question) analysis = analyseQuestion(read, catalog, asOf);
+  }
   const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
@@ -81,6 +87,21 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       reason: declined,
     };
 
+  const customerId = askedCustomerId(question);
+  if (customerId && catalog.dimensions.some((d) => d.id === 'customer_id'))
+    return {
+      ...base,
+      kind: 'analysis',
+      intent: 'customer_profile',
+      query: assembleQuery({
+        model: catalog.model,
+        metrics: ['customers'],
+        dimensions: [],
+        filters: [{ member: 'customer_id', op: 'eq', values: [customerId] }],
+      }),
+      assumptions: [],
+    };
+
   const members = resolveMembers(analysis, catalog);
   base.understood = members.understood;
   const ambiguity = members.ambiguities[0];
@@ -97,11 +118,13 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const draft: Draft = {
     model: catalog.model,
     metrics:
-      members.metrics.length > 0
-        ? members.metrics
-        : members.genericMetric
-          ? [members.genericMetric.metric]
-          : [],
+      intent === 'campaign_outcomes' && catalog.metrics.some((m) => m.id === 'action_return_rate')
+        ? ['action_return_rate']
+        : members.metrics.length > 0
+          ? members.metrics
+          : members.genericMetric
+            ? [members.genericMetric.metric]
+            : [],
     dimensions: dimensionsFor(intent, members, hasCue(analysis, 'total')),
     filters: members.filters,
     intent,

@@ -30,6 +30,7 @@ export function campaignModule(deps: {
   config: CampaignConfig;
   log?: (message: string) => void;
   now?: () => Date;
+  newId?: () => string;
 }): CampaignModule {
   const { config } = deps;
   const providers: Partial<Record<MessageChannel, MessageProvider>> = {
@@ -44,6 +45,7 @@ export function campaignModule(deps: {
     demo: deps.demo,
     frequencyCapDays: config.frequencyCapDays,
     now: deps.now,
+    newId: deps.newId,
   });
   const worker = new DeliveryWorker({
     store: deps.store,

@@ -5,6 +5,7 @@
  * outbox — idempotent), record the outbox in the governed `communications` table when delivery drains,
  * and in demo mode simulate the customers' responses. Expected refusals are values with zh/en messages.
  */
+import { randomUUID } from 'node:crypto';
 import { accessFor } from '../../../semantic-layer/src/access-policy.ts';
 import { simulateResponses } from '../data/demo/campaign-responses.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
@@ -64,6 +65,8 @@ export interface CampaignServiceDeps {
   contacts?: ContactDirectory;
   frequencyCapDays: number;
   now?: () => Date;
+  /** New campaign ids (random UUIDs by default; ids seed the holdout, so a test may fix them). */
+  newId?: () => string;
 }
 
 /** The campaign workflow (see the file comment). */
@@ -142,6 +145,7 @@ export class CampaignService {
     const treatment = targets.length - Math.round((targets.length * input.controlSharePct) / 100);
     const needsApproval = treatment > (await this.approvalThreshold()) && actor.role !== 'admin';
     const campaign = await this.deps.store.campaigns.create({
+      id: this.deps.newId?.() ?? randomUUID(),
       name: input.name?.trim() || `${action.label[input.language]} · ${runtime.asOf}`,
       model: runtime.model.id,
       actionId: input.target.actionId,

@@ -26,8 +26,10 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { channelLinkRoutes } from './routes/channel-links.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { customerRoutes } from './routes/customers.ts';
 import { homeRoutes } from './routes/home.ts';
 import { integrationRoutes } from './routes/integrations.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { userRoutes } from './routes/users.ts';
 import { serveWeb } from './static-web.ts';
 
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps) {
   api.route('/home', homeRoutes(deps.registry));
   api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
+  api.route('/customers', customerRoutes(deps));
+  api.route('/tasks', taskRoutes(deps));
   api.route('/channel-links', channelLinkRoutes(deps.store));
   if (deps.campaigns)
     api.route('/campaigns', campaignRoutes({ store: deps.store, service: deps.campaigns.service }));

@@ -94,7 +94,7 @@ export interface ServerOptions {
     start?: boolean;
   };
   /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
-  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date; newId?: () => string };
 }
 
 export interface RunningServer {
@@ -222,7 +222,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ...(smtp ? { email: emailDeliverer(smtp) } : {}),
       },
     });
-    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const { autoStart = true, now: campaignNow, newId, ...campaignOverrides } = opts.campaigns ?? {};
     const campaigns = campaignModule({
       store,
       registry,
@@ -230,6 +230,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       config: { ...campaignConfigFromEnv(), ...campaignOverrides },
       log: opts.log,
       now: campaignNow,
+      newId,
     });
     const app = createApp({
       store,

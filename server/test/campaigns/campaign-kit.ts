@@ -33,6 +33,7 @@ export async function startCampaignKit(): Promise<CampaignKit> {
     new FakeMessageGateway('sms-token').start(),
     new FakeMessageGateway('wecom-token').start(),
   ]);
+  let campaignCount = 0;
   const start = async () =>
     startServer({
       dataDir,
@@ -48,6 +49,8 @@ export async function startCampaignKit(): Promise<CampaignKit> {
         wecom: { url: wecom.url, token: 'wecom-token' },
         autoStart: false,
         pollMs: 50,
+        // Fixed ids: the holdout and the simulated responses are seeded by them, so runs repeat.
+        newId: () => `00000000-0000-4000-8000-${String(++campaignCount).padStart(12, '0')}`,
       },
     });
   const kit: CampaignKit = {

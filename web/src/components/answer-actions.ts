@@ -43,6 +43,15 @@ export function answerActions(actions: RetentionAction[]): HTMLElement | null {
             },
             t('actions.seeCustomers'),
           ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-small',
+              onclick: () => navigate('campaigns', { new: action.id }),
+            },
+            t('actions.createCampaign'),
+          ),
         ),
       ),
     ),

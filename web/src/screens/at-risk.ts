@@ -11,7 +11,10 @@ const TIERS = ['', 'high', 'medium', 'low'] as const;
 
 /** At-risk customers: filter by value tier and text, sort, why each is flagged, suggested action, CSV export. */
 export function atRiskScreen(outlet: HTMLElement, route: Route): void {
-  const segment = route.params.get('segment') ?? '';
+  const actionId = route.params.get('action');
+  // An action's targets are listed exactly (server-side); the segment text only filters the whole list.
+  const segment = actionId ? '' : (route.params.get('segment') ?? '');
+  const heading = h('p', { class: 'muted', role: 'status' });
   const tierId = uid('tier');
   const searchId = uid('search');
   const tier = h(
@@ -52,6 +55,8 @@ export function atRiskScreen(outlet: HTMLElement, route: Route): void {
     return dataTable(columns(), visible, {
       title: t('atRisk.title'),
       renderCell: {
+        customerId: (value) =>
+          h('a', { href: `#/customer/${encodeURIComponent(String(value))}` }, String(value)),
         reasons: (value) =>
           h(
             'ul',
@@ -70,6 +75,15 @@ export function atRiskScreen(outlet: HTMLElement, route: Route): void {
     loadInto(
       body,
       async () => {
+        if (actionId) {
+          const targets = await api<{ label: string; count: number; customers: unknown[] }>(
+            'GET',
+            `/api/customers/by-action/${encodeURIComponent(actionId)}${query({ value_tier: tier.value })}`,
+          );
+          heading.textContent = t('atRisk.actionTargets', { action: targets.label, count: targets.count });
+          rows = atRiskRows({ customers: targets.customers });
+          return rows;
+        }
         rows = atRiskRows(
           await api('GET', `/api/customers/at-risk${query({ limit: 500, value_tier: tier.value })}`),
         );
@@ -89,6 +103,7 @@ export function atRiskScreen(outlet: HTMLElement, route: Route): void {
       { class: 'at-risk' },
       h('h1', null, t('atRisk.title')),
       h('p', { class: 'muted' }, t('atRisk.intro')),
+      heading,
       h(
         'div',
         { class: 'toolbar' },

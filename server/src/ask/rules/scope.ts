@@ -27,6 +27,7 @@ const CONTENT_CUES = new Set([
   'reasonsNoun',
   'drivers',
   'actions',
+  'campaignOutcomes',
   'riskList',
   'cohorts',
   'survival',

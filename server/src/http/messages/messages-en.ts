@@ -36,6 +36,9 @@ export const EN = {
   'error.link_not_found': 'No such linked account',
   'error.subscription_not_found': 'No such subscription',
   'error.insight_not_found': 'No such insight',
+  'error.task_not_found': 'No such task',
+  'error.customer_not_found': 'No customer {id} you may see',
+  'error.action_not_found': 'The playbook has no action {action}',
   'error.invalid_subscription': '{detail}',
 
   'password.too_short': 'The password needs at least {min} characters',

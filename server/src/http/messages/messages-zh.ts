@@ -32,6 +32,9 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.link_not_found': '没有这个已绑定的账户',
   'error.subscription_not_found': '没有这个订阅',
   'error.insight_not_found': '没有这条洞察',
+  'error.task_not_found': '没有这个待办',
+  'error.customer_not_found': '没有客户 {id}，或您无权查看',
+  'error.action_not_found': '剧本中没有动作 {action}',
   'error.invalid_subscription': '{detail}',
 
   'password.too_short': '密码至少需要 {min} 个字符',

@@ -1,0 +1,153 @@
+/**
+ * One customer's 360° view from governed queries under the user's row-level security: the profile
+ * (region, tier, lifecycle, RFM, recency), the risk score with its reasons, tags (the governed segments
+ * the customer belongs to) and a timeline of orders, tickets, feedback and retention messages. The risk
+ * comes from the same scored population as the at-risk list (so the page shows the list's numbers);
+ * a customer the list does not flag is scored by the same model. A customer the user may not see does
+ * not exist for them (null).
+ */
+import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import type { ModelRuntime } from '../../data/model-runtime.ts';
+import { analysisContext } from '../governed/analysis-context.ts';
+import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from '../risk/at-risk-customers.ts';
+import { hasMembers, readGoverned } from '../risk/governed-read.ts';
+import { riskModelFor } from '../risk/risk-model-cache.ts';
+import { riskTierOf } from '../risk/risk-tiers.ts';
+import { explainRisk, type RiskFactor } from '../risk/score-customers.ts';
+
+export interface TimelineEvent {
+  date: string;
+  kind: 'order' | 'ticket' | 'feedback' | 'message';
+  /** Governed values of the event (category, amount, topic, action…). */
+  detail: Record<string, unknown>;
+}
+
+export interface CustomerProfile {
+  customerId: string;
+  profile: Record<string, unknown>;
+  risk: {
+    score: number;
+    tier: string;
+    /** Early-warning rules that fire. */
+    rules: string[];
+    factors: RiskFactor[];
+    /** On the at-risk list (score ≥ 30% or a rule fires). */
+    flagged: boolean;
+    expectedLoss: number | null;
+    action: string | null;
+  } | null;
+  /** Governed segments the customer is in: `{dimension, value}`. */
+  tags: { dimension: string; value: string }[];
+  timeline: TimelineEvent[];
+}
+
+const PROFILE_DIMENSIONS = [
+  'customer_id',
+  'customer_name',
+  'region',
+  'city',
+  'customer_type',
+  'acquisition_channel',
+  'value_tier',
+  'lifecycle_stage',
+  'rfm_segment',
+  'tenure_band',
+  'recency_days',
+  'risk_flags',
+];
+const TAG_DIMENSIONS = ['value_tier', 'lifecycle_stage', 'rfm_segment', 'tenure_band', 'customer_type'];
+
+const day = (v: unknown) => String(v ?? '').slice(0, 10);
+
+/** The customer's 360° view, or null when the user may not see them (or they do not exist). */
+export async function customerProfile(
+  runtime: ModelRuntime,
+  customerId: string,
+  attributes: Record<string, string[]> | undefined,
+  lang: 'zh' | 'en',
+): Promise<CustomerProfile | null> {
+  const one: Filter = { member: 'customer_id', op: 'eq', values: [customerId] };
+  const ctx = analysisContext(runtime, {
+    intent: 'risk_list',
+    language: lang,
+    query: { model: runtime.model.id, metrics: ['at_risk_customers'], filters: [] },
+    attributes,
+  });
+  const dims = PROFILE_DIMENSIONS.filter((d) => runtime.model.dimensions[d]);
+  const [profile] = await readGoverned(ctx, 'profile_ms', {
+    metrics: ['customers'],
+    dimensions: dims,
+    filters: [one],
+  });
+  if (!profile) return null;
+  delete profile.customers;
+
+  const population = await findAtRiskCustomers(ctx);
+  const listed = population.customers.find((c) => c.customerId === customerId);
+  let risk: CustomerProfile['risk'] = null;
+  if (listed)
+    risk = {
+      score: listed.risk,
+      tier: listed.riskTier,
+      rules: listed.rules,
+      factors: explainRisk(population.model, listed.features, lang),
+      flagged: true,
+      expectedLoss: listed.expectedLoss,
+      action: listed.action,
+    };
+  else if (profile.lifecycle_stage !== 'churned') {
+    const { model } = await riskModelFor(runtime, lang);
+    const [row] = await scoredCustomers(ctx, [one], model, false);
+    if (row) {
+      const score = Number(row[RISK_COLUMN]);
+      risk = {
+        score,
+        tier: riskTierOf(score),
+        rules: [],
+        factors: explainRisk(model, row, lang),
+        flagged: false,
+        expectedLoss: null,
+        action: null,
+      };
+    }
+  }
+  const tags = TAG_DIMENSIONS.filter((d) => profile[d] !== null && profile[d] !== undefined).map((d) => ({
+    dimension: d,
+    value: String(profile[d]),
+  }));
+  return { customerId, profile, risk, tags, timeline: await timeline(ctx, one) };
+}
+
+async function timeline(ctx: ReturnType<typeof analysisContext>, one: Filter): Promise<TimelineEvent[]> {
+  const reads: { kind: TimelineEvent['kind']; metrics: string[]; dimensions: string[]; time: string }[] = [
+    { kind: 'order', metrics: ['orders', 'revenue'], dimensions: ['category'], time: 'order_date' },
+    { kind: 'ticket', metrics: ['tickets'], dimensions: ['ticket_category'], time: 'ticket_date' },
+    {
+      kind: 'feedback',
+      metrics: ['nps_responses'],
+      dimensions: ['feedback_topic', 'feedback_sentiment'],
+      time: 'feedback_date',
+    },
+    {
+      kind: 'message',
+      metrics: ['contacted_customers'],
+      dimensions: ['retention_action', 'message_channel', 'message_group'],
+      time: 'message_date',
+    },
+  ];
+  const events: TimelineEvent[] = [];
+  for (const r of reads) {
+    if (!hasMembers(ctx.runtime, [...r.metrics, ...r.dimensions, r.time])) continue;
+    const rows = await readGoverned(ctx, `timeline_${r.kind}_ms`, {
+      metrics: r.metrics,
+      dimensions: r.dimensions,
+      time: { dimension: r.time, grain: 'day' },
+      filters: [one],
+    });
+    for (const row of rows) {
+      const { period, [r.time]: when, ...detail } = row;
+      events.push({ date: day(period ?? when), kind: r.kind, detail });
+    }
+  }
+  return events.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}

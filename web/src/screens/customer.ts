@@ -1,0 +1,134 @@
+import { api } from '../api/client.ts';
+import { dataTable } from '../components/data-table.ts';
+import { loadInto } from '../components/states.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n/i18n.ts';
+import type { MessageId } from '../i18n/messages-en.ts';
+import type { Route } from '../router.ts';
+
+interface CustomerView {
+  customerId: string;
+  profile: Record<string, unknown>;
+  risk: {
+    score: number;
+    tier: string;
+    flagged: boolean;
+    rules: string[];
+    factors: { text: string; contribution: number }[];
+  } | null;
+  tags: { dimension: string; value: string }[];
+  timeline: { date: string; kind: string; detail: Record<string, unknown> }[];
+  campaignTouches: {
+    campaign: string;
+    channel: string;
+    arm: string;
+    status: string;
+    outcome: string | null;
+  }[];
+  openTasks: { title: string; dueDate: string; owner: string }[];
+}
+
+const detailText = (d: Record<string, unknown>) =>
+  Object.entries(d)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}: ${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`)
+    .join(' · ');
+
+/** The customer 360 page (`#/customer/<id>`): profile, risk and why, segments, timeline, touches, open tasks. */
+export function customerScreen(outlet: HTMLElement, route: Route): void {
+  const id = route.segments[1] ?? '';
+  const body = h('div', { class: 'customer-body' });
+  outlet.replaceChildren(h('div', { class: 'customer' }, h('h1', null, t('customer.title', { id })), body));
+  void loadInto(
+    body,
+    () => api<CustomerView>('GET', `/api/customers/${encodeURIComponent(id)}`),
+    (c) =>
+      h(
+        'div',
+        { class: 'customer-grid' },
+        h(
+          'section',
+          { class: 'card' },
+          h('h2', null, t('customer.profile')),
+          h(
+            'dl',
+            { class: 'facts' },
+            Object.entries(c.profile).flatMap(([k, v]) => [
+              h('dt', null, k),
+              h('dd', null, v === null ? '—' : String(v)),
+            ]),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card' },
+          h('h2', null, t('customer.risk')),
+          c.risk
+            ? h(
+                'div',
+                null,
+                h(
+                  'p',
+                  { class: 'risk-score' },
+                  `${Math.round(c.risk.score * 100)}%`,
+                  ' ',
+                  h('small', null, c.risk.flagged ? t('customer.flagged') : t('customer.notFlagged')),
+                ),
+                h('h3', null, t('customer.reasons')),
+                h(
+                  'ul',
+                  { class: 'reason-list' },
+                  [...c.risk.rules, ...c.risk.factors.map((f) => f.text)].map((r) => h('li', null, r)),
+                ),
+              )
+            : h('p', null, t('customer.noRisk')),
+          h('h3', null, t('customer.tags')),
+          h(
+            'p',
+            null,
+            c.tags.map((tag) => h('span', { class: 'chip' }, `${tag.dimension}: ${tag.value}`)),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card' },
+          h('h2', null, t('customer.tasks')),
+          h(
+            'ul',
+            null,
+            c.openTasks.map((task) => h('li', null, `${task.dueDate} · ${task.owner} · ${task.title}`)),
+          ),
+          h('h2', null, t('customer.touches')),
+          h(
+            'ul',
+            null,
+            c.campaignTouches.map((m) =>
+              h(
+                'li',
+                null,
+                `${m.campaign} · ${m.channel} · ${m.arm} · ${m.status}${m.outcome ? ` · ${m.outcome}` : ''}`,
+              ),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card wide' },
+          h('h2', null, t('customer.timeline')),
+          dataTable(
+            [
+              { name: 'date', label: t('customer.date'), type: 'string' },
+              { name: 'kind', label: t('customer.event'), type: 'string' },
+              { name: 'detail', label: t('customer.detail'), type: 'string' },
+            ],
+            c.timeline.map((e) => ({
+              date: e.date,
+              kind: t(`customer.kind.${e.kind}` as MessageId),
+              detail: detailText(e.detail),
+            })),
+            { title: t('customer.timeline'), maxRows: 200 },
+          ),
+        ),
+      ),
+  );
+}
