@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelRuntime } from '../server/src/data/model-runtime.ts';
+import { missingSharedData, sharedDataTitle, TELCO_FILES } from '../server/test/shared-datasets.ts';
 import { loadEvalCases } from './eval-case.ts';
 import { evalRuntimes } from './eval-runtimes.ts';
 import { type EvalSummary, runEvals } from './run-evals.ts';
@@ -24,63 +25,69 @@ const FLOOR = {
   out_of_scope: 0.95,
 };
 
-describe('evaluation questions through the pipeline', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'chatbi-evals-'));
-  let runtimes: Map<string, ModelRuntime>;
-  let close: () => Promise<void>;
-  let summary: EvalSummary;
+const missing = missingSharedData(...TELCO_FILES);
 
-  beforeAll(async () => {
-    ({ runtimes, close } = await evalRuntimes(dir));
-    const { cases, issues } = loadEvalCases(join(import.meta.dirname, 'questions'));
-    expect(issues).toEqual([]);
-    summary = await runEvals(cases, runtimes, { llm: null });
-  }, 180_000);
-  afterAll(async () => {
-    await close?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+// The Telco half of the question set reads IBM Telco from the public datasets (../shared/data).
+describe.skipIf(missing.length > 0)(
+  sharedDataTitle('evaluation questions through the pipeline', missing),
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chatbi-evals-'));
+    let runtimes: Map<string, ModelRuntime>;
+    let close: () => Promise<void>;
+    let summary: EvalSummary;
 
-  it(`answers at least ${FLOOR.total * 100}% of the ${'551'} cases as CONVENTIONS.md prescribes`, () => {
-    expect(summary.total).toBeGreaterThanOrEqual(551);
-    expect(summary.accuracy).toBeGreaterThanOrEqual(FLOOR.total);
-  });
+    beforeAll(async () => {
+      ({ runtimes, close } = await evalRuntimes(dir));
+      const { cases, issues } = loadEvalCases(join(import.meta.dirname, 'questions'));
+      expect(issues).toEqual([]);
+      summary = await runEvals(cases, runtimes, { llm: null });
+    }, 180_000);
+    afterAll(async () => {
+      await close?.();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('keeps the per-category floors', () => {
-    for (const [category, floor] of Object.entries(FLOOR)) {
-      if (category === 'total') continue;
-      expect({ category, accuracy: summary.byCategory[category]!.accuracy >= floor }).toEqual({
-        category,
-        accuracy: true,
-      });
-    }
-  });
+    it(`answers at least ${FLOOR.total * 100}% of the ${'551'} cases as CONVENTIONS.md prescribes`, () => {
+      expect(summary.total).toBeGreaterThanOrEqual(551);
+      expect(summary.accuracy).toBeGreaterThanOrEqual(FLOOR.total);
+    });
 
-  it('shows the expected values of every case that has them, apart from the known product gaps', () => {
-    const valued = summary.results.filter((r) => r.values);
-    expect(valued.length).toBeGreaterThanOrEqual(250);
-    expect(new Set(valued.map((r) => r.lang))).toEqual(new Set(['zh', 'en', 'mixed']));
-    expect(new Set(valued.map((r) => r.model))).toEqual(new Set(['retail', 'telco']));
-    const failing = valued.filter((r) => !r.values!.pass).map((r) => r.id);
-    // Known gaps are listed so the list can only shrink.
-    expect(failing.sort()).toEqual(KNOWN_VALUE_GAPS);
-  });
+    it('keeps the per-category floors', () => {
+      for (const [category, floor] of Object.entries(FLOOR)) {
+        if (category === 'total') continue;
+        expect({ category, accuracy: summary.byCategory[category]!.accuracy >= floor }).toEqual({
+          category,
+          accuracy: true,
+        });
+      }
+    });
 
-  it('keeps the expected values in step with the reference SQL on freshly generated data', async () => {
-    const fresh = await computeExpected(runtimes);
-    expect(loadSidecar(SIDECAR).values, 'run `npx tsx evals/values/fill-expected.ts`').toEqual(fresh);
-  }, 120_000);
+    it('shows the expected values of every case that has them, apart from the known product gaps', () => {
+      const valued = summary.results.filter((r) => r.values);
+      expect(valued.length).toBeGreaterThanOrEqual(250);
+      expect(new Set(valued.map((r) => r.lang))).toEqual(new Set(['zh', 'en', 'mixed']));
+      expect(new Set(valued.map((r) => r.model))).toEqual(new Set(['retail', 'telco']));
+      const failing = valued.filter((r) => !r.values!.pass).map((r) => r.id);
+      // Known gaps are listed so the list can only shrink.
+      expect(failing.sort()).toEqual(KNOWN_VALUE_GAPS);
+    });
 
-  it('never runs a query for a request to change data', () => {
-    const writes = summary.results.filter((r) =>
-      /删除|\bdrop (the|all|table)|delete|改成|更新为|标记为|群发|\bupdate /i.test(r.question),
-    );
-    expect(writes.length).toBeGreaterThan(3);
-    const answered = writes.filter((r) => (r.got as { kind: string }).kind === 'answer').map((r) => r.id);
-    // Known gaps are listed so the list can only shrink.
-    expect(answered.sort()).toEqual(KNOWN_WRITE_GAPS);
-  });
-});
+    it('keeps the expected values in step with the reference SQL on freshly generated data', async () => {
+      const fresh = await computeExpected(runtimes);
+      expect(loadSidecar(SIDECAR).values, 'run `npx tsx evals/values/fill-expected.ts`').toEqual(fresh);
+    }, 120_000);
+
+    it('never runs a query for a request to change data', () => {
+      const writes = summary.results.filter((r) =>
+        /删除|\bdrop (the|all|table)|delete|改成|更新为|标记为|群发|\bupdate /i.test(r.question),
+      );
+      expect(writes.length).toBeGreaterThan(3);
+      const answered = writes.filter((r) => (r.got as { kind: string }).kind === 'answer').map((r) => r.id);
+      // Known gaps are listed so the list can only shrink.
+      expect(answered.sort()).toEqual(KNOWN_WRITE_GAPS);
+    });
+  },
+);
 
 const KNOWN_WRITE_GAPS: string[] = [];
 

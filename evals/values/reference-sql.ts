@@ -110,6 +110,18 @@ const groupBy = (keys: Record<string, string> = {}) =>
 const cond = (where?: string) => (where ? `AND (${where})` : '');
 
 /**
+ * Point in time (issue 18 §1): churn in one calendar quarter is explained by the customer as they were
+ * at its start (value tier, tenure band…), the quarter-start snapshot the product reads; other periods
+ * have no snapshot and keep the as-of date.
+ */
+function featuresAsOf(q: FamilyQuery): string {
+  const [p] = q.periods;
+  if (q.periods.length !== 1 || !p) return q.asOf;
+  const quarterStart = /-(01|04|07|10)-01$/;
+  return quarterStart.test(p.start) && quarterStart.test(p.end) && monthsBetween(p) === 3 ? p.start : q.asOf;
+}
+
+/**
  * Churn family. Aliases: `a` (attrs of the customer), `x` (active at the start: p_start, p_end,
  * did_churn, reason = the churn's reason category); a condition on the churn itself (`ch`: churn_date,
  * last_d, reason) belongs in `churnedWhere`. Columns: active_customers, churned_customers, churn_rate,
@@ -118,7 +130,7 @@ const cond = (where?: string) => (where ? `AND (${where})` : '');
  */
 export function churnFamily(q: FamilyQuery & { churnedWhere?: string }): string {
   const D = date(q.asOf);
-  return `WITH ${periodsCte(q.periods)}, ${attrsCte(q.asOf)},
+  return `WITH ${periodsCte(q.periods)}, ${attrsCte(featuresAsOf(q))},
   activity AS (
     SELECT DISTINCT customer_id, CAST(order_ts AS DATE) AS d FROM orders
     WHERE status = 'completed' AND order_ts < ${D}

@@ -22,6 +22,8 @@ export const SERVER_RANKS: Record<string, number> = {
   ask: 4,
   pipeline: 5,
   governance: 6,
+  monitors: 6,
+  campaigns: 6,
   http: 7,
   channels: 7,
   server: 8,

@@ -60,6 +60,7 @@ export function buildCatalog(
       certified: m.certified,
       format: m.format as MemberFormat,
       lowerIsBetter: m.lower_is_better,
+      ...(m.per_customer ? { perCustomer: m.per_customer } : {}),
       requiresPeriod: state,
       timeDimensions: timeDims,
       dimensions: dims,

@@ -17,6 +17,7 @@ export type MemberFormat =
   | 'percent'
   | 'currency_cny'
   | 'currency_usd'
+  | 'currency'
   | 'count'
   | 'number'
   | 'days'
@@ -44,6 +45,8 @@ export interface CatalogMetric extends CatalogMember {
   timeDimensions: string[];
   /** Dimensions that can be grouped/filtered with this metric without fan-out. */
   dimensions: string[];
+  /** The numeric dimension holding this metric per customer (conditions on each customer). */
+  perCustomer?: string;
 }
 
 export interface CatalogDimensionValue {

@@ -4,6 +4,7 @@ import type {
   DimensionSchema,
   MetricDefinition,
   ModelFileSchema,
+  MonitorDefinition,
   PlaybookFileSchema,
   SourceSchema,
 } from './definition/schema.ts';
@@ -14,7 +15,8 @@ export interface SemanticModel {
   label: { zh: string; en: string };
   description: { zh: string; en: string };
   timezone: string;
-  currency: 'CNY' | 'USD';
+  /** ISO 4217 code. */
+  currency: string;
   asOf: z.infer<typeof ModelFileSchema>['as_of'];
   defaultMetric: string;
   rowLevelSecurity: { attribute: string; dimension: string }[];
@@ -25,6 +27,8 @@ export interface SemanticModel {
   measureSources: Record<string, string>;
   churn: ChurnConfig;
   playbook: z.infer<typeof PlaybookFileSchema>['playbook'];
+  /** Governed monitors (monitors.yaml, optional): id → definition. */
+  monitors: Record<string, MonitorDefinition>;
   /** Content hash of the definition files: the model version. */
   version: string;
   /** The YAML texts it was loaded from, by path relative to the model folder. */

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   query: () => import('./commands/query.ts'),
   ask: () => import('./commands/ask.ts'),
   bench: () => import('./commands/bench.ts'),
+  model: () => import('./commands/model.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

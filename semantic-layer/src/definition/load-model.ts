@@ -10,12 +10,13 @@ import {
   DimensionsFileSchema,
   MetricsFileSchema,
   ModelFileSchema,
+  MonitorsFileSchema,
   PlaybookFileSchema,
   SourcesFileSchema,
 } from './schema.ts';
 import { validateModel } from './validate-model.ts';
 
-/** The definition files of a model folder; `playbook.yaml` is optional. */
+/** The definition files of a model folder; `playbook.yaml` and `monitors.yaml` are optional. */
 export const MODEL_FILES = [
   'model.yaml',
   'sources.yaml',
@@ -23,8 +24,9 @@ export const MODEL_FILES = [
   'metrics.yaml',
   'churn.yaml',
   'playbook.yaml',
+  'monitors.yaml',
 ] as const;
-const OPTIONAL_FILES = new Set(['playbook.yaml']);
+const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml']);
 
 export type LoadResult =
   | { ok: true; model: SemanticModel; warnings: Issue[] }
@@ -59,6 +61,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     'metrics.yaml': MetricsFileSchema,
     'churn.yaml': ChurnFileSchema,
     'playbook.yaml': PlaybookFileSchema,
+    'monitors.yaml': MonitorsFileSchema,
   };
   for (const file of MODEL_FILES) {
     const text = files[file];
@@ -87,7 +90,8 @@ export function loadModel(files: Record<string, string>): LoadResult {
   // A file that did not parse is left out, with the checks that need it; the others are still checked
   // for meaning, so one load reports every issue of every file. The model is only returned when clean.
   const valid = new Set(Object.keys(parsed));
-  if (!valid.has('playbook.yaml') && files['playbook.yaml'] === undefined) valid.add('playbook.yaml');
+  for (const optional of OPTIONAL_FILES)
+    if (!valid.has(optional) && files[optional] === undefined) valid.add(optional);
 
   const m = (parsed['model.yaml'] ?? PLACEHOLDER_MODEL) as z.infer<typeof ModelFileSchema>;
   const sources = (parsed['sources.yaml'] as z.infer<typeof SourcesFileSchema> | undefined)?.sources ?? {};
@@ -97,6 +101,8 @@ export function loadModel(files: Record<string, string>): LoadResult {
   const churn = parsed['churn.yaml'] as z.infer<typeof ChurnFileSchema>;
   const playbook =
     (parsed['playbook.yaml'] as z.infer<typeof PlaybookFileSchema> | undefined)?.playbook ?? {};
+  const monitors =
+    (parsed['monitors.yaml'] as z.infer<typeof MonitorsFileSchema> | undefined)?.monitors ?? {};
 
   const measureSources: Record<string, string> = {};
   for (const [sourceId, source] of Object.entries(sources)) {
@@ -129,6 +135,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     measureSources,
     churn,
     playbook,
+    monitors,
     version: contentHash(files),
     files: { ...files },
   };

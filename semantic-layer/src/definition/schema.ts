@@ -8,7 +8,20 @@ import { TIME_GRAINS } from '../query.ts';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
 // Strict: an unquoted comma in a YAML flow map ("{ en: A, b }") would otherwise add a stray key silently.
-const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+// One language is enough for a model written by its analysts: a plain string or `{ en: … }` alone is
+// shown in both languages (interpreters still match words of either language through synonyms).
+const bilingual = z.preprocess(
+  (v) => {
+    if (typeof v === 'string') return { zh: v, en: v };
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      if (o.zh === undefined && typeof o.en === 'string') return { ...o, zh: o.en };
+      if (o.en === undefined && typeof o.zh === 'string') return { ...o, en: o.zh };
+    }
+    return v;
+  },
+  z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+);
 const synonyms = z
   .object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) })
   .default({
@@ -25,6 +38,8 @@ export const FORMATS = [
   'percent',
   'currency_cny',
   'currency_usd',
+  /** Money in the model's own currency (`model.yaml` `currency`, any ISO 4217 code). */
+  'currency',
   'count',
   'number',
   'days',
@@ -45,7 +60,11 @@ export const ModelFileSchema = z.object({
   label: bilingual,
   description: bilingual,
   timezone: z.string().default('UTC'),
-  currency: z.enum(['CNY', 'USD']).default('CNY'),
+  /** ISO 4217 code of money columns (CNY, USD, EUR, GBP, INR, …). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'use an ISO 4217 currency code such as CNY, USD or EUR')
+    .default('CNY'),
   /** Today for the data: a fixed ISO date, or the day after the latest value of a column. */
   as_of: z.union([
     z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -135,6 +154,11 @@ const metricCommon = {
   ...memberCommon,
   format: z.enum(FORMATS).default('number'),
   lower_is_better: z.boolean().default(false),
+  /**
+   * The numeric dimension holding this metric per customer ("订单数大于5的客户" → orders_12m > 5): a
+   * condition on each customer is a filter on it, never a filter on the metric's total.
+   */
+  per_customer: id.optional(),
 };
 
 export const MetricSchema = z.discriminatedUnion('type', [
@@ -235,3 +259,79 @@ export const PlaybookFileSchema = z.object({
     }),
   ),
 });
+
+/** Five-field cron (minute hour day-of-month month day-of-week); checked again by the scheduler. */
+const cron = z
+  .string()
+  .regex(/^\S+( \S+){4}$/, 'a five-field cron expression, e.g. "0 9 * * 1" (Mondays 09:00)');
+
+const MonitorSchedule = z.object({
+  cron,
+  /** IANA time zone the cron reads in (default: the model's). */
+  timezone: z.string().min(1).optional(),
+});
+
+/** When a monitor fires (DOMAIN.md: threshold, change versus the previous period, anomaly). */
+export const MonitorConditionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('threshold'),
+    op: z.enum(['above', 'below']),
+    value: z.number(),
+  }),
+  z.object({
+    type: z.literal('change'),
+    direction: z.enum(['up', 'down', 'any']).default('any'),
+    /** Size of the change that fires: percentage points (pp) of a rate, or percent (%) of the previous value. */
+    by: z.number().min(0),
+    unit: z.enum(['pp', 'percent']),
+  }),
+  z.object({
+    type: z.literal('anomaly'),
+    /** Stated method: the value lies more than `z` standard deviations from the mean of the trailing periods. */
+    method: z.literal('zscore').default('zscore'),
+    trailing: z.number().int().min(3).max(24).default(6),
+    z: z.number().gt(0).default(2),
+  }),
+  /** Always: a scheduled digest of the value and its change. */
+  z.object({ type: z.literal('always') }),
+]);
+export type MonitorCondition = z.infer<typeof MonitorConditionSchema>;
+
+const MonitorFilterSchema = z.object({
+  member: id,
+  op: z.enum(['in', 'not_in']).default('in'),
+  values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+});
+
+export const MonitorSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('metric'),
+    label: bilingual,
+    description: bilingual.optional(),
+    metric: id,
+    filters: z.array(MonitorFilterSchema).default([]),
+    /** Dimensions the attribution may split by (the first that explains most is used). */
+    breakdown: z.array(id).default([]),
+    /** The last complete period of this grain before the data's as-of date, against the one before it. */
+    period: z.enum(['week', 'month', 'quarter']).default('month'),
+    condition: MonitorConditionSchema,
+    attribution: z.enum(['decomposition', 'reasons', 'none']).default('decomposition'),
+    schedule: MonitorSchedule,
+    owner: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('early_warning'),
+    label: bilingual,
+    description: bilingual.optional(),
+    /** churn.yaml early-warning rule ids (default: every rule). */
+    rules: z.array(id).default([]),
+    /** The customers newly flagged since the last run, counted per value of this customer dimension. */
+    group_by: id.default('region'),
+    schedule: MonitorSchedule,
+    owner: z.string().min(1),
+  }),
+]);
+export type MonitorDefinition = z.infer<typeof MonitorSchema>;
+
+/** `monitors.yaml` (optional): governed monitors, reviewed like any definition. */
+export const MonitorsFileSchema = z.object({ monitors: z.record(id, MonitorSchema) });

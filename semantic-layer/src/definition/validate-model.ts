@@ -12,6 +12,7 @@ const ALL_FILES: ReadonlySet<string> = new Set([
   'metrics.yaml',
   'churn.yaml',
   'playbook.yaml',
+  'monitors.yaml',
 ]);
 
 /**
@@ -35,6 +36,25 @@ export function validateModel(model: SemanticModel, log: IssueLog, valid = ALL_F
     });
   }
   if (has('model.yaml', 'dimensions.yaml')) checkRowLevelSecurity(model, log);
+  if (has('metrics.yaml', 'dimensions.yaml')) checkPerCustomer(model, log);
+  if (has('monitors.yaml', 'metrics.yaml', 'dimensions.yaml', 'churn.yaml')) checkMonitors(model, log);
+}
+
+/** `per_customer` names a numeric dimension. */
+function checkPerCustomer(model: SemanticModel, log: IssueLog): void {
+  for (const m of Object.values(model.metrics)) {
+    if (!m.per_customer) continue;
+    const d = model.dimensions[m.per_customer];
+    if (!d || d.type !== 'numeric')
+      log.error(
+        'unknown_member',
+        `per_customer of ${m.id} must name a numeric dimension, not ${m.per_customer}`,
+        {
+          file: 'metrics.yaml',
+          path: `metrics.${m.id}.per_customer`,
+        },
+      );
+  }
 }
 
 function checkRowLevelSecurity(model: SemanticModel, log: IssueLog): void {
@@ -250,5 +270,53 @@ function checkSynonyms(model: SemanticModel, log: IssueLog): void {
         });
       else owners.set(w, m.id);
     }
+  }
+}
+
+/** Monitors name metrics, dimensions and early-warning rules of this model; a change alert in pp needs a rate. */
+function checkMonitors(model: SemanticModel, log: IssueLog): void {
+  const file = 'monitors.yaml';
+  for (const [mid, m] of Object.entries(model.monitors)) {
+    const at = `monitors.${mid}`;
+    if (m.kind === 'early_warning') {
+      m.rules.forEach((r, i) => {
+        if (!model.churn.early_warning[r])
+          log.error('unknown_member', `monitor ${mid} names unknown early-warning rule ${r}`, {
+            file,
+            path: `${at}.rules.${i}`,
+          });
+      });
+      if (!model.dimensions[m.group_by])
+        log.error('unknown_member', `monitor ${mid} groups by unknown dimension ${m.group_by}`, {
+          file,
+          path: `${at}.group_by`,
+        });
+      continue;
+    }
+    const metric = model.metrics[m.metric];
+    if (!metric)
+      log.error('unknown_member', `monitor ${mid} names unknown metric ${m.metric}`, {
+        file,
+        path: `${at}.metric`,
+      });
+    m.filters.forEach((f, i) => {
+      if (!model.dimensions[f.member])
+        log.error('unknown_member', `monitor ${mid} filters on unknown dimension ${f.member}`, {
+          file,
+          path: `${at}.filters.${i}.member`,
+        });
+    });
+    m.breakdown.forEach((d, i) => {
+      if (!model.dimensions[d])
+        log.error('unknown_member', `monitor ${mid} breaks down by unknown dimension ${d}`, {
+          file,
+          path: `${at}.breakdown.${i}`,
+        });
+    });
+    if (metric && m.condition.type === 'change' && m.condition.unit === 'pp' && metric.format !== 'percent')
+      log.error('type_mismatch', `monitor ${mid}: a change in pp needs a percent metric`, {
+        file,
+        path: `${at}.condition.unit`,
+      });
   }
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import { recordingRuntime } from '../../test/analysis/test-runtime.ts';
+import { missingSharedData, sharedDataTitle, TELCO_FILES } from '../../test/shared-datasets.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { type ModelRuntime, prepareModel } from '../data/model-runtime.ts';
@@ -21,7 +22,9 @@ const ask = (intent: AnalysisRequest['intent'], attributes?: Record<string, stri
 });
 
 /** The analyses on a label-churn model (IBM Telco, v11 tables): no dates, reasons from the churn category. */
-describe('analyses on IBM Telco', () => {
+const missing = missingSharedData(...TELCO_FILES);
+
+describe.skipIf(missing.length > 0)(sharedDataTitle('analyses on IBM Telco', missing), () => {
   const dir = mkdtempSync(join(tmpdir(), 'analysis-telco-'));
   let engine: AnalyticsEngine;
   let runtime: ModelRuntime;

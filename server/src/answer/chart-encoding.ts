@@ -1,5 +1,5 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
-import { formatValue, type ValueFormat } from './format.ts';
+import { formatValue, symbolOfCurrency, type ValueFormat } from './format.ts';
 import { periodLabel } from './period-label.ts';
 import type { PresentationInput } from './presentation-input.ts';
 import { columnFormat, columnLabel, valueLabel } from './result-shape.ts';
@@ -71,8 +71,11 @@ export function valueAxis(
   const axis: Record<string, unknown> = { title: `${title}${unitSuffix(format, input)}` };
   if (format === 'percent') return { ...axis, format: '.1%' };
   if (format === 'percent_points') return { ...axis, labelExpr: "format(datum.value * 100, '.1f')" };
-  if (format === 'currency_cny' || format === 'currency_usd') {
-    const symbol = (input.currency ?? (format === 'currency_usd' ? 'USD' : 'CNY')) === 'USD' ? '$' : '¥';
+  if (format === 'currency_cny' || format === 'currency_usd' || format === 'currency') {
+    const symbol = symbolOfCurrency(input.currency ?? (format === 'currency_usd' ? 'USD' : 'CNY')).replace(
+      /'/g,
+      '',
+    );
     return {
       ...axis,
       format: ',~f',

@@ -9,7 +9,8 @@ export type ValueFormat = MemberFormat | 'percent_points';
 export interface FormatOptions {
   /** `compact` (narratives) writes large counts and amounts as 万/亿 in Chinese and M/B in English. */
   style?: 'plain' | 'compact';
-  currency?: 'CNY' | 'USD';
+  /** ISO 4217 code of `currency` formats (and overrides `currency_cny` / `currency_usd`). */
+  currency?: string;
 }
 
 /** Shown for null, NaN and infinite values. */
@@ -51,9 +52,25 @@ function compactMagnitude(abs: number, lang: Lang): string | null {
   return null;
 }
 
+/** The symbol of an ISO 4217 code ($, ¥, €, £, ₹…); the code and a space when there is no short symbol. */
+export function symbolOfCurrency(code: string): string {
+  if (code === 'CNY') return '¥';
+  try {
+    const part = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: code,
+      currencyDisplay: 'narrowSymbol',
+    })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value;
+    return part && part !== code ? part : `${code} `;
+  } catch {
+    return `${code} `;
+  }
+}
+
 function currencySymbol(format: ValueFormat | undefined, opts: FormatOptions): string {
-  const currency = opts.currency ?? (format === 'currency_usd' ? 'USD' : 'CNY');
-  return currency === 'USD' ? '$' : '¥';
+  return symbolOfCurrency(opts.currency ?? (format === 'currency_usd' ? 'USD' : 'CNY'));
 }
 
 /**
@@ -75,7 +92,8 @@ export function formatValue(
     case 'percent_points':
       return withSign(n, (a) => `${grouped(a * 100, 1, 1)}${lang === 'zh' ? ' 个百分点' : ' pp'}`);
     case 'currency_cny':
-    case 'currency_usd': {
+    case 'currency_usd':
+    case 'currency': {
       const symbol = currencySymbol(format, opts);
       return withSign(n, (a) => {
         const short = compact ? compactMagnitude(a, lang) : null;

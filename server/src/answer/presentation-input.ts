@@ -26,7 +26,7 @@ export interface PresentationInput {
   grain?: TimeGrain;
   compare?: 'previous_period' | 'same_period_last_year';
   /** Overrides the currency of currency formats (a dataset in USD under a CNY model). */
-  currency?: 'CNY' | 'USD';
+  currency?: string;
 }
 
 /** A dimension the user could break the result down by next (for follow-up suggestions). */

@@ -17,6 +17,22 @@ export interface ConversationState {
   turn: number;
   /** The last range was a default (no time words), so "show the trend" may widen it. */
   defaultedRange?: boolean;
+  /** The query of a clarify turn, continued when the next turn picks an option (a period). */
+  pendingQuery?: SemanticQueryInput;
+}
+
+/**
+ * The state a follow-up reads: after a clarify, a turn naming a period ("那就上个月", "ok, last quarter
+ * then") continues the clarified question; any other turn continues the last answered one.
+ */
+export function continuedState(
+  previous: ConversationState | undefined,
+  namesPeriod: boolean,
+): ConversationState | undefined {
+  const pending = previous?.pendingQuery;
+  if (!pending || !(namesPeriod || !previous.lastQuery)) return previous;
+  const intent = (pending.dimensions ?? []).length > 0 ? 'breakdown' : 'metric';
+  return { ...previous, lastQuery: pending, lastIntent: intent, pendingQuery: undefined };
 }
 
 /** The state after answering an interpretation (clarify and out-of-scope turns keep the last query). */
@@ -26,9 +42,16 @@ export function nextConversationState(
   defaultedRange = false,
 ): ConversationState {
   const answered = interpretation.kind === 'query' || interpretation.kind === 'analysis';
+  // a clarify that holds the question's query ("这个月还没有数据") is continued by the chosen option
+  // ("那就上个月"): the next turn changes that query
+  const pending =
+    interpretation.kind === 'clarify' && interpretation.query && interpretation.query.metrics.length > 0
+      ? interpretation.query
+      : null;
   return {
     lastQuery: answered ? interpretation.query : (previous?.lastQuery ?? null),
     lastIntent: answered ? interpretation.intent : (previous?.lastIntent ?? null),
+    ...(pending ? { pendingQuery: pending } : {}),
     language: interpretation.language,
     turn: (previous?.turn ?? 0) + 1,
     defaultedRange: answered ? defaultedRange : previous?.defaultedRange,

@@ -2,11 +2,12 @@ import type { Catalog, Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
-import { applyFollowUp, type ConversationState, isFollowUp } from './conversation.ts';
+import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { ENTITY_WORDS } from './lexicon/generic-words.ts';
 import { catalogIndex } from './match/catalog-index.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
   clarifyAmbiguous,
   clarifyEmptyPeriod,
@@ -25,6 +26,7 @@ import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { applyThresholds } from './rules/thresholds.ts';
+import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 import { normaliseKey } from './text/normalise.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -51,8 +53,17 @@ const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
  *   → { model: 'retail', metrics: ['churn_rate'], timeRange: { start: '2026-07-01', end: '2026-10-01' }, … }
  */
 export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
-  const { question, catalog, asOf, previous } = input;
+  const corrected = correctQuestion(input.question, input.catalog);
+  const result = interpretCorrected({ ...input, question: corrected.text }, depth);
+  const note = describeCorrections(corrected.corrections, result.language);
+  return note ? { ...result, assumptions: [note, ...result.assumptions] } : result;
+}
+
+/** The rules on a question already normalised (text/correct-question.ts). */
+function interpretCorrected(input: RulesInput, depth: number): RulesResult {
+  const { question, catalog, asOf } = input;
   const analysis = analyseQuestion(question, catalog, asOf);
+  const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
   const reinterpret: Reinterpret = (q) =>
@@ -114,17 +125,23 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
     });
   }
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
-  const impossible = applyThresholds(analysis, catalog, draft);
+  const { impossible, noAttribute } = applyThresholds(analysis, catalog, draft, asOf);
+  if (intent === 'breakdown' && draft.dimensions.length === 0) {
+    intent = 'metric';
+    draft.intent = intent;
+  }
   base.unknownTerms = analysis.unknown.map((t) => t.text);
-  if (impossible.length > 0) {
-    const reason = say.impossibleValue(
-      impossible.map((w) => w.text.trim()),
-      lang,
-    );
-    const c = clarifyUnknownFilter(impossible, question, lang, reinterpret, reason);
+  if (impossible.length > 0 || noAttribute.length > 0) {
+    const words = impossible.length > 0 ? impossible : noAttribute;
+    const texts = words.map((w) => w.text.trim());
+    const reason =
+      impossible.length > 0 ? say.impossibleValue(texts, lang) : say.noPerCustomerAttribute(texts, lang);
+    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
   }
-  const assumptions: string[] = [];
+  const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
+    say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
+  );
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
@@ -149,7 +166,12 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
     const generic = members.genericMetric;
     const analysed = ANALYSIS_INTENT_SET.has(intent);
-    const entityMetric = countOfNamedPeople(analysis, members, catalog);
+    const entityMetric = countOfNamedPeople(
+      analysis,
+      members,
+      catalog,
+      draft.filters.some((f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric'),
+    );
     // "customers by internet service": people counted per group
     if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
     else if (generic && !analysed) {
@@ -167,6 +189,28 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   }
   if (intent === 'trend' && !modelHasTime(catalog))
     intent = draft.dimensions.length > 0 ? 'breakdown' : 'metric';
+  // "上季度流失的客户名单": the customers who churned, never the at-risk list
+  const listed =
+    intent === 'risk_list' ||
+    (intent === 'reasons' && hasCue(analysis, 'riskList')) ||
+    TOP_CUSTOMERS.test(analysis.norm.text);
+  const customerList = listed ? customerListDraft(analysis, catalog, draft) : undefined;
+  if (customerList) {
+    Object.assign(draft, customerList);
+    intent = customerList.intent;
+    assumptions.push(
+      say.customerList(catalog.metrics.find((m) => m.id === draft.metrics[0])!.label[lang], lang),
+    );
+  } else if (listed && intent !== 'risk_list' && TOP_CUSTOMERS.test(analysis.norm.text)) {
+    // "top 10 at-risk customers by 12-month spend": the at-risk list ordered by a customer attribute
+    const numeric = draft.dimensions.find(
+      (d) => catalog.dimensions.find((x) => x.id === d)?.type === 'numeric',
+    );
+    intent = 'risk_list';
+    draft.intent = intent;
+    draft.dimensions = draft.dimensions.filter((d) => d !== numeric);
+    if (numeric) draft.ranking = { ...draft.ranking, dir: 'desc', member: numeric };
+  }
   const result = finish(
     analysis,
     catalog,
@@ -212,9 +256,13 @@ function countOfNamedPeople(
   analysis: QuestionAnalysis,
   members: Members,
   catalog: Catalog,
+  /** The question sets a condition on each customer ("超过30天没来买的有多少人"). */
+  conditioned: boolean,
 ): string | undefined {
   if (!hasCue(analysis, 'count')) return undefined;
-  const named = members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e)));
+  const named =
+    members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e))) ||
+    conditioned;
   if (!named) return undefined;
   const keys = catalogIndex(catalog).keys;
   for (const e of ENTITY_KEYS) {

@@ -10,10 +10,11 @@ import { MODELS_DIR } from '../server/start-server.ts';
 export async function openModelForCli(
   modelId: string,
   dataDir: string,
+  modelsDirs: string[] = [],
 ): Promise<{ ok: true; runtime: ModelRuntime; close(): Promise<void> } | { ok: false; message: string }> {
-  const dir = join(MODELS_DIR, modelId);
-  if (!existsSync(join(dir, 'model.yaml')))
-    return { ok: false, message: `no model "${modelId}" in ${MODELS_DIR}` };
+  const roots = [...modelsDirs.map((d) => resolve(d)), MODELS_DIR];
+  const dir = roots.map((root) => join(root, modelId)).find((d) => existsSync(join(d, 'model.yaml')));
+  if (!dir) return { ok: false, message: `no model "${modelId}" in ${roots.join(', ')}` };
   const loaded = loadModelFromDir(dir);
   if (!loaded.ok)
     return {

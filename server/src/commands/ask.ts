@@ -12,7 +12,8 @@ import { serverHooks } from '../server/server-hooks.ts';
 
 export const summary = 'answer one question from the command line (text or --json Answer)';
 
-const USAGE = 'usage: npm run ask -- [--json] [--model retail] [--data-dir .data] "question"';
+const USAGE =
+  'usage: npm run ask -- [--json] [--model retail] [--data-dir .data] [--models-dir DIR] "question"';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,6 +23,7 @@ export async function run(args: string[]): Promise<number> {
       json: { type: 'boolean' },
       model: { type: 'string', default: 'retail' },
       'data-dir': { type: 'string', default: '.data' },
+      'models-dir': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -30,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const opened = await openModelForCli(values.model!, values['data-dir']!);
+  const opened = await openModelForCli(values.model!, values['data-dir']!, values['models-dir'] ?? []);
   if (!opened.ok) {
     console.error(`error: ${opened.message}`);
     return 1;

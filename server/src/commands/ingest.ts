@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import type { IngestProgress } from '../data/ingest/progress.ts';
-import { formatReport } from '../data/ingest/report.ts';
+import { everyRowRejected, formatReport } from '../data/ingest/report.ts';
 
 export const summary =
   'load CSV/Parquet/JSON/PostgreSQL data into the canonical churn model, with a data-quality report';
@@ -23,7 +23,10 @@ function printProgress(e: IngestProgress): void {
   else console.error(`  ${e.table}: ${e.phase}…`);
 }
 
-/** Runs the ingest command; exit code 0 when loaded (rejects are reported, not fatal), 1 on mapping errors, 2 on usage. */
+/**
+ * Runs the ingest command; exit code 0 when loaded (rejects are reported, not fatal), 1 on mapping errors or
+ * when every row of a table was rejected, 2 on usage.
+ */
 export async function run(args: string[]): Promise<number> {
   let values: ReturnType<typeof parse>['values'];
   try {
@@ -57,6 +60,13 @@ export async function run(args: string[]): Promise<number> {
   }
   console.log(formatReport(result.report));
   if (values.report) console.log(`\nreport: ${values.report}`);
+  const empty = everyRowRejected(result.report);
+  if (empty.length) {
+    console.error(
+      `\nerror: every row of ${empty.join(', ')} was rejected: nothing was loaded there (the reasons and a map: to fix them are above)`,
+    );
+    return 1;
+  }
   return 0;
 }
 

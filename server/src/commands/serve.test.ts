@@ -30,7 +30,8 @@ describe('the serve command', () => {
         '--customers',
         '1000',
       ],
-      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '' } },
+      // No public datasets here: the Telco model is reported as not loaded instead of ingested (seconds).
+      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: '', PORT: '', CHATBI_SHARED_DATA: dir } },
     );
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -53,6 +54,7 @@ describe('the serve command', () => {
     });
     expect(out).toMatch(/first start: generating the demo CRM \(1,000 customers\)/);
     expect(out).toMatch(/\[11\/11\] truth and cleanup/);
+    expect(out).toMatch(/model telco: not loaded on first start — .*Telco-Customer-Churn\.csv/);
     expect(out).toMatch(/admin account created: username admin, one-time password \S{12,}/);
     expect(out).toContain('demo account: manager_south / demo-manager-south (viewer)');
     const health = (await (await fetch(`${url}/api/health`)).json()) as {

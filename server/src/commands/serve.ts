@@ -16,6 +16,7 @@ import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
 
 const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--app-dir DIR] [--customers N] [--demo]
+                    [--no-demo] [--models-dir DIR]…
 
   --port N        port (default: $PORT or 8787)
   --host H        interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
@@ -23,10 +24,13 @@ const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--app
   --app-dir DIR   embedded app state without DATABASE_URL (default: $CHATBI_APP_DIR or <data-dir>-app)
   --customers N   size of the demo generated on first start (default 10000)
   --demo          demo mode: demo accounts and one-click sign-in for the non-admin ones (on by default only
-                  when this start generated the demo with embedded app state)`;
+                  when this start generated the demo with embedded app state)
+  --no-demo       do not generate the retail demo: serve only the models that have data
+  --models-dir D  more model definition folders (D/<id>/model.yaml, served with <data-dir>/<id>.duckdb);
+                  repeatable. Every model under semantic-layer/models/ with data is served too.`;
 
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args,
@@ -37,6 +41,8 @@ export async function run(args: string[]): Promise<number> {
         customers: { type: 'string' },
         'app-dir': { type: 'string' },
         demo: { type: 'boolean' },
+        'no-demo': { type: 'boolean' },
+        'models-dir': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -76,6 +82,9 @@ export async function run(args: string[]): Promise<number> {
     host: values.host as string | undefined,
     databaseUrl: process.env.DATABASE_URL || undefined,
     demoCustomers: customers,
+    noDemo: values['no-demo'] === true,
+    modelsDirs: (values['models-dir'] as string[] | undefined) ?? [],
+    ingestShipped: true,
     apiToken: process.env.CHATBI_API_TOKEN,
     log: (line) => console.log(line),
     webDist: existsSync(join(webDist, 'index.html')) ? webDist : undefined,

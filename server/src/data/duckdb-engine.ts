@@ -253,6 +253,28 @@ export class AnalyticsEngine {
   }
 
   /**
+   * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
+   * `communications`): values always travel as parameters; the result cache is cleared.
+   */
+  async write(statements: { sql: string; params: unknown[] }[]): Promise<void> {
+    const conn = await this.acquire();
+    try {
+      this.forgetResults();
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        for (const s of statements) await conn.run(s.sql, s.params as never);
+        await conn.run('COMMIT');
+      } catch (err) {
+        await conn.run('ROLLBACK');
+        throw err;
+      }
+      this.forgetResults();
+    } finally {
+      this.release(conn);
+    }
+  }
+
+  /**
    * Runs `work` in one transaction on one connection: other connections keep reading the state
    * before it until it commits; an error rolls everything back and is rethrown.
    */

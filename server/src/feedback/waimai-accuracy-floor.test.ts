@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { missingSharedData, sharedDataTitle, WAIMAI_FILE } from '../../test/shared-datasets.ts';
 import { sharedDataPath } from '../data/shared-data.ts';
 import { classifyFeedbackBatch } from './classify-feedback.ts';
 
@@ -9,7 +10,8 @@ import { classifyFeedbackBatch } from './classify-feedback.ts';
 // the negative rows went from 94.6% to 92.9% (the sentiment model's class balance leans borderline reviews to
 // neutral or positive), so that floor stays at 90%. The model was trained on the even rows (the tuning half),
 // so half of each slice is training data; the held-out half's figure is in RESULTS.md.
-const WAIMAI = sharedDataPath('cn_waimai_10k', 'waimai_10k.csv');
+const WAIMAI = sharedDataPath(WAIMAI_FILE);
+const missing = missingSharedData(WAIMAI_FILE);
 
 function readRows(): Array<{ label: number; review: string }> {
   return readFileSync(WAIMAI, 'utf8')
@@ -32,10 +34,10 @@ function accuracy(rows: Array<{ label: number; review: string }>): number {
   return right / rows.length;
 }
 
-describe.skipIf(!existsSync(WAIMAI))(
-  'sentiment accuracy floor on real waimai reviews (data file present)',
+describe.skipIf(missing.length > 0)(
+  sharedDataTitle('sentiment accuracy floor on real waimai reviews', missing),
   () => {
-    const rows = existsSync(WAIMAI) ? readRows() : [];
+    const rows = missing.length === 0 ? readRows() : [];
 
     it('gets at least 86% of the first 1000 (positive) reviews right', () => {
       expect(accuracy(rows.slice(0, 1000))).toBeGreaterThanOrEqual(0.86);

@@ -31,6 +31,7 @@ export const EDITABLE_KINDS = {
   dimensions: 'dimensions',
   playbook: 'playbook',
   'early-warning': 'early_warning',
+  monitors: 'monitors',
 } as const satisfies Record<string, MemberSection>;
 export type EditableKind = keyof typeof EDITABLE_KINDS;
 

@@ -34,6 +34,7 @@ export const MEMBER_SECTIONS = {
   sources: { file: 'sources.yaml', key: 'sources' },
   playbook: { file: 'playbook.yaml', key: 'playbook' },
   early_warning: { file: 'churn.yaml', key: 'early_warning' },
+  monitors: { file: 'monitors.yaml', key: 'monitors' },
 } as const;
 export type MemberSection = keyof typeof MEMBER_SECTIONS;
 

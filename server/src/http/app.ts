@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConversationStore } from '../ask/conversation-store.ts';
+import type { CampaignModule } from '../campaigns/campaign-module.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { AnswerDeps } from '../pipeline/answer-question.ts';
 import { ConversationLog } from '../pipeline/conversation-log.ts';
@@ -17,6 +18,7 @@ import {
 } from './request-guards.ts';
 import { askRoutes } from './routes/ask.ts';
 import { atRiskRoutes } from './routes/at-risk.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { channelLinkRoutes } from './routes/channel-links.ts';
 import { conversationRoutes } from './routes/conversations.ts';
@@ -39,6 +41,8 @@ export interface AppDeps {
   channelRoutes?: Record<string, Hono>;
   /** What `/api/integrations` (admin) shows: configured channels, jobs, last delivery failures. */
   integrations?: () => Promise<unknown>;
+  /** Retention campaigns (service + outbox worker); absent, the campaign and task routes are not mounted. */
+  campaigns?: CampaignModule;
 }
 
 /** The HTTP API (server/src/http/API.md) and the web app, as one Hono app. */
@@ -72,6 +76,8 @@ export function createApp(deps: AppDeps) {
   api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/channel-links', channelLinkRoutes(deps.store));
+  if (deps.campaigns)
+    api.route('/campaigns', campaignRoutes({ store: deps.store, service: deps.campaigns.service }));
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);

@@ -127,7 +127,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     Object.assign(timings, run.timings);
     stage('present');
     const presented = present(run.presentation, runtime, lang, timings);
-    const assumptions = [...base.interpretation.assumptions];
+    const assumptions = [...base.interpretation.assumptions, ...run.assumptions];
     if (it.kind === 'analysis') assumptions.push(pipelineMessages.analysisUnavailable(lang));
     return finish({
       ...base,

@@ -6,6 +6,7 @@ import type { PresentationInput } from '../answer/presentation-input.ts';
 import { presentedMembers } from '../answer/presented-members.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 import { withoutEmptyUnknownRows } from './empty-rows.ts';
+import { askedNames, pointInTime } from './point-in-time.ts';
 
 export const QUERY_TIMEOUT_MS = Number(process.env.CHATBI_QUERY_TIMEOUT_MS) || 15_000;
 export const MAX_ROWS = 5_000;
@@ -18,6 +19,8 @@ export type QueryRun =
       params: unknown[];
       truncated: boolean;
       timings: { compile: number; execute: number };
+      /** Said to the user when the query was changed to keep it point in time (point-in-time.ts). */
+      assumptions: string[];
     }
   | { ok: false; issues: Issue[] };
 
@@ -31,35 +34,39 @@ export async function runQuery(
   ctx: { intent: Intent; language: 'zh' | 'en'; attributes?: Record<string, string[]> },
 ): Promise<QueryRun> {
   const t0 = performance.now();
-  const compiled = compile(runtime.model, query, {
+  const pit = pointInTime(runtime.model, query, runtime.asOf);
+  const compiled = compile(runtime.model, pit.query, {
     dialect: 'duckdb',
     asOf: runtime.asOf,
     attributes: ctx.attributes,
   });
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const t1 = performance.now();
-  const { sql, params, columns } = compiled.compiled;
+  const { sql, params } = compiled.compiled;
   const result = await runtime.engine.query(sql, params, {
     timeoutMs: QUERY_TIMEOUT_MS,
     maxRows: MAX_ROWS,
     cache: true,
   });
   const resolved = compiled.resolved;
+  const { columns, rows } = askedNames(pit.renamed, compiled.compiled.columns, result.rows);
   return {
     ok: true,
     sql,
     params,
     truncated: result.truncated,
+    assumptions: pit.assumption ? [pit.assumption[ctx.language]] : [],
     timings: { compile: t1 - t0, execute: result.elapsedMs },
     presentation: {
       language: ctx.language,
       intent: ctx.intent,
       columns,
-      rows: withoutEmptyUnknownRows(columns, result.rows),
+      rows: withoutEmptyUnknownRows(columns, rows),
       members: presentedMembers(runtime.catalog),
       timeRange: resolved.query.timeRange,
       grain: resolved.query.time?.grain,
       compare: resolved.query.compare,
+      currency: runtime.model.currency,
     },
   };
 }

@@ -22,9 +22,9 @@ export async function serverHooks(): Promise<
       '/audit': auditRoutes({ store }),
       '/wrong-answers': wrongAnswerRoutes({ store, registry }),
     }),
-    activateModels: async (store, registry, engines, log) => {
+    activateModels: async (store, registry, engines, log, dirs) => {
       for (const [id, engine] of engines) {
-        const outcome = await deployShippedModel(store, id, join(MODELS_DIR, id));
+        const outcome = await deployShippedModel(store, id, dirs.get(id) ?? join(MODELS_DIR, id));
         if (outcome.action === 'kept_edited')
           log(
             `model ${id}: running reviewed version v${outcome.versionNo} from the store (shipped YAML differs)`,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -6,15 +6,24 @@ import type { Hono } from 'hono';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
+import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
+import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
+import { insightDeliverers } from '../channels/insight-deliverers.ts';
+import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import { ingest } from '../data/ingest/ingest.ts';
+import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
+import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
+import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
 import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODELS_DIR = join(PROJECT_ROOT, 'semantic-layer/models');
@@ -39,6 +48,15 @@ export interface ServerOptions {
   store?: Store;
   /** Customers of the demo generated on first start when the default model has no database. */
   demoCustomers: number;
+  /** `--no-demo`: never generate the retail demo (serve only the models that have data). */
+  noDemo?: boolean;
+  /** More folders of model definitions (`<dir>/<id>/model.yaml`), e.g. outside the repository. */
+  modelsDirs?: string[];
+  /**
+   * Loads a model that has no database yet from its shipped ingest mapping (`<model>/ingest/*.yaml`) when
+   * the mapping's files are there (IBM Telco from ../shared/data): `npm start` sets it.
+   */
+  ingestShipped?: boolean;
   demoSeed?: number;
   /**
    * Demo mode: demo accounts and one-click sign-in for the non-admin ones. `true` (`--demo`) asks for it;
@@ -56,11 +74,25 @@ export interface ServerOptions {
     registry: ModelRegistry,
     engines: Map<string, AnalyticsEngine>,
     log: (line: string) => void,
+    /** Model id → its definition folder. */
+    dirs: Map<string, string>,
   ) => Promise<void>;
   runAnalysis?: RunAnalysis;
   webDist?: string;
   /** Slack / WeCom (`channelConfigFromEnv`); tests also inject a clock, a retry policy and worker tuning. */
   channels?: Pick<ChannelServiceOptions, 'config' | 'now' | 'retry' | 'worker'>;
+  /**
+   * Monitors and subscriptions: SMTP (default `smtpConfigFromEnv`; null turns e-mail off), the clock
+   * (default the channels' clock, else the wall clock), polling and retry tuning; `start: false` leaves
+   * the scheduler to the caller's `tick()` (tests).
+   */
+  monitors?: Partial<Pick<MonitorServiceOptions, 'pollMs' | 'leaseMs' | 'maxAttempts' | 'backoff'>> & {
+    smtp?: SmtpConfig | null;
+    now?: () => Date;
+    start?: boolean;
+  };
+  /** Campaign delivery settings over the environment's (tests point providers at local fakes). */
+  campaigns?: Partial<CampaignConfig> & { autoStart?: boolean; now?: () => Date };
 }
 
 export interface RunningServer {
@@ -71,6 +103,10 @@ export interface RunningServer {
   boot: BootstrapResult;
   /** The chat channels (routes mounted only for configured ones) and their job worker. */
   channels: ChannelService;
+  /** Monitor firings and deliveries (scheduler and worker). */
+  monitors: MonitorService;
+  /** Retention campaigns: the service and the outbox worker. */
+  campaigns: CampaignModule;
   /** Demo mode is on (demo accounts, one-click sign-in for the non-admin ones). */
   demo: boolean;
   close(): Promise<void>;
@@ -86,7 +122,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const appDir = prepareAppDir(dataDir, opts.appDir, opts.log);
   const retailDb = join(dataDir, 'retail.duckdb');
   let generated = false;
-  if (!existsSync(retailDb)) {
+  if (!existsSync(retailDb) && !opts.noDemo) {
     opts.log(
       `first start: generating the demo CRM (${opts.demoCustomers.toLocaleString('en-US')} customers) → ${retailDb}`,
     );
@@ -101,9 +137,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     generated = true;
   }
 
-  const registry = new ModelRegistry('retail');
+  const modelsDirs = [MODELS_DIR, ...(opts.modelsDirs ?? []).map((d) => resolve(d))];
+  let survey = surveyModels(dataDir, modelsDirs);
+  if (opts.ingestShipped && (await ingestShippedModels(dataDir, survey, opts.log)))
+    survey = surveyModels(dataDir, modelsDirs);
+  for (const id of survey.noModel) opts.log(noModelAdvice(dataDir, id));
+  for (const folder of survey.noData) opts.log(noDataAdvice(dataDir, folder));
+  if (survey.served.length === 0)
+    opts.log(
+      'no model has data: the API answers no question until one is loaded (see semantic-layer/MODELING.md)',
+    );
+
+  const registry = new ModelRegistry(survey.served[0]?.id ?? 'retail');
   const engines = new Map<string, AnalyticsEngine>();
-  for (const id of modelsWithData(dataDir)) {
+  const dirs = new Map(survey.served.map((s) => [s.id, s.dir]));
+  for (const { id } of survey.served) {
     const engine = await AnalyticsEngine.open({
       path: join(dataDir, `${id}.duckdb`),
       connections: 4,
@@ -120,10 +168,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store =
     opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dataDir: join(appDir, 'pglite') }));
   try {
-    if (opts.activateModels) await opts.activateModels(store, registry, engines, opts.log);
+    if (opts.activateModels) await opts.activateModels(store, registry, engines, opts.log, dirs);
     else
       for (const [id, engine] of engines) {
-        const loaded = loadModelFromDir(join(MODELS_DIR, id));
+        const loaded = loadModelFromDir(dirs.get(id)!);
         if (!loaded.ok)
           throw new Error(`model ${id} is invalid:\n${loaded.issues.map((i) => i.message).join('\n')}`);
         opts.log(`model ${id}: preparing derived tables…`);
@@ -149,10 +197,39 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       answerDeps,
       log: opts.log,
     });
+    const now = opts.monitors?.now ?? opts.channels?.now ?? (() => new Date());
+    const smtp = opts.monitors?.smtp === undefined ? smtpConfigFromEnv(process.env) : opts.monitors.smtp;
+    const monitors = new MonitorService({
+      store,
+      registry,
+      clock: { now },
+      log: opts.log,
+      ...opts.monitors,
+      deliverers: {
+        ...insightDeliverers({
+          config: opts.channels?.config,
+          store,
+          retry: opts.channels?.retry ?? DEFAULT_RETRY,
+          now,
+          log: opts.log,
+        }),
+        ...(smtp ? { email: emailDeliverer(smtp) } : {}),
+      },
+    });
+    const { autoStart = true, now: campaignNow, ...campaignOverrides } = opts.campaigns ?? {};
+    const campaigns = campaignModule({
+      store,
+      registry,
+      demo,
+      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      log: opts.log,
+      now: campaignNow,
+    });
     const app = createApp({
       store,
       registry,
       demo,
+      campaigns,
       answerDeps,
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
@@ -168,6 +245,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
     });
     channels.start();
+    if (opts.monitors?.start !== false) monitors.start();
+    if (autoStart) campaigns.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     return {
       url,
@@ -176,10 +255,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       registry,
       boot,
       channels,
+      monitors,
+      campaigns,
       demo,
       async close() {
         await new Promise<void>((ok) => server.close(() => ok()));
+        await monitors.stop();
         await channels.stop();
+        await campaigns.stop();
         await registry.close();
         for (const engine of engines.values()) await engine.close().catch(() => undefined);
         await store.close();
@@ -220,10 +303,40 @@ function prepareAppDir(dataDir: string, appDir: string | undefined, log: (line: 
   return dir;
 }
 
-/** Model ids with both a definition folder and a database in the data folder (retail first). */
-function modelsWithData(dataDir: string): string[] {
-  const ids = ['retail', 'telco', 'cdnow'];
-  return ids.filter(
-    (id) => existsSync(join(dataDir, `${id}.duckdb`)) && existsSync(join(MODELS_DIR, id, 'model.yaml')),
-  );
+/**
+ * First start of a model that ships an ingest mapping (Telco): loads it when the mapping's files are there.
+ * Returns whether a database was created.
+ */
+async function ingestShippedModels(
+  dataDir: string,
+  survey: ModelSurvey,
+  log: (line: string) => void,
+): Promise<boolean> {
+  let created = false;
+  for (const folder of survey.noData) {
+    const config = folder.ingestConfigs[0];
+    if (!config) continue;
+    const dbPath = join(dataDir, `${folder.id}.duckdb`);
+    const started = performance.now();
+    const result = await ingest({ model: folder.id, configPath: config, dbPath }).catch(
+      (error: unknown) =>
+        ({
+          ok: false,
+          issues: [{ code: 'invalid_shape', file: config, path: '', message: (error as Error).message }],
+        }) as const,
+    );
+    if (!result.ok) {
+      rmSync(dbPath, { force: true });
+      rmSync(`${dbPath}.wal`, { force: true });
+      log(
+        `model ${folder.id}: not loaded on first start — ${result.issues[0] ? formatIssue(result.issues[0]) : 'ingest failed'}`,
+      );
+      continue;
+    }
+    log(
+      `model ${folder.id}: first start, loaded its data from ${config} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    created = true;
+  }
+  return created;
 }

@@ -14,14 +14,17 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { apiTokensRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
+import { campaignsRepository } from './campaigns.ts';
 import { channelLinksRepository } from './channel-links.ts';
 import { channelQueueRepository } from './channel-queue.ts';
 import { conversationsRepository } from './conversations.ts';
 import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
+import { monitorStoreRepository } from './monitor-store.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
+import { tasksRepository } from './tasks.ts';
 import { usersRepository } from './users.ts';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -56,6 +59,10 @@ export interface Store {
   audit: ReturnType<typeof auditRepository>;
   channelLinks: ReturnType<typeof channelLinksRepository>;
   channelQueue: ReturnType<typeof channelQueueRepository>;
+  /** Monitor subscriptions, firings, inbox insights and the delivery log. */
+  monitors: ReturnType<typeof monitorStoreRepository>;
+  campaigns: ReturnType<typeof campaignsRepository>;
+  tasks: ReturnType<typeof tasksRepository>;
   close(): Promise<void>;
 }
 
@@ -130,6 +137,9 @@ function assemble(driver: Store['driver'], db: AppDb, close: () => Promise<void>
     audit: auditRepository(db),
     channelLinks: channelLinksRepository(db),
     channelQueue: channelQueueRepository(db),
+    monitors: monitorStoreRepository(db),
+    campaigns: campaignsRepository(db),
+    tasks: tasksRepository(db),
     close: () => {
       closed ??= close();
       return closed;

@@ -9,7 +9,10 @@ import { rawRows, type StoreRef } from './store-suite.ts';
 const TABLES = [
   'answer_feedback',
   'api_tokens',
+  'app_settings',
   'audit_log',
+  'campaign_messages',
+  'campaigns',
   'channel_deliveries',
   'channel_events',
   'channel_jobs',
@@ -17,13 +20,19 @@ const TABLES = [
   'channel_links',
   'channel_threads',
   'conversations',
+  'insights',
   'messages',
   'model_versions',
+  'monitor_deliveries',
+  'monitor_runs',
+  'monitor_subscriptions',
+  'opt_outs',
   'sessions',
+  'tasks',
   'users',
 ];
-const MIGRATIONS = ['0000_init.sql', '0001_channels.sql'].map((f) =>
-  readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'),
+const MIGRATIONS = ['0000_init.sql', '0001_channels.sql', '0002_monitors.sql', '0003_campaigns.sql'].map(
+  (f) => readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'),
 );
 
 /** Cases over stored content. */

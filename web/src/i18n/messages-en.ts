@@ -88,6 +88,7 @@ export const EN = {
   'chat.followUps': 'Follow up:',
   'chat.noRows': 'No data matches this question.',
   'chat.edited': 'edited',
+  'model.picker': 'Model',
   'history.title': 'Conversations',
   'history.new': 'New',
   'history.empty': 'No conversations yet.',

@@ -87,6 +87,7 @@ export const ZH: Record<MessageId, string> = {
   'chat.followUps': '继续追问：',
   'chat.noRows': '没有符合这个问题的数据。',
   'chat.edited': '已修改',
+  'model.picker': '模型',
   'history.title': '对话记录',
   'history.new': '新对话',
   'history.empty': '还没有对话。',

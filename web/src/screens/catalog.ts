@@ -3,6 +3,7 @@ import { loadCatalog } from '../catalog-store.ts';
 import { emptyState, loadInto } from '../components/states.ts';
 import { h, uid } from '../dom.ts';
 import { lang, pick, t } from '../i18n/i18n.ts';
+import { currentModel, modelPicker } from '../model-choice.ts';
 import { navigate } from '../router.ts';
 
 type Member = (CatalogMetric | CatalogDimension) & { examples?: ExampleQuestion[] };
@@ -111,10 +112,18 @@ function memberCard(member: Member, catalog: CatalogResponse): HTMLElement {
 /** The catalog: metrics and dimensions with definitions, owners, certified badges and runnable examples. */
 export function catalogScreen(outlet: HTMLElement): void {
   const body = h('div', { class: 'catalog-body' });
-  outlet.replaceChildren(h('div', { class: 'catalog' }, h('h1', null, t('catalog.title')), body));
+  outlet.replaceChildren(
+    h(
+      'div',
+      { class: 'catalog' },
+      h('h1', null, t('catalog.title')),
+      modelPicker(() => navigate('catalog')),
+      body,
+    ),
+  );
   void loadInto(
     body,
-    () => loadCatalog(),
+    () => loadCatalog(currentModel()),
     (catalog: CatalogResponse) => {
       const searchId = uid('catalog-search');
       const search = h('input', {

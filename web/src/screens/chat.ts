@@ -9,6 +9,7 @@ import { questionBox } from '../components/question-box.ts';
 import { emptyState, errorState, loadingState } from '../components/states.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
+import { currentModel, modelPicker } from '../model-choice.ts';
 import { navigate, type Route } from '../router.ts';
 
 let answerCount = 0;
@@ -53,7 +54,17 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
       'div',
       { class: 'chat-layout' },
       history,
-      h('section', { class: 'chat-main', 'aria-label': t('nav.chat') }, turnsEl, box.element),
+      h(
+        'section',
+        { class: 'chat-main', 'aria-label': t('nav.chat') },
+        // Another model starts another conversation: a conversation is about one model.
+        modelPicker(() => {
+          newConversation();
+          navigate('chat');
+        }),
+        turnsEl,
+        box.element,
+      ),
     ),
   );
 
@@ -139,10 +150,11 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
     const startMark = `chatbi:ask-${answerCount}`;
     performance.mark(startMark);
     try {
+      const model = currentModel();
       const body =
         'question' in input
-          ? { question: input.question, conversationId: chat.conversationId }
-          : { query: input.query, intent: input.intent, conversationId: chat.conversationId };
+          ? { question: input.question, conversationId: chat.conversationId, model }
+          : { query: input.query, intent: input.intent, conversationId: chat.conversationId, model };
       turn.answer = await ask(body, progress.update);
       const isNew = chat.conversationId !== turn.answer.conversationId;
       chat.conversationId = turn.answer.conversationId;
@@ -168,7 +180,7 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
 
   async function start(): Promise<void> {
     try {
-      catalog = new Index(await loadCatalog());
+      catalog = new Index(await loadCatalog(currentModel()));
     } catch {
       catalog = null; // Chips need the catalog; answers still render without it.
     }

@@ -6,6 +6,7 @@ import { emptyState, loadInto } from '../components/states.ts';
 import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { lang, t } from '../i18n/i18n.ts';
+import { currentModel } from '../model-choice.ts';
 import { navigate } from '../router.ts';
 import { currentUser } from '../session.ts';
 
@@ -77,8 +78,8 @@ export function homeScreen(outlet: HTMLElement): void {
     body,
     async () => {
       const [home, catalog] = await Promise.all([
-        api<HomeResponse>('GET', `/api/home${query({ language: lang() })}`),
-        loadCatalog()
+        api<HomeResponse>('GET', `/api/home${query({ language: lang(), model: currentModel() })}`),
+        loadCatalog(currentModel())
           .then((c) => new CatalogIndex(c))
           .catch(() => null),
       ]);

@@ -6,8 +6,9 @@ import { type AnalysisContext, analysisContext, analysisResult } from '../govern
 import { analysisMembers, memberText, percentMember } from '../governed/analysis-members.ts';
 import { analysisPeriod, baselinePeriod } from '../governed/analysis-period.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
-import { isTimeless, segmentDimensions } from '../governed/segment-dimensions.ts';
-import { decomposeRateChange, type RateDecomposition } from '../stats/index.ts';
+import { isTimeless } from '../governed/segment-dimensions.ts';
+import { benjaminiHochberg, decomposeRateChange, type RateDecomposition } from '../stats/index.ts';
+import { candidateDimensions, leftOutAssumption } from './candidate-dimensions.ts';
 import { decompositionNarrative } from './decomposition-narrative.ts';
 import {
   autoPickAssumption,
@@ -15,11 +16,13 @@ import {
   type Decomposed,
   type DimensionFit,
   dimensionFit,
+  type SegmentFit,
+  segmentFits,
 } from './dimension-fit.ts';
 import { fromKey, type RatioParts, segmentCounts } from './segment-counts.ts';
 
-/** Dimensions with at most this many values are tried when the question names none. */
-export const MAX_SEGMENTS_AUTO = 10;
+/** False discovery rate for naming a segment as where the change happened. */
+const FDR = 0.05;
 
 function ratioOf(ctx: AnalysisContext): RatioParts {
   const model = ctx.runtime.model;
@@ -90,23 +93,48 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   let dimension: string;
   let result: RateDecomposition;
   let fits: DimensionFit[] = [];
+  let localisations: SegmentFit[] = [];
+  let used = ratio;
   if (asked) {
     dimension = asked;
-    result = (await decompose(ctx, ratio, asked, a, b)).result;
+    // A dimension only the quarter-start snapshots carry (category…) is split on the snapshot ratio.
+    const own = candidateDimensions(ctx, ratio, a, b).candidates.find((c) => c.dimension === asked);
+    used = own?.ratio ?? ratio;
+    result = (await decompose(ctx, used, asked, a, b)).result;
   } else {
-    const candidates = segmentDimensions(runtime, ratio.metric, { maxValues: MAX_SEGMENTS_AUTO });
+    const { candidates, leftOut } = candidateDimensions(ctx, ratio, a, b);
     if (!candidates.length) {
       throw new AnalysisError(
         ctx.lang === 'zh' ? '没有可用于分解的维度。' : 'No dimension to decompose the change by.',
         'unsupported',
       );
     }
-    const tried = await Promise.all(candidates.map((d) => decompose(ctx, ratio, d.id, a, b)));
-    fits = tried.map((r, i) => dimensionFit(candidates[i]!.id, r));
+    const tried = await Promise.all(candidates.map((c) => decompose(ctx, c.ratio, c.dimension, a, b)));
+    fits = tried.map((r, i) => dimensionFit(candidates[i]!.dimension, r));
+    // Every segment of every dimension tried, ranked by how far it departs from its size's share,
+    // with Benjamini–Hochberg over all of them (many segments are tried, some depart by chance).
+    // A flag's false segment mirrors its true one: only the true one is a localisation.
+    localisations = tried
+      .flatMap((r, i) => segmentFits(candidates[i]!.dimension, r))
+      .filter((l) => runtime.model.dimensions[l.dimension]?.type !== 'boolean' || l.segment === 'true');
+    const q = benjaminiHochberg(localisations.map((l) => l.p));
+    localisations.forEach((l, i) => {
+      l.q = q[i]!;
+    });
+    localisations.sort((x, y) => Math.abs(y.z) - Math.abs(x.z));
     const best = bestFit(fits);
-    dimension = candidates[best]!.id;
+    dimension = candidates[best]!.dimension;
+    used = candidates[best]!.ratio;
     result = tried[best]!.result;
     assumptions.push(autoPickAssumption(ctx, fits, fits[best]!, result.difference));
+    if (used.metric !== ratio.metric)
+      assumptions.push(
+        ctx.lang === 'zh'
+          ? `${memberText(ctx, dimension)}取自季度初快照，按${memberText(ctx, used.metric)}分解（客户在季度初的状态，季度内是否流失）。`
+          : `${memberText(ctx, dimension)} comes from the quarter-start snapshots, so the split uses ${memberText(ctx, used.metric).toLowerCase()} (customer state at the quarter start, churn during it).`,
+      );
+    const skipped = leftOutAssumption(ctx, leftOut);
+    if (skipped) assumptions.push(skipped);
   }
 
   const segments = [...result.segments].sort((x, y) => y.total - x.total);
@@ -156,9 +184,9 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   };
   return analysisResult(ctx, {
     presentation,
-    narrative: decompositionNarrative(ctx, { ratio, dimension, a, b, result, segments }),
+    narrative: decompositionNarrative(ctx, { ratio: used, dimension, a, b, result, segments, localisations }),
     analysis: {
-      metric: ratio.metric,
+      metric: used.metric,
       dimension,
       period: b,
       baseline: a,
@@ -173,7 +201,13 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
         change: count(governedB) - count(governedA),
       },
       segments: segments.map((s) => ({ ...s, segment: fromKey(s.segment) })),
-      ...(fits.length ? { dimensionsTried: fits } : {}),
+      ...(fits.length
+        ? {
+            dimensionsTried: fits,
+            localisations,
+            correction: { method: 'benjamini_hochberg', fdr: FDR, tests: localisations.length },
+          }
+        : {}),
     },
     assumptions,
   });

@@ -4,6 +4,7 @@ import { rangeLabel } from '../../answer/period-label.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { RateDecomposition, SegmentContribution } from '../stats/index.ts';
+import type { SegmentFit } from './dimension-fit.ts';
 import type { RatioParts } from './segment-counts.ts';
 import { segmentKey } from './segment-counts.ts';
 
@@ -15,6 +16,33 @@ export interface DecompositionStory {
   result: RateDecomposition;
   /** Ordered by total contribution, largest first. */
   segments: SegmentContribution[];
+  /** Every segment of every dimension tried, by |z| (empty when the question named the dimension). */
+  localisations: SegmentFit[];
+}
+
+/** Segments named as where the change happened. */
+const NAMED_LOCALISATIONS = 3;
+
+/** The segments that depart most from their size's share, across every dimension tried, with significance. */
+function localisationSentence(ctx: AnalysisContext, s: DecompositionStory): string | null {
+  if (!s.localisations.length) return null;
+  const zh = ctx.lang === 'zh';
+  const pp = (v: number) => signedPoints(v, ctx.lang);
+  const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
+  const dims = new Set(s.localisations.map((l) => l.dimension)).size;
+  const items = s.localisations.slice(0, NAMED_LOCALISATIONS).map((l) => {
+    const flag = ctx.runtime.model.dimensions[l.dimension]?.type === 'boolean';
+    const who = flag
+      ? memberText(ctx, l.dimension)
+      : `${memberText(ctx, l.dimension)}${zh ? '：' : ': '}${l.segment === null ? (zh ? '（空）' : '(none)') : valueText(ctx, l.dimension, l.segment)}`;
+    const noise = l.q > 0.05;
+    return zh
+      ? `「${who}」（贡献 ${pp(l.contribution)}，95% 区间 ${pp(l.low)}～${pp(l.high)}；该组从 ${pct(l.rateA)} 到 ${pct(l.rateB)}；z = ${l.z.toFixed(1)}${noise ? '，校正后不显著，可能是偶然' : ''}）`
+      : `${who} (contribution ${pp(l.contribution)}, 95% CI ${pp(l.low)} to ${pp(l.high)}; its rate went from ${pct(l.rateA)} to ${pct(l.rateB)}; z = ${l.z.toFixed(1)}${noise ? ', not significant after correction, possibly chance' : ''})`;
+  });
+  return zh
+    ? `在尝试的 ${dims} 个维度、${s.localisations.length} 个细分中（按 Benjamini–Hochberg 校正多重比较），变化最集中的是：${items.join('；')}。`
+    : `Across the ${dims} dimensions and ${s.localisations.length} segments tried (Benjamini–Hochberg corrected), the change is most concentrated in: ${items.join('; ')}.`;
 }
 
 /** A change in percentage points with its sign ("+1.3 个百分点", "-0.1 pp"). */
@@ -68,5 +96,7 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
         : `${r.difference === 0 ? 'The largest move' : 'Moving the other way'}: ${name(against)} (${pp(against.total)}; its ${metric.toLowerCase()} went from ${pct(against.rateA)} to ${pct(against.rateB)}).`,
     );
   }
+  const where = localisationSentence(ctx, s);
+  if (where) parts.push(where);
   return parts.join(zh ? '' : ' ');
 }

@@ -1,11 +1,17 @@
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
-import type { RateDecomposition, SegmentCounts } from '../stats/index.ts';
+import {
+  normalTwoSidedP,
+  type RateDecomposition,
+  type SegmentCounts,
+  zForConfidence,
+} from '../stats/index.ts';
 import { signedPoints } from './decomposition-narrative.ts';
 import { fromKey } from './segment-counts.ts';
 
 /** Segments smaller than this in either period do not decide which dimension explains the change. */
 const MIN_SEGMENT = 30;
+const Z95 = zForConfidence(0.95);
 
 /** One dimension's counts and their decomposition. */
 export interface Decomposed {
@@ -37,13 +43,27 @@ export interface DimensionFit {
   z: number;
 }
 
+/** One segment's departure, with its significance and the contribution's interval. */
+export interface SegmentFit extends DimensionFit {
+  segment: string | null;
+  /** Two-sided p of the departure (normal), and its Benjamini–Hochberg value over every segment tried. */
+  p: number;
+  q: number;
+  /** 95% CI of the contribution: its rate part's sampling error, the weights taken as fixed. */
+  low: number;
+  high: number;
+  rateA: number;
+  rateB: number;
+  customers: number;
+}
+
 /**
- * The dimension's segment with the largest departure in standard errors (segments of ≥ 30 in both
- * periods whose own rate moved in the direction of their departure). The departure of segment s is
- * Σₜ (𝟙[t = s] − wₛ) wₜ Δrₜ; under no change every Δrₜ has the binomial variance
- * p̄(1 − p̄)(1/nₜᴬ + 1/nₜᴮ) at the pooled rate p̄, which gives its standard error.
+ * Every segment's departure in standard errors (segments of ≥ 30 in both periods whose own rate moved
+ * in the direction of their departure). The departure of segment s is Σₜ (𝟙[t = s] − wₛ) wₜ Δrₜ; under
+ * no change every Δrₜ has the binomial variance p̄(1 − p̄)(1/nₜᴬ + 1/nₜᴮ) at the pooled rate p̄, which
+ * gives its standard error. `q` is left at 1 for the caller's correction.
  */
-export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
+export function segmentFits(dimension: string, d: Decomposed): SegmentFit[] {
   const change = d.result.difference;
   const counts = new Map(d.counts.map((c) => [c.segment, c]));
   const events = d.counts.reduce((s, c) => s + c.eventsA + c.eventsB, 0);
@@ -55,15 +75,7 @@ export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
     const weight = (s.weightA + s.weightB) / 2;
     return { s, weight, variance: pooled * (1 - pooled) * inverse };
   });
-  let best: DimensionFit = {
-    dimension,
-    segment: null,
-    contribution: 0,
-    explainedShare: 0,
-    weight: 0,
-    departure: 0,
-    z: 0,
-  };
+  const out: SegmentFit[] = [];
   for (const { s, weight } of terms) {
     const c = counts.get(s.segment);
     if (!c || Math.min(c.populationA, c.populationB) < MIN_SEGMENT) continue;
@@ -76,16 +88,45 @@ export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
     // mirror image; the segment named is one whose own rate moved the way it departs.
     if (variance <= 0 || Math.sign(s.rateB - s.rateA) !== Math.sign(departure)) continue;
     const z = departure / Math.sqrt(variance);
-    if (Math.abs(z) > Math.abs(best.z))
-      best = {
-        dimension,
-        segment: fromKey(s.segment),
-        contribution: s.total,
-        explainedShare: change === 0 ? 0 : s.total / change,
-        weight,
-        departure,
-        z,
-      };
+    const rateSe =
+      weight *
+      Math.sqrt((s.rateA * (1 - s.rateA)) / c.populationA + (s.rateB * (1 - s.rateB)) / c.populationB);
+    out.push({
+      dimension,
+      segment: fromKey(s.segment),
+      contribution: s.total,
+      explainedShare: change === 0 ? 0 : s.total / change,
+      weight,
+      departure,
+      z,
+      p: normalTwoSidedP(z),
+      q: 1,
+      low: s.total - Z95 * rateSe,
+      high: s.total + Z95 * rateSe,
+      rateA: s.rateA,
+      rateB: s.rateB,
+      customers: c.populationB,
+    });
+  }
+  return out;
+}
+
+/** The dimension's segment with the largest departure in standard errors (see `segmentFits`). */
+export function dimensionFit(dimension: string, d: Decomposed): DimensionFit {
+  let best: DimensionFit = {
+    dimension,
+    segment: null,
+    contribution: 0,
+    explainedShare: 0,
+    weight: 0,
+    departure: 0,
+    z: 0,
+  };
+  for (const f of segmentFits(dimension, d)) {
+    if (Math.abs(f.z) > Math.abs(best.z)) {
+      const { dimension: _d, segment, contribution, explainedShare, weight, departure, z } = f;
+      best = { dimension, segment, contribution, explainedShare, weight, departure, z };
+    }
   }
   return best;
 }

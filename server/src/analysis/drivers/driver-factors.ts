@@ -3,13 +3,20 @@ import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
 import { count } from '../governed/governed-query.ts';
-import { riskComparison } from '../stats/index.ts';
+import {
+  attributableFractionInterval,
+  benjaminiHochberg,
+  relativeRiskPValue,
+  riskComparison,
+} from '../stats/index.ts';
 import { factorSplits } from './factor-splits.ts';
 
 /** Below this many customers with (or without) a factor, its rates are too noisy to report. */
 export const MIN_FACTOR_CUSTOMERS = 30;
 /** A dimension value held by more than this share of the population is the baseline, not an exposure. */
 export const BASELINE_SHARE = 0.8;
+/** False discovery rate the factor scan controls (Benjamini–Hochberg over every factor tested). */
+export const FDR = 0.05;
 
 /** One candidate factor: a dimension value (or a true behaviour flag) against everyone else. */
 export interface DriverFactor {
@@ -28,9 +35,15 @@ export interface DriverFactor {
   riskDifference: number;
   phi: number | null;
   attributableFraction: number | null;
+  /** 95% CI of the attributable fraction (delta method on ln(1 − PAF)). */
+  pafLow: number | null;
+  pafHigh: number | null;
+  /** Two-sided p-value of ln RR = 0, and its Benjamini–Hochberg adjusted value over the scan. */
+  p: number;
+  q: number;
 }
 
-export type SuppressionReason = 'too_few_customers' | 'zero_cell' | 'ci_crosses_1' | 'majority';
+export type SuppressionReason = 'too_few_customers' | 'zero_cell' | 'ci_crosses_1' | 'fails_fdr' | 'majority';
 
 export interface SuppressedFactor {
   dimension: string;
@@ -39,6 +52,8 @@ export interface SuppressedFactor {
   customers: number;
   relativeRisk: number | null;
   reason: SuppressionReason;
+  p?: number;
+  q?: number;
 }
 
 export interface FactorScan {
@@ -47,6 +62,8 @@ export interface FactorScan {
   shown: DriverFactor[];
   suppressed: SuppressedFactor[];
   tested: number;
+  /** Factors with a p-value, the m of the Benjamini–Hochberg correction. */
+  corrected: number;
   /** Dimensions recorded only for churners (a churn category): consequences of churn, not factors. */
   outcomes: string[];
 }
@@ -64,7 +81,8 @@ const asText = (v: unknown): string => (typeof v === 'boolean' ? String(v) : Str
  * Every factor's 2×2 table against churn in the population, from governed counts (one compiled
  * query split by every dimension, see factor-splits.ts), with RR (log-method 95% CI), risk difference, phi and PAF.
  * A factor is suppressed when fewer than 30 customers have it (or lack it), when a churn cell is 0,
- * or when its RR interval includes 1; a dimension whose values only churners carry (a churn category)
+ * when its RR interval includes 1, or when it fails the Benjamini–Hochberg correction at 5% FDR over
+ * every factor tested (p from ln RR / SE, as the interval); a dimension whose values only churners carry (a churn category)
  * is an outcome, not a factor, and is skipped; a value held by more than 80% of the population is the baseline,
  * not an exposure (its complement carries the information), and is left out too. The rest are ranked
  * by attributable fraction.
@@ -111,14 +129,17 @@ export async function scanFactors(
         continue;
       }
       if (d.type !== 'boolean' && v.exposedShare > BASELINE_SHARE) {
-        suppressed.push({ ...base, relativeRisk: rr.relativeRisk, reason: 'majority' });
+        suppressed.push({
+          ...base,
+          relativeRisk: rr.relativeRisk,
+          reason: 'majority',
+          p: relativeRiskPValue(rr),
+        });
         continue;
       }
-      if (rr.interval.lower <= 1 && rr.interval.upper >= 1) {
-        suppressed.push({ ...base, relativeRisk: rr.relativeRisk, reason: 'ci_crosses_1' });
-        continue;
-      }
-      shown.push({
+      const table = { a, b: n1 - a, c: E - a, d: N - n1 - (E - a) };
+      const paf = attributableFractionInterval(table);
+      const f: DriverFactor = {
         ...base,
         churned: a,
         share: v.exposedShare,
@@ -130,14 +151,53 @@ export async function scanFactors(
         riskDifference: v.riskDifference.difference,
         phi: v.phi,
         attributableFraction: v.attributableFraction,
-      });
+        pafLow: paf.ok ? paf.value.interval.lower : null,
+        pafHigh: paf.ok ? paf.value.interval.upper : null,
+        p: relativeRiskPValue(rr),
+        q: 1,
+      };
+      shown.push(f);
     }
   });
+  // Benjamini–Hochberg over every factor with a p-value (the majority values included: they were tested).
+  const majority = suppressed.filter((x) => x.reason === 'majority' && x.p !== undefined);
+  const q = benjaminiHochberg([...shown.map((f) => f.p), ...majority.map((x) => x.p!)]);
+  shown.forEach((f, i) => {
+    f.q = q[i]!;
+  });
+  majority.forEach((x, i) => {
+    x.q = q[shown.length + i]!;
+  });
+  const kept = shown.filter((f) => {
+    if (f.low! <= 1 && f.high! >= 1) {
+      suppressed.push({ ...suppressedOf(f), reason: 'ci_crosses_1' });
+      return false;
+    }
+    if (f.q > FDR) {
+      suppressed.push({ ...suppressedOf(f), reason: 'fails_fdr' });
+      return false;
+    }
+    return true;
+  });
+  shown.length = 0;
+  shown.push(...kept);
   shown.sort(
     (x, y) =>
       (y.attributableFraction ?? -Infinity) - (x.attributableFraction ?? -Infinity) ||
       x.label.localeCompare(y.label),
   );
   suppressed.sort((x, y) => x.reason.localeCompare(y.reason) || y.customers - x.customers);
-  return { customers: N, churned: E, shown, suppressed, tested, outcomes };
+  return { customers: N, churned: E, shown, suppressed, tested, corrected: q.length, outcomes };
+}
+
+function suppressedOf(f: DriverFactor): Omit<SuppressedFactor, 'reason'> {
+  return {
+    dimension: f.dimension,
+    value: f.value,
+    label: f.label,
+    customers: f.customers,
+    relativeRisk: f.relativeRisk,
+    p: f.p,
+    q: f.q,
+  };
 }

@@ -10,15 +10,20 @@ import {
   percentMember,
 } from '../governed/analysis-members.ts';
 import { churnPopulation } from '../governed/churn-population.ts';
-import { segmentDimensions } from '../governed/segment-dimensions.ts';
-import { type DriverFactor, scanFactors } from './driver-factors.ts';
+import { segmentDimensions, valueCount } from '../governed/segment-dimensions.ts';
+import { type DriverFactor, FDR, scanFactors } from './driver-factors.ts';
 import { driverRegression } from './driver-regression.ts';
 import { driversNarrative } from './drivers-narrative.ts';
+import { isLeadingIndicator } from './leading-indicators.ts';
+import { nestedComparisons } from './nested-factors.ts';
 
-/** Dimensions with more values than this are not scanned unless the question names them (city…). */
+/**
+ * Dimensions with more values than this (city…) are scanned too, and each significant value is also
+ * compared within the coarser dimension that contains it (a city within its region).
+ */
 export const MAX_FACTOR_VALUES = 20;
-/** The most values a named dimension may have. */
-const MAX_ASKED_VALUES = 200;
+/** The most values a scanned dimension may have. */
+const MAX_SCANNED_VALUES = 200;
 /**
  * Derived scores that restate the churn definition (recency, early-warning rules) rather than explain
  * it: scanned only when the question names them.
@@ -31,6 +36,8 @@ const SHOWN_PROTECTIVE_FACTORS = 3;
 const COLUMNS: CompiledColumn[] = [
   { name: 'factor', kind: 'dimension', member: 'factor' },
   { name: 'paf', kind: 'metric', member: 'paf' },
+  { name: 'paf_low', kind: 'metric', member: 'paf_low' },
+  { name: 'paf_high', kind: 'metric', member: 'paf_high' },
   { name: 'rr', kind: 'metric', member: 'rr' },
   { name: 'rr_low', kind: 'metric', member: 'rr_low' },
   { name: 'rr_high', kind: 'metric', member: 'rr_high' },
@@ -45,6 +52,8 @@ function row(f: DriverFactor): Record<string, unknown> {
   return {
     factor: f.label,
     paf: f.attributableFraction,
+    paf_low: f.pafLow,
+    paf_high: f.pafHigh,
     rr: f.relativeRisk,
     rr_low: f.low,
     rr_high: f.high,
@@ -67,9 +76,7 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
   const ctx = analysisContext(runtime, request);
   const pop = churnPopulation(ctx);
   const asked = (request.query.dimensions ?? []).filter((id) => runtime.model.dimensions[id]);
-  const candidates = segmentDimensions(runtime, pop.events, {
-    maxValues: asked.length ? MAX_ASKED_VALUES : MAX_FACTOR_VALUES,
-  });
+  const candidates = segmentDimensions(runtime, pop.events, { maxValues: MAX_SCANNED_VALUES });
   const dimensions = asked.length
     ? candidates.filter((d) => asked.includes(d.id))
     : candidates.filter((d) => !SCORE_DIMENSIONS.includes(d.id));
@@ -101,15 +108,43 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
     );
   }
   const flags = dimensions.filter((d) => d.type === 'boolean');
-  const regression = await driverRegression(ctx, pop, flags, scan.shown);
+  const nested = await nestedComparisons(
+    ctx,
+    pop,
+    dimensions,
+    scan.shown,
+    (d) => valueCount(runtime, d),
+    MAX_FACTOR_VALUES,
+    { events: scan.churned, population: scan.customers },
+  );
+  const explained = new Set(
+    nested.filter((n) => n.explainsParent).map((n) => `${n.parentDimension}\u0000${n.parentValue}`),
+  );
+  const isExplained = (f: DriverFactor) => explained.has(`${f.dimension}\u0000${f.value}`);
+  // Many-valued dimensions (city) stay out of the regression: their values nest in a coarser one
+  // (region) already entered, and would split the groups thinly.
+  const fewValued = new Set(
+    dimensions.filter((d) => valueCount(runtime, d) <= MAX_FACTOR_VALUES).map((d) => d.id),
+  );
+  const regression = await driverRegression(
+    ctx,
+    pop,
+    flags,
+    scan.shown.filter((f) => !isExplained(f) && fewValued.has(f.dimension)),
+  );
 
-  const risk = scan.shown.filter((f) => (f.relativeRisk ?? 0) > 1);
-  const protective = scan.shown.filter((f) => (f.relativeRisk ?? 0) < 1);
+  const indicators = scan.shown.filter((f) => isLeadingIndicator(f.dimension));
+  const risk = scan.shown.filter(
+    (f) => (f.relativeRisk ?? 0) > 1 && !isLeadingIndicator(f.dimension) && !isExplained(f),
+  );
+  const atWrongLevel = scan.shown.filter(isExplained);
+  const protective = scan.shown.filter((f) => (f.relativeRisk ?? 0) < 1 && !isLeadingIndicator(f.dimension));
   const tableFactors = [
     ...risk.slice(0, SHOWN_RISK_FACTORS),
     ...protective
       .sort((a, b) => (a.relativeRisk ?? 1) - (b.relativeRisk ?? 1))
       .slice(0, SHOWN_PROTECTIVE_FACTORS),
+    ...indicators,
   ];
   const presentation: PresentationInput = {
     language: ctx.lang,
@@ -119,6 +154,8 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
     members: analysisMembers(ctx, {
       factor: { label: { zh: '因素', en: 'Factor' } },
       paf: percentMember({ zh: '可归因比例（PAF）', en: 'Attributable share (PAF)' }),
+      paf_low: percentMember({ zh: 'PAF 95% 下限', en: 'PAF 95% CI low' }),
+      paf_high: percentMember({ zh: 'PAF 95% 上限', en: 'PAF 95% CI high' }),
       rr: numberMember({ zh: '相对风险', en: 'Relative risk' }),
       rr_low: numberMember({ zh: '95% 置信下限', en: '95% CI low' }),
       rr_high: numberMember({ zh: '95% 置信上限', en: '95% CI high' }),
@@ -132,7 +169,7 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
   };
   return analysisResult(ctx, {
     presentation,
-    narrative: driversNarrative(ctx, { pop, scan, risk, protective, regression }),
+    narrative: driversNarrative(ctx, { pop, scan, risk, protective, indicators, nested, regression }),
     analysis: {
       period: pop.range ?? null,
       rateMetric: pop.rateMetric,
@@ -140,12 +177,18 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
       factorsTested: scan.tested,
       dimensions: dimensions.map((d) => d.id),
       factors: scan.shown,
+      /** Causes ranked by attributable share (leading indicators and region-level echoes of a city left out). */
+      ranking: risk,
       protective: protective.map((f) => f.label),
+      leadingIndicators: indicators,
+      nested,
+      atWrongLevel: atWrongLevel.map((f) => f.label),
+      correction: { method: 'benjamini_hochberg', fdr: FDR, tests: scan.corrected },
       suppressed: scan.suppressed,
       outcomes: scan.outcomes,
       suppression: {
         minCustomers: 30,
-        rule: 'n < 30 with or without the factor, a zero churn cell, or a 95% RR interval that includes 1',
+        rule: 'n < 30 with or without the factor, a zero churn cell, a 95% RR interval that includes 1, or q > 0.05 (Benjamini–Hochberg over every factor tested)',
       },
       regression,
     },

@@ -3,6 +3,7 @@ import type { PresentedMember } from '../../answer/presentation-input.ts';
 import { presentedMembers } from '../../answer/presented-members.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from './analysis-context.ts';
+import { describeMissing, requirementOf } from './capabilities.ts';
 
 /** Labels and formats of every catalog member plus the analysis's own columns. */
 export function analysisMembers(
@@ -35,14 +36,16 @@ export function requireMembers(
 ): void {
   const { model } = ctx.runtime;
   const missing = [
-    ...(need.metrics ?? []).filter((id) => !model.metrics[id]),
-    ...(need.dimensions ?? []).filter((id) => !model.dimensions[id]),
+    ...(need.metrics ?? []).filter((id) => !model.metrics[id]).map((id) => requirementOf(id, 'metric')),
+    ...(need.dimensions ?? [])
+      .filter((id) => !model.dimensions[id])
+      .map((id) => requirementOf(id, 'dimension')),
   ];
   if (missing.length) {
     throw new AnalysisError(
       ctx.lang === 'zh'
-        ? `模型 ${model.id} 没有这项分析需要的定义：${missing.join('、')}。`
-        : `Model ${model.id} lacks the definitions this analysis needs: ${missing.join(', ')}.`,
+        ? `模型 ${model.id} 没有这项分析需要的定义：${describeMissing(missing, 'zh')}。其他分析照常可用。`
+        : `Model ${model.id} lacks the definitions this analysis needs: ${describeMissing(missing, 'en')}. The other analyses still work.`,
       'unsupported',
     );
   }

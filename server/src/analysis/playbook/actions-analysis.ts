@@ -8,15 +8,14 @@ import type { CompiledColumn } from '../../../../semantic-layer/src/compile/comp
 import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
 import type { AnalysisResult, RunAnalysis } from '../analysis-contract.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
-import { findAtRiskCustomers, listFilters } from '../risk/at-risk-customers.ts';
 import { summariseRiskModel } from '../risk/model-summary.ts';
 import { actionLabels } from '../risk/risk-list-table.ts';
 import { actionHistory } from './action-history.ts';
-import { type ActionTarget, type PlannedAction, planActions, retentionAction } from './action-plan.ts';
+import { type PlannedAction, planActions, retentionAction } from './action-plan.ts';
+import { actionTargets } from './action-targets.ts';
 import { channelText, segmentText } from './action-wording.ts';
 import { actionsNarrative } from './actions-narrative.ts';
-import { playbookActions, suggestedAction } from './match-playbook.ts';
-import { recentlyChurned } from './recently-churned.ts';
+import { playbookActions } from './match-playbook.ts';
 
 /** Target customers listed per action in `analysis` (the counts cover them all). */
 export const LISTED_TARGETS = 100;
@@ -40,7 +39,7 @@ const COLUMNS = [
 function presentation(ctx: AnalysisContext, planned: PlannedAction[]): PresentationInput {
   const { model } = ctx.runtime;
   const lang = ctx.lang;
-  const currency = model.currency === 'USD' ? 'currency_usd' : 'currency_cny';
+  const currency = 'currency' as const;
   const members: Record<string, PresentedMember> = {
     action: { label: { zh: '挽留动作', en: 'Action' }, values: actionLabels(model) },
     targets: { label: { zh: '目标客户数', en: 'Targets' }, format: 'count' },
@@ -79,35 +78,9 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
   const ctx = analysisContext(runtime, request);
   const started = performance.now();
   const lang = ctx.lang;
-  const population = await findAtRiskCustomers(ctx);
-  const churned = await recentlyChurned(ctx, listFilters(runtime, request).compiled);
+  const { population, churned, churnedCovered, targets } = await actionTargets(ctx);
   const history = await actionHistory(ctx);
-
   const actions = playbookActions(runtime.model.playbook);
-  const targets = new Map<string, ActionTarget[]>();
-  const add = (action: string | null, t: ActionTarget) => {
-    if (!action) return;
-    const list = targets.get(action);
-    if (list) list.push(t);
-    else targets.set(action, [t]);
-  };
-  for (const c of population.customers) {
-    const { customerId, name, region, valueTier, risk, expectedLoss } = c;
-    add(c.action, { customerId, name, region, valueTier, risk, expectedLoss });
-  }
-  let churnedCovered = 0;
-  for (const c of churned) {
-    const action = suggestedAction(actions, {
-      valueTier: c.valueTier,
-      lifecycleStage: 'churned',
-      causes: [],
-      risk: null,
-    });
-    if (action) churnedCovered++;
-    // Already churned: the loss has happened, so the whole 12-month spend is at stake.
-    const { customerId, name, region, valueTier, spend12m } = c;
-    add(action, { customerId, name, region, valueTier, risk: null, expectedLoss: spend12m });
-  }
   const planned = planActions(actions, targets, history);
   const atRiskCovered = population.customers.filter((c) => c.action !== null).length;
   ctx.trace.time('total_ms', performance.now() - started);
@@ -127,7 +100,7 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
         atRisk: population.customers.length,
         atRiskCovered,
         atRiskUncovered: population.customers.length - atRiskCovered,
-        recentlyChurned: churned.length,
+        recentlyChurned: churned,
         churnedCovered,
       },
       actions: planned.map((p) => ({

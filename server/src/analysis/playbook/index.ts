@@ -1,6 +1,7 @@
 /** The retention playbook applied: actions with targets, expected effect from history and a holdout design. */
 export { type ActionHistory, actionHistory } from './action-history.ts';
 export { type ActionTarget, type PlannedAction, planActions, retentionAction } from './action-plan.ts';
+export { type ActionTargets, actionTargets } from './action-targets.ts';
 export { actionsAnalysis } from './actions-analysis.ts';
 export {
   actionFits,

@@ -151,14 +151,15 @@ async function countActive(ctx: AnalysisContext, filters: Filter[]): Promise<num
 
 /**
  * Scores the user's active customers and returns those at risk, with reasons, causes and actions.
- * Trains the model on first use (cached per model version, as-of date and row-level-security scope).
+ * Trains the model on first use (cached per model version and as-of date, on all customers).
  */
 export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskPopulation> {
   const { runtime, request, trace } = ctx;
   const t0 = performance.now();
-  const { model, cached } = await riskModelFor(runtime, request.attributes, ctx.lang);
+  // One model per model version, trained on all customers; its training statements are not this
+  // user's reads (row-level security applies to every statement below, which scores and lists).
+  const { model, cached } = await riskModelFor(runtime, ctx.lang);
   trace.time('train_ms', cached ? 0 : performance.now() - t0);
-  for (const s of model.statements) trace.record(s.sql, s.params);
 
   const { compiled, tiers, ignored } = listFilters(runtime, request);
   const key = [

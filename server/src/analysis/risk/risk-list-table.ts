@@ -47,7 +47,7 @@ export function flaggedByText(model: SemanticModel, c: AtRiskCustomer, lang: Lan
 export function riskListPresentation(ctx: AnalysisContext, shown: ListedCustomer[]): PresentationInput {
   const { model } = ctx.runtime;
   const lang = ctx.lang;
-  const currency = model.currency === 'USD' ? 'currency_usd' : 'currency_cny';
+  const currency = 'currency' as const;
   const members: Record<string, PresentedMember> = analysisMembers(ctx, {
     risk_score: { label: { zh: '90天流失概率', en: '90-day churn probability' }, format: 'percent' },
     risk_level: { label: { zh: '风险等级', en: 'Risk tier' }, values: RISK_TIER_LABELS },

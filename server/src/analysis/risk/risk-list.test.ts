@@ -29,7 +29,7 @@ const request = (over: Partial<AnalysisRequest> = {}): AnalysisRequest => ({
 beforeAll(async () => {
   demo = await demoRuntime({ customers: 4000, seed: 7 });
   runtime = demo.runtime;
-  model = (await riskModelFor(runtime, undefined)).model;
+  model = (await riskModelFor(runtime)).model;
 });
 afterAll(async () => demo?.close());
 
@@ -91,13 +91,45 @@ describe('risk model: time split on the point-in-time history', () => {
     expect(recency.oddsRatioPerSd).toBeGreaterThan(1.5);
   });
 
-  it('serves the second question from the cache, and keeps one model per row-level-security scope', async () => {
-    const again = await riskModelFor(runtime, undefined);
+  it('serves the second question from the cache: one model per model version, trained on all customers', async () => {
+    const again = await riskModelFor(runtime);
     expect(again.cached).toBe(true);
     expect(again.model).toBe(model);
-    const south = await riskModelFor(runtime, { region: ['华南'] });
-    expect(south.model).not.toBe(model);
-    expect(south.model.productionRows).toBeLessThan(model.productionRows / 3);
+    // Every active customer of the latest production snapshot is a training row (no scope applied).
+    const latest = model.productionDates.at(-1)!;
+    const all = await runtime.engine.query(
+      'SELECT count(*) AS n FROM customer_history WHERE active AND snapshot_date = CAST(? AS DATE)',
+      [latest],
+    );
+    expect(model.sampleRate).toBe(1);
+    expect(model.productionRows).toBeGreaterThan(Number(all.rows[0]!.n));
+  });
+
+  it('gives a customer the same score whoever asks: row-level security filters the reads, not the learning', async () => {
+    const ask = (attributes?: Record<string, string[]>) =>
+      riskListAnalysis(
+        runtime,
+        request({
+          ...(attributes ? { attributes } : {}),
+          query: {
+            model: 'retail',
+            metrics: ['at_risk_customers'],
+            filters: [{ member: 'region', op: 'in', values: ['华南'] }],
+            limit: 500,
+          },
+        }),
+      );
+    const admin = await ask();
+    const manager = await ask({ region: ['华南'] });
+    const score = (rows: Record<string, unknown>[]) =>
+      new Map(rows.map((x) => [String(x.customer_id), Number(x.risk_score)]));
+    const a = score(admin.presentation.rows);
+    const m = score(manager.presentation.rows);
+    expect(m.size).toBeGreaterThan(20);
+    expect([...m.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [id, p] of m) expect(p).toBe(a.get(id));
+    // The manager's statements all carry their region; training statements are not their reads.
+    for (const params of manager.params) expect(params).toContain('华南');
   });
 });
 
@@ -213,7 +245,11 @@ describe('risk_list', () => {
 
   it('keeps an adversarial attribute value inert: no rows, an answer not an SQL error', async () => {
     const attack = request({ attributes: { region: ["华南' OR 1=1 --"] } });
-    await expect(riskListAnalysis(runtime, attack)).rejects.toBeInstanceOf(AnalysisError);
+    // The model is trained on all customers; the attack's reads match no customer.
+    const r = await riskListAnalysis(runtime, attack).catch((e: unknown) => e);
+    if (r instanceof AnalysisError) return;
+    expect(r).not.toBeInstanceOf(Error);
+    expect((r as Awaited<ReturnType<typeof riskListAnalysis>>).presentation.rows).toEqual([]);
   });
 
   it('applies a risk-tier filter to the model tier, high including very high', async () => {

@@ -9,6 +9,7 @@ import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
+import { describeMissing, RISK_REQUIREMENTS } from '../governed/capabilities.ts';
 import {
   brierScore,
   type CalibrationBin,
@@ -94,8 +95,8 @@ export async function trainRiskModel(
   if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
     throw new AnalysisError(
       lang === 'zh'
-        ? '这个模型没有按时间点的客户历史快照，无法训练流失风险模型。'
-        : 'This model has no point-in-time customer history, so no churn risk model can be trained.',
+        ? `这个模型没有按时间点的客户历史快照，无法训练流失风险模型。需要：${describeMissing(RISK_REQUIREMENTS, 'zh')}。其他分析（驱动因素、细分、原因）照常可用。`
+        : `This model has no point-in-time customer history, so no churn risk model can be trained. It needs: ${describeMissing(RISK_REQUIREMENTS, 'en')}. The other analyses (drivers, segments, reasons) still work.`,
       'unsupported',
     );
   }

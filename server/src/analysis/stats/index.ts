@@ -5,6 +5,7 @@ export * from './decomposition.ts';
 export * from './distributions.ts';
 export * from './logistic-prediction.ts';
 export * from './logistic-regression.ts';
+export * from './multiple-testing.ts';
 export * from './proportions.ts';
 export * from './ranks.ts';
 export * from './risk-measures.ts';

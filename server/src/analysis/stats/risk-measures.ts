@@ -2,7 +2,7 @@
  * Effect measures of a binary factor on churn from a 2×2 table, for key-driver analysis (DOMAIN.md §5):
  * relative risk (log-method CI), risk difference, phi, and the population attributable fraction.
  */
-import { zForConfidence } from './distributions.ts';
+import { normalTwoSidedP, zForConfidence } from './distributions.ts';
 import type { ConfidenceInterval } from './proportions.ts';
 import { fail, ok, type StatsResult } from './stats-result.ts';
 
@@ -103,6 +103,46 @@ export function phiCoefficient(table: TwoByTwo): StatsResult<number> {
 export function populationAttributableFraction(exposedShare: number, rr: number): number {
   const excess = exposedShare * (rr - 1);
   return excess / (1 + excess);
+}
+
+/**
+ * The PAF from a 2×2 table, 1 − p₀/p (p₀ = churn without the factor, p = overall), with a (1 − α) CI
+ * from the delta method on ln(1 − PAF) = ln c − ln(c+d) − ln(a+c) + ln N under multinomial sampling:
+ * Var = Σ gᵢ² nᵢ with g the gradient over the cells (the function is scale-free, so no correction term).
+ * Equals Levin's formula at the point estimate. Fails with `zero_cell` when c = 0.
+ * @example attributableFractionInterval({ a: 100, b: 900, c: 100, d: 1900 }) // PAF 0.25, CI ≈ (0.15, 0.34)
+ */
+export function attributableFractionInterval(
+  table: TwoByTwo,
+  confidence = 0.95,
+): StatsResult<{ fraction: number; interval: ConfidenceInterval }> {
+  const check = checkTable(table);
+  if (!check.ok) return check;
+  const { a, b, c, d } = table;
+  if (c === 0) return fail('zero_cell', 'table.c', 'no churned customers without the factor; PAF undefined');
+  const N = a + b + c + d;
+  const logRest = Math.log(c) - Math.log(c + d) - Math.log(a + c) + Math.log(N);
+  const g = {
+    a: -1 / (a + c) + 1 / N,
+    b: 1 / N,
+    c: 1 / c - 1 / (c + d) - 1 / (a + c) + 1 / N,
+    d: -1 / (c + d) + 1 / N,
+  };
+  const se = Math.sqrt(g.a ** 2 * a + g.b ** 2 * b + g.c ** 2 * c + g.d ** 2 * d);
+  const z = zForConfidence(confidence);
+  return ok({
+    fraction: 1 - Math.exp(logRest),
+    interval: {
+      lower: 1 - Math.exp(logRest + z * se),
+      upper: 1 - Math.exp(logRest - z * se),
+      level: confidence,
+    },
+  });
+}
+
+/** Two-sided p-value of ln RR = 0 from the log-method SE (consistent with the RR interval). */
+export function relativeRiskPValue(rr: RelativeRisk): number {
+  return normalTwoSidedP(Math.log(rr.relativeRisk) / rr.logStandardError);
 }
 
 /** Every key-driver measure of one binary factor, computed from its 2×2 table. */

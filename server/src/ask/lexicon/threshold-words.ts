@@ -73,4 +73,5 @@ export const THRESHOLD_SUFFIXES: Record<string, 'gte' | 'lte' | 'gt' | 'lt'> = {
   'or less': 'lte',
   'and above': 'gte',
   'and below': 'lte',
+  '+': 'gte',
 };

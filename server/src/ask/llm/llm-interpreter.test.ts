@@ -93,6 +93,16 @@ describe('interpretWithLlm through the openai client and a fake Chat Completions
     });
   });
 
+  it('sends the normalised question (traditional, homophones, typos) and names the corrections back (issue 13)', async () => {
+    const out = await ask([callWith(EXPECTED)], { question: '上個季度華東地區高價值客戶的流逝率' });
+    expect(fake!.requests[0].messages[1].content).toBe(QUESTION);
+    expect(out.ok).toBe(true);
+    if (out.ok) {
+      expect(out.interpretation.assumptions[0]).toContain('繁体按简体理解');
+      expect(out.interpretation.assumptions[0]).toContain('按“流失率”理解“流逝率”');
+    }
+  });
+
   it('sends the prompt with the question only in the user message, a small catalog slice and the tools', async () => {
     await ask([callWith(EXPECTED)]);
     const [body] = fake!.requests;

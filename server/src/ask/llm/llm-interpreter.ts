@@ -4,6 +4,7 @@ import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import type { Intent } from '../../answer/answer-schema.ts';
 import type { Interpretation } from '../interpretation.ts';
+import { type Correction, correctQuestion, describeCorrections } from '../text/correct-question.ts';
 import { DEFAULT_SLICE_LIMITS, renderCatalogSlice, type SliceLimits, sliceCatalog } from './catalog-slice.ts';
 import { type CallIssue, checkTurn, type ResolveFn, repairText } from './check-call.ts';
 import { type FilledPrompt, loadPrompt } from './prompt-loader.ts';
@@ -132,12 +133,21 @@ function failureOf(error: unknown, timedOut: boolean, timeoutMs: number, promptV
   };
 }
 
+/** The corrections named back first, as the rules interpreter does. */
+function withCorrections(assumptions: string[], corrections: Correction[], lang: Lang): string[] {
+  const note = describeCorrections(corrections, lang);
+  return note ? [note, ...assumptions] : assumptions;
+}
+
 /**
  * Interprets a question with an OpenAI-compatible model through tool calling: one call, checked
  * with zod and the resolver; if unusable, one repair round quoting the issues; otherwise a failure
  * value (never an exception) so the caller can fall back to the rules interpreter.
  */
-export async function interpretWithLlm(input: LlmInterpretInput): Promise<LlmOutcome> {
+export async function interpretWithLlm(raw: LlmInterpretInput): Promise<LlmOutcome> {
+  // the model reads the normalised question (traditional → simplified, homophones, typos), like the rules
+  const corrected = correctQuestion(raw.question, raw.catalog);
+  const input = { ...raw, question: corrected.text };
   const prompt = buildInterpretPrompt(input);
   const language = questionLanguage(input.question);
   const tools = interpretTools(input.catalog.model);
@@ -170,6 +180,7 @@ export async function interpretWithLlm(input: LlmInterpretInput): Promise<LlmOut
           ok: true,
           interpretation: {
             ...checked.interpretation,
+            assumptions: withCorrections(checked.interpretation.assumptions, corrected.corrections, language),
             interpreter: 'llm',
             promptVersion: prompt.version,
             repaired: round > 0,

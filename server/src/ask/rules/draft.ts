@@ -1,3 +1,4 @@
+import type { CatalogDimension, CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter, SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import type { Intent } from '../../answer/answer-schema.ts';
 import type { TimeResolution } from '../time/resolve-time.ts';
@@ -13,6 +14,8 @@ export interface Draft {
   ranking: Ranking;
   time: TimeResolution;
   timeDimension?: string;
+  /** Metrics read per customer through a customer attribute ("订单数大于5的客户"), to name back. */
+  perCustomer?: { metric: CatalogMetric; dimension: CatalogDimension }[];
 }
 
 /** Assembles a query in a stable key order, leaving out empty optional parts. */
@@ -31,7 +34,9 @@ export function assembleQuery(parts: {
   if (parts.timeRange) q.timeRange = parts.timeRange;
   q.filters = parts.filters;
   if (parts.compare) q.compare = parts.compare;
-  q.order = parts.ranking?.dir ? [{ member: parts.metrics[0], dir: parts.ranking.dir }] : [];
+  q.order = parts.ranking?.dir
+    ? [{ member: parts.ranking.member ?? parts.metrics[0], dir: parts.ranking.dir }]
+    : [];
   if (parts.ranking?.limit) q.limit = parts.ranking.limit;
   return q;
 }

@@ -71,6 +71,18 @@ export const say = {
     lang === 'zh'
       ? `“${words.join('”、“')}”不是这个指标可能取到的值（比率在 0 到 100% 之间，数量和金额不为负），所以没有按它筛选。`
       : `"${words.join('", "')}" is not a value this metric can take (rates lie between 0 and 100%, counts and amounts are not negative), so it was not used.`,
+  customerList: (metric: string, lang: Lang) =>
+    lang === 'zh'
+      ? `列出期间内计入“${metric}”的客户（不是有流失风险的客户名单）`
+      : `Listing the customers counted in ${metric} in the period (not the at-risk list)`,
+  perCustomer: (metric: string, attribute: string, lang: Lang) =>
+    lang === 'zh'
+      ? `按每个客户的“${attribute}”筛选（“${metric}”的条件加在每个客户上，不是总数上）`
+      : `Filtered on each customer's ${attribute} (the condition on ${metric} applies per customer, not to the total)`,
+  noPerCustomerAttribute: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `“${words.join('”、“')}”是对每个客户的条件，但数据模型里没有按客户计算的这个指标，所以没有直接回答（不会把条件加在总数上）。可以去掉它，或换一个按客户的属性。`
+      : `"${words.join('", "')}" is a condition on each customer, but the model has no per-customer value for it, so it was not answered (it would not be applied to the total). You can drop it or use a customer attribute.`,
   withoutTerm: (lang: Lang) => (lang === 'zh' ? '不加这个条件' : 'Without that condition'),
   noQuestion: (lang: Lang) => (lang === 'zh' ? '没有看到问题。' : 'No question was given.'),
 };

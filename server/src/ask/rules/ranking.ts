@@ -6,6 +6,8 @@ import type { QuestionAnalysis } from './analyse-question.ts';
 export interface Ranking {
   dir?: 'asc' | 'desc';
   limit?: number;
+  /** The member ordered by, when not the first metric (a customer list by 12-month spend). */
+  member?: string;
   /** Where the number of the limit was written (so it is not named back as unknown). */
   span?: { start: number; end: number };
 }

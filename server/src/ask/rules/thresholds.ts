@@ -1,4 +1,4 @@
-import type { Catalog, CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
+import type { Catalog, CatalogDimension, CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import {
   THRESHOLD_LEAD_INS,
@@ -7,12 +7,23 @@ import {
   THRESHOLD_WORDS,
 } from '../lexicon/threshold-words.ts';
 import type { LeftoverTerm } from '../match/leftover-terms.ts';
+import { parseNumber } from '../text/numerals.ts';
+import { combineTimeTokens } from '../time/resolve-time.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import type { Draft } from './draft.ts';
 
-/** A condition on a metric's value ("客单价超过200元" → avg_order_value > 200). */
+/**
+ * A condition on a metric's value ("客单价超过200元" → avg_order_value > 200), or on each customer
+ * ("订单数大于5的客户" → orders_12m > 5 through the metric's `perCustomer` attribute; "超过30天没来买"
+ * → recency_days > 30 on a numeric customer attribute).
+ */
 export interface Threshold {
-  metric: string;
+  /** The metric the condition adds to the query; absent for a condition on each customer. */
+  metric?: string;
+  /** A per-customer condition on a metric the model holds no per-customer attribute for. */
+  noAttribute?: boolean;
+  /** The metric read per customer through an attribute ("订单数" → 近12个月订单数), to name back. */
+  readAs?: { metric: CatalogMetric; dimension: CatalogDimension };
   filter: Filter;
   /** Where the comparison and the number were written (so they are not named back as unknown). */
   span: { start: number; end: number };
@@ -28,7 +39,9 @@ const OP_WORDS = (Object.entries(THRESHOLD_WORDS) as [Op, string[]][])
 const LEAD_INS = [...THRESHOLD_LEAD_INS].sort(byLength);
 const UNITS = Object.keys(THRESHOLD_UNITS).sort(byLength);
 const SUFFIXES = Object.keys(THRESHOLD_SUFFIXES).sort(byLength);
-const NUMBER = /^-?\d+(?:\.\d+)?/;
+const NUMBER = /^(?:-?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4}(?=[万千百元块次天个人]))/;
+const toNumber = (token: string) =>
+  /^-?\d/.test(token) ? Number(token) : (parseNumber(token) ?? Number.NaN);
 
 /** The longest word of `words` at `text[at…]` (spaces skipped first), or null. */
 function wordAt(text: string, at: number, words: string[]): { word: string; end: number } | null {
@@ -51,11 +64,33 @@ function possibleValue(metric: CatalogMetric, value: number): boolean {
   return value >= 0;
 }
 
+interface Reading {
+  op: Op;
+  value: number;
+  percent: boolean;
+  span: { start: number; end: number };
+}
+
 /** Reads "<metric> [lead-in] <comparison> <number>[unit][以上/以下]" after one metric's words. */
 function readAfter(text: string, from: number, metric: CatalogMetric): Threshold | null {
+  const r = readCondition(text, from);
+  if (!r) return null;
+  let value = r.value;
+  // a rate is stored as a share: "20%" and "流失率超过20" both mean 0.2
+  if (metric.format === 'percent' && (r.percent || Math.abs(value) > 1)) value /= 100;
+  return {
+    metric: metric.id,
+    filter: { member: metric.id, op: r.op, values: [value] },
+    span: r.span,
+    possible: possibleValue(metric, value),
+  };
+}
+
+/** "<lead-in> <comparison> <number>[unit][以上/以下]" from `from` on. */
+function readCondition(text: string, from: number, leadIns = LEAD_INS): Reading | null {
   let at = from;
   const opWords = OP_WORDS.map((o) => o.w);
-  const lead = wordAt(text, at, LEAD_INS);
+  const lead = wordAt(text, at, leadIns);
   // "流失率是20%" (是 compares), "流失率在20%以上" (在 leads in), "AOV is above 200"
   const opWord = (lead && wordAt(text, lead.end, opWords)) || wordAt(text, at, opWords);
   let op: Op | undefined = opWord ? OP_WORDS.find((o) => o.w === opWord.word)?.op : undefined;
@@ -65,7 +100,8 @@ function readAfter(text: string, from: number, metric: CatalogMetric): Threshold
   const num = NUMBER.exec(text.slice(at));
   if (!num) return null;
   at += num[0].length;
-  let value = Number(num[0]);
+  let value = toNumber(num[0]);
+  if (Number.isNaN(value)) return null;
   const unit = wordAt(text, at, UNITS);
   const meaning = unit ? THRESHOLD_UNITS[unit.word] : {};
   if (unit) at = unit.end;
@@ -76,24 +112,128 @@ function readAfter(text: string, from: number, metric: CatalogMetric): Threshold
   }
   if (!op) return null;
   if (meaning.times) value *= meaning.times;
-  // a rate is stored as a share: "20%" and "流失率超过20" both mean 0.2
-  if (metric.format === 'percent' && (meaning.percent || Math.abs(value) > 1)) value /= 100;
-  return {
-    metric: metric.id,
-    filter: { member: metric.id, op, values: [value] },
-    span: { start: from, end: at },
-    possible: possibleValue(metric, value),
-  };
+  return { op, value, percent: Boolean(meaning.percent), span: { start: from, end: at } };
+}
+
+const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "<comparison> <number>[unit][以上/以下] [的/都/in]" ending right before a word ("超过30天没来买", "more than 10 orders"). */
+const BEFORE = new RegExp(
+  `(${OP_WORDS.map((o) => escapeRegex(o.w)).join('|')})?\\s*(-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4})\\s*(${UNITS.map(escapeRegex).join('|')})?\\s*(\\+|${SUFFIXES.map(escapeRegex).join('|')})?\\s*(?:都|的|还|in|of)?\\s*$`,
+);
+
+function readBefore(text: string, to: number): Reading | null {
+  const m = BEFORE.exec(text.slice(Math.max(0, to - 40), to));
+  if (!m) return null;
+  let op = m[1] ? OP_WORDS.find((o) => o.w === m[1])?.op : undefined;
+  if (!op && m[4]) op = m[4] === '+' ? 'gte' : THRESHOLD_SUFFIXES[m[4]];
+  let value = toNumber(m[2]);
+  if (!op || Number.isNaN(value)) return null;
+  const meaning = m[3] ? THRESHOLD_UNITS[m[3]] : {};
+  if (meaning.times) value *= meaning.times;
+  return { op, value, percent: Boolean(meaning.percent), span: { start: to - m[0].length, end: to } };
+}
+
+/** Words after a condition that make it one on each customer ("…的客户", "customers with …"). */
+const CUSTOMER_AFTER =
+  /^\s*(?:的|都)?\s*(?:客户|用户|顾客|会员|客人|人|customers|customer|users|shoppers|buyers|people)/;
+const CUSTOMER_BEFORE =
+  /(?:customers|customer|users|shoppers|people|those|客户|用户)\s*(?:with|who have|who has|who placed|having|that have|中|里)?\s*$/;
+
+/** A condition on a metric read per customer: its customer attribute, or marked as having none. */
+function perCustomer(t: Threshold, metric: CatalogMetric, catalog: Catalog): Threshold {
+  const dimension = catalog.dimensions.find((d) => d.id === metric.perCustomer);
+  const { metric: _, ...rest } = t;
+  if (!dimension) return { ...rest, noAttribute: true, possible: true };
+  return { ...rest, filter: { ...t.filter, member: dimension.id }, readAs: { metric, dimension } };
+}
+
+/** Conditions on numeric customer attributes, written after or before their words. */
+function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Threshold[] {
+  const found: Threshold[] = [];
+  for (const m of analysis.matches) {
+    const t = m.targets[0].target;
+    if (m.targets.length !== 1 || t.kind !== 'dimension') continue;
+    const d = catalog.dimensions.find((x) => x.id === t.id);
+    if (d?.type !== 'numeric') continue;
+    const after = readCondition(analysis.folded, m.end, [...LEAD_INS, 'in', 'for']);
+    const before = after ? null : readBefore(analysis.folded, m.start);
+    const r = after ?? before;
+    if (!r || r.value < 0) continue;
+    found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span: r.span, possible: true });
+  }
+  return found;
+}
+
+/**
+ * "spent 5000+ in the last 12 months", "近一年买过5次以上": a window right after a condition on a
+ * customer attribute describes the attribute (12-month spend), not the period of the question.
+ */
+function dropAttributeWindows(
+  analysis: QuestionAnalysis,
+  conditions: Threshold[],
+  draft: Draft,
+  asOf: string,
+) {
+  const text = analysis.folded;
+  const describes = (tok: { start: number; end: number }) =>
+    conditions.some(
+      (c) =>
+        (tok.start >= c.span.end &&
+          /^[\s,，]*(?:in|over|during|within|在)?\s*$/.test(text.slice(c.span.end, tok.start))) ||
+        (tok.end <= c.span.start && /^[\s,，的]*$/.test(text.slice(tok.end, c.span.start))),
+    );
+  const kept = analysis.timeTokens.filter((t) => !(t.kind === 'range' && describes(t)));
+  if (kept.length === analysis.timeTokens.length) return;
+  analysis.timeTokens = kept;
+  analysis.time = combineTimeTokens(kept, analysis.original, asOf, analysis.language);
+  draft.time = analysis.time;
 }
 
 /** Conditions on metric values written right after a metric's words (CONVENTIONS.md "Members"). */
 export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Threshold[] {
-  const found: Threshold[] = [];
+  const found: Threshold[] = attributeConditions(analysis, catalog);
+  const text = analysis.folded;
   for (const m of analysis.matches) {
     const t = m.targets[0].target;
     if (m.targets.length !== 1 || t.kind !== 'metric') continue;
     const metric = catalog.metrics.find((x) => x.id === t.id);
-    const threshold = metric && readAfter(analysis.folded, m.end, metric);
+    if (!metric) continue;
+    // "高频低客单价客户", "low-AOV customers": a per-customer level with no number: ask, never drop it
+    const level = /(?:高|低|high|low)[\s-]*$/.exec(text.slice(Math.max(0, m.start - 5), m.start));
+    const levelAfter =
+      /^\s*(?:高|低|high|low)(?=\s*(?:的|都)?\s*(?:客户|用户|顾客|customers|users|shoppers))/.exec(
+        text.slice(m.end),
+      );
+    if ((level && CUSTOMER_AFTER.test(text.slice(m.end))) || levelAfter) {
+      const span = {
+        start: m.start - (level?.[0].length ?? 0),
+        end: m.end + (levelAfter?.[0].length ?? 0),
+      };
+      found.push({
+        filter: { member: metric.id, op: 'gt', values: [] },
+        span,
+        possible: true,
+        noAttribute: true,
+      });
+      continue;
+    }
+    const after = readAfter(text, m.end, metric);
+    // "more than 10 orders" after "customers with": a condition on each customer
+    const before = after ? null : readBefore(text, m.start);
+    if (before && CUSTOMER_BEFORE.test(text.slice(0, before.span.start))) {
+      const t0: Threshold = {
+        filter: { member: metric.id, op: before.op, values: [before.value] },
+        span: { start: before.span.start, end: m.end },
+        possible: true,
+      };
+      found.push(perCustomer(t0, metric, catalog));
+      continue;
+    }
+    if (after && CUSTOMER_AFTER.test(text.slice(after.span.end))) {
+      found.push(perCustomer({ ...after, span: { start: m.start, end: after.span.end } }, metric, catalog));
+      continue;
+    }
+    const threshold = after;
     // "revenue over 2025" is a period, "customers under 25" an age band: not conditions on a metric
     const taken = (s: Threshold['span']) =>
       [...analysis.timeTokens, ...analysis.matches].some((t) => t.start < s.end && t.end > s.start);
@@ -110,15 +250,30 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
  * asked for), stops naming their words and the ranking's number as unknown, and returns the words
  * of impossible ones ("流失率为-50%") for a clarify.
  */
-export function applyThresholds(analysis: QuestionAnalysis, catalog: Catalog, draft: Draft): LeftoverTerm[] {
+export function applyThresholds(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  draft: Draft,
+  asOf: string,
+): { impossible: LeftoverTerm[]; noAttribute: LeftoverTerm[] } {
   const thresholds = findThresholds(analysis, catalog);
+  const onCustomers = thresholds.filter((t) => !t.metric && !t.noAttribute);
+  // a condition on each customer is a filter, not a grouping by the attribute
+  const conditioned = new Set(onCustomers.map((t) => t.filter.member));
+  draft.dimensions = draft.dimensions.filter((d) => !conditioned.has(d));
+  dropAttributeWindows(analysis, onCustomers, draft, asOf);
   const spans = [draft.ranking.span, ...thresholds.map((t) => t.span)].filter((s) => s !== undefined);
   analysis.unknown = analysis.unknown.filter((t) => spans.every((s) => t.end <= s.start || t.start >= s.end));
-  for (const t of thresholds.filter((x) => x.possible)) {
+  for (const t of thresholds.filter((x) => x.possible && !x.noAttribute)) {
     draft.filters.push(t.filter);
-    if (!draft.metrics.includes(t.metric)) draft.metrics.push(t.metric);
+    if (t.metric && !draft.metrics.includes(t.metric)) draft.metrics.push(t.metric);
+    // the metric's own words described the customers, not the figure asked for
+    if (t.readAs) draft.metrics = draft.metrics.filter((id) => id !== t.readAs?.metric.id);
+    if (t.readAs) draft.perCustomer = [...(draft.perCustomer ?? []), t.readAs];
   }
-  return thresholds
-    .filter((t) => !t.possible)
-    .map((t) => ({ ...t.span, text: analysis.original.slice(t.span.start, t.span.end) }));
+  const words = (t: Threshold) => ({ ...t.span, text: analysis.original.slice(t.span.start, t.span.end) });
+  return {
+    impossible: thresholds.filter((t) => !t.possible).map(words),
+    noAttribute: thresholds.filter((t) => t.noAttribute).map(words),
+  };
 }

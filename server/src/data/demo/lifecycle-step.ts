@@ -32,6 +32,12 @@ export const ACTION_UPLIFT: Record<string, number> = {
 };
 /** Extra return probability after a delivered win-back offer. */
 const WINBACK_UPLIFT = 0.12;
+/**
+ * Share of still-active spells that go quiet before the data ends without churning yet, so that at the
+ * as-of date every inactivity warning tier has customers: high-value customers silent 31–60 days,
+ * others 61–89 days (churn.yaml `inactive_high_value`, `inactive_other`).
+ */
+export const QUIET_SHARE = 0.03;
 /** First date retention actions are recorded (the product's history starts in 2025). */
 export const ACTIONS_FROM = '2025-01-01';
 
@@ -141,6 +147,8 @@ export function lifecycleSql(scenario: Scenario): string[] {
   sql.push(`CREATE OR REPLACE TABLE _demo_span AS
     SELECT l.cn, l.k, l.start, l.churn_d, c.interval_days,
       CASE WHEN l.churn_d IS NOT NULL THEN l.churn_d - ${CHURN_WINDOW_DAYS}
+        WHEN rnd(l.cn, l.k, 48) < ${QUIET_SHARE} THEN greatest(l.start, ${end} - CASE WHEN c.value_tier = 'high'
+          THEN 31 + floor(rnd(l.cn, l.k, 49) * 30)::INTEGER ELSE 61 + floor(rnd(l.cn, l.k, 49) * 28)::INTEGER END)
         ELSE greatest(l.start, ${end} - floor(rnd(l.cn, l.k, 47) * least(c.interval_days, 30))::INTEGER) END AS stop
     FROM _demo_life l JOIN _demo_cust c USING (cn)`);
   return sql;

@@ -18,7 +18,8 @@ export interface ColumnPlan {
   valueSql: string;
   /** Whether `valueSql` is text (trimmed, blank → NULL) rather than an already typed value. */
   isText: boolean;
-  format?: string;
+  /** strptime formats tried in order. */
+  format?: string[];
   /** Fed from a source column (so a NULL there was a blank in the source). */
   fromColumn: boolean;
   /** DuckDB type of that source column. */
@@ -75,7 +76,7 @@ export function planColumn(
     range: spec.range ?? canonical?.range,
     valueSql,
     isText,
-    format: spec.format,
+    format: spec.format === undefined ? undefined : [spec.format].flat(),
     fromColumn: ref !== undefined,
     sourceType: ref?.type,
   };
@@ -83,8 +84,10 @@ export function planColumn(
 
 /** SQL coercing the value column `v` to the plan's type; NULL when it cannot be read. */
 export function coerceSql(plan: ColumnPlan, v: string): string {
-  if (plan.format && (plan.type === 'DATE' || plan.type === 'TIMESTAMP'))
-    return `CAST(try_strptime(CAST(${v} AS VARCHAR), ${literal(plan.format)}) AS ${plan.type})`;
+  if (plan.format && (plan.type === 'DATE' || plan.type === 'TIMESTAMP')) {
+    const tries = plan.format.map((f) => `try_strptime(CAST(${v} AS VARCHAR), ${literal(f)})`);
+    return `CAST(${tries.length > 1 ? `coalesce(${tries.join(', ')})` : tries[0]} AS ${plan.type})`;
+  }
   if (plan.type === 'VARCHAR') return plan.isText ? v : `CAST(${v} AS VARCHAR)`;
   if (plan.type === 'BOOLEAN' && plan.isText)
     return `CASE WHEN lower(${v}) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(${v}) IN (${list(FALSE_WORDS)}) THEN false END`;
@@ -109,7 +112,7 @@ export function rejectRules(plan: ColumnPlan, v: string, c: string): RejectRule[
   if (coercionCanFail(plan))
     rules.push({
       when: `${v} IS NOT NULL AND ${c} IS NULL`,
-      reason: `${literal(`${plan.name}: cannot read "`)} || ${shown(v)} || ${literal(`" as ${plan.type}${plan.format ? ` (${plan.format})` : ''}`)}`,
+      reason: `${literal(`${plan.name}: cannot read "`)} || ${shown(v)} || ${literal(`" as ${plan.type}${plan.format ? ` (${plan.format.join(' or ')})` : ''}`)}`,
     });
   if (plan.values)
     rules.push({

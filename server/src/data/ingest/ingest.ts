@@ -120,7 +120,23 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const referenceDate =
     loaded.mapping.as_of ?? (options.now ?? startedAt).toISOString().slice(0, 19).replace('T', ' ');
 
-  const instance = await DuckDBInstance.create(dbPath);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath);
+  } catch (error) {
+    if (!/lock/i.test((error as Error).message)) throw error;
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'database_locked',
+          file: resolve(dbPath),
+          path: '',
+          message: `${dbPath} is open in another process (the server?): stop the server first, then ingest again (DuckDB allows one writer per file)`,
+        },
+      ],
+    };
+  }
   const con = await instance.connect();
   try {
     if (options.onProgress)

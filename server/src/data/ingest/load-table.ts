@@ -13,6 +13,7 @@ import { type ProgressListener, runWithProgress } from './progress.ts';
 import type { PositionKind, RejectedRow, TableReport } from './report.ts';
 import { ident, literal, slug } from './sql-text.ts';
 import type { TablePlan } from './table-plan.ts';
+import { labelVariants, unexpectedValues } from './value-findings.ts';
 
 const REPORTED_REJECTS = 1000;
 const REPORTED_DUPLICATES = 20;
@@ -204,6 +205,9 @@ export async function loadTable(
   };
   const duplicates = { count: duplicateCount, examples: duplicateCount > 0 ? await duplicateExamples() : [] };
 
+  const unexpected = rejectedCount > 0 ? await unexpectedValues(con, stage, plan.columns) : [];
+  const variants = await labelVariants(con, stage, plan.columns, plan.key);
+
   progress?.({ table: plan.table, phase: 'load' });
   await prepareTarget(con, plan, options.mode);
   const target = ident(plan.table);
@@ -238,6 +242,8 @@ export async function loadTable(
     duplicates,
     skippedExisting: Number(stats!.read) - rejectedCount - duplicateCount - loaded,
     blankToNull: Object.fromEntries(blankCols.map((c, i) => [c.name, Number(stats![`b${i}`])])),
+    unexpectedValues: unexpected,
+    labelVariants: variants,
     seconds,
     rowsPerSecond,
   };

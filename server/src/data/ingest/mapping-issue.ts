@@ -12,7 +12,8 @@ export interface MappingIssue {
     | 'ambiguous_source_column'
     | 'source_unreadable'
     | 'bad_key'
-    | 'bad_expression';
+    | 'bad_expression'
+    | 'database_locked';
   file: string;
   /** YAML path such as `tables.orders.columns.amount.type`. */
   path: string;

@@ -57,8 +57,11 @@ const columnObject = z
     map: z.record(z.string(), scalar.nullable()).optional(),
     /** What an unmapped label becomes: kept as is (then checked) or NULL. */
     unmapped: z.enum(['keep', 'null']).optional(),
-    /** strptime format for DATE/TIMESTAMP text such as `%Y%m%d`. */
-    format: z.string().min(1).optional(),
+    /**
+     * strptime format for DATE/TIMESTAMP text such as `%Y%m%d`; a list when a column mixes formats
+     * (`["%Y-%m-%d", "%d/%m/%Y"]`): the first that reads a value wins.
+     */
+    format: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     required: z.boolean().optional(),
     values: z.array(z.string()).min(1).optional(),
     range: z.tuple([z.number(), z.number()]).optional(),

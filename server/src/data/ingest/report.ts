@@ -1,4 +1,5 @@
 /** The data-quality report of one ingest run: plain data, written as JSON and printed as a table. */
+import { type LabelVariants, suggestedMap, type UnexpectedValues } from './value-findings.ts';
 
 /** Where a source record sits: a file line for CSV, a 1-based record number otherwise. */
 export type PositionKind = 'line' | 'record';
@@ -38,6 +39,10 @@ export interface TableReport {
   /** Optional numeric columns whose blank source values became NULL (rows loaded in this run). */
   blankToNull: Record<string, number>;
   dateRanges: Record<string, { min: string | null; max: string | null }>;
+  /** Labels an enumerated column does not allow (the rows were rejected), with the values seen. */
+  unexpectedValues?: UnexpectedValues[];
+  /** Loaded labels of one column that differ only in case or spacing. */
+  labelVariants?: LabelVariants[];
   findings: QualityFinding[];
   seconds: number;
   rowsPerSecond: number;
@@ -83,6 +88,18 @@ export function formatReport(report: IngestReport): string {
     for (const r of t.rejects.slice(0, 10)) notes.push(`  rejected ${t.positionKind} ${r.line}: ${r.reason}`);
     if (t.rejected > 10) notes.push(`  … ${t.rejected - 10} more rejects`);
     if (t.rejectsFile) notes.push(`  rejects file: ${t.rejectsFile}`);
+    if (t.rowsRead > 0 && t.loaded === 0 && t.rejected === t.rowsRead)
+      notes.push(`  EVERY ROW WAS REJECTED: fix the mapping (see the reasons above) and ingest again`);
+    for (const u of t.unexpectedValues ?? [])
+      notes.push(
+        `  ${u.column}: values seen that are not allowed: ${u.seen.map((s) => `${s.value} (${s.count})`).join(', ')}`,
+        `    map them in the mapping, e.g. ${suggestedMap(u)}`,
+      );
+    for (const v of t.labelVariants ?? [])
+      for (const g of v.groups)
+        notes.push(
+          `  ${v.column}: ${g.map((x) => JSON.stringify(x)).join(' / ')} differ only in case or spacing (map: them into one)`,
+        );
     for (const d of t.duplicates.examples.slice(0, 5))
       notes.push(`  duplicate key ${d.key} at ${t.positionKind}s ${d.lines.join(', ')} (first kept)`);
     for (const [col, n] of Object.entries(t.blankToNull))
@@ -97,4 +114,11 @@ export function formatReport(report: IngestReport): string {
     if (notes.length > 0) out.push('', `${t.table}:`, ...notes);
   }
   return out.join('\n');
+}
+
+/** Tables that read rows but loaded none because every one was rejected (the ingest must fail). */
+export function everyRowRejected(report: IngestReport): string[] {
+  return report.tables
+    .filter((t) => t.rowsRead > 0 && t.loaded === 0 && t.rejected === t.rowsRead)
+    .map((t) => t.table);
 }

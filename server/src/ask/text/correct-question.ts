@@ -1,0 +1,212 @@
+import { createRequire } from 'node:module';
+import { distance } from 'fastest-levenshtein';
+import { pinyin } from 'pinyin-pro';
+import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
+import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
+import { MIN_TYPO_LENGTH, SHORTHAND_PHRASES, SHORTHAND_WORDS } from '../lexicon/shorthand-words.ts';
+import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
+
+/** One change made to the question before matching, named back to the user. */
+export interface Correction {
+  kind: 'traditional' | 'homophone' | 'typo' | 'shorthand';
+  from: string;
+  to: string;
+}
+
+export interface CorrectedQuestion {
+  text: string;
+  corrections: Correction[];
+}
+
+interface Dictionary {
+  /** Chinese words, by their toneless pinyin. */
+  byPinyin: Map<string, string[]>;
+  /** Chinese words (2+ characters) of the model and the language: never rewritten. */
+  zhWords: Set<string>;
+  zhLengths: number[];
+  /** English words a typo may be corrected to. */
+  enTargets: string[];
+  /** English words known as they are. */
+  enKnown: Set<string>;
+}
+
+const CJK_RUN = /\p{Script=Han}+/gu;
+
+let english: Set<string> | undefined;
+/** An English dictionary word (~275k words): never taken for a typo ("growth" is not "grow"). */
+function isEnglishWord(word: string): boolean {
+  english ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
+  return english.has(word);
+}
+const toneless = (text: string) => pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+
+function buildDictionary(catalog: Catalog): Dictionary {
+  const model = modelVocabulary(catalog);
+  const language = languageVocabulary();
+  const zhTargets = [...model.zh, ...language.zhTargets].filter((w) => /^\p{Script=Han}{2,8}$/u.test(w));
+  const byPinyin = new Map<string, string[]>();
+  for (const w of new Set(zhTargets)) {
+    const key = toneless(w);
+    const list = byPinyin.get(key) ?? [];
+    list.push(w);
+    byPinyin.set(key, list);
+  }
+  const zhWords = new Set([...zhTargets, ...language.zhKnown].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)));
+  const zhLengths = [...new Set([...byPinyin.values()].flat().map((w) => w.length))].sort((a, b) => b - a);
+  const enKnown = new Set([...model.enAll, ...language.enKnown, ...model.enTargets, ...language.enTargets]);
+  const enTargets = [...new Set([...model.enTargets, ...language.enTargets])].filter(
+    (w) => w.length >= MIN_TYPO_LENGTH,
+  );
+  return { byPinyin, zhWords, zhLengths, enTargets, enKnown };
+}
+
+const cache = new WeakMap<Catalog, Dictionary>();
+function dictionary(catalog: Catalog): Dictionary {
+  let d = cache.get(catalog);
+  if (!d) {
+    d = buildDictionary(catalog);
+    cache.set(catalog, d);
+  }
+  return d;
+}
+
+/** Traditional characters → simplified (OpenCC); the changed characters are named back. */
+function simplify(text: string, corrections: Correction[]): string {
+  const simple = simplifyChinese(text);
+  if (simple === text) return text;
+  const changed: string[] = [];
+  if (simple.length === text.length) {
+    for (let i = 0; i < text.length; i++) {
+      const pair = `${text[i]}→${simple[i]}`;
+      if (text[i] !== simple[i] && !changed.includes(pair)) changed.push(pair);
+    }
+  }
+  corrections.push({ kind: 'traditional', from: text, to: changed.join('、') || simple });
+  return simple;
+}
+
+/**
+ * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
+ * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
+ * character with it, or is three characters or longer.
+ */
+function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): string {
+  let out = text;
+  for (const run of text.matchAll(CJK_RUN)) {
+    const s = run[0];
+    const known = new Array<boolean>(s.length).fill(false);
+    for (let i = 0; i < s.length; i++)
+      for (let j = i + 2; j <= s.length; j++) if (d.zhWords.has(s.slice(i, j))) known.fill(true, i, j);
+    const replaced: { start: number; to: string; from: string }[] = [];
+    for (let i = 0; i < s.length; i++) {
+      for (const length of d.zhLengths) {
+        const window = s.slice(i, i + length);
+        if (window.length !== length || known.slice(i, i + length).some(Boolean)) continue;
+        const candidates = (d.byPinyin.get(toneless(window)) ?? []).filter(
+          (w) => w !== window && (length >= 3 || [...w].some((ch) => window.includes(ch))),
+        );
+        const distinct = [...new Set(candidates)];
+        if (distinct.length !== 1) continue;
+        replaced.push({ start: i, from: window, to: distinct[0] });
+        known.fill(true, i, i + length);
+        i += length - 1;
+        break;
+      }
+    }
+    if (replaced.length === 0) continue;
+    let fixed = '';
+    let at = 0;
+    for (const r of replaced) {
+      fixed += s.slice(at, r.start) + r.to;
+      at = r.start + r.from.length;
+      corrections.push({ kind: 'homophone', from: r.from, to: r.to });
+    }
+    fixed += s.slice(at);
+    out = out.replace(s, fixed);
+  }
+  return out;
+}
+
+/** The one closest English target within the allowed distance, if there is exactly one. */
+function closestWord(word: string, d: Dictionary): string | undefined {
+  const allowed = word.length >= 6 ? 2 : 1;
+  let best: string[] = [];
+  let bestDistance = allowed + 1;
+  for (const t of d.enTargets) {
+    if (Math.abs(t.length - word.length) > allowed) continue;
+    const dist = distance(word, t);
+    if (dist > allowed || (dist === 2 && t[0] !== word[0])) continue;
+    if (dist < bestDistance) {
+      best = [t];
+      bestDistance = dist;
+    } else if (dist === bestDistance && !best.includes(t)) best.push(t);
+  }
+  if (best.length > 1) best = best.filter((t) => t[0] === word[0]);
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** A plural of a known word, as written ("plans") or misspelt ("citys" → city). */
+function pluralOf(w: string, d: Dictionary): { known: boolean; singular?: string } {
+  if (w.endsWith('ies') && d.enKnown.has(`${w.slice(0, -3)}y`)) return { known: true };
+  if (/[^aeiou]ys$/.test(w) && d.enKnown.has(w.slice(0, -1)))
+    return { known: false, singular: w.slice(0, -1) };
+  if (w.endsWith('es') && d.enKnown.has(w.slice(0, -2))) return { known: true };
+  if (w.endsWith('s') && d.enKnown.has(w.slice(0, -1))) return { known: true };
+  return { known: false };
+}
+
+/** English shorthand ("qtr", "w/o") and misspellings of the vocabulary ("custmer", "contarct"). */
+function fixEnglish(text: string, d: Dictionary, corrections: Correction[]): string {
+  let out = text;
+  for (const [pattern, to] of SHORTHAND_PHRASES) {
+    out = out.replace(pattern, (from) => {
+      corrections.push({ kind: 'shorthand', from, to });
+      return to;
+    });
+  }
+  return out.replace(/[A-Za-z]+/g, (from) => {
+    const word = from.toLowerCase();
+    const short = SHORTHAND_WORDS[word];
+    if (short && !d.enKnown.has(word)) {
+      corrections.push({ kind: 'shorthand', from, to: short });
+      return short;
+    }
+    if (word.length < MIN_TYPO_LENGTH || d.enKnown.has(word)) return from;
+    const plural = pluralOf(word, d);
+    if (plural.known) return from;
+    const to = plural.singular ?? (isEnglishWord(word) ? undefined : closestWord(word, d));
+    if (!to) return from;
+    corrections.push({ kind: 'typo', from, to });
+    return to;
+  });
+}
+
+/**
+ * The normalisation stage before matching: traditional → simplified Chinese, Chinese homophones of the
+ * vocabulary, English shorthand and typos against the catalog's and the lexicon's words. Every change is
+ * returned so the answer can name it back.
+ * @example correctQuestion('上個月的流逝率', catalog).text === '上个月的流失率'
+ */
+export function correctQuestion(question: string, catalog: Catalog): CorrectedQuestion {
+  const d = dictionary(catalog);
+  const corrections: Correction[] = [];
+  let text = simplify(question, corrections);
+  text = fixHomophones(text, d, corrections);
+  text = fixEnglish(text, d, corrections);
+  return { text, corrections };
+}
+
+/** The corrections as one sentence in the user's language ("按“流失”理解“流逝”"). */
+export function describeCorrections(corrections: Correction[], lang: Lang): string | undefined {
+  if (corrections.length === 0) return undefined;
+  const seen = new Set<string>();
+  const unique = corrections.filter((c) => !seen.has(`${c.from}→${c.to}`) && seen.add(`${c.from}→${c.to}`));
+  const parts = unique.map((c) => {
+    if (c.kind === 'traditional')
+      return lang === 'zh'
+        ? `繁体按简体理解（${c.to}）`
+        : `traditional characters read as simplified (${c.to})`;
+    return lang === 'zh' ? `按“${c.to}”理解“${c.from}”` : `read "${c.from}" as "${c.to}"`;
+  });
+  return lang === 'zh' ? parts.join('；') : parts.join('; ').replace(/^./, (ch) => ch.toUpperCase());
+}
