@@ -1,11 +1,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModelFromDir } from '../semantic-layer/src/index.ts';
+import type { AnalyticsEngine } from '../server/src/data/analytics-engine.ts';
+import {
+  analyticsDatabaseUrl,
+  analyticsSchema,
+  openAnalyticsStore,
+} from '../server/src/data/analytics-store.ts';
 import { generateDemo } from '../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../server/src/data/duckdb-engine.ts';
 import { ingest } from '../server/src/data/ingest/ingest.ts';
 import type { ModelRuntime } from '../server/src/data/model-runtime.ts';
 import { prepareModel } from '../server/src/data/model-runtime.ts';
+import { PostgresEngine } from '../server/src/data/postgres-engine.ts';
 import { MODELS_DIR, PROJECT_ROOT } from '../server/src/server/start-server.ts';
 
 /**
@@ -41,14 +47,21 @@ export async function evalRuntimes(
   ] as const) {
     const loaded = loadModelFromDir(join(MODELS_DIR, id));
     if (!loaded.ok) throw new Error(`model ${id} invalid: ${loaded.issues.map((i) => i.message).join('; ')}`);
-    const engine = await AnalyticsEngine.open({ path, connections: 2, threads: 2 });
+    const engine = await openAnalyticsStore({
+      name: `evals_${id}`,
+      duckdbPath: path,
+      connections: 2,
+      duckdb: { threads: 2 },
+      ...(analyticsDatabaseUrl() ? { schema: analyticsSchema(`evals_${id}_${process.pid}`) } : {}),
+    });
     engines.push(engine);
     runtimes.set(id, await prepareModel(engine, loaded.model));
   }
   return {
     runtimes,
     async close() {
-      for (const e of engines) await e.close();
+      // A PostgreSQL store per run (schema named by the process): dropped with the run.
+      for (const e of engines) await (e instanceof PostgresEngine ? e.drop() : e.close());
     },
   };
 }

@@ -41,7 +41,8 @@ describe.skipIf(missing.length > 0)(
       const { cases, issues } = loadEvalCases(join(import.meta.dirname, 'questions'));
       expect(issues).toEqual([]);
       summary = await runEvals(cases, runtimes, { llm: null });
-    }, 180_000);
+      // On PostgreSQL (project postgres-analytics) the demo and Telco are also loaded and materialised there.
+    }, 360_000);
     afterAll(async () => {
       await close?.();
       rmSync(dir, { recursive: true, force: true });
@@ -72,10 +73,16 @@ describe.skipIf(missing.length > 0)(
       expect(failing.sort()).toEqual(KNOWN_VALUE_GAPS);
     });
 
-    it('keeps the expected values in step with the reference SQL on freshly generated data', async () => {
-      const fresh = await computeExpected(runtimes);
-      expect(loadSidecar(SIDECAR).values, 'run `npx tsx evals/values/fill-expected.ts`').toEqual(fresh);
-    }, 120_000);
+    // The reference SQL is hand-written DuckDB SQL over the raw tables (never our compiler), so this check
+    // runs on DuckDB; on PostgreSQL (project postgres-analytics) the answers' values are checked above all the same.
+    it.skipIf(Boolean(process.env.ANALYTICS_DATABASE_URL))(
+      'keeps the expected values in step with the reference SQL on freshly generated data',
+      async () => {
+        const fresh = await computeExpected(runtimes);
+        expect(loadSidecar(SIDECAR).values, 'run `npx tsx evals/values/fill-expected.ts`').toEqual(fresh);
+      },
+      120_000,
+    );
 
     it('never runs a query for a request to change data', () => {
       const writes = summary.results.filter((r) =>

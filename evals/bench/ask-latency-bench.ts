@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { runAnalysis } from '../../server/src/analysis/run-analysis.ts';
+import { CachedReads } from '../../server/src/data/analytics-engine.ts';
+import { openAnalyticsStore } from '../../server/src/data/analytics-store.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
 import { MATERIALIZED_TABLE, prepareModel } from '../../server/src/data/model-runtime.ts';
 import { answerQuestion } from '../../server/src/pipeline/answer-question.ts';
 import { quantile as quantileOfSorted } from './semantic-compile-bench.ts';
@@ -82,7 +83,15 @@ if (!existsSync(db)) {
   console.log(`generating ${customers} customers…`);
   await generateDemo({ dbPath: db, customers, seed: 42 });
 }
-const engine = await AnalyticsEngine.open({ path: db, connections: 4, threads: 2, memoryLimit: '1GB' });
+const opened = performance.now();
+// DuckDB, or PostgreSQL loaded from the generated file when ANALYTICS_DATABASE_URL is set.
+const engine = await openAnalyticsStore({
+  name: `bench_${customers}`,
+  duckdbPath: db,
+  connections: 4,
+  duckdb: { threads: 2, memoryLimit: '1GB' },
+});
+const loadSeconds = (performance.now() - opened) / 1000;
 const loaded = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
 if (!loaded.ok) throw new Error('retail model does not load');
 // --rematerialize forgets the derived tables' keys, so every table is rebuilt and timed.
@@ -117,7 +126,7 @@ const ask = async (question: string) => {
 // then once more (served from the cache while the store is unchanged: "cached"). Rep -1 warms up.
 for (let rep = -1; rep < reps; rep++) {
   for (const [i, question] of QUESTIONS_ASKED.entries()) {
-    engine.results.clear();
+    if (engine instanceof CachedReads) engine.results.clear();
     const { answer, total } = await ask(question);
     if (rep < 0) {
       perQuestion.push({
@@ -156,7 +165,10 @@ for (const q of perQuestion)
   console.log(
     `  ${quantile(q.totalMs, 0.5).toFixed(0).padStart(6)} ms ${quantile(q.cachedMs, 0.5).toFixed(0).padStart(4)} ms cached ${q.firstMs.toFixed(0).padStart(7)} ms first  ${q.kind.padEnd(24)} ${q.question}`,
   );
-const out = join(ROOT, `evals/bench/out/ask-latency-${analyses ? 'analyses-' : ''}${customers}.json`);
+const out = join(
+  ROOT,
+  `evals/bench/out/ask-latency-${analyses ? 'analyses-' : ''}${engine.dialect === 'postgres' ? 'postgres-' : ''}${customers}.json`,
+);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
@@ -165,6 +177,8 @@ writeFileSync(
       date: new Date().toISOString(),
       machine: { cores: cpus().length, memoryGB: totalmem() / 2 ** 30, loadavg: loadavg() },
       customers,
+      engine: engine.dialect,
+      loadSeconds,
       reps,
       prepareSeconds,
       materialised,
@@ -180,5 +194,7 @@ writeFileSync(
     2,
   ),
 );
-console.log(`written ${out}; model prepared in ${prepareSeconds.toFixed(1)} s`);
+console.log(
+  `written ${out}; engine ${engine.dialect}: opened/loaded in ${loadSeconds.toFixed(1)} s, model prepared in ${prepareSeconds.toFixed(1)} s`,
+);
 await engine.close();

@@ -15,8 +15,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { rowsDiffer } from '../../semantic-layer/test/row-compare.ts';
+import type { AnalyticsEngine } from '../../server/src/data/analytics-engine.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../server/src/data/duckdb-engine.ts';
 import { prepareModel } from '../../server/src/data/model-runtime.ts';
 import { BENCH_AS_OF, BENCH_QUESTIONS, type BenchQuestion, referenceSql } from './reference-sql/questions.ts';
 import { quantile } from './semantic-compile-bench.ts';
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
   await ensureDemo(dbPath, args.customers);
   const loaded = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
   if (!loaded.ok) throw new Error(`retail model does not load: ${JSON.stringify(loaded.issues)}`);
-  const engine = await AnalyticsEngine.open({ path: dbPath, connections: 1, threads: args.threads });
+  const engine = await DuckDbEngine.open({ path: dbPath, connections: 1, threads: args.threads });
   try {
     const t0 = performance.now();
     const runtime = await prepareModel(engine, loaded.model, (table, s) =>

@@ -18,7 +18,7 @@ import { actionsAnalysis } from '../../server/src/analysis/playbook/index.ts';
 import { forgetRiskModels, riskListAnalysis, trainRiskModel } from '../../server/src/analysis/risk/index.ts';
 import { crossValidateLogistic } from '../../server/src/analysis/stats/index.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../server/src/data/duckdb-engine.ts';
 import { prepareModel } from '../../server/src/data/model-runtime.ts';
 import { sharedDataPath } from '../../server/src/data/shared-data.ts';
 import { telcoDesign } from './telco-features.ts';
@@ -53,7 +53,7 @@ async function measureDemo(customers: number) {
   }
   const loaded = loadModelFromDir(join(ROOT, 'semantic-layer', 'models', 'retail'));
   if (!loaded.ok) throw new Error('retail model does not load');
-  const engine = await AnalyticsEngine.open({ path: dbPath, threads: 2 });
+  const engine = await DuckDbEngine.open({ path: dbPath, threads: 2 });
   try {
     const t0 = performance.now();
     const runtime = await prepareModel(engine, loaded.model);

@@ -5,7 +5,7 @@
  * categoricals one-hot with the first level as reference. Blank TotalCharges (tenure 0) read as 0.
  */
 import type { LogisticInput } from '../../server/src/analysis/stats/index.ts';
-import { AnalyticsEngine } from '../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../server/src/data/duckdb-engine.ts';
 
 const NUMERIC = ['tenure', 'MonthlyCharges', 'TotalCharges', 'SeniorCitizen'] as const;
 const YES_NO = [
@@ -30,7 +30,7 @@ const CATEGORICAL: Record<string, string[]> = {
 
 /** Reads the CSV with DuckDB and returns the design (churn = 1). */
 export async function telcoDesign(csvPath: string): Promise<LogisticInput & { rows: number }> {
-  const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 1 });
+  const engine = await DuckDbEngine.open({ path: ':memory:', connections: 1 });
   try {
     const r = await engine.query('SELECT * FROM read_csv(?, header = true, all_varchar = true)', [csvPath], {
       maxRows: 100_000,

@@ -25,10 +25,15 @@ describe('import layers', () => {
       write('server/src/store/suite.ts', "import { it } from 'vitest';\n");
       write('semantic-layer/src/compile.ts', "import type { X } from '../../server/src/http/app.ts';\n");
       write('web/src/main.ts', "import { ingest } from '../../server/src/data/ingest.ts';\n");
+      // The HTTP API may not reach up into the server's start-up, nor the server into the web app.
+      write('server/src/http/routes/x.ts', "import { startServer } from '../../server/start-server.ts';\n");
+      write('server/src/server/start-server.ts', "import { main } from '../../../web/src/main.ts';\n");
       const found = checkTree(dir).map((v) => `${v.file}:${v.line} ${v.rule}`);
       expect(found).toEqual([
         'semantic-layer/src/compile.ts:1 sl may not import server',
         'server/src/data/ingest.ts:1 server/src/data (rank 2) may not import server/src/http (rank 7)',
+        'server/src/http/routes/x.ts:1 server/src/http (rank 7) may not import server/src/server (rank 8)',
+        'server/src/server/start-server.ts:1 server may not import web',
         'server/src/store/suite.ts:1 product code must not import vitest (test support belongs under */test/)',
         'web/src/main.ts:1 web/src may import server or semantic-layer code only as `import type` (or answer/format.ts)',
       ]);

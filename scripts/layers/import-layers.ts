@@ -13,6 +13,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 export const SERVER_RANKS: Record<string, number> = {
   calendar: 0,
   canonical: 0,
+  i18n: 0,
   answer: 1,
   feedback: 1,
   store: 1,

@@ -8,6 +8,20 @@ import { type QueryContext, type ResolvedQuery, resolveQuery } from './resolve-q
 export { type Access, accessFor, unknownAttributes } from './access-policy.ts';
 export type { Catalog } from './catalog.ts';
 export type { CompiledColumn, CompiledQuery } from './compile/compile-query.ts';
+export {
+  type AnalysisCompileOptions,
+  compileRollup,
+  compileScored,
+  compileVerbatims,
+  type KeepCondition,
+  type RollupQuery,
+  type ScoredShape,
+  type ScoreKit,
+  type ScoreSpec,
+  type ShapeResult,
+  type VerbatimMembers,
+  type VerbatimShape,
+} from './compile-analysis.ts';
 export { loadModel, loadModelFromDir, readModelFiles } from './definition/load-model.ts';
 export { formatIssue, type Issue } from './issues.ts';
 export type { SemanticModel } from './model.ts';

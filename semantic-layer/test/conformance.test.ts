@@ -4,7 +4,13 @@ import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
 import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
-import { normalizeRows, type PgTarget, pgliteCopy, postgresCopy } from './postgres-copy.ts';
+import {
+  normalizeRows,
+  type PgTarget,
+  pgliteCopy,
+  postgresCopy,
+  postgresMaterialized,
+} from './postgres-copy.ts';
 import type { TestDuck } from './test-duck.ts';
 
 /**
@@ -23,6 +29,12 @@ const targets: PgTarget[] = [];
 beforeAll(async () => {
   model = retailModel();
   duck = await fixtureEngine(model);
+  // PostgreSQL as the analytics engine (vitest project postgres-analytics): the same fixture
+  // materialised there by its own SQL. The copies of DuckDB's tables run in the duckdb project.
+  if (process.env.ANALYTICS_DATABASE_URL) {
+    targets.push(await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model));
+    return;
+  }
   targets.push(await pgliteCopy(duck));
   if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
 });
@@ -249,6 +261,40 @@ describe('measures of different fact tables', () => {
       [2, 0],
       [3, 0],
     ]);
+  });
+});
+
+describe('conditions on each customer and lists of churned customers (issue 13)', () => {
+  // Q3 2026 by hand: active at its start C01 C02 C03 C07 C08 C10 C11; churned C01 (05-20 + 90), C03
+  // (06-01 + 90), C07 (last completed 04-05; the 06-01 order was refunded), C10 (06-28 + 90), C11 (04-02 + 90).
+  it('lists the customers who churned in the period, not a count and not the at-risk customers', async () => {
+    const rows = await run({
+      metrics: ['churned_customers'],
+      dimensions: ['customer_id'],
+      filters: [{ member: 'churned_customers', op: 'gte', values: [1] }],
+      timeRange: Q3,
+      order: [{ member: 'customer_id', dir: 'asc' }],
+    });
+    expect(rows.map((r) => r.customer_id)).toEqual(['C01', 'C03', 'C07', 'C10', 'C11']);
+  });
+
+  it('filters each customer on its 12-month order count, never the total ("订单数大于2的客户流失率")', async () => {
+    // completed orders in the 12 months to 2026-10-01: C01 3, C02 4, C08 3, C10 3-4; the others 1
+    const rows = await run({
+      metrics: ['churn_rate', 'churned_customers', 'active_customers'],
+      filters: [{ member: 'orders_12m', op: 'gt', values: [2] }],
+      timeRange: Q3,
+    });
+    expect(rows).toEqual([{ churn_rate: 0.5, churned_customers: 2, active_customers: 4 }]);
+  });
+
+  it('filters each customer on its 12-month spend ("消费超过一万元的客户")', async () => {
+    const rows = await run({
+      metrics: ['churned_customers', 'active_customers'],
+      filters: [{ member: 'spend_12m', op: 'gt', values: [10_000] }],
+      timeRange: Q3,
+    });
+    expect(rows).toEqual([{ churned_customers: 1, active_customers: 1 }]);
   });
 });
 

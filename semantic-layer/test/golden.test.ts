@@ -4,6 +4,7 @@ import type { DialectName } from '../src/dialect/index.ts';
 import { type CompiledQuery, compile } from '../src/index.ts';
 import type { SemanticModel } from '../src/model.ts';
 import { GOLDEN_AS_OF, GOLDEN_QUERIES, type GoldenQuery } from './golden-queries.ts';
+import { GOLDEN_SHAPES } from './golden-shapes.ts';
 import { retailModel } from './load-fixture.ts';
 
 /**
@@ -54,6 +55,26 @@ describe('golden SQL', () => {
           mkdirSync(GOLDEN_DIR, { recursive: true });
           writeFileSync(path, text);
         }
+        expect(existsSync(path), `${path} exists (UPDATE_GOLDEN=1 writes it)`).toBe(true);
+        expect(text).toBe(readFileSync(path, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('golden SQL of the analysis shapes', () => {
+  for (const g of GOLDEN_SHAPES) {
+    for (const dialect of DIALECTS) {
+      it(`${g.name} compiles for ${dialect} to its golden SQL and params`, () => {
+        const r = g.compile(model, dialect);
+        if (!r.ok) throw new Error(`${g.name}: ${JSON.stringify(r.issues)}`);
+        const text = goldenText(
+          { name: g.name, query: g.query, attributes: g.attributes },
+          dialect,
+          r.compiled,
+        );
+        const path = `${GOLDEN_DIR}${g.name}.${dialect}.sql`;
+        if (UPDATE) writeFileSync(path, text);
         expect(existsSync(path), `${path} exists (UPDATE_GOLDEN=1 writes it)`).toBe(true);
         expect(text).toBe(readFileSync(path, 'utf8'));
       });

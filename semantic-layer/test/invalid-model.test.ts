@@ -40,8 +40,8 @@ function brokenRetail() {
     synonym: edit(
       files,
       'dimensions.yaml',
-      'zh: [区域, 大区, 地域, 片区]',
-      'zh: [区域, 大区, 地域, 片区, 收入]',
+      'zh: [区域, 大区, 地域, 片区,',
+      'zh: [区域, 大区, 地域, 片区, 收入,',
     ),
     fanOut: edit(
       files,

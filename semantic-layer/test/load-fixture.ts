@@ -1,4 +1,6 @@
 import { loadModelFromDir } from '../src/definition/load-model.ts';
+import type { Dialect } from '../src/dialect/dialect.ts';
+import { DIALECTS } from '../src/dialect/index.ts';
 import { historyDates as historyDatesFrom } from '../src/materialize/customer-history.ts';
 import { materializationPlan } from '../src/materialize/plan.ts';
 import type { SemanticModel } from '../src/model.ts';
@@ -25,10 +27,20 @@ export async function fixtureEngine(model = retailModel()): Promise<TestDuck> {
   return engine;
 }
 
-/** Loads the fixture CRM into `engine` and materialises the model's derived tables there. */
-export async function loadFixture(engine: FixtureTarget, model: SemanticModel): Promise<void> {
+/**
+ * Loads the fixture CRM into `engine` and materialises the model's derived tables there, with the
+ * materialisation SQL of `dialect` (DuckDB by default; PostgreSQL builds them natively).
+ */
+export async function loadFixture(
+  engine: FixtureTarget,
+  model: SemanticModel,
+  dialect: Dialect = DIALECTS.duckdb,
+): Promise<void> {
+  const type = (t: string) => (dialect.name === 'postgres' && t === 'DOUBLE' ? 'DOUBLE PRECISION' : t);
   for (const t of FIXTURE_TABLES) {
-    await engine.exec(`CREATE TABLE ${t.name} (${t.columns.map(([n, ty]) => `${n} ${ty}`).join(', ')})`);
+    await engine.exec(
+      `CREATE TABLE ${t.name} (${t.columns.map(([n, ty]) => `${n} ${type(ty)}`).join(', ')})`,
+    );
     const values = t.rows
       .map(
         (row) =>
@@ -42,6 +54,6 @@ export async function loadFixture(engine: FixtureTarget, model: SemanticModel): 
   );
   const available = await engine.tables();
   const historyDates = historyDatesFrom(FIXTURE_AS_OF, '2025-10-01');
-  for (const step of materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates }))
+  for (const step of materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates, dialect }))
     await engine.exec(step.statements);
 }

@@ -1,5 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { DIALECTS } from '../src/dialect/index.ts';
+import type { SemanticModel } from '../src/model.ts';
+import { loadFixture } from './load-fixture.ts';
 
 /** A database whose rows can be read (the DuckDB a copy is taken from). */
 export interface RowSource {
@@ -67,6 +70,45 @@ export async function postgresCopy(engine: RowSource, url: string): Promise<PgTa
   await copyTables(engine, (text, params) => sql.unsafe(text, (params ?? []) as never[]));
   return {
     name: 'postgres',
+    query: async (text, params) =>
+      [...(await sql.unsafe(text, params as never[]))] as Record<string, unknown>[],
+    close: async () => {
+      await sql.end();
+      await admin.unsafe(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * PostgreSQL as the analytics engine: the fixture CRM loaded into a fresh schema of the server at
+ * `url` and the derived tables materialised there with the PostgreSQL materialisation SQL (not copied
+ * from DuckDB). Dropped on close.
+ */
+export async function postgresMaterialized(url: string, model: SemanticModel): Promise<PgTarget> {
+  const schema = `sl_native_${process.pid}_${Date.now()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE SCHEMA "${schema}"`);
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { search_path: schema } });
+  await loadFixture(
+    {
+      exec: async (statements) => {
+        for (const s of Array.isArray(statements) ? statements : [statements]) await sql.unsafe(s);
+      },
+      tables: async () =>
+        new Set(
+          (
+            await sql.unsafe(
+              'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
+            )
+          ).map((r) => String(r.table_name)),
+        ),
+    },
+    model,
+    DIALECTS.postgres,
+  );
+  return {
+    name: 'postgres (materialised natively)',
     query: async (text, params) =>
       [...(await sql.unsafe(text, params as never[]))] as Record<string, unknown>[],
     close: async () => {

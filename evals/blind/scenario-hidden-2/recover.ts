@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { AnalysisRequest } from '../../../server/src/analysis/analysis-contract.ts';
 import { runAnalysis } from '../../../server/src/analysis/run-analysis.ts';
-import { AnalyticsEngine } from '../../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../../server/src/data/duckdb-engine.ts';
 import { prepareModel } from '../../../server/src/data/model-runtime.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -90,7 +90,7 @@ async function main() {
   copyFileSync(source, path);
   const loaded = loadModelFromDir(join(HERE, '..', '..', '..', 'semantic-layer', 'models', 'retail'));
   if (!loaded.ok) throw new Error('model does not load');
-  const engine = await AnalyticsEngine.open({ path, connections: 2, threads: 2 });
+  const engine = await DuckDbEngine.open({ path, connections: 2, threads: 2 });
   const out: Row[] = [];
   try {
     const runtime = await prepareModel(engine, loaded.model);

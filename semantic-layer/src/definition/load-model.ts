@@ -16,7 +16,11 @@ import {
 } from './schema.ts';
 import { validateModel } from './validate-model.ts';
 
-/** The definition files of a model folder; `playbook.yaml` and `monitors.yaml` are optional. */
+/**
+ * The definition files of a model folder; `playbook.yaml` and `monitors.yaml` are optional, and so is
+ * `churn.yaml` for a model without churn (a complaints log): it then reads as label churn on
+ * `customers.churn_label`, which no ingest sets for such data, so nobody has churned, and a warning says so.
+ */
 export const MODEL_FILES = [
   'model.yaml',
   'sources.yaml',
@@ -26,7 +30,10 @@ export const MODEL_FILES = [
   'playbook.yaml',
   'monitors.yaml',
 ] as const;
-const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml']);
+const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml']);
+const NO_CHURN = {
+  churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
+};
 
 export type LoadResult =
   | { ok: true; model: SemanticModel; warnings: Issue[] }
@@ -90,6 +97,16 @@ export function loadModel(files: Record<string, string>): LoadResult {
   // A file that did not parse is left out, with the checks that need it; the others are still checked
   // for meaning, so one load reports every issue of every file. The model is only returned when clean.
   const valid = new Set(Object.keys(parsed));
+  if (files['churn.yaml'] === undefined) {
+    parsed['churn.yaml'] = ChurnFileSchema.parse(NO_CHURN);
+    log.warn(
+      'missing_file',
+      'churn.yaml is missing: no churn definition, so churn metrics and analyses are empty',
+      {
+        file: 'churn.yaml',
+      },
+    );
+  }
   for (const optional of OPTIONAL_FILES)
     if (!valid.has(optional) && files[optional] === undefined) valid.add(optional);
 

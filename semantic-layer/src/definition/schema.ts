@@ -222,6 +222,12 @@ export const ChurnFileSchema = z.object({
         .default([]),
       /** For label churn: a column holding the stated reason category. */
       label_column: z.object({ table: id, column: id }).optional(),
+      /**
+       * Reason codes the company can act on (its product, prices, service, delivery, billing, app); the
+       * others (a competitor, other) are outside its control. Governs the controllable-versus-uncontrollable
+       * split of churn reasons; absent = not classified.
+       */
+      controllable: z.array(id).optional(),
     })
     .default({ lookback_days: 90, signals: [] }),
   early_warning: z

@@ -25,6 +25,12 @@ export interface Dialect {
   percentile(expr: string, p: number): string;
   /** A governed string constant from the model (band labels), escaped. */
   stringLiteral(value: string): string;
+  /** A non-negative integer hash of `expr`, the same for the same value every time (sampling). */
+  bucketHash(expr: string): string;
+  /** `expr` as a double, NULL when it is not a number. */
+  tryDouble(expr: string): string;
+  /** True when `expr` read as text matches the regular expression `pattern` (a model constant). */
+  matchesPattern(expr: string, pattern: string): string;
 }
 
 /** Standard pieces both engines share. */
@@ -51,6 +57,9 @@ export abstract class BaseDialect implements Dialect {
   abstract toDouble(expr: string): string;
   abstract median(expr: string): string;
   abstract percentile(expr: string, p: number): string;
+  abstract bucketHash(expr: string): string;
+  abstract tryDouble(expr: string): string;
+  abstract matchesPattern(expr: string, pattern: string): string;
 }
 
 /** Only integers the compiler computed reach interval literals; anything else is a bug. */

@@ -22,4 +22,13 @@ export class DuckDbDialect extends BaseDialect {
   percentile(expr: string, p: number): string {
     return `quantile_cont(${expr}, ${Number(p)})`;
   }
+  bucketHash(expr: string): string {
+    return `hash(${expr})`;
+  }
+  tryDouble(expr: string): string {
+    return `TRY_CAST(${expr} AS DOUBLE)`;
+  }
+  matchesPattern(expr: string, pattern: string): string {
+    return `regexp_matches(CAST(${expr} AS VARCHAR), ${this.stringLiteral(pattern)})`;
+  }
 }

@@ -22,4 +22,14 @@ export class PostgresDialect extends BaseDialect {
   percentile(expr: string, p: number): string {
     return `percentile_cont(${Number(p)}) WITHIN GROUP (ORDER BY ${expr})`;
   }
+  bucketHash(expr: string): string {
+    return `(CAST(hashtext(CAST(${expr} AS TEXT)) AS BIGINT) & 2147483647)`;
+  }
+  tryDouble(expr: string): string {
+    // Model columns read here are numeric or NULL: a plain cast (PostgreSQL has no TRY_CAST).
+    return `CAST(${expr} AS DOUBLE PRECISION)`;
+  }
+  matchesPattern(expr: string, pattern: string): string {
+    return `(CAST(${expr} AS VARCHAR) ~ ${this.stringLiteral(pattern)})`;
+  }
 }

@@ -1,4 +1,6 @@
+import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
+import { DEFAULT_DIALECT, daysBetween, interval, roundTo } from './materialize-sql.ts';
 import { type ReasonSignal, reasonSignalsSql } from './reason-signals.ts';
 
 type Inactivity = Extract<SemanticModel['churn']['churn'], { type: 'inactivity' }>;
@@ -7,7 +9,7 @@ const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /**
- * `customer_spells` (DuckDB): one row per activity spell of a customer under the governed inactivity
+ * `customer_spells` (in the engine's dialect): one row per activity spell of a customer under the governed inactivity
  * definition. A new spell starts when the gap since the previous activity day exceeds the window;
  * a spell churns on last activity + window, known only when that day is before the as-of date.
  * Windows can be overridden per value tier (the customer's tier at the as-of date).
@@ -16,7 +18,7 @@ const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
  * and end; the k-th start pairs with the k-th end. Spend is rounded to cents before tiers compare,
  * so tiers do not flip with the order floating-point sums run in.
  */
-export function customerSpellsSql(model: SemanticModel, asOf: string): string {
+export function customerSpellsSql(model: SemanticModel, asOf: string, d: Dialect = DEFAULT_DIALECT): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
   const tiers = model.churn.value_tiers;
@@ -34,10 +36,10 @@ WITH act AS (
   WHERE ${a.where ? `(${a.where}) AND ` : ''}${ident(a.time)} < ${AS_OF}
 ),
 spend AS (
-  SELECT customer_id, ROUND(SUM(amount), 2) AS spend_12m FROM act WHERE d >= ${AS_OF} - INTERVAL 365 DAY GROUP BY 1
+  SELECT customer_id, ${roundTo(d, 'SUM(amount)', 2)} AS spend_12m FROM act WHERE d >= ${AS_OF} - ${interval(d, 365, 'DAY')} GROUP BY 1
 ),
 thresholds AS (
-  SELECT quantile_cont(spend_12m, ${1 - tiers.high}) AS high_min, quantile_cont(spend_12m, ${1 - tiers.high - tiers.medium}) AS medium_min
+  SELECT ${d.percentile('spend_12m', 1 - tiers.high)} AS high_min, ${d.percentile('spend_12m', 1 - tiers.high - tiers.medium)} AS medium_min
   FROM spend WHERE spend_12m > 0
 ),
 windows AS (
@@ -51,8 +53,8 @@ windows AS (
 ),
 ordered AS (
   SELECT customer_id, d, window_days,
-    date_diff('day', lag(d) OVER w, d) AS gap_before,
-    date_diff('day', d, lead(d) OVER w) AS gap_after,
+    ${daysBetween(d, 'lag(d) OVER w', 'd')} AS gap_before,
+    ${daysBetween(d, 'd', 'lead(d) OVER w')} AS gap_after,
     dense_rank() OVER w AS day_no
   FROM windows WINDOW w AS (PARTITION BY customer_id ORDER BY d)
 ),
@@ -71,7 +73,7 @@ spells AS (
   FROM starts s JOIN ends e USING (customer_id, spell_no)
 ),
 trail AS (
-  SELECT s.customer_id, s.spell_no, ROUND(SUM(a.amount), 2) AS trailing_revenue
+  SELECT s.customer_id, s.spell_no, ${roundTo(d, 'SUM(a.amount)', 2)} AS trailing_revenue
   FROM spells s JOIN act a ON a.customer_id = s.customer_id AND a.d BETWEEN s.last_activity_date - 364 AND s.last_activity_date
   GROUP BY 1, 2
 )
@@ -79,7 +81,7 @@ SELECT s.customer_id, s.spell_no, s.spell_start, s.last_activity_date,
   CASE WHEN ${churnDate} < ${AS_OF} THEN CAST(${churnDate} AS DATE) END AS churn_date,
   lead(s.spell_start) OVER (PARTITION BY s.customer_id ORDER BY s.spell_no) AS returned_date,
   s.window_days, s.active_days, r.trailing_revenue,
-  date_diff('day', s.spell_start, CASE WHEN ${churnDate} < ${AS_OF} THEN ${churnDate} ELSE ${AS_OF} END) AS duration_days,
+  ${daysBetween(d, 's.spell_start', `CASE WHEN ${churnDate} < ${AS_OF} THEN ${churnDate} ELSE ${AS_OF} END`)} AS duration_days,
   CASE WHEN r.trailing_revenue >= th.high_min THEN 'high' WHEN r.trailing_revenue >= th.medium_min THEN 'medium' ELSE 'low' END AS value_tier_at_churn,
   CAST(NULL AS VARCHAR) AS reason_category
 FROM spells s JOIN trail r USING (customer_id, spell_no) CROSS JOIN thresholds th`;
@@ -103,7 +105,7 @@ FROM (
       ON sig.customer_id = sp.customer_id AND sig.d >= sp.churn_date - ${lookback} AND sig.d < sp.churn_date
     WHERE sp.churn_date IS NOT NULL
     GROUP BY 1, 2, 3
-  ) WHERE rn = 1
+  ) AS ranked WHERE rn = 1
 ) r
 WHERE s.customer_id = r.customer_id AND s.spell_no = r.spell_no`;
   return [top, silent];

@@ -1,6 +1,8 @@
 import { addDays, addMonths, truncate } from '../compile/periods.ts';
+import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
 import { type ColumnValues, customerSnapshotSelect } from './customer-snapshot.ts';
+import { DEFAULT_DIALECT } from './materialize-sql.ts';
 
 /**
  * Quarter starts at which to take point-in-time snapshots: the latest `count` whose following quarter
@@ -17,7 +19,7 @@ export function historyDates(asOf: string, dataStart: string, count = 8): string
 }
 
 /**
- * `customer_history` (DuckDB): for each snapshot date d, every customer's features as of d (nothing
+ * `customer_history` (in the engine's dialect): for each snapshot date d, every customer's features as of d (nothing
  * dated on or after d is read) beside what happened next: active at d, churned within the quarter
  * after d, churned within 90 days. Key drivers and the risk model train here, never on the future.
  */
@@ -26,6 +28,7 @@ export function customerHistorySql(
   dates: string[],
   available: Set<string>,
   values: ColumnValues = {},
+  dialect: Dialect = DEFAULT_DIALECT,
 ): string {
   if (!dates.length) {
     return `CREATE OR REPLACE TABLE customer_history AS SELECT CAST(NULL AS DATE) AS snapshot_date, s.*, FALSE AS active, FALSE AS churned_next_quarter, FALSE AS churned_next_90d FROM customer_snapshot s WHERE FALSE`;
@@ -37,7 +40,7 @@ export function customerHistorySql(
     COALESCE(o.active, FALSE) AS active,
     COALESCE(o.churned_next_quarter, FALSE) AS churned_next_quarter,
     COALESCE(o.churned_next_90d, FALSE) AS churned_next_90d
-  FROM (${customerSnapshotSelect(model, d, available, values)}) AS h
+  FROM (${customerSnapshotSelect(model, d, available, values, dialect)}) AS h
   LEFT JOIN (
     SELECT customer_id, TRUE AS active,
       bool_or(churn_date < ${next}) AS churned_next_quarter,

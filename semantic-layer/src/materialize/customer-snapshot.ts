@@ -1,4 +1,16 @@
+import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
+import {
+  argMax,
+  argMaxNull,
+  argMaxOfCounts,
+  DEFAULT_DIALECT,
+  daysBetween,
+  distinctList,
+  interval,
+  modeOf,
+  yearOf,
+} from './materialize-sql.ts';
 
 type Inactivity = Extract<SemanticModel['churn']['churn'], { type: 'inactivity' }>;
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -15,7 +27,7 @@ const EMPTY: Record<string, string> = {
 };
 
 /**
- * The 360° view of every customer as of `asOf` (a SELECT, DuckDB) under the inactivity definition:
+ * The 360° view of every customer as of `asOf` (a SELECT in the engine's dialect) under the inactivity definition:
  * tenure, recency, frequency and monetary value with RFM quintiles (percent_rank, so ties stay
  * together; R reversed), value tier, service and NPS signals, activity trend, lifecycle stage and the
  * early-warning rules that fire. Reads nothing dated on or after `asOf`, so it also serves as a
@@ -29,10 +41,11 @@ export function customerSnapshotSelect(
   asOf: string,
   available: Set<string>,
   values: ColumnValues = {},
+  dl: Dialect = DEFAULT_DIALECT,
 ): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
-  const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]})`);
+  const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]}) AS ${ident(name)}`);
   const AS_OF = `DATE ${lit(asOf)}`;
   const tiers = model.churn.value_tiers;
   const amount = a.amount ? ident(a.amount) : '0';
@@ -51,9 +64,9 @@ per_customer AS (
     COUNT(*) FILTER (WHERE d >= ${AS_OF} - 42 AND d < ${AS_OF} - 21) AS orders_prev_3w,
     bool_or(discount_amount > 0 AND d >= ${AS_OF} - 365) AS used_discount,
     COUNT(*) FILTER (WHERE discount_amount > 0 AND d >= ${AS_OF} - 365) AS discounted_orders_12m,
-    ${mostFrequent('category', values.category, `d >= ${AS_OF} - 365`)} AS main_category_12m,
-    ${mostFrequent('category', values.category)} AS main_category_all,
-    ${mostFrequent('sales_channel', values.sales_channel)} AS main_sales_channel
+    ${mostFrequent(dl, 'category', values.category, `d >= ${AS_OF} - 365`)} AS main_category_12m,
+    ${mostFrequent(dl, 'category', values.category)} AS main_category_all,
+    ${mostFrequent(dl, 'sales_channel', values.sales_channel)} AS main_sales_channel
   FROM act GROUP BY 1
 ),
 scored AS (
@@ -66,40 +79,40 @@ scored AS (
 ),
 visits AS (
   SELECT customer_id,
-    COUNT(*) FILTER (WHERE ts >= ${AS_OF} - INTERVAL 21 DAY AND ts < ${AS_OF}) AS visits_last_3w,
-    COUNT(*) FILTER (WHERE ts >= ${AS_OF} - INTERVAL 42 DAY AND ts < ${AS_OF} - INTERVAL 21 DAY) AS visits_prev_3w,
+    COUNT(*) FILTER (WHERE ts >= ${AS_OF} - ${interval(dl, 21, 'DAY')} AND ts < ${AS_OF}) AS visits_last_3w,
+    COUNT(*) FILTER (WHERE ts >= ${AS_OF} - ${interval(dl, 42, 'DAY')} AND ts < ${AS_OF} - ${interval(dl, 21, 'DAY')}) AS visits_prev_3w,
     COUNT(*) AS interactions_total
   FROM ${t('interactions')} WHERE ts < ${AS_OF} GROUP BY 1
 ),
 service AS (
   SELECT customer_id,
-    COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - INTERVAL 90 DAY AND created_ts < ${AS_OF}) AS tickets_90d,
-    COUNT(*) FILTER (WHERE (resolved_ts IS NULL OR resolved_ts >= ${AS_OF}) AND created_ts < ${AS_OF} - INTERVAL 72 HOUR) AS unresolved_tickets,
-    COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - INTERVAL 90 DAY AND created_ts < ${AS_OF}
-      AND (resolved_ts IS NULL OR resolved_ts > created_ts + INTERVAL 72 HOUR)) AS slow_tickets_90d,
+    COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}) AS tickets_90d,
+    COUNT(*) FILTER (WHERE (resolved_ts IS NULL OR resolved_ts >= ${AS_OF}) AND created_ts < ${AS_OF} - ${interval(dl, 72, 'HOUR')}) AS unresolved_tickets,
+    COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}
+      AND (resolved_ts IS NULL OR resolved_ts > created_ts + ${interval(dl, 72, 'HOUR')})) AS slow_tickets_90d,
     COUNT(*) AS tickets_total
   FROM ${t('tickets')} WHERE created_ts < ${AS_OF} GROUP BY 1
 ),
 nps AS (
-  SELECT customer_id, arg_max(nps, ts) AS last_nps,
-    bool_or(nps <= 6 AND ts >= ${AS_OF} - INTERVAL 90 DAY) AS nps_detractor_90d
+  SELECT customer_id, ${argMax(dl, 'nps', 'ts')} AS last_nps,
+    bool_or(nps <= 6 AND ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')}) AS nps_detractor_90d
   FROM ${t('feedback')} WHERE nps IS NOT NULL AND ts < ${AS_OF} GROUP BY 1
 ),
 coupons AS (
   SELECT customer_id, bool_or(coupon_used) AS coupon_used FROM ${t('campaign_touches')}
-  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - INTERVAL 365 DAY GROUP BY 1
+  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - ${interval(dl, 365, 'DAY')} GROUP BY 1
 ),
 spell_state AS (
   SELECT customer_id, COUNT(*) AS spell_count,
-    arg_max_null(CASE WHEN churn_date < ${AS_OF} THEN churn_date END, spell_no) AS current_churn_date,
-    arg_max(spell_start, spell_no) AS current_spell_start, MAX(churn_date) FILTER (WHERE churn_date < ${AS_OF}) AS last_churn_date
+    ${argMaxNull(dl, `CASE WHEN churn_date < ${AS_OF} THEN churn_date END`, 'spell_no')} AS current_churn_date,
+    ${argMax(dl, 'spell_start', 'spell_no')} AS current_spell_start, MAX(churn_date) FILTER (WHERE churn_date < ${AS_OF}) AS last_churn_date
   FROM customer_spells WHERE spell_start < ${AS_OF} GROUP BY 1
 ),
 base AS (
   SELECT cu.customer_id, cu.signup_date, p.first_activity_date, p.last_activity_date,
-    date_diff('day', COALESCE(p.first_activity_date, cu.signup_date), ${AS_OF}) AS tenure_days,
-    year(${AS_OF}) - cu.birth_year AS age,
-    date_diff('day', p.last_activity_date, ${AS_OF}) AS recency_days,
+    ${daysBetween(dl, 'COALESCE(p.first_activity_date, cu.signup_date)', AS_OF)} AS tenure_days,
+    ${yearOf(dl, AS_OF)} - cu.birth_year AS age,
+    ${daysBetween(dl, 'p.last_activity_date', AS_OF)} AS recency_days,
     COALESCE(p.frequency_12m, 0) AS frequency_12m, COALESCE(p.monetary_12m, 0) AS monetary_12m,
     CASE WHEN sc.r_rank IS NULL THEN NULL ELSE LEAST(5, 1 + floor(sc.r_rank * 5))::INTEGER END AS r_score,
     CASE WHEN sc.f_rank IS NULL THEN NULL ELSE LEAST(5, 1 + floor(sc.f_rank * 5))::INTEGER END AS f_score,
@@ -138,7 +151,7 @@ SELECT *,
   frequency_12m > 0 AND discounted_orders_12m >= 0.3 * frequency_12m AS price_sensitive,
   activity_prev_3w >= 3 AND activity_last_3w <= 0.6 * activity_prev_3w AS activity_drop,
   risk_flags <> '' AS at_risk,
-  CAST(NULL AS DOUBLE) AS risk_score,
+  ${dl.toDouble('NULL')} AS risk_score,
   CASE WHEN churned THEN NULL WHEN risk_points >= 4 THEN 'high' WHEN risk_points >= 2 THEN 'medium' ELSE 'low' END AS risk_tier,
   CASE
     WHEN churned THEN 'churned'
@@ -155,18 +168,21 @@ FROM flagged`;
 /** Distinct values of the order columns whose most frequent value the snapshot reports. */
 export type ColumnValues = Partial<Record<'category' | 'sales_channel', string[]>>;
 
-/** Above this many distinct values the snapshot falls back to DuckDB's `mode`. */
+/** Above this many distinct values the snapshot falls back to the engine's `mode`. */
 const MAX_PIVOT_VALUES = 64;
 
 /**
  * SQL returning the distinct category and sales-channel values of the orders (one row, two lists),
  * or null when the activity table is not `orders`.
  */
-export function columnValuesSql(model: SemanticModel, available: Set<string>): string | null {
+export function columnValuesSql(
+  model: SemanticModel,
+  available: Set<string>,
+  d: Dialect = DEFAULT_DIALECT,
+): string | null {
   const c = model.churn.churn;
   if (c.type !== 'inactivity' || c.activity.table !== 'orders' || !available.has('orders')) return null;
-  const list = (col: string) =>
-    `list(DISTINCT ${col} ORDER BY ${col}) FILTER (WHERE ${col} IS NOT NULL) AS ${col}`;
+  const list = (col: string) => `${distinctList(d, col)} AS ${col}`;
   return `SELECT ${list('category')}, ${list('sales_channel')} FROM orders`;
 }
 
@@ -175,12 +191,12 @@ export function columnValuesSql(model: SemanticModel, available: Set<string>): s
  * value in sorted order. With the distinct values known, one FILTER count per value: several times
  * cheaper than \`mode\` at a million customers, and deterministic where \`mode\` breaks ties arbitrarily.
  */
-function mostFrequent(column: string, known: string[] | undefined, where?: string): string {
-  if (!known?.length || known.length > MAX_PIVOT_VALUES) {
-    return `mode(${column})${where ? ` FILTER (WHERE ${where})` : ''}`;
-  }
-  const counts = `[${known.map((v) => `COUNT(*) FILTER (WHERE ${column} = ${lit(v)}${where ? ` AND ${where}` : ''})`).join(', ')}]`;
-  return `CASE WHEN list_max(${counts}) > 0 THEN [${known.map(lit).join(', ')}][list_position(${counts}, list_max(${counts}))] END`;
+function mostFrequent(d: Dialect, column: string, known: string[] | undefined, where?: string): string {
+  if (!known?.length || known.length > MAX_PIVOT_VALUES) return modeOf(d, column, where);
+  const counts = known.map(
+    (v) => `COUNT(*) FILTER (WHERE ${column} = ${lit(v)}${where ? ` AND ${where}` : ''})`,
+  );
+  return argMaxOfCounts(d, counts, known);
 }
 
 /** RFM segment rules, first match wins (DOMAIN.md §5: 555/554/545 champions, 155/154/144 at risk, 111 hibernating). */
@@ -217,6 +233,7 @@ export function customerSnapshotSql(
   asOf: string,
   available: Set<string>,
   values: ColumnValues = {},
+  d: Dialect = DEFAULT_DIALECT,
 ): string {
-  return `CREATE OR REPLACE TABLE customer_snapshot AS\n${customerSnapshotSelect(model, asOf, available, values)}`;
+  return `CREATE OR REPLACE TABLE customer_snapshot AS\n${customerSnapshotSelect(model, asOf, available, values, d)}`;
 }

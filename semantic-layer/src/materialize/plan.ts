@@ -1,7 +1,9 @@
+import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
 import { CHURN_EVENTS_FROM_SPELLS, customerSpellsSql, spellReasonsSql } from './churn-spells.ts';
 import { customerHistorySql } from './customer-history.ts';
 import { type ColumnValues, customerSnapshotSql } from './customer-snapshot.ts';
+import { DEFAULT_DIALECT, tableStatements } from './materialize-sql.ts';
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -22,6 +24,8 @@ export interface MaterializationInputs {
   historyDates: string[];
   /** Distinct order categories and sales channels (see `columnValuesSql`). */
   values?: ColumnValues;
+  /** The engine's dialect (default DuckDB). */
+  dialect?: Dialect;
 }
 
 /** SQL that returns the model's as-of date as one ISO date (column `as_of`). */
@@ -32,13 +36,21 @@ export function asOfSql(model: SemanticModel): string {
 }
 
 /**
- * The derived tables a model needs, built from its governed churn definition (DuckDB SQL):
+ * The derived tables a model needs, built from its governed churn definition (in `inputs.dialect`, DuckDB by default):
  * inactivity → customer_spells, churn_events, customer_snapshot, customer_history; label → churn_events, customer_snapshot.
  */
 export function materializationPlan(
   model: SemanticModel,
   inputs: MaterializationInputs,
 ): MaterializationStep[] {
+  const d = inputs.dialect ?? DEFAULT_DIALECT;
+  return planSteps(model, inputs, d).map((step) => ({
+    ...step,
+    statements: step.statements.flatMap((sql) => tableStatements(d, sql)),
+  }));
+}
+
+function planSteps(model: SemanticModel, inputs: MaterializationInputs, d: Dialect): MaterializationStep[] {
   const { asOf, available, historyDates, values } = inputs;
   const def = model.churn.churn;
   if (def.type === 'inactivity') {
@@ -47,18 +59,18 @@ export function materializationPlan(
     return [
       {
         table: 'customer_spells',
-        statements: [customerSpellsSql(model, asOf), ...spellReasonsSql(model, signals)],
+        statements: [customerSpellsSql(model, asOf, d), ...spellReasonsSql(model, signals)],
         reads: [],
       },
       { table: 'churn_events', statements: [CHURN_EVENTS_FROM_SPELLS], reads: spells },
       {
         table: 'customer_snapshot',
-        statements: [customerSnapshotSql(model, asOf, available, values)],
+        statements: [customerSnapshotSql(model, asOf, available, values, d)],
         reads: spells,
       },
       {
         table: 'customer_history',
-        statements: [customerHistorySql(model, historyDates, available, values)],
+        statements: [customerHistorySql(model, historyDates, available, values, d)],
         reads: spells,
       },
     ];

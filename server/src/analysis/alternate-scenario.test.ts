@@ -11,7 +11,7 @@ import { type DemoRuntime, demoRuntime, governedRows } from '../../test/analysis
 import { SCENARIO_DIR } from '../data/demo/scenario.ts';
 import type { EffectTruth, Period } from '../data/demo/truth.ts';
 import type { AnalysisIntent, AnalysisResult } from './analysis-contract.ts';
-import type { DriverFactor } from './drivers/driver-factors.ts';
+import type { DriverFactor, SuppressedFactor } from './drivers/driver-factors.ts';
 import type { RegressionView } from './drivers/driver-regression.ts';
 import type { ReasonLine, SegmentReasons } from './reasons/reasons-analysis.ts';
 import { runAnalysis } from './run-analysis.ts';
@@ -65,7 +65,8 @@ describe(`analyses on the alternate demo scenario (${CUSTOMERS} customers)`, () 
       seed: SEED,
       scenarioPath: join(SCENARIO_DIR, 'alternate.yaml'),
     });
-  });
+    // Generating 10,000 customers (and, on PostgreSQL, loading and materialising them) takes minutes on 2 cores.
+  }, 360_000);
   afterAll(() => demo?.close());
 
   const effect = (id: string): EffectTruth => {
@@ -264,13 +265,25 @@ describe(`analyses on the alternate demo scenario (${CUSTOMERS} customers)`, () 
       expect(shareOf(stream, 'price')).toBeGreaterThan(2 * shareElsewhere(segments, channel, 'price'));
     });
 
-    it('drivers: live_stream acquisition is near the top and the strongest attribute', async () => {
+    it('drivers: live_stream acquisition is near the top, or significant alone and said to fail the correction', async () => {
       const r = await ask('drivers', Q4_2025);
       const risk = riskFactors(r);
-      const stream = risk.find((f) => f.dimension === 'acquisition_channel' && f.value === 'live_stream')!;
-      expect(risk.indexOf(stream)).toBeLessThan(3);
-      expect(attributes(risk)[0]).toBe(stream);
-      expect(stream.low!).toBeGreaterThan(1);
+      const stream = risk.find((f) => f.dimension === 'acquisition_channel' && f.value === 'live_stream');
+      if (stream) {
+        expect(risk.indexOf(stream)).toBeLessThan(3);
+        expect(attributes(risk)[0]).toBe(stream);
+        expect(stream.low!).toBeGreaterThan(1);
+        return;
+      }
+      // Diluted (×1.4 over 600 customers) it is significant alone (p < 0.01) but not after
+      // Benjamini–Hochberg over ~80 factors; the answer says so and names it.
+      const suppressed = (r.analysis.suppressed as SuppressedFactor[]).find(
+        (f) => f.dimension === 'acquisition_channel' && f.value === 'live_stream',
+      )!;
+      expect(suppressed.reason).toBe('fails_fdr');
+      expect(suppressed.relativeRisk!).toBeGreaterThan(1.2);
+      expect(suppressed.p!).toBeLessThan(0.01);
+      expect(r.narrative).toContain('直播');
     });
 
     it('decomposition Q3 → Q4 by acquisition channel: live_stream’s rate is the largest contribution', async () => {

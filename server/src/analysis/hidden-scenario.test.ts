@@ -158,5 +158,11 @@ describe('hidden-2: each planted cause found by drivers and decomposition', () =
     const r = await runAnalysis(demo.runtime, ask('decomposition', Q['2026Q2']));
     const top = localisations(r).slice(0, 3);
     expect(top.some((l) => l.dimension === 'city' && l.segment === '武汉' && l.contribution > 0)).toBe(true);
+    // 华中 named beside 武汉 is said to be 武汉's echo.
+    if (top.some((l) => l.dimension === 'region' && l.segment === '华中')) {
+      const echoes = r.analysis.echoes as { segment: string; childSegment: string }[];
+      expect(echoes).toContainEqual(expect.objectContaining({ segment: '华中', childSegment: '武汉' }));
+      expect(r.narrative).toContain('应看武汉而非整个华中');
+    }
   });
 });

@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import { recordingRuntime } from '../../test/analysis/test-runtime.ts';
+import { closeTestEngine, testAnalyticsEngine } from '../../test/data/test-analytics-engine.ts';
 import { missingSharedData, sharedDataTitle, TELCO_FILES } from '../../test/shared-datasets.ts';
-import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { type ModelRuntime, prepareModel } from '../data/model-runtime.ts';
 import type { AnalysisRequest } from './analysis-contract.ts';
@@ -38,11 +39,11 @@ describe.skipIf(missing.length > 0)(sharedDataTitle('analyses on IBM Telco', mis
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
     const model = loadModelFromDir(join(ROOT, 'semantic-layer/models/telco'));
     if (!model.ok) throw new Error(JSON.stringify(model.issues));
-    engine = await AnalyticsEngine.open({ path: dbPath, threads: 2 });
+    engine = await testAnalyticsEngine(dbPath, 'telco');
     runtime = await prepareModel(engine, model.model);
   });
   afterAll(async () => {
-    await engine?.close();
+    if (engine) await closeTestEngine(engine);
     rmSync(dir, { recursive: true, force: true });
   });
 

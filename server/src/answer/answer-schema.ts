@@ -68,6 +68,19 @@ export const ActionSchema = z.object({
 });
 export type RetentionAction = z.infer<typeof ActionSchema>;
 
+/**
+ * Why an answer of kind `error` failed, for programs: `invalid_query` (with the semantic layer's issues,
+ * each with its `Issue` code and path), an analysis's code (`no_data`, `invalid_request`, `unsupported`),
+ * `timeout`, or `internal_error`. The narrative says the same to people.
+ */
+export const AnswerErrorSchema = z.object({
+  code: z.string(),
+  issues: z
+    .array(z.object({ code: z.string(), path: z.string().optional(), message: z.string() }))
+    .optional(),
+});
+export type AnswerError = z.infer<typeof AnswerErrorSchema>;
+
 export const AnswerSchema = z.object({
   conversationId: z.string(),
   kind: z.enum(ANSWER_KINDS),
@@ -100,5 +113,7 @@ export const AnswerSchema = z.object({
     elapsedMs: z.number(),
   }),
   suggestions: z.array(z.string()),
+  /** Present on answers of kind `error`. */
+  error: AnswerErrorSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

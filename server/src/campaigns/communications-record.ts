@@ -5,7 +5,7 @@
  * Held-out customers are recorded (status `held_out`, the control group); customers skipped for an
  * opt-out or the frequency cap are not (they were neither contacted nor randomised into control).
  */
-import type { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import type { Campaign, OutboxMessage } from '../store/campaigns.ts';
 import { businessDay } from './campaign-days.ts';
 
@@ -25,12 +25,16 @@ export async function recordCommunications(
 ): Promise<number> {
   const rows = messages.filter((m) => RECORDED.has(m.status));
   const sentDay = businessDay(campaign.sentAt ?? new Date(), asOf);
-  const statements = [{ sql: 'DELETE FROM communications WHERE campaign_id = ?', params: [campaign.id] }];
+  // Numbered placeholders: both analytics engines (DuckDB, PostgreSQL) accept them.
+  const statements = [{ sql: 'DELETE FROM communications WHERE campaign_id = $1', params: [campaign.id] }];
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     statements.push({
       sql: `INSERT INTO communications (message_id, customer_id, channel, template, action_id, campaign_id, sent_ts, status, outcome) VALUES ${chunk
-        .map(() => '(?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?)')
+        .map((_, j) => {
+          const p = (k: number) => `$${j * 9 + k}`;
+          return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, CAST(${p(7)} AS TIMESTAMP), ${p(8)}, ${p(9)})`;
+        })
         .join(', ')}`,
       params: chunk.flatMap((m) => [
         `${campaign.id}:${m.customerId}`,

@@ -61,9 +61,10 @@ export function insightDeliverers(opts: InsightDeliverersOptions): Deliverers {
       const link = (await store.channelLinks.listForUser(user.id)).find((l) => l.provider === 'slack');
       if (!link) throw notLinked(subscription.language, 'Slack');
       const text = insightText(insight);
+      const channel = await api.openDirect(link.externalUserId, null).catch(permanent);
       await api
         .post(
-          link.externalUserId,
+          channel,
           null,
           {
             text,

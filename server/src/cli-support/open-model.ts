@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import { formatIssue } from '../../../semantic-layer/src/issues.ts';
-import { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
+import { openAnalyticsStore } from '../data/analytics-store.ts';
 import { type ModelRuntime, prepareModel } from '../data/model-runtime.ts';
 import { MODELS_DIR } from '../server/start-server.ts';
 
@@ -29,7 +30,12 @@ export async function openModelForCli(
     };
   let engine: AnalyticsEngine;
   try {
-    engine = await AnalyticsEngine.open({ path: db, connections: 1, threads: 2 });
+    engine = await openAnalyticsStore({
+      name: modelId,
+      duckdbPath: db,
+      connections: 1,
+      duckdb: { threads: 2 },
+    });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     return {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { queryDb } from '../../test/data/ingest-test-db.ts';
 import {
   CDNOW_FILE,
   ECOMMERCE_FILE,
@@ -28,16 +28,7 @@ function tempDir(prefix: string): string {
 }
 
 /** Hand-written SQL over the user's file, never through our compiler. */
-async function sqlRows(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const con = await instance.connect();
-  try {
-    return (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    con.closeSync();
-    instance.closeSync();
-  }
-}
+const sqlRows = (sql: string) => queryDb(':memory:', sql);
 
 /** Scaffolds `file` as model `id` into a temp folder, then starts the product on it (no demo). */
 async function scaffoldAndServe(
@@ -198,6 +189,29 @@ describe('npm run model -- init on a table the test generates', () => {
     const dims = readFileSync(join(dir, 'models/pay/dimensions.yaml'), 'utf8');
     expect(dims).not.toMatch(/\bCOD:/);
   }, 60_000);
+
+  it('scaffolds a table without churn (no churn.yaml) and answers counts by its categories', async () => {
+    const dir = tempDir('byod-nochurn-');
+    const csv = join(dir, 'complaints.csv');
+    const topics = ['Billing', 'Delivery', 'Quality'];
+    const rows = ['ComplaintID,Topic,Channel,Severity'];
+    for (let i = 1; i <= 120; i++)
+      rows.push(`K${i},${topics[i % 3]},${i % 4 ? 'email' : 'phone'},${(i % 5) + 1}`);
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const { server, lines, modelDir } = await scaffoldAndServe(csv, 'complaints');
+    try {
+      expect(lines.join('\n')).toContain('churn: none found');
+      expect(existsSync(join(modelDir, 'churn.yaml'))).toBe(false);
+      const { status, answer } = await ask(server, { model: 'complaints', question: 'customers by topic' });
+      expect(status).toBe(200);
+      const counts = Object.fromEntries(
+        (answer.table?.rows ?? []).map((r) => [String(r.topic), Number(r.customers)]),
+      );
+      expect(counts).toEqual({ Billing: 40, Delivery: 40, Quality: 40 });
+    } finally {
+      await server.close();
+    }
+  }, 240_000);
 
   it('refuses a bad name or a missing file with exit 1/2 and a clear message', async () => {
     expect(await run(['init', '--from', 'nope.csv'])).toBe(2);

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalyticsEngine, QueryTimeoutError } from './duckdb-engine.ts';
+import type { AnalyticsEngine } from './analytics-engine.ts';
+import { QueryTimeoutError } from './analytics-engine.ts';
+import { DuckDbEngine } from './duckdb-engine.ts';
 
 describe('the analytic engine', () => {
   const allowed = mkdtempSync(join(tmpdir(), 'engine-allowed-'));
@@ -18,7 +20,7 @@ describe('the analytic engine', () => {
 
   it('locked down, reads only its own database file, whatever the statement', async () => {
     const db = join(allowed, 'a.duckdb');
-    const engine = await AnalyticsEngine.open({
+    const engine = await DuckDbEngine.open({
       path: db,
       connections: 2,
       lockdown: { allowedPaths: [db] },
@@ -56,7 +58,7 @@ describe('the analytic engine', () => {
   });
 
   it('interrupts a runaway write and rolls it back', async () => {
-    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2, writeTimeoutMs: 300 });
+    const engine = await DuckDbEngine.open({ path: ':memory:', connections: 2, writeTimeoutMs: 300 });
     engines.push(engine);
     await engine.exec('CREATE TABLE t AS SELECT 1 AS v', { timeoutMs: 10_000 });
     await expect(
@@ -72,7 +74,7 @@ describe('the analytic engine', () => {
   });
 
   it('returns JSON-safe rows (BIGINT as numbers), caps rows and interrupts slow queries', async () => {
-    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 1 });
+    const engine = await DuckDbEngine.open({ path: ':memory:', connections: 1 });
     engines.push(engine);
     const r = await engine.query('SELECT count(*) AS n, 9007199254740993::BIGINT AS big FROM range(5)');
     expect(r.rows[0]!.n).toBe(5);
@@ -89,7 +91,7 @@ describe('the analytic engine', () => {
   });
 
   it('runs a transaction that others see only once it commits, and rolls back on error', async () => {
-    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+    const engine = await DuckDbEngine.open({ path: ':memory:', connections: 2 });
     engines.push(engine);
     await engine.exec('CREATE TABLE t AS SELECT 1 AS v');
     let seenInside: unknown;

@@ -1,8 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
-import { ResultCache } from './result-cache.ts';
+import {
+  type AnalyticsEngine,
+  CachedReads,
+  type EngineColumn,
+  type EngineResult,
+  type QueryOptions,
+  QueryTimeoutError,
+  type WriteOptions,
+} from './analytics-engine.ts';
 
 /**
- * The analytic engine: one DuckDB instance and a pool of connections (a connection runs one query at a
+ * The default analytics engine: one DuckDB instance and a pool of connections (a connection runs one query at a
  * time). Questions run on `query` with parameters, a timeout (DuckDB has no setting: we interrupt) and a
  * row cap; rows come back as JSON-safe values (BIGINT and DECIMAL as numbers, dates as ISO strings).
  */
@@ -21,41 +30,10 @@ export interface EngineOptions {
   lockdown?: { allowedPaths?: string[]; allowedDirectories?: string[] };
   /** Timeout of every read query that does not give its own; none by default. */
   defaultTimeoutMs?: number;
+  /** Open the file read-only (several processes may then read it at once). */
+  readOnly?: boolean;
   /** Timeout of every write (exec, a whole transaction) that does not give its own; none by default. */
   writeTimeoutMs?: number;
-}
-
-/** Options of a write (materialisation): a timeout interrupts it and rolls it back. */
-export interface WriteOptions {
-  timeoutMs?: number;
-}
-
-export interface QueryOptions {
-  timeoutMs?: number;
-  maxRows?: number;
-  /** Serve a repeat of this query from the result cache while the store is unchanged. */
-  cache?: boolean;
-}
-
-export interface EngineColumn {
-  name: string;
-  type: 'number' | 'string' | 'date' | 'boolean';
-}
-
-export interface EngineResult {
-  columns: EngineColumn[];
-  rows: Record<string, unknown>[];
-  truncated: boolean;
-  elapsedMs: number;
-  /** True when served from the result cache (elapsedMs is then the lookup). */
-  cached?: boolean;
-}
-
-/** A query that ran out of time; a user-facing error says so in their language. */
-export class QueryTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`query interrupted after ${timeoutMs} ms`);
-  }
 }
 
 const NUMERIC = new Set([
@@ -82,33 +60,27 @@ const DATES = new Set([
   DuckDBTypeId.TIMESTAMP_NS,
 ]);
 
-export class AnalyticsEngine {
+export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
+  readonly dialect = 'duckdb' as const;
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
   private closed = false;
-  /** Results of cacheable queries; every write (exec, transaction) clears it. */
-  readonly results = new ResultCache<EngineResult>();
-  /** Bumped by every write, so a read that started before it never fills the cache afterwards. */
-  private writes = 0;
-
-  /** How many writes the store has seen: a cache key part that changes whenever the data may have. */
-  get writeCount(): number {
-    return this.writes;
-  }
 
   private constructor(
     readonly instance: DuckDBInstance,
     private readonly all: DuckDBConnection[],
     readonly timeouts: { read?: number; write?: number } = {},
   ) {
+    super();
     this.idle.push(...all);
   }
 
   /** Opens the DuckDB file and its connection pool. */
-  static async open(opts: EngineOptions): Promise<AnalyticsEngine> {
+  static async open(opts: EngineOptions): Promise<DuckDbEngine> {
     const config: Record<string, string> = {};
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.lockdown) {
       config.autoinstall_known_extensions = 'false';
       config.autoload_known_extensions = 'false';
@@ -124,7 +96,7 @@ export class AnalyticsEngine {
       await conns[0]!.run('SET enable_external_access = false');
       await conns[0]!.run('SET lock_configuration = true');
     }
-    return new AnalyticsEngine(instance, conns, {
+    return new DuckDbEngine(instance, conns, {
       read: opts.defaultTimeoutMs,
       write: opts.writeTimeoutMs,
     });
@@ -143,28 +115,7 @@ export class AnalyticsEngine {
     else this.idle.push(c);
   }
 
-  /** Runs one read query with parameters, a timeout and a row cap (served from the cache when asked). */
-  async query(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<EngineResult> {
-    if (!opts.cache) return this.run(sql, params, opts);
-    const started = performance.now();
-    const key = JSON.stringify([sql, params, opts.maxRows ?? null]);
-    const hit = this.results.get(key);
-    if (hit) {
-      return {
-        ...hit,
-        rows: hit.rows.map((r) => ({ ...r })),
-        cached: true,
-        elapsedMs: performance.now() - started,
-      };
-    }
-    const writes = this.writes;
-    const result = await this.run(sql, params, opts);
-    if (writes === this.writes)
-      this.results.set(key, { ...result, rows: result.rows.map((r) => ({ ...r })) }, result.rows.length);
-    return result;
-  }
-
-  private async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
+  protected async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
     const conn = await this.acquire();
     const started = performance.now();
     const timeoutMs = opts.timeoutMs ?? this.timeouts.read;
@@ -300,17 +251,52 @@ export class AnalyticsEngine {
     }
   }
 
-  private forgetResults(): void {
-    this.writes++;
-    this.results.clear();
-  }
-
   /** Names of the tables in the main schema. */
   async tables(): Promise<Set<string>> {
     const r = await this.query(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
     );
     return new Set(r.rows.map((x) => String(x.table_name)));
+  }
+
+  /** Column names of a table in the main schema, in order. */
+  async columns(table: string): Promise<string[]> {
+    const r = await this.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position",
+      [table],
+    );
+    return r.rows.map((x) => String(x.column_name));
+  }
+
+  /**
+   * Runs `work` with a one-connection engine whose writes land in an in-memory database ATTACHed to
+   * this instance under a unique name, first on its `search_path`: unqualified table builds land there
+   * while reads of other tables fall through to the live database, which the pool's connections keep
+   * seeing unchanged. Nothing is written to the live file; DETACH frees the memory.
+   */
+  async sandbox<T>(
+    work: (sandbox: AnalyticsEngine) => Promise<T>,
+    timeouts: { read?: number; write?: number } = {},
+  ): Promise<T> {
+    const connection = await this.instance.connect();
+    const alias = `draft_preview_${randomBytes(6).toString('hex')}`;
+    const catalog = String(
+      (await connection.runAndReadAll('SELECT current_database() AS db')).getRowsJson()[0]![0],
+    );
+    let attached = false;
+    try {
+      await connection.run(`ATTACH ':memory:' AS ${alias}`);
+      attached = true;
+      await connection.run(`SET search_path = '${alias}.main,${catalog.replaceAll("'", "''")}.main'`);
+      return await work(new DuckDbEngine(this.instance, [connection], timeouts));
+    } finally {
+      try {
+        await connection.run('RESET search_path');
+        if (attached) await connection.run(`DETACH ${alias}`);
+      } finally {
+        connection.closeSync();
+      }
+    }
   }
 
   async close(): Promise<void> {

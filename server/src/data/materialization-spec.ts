@@ -4,6 +4,7 @@
  * build identical tables from the same data, so a rebuild can skip it.
  */
 import { createHash } from 'node:crypto';
+import { dialectFor } from '../../../semantic-layer/src/dialect/index.ts';
 import { historyDates } from '../../../semantic-layer/src/materialize/customer-history.ts';
 import { columnValuesSql } from '../../../semantic-layer/src/materialize/customer-snapshot.ts';
 import {
@@ -13,7 +14,7 @@ import {
   materializationPlan,
 } from '../../../semantic-layer/src/materialize/plan.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
-import type { AnalyticsEngine } from './duckdb-engine.ts';
+import type { AnalyticsEngine } from './analytics-engine.ts';
 
 /** Bump when materialisation SQL changes meaning in a way its text does not show. */
 export const MATERIALIZER_VERSION = 3;
@@ -51,9 +52,11 @@ export async function materializationSpec(
   const startSql = activityStartSql(model);
   // Each scans the activity table; a preview computes two specs, so repeats come from the result cache.
   const start = startSql ? (await engine.query(startSql, [], { cache: true })).rows[0]?.start : null;
-  const valuesSql = columnValuesSql(model, tables);
+  const dialect = dialectFor(engine.dialect);
+  const valuesSql = columnValuesSql(model, tables, dialect);
   const values = valuesSql ? (await engine.query(valuesSql, [], { cache: true })).rows[0] : undefined;
   const steps = materializationPlan(model, {
+    dialect,
     asOf,
     available: tables,
     historyDates: start ? historyDates(asOf, String(start).slice(0, 10)) : [],

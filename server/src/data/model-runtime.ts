@@ -2,7 +2,7 @@ import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
 import { buildCatalog, type ValueIndex, valueIndexSql } from '../../../semantic-layer/src/catalog-build.ts';
 import { dialectFor } from '../../../semantic-layer/src/dialect/index.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
-import type { AnalyticsEngine } from './duckdb-engine.ts';
+import type { AnalyticsEngine } from './analytics-engine.ts';
 import { materializationSpec } from './materialization-spec.ts';
 
 /** A model ready to answer: its engine, its as-of date and its catalog (with indexed values). */
@@ -22,10 +22,7 @@ export const MATERIALIZED_TABLE = '_materialized';
 async function builtKeys(engine: AnalyticsEngine): Promise<Map<string, string>> {
   const tables = await engine.tables();
   if (!tables.has(MATERIALIZED_TABLE)) return new Map();
-  const columns = await engine.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${MATERIALIZED_TABLE}'`,
-  );
-  if (!columns.rows.some((c) => c.column_name === 'step_key')) {
+  if (!(await engine.columns(MATERIALIZED_TABLE)).includes('step_key')) {
     await engine.exec(`DROP TABLE ${MATERIALIZED_TABLE}`);
     return new Map();
   }
@@ -66,8 +63,9 @@ export async function materialize(
       `CREATE TABLE IF NOT EXISTS ${MATERIALIZED_TABLE} (table_name VARCHAR PRIMARY KEY, step_key VARCHAR, model_version VARCHAR, as_of DATE, built_at TIMESTAMP)`,
     );
     for (const step of stale) {
+      await run(`DELETE FROM ${MATERIALIZED_TABLE} WHERE table_name = '${step.table}'`);
       await run(
-        `INSERT OR REPLACE INTO ${MATERIALIZED_TABLE} VALUES ('${step.table}', '${step.key}', '${model.version.replaceAll("'", "''")}', DATE '${spec.asOf}', now()::TIMESTAMP)`,
+        `INSERT INTO ${MATERIALIZED_TABLE} VALUES ('${step.table}', '${step.key}', '${model.version.replaceAll("'", "''")}', DATE '${spec.asOf}', CAST(now() AS TIMESTAMP))`,
       );
     }
   });
@@ -82,7 +80,7 @@ export async function indexValues(engine: AnalyticsEngine, model: SemanticModel)
     const d = model.dimensions[id]!;
     const table = model.sources[d.source]?.table;
     if (table && !tables.has(table)) continue;
-    const sql = valueIndexSql(model, id, dialectFor('duckdb'));
+    const sql = valueIndexSql(model, id, dialectFor(engine.dialect));
     if (!sql) continue;
     const r = await engine.query(sql);
     index[id] = r.rows.map((row) => ({ value: String(row.value), count: Number(row.n) }));

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalyticsEngine } from './duckdb-engine.ts';
+import type { AnalyticsEngine } from './analytics-engine.ts';
+import { DuckDbEngine } from './duckdb-engine.ts';
 import { ResultCache } from './result-cache.ts';
 
 describe('ResultCache', () => {
@@ -23,7 +24,7 @@ describe('the engine result cache', () => {
   });
 
   it('serves a repeated query from the cache until the store changes, and hands out copies', async () => {
-    const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+    const engine = await DuckDbEngine.open({ path: ':memory:', connections: 2 });
     engines.push(engine);
     await engine.exec('CREATE TABLE t AS SELECT 1 AS v');
     const sql = 'SELECT v FROM t WHERE v >= $1';

@@ -38,7 +38,7 @@ async function restrictedCatalog(runtime: ModelRuntime, attributes: Record<strin
     const table = runtime.model.sources[runtime.model.dimensions[id]!.source]?.table;
     if (table && !tables.has(table)) continue;
     const counts = compileValueCounts(runtime.model, id, {
-      dialect: 'duckdb',
+      dialect: runtime.engine.dialect,
       attributes: attributes ?? undefined,
     });
     if (!counts?.result.ok) continue; // not indexed, or the access rules cannot reach it: no values

@@ -12,7 +12,7 @@ import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import { defaultMetricRange } from '../calendar/default-period.ts';
 import { isTimeBased } from '../calendar/metric-time.ts';
-import type { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import { materializationSpec, samePlan } from '../data/materialization-spec.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 import { withSandbox } from './preview-sandbox.ts';
@@ -133,7 +133,7 @@ async function runSample(
   attributes: Record<string, string[]> | undefined,
   policy: SemanticModel,
 ): Promise<SampleResult> {
-  const compiled = compile(model, query, { dialect: 'duckdb', asOf, attributes, policy });
+  const compiled = compile(model, query, { dialect: engine.dialect, asOf, attributes, policy });
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const { sql, params } = compiled.compiled;
   const result = await engine.query(sql, params, { timeoutMs: TIMEOUT_MS, maxRows: MAX_ROWS });

@@ -5,7 +5,7 @@
  */
 import type { Issue } from '../../../semantic-layer/src/index.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
-import { QueryTimeoutError } from '../data/duckdb-engine.ts';
+import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { ModelVersion, TransitionResult } from '../store/model-versions.ts';
 import type { Store } from '../store/open-store.ts';

@@ -70,7 +70,7 @@ const MESSAGES = {
     zh: '预览超过 {seconds} 秒已被中止：草稿计算耗时过长。请简化定义（减少或简化规则）后重试。',
   },
   feedback_not_found: { en: 'No thumbs-down feedback {id}', zh: '找不到差评反馈 {id}' },
-  invalid_query: {
+  invalid_correction: {
     en: 'The corrected query does not fit model {model}: {detail}',
     zh: '更正后的查询与模型 {model} 不符：{detail}',
   },
@@ -79,8 +79,14 @@ const MESSAGES = {
 /** A governance error code. */
 export type GovernanceCode = keyof typeof MESSAGES;
 
-/** Message parameters. */
-export type MessageParams = Record<string, string | number>;
+/** True for a code this catalog has a message for. */
+export function isGovernanceCode(code: string): code is GovernanceCode {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+import type { MessageParams } from '../i18n/message-catalog.ts';
+
+export type { MessageParams } from '../i18n/message-catalog.ts';
 
 const WORDS: Record<string, { en: string; zh: string }> = {
   draft: { en: 'a draft', zh: '草稿' },

@@ -1,12 +1,16 @@
-import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { z } from 'zod';
 import { ConversationStore } from '../ask/conversation-store.ts';
 import type { CampaignModule } from '../campaigns/campaign-module.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { AnswerDeps } from '../pipeline/answer-question.ts';
 import { ConversationLog } from '../pipeline/conversation-log.ts';
 import type { Store } from '../store/open-store.ts';
-import { type AuthEnv, jsonError } from './auth/auth-context.ts';
+import { serveApiDocs } from './api-docs.ts';
+import { apiErrorHandler, errorResponse } from './api-error.ts';
+import { apiRoute, apiRouter, jsonResponse } from './api-router.ts';
+import type { AuthEnv } from './auth/auth-context.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import {
@@ -34,8 +38,11 @@ export interface AppDeps {
   demo: boolean;
   /** Built web app to serve (web/dist); absent in API-only tests. */
   webDist?: string;
-  /** Routers mounted behind authentication, e.g. governance: `{ '/models': definitionRoutes(...) }`. */
-  extraRoutes?: Record<string, Hono<AuthEnv>>;
+  /**
+   * Routers mounted behind authentication, e.g. governance: `{ '/models': definitionRoutes(...) }`. Made
+   * with `apiRouter()` (api-router.ts), so their routes are validated and documented.
+   */
+  extraRoutes?: Record<string, OpenAPIHono<AuthEnv>>;
   log?: (message: string, error?: unknown) => void;
   /** Chat-channel routers mounted outside `/api` (they authenticate by signature), e.g. `{ '/slack': … }`. */
   channelRoutes?: Record<string, Hono>;
@@ -45,30 +52,52 @@ export interface AppDeps {
   campaigns?: CampaignModule;
 }
 
-/** The HTTP API (server/src/http/API.md) and the web app, as one Hono app. */
+const HealthSchema = z.object({
+  ok: z.literal(true),
+  demo: z.boolean(),
+  models: z.array(z.object({ id: z.string(), version: z.string(), versionNo: z.number(), asOf: z.string() })),
+});
+
+/**
+ * The HTTP API (server/src/http/API.md) and the web app, as one Hono app. Every API route is declared with
+ * its schemas (api-router.ts) and listed in `/api/openapi.json`; errors are mapped once (api-error.ts).
+ */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AuthEnv>();
+  const app = apiRouter<AuthEnv>();
   app.use('*', securityHeaders());
   app.use('/api/auth/*', limitBody(MAX_AUTH_BODY_BYTES));
   app.use('/api/*', limitBody(MAX_BODY_BYTES), textGuard());
   const conversations = new ConversationLog(deps.store, new ConversationStore());
 
-  app.get('/api/health', (c) =>
-    c.json({
-      ok: true,
-      demo: deps.demo,
-      models: deps.registry.list().map(({ runtime, versionNo }) => ({
-        id: runtime.model.id,
-        version: runtime.model.version,
-        versionNo,
-        asOf: runtime.asOf,
-      })),
+  app.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and the models in service',
+      tags: ['health'],
+      security: [],
+      responses: { 200: jsonResponse('Up', HealthSchema) },
     }),
+    (c) =>
+      c.json(
+        {
+          ok: true as const,
+          demo: deps.demo,
+          models: deps.registry.list().map(({ runtime, versionNo }) => ({
+            id: runtime.model.id,
+            version: runtime.model.version,
+            versionNo,
+            asOf: runtime.asOf,
+          })),
+        },
+        200,
+      ),
   );
+  serveApiDocs(app);
   app.route('/api/auth', authRoutes(deps.store, { demo: deps.demo }));
   for (const [path, router] of Object.entries(deps.channelRoutes ?? {})) app.route(path, router);
 
-  const api = new Hono<AuthEnv>();
+  const api = apiRouter<AuthEnv>();
   api.use('*', authenticate(deps.store));
   api.route('/ask', askRoutes({ ...deps, conversations }));
   api.route('/catalog', catalogRoutes(deps.registry));
@@ -85,14 +114,10 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
-      ? jsonError(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`)
+      ? errorResponse(c, 'not_found', { method: c.req.method, path: c.req.path })
       : c.text('Not found', 404),
   );
-  app.onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
-    deps.log?.(`${c.req.method} ${c.req.path} failed`, error);
-    return jsonError(c, 500, 'internal_error', 'Internal error; it has been logged');
-  });
+  app.onError(apiErrorHandler(deps.log ?? (() => {})));
   if (deps.webDist) serveWeb(app as unknown as Hono<never>, deps.webDist);
   return app;
 }

@@ -7,7 +7,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
-import { jsonError } from './auth/auth-context.ts';
+import { errorResponse } from './api-error.ts';
+import { httpMessage } from './messages/http-messages.ts';
 import { requestLanguage } from './request-language.ts';
 
 /** Largest request body on any route (definition files are the biggest legitimate bodies). */
@@ -43,15 +44,7 @@ export function securityHeaders(): MiddlewareHandler {
 export function limitBody(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: (c) =>
-      jsonError(
-        c,
-        413,
-        'body_too_large',
-        requestLanguage(c) === 'zh'
-          ? `请求体过大（上限 ${Math.round(maxSize / 1024)} KB）`
-          : `The request body is too large (limit ${Math.round(maxSize / 1024)} KB)`,
-      ),
+    onError: (c) => errorResponse(c, 'body_too_large', { limitKb: Math.round(maxSize / 1024) }),
   });
 }
 
@@ -84,16 +77,9 @@ function firstUnstorable(value: unknown, path: string): string | null {
 }
 
 function refuseText(c: Context, field: string) {
-  const zh = requestLanguage(c) === 'zh';
-  return jsonError(
-    c,
-    400,
-    'invalid_text',
-    zh
-      ? `字段 ${field} 含有空字符（NUL）或不成对的代理字符`
-      : `Field ${field} contains a NUL character or an unpaired surrogate`,
-    [{ path: field, message: zh ? '不可存储的字符' : 'unstorable character' }],
-  );
+  return errorResponse(c, 'invalid_text', { field }, [
+    { path: field, message: httpMessage('issue.unstorable', requestLanguage(c)) },
+  ]);
 }
 
 /** Refuses NUL characters and unpaired surrogates in the query string and in JSON bodies (400 `invalid_text`). */

@@ -1,6 +1,6 @@
 import { formatIssue, loadModel } from '../../../semantic-layer/src/index.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
-import type { AnalyticsEngine } from '../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import { type MaterializeProgress, type ModelRuntime, prepareModel } from '../data/model-runtime.ts';
 
 /** A model the server answers from: its runtime and the store version number it came from. */

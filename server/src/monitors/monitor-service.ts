@@ -45,12 +45,15 @@ export class MonitorService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Set by `stop()`: no new firing is taken (tests drive `tick()` without `start()`). */
+  private closing = false;
 
   constructor(private readonly opts: MonitorServiceOptions) {}
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.closing = false;
     const loop = () => {
       if (this.stopped) return;
       void this.tick().finally(() => {
@@ -63,6 +66,7 @@ export class MonitorService {
   /** Stops polling and waits for the firing in progress (it finishes or keeps its lease). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.closing = true;
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -103,7 +107,7 @@ export class MonitorService {
 
   private async workDue(): Promise<void> {
     const { store, clock } = this.opts;
-    for (let i = 0; i < 1000 && !this.stopped; i++) {
+    for (let i = 0; i < 1000 && !this.closing; i++) {
       const run = await store.monitors.claimRun(this.workerId, clock.now(), this.opts.leaseMs ?? 300_000);
       if (!run) return;
       await this.work(run);
@@ -170,6 +174,9 @@ export class MonitorService {
       }
       const { baseMs, maxMs } = this.opts.backoff ?? { baseMs: 30_000, maxMs: 30 * 60_000 };
       const delay = Math.min(maxMs, baseMs * 2 ** (run.attempts - 1));
+      this.opts.log(
+        `monitors: firing ${run.id} attempt ${run.attempts} failed, retrying in ${delay} ms: ${message}`,
+      );
       await store.monitors.retryRun(run.id, this.workerId, new Date(clock.now().getTime() + delay), message);
     }
   }

@@ -9,7 +9,7 @@ import { usedDefinitions } from '../answer/presented-members.ts';
 import { type ConversationState, nextConversationState } from '../ask/conversation.ts';
 import type { Interpretation } from '../ask/interpretation.ts';
 import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
-import { QueryTimeoutError } from '../data/duckdb-engine.ts';
+import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';
@@ -118,6 +118,10 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       return finish({
         ...base,
         kind: 'error',
+        error: {
+          code: 'invalid_query',
+          issues: run.issues.map((i) => ({ code: i.code, path: i.path, message: i.message })),
+        },
         narrative: pipelineMessages.cannotCompile(
           run.issues,
           it.understood.map((u) => `${u.text} → ${u.meaning}`),
@@ -137,11 +141,22 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       provenance: { ...base.provenance, sql: [run.sql], params: [run.params] },
     });
   } catch (error) {
-    if (error instanceof AnalysisError) return finish({ ...base, kind: 'error', narrative: error.message });
+    if (error instanceof AnalysisError)
+      return finish({ ...base, kind: 'error', error: { code: error.code }, narrative: error.message });
     if (error instanceof QueryTimeoutError)
-      return finish({ ...base, kind: 'error', narrative: pipelineMessages.timeout(lang) });
+      return finish({
+        ...base,
+        kind: 'error',
+        error: { code: 'timeout' },
+        narrative: pipelineMessages.timeout(lang),
+      });
     deps.log?.('answer failed', error);
-    return finish({ ...base, kind: 'error', narrative: pipelineMessages.internal(lang) });
+    return finish({
+      ...base,
+      kind: 'error',
+      error: { code: 'internal_error' },
+      narrative: pipelineMessages.internal(lang),
+    });
   }
 }
 

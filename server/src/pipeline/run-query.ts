@@ -36,7 +36,7 @@ export async function runQuery(
   const t0 = performance.now();
   const pit = pointInTime(runtime.model, query, runtime.asOf);
   const compiled = compile(runtime.model, pit.query, {
-    dialect: 'duckdb',
+    dialect: runtime.engine.dialect,
     asOf: runtime.asOf,
     attributes: ctx.attributes,
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
@@ -11,13 +11,15 @@ import { type CampaignModule, campaignModule } from '../campaigns/campaign-modul
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
+import type { AnalyticsEngine } from '../data/analytics-engine.ts';
+import { openAnalyticsStore } from '../data/analytics-store.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../data/duckdb-engine.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
+import { monitorRoutes } from '../http/routes/monitors.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
 import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
@@ -67,7 +69,7 @@ export interface ServerOptions {
   apiToken?: string;
   log: (line: string) => void;
   /** Extra routers behind authentication (governance), given the store and registry. */
-  extraRoutes?: (store: Store, registry: ModelRegistry) => Record<string, Hono<AuthEnv>>;
+  extraRoutes?: (store: Store, registry: ModelRegistry) => Record<string, OpenAPIHono<AuthEnv>>;
   /** Loads the published definitions into the registry instead of the YAML folders (governance). */
   activateModels?: (
     store: Store,
@@ -152,13 +154,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const engines = new Map<string, AnalyticsEngine>();
   const dirs = new Map(survey.served.map((s) => [s.id, s.dir]));
   for (const { id } of survey.served) {
-    const engine = await AnalyticsEngine.open({
-      path: join(dataDir, `${id}.duckdb`),
+    // DuckDB by default; PostgreSQL (loaded from the DuckDB file ingest wrote) with ANALYTICS_DATABASE_URL.
+    const engine = await openAnalyticsStore({
+      name: id,
+      duckdbPath: join(dataDir, `${id}.duckdb`),
       connections: 4,
-      threads: 2,
-      memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
-      // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
-      lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      duckdb: {
+        threads: 2,
+        memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
+        // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
+        lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
+      },
       defaultTimeoutMs: QUERY_TIMEOUT_MS,
       writeTimeoutMs: MATERIALIZE_TIMEOUT_MS,
     });
@@ -234,7 +240,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       channelRoutes: channels.routes(),
       integrations: () => channels.status(),
       webDist: opts.webDist,
-      extraRoutes: opts.extraRoutes?.(store, registry),
+      extraRoutes: {
+        ...opts.extraRoutes?.(store, registry),
+        ...monitorRoutes({ store, registry, clock: { now } }),
+      },
       log: (m, e) => opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
 

@@ -18,7 +18,7 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   compile,
@@ -26,11 +26,13 @@ import {
   type SemanticModel,
   type SemanticQueryInput,
 } from '../../../semantic-layer/src/index.ts';
+import type { AnalyticsEngine } from '../../src/data/analytics-engine.ts';
 import { generateDemo, truthPathFor } from '../../src/data/demo/generate-demo.ts';
 import { DEFAULT_SCENARIO_PATH } from '../../src/data/demo/scenario.ts';
 import type { DemoTruth } from '../../src/data/demo/truth.ts';
-import { AnalyticsEngine } from '../../src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../src/data/duckdb-engine.ts';
 import { type ModelRuntime, prepareModel } from '../../src/data/model-runtime.ts';
+import { closeTestEngine, sharedPostgresEngine, testAnalyticsEngine } from '../data/test-analytics-engine.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..', '..');
@@ -136,7 +138,7 @@ export async function demoRuntime(opts: DemoRuntimeOptions = {}): Promise<DemoRu
   await buildOnce(built, async (tmp) => {
     copyFileSync(raw, tmp);
     copyFileSync(truthPathFor(raw), truthPathFor(tmp));
-    const engine = await AnalyticsEngine.open({ path: tmp, connections: 1, threads: 2 });
+    const engine = await DuckDbEngine.open({ path: tmp, connections: 1, threads: 2 });
     try {
       await prepareModel(engine, model);
       await engine.exec('CHECKPOINT');
@@ -145,17 +147,24 @@ export async function demoRuntime(opts: DemoRuntimeOptions = {}): Promise<DemoRu
     }
   });
 
+  const truthOf = () => JSON.parse(readFileSync(truthPathFor(built), 'utf8')) as DemoTruth;
+  // PostgreSQL: one store per cached database, loaded and materialised once for every test file.
+  const shared = await sharedPostgresEngine(built, basename(built, '.duckdb'), (e) => prepareModel(e, model));
+  if (shared) {
+    const runtime = await prepareModel(shared, model);
+    return { runtime, truth: truthOf(), close: () => shared.close() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'analysis-test-'));
   const path = join(dir, 'retail.duckdb');
   copyFileSync(built, path);
   const truth = JSON.parse(readFileSync(truthPathFor(built), 'utf8')) as DemoTruth;
-  const engine = await AnalyticsEngine.open({ path, connections: 2, threads: 2 });
+  const engine = await testAnalyticsEngine(path, 'analysis');
   const runtime = await prepareModel(engine, model);
   return {
     runtime,
     truth,
     close: async () => {
-      await engine.close();
+      await closeTestEngine(engine);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -200,7 +209,7 @@ export async function governedRows(
   const r = compile(
     runtime.model,
     { model: runtime.model.id, ...query },
-    { dialect: 'duckdb', asOf: runtime.asOf, attributes },
+    { dialect: runtime.engine.dialect, asOf: runtime.asOf, attributes },
   );
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
   return (await runtime.engine.query(r.compiled.sql, r.compiled.params)).rows;

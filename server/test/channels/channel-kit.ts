@@ -11,7 +11,7 @@ import { slackSignature } from '../../src/channels/slack/slack-signature.ts';
 import { wecomEncrypt, wecomSignature } from '../../src/channels/wecom/wecom-crypto.ts';
 import { DEMO_USERS } from '../../src/http/auth/demo-users.ts';
 import { serverHooks } from '../../src/server/server-hooks.ts';
-import { type RunningServer, startServer } from '../../src/server/start-server.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { FakeWecom } from './fake-wecom.ts';
@@ -56,6 +56,8 @@ export interface KitOptions {
   worker?: { concurrency?: number; leaseMs?: number; pollMs?: number; maxAttempts?: number };
   customers?: number;
   log?: (line: string) => void;
+  /** Monitor settings (SMTP, polling, whether the scheduler starts by itself). */
+  monitors?: ServerOptions['monitors'];
 }
 
 /** Starts the product with every channel configured against fakes. */
@@ -83,6 +85,7 @@ export async function startChannelKit(opts: KitOptions = {}): Promise<ChannelKit
     demoCustomers: opts.customers ?? 3000,
     demo: true, // the demo accounts, also with PostgreSQL app state
     store: opts.store,
+    monitors: opts.monitors,
     log: opts.log ?? (() => {}),
     channels: {
       config,

@@ -114,6 +114,13 @@ export class FakeSlack {
           user: { id, is_bot: this.bots.has(id), deleted: false, profile: email ? { email } : {} },
         };
       }
+      case 'conversations.open': {
+        // The app's direct-message channel with one user (D + the user id, stable like Slack's).
+        const users = String(a.users ?? '');
+        if (!users || users.includes(',')) return { ok: false, error: 'users_list_not_supplied' };
+        if (!this.users.has(users) && !/^U/.test(users)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
       case 'conversations.members': {
         const all = this.members.get(String(a.channel));
         if (!all) return { ok: false, error: 'channel_not_found' };

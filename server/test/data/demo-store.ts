@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import { retailModel } from '../../../semantic-layer/test/load-fixture.ts';
 import { generateDemo } from '../../src/data/demo/generate-demo.ts';
-import { AnalyticsEngine } from '../../src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../src/data/duckdb-engine.ts';
 import { type ModelRuntime, prepareModel } from '../../src/data/model-runtime.ts';
 
 /**
@@ -75,7 +75,7 @@ export async function openDemo(
   const dir = mkdtempSync(join(tmpdir(), 'chatbi-demo-'));
   const path = join(dir, 'retail.duckdb');
   copyFileSync(source, path);
-  const engine = await AnalyticsEngine.open({ path, connections: 2, threads: 2 });
+  const engine = await DuckDbEngine.open({ path, connections: 2, threads: 2 });
   const runtime = await prepareModel(engine, opts.model ?? retailModel());
   return {
     ...runtime,

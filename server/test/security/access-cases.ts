@@ -91,9 +91,15 @@ export function accessCases(ctx: SecurityContext): void {
       expect(answer.status).toBe(200);
       expect(answer.body.kind).toBe('error');
       expect(answer.body.narrative).toMatch(/数据权限属性与该模型的访问规则不匹配/);
+      // Programs get the codes the narrative is made from (Answer.error).
+      expect(answer.body.error).toEqual({
+        code: 'invalid_query',
+        issues: [{ code: 'access_denied', path: 'attributes', message: expect.any(String) }],
+      });
       expect(answer.body.table?.rows ?? []).toEqual([]);
       const atRisk = await client.send('POST', '/api/ask', { question: '哪些高价值客户有流失风险?' });
       expect(atRisk.body.kind).toBe('error');
+      expect(atRisk.body.error.code).toMatch(/^(invalid_query|no_data|invalid_request|unsupported)$/);
       expect(atRisk.body.table?.rows ?? []).toEqual([]);
       expectRefusal(
         await client.send('GET', '/api/customers/at-risk?language=zh'),

@@ -53,7 +53,8 @@ describe('cohortsAnalysis on the default demo', () => {
   it('counts each cohort from the first-order dates and only reports periods already reached', async () => {
     const rows = zh.presentation.rows;
     const sizes = await demo.runtime.engine.query(
-      "SELECT strftime(date_trunc('month', first_activity_date), '%Y-%m-%d') AS cohort, COUNT(*) AS n FROM customer_snapshot WHERE first_activity_date >= DATE '2025-10-01' AND first_activity_date < DATE '2026-10-01' GROUP BY 1",
+      // SQL both analytics engines accept (the postgres-analytics project runs this file on PostgreSQL).
+      "SELECT CAST(date_trunc('month', first_activity_date) AS DATE) AS cohort, COUNT(*) AS n FROM customer_snapshot WHERE first_activity_date >= DATE '2025-10-01' AND first_activity_date < DATE '2026-10-01' GROUP BY 1",
     );
     for (const s of sizes.rows) {
       const r = rows.find((x) => String(x.cohort).startsWith(String(s.cohort)) && x.period_number === 0)!;

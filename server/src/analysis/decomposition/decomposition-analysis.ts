@@ -9,7 +9,7 @@ import { count, runGoverned } from '../governed/governed-query.ts';
 import { isTimeless } from '../governed/segment-dimensions.ts';
 import { benjaminiHochberg, decomposeRateChange, type RateDecomposition } from '../stats/index.ts';
 import { candidateDimensions, leftOutAssumption } from './candidate-dimensions.ts';
-import { decompositionNarrative } from './decomposition-narrative.ts';
+import { decompositionNarrative, NAMED_LOCALISATIONS } from './decomposition-narrative.ts';
 import {
   autoPickAssumption,
   bestFit,
@@ -19,6 +19,7 @@ import {
   type SegmentFit,
   segmentFits,
 } from './dimension-fit.ts';
+import { type Echo, segmentEchoes } from './nested-segments.ts';
 import { fromKey, type RatioParts, segmentCounts } from './segment-counts.ts';
 
 /** False discovery rate for naming a segment as where the change happened. */
@@ -94,6 +95,7 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   let result: RateDecomposition;
   let fits: DimensionFit[] = [];
   let localisations: SegmentFit[] = [];
+  let echoes: Echo[] = [];
   let used = ratio;
   if (asked) {
     dimension = asked;
@@ -122,6 +124,7 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
       l.q = q[i]!;
     });
     localisations.sort((x, y) => Math.abs(y.z) - Math.abs(x.z));
+    echoes = await segmentEchoes(ctx, ratio, localisations, b, NAMED_LOCALISATIONS);
     const best = bestFit(fits);
     dimension = candidates[best]!.dimension;
     used = candidates[best]!.ratio;
@@ -184,7 +187,16 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   };
   return analysisResult(ctx, {
     presentation,
-    narrative: decompositionNarrative(ctx, { ratio: used, dimension, a, b, result, segments, localisations }),
+    narrative: decompositionNarrative(ctx, {
+      ratio: used,
+      dimension,
+      a,
+      b,
+      result,
+      segments,
+      localisations,
+      echoes,
+    }),
     analysis: {
       metric: used.metric,
       dimension,

@@ -5,6 +5,7 @@ import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { RateDecomposition, SegmentContribution } from '../stats/index.ts';
 import type { SegmentFit } from './dimension-fit.ts';
+import type { Echo } from './nested-segments.ts';
 import type { RatioParts } from './segment-counts.ts';
 import { segmentKey } from './segment-counts.ts';
 
@@ -18,10 +19,12 @@ export interface DecompositionStory {
   segments: SegmentContribution[];
   /** Every segment of every dimension tried, by |z| (empty when the question named the dimension). */
   localisations: SegmentFit[];
+  /** Coarse segments whose contribution a listed finer one carries (a region and its city). */
+  echoes: Echo[];
 }
 
 /** Segments named as where the change happened. */
-const NAMED_LOCALISATIONS = 3;
+export const NAMED_LOCALISATIONS = 3;
 
 /** The segments that depart most from their size's share, across every dimension tried, with significance. */
 function localisationSentence(ctx: AnalysisContext, s: DecompositionStory): string | null {
@@ -36,9 +39,16 @@ function localisationSentence(ctx: AnalysisContext, s: DecompositionStory): stri
       ? memberText(ctx, l.dimension)
       : `${memberText(ctx, l.dimension)}${zh ? '：' : ': '}${l.segment === null ? (zh ? '（空）' : '(none)') : valueText(ctx, l.dimension, l.segment)}`;
     const noise = l.q > 0.05;
+    const echo = s.echoes.find((e) => e.dimension === l.dimension && e.segment === l.segment);
+    const from = echo ? valueText(ctx, echo.childDimension, echo.childSegment) : '';
+    const echoText = echo
+      ? zh
+        ? `，其中 ${pp(echo.childContribution)} 来自${from}，应看${from}而非整个${valueText(ctx, l.dimension, l.segment!)}`
+        : `, of which ${pp(echo.childContribution)} comes from ${from}: look at ${from}, not all of ${valueText(ctx, l.dimension, l.segment!)}`
+      : '';
     return zh
-      ? `「${who}」（贡献 ${pp(l.contribution)}，95% 区间 ${pp(l.low)}～${pp(l.high)}；该组从 ${pct(l.rateA)} 到 ${pct(l.rateB)}；z = ${l.z.toFixed(1)}${noise ? '，校正后不显著，可能是偶然' : ''}）`
-      : `${who} (contribution ${pp(l.contribution)}, 95% CI ${pp(l.low)} to ${pp(l.high)}; its rate went from ${pct(l.rateA)} to ${pct(l.rateB)}; z = ${l.z.toFixed(1)}${noise ? ', not significant after correction, possibly chance' : ''})`;
+      ? `「${who}」（贡献 ${pp(l.contribution)}，95% 区间 ${pp(l.low)}～${pp(l.high)}；该组从 ${pct(l.rateA)} 到 ${pct(l.rateB)}；z = ${l.z.toFixed(1)}${noise ? '，校正后不显著，可能是偶然' : ''}${echoText}）`
+      : `${who} (contribution ${pp(l.contribution)}, 95% CI ${pp(l.low)} to ${pp(l.high)}; its rate went from ${pct(l.rateA)} to ${pct(l.rateB)}; z = ${l.z.toFixed(1)}${noise ? ', not significant after correction, possibly chance' : ''}${echoText})`;
   });
   return zh
     ? `在尝试的 ${dims} 个维度、${s.localisations.length} 个细分中（按 Benjamini–Hochberg 校正多重比较），变化最集中的是：${items.join('；')}。`
@@ -58,8 +68,15 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
   const pp = (v: number) => signedPoints(v, ctx.lang);
   const metric = memberText(ctx, s.ratio.metric);
   const dim = memberText(ctx, s.dimension);
+  const flag = ctx.runtime.model.dimensions[s.dimension]?.type === 'boolean';
   const name = (seg: SegmentContribution) =>
-    seg.segment === segmentKey(null) ? (zh ? '（空）' : '(none)') : valueText(ctx, s.dimension, seg.segment);
+    seg.segment === segmentKey(null)
+      ? zh
+        ? '（空）'
+        : '(none)'
+      : flag
+        ? `${dim}${seg.segment === 'true' ? (zh ? '（是）' : ' (yes)') : zh ? '（否）' : ' (no)'}`
+        : valueText(ctx, s.dimension, seg.segment);
   const r = s.result;
   const parts: string[] = [];
   const change = changePhrase(r.difference, 'percent', ctx.lang);

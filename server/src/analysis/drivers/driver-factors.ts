@@ -64,6 +64,8 @@ export interface FactorScan {
   tested: number;
   /** Factors with a p-value, the m of the Benjamini–Hochberg correction. */
   corrected: number;
+  /** Factors measured but not significant (interval includes 1, or failing the correction), by p-value. */
+  rejected: DriverFactor[];
   /** Dimensions recorded only for churners (a churn category): consequences of churn, not factors. */
   outcomes: string[];
 }
@@ -168,13 +170,16 @@ export async function scanFactors(
   majority.forEach((x, i) => {
     x.q = q[shown.length + i]!;
   });
+  const rejected: DriverFactor[] = [];
   const kept = shown.filter((f) => {
     if (f.low! <= 1 && f.high! >= 1) {
       suppressed.push({ ...suppressedOf(f), reason: 'ci_crosses_1' });
+      rejected.push(f);
       return false;
     }
     if (f.q > FDR) {
       suppressed.push({ ...suppressedOf(f), reason: 'fails_fdr' });
+      rejected.push(f);
       return false;
     }
     return true;
@@ -187,7 +192,8 @@ export async function scanFactors(
       x.label.localeCompare(y.label),
   );
   suppressed.sort((x, y) => x.reason.localeCompare(y.reason) || y.customers - x.customers);
-  return { customers: N, churned: E, shown, suppressed, tested, corrected: q.length, outcomes };
+  rejected.sort((x, y) => x.p - y.p);
+  return { customers: N, churned: E, shown, suppressed, tested, corrected: q.length, rejected, outcomes };
 }
 
 function suppressedOf(f: DriverFactor): Omit<SuppressedFactor, 'reason'> {

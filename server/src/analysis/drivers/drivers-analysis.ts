@@ -32,6 +32,8 @@ export const SCORE_DIMENSIONS = ['risk_tier', 'lifecycle_stage', 'rfm_segment'];
 /** Rows in the answer's table (the analysis keeps every factor). */
 const SHOWN_RISK_FACTORS = 12;
 const SHOWN_PROTECTIVE_FACTORS = 3;
+/** Rows shown when no factor is significant (the smallest p-values, labelled as not significant). */
+const SHOWN_NOT_SIGNIFICANT = 5;
 
 const COLUMNS: CompiledColumn[] = [
   { name: 'factor', kind: 'dimension', member: 'factor' },
@@ -146,6 +148,14 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
       .slice(0, SHOWN_PROTECTIVE_FACTORS),
     ...indicators,
   ];
+  // Nothing significant: the closest factors are still shown, labelled as not significant.
+  if (!tableFactors.length)
+    tableFactors.push(
+      ...scan.rejected.slice(0, SHOWN_NOT_SIGNIFICANT).map((f) => ({
+        ...f,
+        label: `${f.label}${ctx.lang === 'zh' ? '（不显著）' : ' (not significant)'}`,
+      })),
+    );
   const presentation: PresentationInput = {
     language: ctx.lang,
     intent: 'drivers',

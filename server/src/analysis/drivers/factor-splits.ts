@@ -6,16 +6,13 @@
  * falls in one combination; each split is checked against the totals, and a dimension whose split
  * does not add up (a member counted under two values) is read on its own instead.
  */
-import { dialectFor } from '../../../../semantic-layer/src/dialect/index.ts';
+import { compileRollup } from '../../../../semantic-layer/src/index.ts';
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
-import { compileGoverned, count, runGoverned, runSql } from '../governed/governed-query.ts';
+import { compileOptions, count, runGoverned, runSql, shaped } from '../governed/governed-query.ts';
 
 type Row = Record<string, unknown>;
-
-const q = (id: string) => dialectFor('duckdb').quoteIdentifier(id);
-const groupingColumn = (i: number) => `__grouped_${i}`;
 
 /** Rows of one split: `{ [dimension]: value, [events]: n, [population]: n }`, one per value. */
 export interface FactorSplits {
@@ -32,20 +29,28 @@ export async function factorSplits(
 ): Promise<FactorSplits> {
   const metrics = [pop.events, pop.population];
   const ids = dimensions.map((d) => d.id);
-  const combos = compileGoverned(ctx, { metrics, dimensions: ids, timeRange: pop.range }, { ordered: false });
-  const rollup = `SELECT ${ids.map(q).join(', ')},
-  ${ids.map((id, i) => `GROUPING(${q(id)}) AS ${groupingColumn(i)}`).join(', ')},
-  ${metrics.map((m) => `SUM(${q(m)}) AS ${q(m)}`).join(', ')}
-FROM (\n${combos.sql}\n) AS combos
-GROUP BY GROUPING SETS (${ids.map((id) => `(${q(id)})`).join(', ')})`;
+  const rollup = shaped(
+    ctx,
+    compileRollup(
+      ctx.runtime.model,
+      {
+        model: ctx.runtime.model.id,
+        metrics,
+        dimensions: ids,
+        timeRange: pop.range,
+        filters: ctx.request.query.filters ?? [],
+      },
+      compileOptions(ctx),
+    ),
+  );
   const [totals, rolled] = await Promise.all([
     runGoverned(ctx, 'driver_counts', { metrics, timeRange: pop.range }),
-    runSql(ctx, 'driver_counts', rollup, combos.params),
+    runSql(ctx, 'driver_counts', rollup.sql, rollup.params),
   ]);
   const total = totals.rows[0] ?? {};
   const splits: Row[][] = ids.map(() => []);
   for (const row of rolled) {
-    const i = ids.findIndex((_, j) => Number(row[groupingColumn(j)]) === 0);
+    const i = rollup.grouping.findIndex((column) => Number(row[column]) === 0);
     if (i < 0) continue;
     splits[i]!.push({
       [ids[i]!]: row[ids[i]!],

@@ -1,4 +1,10 @@
-import { type CompiledQuery, compile } from '../../../../semantic-layer/src/index.ts';
+import {
+  type AnalysisCompileOptions,
+  type CompiledQuery,
+  compile,
+  type Issue,
+  type ShapeResult,
+} from '../../../../semantic-layer/src/index.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from './analysis-context.ts';
@@ -27,23 +33,36 @@ export function compileGoverned(
     ...query,
     filters: query.filters ?? request.query.filters ?? [],
   };
-  const r = compile(runtime.model, full, {
-    dialect: 'duckdb',
-    asOf: runtime.asOf,
-    attributes: request.attributes,
-    ordered: opts.ordered,
-  });
-  if (!r.ok) {
-    const why = r.issues
-      .filter((i) => i.severity === 'error')
-      .map((i) => i.message)
-      .join('; ');
-    throw new AnalysisError(
-      ctx.lang === 'zh' ? `无法完成这项分析：${why}` : `This analysis cannot be run: ${why}`,
-      'invalid_request',
-    );
-  }
+  const r = compile(runtime.model, full, { ...compileOptions(ctx), ordered: opts.ordered });
+  if (!r.ok) throw cannotRun(ctx, r.issues);
   return r.compiled;
+}
+
+/** How the analysis compiles: the engine's dialect, the as-of date and the user's attributes. */
+export function compileOptions(ctx: AnalysisContext): AnalysisCompileOptions {
+  return {
+    dialect: ctx.runtime.engine.dialect,
+    asOf: ctx.runtime.asOf,
+    attributes: ctx.request.attributes,
+  };
+}
+
+/** The compiled statement of an analysis shape (compileRollup, compileScored, compileVerbatims). */
+export function shaped<T>(ctx: AnalysisContext, result: ShapeResult<T>): T {
+  if (!result.ok) throw cannotRun(ctx, result.issues);
+  return result.compiled;
+}
+
+/** The query the model cannot answer, as `AnalysisError('invalid_request')` naming the compiler's issues. */
+function cannotRun(ctx: AnalysisContext, issues: Issue[]): AnalysisError {
+  const why = issues
+    .filter((i) => i.severity === 'error')
+    .map((i) => i.message)
+    .join('; ');
+  return new AnalysisError(
+    ctx.lang === 'zh' ? `无法完成这项分析：${why}` : `This analysis cannot be run: ${why}`,
+    'invalid_request',
+  );
 }
 
 /** Runs SQL built on governed queries, recording it in the trace under `step`. */

@@ -7,6 +7,7 @@ import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticModel } from '../../../../semantic-layer/src/index.ts';
 import { formatValue } from '../../answer/format.ts';
 import type { ActionHistory } from './action-history.ts';
+import { MIN_CONTROL } from './action-ranking.ts';
 import type { PlaybookAction } from './match-playbook.ts';
 
 const CHANNELS: Record<string, { zh: string; en: string }> = {
@@ -81,9 +82,22 @@ export function expectedEffectText(h: ActionHistory | undefined, isWinback: bool
   const c = h.control;
   const ci = h.test.differenceInterval;
   const p = h.test.pValue < 0.001 ? '<0.001' : h.test.pValue.toFixed(3);
-  return zh
-    ? `历史：触达组${word}率 ${pct(t.rate, lang)}（${n(t.customers)} 人）vs 对照组 ${pct(c.rate, lang)}（${n(c.customers)} 人），增量 ${points(h.test.difference, lang)}（95% CI ${points(ci.lower, lang)} ~ ${points(ci.upper, lang)}，p=${p}）`
-    : `History: ${word} rate ${pct(t.rate, lang)} when contacted (n = ${n(t.customers)}) vs ${pct(c.rate, lang)} held out (n = ${n(c.customers)}), an increment of ${points(h.test.difference, lang)} (95% CI ${points(ci.lower, lang)} to ${points(ci.upper, lang)}, p = ${p})`;
+  const flag =
+    c.customers < MIN_CONTROL
+      ? zh
+        ? `【效果未知：对照组只有 ${n(c.customers)} 人】`
+        : `[Unknown effect: the control group has only ${n(c.customers)} customers] `
+      : h.test.difference < 0
+        ? zh
+          ? '【效果为负：低于对照组】'
+          : '[Negative: worse than control] '
+        : '';
+  return (
+    flag +
+    (zh
+      ? `历史：触达组${word}率 ${pct(t.rate, lang)}（${n(t.customers)} 人）vs 对照组 ${pct(c.rate, lang)}（${n(c.customers)} 人），增量 ${points(h.test.difference, lang)}（95% CI ${points(ci.lower, lang)} ~ ${points(ci.upper, lang)}，p=${p}）`
+      : `History: ${word} rate ${pct(t.rate, lang)} when contacted (n = ${n(t.customers)}) vs ${pct(c.rate, lang)} held out (n = ${n(c.customers)}), an increment of ${points(h.test.difference, lang)} (95% CI ${points(ci.lower, lang)} to ${points(ci.upper, lang)}, p = ${p})`)
+  );
 }
 
 /** How success is measured: the holdout design with its sample size per arm. */

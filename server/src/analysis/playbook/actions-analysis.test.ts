@@ -114,4 +114,50 @@ describe('actions: the playbook applied to the at-risk customers', () => {
     const all = (plan.analysis.population as { atRisk: number }).atRisk;
     expect((south.analysis.population as { atRisk: number }).atRisk).toBeLessThan(all / 2);
   });
+
+  it('ranks actions by measured increment over control, with its interval and sample sizes (hand-written SQL)', async () => {
+    const raw = await runtime.engine.query(
+      `SELECT action_id, CASE WHEN status = 'held_out' THEN 'control' ELSE 'treated' END AS arm,
+         count(DISTINCT customer_id) AS n,
+         count(DISTINCT customer_id) FILTER (WHERE outcome IN ('returned', 'saved')) AS k
+       FROM communications WHERE action_id IS NOT NULL GROUP BY 1, 2`,
+    );
+    const arm = (id: string, which: string) => raw.rows.find((r) => r.action_id === id && r.arm === which);
+    const rows = plan.presentation.rows;
+    const order = { proven: 0, unproven: 1, unknown: 2, negative: 3 } as Record<string, number>;
+    const ranks = rows.map((r) => order[String(r.evidence)]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    if (rows.some((r) => r.evidence === 'proven' || r.evidence === 'unproven'))
+      expect(['unknown', 'negative']).not.toContain(rows[0]!.evidence);
+    for (const r of rows) {
+      const t = arm(String(r.action), 'treated');
+      const c = arm(String(r.action), 'control');
+      if (!t) {
+        expect(r.evidence).toBe('unknown');
+        continue;
+      }
+      expect(r.treated_n).toBe(Number(t.n));
+      if (!c) continue;
+      expect(r.control_n).toBe(Number(c.n));
+      const p1 = Number(t.k) / Number(t.n);
+      const p0 = Number(c.k) / Number(c.n);
+      expect(Number(r.uplift)).toBeCloseTo(p1 - p0, 12);
+      const se = Math.sqrt((p1 * (1 - p1)) / Number(t.n) + (p0 * (1 - p0)) / Number(c.n));
+      expect(Number(r.uplift_low)).toBeCloseTo(p1 - p0 - 1.959963984540054 * se, 9);
+      if (Number(c.n) < 30) expect(r.evidence).toBe('unknown');
+      else if (p1 - p0 < 0) expect(r.evidence).toBe('negative');
+    }
+    const proven = rows.filter((r) => r.evidence === 'proven');
+    const lows = proven.map((r) => Number(r.uplift_low));
+    expect(lows).toEqual([...lows].sort((a, b) => b - a));
+  });
+
+  it('flags a negative or unmeasurable effect in the action text', () => {
+    for (const a of plan.actions ?? []) {
+      const row = plan.presentation.rows.find((r) => r.action === a.id)!;
+      if (row.evidence === 'negative') expect(a.expectedEffect).toContain('效果为负');
+      if (row.evidence === 'unknown' && row.control_n !== null && Number(row.control_n) < 30)
+        expect(a.expectedEffect).toContain('效果未知');
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { summariseRiskModel } from '../risk/model-summary.ts';
 import { actionLabels } from '../risk/risk-list-table.ts';
 import { actionHistory } from './action-history.ts';
 import { type PlannedAction, planActions, retentionAction } from './action-plan.ts';
+import { actionEvidence, rankActions } from './action-ranking.ts';
 import { actionTargets } from './action-targets.ts';
 import { channelText, segmentText } from './action-wording.ts';
 import { actionsNarrative } from './actions-narrative.ts';
@@ -33,6 +34,11 @@ const COLUMNS = [
   metric('past_rate'),
   metric('control_rate'),
   metric('uplift'),
+  metric('uplift_low'),
+  metric('uplift_high'),
+  metric('treated_n'),
+  metric('control_n'),
+  dim('evidence'),
   metric('per_arm'),
 ];
 
@@ -55,7 +61,20 @@ function presentation(ctx: AnalysisContext, planned: PlannedAction[]): Presentat
       label: { zh: '历史成功率（对照组）', en: 'Past success rate (control)' },
       format: 'percent',
     },
-    uplift: { label: { zh: '历史增量', en: 'Past increment' }, format: 'percent' },
+    uplift: { label: { zh: '历史增量（对比对照组）', en: 'Past increment vs control' }, format: 'percent' },
+    uplift_low: { label: { zh: '增量 95% 下限', en: 'Increment 95% CI low' }, format: 'percent' },
+    uplift_high: { label: { zh: '增量 95% 上限', en: 'Increment 95% CI high' }, format: 'percent' },
+    treated_n: { label: { zh: '历史触达人数', en: 'Contacted (n)' }, format: 'count' },
+    control_n: { label: { zh: '历史对照人数', en: 'Control (n)' }, format: 'count' },
+    evidence: {
+      label: { zh: '效果证据', en: 'Evidence' },
+      values: {
+        proven: { zh: '已证实有效', en: 'Proven' },
+        unproven: { zh: '未证实', en: 'Not proven' },
+        unknown: { zh: '效果未知', en: 'Unknown' },
+        negative: { zh: '效果为负', en: 'Negative' },
+      },
+    },
     per_arm: { label: { zh: '每组所需样本量', en: 'Sample size per arm' }, format: 'count' },
   };
   const rows = planned.map((p) => ({
@@ -68,6 +87,11 @@ function presentation(ctx: AnalysisContext, planned: PlannedAction[]): Presentat
     past_rate: p.history?.treated.rate ?? null,
     control_rate: p.history?.control?.rate ?? null,
     uplift: p.history?.test?.difference ?? null,
+    uplift_low: p.history?.test?.differenceInterval.lower ?? null,
+    uplift_high: p.history?.test?.differenceInterval.upper ?? null,
+    treated_n: p.history?.treated.customers ?? null,
+    control_n: p.history?.control?.customers ?? null,
+    evidence: actionEvidence(p.history),
     per_arm: p.measurement.perArm,
   }));
   return { language: lang, intent: 'actions', columns: COLUMNS, rows, members, currency: model.currency };
@@ -81,7 +105,7 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
   const { population, churned, churnedCovered, targets } = await actionTargets(ctx);
   const history = await actionHistory(ctx);
   const actions = playbookActions(runtime.model.playbook);
-  const planned = planActions(actions, targets, history);
+  const planned = rankActions(planActions(actions, targets, history));
   const atRiskCovered = population.customers.filter((c) => c.action !== null).length;
   ctx.trace.time('total_ms', performance.now() - started);
   return analysisResult(ctx, {
@@ -114,6 +138,7 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
         },
         offer: p.action.offer?.[lang] ?? null,
         history: p.history ?? null,
+        evidence: actionEvidence(p.history),
         measurement: p.measurement,
       })),
       model: summariseRiskModel(population.model, lang, population.modelCached),

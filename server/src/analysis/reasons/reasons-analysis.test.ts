@@ -33,6 +33,31 @@ describe('reasonsAnalysis on the default demo (Q3 2026)', () => {
     expect(zh.assumptions.join(' ')).toContain('2026年Q3');
   });
 
+  it('splits churners into controllable and uncontrollable reasons by the governed classification (hand-written SQL)', async () => {
+    const split = zh.analysis.controllable as {
+      controllable: { churned: number; share: number; low: number; high: number };
+      uncontrollable: { churned: number };
+      silent: { churned: number };
+      total: number;
+    };
+    const raw = await demo.runtime.engine.query(
+      `SELECT count(DISTINCT customer_id) FILTER (WHERE reason_category IN
+           ('product_quality', 'price', 'service', 'logistics', 'billing', 'technical')) AS controllable,
+         count(DISTINCT customer_id) FILTER (WHERE reason_category IN ('competitor', 'other')) AS uncontrollable,
+         count(DISTINCT customer_id) FILTER (WHERE reason_category = 'silent') AS silent
+       FROM customer_spells
+       WHERE churn_date >= DATE '2026-07-01' AND churn_date < DATE '2026-10-01'
+         AND spell_start < DATE '2026-07-01'`, // active at the quarter start
+    );
+    const row = raw.rows[0]!;
+    expect(split.controllable.churned).toBe(Number(row.controllable));
+    expect(split.uncontrollable.churned).toBe(Number(row.uncontrollable));
+    expect(split.silent.churned).toBe(Number(row.silent));
+    expect(split.controllable.low).toBeLessThan(split.controllable.share);
+    expect(split.controllable.high).toBeGreaterThan(split.controllable.share);
+    expect(zh.narrative).toContain('可控原因');
+  });
+
   it('counts the same churners as the governed churned_customers metric', async () => {
     const [row] = await governedRows(demo.runtime, { metrics: ['churned_customers'], timeRange: Q3 });
     expect(zh.analysis.churned).toBe(Number(row!.churned_customers));

@@ -6,6 +6,7 @@ import { analysisMembers, percentMember, requireMembers } from '../governed/anal
 import { analysisPeriod } from '../governed/analysis-period.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
 import { isTimeless } from '../governed/segment-dimensions.ts';
+import { controllableSentence, controllableSplit } from './controllable-reasons.ts';
 import { reasonsNarrative } from './reason-narrative.ts';
 import { reasonVerbatims } from './reason-verbatims.ts';
 
@@ -192,9 +193,13 @@ export const reasonsAnalysis: RunAnalysis = async (runtime, request) => {
       };
 
   const silent = lines.find((l) => l.reason === M.silent) ?? null;
+  const control = controllableSplit(ctx, lines, M.silent);
+  const story = reasonsNarrative(ctx, { reason, range, total, lines, silent, verbatims, by, segments });
   return analysisResult(ctx, {
     presentation,
-    narrative: reasonsNarrative(ctx, { reason, range, total, lines, silent, verbatims, by, segments }),
+    narrative: control
+      ? `${story}${ctx.lang === 'zh' ? '' : ' '}${controllableSentence(ctx, control, reason)}`
+      : story,
     analysis: {
       period: range ?? null,
       reasonDimension: reason,
@@ -202,6 +207,7 @@ export const reasonsAnalysis: RunAnalysis = async (runtime, request) => {
       reasons: lines,
       silent: silent ? { churned: silent.churned, share: silent.share } : { churned: 0, share: 0 },
       signalledShare: 1 - (silent?.share ?? 0),
+      ...(control ? { controllable: control } : {}),
       verbatims,
       ...(by ? { by, segments } : {}),
       lookbackDays: Number(model.churn.reasons.lookback_days),

@@ -12,11 +12,11 @@ import type { AnalysisRequest } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
-import { readGoverned, resultColumn, securityScope } from './governed-read.ts';
+import { readGoverned, securityScope } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { AT_RISK_PROBABILITY, type RiskTier, riskTierOf, tierSatisfies } from './risk-tiers.ts';
-import { explainRisk, type RiskFactor, riskScoreSql } from './score-customers.ts';
+import { explainRisk, type RiskFactor, riskScore } from './score-customers.ts';
 import { cachedPopulation } from './scored-population-cache.ts';
 import type { RiskModel } from './train-risk-model.ts';
 
@@ -123,17 +123,19 @@ export function scoredCustomers(
     ...CATEGORICAL_FEATURES,
     ...FEATURE_DIMENSIONS,
   ]);
-  const risk = resultColumn(RISK_COLUMN);
   return readGoverned(
     ctx,
     'customers_ms',
     { metrics: ['customers'], dimensions: [...dims], filters: activeFilters(filters) },
     {
       ordered: false,
-      extraColumns: [`${riskScoreSql(model, resultColumn)} AS ${risk}`],
+      score: riskScore(model, RISK_COLUMN),
       ...(flaggedOnly
         ? {
-            where: `${risk} >= ${AT_RISK_PROBABILITY} OR COALESCE(regexp_matches(CAST(${resultColumn('risk_flags')} AS VARCHAR), '[^,]'), FALSE)`,
+            keep: [
+              { column: RISK_COLUMN, atLeast: AT_RISK_PROBABILITY },
+              { column: 'risk_flags', matches: 'non_empty_list' as const },
+            ],
           }
         : {}),
     },

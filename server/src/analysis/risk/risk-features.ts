@@ -4,7 +4,7 @@
  * training rows (`customer_history`, as of each snapshot) and scoring rows (`customer_snapshot`, now).
  */
 import type { Bilingual, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import type { SemanticModel } from '../../../../semantic-layer/src/index.ts';
+import type { ScoreKit, SemanticModel } from '../../../../semantic-layer/src/index.ts';
 
 /** Dimensions (member ids) whose values the features are computed from. */
 export const FEATURE_DIMENSIONS = [
@@ -31,8 +31,6 @@ const num = (v: unknown): number => {
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : 0;
 };
-/** `num` in SQL: a number, 0 when missing or not numeric. */
-const numSql = (column: string) => `COALESCE(TRY_CAST(${column} AS DOUBLE), 0)`;
 const flag = (v: unknown): number => (v === true || v === 'true' || v === 1 ? 1 : 0);
 const fixed = (v: number, digits: number) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));
 const money = (v: number) => `¥${Math.round(v).toLocaleString('en-US')}`;
@@ -46,8 +44,8 @@ export interface FeatureDefinition {
   /** The group an explanation sums over (a categorical dimension); absent for single features. */
   group?: string;
   value: (row: Row) => number;
-  /** The same value in SQL over the governed result's columns (`col(id)` is column `id`); see score-sql.ts. */
-  sql: (col: (id: string) => string) => string;
+  /** The same value in SQL over the governed result's columns, written with the compiler's kit (`k.number(id)`…). */
+  sql: (k: ScoreKit) => string;
   /** The customer's value in words, e.g. "距上次购买 75 天" / "75 days since the last order". */
   describe: (row: Row, lang: Lang) => string;
 }
@@ -59,7 +57,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'recency_days',
     label: { zh: '距上次购买天数', en: 'Days since last order' },
     value: (r) => num(r.recency_days),
-    sql: (c) => numSql(c('recency_days')),
+    sql: (k) => k.number('recency_days'),
     describe: (r, l) =>
       l === 'zh'
         ? `距上次购买 ${num(r.recency_days)} 天`
@@ -71,7 +69,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'missed_orders',
     label: { zh: '按以往频率错过的购买次数', en: 'Orders missed at the usual pace' },
     value: (r) => (num(r.recency_days) * num(r.orders_12m)) / 365,
-    sql: (c) => `(${numSql(c('recency_days'))} * ${numSql(c('orders_12m'))}) / 365`,
+    sql: (k) => `(${k.number('recency_days')} * ${k.number('orders_12m')}) / 365`,
     describe: (r, l) => {
       const v = fixed((num(r.recency_days) * num(r.orders_12m)) / 365, 1);
       return l === 'zh' ? `按以往频率已错过约 ${v} 次购买` : `about ${v} orders missed at the usual pace`;
@@ -81,7 +79,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'orders_12m',
     label: { zh: '近12个月订单数（对数）', en: 'Orders in 12 months (log)' },
     value: (r) => Math.log1p(num(r.orders_12m)),
-    sql: (c) => `ln(1 + ${numSql(c('orders_12m'))})`,
+    sql: (k) => `ln(1 + ${k.number('orders_12m')})`,
     describe: (r, l) =>
       l === 'zh' ? `近12个月 ${num(r.orders_12m)} 单` : `${count(num(r.orders_12m), 'order')} in 12 months`,
   },
@@ -89,7 +87,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'spend_12m',
     label: { zh: '近12个月消费（对数）', en: '12-month spend (log)' },
     value: (r) => Math.log1p(Math.max(0, num(r.spend_12m))),
-    sql: (c) => `ln(1 + greatest(0, ${numSql(c('spend_12m'))}))`,
+    sql: (k) => `ln(1 + greatest(0, ${k.number('spend_12m')}))`,
     describe: (r, l) =>
       l === 'zh' ? `近12个月消费 ${money(num(r.spend_12m))}` : `12-month spend ${money(num(r.spend_12m))}`,
   },
@@ -97,7 +95,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'tenure_days',
     label: { zh: '客龄（天，封顶3年）', en: 'Tenure (days, capped at 3 years)' },
     value: (r) => Math.min(num(r.tenure_days), 1095),
-    sql: (c) => `least(${numSql(c('tenure_days'))}, 1095)`,
+    sql: (k) => `least(${k.number('tenure_days')}, 1095)`,
     describe: (r, l) =>
       l === 'zh' ? `客龄 ${num(r.tenure_days)} 天` : `tenure ${count(num(r.tenure_days), 'day')}`,
   },
@@ -105,7 +103,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'new_customer',
     label: { zh: '新客（首单不足90天）', en: 'New customer (< 90 days)' },
     value: (r) => (num(r.tenure_days) < 90 ? 1 : 0),
-    sql: (c) => `CASE WHEN ${numSql(c('tenure_days'))} < 90 THEN 1 ELSE 0 END`,
+    sql: (k) => `CASE WHEN ${k.number('tenure_days')} < 90 THEN 1 ELSE 0 END`,
     describe: (r, l) =>
       num(r.tenure_days) < 90
         ? words('新客（首单不足90天）', 'new customer (first order < 90 days ago)')(l)
@@ -115,7 +113,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'activity_last_3w',
     label: { zh: '近3周活跃次数', en: 'Activity in the last 3 weeks' },
     value: (r) => num(r.activity_last_3w),
-    sql: (c) => numSql(c('activity_last_3w')),
+    sql: (k) => k.number('activity_last_3w'),
     describe: (r, l) =>
       l === 'zh'
         ? `近3周活跃 ${num(r.activity_last_3w)} 次`
@@ -125,7 +123,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'activity_prev_3w',
     label: { zh: '前3周活跃次数', en: 'Activity in the 3 weeks before' },
     value: (r) => num(r.activity_prev_3w),
-    sql: (c) => numSql(c('activity_prev_3w')),
+    sql: (k) => k.number('activity_prev_3w'),
     describe: (r, l) =>
       l === 'zh'
         ? `前3周活跃 ${num(r.activity_prev_3w)} 次`
@@ -143,7 +141,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'tickets_90d',
     label: { zh: '近90天工单数', en: 'Tickets in 90 days' },
     value: (r) => num(r.tickets_90d),
-    sql: (c) => numSql(c('tickets_90d')),
+    sql: (k) => k.number('tickets_90d'),
     describe: (r, l) =>
       l === 'zh'
         ? `近90天 ${num(r.tickets_90d)} 个工单`
@@ -158,7 +156,7 @@ const NUMERIC: FeatureDefinition[] = [
     id: 'open_tickets_72h',
     label: { zh: '超72小时未解决工单数', en: 'Tickets open > 72 h' },
     value: (r) => num(r.open_tickets_72h),
-    sql: (c) => numSql(c('open_tickets_72h')),
+    sql: (k) => k.number('open_tickets_72h'),
     describe: (r, l) =>
       l === 'zh'
         ? `${num(r.open_tickets_72h)} 个工单超72小时未解决`
@@ -180,7 +178,7 @@ function binary(id: string, yes: Bilingual, no: Bilingual): FeatureDefinition {
     id,
     label: yes,
     value: (r) => flag(r[id]),
-    sql: (c) => `CASE WHEN CAST(${c(id)} AS VARCHAR) IN ('true', '1') THEN 1 ELSE 0 END`,
+    sql: (k) => k.flag(id),
     describe: (r, l) => (flag(r[id]) ? yes[l] : no[l]),
   };
 }
@@ -204,7 +202,7 @@ export function featureDefinitions(model: SemanticModel): FeatureDefinition[] {
         group: dim,
         label: { zh: `${groupLabel.zh}：${levelLabel.zh}`, en: `${groupLabel.en}: ${levelLabel.en}` },
         value: (r) => (r[dim] === level ? 1 : 0),
-        sql: (c) => `CASE WHEN ${c(dim)} = '${level.replaceAll("'", "''")}' THEN 1 ELSE 0 END`,
+        sql: (k) => k.equals(dim, level),
         describe: (r, l) => {
           const v = String(r[dim] ?? '');
           const vl = d.values[v]?.label[l] ?? v;

@@ -7,7 +7,7 @@
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
-import { readGoverned, sampleCondition } from './governed-read.ts';
+import { readGoverned } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
 
 /** Quarters of history each fit learns from: a year, so every season is seen once. */
@@ -62,7 +62,7 @@ function snapshotRows(ctx: AnalysisContext, date: string, sampleRate: number): P
       timeRange: { start: date, end: addDays(date, 1) },
       filters: [{ member: 'snapshot_active_customers', op: 'gt', values: [0] }],
     },
-    sampleRate < 1 ? { where: sampleCondition('customer_id', sampleRate) } : {},
+    sampleRate < 1 ? { sample: { column: 'customer_id', rate: sampleRate } } : {},
   );
 }
 

@@ -6,7 +6,7 @@
  * training; a failed training is forgotten so the next question retries.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
-import type { AnalyticsEngine } from '../../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../../data/analytics-engine.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { type RiskModel, trainRiskModel } from './train-risk-model.ts';
 

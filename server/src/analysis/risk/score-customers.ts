@@ -4,6 +4,7 @@
  * category) are summed so a reason reads "地区：华南", not one line per region.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { ScoreSpec } from '../../../../semantic-layer/src/index.ts';
 import { explainScore, predictProbabilities } from '../stats/index.ts';
 import { type FeatureDefinition, featureColumns, featureRow } from './risk-features.ts';
 import type { RiskModel } from './train-risk-model.ts';
@@ -22,24 +23,21 @@ export interface RiskFactor {
   contribution: number;
 }
 
-/** A model number as an exact DuckDB double (parsing the shortest round-trip text gives the same double). */
-const double = (x: number) => `CAST('${x}' AS DOUBLE)`;
-
 /**
- * The 90-day churn probability as a SQL expression over the governed result's columns: the same
- * centred linear predictor as `predictLogOdds` (feature SQL from risk-features.ts), clamped to
+ * The 90-day churn probability as a score the compiler writes in the statement (`compileScored`): the
+ * same centred linear predictor as `predictLogOdds` (feature SQL from risk-features.ts), clamped to
  * ±700 so exp() cannot overflow. Scoring in the statement lets a read return only flagged customers.
  */
-export function riskScoreSql(model: RiskModel, col: (id: string) => string): string {
-  const terms = model.fit.coefficients
-    .map((c, j) =>
-      c.estimate === 0
-        ? null
-        : `${double(c.estimate)} * ((${model.features[j]!.sql(col)}) - ${double(c.mean)})`,
-    )
-    .filter((t) => t !== null);
-  const eta = [double(model.fit.standardizedIntercept.estimate), ...terms].join('\n    + ');
-  return `1.0 / (1.0 + exp(-least(greatest(${eta}, -700), 700)))`;
+export function riskScore(model: RiskModel, name: string): ScoreSpec {
+  return {
+    name,
+    intercept: model.fit.standardizedIntercept.estimate,
+    terms: model.fit.coefficients.map((c, j) => ({
+      coefficient: c.estimate,
+      mean: c.mean,
+      feature: model.features[j]!.sql,
+    })),
+  };
 }
 
 /** 90-day churn probability of every row. */

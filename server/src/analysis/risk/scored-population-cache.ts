@@ -4,7 +4,7 @@
  * version, as-of date, store state (the engine's write count), row-level-security scope and filter
  * set; it is bounded by the customers it holds. Concurrent questions share one scoring.
  */
-import type { AnalyticsEngine } from '../../data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../../data/analytics-engine.ts';
 import { ResultCache } from '../../data/result-cache.ts';
 
 /** At most this many scored customers are kept across entries (a few full populations at 1M). */

@@ -56,5 +56,14 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
   [/#\s*of\b/gi, 'number of'],
 ];
 
+/**
+ * Forwarding wrappers of chat messages ("转发一下区域经理的问题：", "老板问：", "Fwd:"): not part of the
+ * question (their nouns, 区域经理, are not filters). Removed before matching.
+ */
+export const FORWARD_PREFIXES: RegExp[] = [
+  /^\s*(?:转发|转一下|fwd|fw)[^：:]{0,30}[：:]\s*/i,
+  /^\s*[^：:，,。？?]{0,12}(?:问|关心|想知道|想了解|要看|需要)[：:]\s*/,
+];
+
 /** Short English words that must never be corrected towards a catalog word. */
 export const MIN_TYPO_LENGTH = 4;

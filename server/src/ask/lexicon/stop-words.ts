@@ -83,6 +83,10 @@ export const STOP_WORDS_ZH = [
   '由于',
   '拉来的',
   '来的',
+  '明显更',
+  '明显',
+  '更高',
+  '更低',
   '全国',
   '全公司',
   '全渠道',
@@ -207,6 +211,10 @@ export const STOP_WORDS_ZH = [
 ];
 
 export const STOP_WORDS_EN = new Set([
+  'shoppers',
+  'shopper',
+  'higher',
+  'lower',
   'books',
   'folks',
   'nationwide',

@@ -50,6 +50,8 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     '本年',
     '今年以来',
     '年初至今',
+    '今年迄今',
+    '年初迄今',
     '年初到现在',
     'this year',
     'current year',

@@ -71,6 +71,10 @@ export const say = {
     lang === 'zh'
       ? `“${words.join('”、“')}”不是这个指标可能取到的值（比率在 0 到 100% 之间，数量和金额不为负），所以没有按它筛选。`
       : `"${words.join('", "')}" is not a value this metric can take (rates lie between 0 and 100%, counts and amounts are not negative), so it was not used.`,
+  noChurnedSplit: (metric: string, lang: Lang) =>
+    lang === 'zh'
+      ? `数据模型里没有“是否流失”的客户维度，无法把“${metric}”按流失客户和留存客户分开比较，所以没有给出一个总体数字。可以看流失原因或驱动因素分析，或请分析师在模型里加这个维度。`
+      : `The model has no churned-or-retained customer dimension, so ${metric} cannot be split between churned and retained customers; one overall figure would be misleading. Try the churn reasons or drivers analysis, or ask an analyst to add that dimension.`,
   customerList: (metric: string, lang: Lang) =>
     lang === 'zh'
       ? `列出期间内计入“${metric}”的客户（不是有流失风险的客户名单）`

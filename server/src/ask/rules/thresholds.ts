@@ -7,7 +7,7 @@ import {
   THRESHOLD_WORDS,
 } from '../lexicon/threshold-words.ts';
 import type { LeftoverTerm } from '../match/leftover-terms.ts';
-import { parseNumber } from '../text/numerals.ts';
+import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
 import { combineTimeTokens } from '../time/resolve-time.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import type { Draft } from './draft.ts';
@@ -121,7 +121,22 @@ const BEFORE = new RegExp(
   `(${OP_WORDS.map((o) => escapeRegex(o.w)).join('|')})?\\s*(-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4})\\s*(${UNITS.map(escapeRegex).join('|')})?\\s*(\\+|${SUFFIXES.map(escapeRegex).join('|')})?\\s*(?:都|的|还|in|of)?\\s*$`,
 );
 
-function readBefore(text: string, to: number): Reading | null {
+/** "最近两个月都没有下单", "近30天没来买": a window before a customer attribute of days (recency). */
+const WINDOW_BEFORE = new RegExp(
+  `(?:最近|近|过去)\\s*(${NUMBER_PATTERN})\\s*(个月|天|周)\\s*(?:都|内|里|以来)?\\s*$`,
+);
+const WINDOW_DAYS: Record<string, number> = { 个月: 30, 天: 1, 周: 7 };
+
+function readBefore(text: string, to: number, days = false): Reading | null {
+  const w = days ? WINDOW_BEFORE.exec(text.slice(Math.max(0, to - 20), to)) : null;
+  const n = w ? parseNumber(w[1]) : undefined;
+  if (w && n !== undefined)
+    return {
+      op: 'gt',
+      value: n * WINDOW_DAYS[w[2]],
+      percent: false,
+      span: { start: to - w[0].length, end: to },
+    };
   const m = BEFORE.exec(text.slice(Math.max(0, to - 40), to));
   if (!m) return null;
   let op = m[1] ? OP_WORDS.find((o) => o.w === m[1])?.op : undefined;
@@ -156,7 +171,7 @@ function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Thre
     const d = catalog.dimensions.find((x) => x.id === t.id);
     if (d?.type !== 'numeric') continue;
     const after = readCondition(analysis.folded, m.end, [...LEAD_INS, 'in', 'for']);
-    const before = after ? null : readBefore(analysis.folded, m.start);
+    const before = after ? null : readBefore(analysis.folded, m.start, d.format === 'days');
     const r = after ?? before;
     if (!r || r.value < 0) continue;
     found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span: r.span, possible: true });
@@ -178,6 +193,7 @@ function dropAttributeWindows(
   const describes = (tok: { start: number; end: number }) =>
     conditions.some(
       (c) =>
+        (tok.start < c.span.end && tok.end > c.span.start) ||
         (tok.start >= c.span.end &&
           /^[\s,，]*(?:in|over|during|within|在)?\s*$/.test(text.slice(c.span.end, tok.start))) ||
         (tok.end <= c.span.start && /^[\s,，的]*$/.test(text.slice(tok.end, c.span.start))),
@@ -229,7 +245,14 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
       found.push(perCustomer(t0, metric, catalog));
       continue;
     }
-    if (after && CUSTOMER_AFTER.test(text.slice(after.span.end))) {
+    // "买过5次以上…的客户": a count per customer ("次", "times"), or the customers named later in the clause
+    const perTimes = /^\s*(?:次|times)/.test(
+      text.slice(after?.span.end ?? 0).replace(/^\s*(?:以上|以下|or more)/, ''),
+    );
+    const countedPerCustomer =
+      after &&
+      (/(?:\d|[一二两三四五六七八九十])\s*(?:次|times)/.test(text.slice(m.end, after.span.end)) || perTimes);
+    if (after && (CUSTOMER_AFTER.test(text.slice(after.span.end)) || countedPerCustomer)) {
       found.push(perCustomer({ ...after, span: { start: m.start, end: after.span.end } }, metric, catalog));
       continue;
     }

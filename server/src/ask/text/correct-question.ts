@@ -3,7 +3,12 @@ import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
-import { MIN_TYPO_LENGTH, SHORTHAND_PHRASES, SHORTHAND_WORDS } from '../lexicon/shorthand-words.ts';
+import {
+  FORWARD_PREFIXES,
+  MIN_TYPO_LENGTH,
+  SHORTHAND_PHRASES,
+  SHORTHAND_WORDS,
+} from '../lexicon/shorthand-words.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 
 /** One change made to the question before matching, named back to the user. */
@@ -21,8 +26,10 @@ export interface CorrectedQuestion {
 interface Dictionary {
   /** Chinese words, by their toneless pinyin. */
   byPinyin: Map<string, string[]>;
-  /** Chinese words (2+ characters) of the model and the language: never rewritten. */
+  /** Chinese words (2+ characters) of the model and time words: never rewritten. */
   zhWords: Set<string>;
+  /** Other words of the language (cues, stop words): a window wholly inside one is left alone. */
+  zhLexicon: Set<string>;
   zhLengths: number[];
   /** English words a typo may be corrected to. */
   enTargets: string[];
@@ -51,13 +58,15 @@ function buildDictionary(catalog: Catalog): Dictionary {
     list.push(w);
     byPinyin.set(key, list);
   }
-  const zhWords = new Set([...zhTargets, ...language.zhKnown].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)));
+  const han = (w: string) => /^\p{Script=Han}{2,}$/u.test(w);
+  const zhWords = new Set([...model.zh, ...language.zhTime].filter(han));
+  const zhLexicon = new Set([...language.zhTargets, ...language.zhKnown].filter(han));
   const zhLengths = [...new Set([...byPinyin.values()].flat().map((w) => w.length))].sort((a, b) => b - a);
   const enKnown = new Set([...model.enAll, ...language.enKnown, ...model.enTargets, ...language.enTargets]);
   const enTargets = [...new Set([...model.enTargets, ...language.enTargets])].filter(
     (w) => w.length >= MIN_TYPO_LENGTH,
   );
-  return { byPinyin, zhWords, zhLengths, enTargets, enKnown };
+  return { byPinyin, zhWords, zhLexicon, zhLengths, enTargets, enKnown };
 }
 
 const cache = new WeakMap<Catalog, Dictionary>();
@@ -102,6 +111,7 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
       for (const length of d.zhLengths) {
         const window = s.slice(i, i + length);
         if (window.length !== length || known.slice(i, i + length).some(Boolean)) continue;
+        if ([...d.zhLexicon].some((w) => w.includes(window))) continue;
         const candidates = (d.byPinyin.get(toneless(window)) ?? []).filter(
           (w) => w !== window && (length >= 3 || [...w].some((ch) => window.includes(ch))),
         );
@@ -191,6 +201,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   const d = dictionary(catalog);
   const corrections: Correction[] = [];
   let text = simplify(question, corrections);
+  for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   text = fixHomophones(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };

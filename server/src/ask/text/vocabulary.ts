@@ -63,6 +63,7 @@ function buildLanguage() {
     Object.values(SHORTHAND_WORDS),
   ]);
   return {
+    zhTime: chineseWords(strings([time])),
     zhTargets: chineseWords(targets),
     zhKnown: chineseWords(known),
     enTargets: englishWords(targets),

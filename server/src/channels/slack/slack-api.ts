@@ -116,6 +116,16 @@ export class SlackApi {
     return all;
   }
 
+  /** The app's direct-message channel with a user (for pushed messages such as monitor insights). */
+  async openDirect(user: string, jobId: number | null): Promise<string> {
+    const res = await this.call('conversations.open', jobId, () =>
+      this.client.conversations.open({ users: user }),
+    );
+    const id = (res.channel as { id?: string } | undefined)?.id;
+    if (!id) throw new PermanentJobError('conversations.open returned no channel');
+    return id;
+  }
+
   /** Posts a message (in a thread when `threadTs`); returns its ts. */
   async post(
     channel: string,

@@ -33,6 +33,17 @@ function metric(label: string, description: string, rest: Record<string, unknown
   return { ...rest, label: { en: label }, description: { en: description }, owner: OWNER };
 }
 
+/** Distinct customers: every model has it. */
+function customersMetric() {
+  return metric('Customers', 'Distinct customers', {
+    type: 'simple',
+    measure: 'customer_count',
+    synonyms: { en: ['customer count', 'number of customers'] },
+    format: 'count',
+    certified: true,
+  });
+}
+
 /** Churned customers, churn rate (over `denominator`) and retention rate. */
 function churnMetrics(denominator: string, churnedDescription: string, rateDescription: string) {
   return {
@@ -120,13 +131,7 @@ function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFil
         : undefined;
   const attributeMeasures: Record<string, unknown> = {};
   const metrics: Record<string, unknown> = {
-    customers: metric('Customers', 'Distinct customers', {
-      type: 'simple',
-      measure: 'customer_count',
-      synonyms: { en: ['customer count', 'number of customers'] },
-      format: 'count',
-      certified: true,
-    }),
+    customers: customersMetric(),
   };
   if (churnFilter) {
     Object.assign(
@@ -303,13 +308,7 @@ function logFiles(plan: ScaffoldPlan, opts: WriteOptions): ScaffoldFiles {
     },
   };
   const metrics: Record<string, unknown> = {
-    customers: metric('Customers', 'Distinct customers', {
-      type: 'simple',
-      measure: 'customer_count',
-      synonyms: { en: ['customer count', 'number of customers'] },
-      format: 'count',
-      certified: true,
-    }),
+    customers: customersMetric(),
   };
   const dimensions: Record<string, unknown> = {};
   if (churn) {

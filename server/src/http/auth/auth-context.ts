@@ -1,6 +1,5 @@
-/** What authentication puts in the Hono context, and the JSON error shape auth responses use. */
+/** What authentication puts in the Hono context. */
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Role, UserAttributes } from '../../store/schema.ts';
 import type { User } from '../../store/users.ts';
 import { clientAddress } from '../client-address.ts';
@@ -39,17 +38,6 @@ export function toAuthUser(user: User): AuthUser {
     email: user.email ?? null,
     wecomUserId: user.wecomUserId ?? null,
   };
-}
-
-/** Error body shared by the API: `{ error: { code, message } }`, never a stack trace. */
-export function jsonError(
-  c: Context,
-  status: ContentfulStatusCode,
-  code: string,
-  message: string,
-  issues?: { path: string; message: string }[],
-) {
-  return c.json({ error: issues ? { code, message, issues } : { code, message } }, status);
 }
 
 /** The client address for the audit log (`X-Forwarded-For` only behind a trusted proxy: client-address.ts). */

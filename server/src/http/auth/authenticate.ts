@@ -7,7 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Store } from '../../store/open-store.ts';
 import type { Role } from '../../store/schema.ts';
-import { type AuthEnv, jsonError, toAuthUser } from './auth-context.ts';
+import { errorResponse } from '../api-error.ts';
+import { type AuthEnv, toAuthUser } from './auth-context.ts';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
 
 /** Header that carries the CSRF token on cookie-authenticated unsafe requests. */
@@ -36,7 +37,7 @@ export function authenticate(store: Store, options: AuthenticateOptions = {}) {
     if (authorization !== undefined) {
       const token = BEARER.exec(authorization)?.[1];
       const found = token ? await store.apiTokens.verify(token) : null;
-      if (!found) return jsonError(c, 401, 'unauthenticated', 'Invalid or revoked API token');
+      if (!found) return errorResponse(c, 'unauthenticated');
       c.set('user', toAuthUser(found.user));
       c.set('auth', { kind: 'token', tokenId: found.tokenId });
       return next();
@@ -46,13 +47,13 @@ export function authenticate(store: Store, options: AuthenticateOptions = {}) {
     const found = sessionToken ? await store.sessions.findValid(sessionToken) : null;
     if (!found) {
       if (sessionToken) clearSessionCookie(c);
-      return jsonError(c, 401, 'unauthenticated', 'Sign in required');
+      return errorResponse(c, 'unauthenticated');
     }
     if (!SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER), found.session.csrfToken)) {
-      return jsonError(c, 403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
+      return errorResponse(c, 'csrf_failed', { header: CSRF_HEADER });
     }
     if (enforcePasswordChange && found.user.mustChangePassword) {
-      return jsonError(c, 403, 'password_change_required', 'Change your password before continuing');
+      return errorResponse(c, 'password_change_required');
     }
     c.set('user', toAuthUser(found.user));
     c.set('auth', {
@@ -72,9 +73,9 @@ export function authenticate(store: Store, options: AuthenticateOptions = {}) {
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const user = c.get('user');
-    if (!user) return jsonError(c, 401, 'unauthenticated', 'Sign in required');
+    if (!user) return errorResponse(c, 'unauthenticated');
     if (!roles.includes(user.role)) {
-      return jsonError(c, 403, 'forbidden', `Requires role ${roles.join(' or ')}`);
+      return errorResponse(c, 'forbidden', { roles: roles.join(',') });
     }
     return next();
   });

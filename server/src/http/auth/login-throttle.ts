@@ -6,7 +6,6 @@
  * {unlock: true}`); an address with 50 failures in 15 minutes waits. A refused attempt is not verified, so a
  * right password during a wait or a lock-out gets in no more than a wrong one.
  */
-import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Store } from '../../store/open-store.ts';
 
 export const THROTTLE = {
@@ -48,17 +47,6 @@ export async function loginGate(store: Store, username: string, ip: string | nul
 export async function isLockedOut(store: Store, username: string): Promise<boolean> {
   const gate = await loginGate(store, username, null);
   return !gate.ok && gate.code === 'account_locked';
-}
-
-/** The refusal in the user's language. */
-export function throttleMessage(gate: Exclude<LoginGate, { ok: true }>, lang: Lang): string {
-  if (gate.code === 'account_locked')
-    return lang === 'zh'
-      ? '登录失败次数过多，账号已锁定；请联系管理员解锁'
-      : 'Too many failed sign-ins: this account is locked until an administrator unlocks it';
-  return lang === 'zh'
-    ? `登录尝试过于频繁，请 ${gate.retryAfter} 秒后再试`
-    : `Too many sign-in attempts: try again in ${gate.retryAfter} s`;
 }
 
 const queues = new Map<string, Promise<unknown>>();

@@ -4,6 +4,7 @@
  * password; messages in both languages.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import { httpMessage } from '../messages/http-messages.ts';
 import { COMMON_PASSWORDS } from './common-passwords.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -16,20 +17,6 @@ const RUNS = [
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'repetitive' | 'contains_username';
 
-const MESSAGES: Record<PasswordProblem, Record<Lang, string>> = {
-  too_short: {
-    en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-    zh: `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`,
-  },
-  too_long: { en: 'The password may have at most 1024 characters', zh: '密码最多 1024 个字符' },
-  common: { en: 'This password is too common: choose another', zh: '该密码过于常见，请换一个' },
-  repetitive: {
-    en: 'The password repeats a character or a keyboard run: choose something less predictable',
-    zh: '密码由重复字符或键盘顺序组成，请换一个更难猜的密码',
-  },
-  contains_username: { en: 'The password may not contain the username', zh: '密码不能包含用户名' },
-};
-
 /** The first problem with `password` for `username`, or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): PasswordProblem | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
@@ -41,9 +28,9 @@ export function passwordProblem(password: string, username: string): PasswordPro
   return null;
 }
 
-/** The problem in the user's language. */
+/** The problem in the user's language (messages in http/messages). */
 export function passwordMessage(problem: PasswordProblem, lang: Lang): string {
-  return MESSAGES[problem][lang];
+  return httpMessage(`password.${problem}`, lang, { min: MIN_PASSWORD_LENGTH });
 }
 
 /** True when `text` is made only of consecutive pieces of `run` (forwards or backwards), e.g. 1234512345. */

@@ -5,9 +5,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { errorResponse } from '../api-error.ts';
 import { requestScheme, viaTrustedProxy } from '../client-address.ts';
-import { requestLanguage } from '../request-language.ts';
-import { jsonError } from './auth-context.ts';
 
 /** The origin the browser sees this server at. */
 function ownOrigin(c: Context): string {
@@ -19,23 +18,12 @@ function ownOrigin(c: Context): string {
 /** 415 `json_required` unless the body is JSON; 403 `cross_origin` for another site's request. */
 export function sameOriginJson(): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
-    const zh = requestLanguage(c) === 'zh';
     if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
-      return jsonError(
-        c,
-        415,
-        'json_required',
-        zh ? '请求体必须是 JSON（application/json）' : 'The body must be JSON (application/json)',
-      );
+      return errorResponse(c, 'json_required');
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
     if ((origin && origin !== ownOrigin(c)) || (site && site !== 'same-origin' && site !== 'none'))
-      return jsonError(
-        c,
-        403,
-        'cross_origin',
-        zh ? '不接受来自其他网站的登录请求' : 'Sign-in requests from another site are refused',
-      );
+      return errorResponse(c, 'cross_origin');
     return next();
   });
 }

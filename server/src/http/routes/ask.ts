@@ -1,16 +1,17 @@
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { SemanticQuerySchema } from '../../../../semantic-layer/src/query.ts';
 import { resolveQuery } from '../../../../semantic-layer/src/resolve-query.ts';
-import { INTENTS } from '../../answer/answer-schema.ts';
+import { AnswerSchema, INTENTS } from '../../answer/answer-schema.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { type AnswerDeps, answerQuestion, type Stage } from '../../pipeline/answer-question.ts';
 import type { ConversationLog } from '../../pipeline/conversation-log.ts';
 import type { TurnInput } from '../../pipeline/interpret-turn.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, clientIp, jsonError } from '../auth/auth-context.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonBody, SIGNED_IN } from '../api-router.ts';
+import { type AuthEnv, clientIp } from '../auth/auth-context.ts';
+import { httpMessage } from '../messages/http-messages.ts';
 import { requestLanguage } from '../request-language.ts';
 
 const AskBody = z
@@ -24,7 +25,30 @@ const AskBody = z
   })
   .refine((b) => Boolean(b.question) !== Boolean(b.query), {
     message: 'send either a question or an edited query',
-  });
+  })
+  .meta({ id: 'AskRequest' });
+
+const AskRoute = apiRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Ask a question (or re-run an edited interpretation) → Answer',
+  description:
+    'With `Accept: text/event-stream` the reply is SSE: `progress` events `{stage, elapsedMs}`, then one `answer` event (the Answer JSON). An edited query the model refuses is 400 `invalid_query` with an issue per field (`query.filters.0.values.0`).',
+  tags: ['ask'],
+  security: SIGNED_IN,
+  request: { body: jsonBody(AskBody) },
+  responses: {
+    200: {
+      description:
+        'The answer (its `kind` says answer, clarify, out_of_scope or error; `error` keeps the codes)',
+      content: {
+        'application/json': { schema: AnswerSchema.extend({ seq: z.number().int() }) },
+        'text/event-stream': { schema: z.string() },
+      },
+    },
+  },
+  errors: ['unauthenticated', 'csrf_failed', 'unknown_model', 'invalid_query'],
+});
 
 export interface AskRouteDeps {
   store: Store;
@@ -38,19 +62,12 @@ export interface AskRouteDeps {
  * the client gets `progress` events while the answer is computed, then one `answer` event.
  */
 export function askRoutes(deps: AskRouteDeps) {
-  const app = new Hono<AuthEnv>();
-  app.post('/', async (c) => {
-    const body = await parseJsonBody(c, AskBody);
-    if (body instanceof Response) return body;
+  const app = apiRouter<AuthEnv>();
+  app.openapi(AskRoute, async (c) => {
+    const body = c.req.valid('json');
     const lang = requestLanguage(c, body.language);
     const modelId = body.model ?? deps.registry.defaultModelId;
-    if (!deps.registry.has(modelId))
-      return jsonError(
-        c,
-        404,
-        'unknown_model',
-        lang === 'zh' ? `没有名为 ${modelId} 的模型` : `No model named ${modelId}`,
-      );
+    if (!deps.registry.has(modelId)) throw new ApiError('unknown_model', { model: modelId });
     const user = c.get('user');
     const active = deps.registry.get(modelId);
     if (body.query) {
@@ -61,17 +78,17 @@ export function askRoutes(deps: AskRouteDeps) {
         ? []
         : check.issues.filter((i) => i.severity === 'error' && i.code !== 'access_denied');
       if (fieldErrors.length)
-        return jsonError(
-          c,
-          400,
+        throw new ApiError(
           'invalid_query',
-          lang === 'zh'
-            ? `查询有误：${fieldErrors.map((i) => `query.${i.path}`).join('、')}`
-            : `Invalid query: ${fieldErrors.map((i) => `query.${i.path}: ${i.message}`).join('; ')}`,
+          {
+            detail: fieldErrors
+              .map((i) => httpMessage('issue.field', lang, { path: `query.${i.path}`, message: i.message }))
+              .join(httpMessage('list.separator', lang)),
+          },
           fieldErrors.map((i) => ({ path: `query.${i.path}`, message: i.message })),
         );
     }
-    const title = body.question ?? (lang === 'zh' ? '编辑后的查询' : 'Edited query');
+    const title = body.question ?? httpMessage('ask.edited_query_title', lang);
     const conv = await deps.conversations.open(body.conversationId, user.id, modelId, title);
     const turn: TurnInput = body.query
       ? { query: body.query, intent: body.intent, language: lang }
@@ -96,7 +113,7 @@ export function askRoutes(deps: AskRouteDeps) {
       return { ...answer, seq };
     };
 
-    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await run());
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await run(), 200);
     return streamSSE(c, async (stream) => {
       const answer = await run((stage, elapsedMs) => {
         void stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage, elapsedMs }) });

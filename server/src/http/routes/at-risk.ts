@@ -1,13 +1,15 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { accessFor } from '../../../../semantic-layer/src/access-policy.ts';
 import type { RunAnalysis } from '../../analysis/analysis-contract.ts';
 import { presentResult } from '../../answer/compose.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 import { tableToCsv } from '../csv.ts';
 import { requestLanguage } from '../request-language.ts';
+import { Language } from './route-params.ts';
 
 const Params = z.object({
   model: z.string().max(64).optional(),
@@ -16,7 +18,33 @@ const Params = z.object({
   region: z.string().max(64).optional(),
   sort: z.enum(['expected_loss', 'risk']).optional(),
   format: z.enum(['json', 'csv']).default('json'),
-  language: z.enum(['zh', 'en']).optional(),
+  language: Language.optional(),
+});
+
+const AtRiskRoute = apiRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The at-risk customer list (row-level security applied); `format=csv` exports it (audited)',
+  tags: ['customers'],
+  security: SIGNED_IN,
+  request: { query: Params },
+  responses: {
+    200: {
+      description: 'The list, or its CSV export',
+      content: {
+        'application/json': {
+          schema: z.looseObject({
+            asOf: z.string(),
+            narrative: z.string().optional(),
+            table: z.unknown(),
+            customers: z.array(z.record(z.string(), z.unknown())),
+          }),
+        },
+        'text/csv': { schema: z.string() },
+      },
+    },
+  },
+  errors: ['unauthenticated', 'at_risk_unavailable', 'access_denied'],
 });
 
 /**
@@ -24,38 +52,15 @@ const Params = z.object({
  * reasons, suggested action) under the user's row-level security; `format=csv` exports it (audited).
  */
 export function atRiskRoutes(deps: { store: Store; registry: ModelRegistry; runAnalysis?: RunAnalysis }) {
-  const app = new Hono<AuthEnv>();
-  app.get('/', async (c) => {
-    const parsed = Params.safeParse(c.req.query());
-    if (!parsed.success)
-      return jsonError(
-        c,
-        400,
-        'invalid_request',
-        'Invalid query parameters',
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-    const p = parsed.data;
+  const app = apiRouter<AuthEnv>();
+  app.openapi(AtRiskRoute, async (c) => {
+    const p = c.req.valid('query');
     const lang = requestLanguage(c, p.language);
     const modelId = p.model ?? deps.registry.defaultModelId;
-    if (!deps.registry.has(modelId) || !deps.runAnalysis)
-      return jsonError(
-        c,
-        404,
-        'unavailable',
-        lang === 'zh' ? '该模型没有风险名单' : 'No at-risk list for this model',
-      );
+    if (!deps.registry.has(modelId) || !deps.runAnalysis) throw new ApiError('at_risk_unavailable');
     const { runtime } = deps.registry.get(modelId);
     const user = c.get('user');
-    if (accessFor(runtime.model, user.attributes).kind === 'denied')
-      return jsonError(
-        c,
-        403,
-        'access_denied',
-        lang === 'zh'
-          ? '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户'
-          : "Your data-access attributes match none of this model's access rules: no customers to show",
-      );
+    if (accessFor(runtime.model, user.attributes).kind === 'denied') throw new ApiError('access_denied');
     const filters = [
       ...(p.value_tier ? [{ member: 'value_tier', op: 'in' as const, values: [p.value_tier] }] : []),
       ...(p.region ? [{ member: 'region', op: 'in' as const, values: [p.region] }] : []),
@@ -98,13 +103,16 @@ export function atRiskRoutes(deps: { store: Store; registry: ModelRegistry; runA
       topReasons: row.top_reasons,
       flaggedByText: row.flagged_by,
     }));
-    return c.json({
-      asOf: runtime.asOf,
-      narrative: result.narrative,
-      counts: result.analysis.counts,
-      table,
-      customers,
-    });
+    return c.json(
+      {
+        asOf: runtime.asOf,
+        narrative: result.narrative,
+        counts: result.analysis.counts,
+        table,
+        customers,
+      },
+      200,
+    );
   });
   return app;
 }

@@ -1,11 +1,11 @@
 /** /api/audit: the audit log for admins, filtered by action, user and time range, paginated by cursor. */
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { queryAudit } from '../../governance/audit-query.ts';
 import { isUuid } from '../../store/db.ts';
 import type { Store } from '../../store/open-store.ts';
+import { apiRoute, apiRouter, jsonResponse, SIGNED_IN } from '../api-router.ts';
 import type { AuthEnv } from '../auth/auth-context.ts';
-import { allowRoles, parseWith } from '../governance-http.ts';
+import { requireRole } from '../auth/authenticate.ts';
 
 const AuditQuery = z.object({
   /** Exact action, or a prefix with `*` (`model.*`). */
@@ -27,19 +27,33 @@ const AuditQuery = z.object({
  * @example api.route('/audit', auditRoutes({ store }));
  */
 export function auditRoutes({ store }: { store: Store }) {
-  const app = new Hono<AuthEnv>();
-  app.use('*', allowRoles('admin'));
+  const app = apiRouter<AuthEnv>();
+  app.use('*', requireRole('admin'));
+  const route = apiRoute({
+    method: 'get',
+    path: '/',
+    summary: 'The audit log, newest first, filtered by action, user and time, paginated by cursor (admin)',
+    tags: ['audit'],
+    security: SIGNED_IN,
+    request: { query: AuditQuery },
+    responses: {
+      200: jsonResponse(
+        'A page',
+        z.object({ entries: z.array(z.looseObject({})), nextCursor: z.number().nullable() }),
+      ),
+    },
+    errors: ['unauthenticated', 'forbidden'],
+  });
 
-  app.get('/', async (c) => {
-    const q = parseWith(c, AuditQuery, c.req.query());
-    if (q instanceof Response) return q;
+  app.openapi(route, async (c) => {
+    const q = c.req.valid('query');
     let userId: string | undefined;
     if (q.user) {
       const user = isUuid(q.user)
         ? await store.users.findById(q.user)
         : await store.users.findByUsername(q.user);
       // An unknown user has no entries: answer an empty page rather than ignore the filter.
-      if (!user) return c.json({ entries: [], nextCursor: null });
+      if (!user) return c.json({ entries: [], nextCursor: null }, 200);
       userId = user.id;
     }
     const page = await queryAudit(store, {
@@ -50,7 +64,7 @@ export function auditRoutes({ store }: { store: Store }) {
       before: q.cursor,
       limit: q.limit,
     });
-    return c.json(page);
+    return c.json(page as unknown as { entries: Record<string, unknown>[]; nextCursor: number | null }, 200);
   });
 
   return app;

@@ -1,19 +1,21 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import {
   type Actor,
   APPROVAL_SETTING,
   type CampaignService,
+  type Outcome,
   OWNERS_SETTING,
-  type Refusal,
 } from '../../campaigns/campaign-service.ts';
 import { CampaignTarget } from '../../campaigns/campaign-target.ts';
 import { MessageTemplate } from '../../campaigns/template.ts';
 import type { Campaign } from '../../store/campaigns.ts';
 import type { Store } from '../../store/open-store.ts';
 import { MESSAGE_CHANNELS } from '../../store/schema.ts';
-import { type AuthEnv, type AuthUser, jsonError } from '../auth/auth-context.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv, AuthUser } from '../auth/auth-context.ts';
+import { requireRole } from '../auth/authenticate.ts';
 import { requestLanguage } from '../request-language.ts';
 
 const NewCampaign = z.object({
@@ -39,6 +41,19 @@ const OptOut = z.object({
   reason: z.string().max(200).optional(),
 });
 
+const IdParam = z.object({ id: z.string().max(64) });
+const Loose = z.looseObject({});
+const SettingsReply = z.looseObject({ approvalThreshold: z.number() });
+const declare = { tags: ['campaigns'], security: SIGNED_IN };
+/** JSON replies of this router are documented loosely (the campaign rows are the store's). */
+const loose = (value: unknown) => value as Record<string, never>;
+
+/** The value of a campaign-service outcome; a refusal (its own status, code and zh/en message) is thrown. */
+function valueOr<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw ApiError.stated(outcome);
+}
+
 const actor = (user: AuthUser): Actor => ({ id: user.id, role: user.role, attributes: user.attributes });
 
 /** Holdout design stated in the user's language. */
@@ -53,76 +68,139 @@ function holdoutText(campaign: Campaign, lang: 'zh' | 'en'): string {
  * admin settings (approval size, owners by region); the opt-out list.
  */
 export function campaignRoutes(deps: { store: Store; service: CampaignService }) {
-  const app = new Hono<AuthEnv>();
-  const refused = (c: Context, r: Refusal) => jsonError(c, r.status, r.code, r.message[requestLanguage(c)]);
+  const app = apiRouter<AuthEnv>();
   const view = async (campaign: Campaign, lang: 'zh' | 'en') => ({
     ...campaign,
     holdout: holdoutText(campaign, lang),
     outbox: await deps.store.campaigns.statusCounts(campaign.id),
   });
 
-  app.get('/', async (c) => {
-    const user = c.get('user');
-    const all = await deps.store.campaigns.list(200);
-    const mine = user.role === 'admin' ? all : all.filter((x) => x.createdBy === user.id);
-    const lang = requestLanguage(c);
-    return c.json({ campaigns: await Promise.all(mine.map((x) => view(x, lang))) });
-  });
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/',
+      summary: "Campaigns (an admin's: all; others: their own)",
+      responses: { 200: jsonResponse('Campaigns', z.object({ campaigns: z.array(Loose) })) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const all = await deps.store.campaigns.list(200);
+      const mine = user.role === 'admin' ? all : all.filter((x) => x.createdBy === user.id);
+      const lang = requestLanguage(c);
+      return c.json({ campaigns: (await Promise.all(mine.map((x) => view(x, lang)))).map(loose) }, 200);
+    },
+  );
 
-  app.post('/', async (c) => {
-    const body = await parseJsonBody(c, NewCampaign);
-    if (body instanceof Response) return body;
-    const lang = requestLanguage(c, body.language);
-    const result = await deps.service.create(actor(c.get('user')), { ...body, language: lang });
-    if (!result.ok) return refused(c, result);
-    return c.json(
-      {
-        campaign: await view(result.value.campaign, lang),
-        targets: result.value.targets,
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/',
+      summary: 'Creates a retention campaign with a random holdout (approval needed above the threshold)',
+      request: { body: jsonBody(NewCampaign) },
+      responses: { 201: jsonResponse('Created', Loose) },
+      errors: ['unauthenticated', 'csrf_failed'],
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const lang = requestLanguage(c, body.language);
+      const created = valueOr(await deps.service.create(actor(c.get('user')), { ...body, language: lang }));
+      const reply = {
+        campaign: await view(created.campaign, lang),
+        targets: created.targets,
         approvalThreshold: await deps.service.approvalThreshold(),
-      },
-      201,
-    );
-  });
+      };
+      return c.json(loose(reply), 201);
+    },
+  );
 
-  app.get('/settings', async (c) => {
-    if (c.get('user').role !== 'admin') return jsonError(c, 403, 'forbidden', 'Admins only');
-    return c.json({
-      approvalThreshold: await deps.service.approvalThreshold(),
-      ownersByRegion: await deps.store.campaigns.getSetting(OWNERS_SETTING),
-    });
-  });
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/settings',
+      summary: 'Approval threshold and owners by region (admin)',
+      middleware: [requireRole('admin')],
+      responses: { 200: jsonResponse('Settings', SettingsReply) },
+      errors: ['unauthenticated', 'forbidden'],
+    }),
+    async (c) => {
+      const approvalThreshold = await deps.service.approvalThreshold();
+      const ownersByRegion = await deps.store.campaigns.getSetting(OWNERS_SETTING);
+      return c.json({ approvalThreshold, ownersByRegion: loose(ownersByRegion) }, 200);
+    },
+  );
 
-  app.put('/settings', async (c) => {
-    if (c.get('user').role !== 'admin') return jsonError(c, 403, 'forbidden', 'Admins only');
-    const body = await parseJsonBody(c, Settings);
-    if (body instanceof Response) return body;
-    if (body.approvalThreshold !== undefined)
-      await deps.store.campaigns.setSetting(APPROVAL_SETTING, body.approvalThreshold);
-    if (body.ownersByRegion) await deps.store.campaigns.setSetting(OWNERS_SETTING, body.ownersByRegion);
-    return c.json({ approvalThreshold: await deps.service.approvalThreshold() });
-  });
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'put',
+      path: '/settings',
+      summary: 'Changes the approval threshold or owners by region (admin)',
+      middleware: [requireRole('admin')],
+      request: { body: jsonBody(Settings) },
+      responses: { 200: jsonResponse('Settings', SettingsReply) },
+      errors: ['unauthenticated', 'csrf_failed', 'forbidden'],
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      if (body.approvalThreshold !== undefined)
+        await deps.store.campaigns.setSetting(APPROVAL_SETTING, body.approvalThreshold);
+      if (body.ownersByRegion) await deps.store.campaigns.setSetting(OWNERS_SETTING, body.ownersByRegion);
+      return c.json({ approvalThreshold: await deps.service.approvalThreshold() }, 200);
+    },
+  );
 
-  app.post('/opt-outs', async (c) => {
-    if (c.get('user').role === 'viewer') return jsonError(c, 403, 'forbidden', 'Analysts and admins only');
-    const body = await parseJsonBody(c, OptOut);
-    if (body instanceof Response) return body;
-    await deps.store.campaigns.optOut(body.customerId, body.channel, body.reason ?? null);
-    return c.json({ ok: true }, 201);
-  });
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/opt-outs',
+      summary: 'Adds a customer to the opt-out list (analyst/admin)',
+      middleware: [requireRole('analyst', 'admin')],
+      request: { body: jsonBody(OptOut) },
+      responses: { 201: jsonResponse('Opted out', z.object({ ok: z.literal(true) })) },
+      errors: ['unauthenticated', 'csrf_failed', 'forbidden'],
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      await deps.store.campaigns.optOut(body.customerId, body.channel, body.reason ?? null);
+      return c.json({ ok: true as const }, 201);
+    },
+  );
 
-  app.get('/:id', async (c) => {
-    const found = await deps.service.visible(actor(c.get('user')), c.req.param('id'));
-    if (!found.ok) return refused(c, found);
-    return c.json({ campaign: await view(found.value, requestLanguage(c)) });
-  });
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/{id}',
+      summary: 'One campaign with its holdout design and outbox counts',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('The campaign', z.object({ campaign: Loose })) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
+      return c.json({ campaign: loose(await view(found, requestLanguage(c))) }, 200);
+    },
+  );
 
-  app.get('/:id/messages', async (c) => {
-    const found = await deps.service.visible(actor(c.get('user')), c.req.param('id'));
-    if (!found.ok) return refused(c, found);
-    const messages = await deps.store.campaigns.messages(found.value.id);
-    return c.json({
-      messages: messages.map((m) => ({
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/{id}/messages',
+      summary: "A campaign's messages: arm, stratum, delivery status, outcome",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('Messages', z.object({ messages: z.array(Loose) })) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
+      const messages = await deps.store.campaigns.messages(found.id);
+      const rows = messages.map((m) => ({
         customerId: m.customerId,
         arm: m.arm,
         stratum: m.stratum,
@@ -132,26 +210,51 @@ export function campaignRoutes(deps: { store: Store; service: CampaignService })
         sentAt: m.sentAt,
         outcome: m.outcome,
         lastError: m.lastError,
-      })),
-    });
-  });
+      }));
+      return c.json({ messages: rows.map(loose) }, 200);
+    },
+  );
 
-  app.post('/:id/approve', async (c) => {
-    const result = await deps.service.approve(actor(c.get('user')), c.req.param('id'));
-    if (!result.ok) return refused(c, result);
-    return c.json({ campaign: await view(result.value, requestLanguage(c)) });
+  /** A step of a campaign's life (approve, send, simulate) by its id. */
+  const step = (
+    path: string,
+    summary: string,
+    run: (c: Context<AuthEnv>, id: string) => Promise<{ status: 200 | 202; reply: unknown }>,
+  ) =>
+    app.openapi(
+      apiRoute({
+        ...declare,
+        method: 'post',
+        path: `/{id}/${path}`,
+        summary,
+        request: { params: IdParam },
+        responses: { 200: jsonResponse(summary, Loose), 202: jsonResponse(summary, Loose) },
+        errors: ['unauthenticated', 'csrf_failed'],
+      }),
+      async (c) => {
+        const { status, reply } = await run(c, c.req.valid('param').id);
+        return status === 202 ? c.json(loose(reply), 202) : c.json(loose(reply), 200);
+      },
+    );
+  step('approve', 'Approves a pending campaign (admin)', async (c, id) => {
+    const approved = valueOr(await deps.service.approve(actor(c.get('user')), id));
+    return { status: 200, reply: { campaign: await view(approved, requestLanguage(c)) } };
   });
-
-  app.post('/:id/send', async (c) => {
-    const result = await deps.service.send(actor(c.get('user')), c.req.param('id'));
-    if (!result.ok) return refused(c, result);
-    return c.json({ campaign: await view(result.value.campaign, requestLanguage(c)) }, 202);
-  });
-
-  app.post('/:id/simulate-responses', async (c) => {
-    const result = await deps.service.simulate(actor(c.get('user')), c.req.param('id'));
-    if (!result.ok) return refused(c, result);
-    return c.json(result.value);
-  });
+  step(
+    'send',
+    'Sends a campaign: treatment messages to the outbox, the control group held out',
+    async (c, id) => {
+      const sent = valueOr(await deps.service.send(actor(c.get('user')), id));
+      return { status: 202, reply: { campaign: await view(sent.campaign, requestLanguage(c)) } };
+    },
+  );
+  step(
+    'simulate-responses',
+    'Demo mode: simulated customer responses for a sent campaign',
+    async (c, id) => ({
+      status: 200,
+      reply: valueOr(await deps.service.simulate(actor(c.get('user')), id)),
+    }),
+  );
   return app;
 }

@@ -3,43 +3,76 @@
  * (10 minutes, single use) to send as `/churn link CODE` in Slack or `绑定 CODE` in WeCom; `DELETE /:id`
  * unlinks an account. Every change is audited.
  */
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { LINK_CODE_TTL_MS } from '../../store/channel-links.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
-import { requestLanguage } from '../request-language.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
+
+const Link = z.object({
+  id: z.string(),
+  provider: z.string(),
+  team: z.string().nullable(),
+  externalUserId: z.string(),
+  method: z.string(),
+  createdAt: z.unknown(),
+});
+const declare = { tags: ['channels'], security: SIGNED_IN };
 
 export function channelLinkRoutes(store: Store) {
-  const app = new Hono<AuthEnv>();
-  app.get('/', async (c) => {
-    const links = await store.channelLinks.listForUser(c.get('user').id);
-    return c.json({
-      links: links.map((l) => ({
-        id: l.id,
-        provider: l.provider,
-        team: l.team,
-        externalUserId: l.externalUserId,
-        method: l.method,
-        createdAt: l.createdAt,
-      })),
-    });
+  const app = apiRouter<AuthEnv>();
+  const listRoute = apiRoute({
+    ...declare,
+    method: 'get',
+    path: '/',
+    summary: "The user's linked Slack / WeCom accounts",
+    responses: { 200: jsonResponse('Links', z.object({ links: z.array(Link) })) },
+    errors: ['unauthenticated'],
   });
-  app.post('/code', async (c) => {
+  app.openapi(listRoute, async (c) => {
+    const links = await store.channelLinks.listForUser(c.get('user').id);
+    return c.json(
+      {
+        links: links.map((l) => ({
+          id: l.id,
+          provider: l.provider,
+          team: l.team,
+          externalUserId: l.externalUserId,
+          method: l.method,
+          createdAt: l.createdAt,
+        })),
+      },
+      200,
+    );
+  });
+  const codeRoute = apiRoute({
+    ...declare,
+    method: 'post',
+    path: '/code',
+    summary: 'A one-time link code (10 min, single use) to send as `/churn link CODE` or `绑定 CODE`',
+    responses: { 201: jsonResponse('The code', z.object({ code: z.string(), expiresAt: z.unknown() })) },
+    errors: ['unauthenticated', 'csrf_failed'],
+  });
+  app.openapi(codeRoute, async (c) => {
     const user = c.get('user');
     const { code, expiresAt } = await store.channelLinks.createCode(user.id, LINK_CODE_TTL_MS);
     await store.audit.record({ action: 'channel.link_code', userId: user.id, target: user.username });
     return c.json({ code, expiresAt }, 201);
   });
-  app.delete('/:id', async (c) => {
+  const unlinkRoute = apiRoute({
+    ...declare,
+    method: 'delete',
+    path: '/{id}',
+    summary: "Unlinks one of the user's accounts",
+    request: { params: z.object({ id: z.string().max(64) }) },
+    responses: { 204: { description: 'Unlinked' } },
+    errors: ['unauthenticated', 'csrf_failed', 'link_not_found'],
+  });
+  app.openapi(unlinkRoute, async (c) => {
     const user = c.get('user');
-    const id = c.req.param('id');
-    if (!(await store.channelLinks.unlink(id, user.id)))
-      return jsonError(
-        c,
-        404,
-        'not_found',
-        requestLanguage(c) === 'zh' ? '没有这个已绑定的账户' : 'No such linked account',
-      );
+    const { id } = c.req.valid('param');
+    if (!(await store.channelLinks.unlink(id, user.id))) throw new ApiError('link_not_found');
     await store.audit.record({ action: 'channel.unlink', userId: user.id, target: id });
     return c.body(null, 204);
   });

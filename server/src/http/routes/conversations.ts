@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
+import { type Answer, AnswerSchema } from '../../answer/answer-schema.ts';
 import type { Store } from '../../store/open-store.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
-import { requestLanguage } from '../request-language.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 
 const FeedbackBody = z.object({
   conversationId: z.string().max(64),
@@ -12,18 +12,65 @@ const FeedbackBody = z.object({
   comment: z.string().max(2000).optional(),
 });
 
+const Summary = z.object({ id: z.string(), title: z.string(), model: z.string(), updatedAt: z.unknown() });
+const declare = { tags: ['conversations'], security: SIGNED_IN };
+
 /** GET /api/conversations[/:id] (the user's own) and POST /api/feedback on one answer. */
 export function conversationRoutes(store: Store) {
-  const app = new Hono<AuthEnv>();
-  app.get('/conversations', async (c) => {
-    const rows = await store.conversations.listForUser(c.get('user').id);
-    return c.json({
-      conversations: rows.map((r) => ({ id: r.id, title: r.title, model: r.model, updatedAt: r.updatedAt })),
-    });
+  const app = apiRouter<AuthEnv>();
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/conversations',
+      summary: "The user's conversations, newest first",
+      responses: { 200: jsonResponse('Conversations', z.object({ conversations: z.array(Summary) })) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const rows = await store.conversations.listForUser(c.get('user').id);
+      return c.json(
+        {
+          conversations: rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            model: r.model,
+            updatedAt: r.updatedAt,
+          })),
+        },
+        200,
+      );
+    },
+  );
+  const conversationRoute = apiRoute({
+    ...declare,
+    method: 'get',
+    path: '/conversations/{id}',
+    summary: "One of the user's conversations with its messages (question, answer)",
+    request: { params: z.object({ id: z.string().max(64) }) },
+    responses: {
+      200: jsonResponse(
+        'The conversation',
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          model: z.string(),
+          messages: z.array(
+            z.object({
+              seq: z.number(),
+              question: z.string().nullable(),
+              answer: AnswerSchema,
+              createdAt: z.unknown(),
+            }),
+          ),
+        }),
+      ),
+    },
+    errors: ['unauthenticated', 'conversation_not_found'],
   });
-  app.get('/conversations/:id', async (c) => {
-    const conv = await store.conversations.get(c.req.param('id'), c.get('user').id);
-    if (!conv) return notFound(c);
+  app.openapi(conversationRoute, async (c) => {
+    const conv = await store.conversations.get(c.req.valid('param').id, c.get('user').id);
+    if (!conv) throw new ApiError('conversation_not_found');
     const messages = await store.conversations.listMessages(conv.id);
     return c.json({
       id: conv.id,
@@ -32,19 +79,27 @@ export function conversationRoutes(store: Store) {
       messages: messages.map((m) => ({
         seq: m.seq,
         question: m.question,
-        answer: m.answer,
+        answer: m.answer as Answer,
         createdAt: m.createdAt,
       })),
     });
   });
-  app.post('/feedback', async (c) => {
-    const body = await parseJsonBody(c, FeedbackBody);
-    if (body instanceof Response) return body;
+  const feedbackRoute = apiRoute({
+    ...declare,
+    method: 'post',
+    path: '/feedback',
+    summary: 'Thumbs up or down on one answer (thumbs-down answers go to the wrong-answer queue)',
+    request: { body: jsonBody(FeedbackBody) },
+    responses: { 201: jsonResponse('Recorded', z.object({ id: z.string(), status: z.string() })) },
+    errors: ['unauthenticated', 'csrf_failed', 'conversation_not_found'],
+  });
+  app.openapi(feedbackRoute, async (c) => {
+    const body = c.req.valid('json');
     const user = c.get('user');
     const conv = await store.conversations.get(body.conversationId, user.id);
-    if (!conv) return notFound(c);
+    if (!conv) throw new ApiError('conversation_not_found');
     const message = (await store.conversations.listMessages(conv.id)).find((m) => m.seq === body.seq);
-    if (!message) return notFound(c);
+    if (!message) throw new ApiError('conversation_not_found');
     const feedback = await store.feedback.create({
       messageId: message.id,
       userId: user.id,
@@ -60,9 +115,4 @@ export function conversationRoutes(store: Store) {
     return c.json({ id: feedback.id, status: feedback.status }, 201);
   });
   return app;
-}
-
-function notFound(c: Parameters<typeof requestLanguage>[0]) {
-  const zh = requestLanguage(c) === 'zh';
-  return jsonError(c, 404, 'not_found', zh ? '没有找到这条对话或回答' : 'No such conversation or answer');
 }

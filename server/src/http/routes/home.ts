@@ -1,12 +1,27 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import type { CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { catalogFor } from '../../data/user-catalog.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { runQuery } from '../../pipeline/run-query.ts';
-import { type AuthEnv, jsonError } from '../auth/auth-context.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import type { AuthEnv } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
 import { exampleQuestions } from './example-questions.ts';
+import { Language, ModelQuery } from './route-params.ts';
+
+const Tile = z.object({
+  metric: z.string(),
+  label: z.string(),
+  format: z.string().optional(),
+  lowerIsBetter: z.boolean().optional(),
+  period: z.object({ start: z.string(), end: z.string() }).nullable(),
+  value: z.unknown(),
+  previous: z.unknown(),
+  change: z.unknown(),
+  spark: z.array(z.object({ period: z.unknown(), value: z.unknown() })),
+});
 
 /** The home tiles, in order of preference; a model without one of them shows its first certified metrics. */
 const PREFERRED = ['churn_rate', 'at_risk_customers', 'nps', 'revenue'];
@@ -16,11 +31,27 @@ const PREFERRED = ['churn_rate', 'at_risk_customers', 'nps', 'revenue'];
  * a 12-month sparkline), computed by governed queries under the user's row-level security.
  */
 export function homeRoutes(registry: ModelRegistry) {
-  const app = new Hono<AuthEnv>();
-  app.get('/', async (c) => {
-    const id = c.req.query('model') ?? registry.defaultModelId;
-    if (!registry.has(id)) return jsonError(c, 404, 'unknown_model', `No model named ${id}`);
-    const lang = requestLanguage(c, c.req.query('language'));
+  const app = apiRouter<AuthEnv>();
+  const route = apiRoute({
+    method: 'get',
+    path: '/',
+    summary: 'KPI tiles and suggested questions (row-level security applied)',
+    tags: ['home'],
+    security: SIGNED_IN,
+    request: { query: ModelQuery.extend({ language: Language.optional() }) },
+    responses: {
+      200: jsonResponse(
+        'Tiles',
+        z.object({ asOf: z.string(), tiles: z.array(Tile), suggestions: z.array(z.string()) }),
+      ),
+    },
+    errors: ['unauthenticated', 'unknown_model'],
+  });
+  app.openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    const id = query.model ?? registry.defaultModelId;
+    if (!registry.has(id)) throw new ApiError('unknown_model', { model: id });
+    const lang = requestLanguage(c, query.language);
     const { runtime } = registry.get(id);
     const { catalog, asOf } = runtime;
     const attributes = c.get('user').attributes;
@@ -74,7 +105,7 @@ export function homeRoutes(registry: ModelRegistry) {
     }
     // Suggestions name only values the user may see.
     const suggestions = exampleQuestions(await catalogFor(runtime, attributes))[lang];
-    return c.json({ asOf, tiles, suggestions });
+    return c.json({ asOf, tiles, suggestions }, 200);
   });
   return app;
 }

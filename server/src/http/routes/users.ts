@@ -1,15 +1,18 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { unknownAttributes } from '../../../../semantic-layer/src/access-policy.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { isUniqueViolation } from '../../store/db.ts';
 import type { Store } from '../../store/open-store.ts';
 import { ROLES } from '../../store/schema.ts';
-import { type AuthEnv, clientIp, jsonError, toAuthUser } from '../auth/auth-context.ts';
+import { ApiError } from '../api-error.ts';
+import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-router.ts';
+import { type AuthEnv, clientIp, toAuthUser } from '../auth/auth-context.ts';
+import { AuthUserSchema } from '../auth/auth-routes.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { isLockedOut } from '../auth/login-throttle.ts';
-import { parseJsonBody } from '../auth/parse-body.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
+import { httpMessage } from '../messages/http-messages.ts';
 import { requestLanguage } from '../request-language.ts';
 
 const Attributes = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.array(z.string().min(1)).min(1));
@@ -38,6 +41,44 @@ const ChangesBody = z
     unlock: z.literal(true).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+const ADMIN_ERRORS = ['unauthenticated', 'csrf_failed', 'forbidden'] as const;
+const declare = { tags: ['users'], security: SIGNED_IN };
+const ListRoute = apiRoute({
+  ...declare,
+  method: 'get',
+  path: '/',
+  summary: 'Accounts with roles, row-level attributes and whether sign-in is locked (admin)',
+  responses: {
+    200: jsonResponse(
+      'Accounts',
+      z.object({ users: z.array(AuthUserSchema.extend({ locked: z.boolean() })) }),
+    ),
+  },
+  errors: [...ADMIN_ERRORS],
+});
+const CreateRoute = apiRoute({
+  ...declare,
+  method: 'post',
+  path: '/',
+  summary: 'Creates an account with a one-time password (admin, audited)',
+  request: { body: jsonBody(NewUserBody) },
+  responses: {
+    201: jsonResponse('Created', z.object({ user: AuthUserSchema, oneTimePassword: z.string() })),
+  },
+  errors: [...ADMIN_ERRORS, 'unknown_attribute', 'username_taken'],
+});
+const ChangeRoute = apiRoute({
+  ...declare,
+  method: 'patch',
+  path: '/{id}',
+  summary:
+    'Changes role, attributes, e-mail, WeCom userid, disabled; `unlock` lifts a lock-out (admin, audited)',
+  request: { params: z.object({ id: z.string().max(64) }), body: jsonBody(ChangesBody) },
+  responses: {
+    200: jsonResponse('Changed', z.object({ user: AuthUserSchema, unlocked: z.boolean().optional() })),
+  },
+  errors: [...ADMIN_ERRORS, 'unknown_attribute', 'user_not_found', 'self_lockout', 'already_taken'],
+});
 
 /**
  * Admin-only user management under /api/users: list, create (with a one-time password), change role,
@@ -45,50 +86,44 @@ const ChangesBody = z
  * with before/after values; an admin cannot demote or disable themselves (no lock-out).
  */
 export function userRoutes(store: Store, registry: ModelRegistry) {
-  const app = new Hono<AuthEnv>();
+  const app = apiRouter<AuthEnv>();
   app.use('*', requireRole('admin'));
   // Row-level attributes must name an access rule of a served model: a typo would otherwise lock a
   // manager out (fail closed) without anyone being told why.
-  const badAttributes = (c: Context, attributes: Record<string, string[]> | undefined) => {
+  const checkAttributes = (c: Context, attributes: Record<string, string[]> | undefined) => {
     const unknown = attributes
       ? unknownAttributes(
           attributes,
           registry.list().map((m) => m.runtime.model),
         )
       : [];
-    if (!unknown.length) return null;
+    if (!unknown.length) return;
     const known = [
       ...new Set(registry.list().flatMap((m) => m.runtime.model.rowLevelSecurity.map((r) => r.attribute))),
     ].join(', ');
-    const zh = requestLanguage(c) === 'zh';
-    return jsonError(
-      c,
-      400,
+    const lang = requestLanguage(c);
+    throw new ApiError(
       'unknown_attribute',
-      zh
-        ? `未知的数据权限属性 ${unknown.join(', ')}（可用：${known || '无'}）`
-        : `Unknown access attribute ${unknown.join(', ')} (known: ${known || 'none'})`,
-      unknown.map((k) => ({
-        path: `attributes.${k}`,
-        message: zh ? '没有模型使用该属性' : 'no model uses it',
-      })),
+      { attributes: unknown.join(', '), known: known || httpMessage('word.none', lang) },
+      unknown.map((k) => ({ path: `attributes.${k}`, message: httpMessage('issue.unused_attribute', lang) })),
     );
   };
-  app.get('/', async (c) =>
-    c.json({
-      users: await Promise.all(
-        (await store.users.list()).map(async (u) => ({
-          ...toAuthUser(u),
-          locked: await isLockedOut(store, u.username),
-        })),
-      ),
-    }),
+  app.openapi(ListRoute, async (c) =>
+    c.json(
+      {
+        users: await Promise.all(
+          (await store.users.list()).map(async (u) => ({
+            ...toAuthUser(u),
+            locked: await isLockedOut(store, u.username),
+          })),
+        ),
+      },
+      200,
+    ),
   );
-  app.post('/', async (c) => {
-    const body = await parseJsonBody(c, NewUserBody);
-    if (body instanceof Response) return body;
-    const refused = badAttributes(c, body.attributes);
-    if (refused) return refused;
+  app.openapi(CreateRoute, async (c) => {
+    const body = c.req.valid('json');
+    checkAttributes(c, body.attributes);
     const password = generatePassword();
     try {
       const user = await store.users.create({
@@ -104,24 +139,16 @@ export function userRoutes(store: Store, registry: ModelRegistry) {
       });
       return c.json({ user: toAuthUser(user), oneTimePassword: password }, 201);
     } catch (error) {
-      if (isUniqueViolation(error))
-        return jsonError(
-          c,
-          409,
-          'username_taken',
-          `The username ${body.username} (or its e-mail or WeCom userid) is already taken`,
-        );
+      if (isUniqueViolation(error)) throw new ApiError('username_taken', { username: body.username });
       throw error;
     }
   });
-  app.patch('/:id', async (c) => {
-    const body = await parseJsonBody(c, ChangesBody);
-    if (body instanceof Response) return body;
-    const refused = badAttributes(c, body.attributes);
-    if (refused) return refused;
+  app.openapi(ChangeRoute, async (c) => {
+    const body = c.req.valid('json');
+    checkAttributes(c, body.attributes);
     const me = c.get('user');
-    const before = await store.users.findById(c.req.param('id'));
-    if (!before) return jsonError(c, 404, 'not_found', 'No such user');
+    const before = await store.users.findById(c.req.valid('param').id);
+    if (!before) throw new ApiError('user_not_found');
     const { unlock, ...changes } = body;
     if (unlock)
       await store.audit.record({
@@ -130,16 +157,15 @@ export function userRoutes(store: Store, registry: ModelRegistry) {
         target: before.username,
         ip: clientIp(c),
       });
-    if (Object.keys(changes).length === 0) return c.json({ user: toAuthUser(before), unlocked: true });
+    if (Object.keys(changes).length === 0) return c.json({ user: toAuthUser(before), unlocked: true }, 200);
     if (before.id === me.id && ((body.role && body.role !== 'admin') || body.disabled))
-      return jsonError(c, 409, 'self_lockout', 'You cannot remove your own admin role or disable yourself');
+      throw new ApiError('self_lockout');
     const after = await store.users.update(before.id, changes).catch((error: unknown) => {
       if (isUniqueViolation(error)) return 'taken' as const;
       throw error;
     });
-    if (after === 'taken')
-      return jsonError(c, 409, 'already_taken', 'Another account already has this e-mail or WeCom userid');
-    if (!after) return jsonError(c, 404, 'not_found', 'No such user');
+    if (after === 'taken') throw new ApiError('already_taken');
+    if (!after) throw new ApiError('user_not_found');
     await store.audit.record({
       action: 'user.permissions',
       userId: me.id,
@@ -161,7 +187,7 @@ export function userRoutes(store: Store, registry: ModelRegistry) {
         },
       },
     });
-    return c.json({ user: toAuthUser(after) });
+    return c.json({ user: toAuthUser(after) }, 200);
   });
   return app;
 }

@@ -182,7 +182,9 @@ export function defineAuthSuite(label: string, factory: StoreFactory): void {
       const viewer = await login(fx.app, 'viewer', 'demo-viewer');
       const denied = await send(fx.app, 'GET', '/admin-only', { cookie: viewer.cookie });
       expect(denied.status).toBe(403);
-      expect(await denied.json()).toEqual({ error: { code: 'forbidden', message: 'Requires role admin' } });
+      expect(await denied.json()).toEqual({
+        error: { code: 'forbidden', message: 'This requires the admin role' },
+      });
       expect((await send(fx.app, 'GET', '/admin-only')).status).toBe(401);
     });
 

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { compile } from '../../../../semantic-layer/src/index.ts';
 import { loadFixture, retailModel } from '../../../../semantic-layer/test/load-fixture.ts';
-import { AnalyticsEngine } from '../../../src/data/duckdb-engine.ts';
+import type { AnalyticsEngine } from '../../../src/data/analytics-engine.ts';
+import { DuckDbEngine } from '../../../src/data/duckdb-engine.ts';
 import { loadPublished, seedModelVersions } from '../../../src/governance/published-models.ts';
 import type { AuthEnv } from '../../../src/http/auth/auth-context.ts';
 import { authenticate } from '../../../src/http/auth/authenticate.ts';
@@ -134,7 +135,7 @@ export function governanceFixture(factory: StoreFactory): GovernanceFixture {
 
 /** An in-memory analytics engine holding the semantic layer's fixture CRM with its derived tables. */
 async function fixtureAnalytics(): Promise<AnalyticsEngine> {
-  const engine = await AnalyticsEngine.open({ path: ':memory:', connections: 2 });
+  const engine = await DuckDbEngine.open({ path: ':memory:', connections: 2 });
   await loadFixture(engine, retailModel());
   return engine;
 }

@@ -58,7 +58,7 @@ export function wrongAnswerCases(fx: GovernanceFixture): void {
       query: { ...given, filters: [{ member: 'province', op: 'in', values: ['广东'] }] },
     });
     expect(wrongMember.status).toBe(422);
-    expect(wrongMember.body.error.code).toBe('invalid_query');
+    expect(wrongMember.body.error.code).toBe('invalid_correction');
     const south = { ...given, filters: [{ member: 'region', op: 'in', values: ['华南'] }] };
     const corrected = await call('analyst', 'PUT', `/wrong-answers/${down.id}/correction`, {
       intent: 'metric',

@@ -1,0 +1,120 @@
+/**
+ * The analytics engine: where the canonical and derived tables live and every governed statement runs
+ * (ingest loads it, materialisation builds it, questions and analyses read it). Two implementations:
+ * `DuckDbEngine` (embedded, the default) and `PostgresEngine` (`ANALYTICS_DATABASE_URL=postgres://…`:
+ * PostgreSQL or a PostgreSQL-compatible warehouse). Queries are compiled for `dialect`; rows come
+ * back as JSON-safe values on both (counts and decimals as numbers, dates as ISO strings).
+ */
+import type { DialectName } from '../../../semantic-layer/src/dialect/index.ts';
+import { ResultCache } from './result-cache.ts';
+
+/** Options of a write (materialisation): a timeout interrupts it and rolls it back. */
+export interface WriteOptions {
+  timeoutMs?: number;
+}
+
+export interface QueryOptions {
+  timeoutMs?: number;
+  maxRows?: number;
+  /** Serve a repeat of this query from the result cache while the store is unchanged. */
+  cache?: boolean;
+}
+
+export interface EngineColumn {
+  name: string;
+  type: 'number' | 'string' | 'date' | 'boolean';
+}
+
+export interface EngineResult {
+  columns: EngineColumn[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+  elapsedMs: number;
+  /** True when served from the result cache (elapsedMs is then the lookup). */
+  cached?: boolean;
+}
+
+/** A query that ran out of time; a user-facing error says so in their language. */
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`query interrupted after ${timeoutMs} ms`);
+  }
+}
+
+/** What ingest, materialisation, questions and analyses need of an analytics store. */
+export interface AnalyticsEngine {
+  /** The SQL dialect statements for this engine are compiled in. */
+  readonly dialect: DialectName;
+  /** How many writes the store has seen: a cache key part that changes whenever the data may have. */
+  readonly writeCount: number;
+  /** Runs one read query with parameters, a timeout and a row cap (served from the cache when asked). */
+  query(sql: string, params?: unknown[], opts?: QueryOptions): Promise<EngineResult>;
+  /**
+   * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
+   * `communications`): values always travel as parameters; the result cache is cleared.
+   */
+  write(statements: { sql: string; params: unknown[] }[]): Promise<void>;
+  /** Runs statements that change the store, one after another. */
+  exec(statements: string | string[], opts?: WriteOptions): Promise<void>;
+  /**
+   * Runs `work` in one transaction: other readers see the state before it until it commits; an error
+   * rolls everything back and is rethrown.
+   */
+  transaction<T>(work: (run: (sql: string) => Promise<void>) => Promise<T>, opts?: WriteOptions): Promise<T>;
+  /** Names of the store's tables. */
+  tables(): Promise<Set<string>>;
+  /** Column names of one table, in order (empty when it does not exist). */
+  columns(table: string): Promise<string[]>;
+  /**
+   * Runs `work` on an engine whose table builds land in a private place while reads of other tables
+   * see this store (a draft's derived tables for a preview); the private tables are gone afterwards.
+   */
+  sandbox<T>(
+    work: (sandbox: AnalyticsEngine) => Promise<T>,
+    timeouts?: { read?: number; write?: number },
+  ): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * The read cache both engines share: cacheable queries are served again while the store is unchanged;
+ * every write clears it, and a read that started before a write never fills it afterwards.
+ */
+export abstract class CachedReads {
+  /** Results of cacheable queries; every write (exec, transaction) clears it. */
+  readonly results = new ResultCache<EngineResult>();
+  private writes = 0;
+
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  /** Runs one read query, uncached. */
+  protected abstract run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult>;
+
+  async query(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<EngineResult> {
+    if (!opts.cache) return this.run(sql, params, opts);
+    const started = performance.now();
+    const key = JSON.stringify([sql, params, opts.maxRows ?? null]);
+    const hit = this.results.get(key);
+    if (hit) {
+      return {
+        ...hit,
+        rows: hit.rows.map((r) => ({ ...r })),
+        cached: true,
+        elapsedMs: performance.now() - started,
+      };
+    }
+    const writes = this.writes;
+    const result = await this.run(sql, params, opts);
+    if (writes === this.writes)
+      this.results.set(key, { ...result, rows: result.rows.map((r) => ({ ...r })) }, result.rows.length);
+    return result;
+  }
+
+  /** Called by every write. */
+  protected forgetResults(): void {
+    this.writes++;
+    this.results.clear();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * English text of the HTTP API (error messages and the few words routes put in answers), keyed like the web
+ * app's catalogs (web/src/i18n); `messages-zh.ts` must have the same keys (the type checks it). `{name}`
+ * placeholders are filled by `httpMessage`.
+ */
+export const EN = {
+  'error.json_required': 'The body must be JSON (application/json)',
+  'error.invalid_text': 'Field {field} contains a NUL character or an unpaired surrogate',
+  'error.body_too_large': 'The request body is too large (limit {limitKb} KB)',
+  'error.not_found': 'No route {method} {path}',
+  'error.internal_error': 'Internal error; it has been logged',
+  'error.csrf_failed': 'Missing or wrong {header} header',
+  'error.password_change_required': 'Change your password before continuing',
+  'error.cross_origin': 'Sign-in requests from another site are refused',
+  'error.invalid_credentials': 'Invalid username or password',
+  'error.too_many_attempts': 'Too many sign-in attempts: try again in {retryAfter} s',
+  'error.account_locked':
+    'Too many failed sign-ins: this account is locked until an administrator unlocks it',
+  'error.wrong_password': 'The current password is not correct',
+  'error.same_password': 'The new password must differ from the current one',
+  'error.weak_password': '{detail}',
+  'error.demo_admin_refused': 'One-click demo sign-in never grants admin: sign in with the password',
+  'error.unknown_demo_user': 'No such demo user',
+  'error.token_not_found': 'No such active token',
+  'error.unknown_model': 'No model named {model}',
+  'error.invalid_query': 'Invalid query: {detail}',
+  'error.unknown_attribute': 'Unknown access attribute {attributes} (known: {known})',
+  'error.username_taken': 'The username {username} (or its e-mail or WeCom userid) is already taken',
+  'error.user_not_found': 'No such user',
+  'error.self_lockout': 'You cannot remove your own admin role or disable yourself',
+  'error.already_taken': 'Another account already has this e-mail or WeCom userid',
+  'error.at_risk_unavailable': 'No at-risk list for this model',
+  'error.access_denied':
+    "Your data-access attributes match none of this model's access rules: no customers to show",
+  'error.conversation_not_found': 'No such conversation or answer',
+  'error.link_not_found': 'No such linked account',
+  'error.subscription_not_found': 'No such subscription',
+  'error.insight_not_found': 'No such insight',
+  'error.invalid_subscription': '{detail}',
+
+  'password.too_short': 'The password needs at least {min} characters',
+  'password.too_long': 'The password may have at most 1024 characters',
+  'password.common': 'This password is too common: choose another',
+  'password.repetitive':
+    'The password repeats a character or a keyboard run: choose something less predictable',
+  'password.contains_username': 'The password may not contain the username',
+
+  'issue.field': '{path}: {message}',
+  'issue.unstorable': 'unstorable character',
+  'issue.unused_attribute': 'no model uses it',
+  'issue.asked_of_model': 'the question was asked of {model}',
+  'word.none': 'none',
+  'list.separator': '; ',
+  'ask.edited_query_title': 'Edited query',
+} as const;
+
+/** A message of the HTTP API. */
+export type HttpMessageId = keyof typeof EN;

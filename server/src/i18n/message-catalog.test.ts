@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { EN as HTTP_EN } from '../http/messages/messages-en.ts';
+import { ZH as HTTP_ZH } from '../http/messages/messages-zh.ts';
+import { EN as PIPELINE_EN } from '../pipeline/messages/messages-en.ts';
+import { ZH as PIPELINE_ZH } from '../pipeline/messages/messages-zh.ts';
+import { pipelineMessages } from '../pipeline/pipeline-messages.ts';
+import { fillMessage, messageCatalog } from './message-catalog.ts';
+
+describe('server message catalogs', () => {
+  it('fills {name} placeholders and leaves unknown ones', () => {
+    expect(fillMessage('No model named {model} ({x})', { model: 'retail' })).toBe(
+      'No model named retail ({x})',
+    );
+    const message = messageCatalog({ en: { hi: 'Hello {who}' }, zh: { hi: '你好，{who}' } });
+    expect(message('hi', 'zh', { who: '华南' })).toBe('你好，华南');
+  });
+
+  it('has every message in both languages, the Chinese ones in Chinese', () => {
+    for (const [en, zh] of [
+      [HTTP_EN, HTTP_ZH],
+      [PIPELINE_EN, PIPELINE_ZH],
+    ] as const) {
+      expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+      for (const [id, text] of Object.entries(zh)) {
+        const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+        if (!/^\{\w+\}$/.test(text) && !/separator|field/.test(id))
+          expect(text, id).toMatch(/[\u4e00-\u9fff]/);
+        if (id !== 'issue.field')
+          expect(placeholders(text), id).toEqual(placeholders(en[id as keyof typeof en]));
+      }
+    }
+  });
+
+  it('tells why a question cannot be computed, with what was understood', () => {
+    const issues = [
+      { code: 'unknown_member' as const, message: 'no dimension province', severity: 'error' as const },
+    ];
+    expect(pipelineMessages.cannotCompile(issues, ['流失率 → churn_rate', '华南 → region'], 'zh')).toBe(
+      '这个问题按当前的指标定义无法计算（no dimension province）。我理解到：流失率 → churn_rate、华南 → region。可以换一个维度或指标再试，或在目录中查看可用的指标。',
+    );
+    expect(pipelineMessages.cannotCompile(issues, [], 'en')).toBe(
+      'This question cannot be computed with the current definitions (no dimension province). Try another dimension or metric, or browse the catalog for what is available.',
+    );
+  });
+});

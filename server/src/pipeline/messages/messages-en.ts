@@ -1,0 +1,19 @@
+/** What the user reads when a question cannot be answered (English); messages-zh.ts has the same keys. */
+export const EN = {
+  access_denied:
+    "Your data-access attributes match none of this model's access rules, so you see no data; ask an administrator to correct them.",
+  cannot_compile:
+    'This question cannot be computed with the current definitions ({detail}). {understood}Try another dimension or metric, or browse the catalog for what is available.',
+  understood: 'What I understood: {words}. ',
+  understood_separator: ', ',
+  timeout: 'The query timed out. Narrow the time range or group by fewer dimensions and try again.',
+  no_rows:
+    'No data in the selected scope (the time range or filters may be too narrow, or your data access does not include these rows).',
+  internal:
+    'Something went wrong while computing the answer; it has been logged. Please try again or rephrase.',
+  analysis_unavailable:
+    'The deeper analysis is not available; here is what the semantic layer can answer directly.',
+  llm_fallback: 'The LLM interpreter was unavailable; the offline rules interpreter answered.',
+} as const;
+
+export type PipelineMessageId = keyof typeof EN;

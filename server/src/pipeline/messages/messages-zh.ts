@@ -1,0 +1,15 @@
+import type { PipelineMessageId } from './messages-en.ts';
+
+/** 无法回答问题时用户看到的中文说明（键与 messages-en.ts 相同）。 */
+export const ZH: Record<PipelineMessageId, string> = {
+  access_denied: '您的数据权限属性与该模型的访问规则不匹配，因此看不到任何数据；请联系管理员更正。',
+  cannot_compile:
+    '这个问题按当前的指标定义无法计算（{detail}）。{understood}可以换一个维度或指标再试，或在目录中查看可用的指标。',
+  understood: '我理解到：{words}。',
+  understood_separator: '、',
+  timeout: '查询超时了。请缩小时间范围或减少分组维度后再试。',
+  no_rows: '在所选范围内没有数据（可能是时间范围或筛选条件过窄，或您的数据权限不包含这些记录）。',
+  internal: '计算时出错了，我们已记录下来。请稍后再试或换个问法。',
+  analysis_unavailable: '深入分析暂不可用，以下是语义层能直接给出的结果。',
+  llm_fallback: '大模型解析不可用，已改用离线规则解析。',
+};
