@@ -65,7 +65,7 @@ async function rawRr(
   const r = await demo.runtime.engine.query(
     `SELECT count(*) FILTER (WHERE ${segment}) AS n1, count(*) FILTER (WHERE ${segment} AND churned) AS c1,
        count(*) FILTER (WHERE NOT (${segment})) AS n0, count(*) FILTER (WHERE NOT (${segment}) AND churned) AS c0
-     FROM (${rawPopulation(range.start, range.end)}) WHERE ${within}`,
+     FROM (${rawPopulation(range.start, range.end)}) AS raw WHERE ${within}`,
   );
   const row = r.rows[0]!;
   const [n1, c1, n0, c0] = ['n1', 'c1', 'n0', 'c0'].map((k) => Number(row[k]));

@@ -42,7 +42,8 @@ export async function segmentEchoes(
     if (pd?.type !== 'categorical' || parent.segment === null) continue;
     for (const child of head) {
       const cd = model.dimensions[child.dimension];
-      if (cd?.type !== 'categorical' || child === parent || cd.source !== pd.source) continue;
+      if (cd?.type !== 'categorical' || child.dimension === parent.dimension || cd.source !== pd.source)
+        continue;
       if (child.segment === null || Math.sign(child.contribution) !== Math.sign(parent.contribution))
         continue;
       if (Math.abs(child.contribution) < ECHO_SHARE * Math.abs(parent.contribution)) continue;

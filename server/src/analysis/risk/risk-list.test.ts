@@ -99,7 +99,7 @@ describe('risk model: time split on the point-in-time history', () => {
     // Every active customer of the latest production snapshot is a training row (no scope applied).
     const latest = model.productionDates.at(-1)!;
     const all = await runtime.engine.query(
-      'SELECT count(*) AS n FROM customer_history WHERE active AND snapshot_date = CAST(? AS DATE)',
+      'SELECT count(*) AS n FROM customer_history WHERE active AND snapshot_date = CAST($1 AS DATE)',
       [latest],
     );
     expect(model.sampleRate).toBe(1);
