@@ -156,7 +156,7 @@ describe('the web app in chromium', () => {
 
     it('asks in English after switching the language, and follows up', async () => {
       await page.locator('.lang-switch').click();
-      await page.locator('.main-nav a', { hasText: 'Ask' }).waitFor();
+      await page.locator('.main-nav a', { hasText: /^Ask$/ }).waitFor();
       await page.locator('.chat-history-head button').click(); // new conversation
       const first = await askInChat(page, 'What was the churn rate by sales channel last quarter?');
       expect(await first.getAttribute('data-state')).toBe('done');

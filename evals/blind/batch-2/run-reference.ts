@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { AnalyticsEngine } from '../../../server/src/data/duckdb-engine.ts';
+import { DuckDbEngine } from '../../../server/src/data/duckdb-engine.ts';
 import { DEFAULT_TOLERANCE } from '../../../server/src/governance/eval-case-schema.ts';
 import { evalRuntimes } from '../../eval-runtimes.ts';
 import { REFERENCES, type Reference } from './reference-sql.ts';
@@ -28,7 +28,7 @@ function cell(v: unknown): Cell {
   return String(v);
 }
 
-async function valuesOf(engine: AnalyticsEngine, id: string, ref: Reference) {
+async function valuesOf(engine: DuckDbEngine, id: string, ref: Reference) {
   const result = await engine.query(ref.sql);
   const match = result.rows.map((row) => {
     const out: Record<string, Cell> = {};
@@ -82,8 +82,8 @@ async function main(): Promise<number> {
   const built = await evalRuntimes(dataDir, (l) => console.log(l));
   await built.close();
   const engines = {
-    retail: await AnalyticsEngine.open({ path: join(dataDir, 'retail.duckdb'), connections: 1, threads: 2 }),
-    telco: await AnalyticsEngine.open({ path: join(dataDir, 'telco.duckdb'), connections: 1, threads: 2 }),
+    retail: await DuckDbEngine.open({ path: join(dataDir, 'retail.duckdb'), connections: 1, threads: 2 }),
+    telco: await DuckDbEngine.open({ path: join(dataDir, 'telco.duckdb'), connections: 1, threads: 2 }),
   };
   const computed = new Map<string, unknown>();
   try {

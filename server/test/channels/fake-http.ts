@@ -20,7 +20,8 @@ export interface Reply {
 }
 
 /** A scripted failure: an HTTP status (429 with Retry-After, 5xx) or a JSON body. */
-export type Scripted = Reply;
+/** A scripted reply; with `when`, it is only given to a request whose body matches (others are served). */
+export type Scripted = Reply & { when?: (body: string) => boolean };
 
 export class FakeHttp {
   private server!: Server;
@@ -57,8 +58,9 @@ export class FakeHttp {
       headers: req.headers,
       body: Buffer.concat(chunks),
     };
-    const queue = this.scripted.get(url.pathname);
-    const reply = queue?.length ? queue.shift()! : await this.handle(received);
+    const queue = this.scripted.get(url.pathname) ?? [];
+    const at = queue.findIndex((r) => !r.when || r.when(received.body.toString('utf8')));
+    const reply = at >= 0 ? queue.splice(at, 1)[0]! : await this.handle(received);
     const headers = { ...(reply.headers ?? {}) };
     let payload = reply.text ?? '';
     if (reply.json !== undefined) {

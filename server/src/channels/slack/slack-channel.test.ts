@@ -373,7 +373,11 @@ describe('the Slack channel', () => {
   });
 
   it('records a failed delivery and shows it, without secrets, on /api/integrations', async () => {
-    kit.slack.http.script('/api/chat.postMessage', { json: { ok: false, error: 'channel_not_found' } });
+    // Only this conversation's post fails (a late post of an earlier test must not take the scripted reply).
+    kit.slack.http.script('/api/chat.postMessage', {
+      json: { ok: false, error: 'channel_not_found' },
+      when: (body) => body.includes('D0GONE'),
+    });
     const ts = await dm(VIEWER, 'D0GONE', '上季度各地区的流失率');
     const admin = await webSession(kit.base, 'demo_admin');
     const status = await waitFor(
