@@ -1,6 +1,6 @@
 /**
  * Hand-written reference SQL (DuckDB) for the eval questions' expected values, written from
- * /work/shared/docs/DOMAIN.md §3-4 and the model's definitions, never from compiled SQL. It reads the
+ * ../shared/docs/DOMAIN.md §3-4 and the model's definitions, never from compiled SQL. It reads the
  * canonical tables (customers, orders, tickets, feedback, communications); only the attributes that
  * are themselves analytical definitions (RFM segment, lifecycle stage, risk tier, main category, a
  * churn event's reason) come from the derived tables `customer_snapshot` and `customer_spells`.
