@@ -92,6 +92,26 @@ export abstract class CachedReads {
   /** Runs one read query, uncached. */
   protected abstract run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult>;
 
+  /** The SQL naming the schema this engine's tables live in (`'main'`, `current_schema()`). */
+  protected abstract readonly tableSchema: string;
+
+  /** Names of the tables in this engine's schema. */
+  async tables(): Promise<Set<string>> {
+    const r = await this.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = ${this.tableSchema}`,
+    );
+    return new Set(r.rows.map((x) => String(x.table_name)));
+  }
+
+  /** Column names of a table in this engine's schema, in order. */
+  async columns(table: string): Promise<string[]> {
+    const r = await this.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = ${this.tableSchema} AND table_name = $1 ORDER BY ordinal_position`,
+      [table],
+    );
+    return r.rows.map((x) => String(x.column_name));
+  }
+
   async query(sql: string, params: unknown[] = [], opts: QueryOptions = {}): Promise<EngineResult> {
     if (!opts.cache) return this.run(sql, params, opts);
     const started = performance.now();

@@ -61,6 +61,7 @@ const DATES = new Set([
 ]);
 
 export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
+  protected readonly tableSchema = "'main'";
   readonly dialect = 'duckdb' as const;
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: ((c: DuckDBConnection) => void)[] = [];
@@ -249,23 +250,6 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     } finally {
       this.release(conn);
     }
-  }
-
-  /** Names of the tables in the main schema. */
-  async tables(): Promise<Set<string>> {
-    const r = await this.query(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
-    );
-    return new Set(r.rows.map((x) => String(x.table_name)));
-  }
-
-  /** Column names of a table in the main schema, in order. */
-  async columns(table: string): Promise<string[]> {
-    const r = await this.query(
-      "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $1 ORDER BY ordinal_position",
-      [table],
-    );
-    return r.rows.map((x) => String(x.column_name));
   }
 
   /**

@@ -78,6 +78,7 @@ const columnType = (oid: number): EngineColumn['type'] =>
   NUMBER_TYPES.has(oid) ? 'number' : DATE_TYPES.has(oid) ? 'date' : oid === BOOLEAN ? 'boolean' : 'string';
 
 export class PostgresEngine extends CachedReads implements AnalyticsEngine {
+  protected readonly tableSchema = 'current_schema()';
   readonly dialect = 'postgres' as const;
   private closed = false;
 
@@ -188,21 +189,6 @@ export class PostgresEngine extends CachedReads implements AnalyticsEngine {
       .unsafe(`COPY "${table.replaceAll('"', '""')}" FROM STDIN (FORMAT csv, HEADER true)`)
       .writable();
     await pipeline(createReadStream(file), into);
-  }
-
-  async tables(): Promise<Set<string>> {
-    const r = await this.query(
-      'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
-    );
-    return new Set(r.rows.map((x) => String(x.table_name)));
-  }
-
-  async columns(table: string): Promise<string[]> {
-    const r = await this.query(
-      'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
-      [table],
-    );
-    return r.rows.map((x) => String(x.column_name));
   }
 
   /**
