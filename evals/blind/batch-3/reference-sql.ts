@@ -128,10 +128,6 @@ export const REFERENCES: Record<string, Reference> = {
     rows: true,
     ordered: true,
   }),
-  'b3-fr-23': retail(
-    [],
-    "SELECT count(*) AS customers FROM customer_snapshot WHERE lifecycle_stage = 'dormant'",
-  ),
   'b3-fr-24': retail([], tickets(DAYS_90)),
   'b3-fr-25': retail(['value_tier'], churnBy(Q3, 'value_tier', `${CHURNED} AS churned_customers`), {
     rows: true,
