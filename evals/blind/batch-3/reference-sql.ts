@@ -231,12 +231,11 @@ GROUP BY c.city ORDER BY revenue DESC LIMIT 3`,
     { rows: true, ordered: true, tolerance: MONEY },
   ),
   'b3-sg-26': retail([], pair('churn_rate', churnRate(SEP), churnRate(AUG))),
+  // 114 customers (B2B) have no age: whether the answer shows them as a "(none)" row is not settled, so
+  // that row and the row count are left out.
   'b3-sg-27': retail(
     ['age_band'],
-    churnSql(one(Q3), `${AGE_BAND} AS age_band, ${RATE} AS churn_rate`, 'TRUE', '1'),
-    {
-      rows: true,
-    },
+    churnSql(one(Q3), `${AGE_BAND} AS age_band, ${RATE} AS churn_rate`, 'age IS NOT NULL', '1'),
   ),
   'b3-sg-28': retail([], revenue(Y2025), { tolerance: MONEY }),
 
