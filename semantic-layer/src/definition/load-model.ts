@@ -5,6 +5,7 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Issue, IssueLog } from '../issues.ts';
 import type { SemanticModel } from '../model.ts';
+import { MODEL_FILES } from './model-files.ts';
 import {
   ChurnFileSchema,
   DimensionsFileSchema,
@@ -16,20 +17,8 @@ import {
 } from './schema.ts';
 import { validateModel } from './validate-model.ts';
 
-/**
- * The definition files of a model folder; `playbook.yaml` and `monitors.yaml` are optional, and so is
- * `churn.yaml` for a model without churn (a complaints log): it then reads as label churn on
- * `customers.churn_label`, which no ingest sets for such data, so nobody has churned, and a warning says so.
- */
-export const MODEL_FILES = [
-  'model.yaml',
-  'sources.yaml',
-  'dimensions.yaml',
-  'metrics.yaml',
-  'churn.yaml',
-  'playbook.yaml',
-  'monitors.yaml',
-] as const;
+export { MODEL_FILES } from './model-files.ts';
+
 const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml']);
 const NO_CHURN = {
   churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },

@@ -1,19 +1,12 @@
 import type { IssueLog } from '../issues.ts';
 import { measureOf, metricDependencies, type SemanticModel } from '../model.ts';
 import { checkModelSql } from './check-model-sql.ts';
+import { MODEL_FILES } from './model-files.ts';
 
 /** Characters a derived-metric expression may use besides `{metric}` references. */
 const DERIVED_EXPR = /^[\d\s.+\-*/()]*$/;
 
-const ALL_FILES: ReadonlySet<string> = new Set([
-  'model.yaml',
-  'sources.yaml',
-  'dimensions.yaml',
-  'metrics.yaml',
-  'churn.yaml',
-  'playbook.yaml',
-  'monitors.yaml',
-]);
+const ALL_FILES: ReadonlySet<string> = new Set(MODEL_FILES);
 
 /**
  * Checks what zod cannot: references, types, cycles among metrics, joins that would double count,
