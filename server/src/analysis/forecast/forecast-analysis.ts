@@ -119,6 +119,7 @@ export const churnForecastAnalysis: RunAnalysis = async (runtime, request) => {
     },
     assumptions: [
       forecastMessage('method', lang, { from: m.productionDates[0]!, to: m.productionDates.at(-1)! }),
+      ...(request.query.timeRange ? [forecastMessage('period_note', lang, { quarter, asOf: f.start })] : []),
     ],
   });
 };

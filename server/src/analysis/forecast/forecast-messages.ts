@@ -12,6 +12,8 @@ const EN = {
     ', outside the interval: the interval covers who churns given the scores, not a change the history has not seen, so read it as a floor on the uncertainty',
   method:
     'Forecast = sum of the calibrated 90-day churn probabilities of the active customers now (the risk model: logistic regression on quarter snapshots {from} to {to}); interval from the Poisson-binomial variance Σp(1-p) (normal approximation)',
+  period_note:
+    'The forecast is for {quarter}, the quarter starting on the data date {asOf}, whatever period the question names',
   label_period: 'Period',
   label_expected: 'Churners (expected)',
   label_actual: 'Churners (actual)',
@@ -34,6 +36,7 @@ const ZH: Record<keyof typeof EN, string> = {
     '，落在区间外：区间只反映在给定评分下谁会流失的随机性，不包含历史中未出现过的变化，应视为不确定性的下限',
   method:
     '预测 = 当前活跃客户校准后的 90 天流失概率之和（风险模型：{from} 至 {to} 季度快照上的逻辑回归）；区间按泊松二项方差 Σp(1-p)（正态近似）',
+  period_note: '预测的是 {quarter}（自数据截止日 {asOf} 起的下一个季度），与问题中的期间无关',
   label_period: '期间',
   label_expected: '流失客户数（预测）',
   label_actual: '流失客户数（实际）',
