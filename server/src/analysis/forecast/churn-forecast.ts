@@ -16,42 +16,22 @@ import { riskModelFor } from '../risk/risk-model-cache.ts';
 import type { RiskModel } from '../risk/train-risk-model.ts';
 import { predictProbabilities } from '../stats/index.ts';
 import { forecastMessage } from './forecast-messages.ts';
+import { type ChurnEstimate, poissonBinomial, Z95 } from './poisson-binomial.ts';
+import { type QuarterBacktest, quarterBacktests, rmsRelativeError } from './quarter-backtests.ts';
 
-const Z95 = 1.959963984540054;
-
-/** Σ p and its Poisson-binomial interval over `customers` probabilities. */
-export interface ChurnEstimate {
-  customers: number;
-  expected: number;
-  sd: number;
-  low: number;
-  high: number;
-}
-
-export function poissonBinomial(probabilities: ArrayLike<number>): ChurnEstimate {
-  let expected = 0;
-  let variance = 0;
-  for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i]!;
-    expected += p;
-    variance += p * (1 - p);
-  }
-  const sd = Math.sqrt(variance);
-  return {
-    customers: probabilities.length,
-    expected,
-    sd,
-    low: Math.max(0, expected - Z95 * sd),
-    high: Math.min(probabilities.length, expected + Z95 * sd),
-  };
-}
+export { type ChurnEstimate, poissonBinomial };
 
 export interface ChurnForecast {
   model: RiskModel;
   /** The quarter forecast: starts on the as-of date. */
   start: string;
   next: ChurnEstimate;
+  /** The user's scope on the evaluation snapshot, scored by the model that never saw it. */
   backtest: ChurnEstimate & { date: string; actual: number };
+  /** Every quarter the history allows (all customers), and the interval widened by their errors. */
+  quarters: QuarterBacktest[];
+  rmsError: number;
+  widened: { low: number; high: number };
 }
 
 /** Scores the active customers now and back-tests on the evaluation snapshot (see the file comment). */
@@ -71,7 +51,22 @@ export async function forecastChurn(ctx: AnalysisContext): Promise<ChurnForecast
   });
   const p = predictProbabilities(model.evaluationFit, featureColumns(model.features, past));
   const actual = past.filter((r) => r.churned_next_90d === true).length;
-  return { model, start: ctx.runtime.asOf, next, backtest: { ...poissonBinomial(p), date, actual } };
+  const quarters = await quarterBacktests(ctx.runtime, model);
+  const rmsError = rmsRelativeError(quarters);
+  const sd = Math.sqrt(next.sd ** 2 + (next.expected * rmsError) ** 2);
+  const widened = {
+    low: Math.max(0, next.expected - Z95 * sd),
+    high: Math.min(next.customers, next.expected + Z95 * sd),
+  };
+  return {
+    model,
+    start: ctx.runtime.asOf,
+    next,
+    backtest: { ...poissonBinomial(p), date, actual },
+    quarters,
+    rmsError,
+    widened,
+  };
 }
 
 /** "2026Q4" for the quarter starting on `date`. */

@@ -84,16 +84,30 @@ export const churnForecastAnalysis: RunAnalysis = async (runtime, request) => {
       actual_rate: percentMember(both('label_actual_rate'), true),
     }),
   };
-  const error = b.actual ? (b.expected - b.actual) / b.actual : 0;
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${formatValue(v, 'percent', lang)}`;
+  const error = b.expected ? b.actual / b.expected - 1 : 0;
   const backtest = forecastMessage('backtest', lang, {
     date: b.date,
     predicted: n(b.expected),
     low: n(b.low),
     high: n(b.high),
     actual: n(b.actual),
-    error: formatValue(error, 'percent', lang),
+    error: signed(error),
     inside: forecastMessage(inside ? 'inside' : 'outside', lang),
   });
+  const widened = f.quarters.length
+    ? forecastMessage('widened', lang, {
+        n: f.quarters.length,
+        errors: f.quarters
+          .map((q) => `${q.date} ${signed(q.relativeError)}`)
+          .join(forecastMessage('list_separator', lang)),
+        rms: formatValue(f.rmsError, 'percent', lang),
+        low: n(f.widened.low),
+        high: n(f.widened.high),
+        rateLow: pct(f.widened.low / next.customers),
+        rateHigh: pct(f.widened.high / next.customers),
+      })
+    : '';
   const narrative = forecastMessage('narrative', lang, {
     quarter,
     expected: n(next.expected),
@@ -104,6 +118,7 @@ export const churnForecastAnalysis: RunAnalysis = async (runtime, request) => {
     rateLow: pct(next.low / next.customers),
     rateHigh: pct(next.high / next.customers),
     backtest,
+    widened,
   });
   const m = f.model;
   return analysisResult(ctx, {
@@ -115,6 +130,9 @@ export const churnForecastAnalysis: RunAnalysis = async (runtime, request) => {
       start: f.start,
       forecast: { ...next, rate: next.expected / next.customers },
       backtest: { ...b, error, inside },
+      quarters: f.quarters,
+      rmsError: f.rmsError,
+      widened: f.widened,
       method: 'poisson_binomial_normal',
     },
     assumptions: [

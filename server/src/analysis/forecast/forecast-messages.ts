@@ -4,9 +4,12 @@ import { messageCatalog } from '../../i18n/message-catalog.ts';
 const EN = {
   no_customers: 'No active customer to forecast for.',
   narrative:
-    'Next quarter ({quarter}) the risk model expects {expected} of {active} active customers to churn ({rate}), 95% interval {low}-{high} customers ({rateLow}-{rateHigh}). {backtest}',
+    'Next quarter ({quarter}) the risk model expects {expected} of {active} active customers to churn ({rate}), 95% interval {low}-{high} customers ({rateLow}-{rateHigh}) from the scores alone. {backtest}{widened}',
   backtest:
-    'Back-test: the model trained on snapshots before {date} expected {predicted} churners in the 90 days after it (95% interval {low}-{high}); {actual} churned ({error} off){inside}.',
+    'Back-test: the model trained on snapshots before {date} expected {predicted} churners in the 90 days after it (95% interval {low}-{high}); {actual} churned (actual vs expected {error}){inside}.',
+  widened:
+    ' Back-tested on {n} quarters (actual vs expected: {errors}); widening the interval by their root mean square error ({rms}) gives {low}-{high} customers ({rateLow}-{rateHigh}), the range to plan with.',
+  list_separator: ', ',
   inside: ', inside the interval',
   outside:
     ', outside the interval: the interval covers who churns given the scores, not a change the history has not seen, so read it as a floor on the uncertainty',
@@ -28,9 +31,12 @@ const EN = {
 const ZH: Record<keyof typeof EN, string> = {
   no_customers: '没有可预测的活跃客户。',
   narrative:
-    '下个季度（{quarter}）风险模型预计 {active} 位活跃客户中有 {expected} 位流失（流失率 {rate}），95% 区间 {low}-{high} 位（{rateLow}-{rateHigh}）。{backtest}',
+    '下个季度（{quarter}）风险模型预计 {active} 位活跃客户中有 {expected} 位流失（流失率 {rate}），仅按评分的 95% 区间 {low}-{high} 位（{rateLow}-{rateHigh}）。{backtest}{widened}',
   backtest:
-    '回测：用 {date} 之前的快照训练的模型，预计其后 90 天流失 {predicted} 位（95% 区间 {low}-{high}），实际流失 {actual} 位（偏差 {error}）{inside}。',
+    '回测：用 {date} 之前的快照训练的模型，预计其后 90 天流失 {predicted} 位（95% 区间 {low}-{high}），实际流失 {actual} 位（实际相对预测 {error}）{inside}。',
+  widened:
+    '在 {n} 个季度上回测（实际相对预测：{errors}）；按其均方根误差（{rms}）放宽区间后为 {low}-{high} 位（{rateLow}-{rateHigh}），规划时应以此为准。',
+  list_separator: '，',
   inside: '，落在区间内',
   outside:
     '，落在区间外：区间只反映在给定评分下谁会流失的随机性，不包含历史中未出现过的变化，应视为不确定性的下限',

@@ -90,7 +90,11 @@ export interface RiskModel {
   timings: { historyMs: number; fitEvaluationMs: number; fitProductionMs: number; totalMs: number };
 }
 
-function fitRisk(features: FeatureDefinition[], rows: Record<string, unknown>[], lang: Lang): LogisticModel {
+export function fitRisk(
+  features: FeatureDefinition[],
+  rows: Record<string, unknown>[],
+  lang: Lang,
+): LogisticModel {
   const result = fitLogisticRegression(
     {
       featureNames: features.map((f) => f.id),

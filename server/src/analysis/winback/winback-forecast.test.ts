@@ -106,6 +106,18 @@ describe('next-quarter churn forecast', () => {
     // Measured: 2026Q3 (planted shocks the earlier model never saw) expected ~9% against 13.4% actual.
     expect(a.backtest.expected / a.backtest.actual).toBeGreaterThan(0.5);
     expect(a.backtest.expected / a.backtest.actual).toBeLessThan(1.2);
+    // Every earlier quarter back-tested by a model that never saw it; the interval widened by their errors.
+    const q = forecast.analysis as {
+      quarters: { date: string; actual: number; expected: number; relativeError: number }[];
+      rmsError: number;
+      widened: { low: number; high: number };
+    };
+    expect(q.quarters.map((x) => x.date)).toEqual(['2026-01-01', '2026-04-01', '2026-07-01']);
+    expect(q.quarters.at(-1)!.actual).toBe(a.backtest.actual);
+    const rms = Math.sqrt(q.quarters.reduce((s, x) => s + (x.actual / x.expected - 1) ** 2, 0) / 3);
+    expect(q.rmsError).toBeCloseTo(rms, 12);
+    expect(q.widened.low).toBeLessThan(a.forecast.low);
+    expect(q.widened.high).toBeGreaterThan(a.forecast.high);
     expect(forecast.narrative).toMatch(/^下个季度（2026Q4）风险模型预计/);
     expect(forecast.narrative).toContain('回测');
   });
