@@ -262,6 +262,22 @@ export const PlaybookFileSchema = z.object({
       timing: bilingual,
       offer: bilingual.optional(),
       priority: z.number().int().default(5),
+      /**
+       * Offsets after a campaign of this action is sent ("day 3: call if no response"): a task for the
+       * customer's owner, due `due_days` later, for each treated customer with no response recorded.
+       */
+      follow_ups: z
+        .array(
+          z.strictObject({
+            day: z.number().int().min(1).max(90),
+            task: z.enum(['call']).default('call'),
+            when: z.enum(['no_response']).default('no_response'),
+            due_days: z.number().int().min(0).max(30).default(2),
+            title: bilingual,
+          }),
+        )
+        .max(5)
+        .default([]),
     }),
   ),
 });
