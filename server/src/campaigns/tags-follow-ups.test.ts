@@ -207,9 +207,13 @@ describe('a tagged campaign, its follow-ups and the tasks they create', () => {
     );
     // The measured effect with its interval and both arms' sizes, as the user reads it.
     const n = (v: number) => v.toLocaleString('zh-CN');
-    expect(care.expectedEffect).toContain(`（${n(care.history.treated.customers)} 人）`);
-    expect(care.expectedEffect).toContain(`对照组`);
-    expect(care.expectedEffect).toContain('95% CI');
+    const cards = reply.body.actions as Json[];
+    const effect = (id: string) => String(cards.find((c) => c.id === id)!.expectedEffect);
+    expect(cards.map((c) => c.id)).toEqual(actions.map((a) => a.id));
+    console.log('care_message card:', effect('care_message'));
+    expect(effect('care_message')).toContain(`（${n(care.history.treated.customers)} 人）`);
+    expect(effect('care_message')).toContain(`（${n(care.history.control.customers)} 人）`);
+    expect(effect('care_message')).toContain('95% CI');
     // Ranked by evidence; unknown and negative effects are flagged and never first while a positive one exists.
     const order: Record<string, number> = { proven: 0, unproven: 1, unknown: 2, negative: 3 };
     const ranks = actions.map((a) => order[a.evidence]!);
@@ -217,8 +221,8 @@ describe('a tagged campaign, its follow-ups and the tasks they create', () => {
     if (actions.some((a) => a.evidence === 'proven' || a.evidence === 'unproven'))
       expect(['unknown', 'negative']).not.toContain(actions[0]!.evidence);
     for (const a of actions) {
-      if (a.evidence === 'negative') expect(a.expectedEffect).toContain('效果为负');
-      if (a.evidence === 'unknown') expect(a.expectedEffect).toMatch(/暂无历史|效果未知|无法估计/);
+      if (a.evidence === 'negative') expect(effect(a.id)).toContain('效果为负');
+      if (a.evidence === 'unknown') expect(effect(a.id)).toMatch(/暂无历史|效果未知|无法估计/);
     }
     expect(care.history.treated.customers).toBeGreaterThan(0);
     expect(care.history.control.customers).toBeGreaterThan(0);
