@@ -33,7 +33,7 @@ export const MONITORS_EN = {
   'subs.created': 'Subscribed. Next run: {next}',
   'subs.target': 'E-mail address (empty: your account’s)',
   'subs.robotKey': 'Group robot key',
-  'subs.monitorDefault': 'the monitor’s schedule',
+  'subs.monitorDefault': 'On the monitor’s own schedule',
 
   'channel.inbox': 'Web inbox',
   'channel.email': 'E-mail',

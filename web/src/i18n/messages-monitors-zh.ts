@@ -35,7 +35,7 @@ export const MONITORS_ZH: Record<keyof typeof MONITORS_EN, string> = {
   'subs.created': '已订阅。下次发送：{next}',
   'subs.target': '电子邮件地址（留空：使用账户邮箱）',
   'subs.robotKey': '群机器人 key',
-  'subs.monitorDefault': '监控自己的时间',
+  'subs.monitorDefault': '按监控自带的时间发送',
 
   'channel.inbox': '网页收件箱',
   'channel.email': '邮箱',
