@@ -39,8 +39,10 @@ describe('inbox, subscriptions and monitors in the browser', () => {
     shots.push(await screenshot(page, `${name}-390x844`));
     const small = await page.evaluate((selector) => {
       const out: string[] = [];
-      for (const el of document.querySelectorAll(
-        `${selector} :is(button, select, input:not([type=checkbox]), a.btn, summary)`,
+      for (const el of Array.from(
+        document.querySelectorAll(
+          `${selector} :is(button, select, input:not([type=checkbox]), a.btn, summary)`,
+        ),
       )) {
         const box = (el as HTMLElement).getBoundingClientRect();
         if (box.width > 0 && box.height > 0 && box.height < 44)
