@@ -4,6 +4,8 @@ import { EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
 import type { TimeToken } from './scan-time.ts';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** After an event's name, words that make it the name of something else ("Black Friday campaign", "双十一的营销活动方案"). */
+const NOT_A_PERIOD = `\\s*(?:的\\s*)?(?:campaign|营销|活动方案|方案)`;
 const YEAR = `(?:(\\d{4})\\s*年?|(今年|去年|前年|this year'?s|last year'?s))?\\s*(?:的\\s*)?`;
 
 /**
@@ -21,7 +23,7 @@ export function calendarTokens(folded: string, asOf: string, events: CatalogEven
       .sort((a, b) => b.length - a.length)
       .map((n) => (/^[a-z]/.test(n) ? `\\b${escapeRegex(n)}\\b` : escapeRegex(n)));
     const re = new RegExp(
-      `(?<![\\d.])${YEAR}(?:${names.join('|')})(?![\\d])(?:\\s*(?:的\\s*)?(?:(${dayWords})|(${windowWords})))?`,
+      `(?<![\\d.])${YEAR}(?:${names.join('|')})(?![\\d])(?!${NOT_A_PERIOD})(?:\\s*(?:的\\s*)?(?:(${dayWords})|(${windowWords})))?`,
       'g',
     );
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
