@@ -138,6 +138,8 @@ export function loadModel(files: Record<string, string>): LoadResult {
     asOf: m.as_of,
     defaultMetric: m.default_metric,
     rowLevelSecurity: m.row_level_security,
+    synonyms: m.synonyms ?? { zh: [], en: [] },
+    calendar: m.calendar ?? {},
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, id }])),
     dimensions: Object.fromEntries(Object.entries(dimensions).map(([id, d]) => [id, { ...d, id }])),
     metrics: Object.fromEntries(Object.entries(metrics).map(([id, d]) => [id, { ...d, id }])),
@@ -172,6 +174,8 @@ const PLACEHOLDER_MODEL: z.infer<typeof ModelFileSchema> = {
   as_of: '1970-01-01',
   default_metric: 'invalid',
   row_level_security: [],
+  synonyms: { zh: [], en: [] },
+  calendar: {},
 };
 
 /** Fills in the line of issues that have a file and a YAML path but no line yet. */
