@@ -25,47 +25,68 @@ export function valueLabel(a: AttributePlan, value: string): { en: string; zh?: 
   return bilingual(given?.en?.trim() || value, given?.zh);
 }
 
-export function metric(label: string, description: string, rest: Record<string, unknown>) {
-  return { ...rest, label: { en: label }, description: { en: description }, owner: OWNER };
+/** A metric with English labels (and the Chinese label of the base metrics every model has). */
+export function metric(label: string, description: string, rest: Record<string, unknown>, zh?: string) {
+  return { ...rest, label: bilingual(label, zh), description: { en: description }, owner: OWNER };
 }
 
 /** Distinct customers: every model has it. */
 export function customersMetric() {
-  return metric('Customers', 'Distinct customers', {
-    type: 'simple',
-    measure: 'customer_count',
-    synonyms: { en: ['customer count', 'number of customers'] },
-    format: 'count',
-    certified: true,
-  });
+  return metric(
+    'Customers',
+    'Distinct customers',
+    {
+      type: 'simple',
+      measure: 'customer_count',
+      synonyms: { en: ['customer count', 'number of customers'], zh: ['客户数量', '顾客数'] },
+      format: 'count',
+      certified: true,
+    },
+    '客户数',
+  );
 }
 
 /** Churned customers, churn rate (over `denominator`) and retention rate. */
 export function churnMetrics(denominator: string, churnedDescription: string, rateDescription: string) {
   return {
-    churned_customers: metric('Churned customers', churnedDescription, {
-      type: 'simple',
-      measure: 'churned_count',
-      synonyms: { en: ['churned', 'churners', 'lost customers', 'customers who left'] },
-      format: 'count',
-      lower_is_better: true,
-      certified: true,
-    }),
-    churn_rate: metric('Churn rate', rateDescription, {
-      type: 'ratio',
-      numerator: 'churned_customers',
-      denominator,
-      synonyms: { en: ['churn', 'attrition', 'attrition rate', 'churn %'] },
-      format: 'percent',
-      lower_is_better: true,
-      certified: true,
-    }),
-    retention_rate: metric('Retention rate', '1 − churn rate', {
-      type: 'derived',
-      expr: '1 - {churn_rate}',
-      synonyms: { en: ['retention'] },
-      format: 'percent',
-    }),
+    churned_customers: metric(
+      'Churned customers',
+      churnedDescription,
+      {
+        type: 'simple',
+        measure: 'churned_count',
+        synonyms: { en: ['churned', 'churners', 'lost customers', 'customers who left'], zh: ['流失人数'] },
+        format: 'count',
+        lower_is_better: true,
+        certified: true,
+      },
+      '流失客户数',
+    ),
+    churn_rate: metric(
+      'Churn rate',
+      rateDescription,
+      {
+        type: 'ratio',
+        numerator: 'churned_customers',
+        denominator,
+        synonyms: { en: ['churn', 'attrition', 'attrition rate', 'churn %'], zh: ['流失', '流失比例'] },
+        format: 'percent',
+        lower_is_better: true,
+        certified: true,
+      },
+      '流失率',
+    ),
+    retention_rate: metric(
+      'Retention rate',
+      '1 − churn rate',
+      {
+        type: 'derived',
+        expr: '1 - {churn_rate}',
+        synonyms: { en: ['retention'], zh: ['留存'] },
+        format: 'percent',
+      },
+      '留存率',
+    ),
   };
 }
 
