@@ -246,8 +246,8 @@ function checkSynonyms(model: SemanticModel, log: IssueLog): void {
     ...Object.values(model.metrics).map((m) => ({ m, file: 'metrics.yaml', path: `metrics.${m.id}` })),
     ...Object.values(model.dimensions).map((m) => ({
       m,
-      file: 'dimensions.yaml',
-      path: `dimensions.${m.id}`,
+      file: m.tag ? 'tags.yaml' : 'dimensions.yaml',
+      path: `${m.tag ? 'tags' : 'dimensions'}.${m.id}`,
     })),
   ];
   for (const { m, file, path } of members) {

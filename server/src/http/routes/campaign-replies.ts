@@ -51,6 +51,14 @@ export const CreatedReply = z.object({
   approvalThreshold: z.number(),
 });
 export const CampaignOnly = z.object({ campaign: CampaignReply });
+/** What a follow-up run did (absent counts: no follow-up runner configured). */
+export const FollowUpsReply = z.object({
+  campaignId: z.string(),
+  created: z.number().int().optional(),
+  existing: z.number().int().optional(),
+  responded: z.number().int().optional(),
+  withoutOwner: z.number().int().optional(),
+});
 export const SimulatedReply = z.object({ plantedUplift: z.number(), customers: z.number().int() });
 export const SettingsReply = z.object({
   approvalThreshold: z.number(),

@@ -8,6 +8,7 @@ import {
   OWNERS_SETTING,
 } from '../../campaigns/campaign-service.ts';
 import { CampaignTarget } from '../../campaigns/campaign-target.ts';
+import type { FollowUpRun } from '../../campaigns/follow-ups.ts';
 import { MessageTemplate } from '../../campaigns/template.ts';
 import type { Campaign } from '../../store/campaigns.ts';
 import type { Store } from '../../store/open-store.ts';
@@ -22,6 +23,7 @@ import {
   CampaignReply,
   CreatedReply,
   campaignReply,
+  FollowUpsReply,
   MessageReply,
   messageReply,
   SettingsReply,
@@ -73,7 +75,11 @@ function holdoutText(campaign: Campaign, lang: 'zh' | 'en'): string {
  * /api/campaigns: create, approve, send and follow retention campaigns; simulated responses in demo mode;
  * admin settings (approval size, owners by region); the opt-out list.
  */
-export function campaignRoutes(deps: { store: Store; service: CampaignService }) {
+export function campaignRoutes(deps: {
+  store: Store;
+  service: CampaignService;
+  followUps?: (campaignId: string) => Promise<FollowUpRun>;
+}) {
   const app = apiRouter<AuthEnv>();
   const view = async (campaign: Campaign, lang: 'zh' | 'en') =>
     campaignReply(
@@ -244,6 +250,24 @@ export function campaignRoutes(deps: { store: Store; service: CampaignService })
       status: 202,
       campaign: valueOr(await deps.service.send(actor(c.get('user')), id)).campaign,
     }),
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/{id}/follow-ups',
+      summary:
+        "Creates the playbook's due follow-up tasks (day offsets, no response recorded) for this campaign",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('Follow-up tasks', FollowUpsReply) },
+      errors: ['unauthenticated', 'csrf_failed'],
+    }),
+    async (c) => {
+      const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
+      const run = deps.followUps ? await deps.followUps(found.id) : null;
+      return c.json({ campaignId: found.id, ...run }, 200);
+    },
   );
 
   app.openapi(
