@@ -66,6 +66,8 @@ export interface CatalogDimension extends CatalogMember {
   values: CatalogDimensionValue[];
   /** For time dimensions: supported grains. */
   grains?: string[];
+  /** Set when the dimension is a customer tag of tags.yaml (basic, behaviour or predictive). */
+  tag?: 'basic' | 'behaviour' | 'predictive';
 }
 
 export interface Catalog {

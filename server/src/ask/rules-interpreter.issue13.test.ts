@@ -105,8 +105,11 @@ describe('issue 13 class 5: conditions on each customer, never on the total', ()
     expect(r.intent).toBe('metric');
     expect(r.query).toMatchObject({ metrics: [metric], dimensions: [], filters, timeRange: Q3 });
   });
-  it('高频低客单价客户 (a level with no number, no per-customer value) asks instead of answering the total', () => {
-    for (const q of ['高频低客单价客户的流失率', '高頻但客單價低的客戶有多少位']) {
+  it('高频低客单价客户: the governed tag (tags.yaml) answers; a level with no tag and no number asks instead of answering the total', () => {
+    const tagged = ask('高频低客单价客户的流失率');
+    expect(tagged.kind).toBe('query');
+    expect(tagged.query?.filters).toEqual([{ member: 'frequent_small_basket', op: 'in', values: ['true'] }]);
+    for (const q of ['高頻但客單價低的客戶有多少位']) {
       const r = ask(q);
       expect(r.kind).toBe('clarify');
       expect(r.reason).toContain('每个客户');
