@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { TagDef } from './definition/compile-tags.ts';
 import type {
+  CalendarEventSchema,
   ChurnConfig,
   DimensionSchema,
   MetricDefinition,
@@ -22,6 +23,10 @@ export interface SemanticModel {
   asOf: z.infer<typeof ModelFileSchema>['as_of'];
   defaultMetric: string;
   rowLevelSecurity: { attribute: string; dimension: string }[];
+  /** Words naming the model's business ("电信", "telco"). */
+  synonyms: { zh: string[]; en: string[] };
+  /** The business calendar (model.yaml `calendar`): id → named event. */
+  calendar: Record<string, z.infer<typeof CalendarEventSchema>>;
   sources: Record<string, SourceDef>;
   dimensions: Record<string, DimensionDef>;
   metrics: Record<string, MetricDef>;

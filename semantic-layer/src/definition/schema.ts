@@ -55,6 +55,20 @@ export const memberCommon = {
   certified: z.boolean().default(false),
 };
 
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/, 'MM-DD');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/**
+ * A named date of the business calendar (618, 双11, 春节, 国庆, Black Friday): its day and its window
+ * (both inclusive), so "双11期间" and "618那天" are governed readings, not code. `annual` repeats every
+ * year; `dates` lists the years of a moving holiday (lunar or weekday-based).
+ */
+export const CalendarEventSchema = z.object({
+  label: bilingual,
+  synonyms,
+  annual: z.object({ day: monthDay, from: monthDay, to: monthDay }).optional(),
+  dates: z.array(z.object({ day: isoDay, from: isoDay, to: isoDay })).default([]),
+});
+
 export const ModelFileSchema = z.object({
   id,
   label: bilingual,
@@ -72,6 +86,9 @@ export const ModelFileSchema = z.object({
   ]),
   default_metric: id,
   row_level_security: z.array(z.object({ attribute: z.string(), dimension: id })).default([]),
+  /** Words that name the model's business in a question ("电信", "运营商", "telco"): not filters. */
+  synonyms,
+  calendar: z.record(id, CalendarEventSchema).default({}),
 });
 
 const joinSchema = z.object({

@@ -91,7 +91,10 @@ export class MonitorService {
     const { store, clock } = this.opts;
     const now = clock.now();
     for (const sub of await store.monitors.active()) {
-      const after = (await store.monitors.lastScheduled(sub.id)) ?? sub.createdAt;
+      const after = latest(
+        (await store.monitors.lastScheduled(sub.id)) ?? sub.createdAt,
+        typeof sub.state.resumedAt === 'string' ? new Date(sub.state.resumedAt) : null,
+      );
       let due: Date | null;
       try {
         due = dueOccurrence(sub.cron, sub.timezone, now, after);
@@ -222,4 +225,9 @@ export class MonitorService {
       ? metricInsight(active, sub.monitorId!, monitor, audience)
       : warningInsight(active, sub.monitorId!, monitor, audience);
   }
+}
+
+/** The later of a date and an optional one. */
+function latest(a: Date, b: Date | null): Date {
+  return b && b.getTime() > a.getTime() ? b : a;
 }
