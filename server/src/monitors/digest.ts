@@ -93,7 +93,7 @@ export async function weeklyDigest(active: ActiveModel, audience: Audience): Pro
     title: w.digestTitle(lang, period),
     headline: lines[0] ?? '',
     lines: lines.slice(1),
-    question: lang === 'zh' ? '上月流失率为什么变化？' : 'Why did the churn rate change last month?',
+    question: w.askDigest(lang),
     content: {
       kpis,
       mover: mover?.metric ?? null,

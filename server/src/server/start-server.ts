@@ -20,8 +20,9 @@ import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
 import { monitorRoutes } from '../http/routes/monitors.ts';
+import { type SmtpConfig, smtpConfigFromEnv } from '../mail/smtp-config.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
-import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
+import { emailDeliverer } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
 import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
 import { openStore, type Store } from '../store/open-store.ts';
@@ -204,7 +205,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       log: opts.log,
     });
     const now = opts.monitors?.now ?? opts.channels?.now ?? (() => new Date());
-    const smtp = opts.monitors?.smtp === undefined ? smtpConfigFromEnv(process.env) : opts.monitors.smtp;
+    const envSmtp = smtpConfigFromEnv(process.env, (m) => opts.log(`warning: ${m}`));
+    const smtp = opts.monitors?.smtp === undefined ? envSmtp : opts.monitors.smtp;
     const monitors = new MonitorService({
       store,
       registry,
@@ -227,7 +229,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       store,
       registry,
       demo,
-      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      config: { ...campaignConfigFromEnv(process.env, envSmtp), ...campaignOverrides },
       log: opts.log,
       now: campaignNow,
       newId,
