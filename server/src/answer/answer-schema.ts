@@ -20,6 +20,8 @@ export const ANALYSIS_INTENTS = [
   'segments',
   'campaign_outcomes',
   'customer_profile',
+  'winback_timing',
+  'churn_forecast',
 ] as const;
 export type AnalysisIntent = (typeof ANALYSIS_INTENTS)[number];
 

@@ -6,6 +6,7 @@
  * to the delivery log admins read. The clock is injected.
  */
 import { randomUUID } from 'node:crypto';
+import { myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { MonitorRun, Subscription } from '../store/monitor-store.ts';
 import type { Store } from '../store/open-store.ts';
@@ -214,7 +215,10 @@ export class MonitorService {
     };
     if (sub.question)
       return questionInsight(active, sub.question, audience, `subscription-${sub.id}-${run.id}`);
-    if (sub.monitorId === WEEKLY_DIGEST) return weeklyDigest(active, audience);
+    if (sub.monitorId === WEEKLY_DIGEST) {
+      const today = taskDay(this.opts.registry, this.opts.clock.now());
+      return weeklyDigest(active, audience, await myTasks(this.opts.store, user.username, today));
+    }
     const monitor = active.runtime.model.monitors[sub.monitorId ?? ''];
     if (!monitor) throw new PermanentDeliveryError(`monitor ${sub.monitorId} is no longer defined`);
     return monitor.kind === 'metric'

@@ -12,6 +12,7 @@ import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
 import { recogniseSubscription } from '../ask/subscription-request.ts';
 import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
+import { scopeToAccess } from './access-notice.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';
 import { runQuery } from './run-query.ts';
@@ -62,6 +63,15 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
   const it = turn.interpretation;
   const lang: Lang = 'language' in req.turn && req.turn.language ? req.turn.language : it.language;
   if (turn.fallback) it.assumptions = [...it.assumptions, pipelineMessages.llmFallback(lang)];
+  // row-level security narrowing what was asked (华东 or 全国 for the 华南 manager) is the headline
+  let notice: string | undefined;
+  if (it.query && it.kind !== 'clarify' && it.kind !== 'out_of_scope') {
+    const question = 'question' in req.turn ? req.turn.question : undefined;
+    const scoped = scopeToAccess(runtime.model, runtime.catalog, req.attributes, it.query, question, lang);
+    it.query = scoped.query;
+    notice = scoped.notice;
+  }
+  const headline = (narrative: string) => (notice ? `${notice}${narrative}` : narrative);
 
   const base = baseAnswer(req, turn, lang);
   const finish = (answer: Answer): AnsweredTurn => {
@@ -109,7 +119,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       return finish({
         ...base,
         ...presented,
-        narrative: result.narrative ?? presented.narrative,
+        narrative: headline(result.narrative ?? presented.narrative),
         interpretation: {
           ...base.interpretation,
           assumptions: [...base.interpretation.assumptions, ...result.assumptions],
@@ -152,7 +162,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     return finish({
       ...base,
       ...presented,
-      narrative: run.presentation.rows.length ? presented.narrative : pipelineMessages.noRows(lang),
+      narrative: headline(run.presentation.rows.length ? presented.narrative : pipelineMessages.noRows(lang)),
       interpretation: { ...base.interpretation, assumptions },
       provenance: { ...base.provenance, sql: [run.sql], params: [run.params] },
     });

@@ -13,6 +13,8 @@ export const EN = {
     'Something went wrong while computing the answer; it has been logged. Please try again or rephrase.',
   analysis_unavailable:
     'The deeper analysis is not available; here is what the semantic layer can answer directly.',
+  /** Followed directly by the answer's narrative (hence the trailing space). */
+  access_only: 'You can only see {scope}; showing {scope}. ',
   llm_fallback: 'The LLM interpreter was unavailable; the offline rules interpreter answered.',
   subscription_confirm:
     'Subscribe? "{question}" {schedule} ({timezone}), sent to your {channel}. Each delivery is computed again with your data access.',
