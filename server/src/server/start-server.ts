@@ -8,6 +8,7 @@ import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
 import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
+import { digestTasks, myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
@@ -212,6 +213,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       clock: { now },
       log: opts.log,
       ...opts.monitors,
+      tasksFor: async (username, lang, at) =>
+        digestTasks(await myTasks(store, username, taskDay(registry, at)), lang),
       deliverers: {
         ...insightDeliverers({
           config: opts.channels?.config,
