@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TagDef } from './definition/compile-tags.ts';
 import type {
   CalendarEventSchema,
   ChurnConfig,
@@ -9,6 +10,7 @@ import type {
   PlaybookFileSchema,
   SourceSchema,
 } from './definition/schema.ts';
+import type { TagKind } from './definition/tags-schema.ts';
 
 /** A loaded, validated semantic model: plain data, never mutated after load. */
 export interface SemanticModel {
@@ -34,6 +36,8 @@ export interface SemanticModel {
   playbook: z.infer<typeof PlaybookFileSchema>['playbook'];
   /** Governed monitors (monitors.yaml, optional): id → definition. */
   monitors: Record<string, MonitorDefinition>;
+  /** Customer tags (tags.yaml, optional): id → definition; each is also the boolean dimension of that id. */
+  tags: Record<string, TagDef>;
   /** Content hash of the definition files: the model version. */
   version: string;
   /** The YAML texts it was loaded from, by path relative to the model folder. */
@@ -42,7 +46,8 @@ export interface SemanticModel {
 
 export type SourceDef = z.infer<typeof SourceSchema> & { id: string };
 export type MeasureDef = SourceDef['measures'][string] & { id: string; source: string };
-export type DimensionDef = z.infer<typeof DimensionSchema> & { id: string };
+/** `tag`: set on the boolean dimension a tag compiles to (definition/compile-tags.ts). */
+export type DimensionDef = z.infer<typeof DimensionSchema> & { id: string; tag?: TagKind };
 export type MetricDef = MetricDefinition & { id: string };
 
 /** The measure behind a measure id. */

@@ -9,12 +9,14 @@ import { usedDefinitions } from '../answer/presented-members.ts';
 import { type ConversationState, nextConversationState } from '../ask/conversation.ts';
 import type { Interpretation } from '../ask/interpretation.ts';
 import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
+import { recogniseSubscription } from '../ask/subscription-request.ts';
 import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { scopeToAccess } from './access-notice.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';
 import { runQuery } from './run-query.ts';
+import { proposeSubscription } from './subscription-turn.ts';
 
 export type Stage = 'interpret' | 'execute' | 'analyse' | 'present';
 
@@ -33,6 +35,8 @@ export interface AnswerRequest {
   /** The asking user's row-level-security attributes. */
   attributes?: Record<string, string[]>;
   onStage?: (stage: Stage, elapsedMs: number) => void;
+  /** Reads "每周一提醒我…" as a subscription to confirm (the web chat) instead of answering it. */
+  offerSubscription?: boolean;
 }
 
 export interface AnsweredTurn {
@@ -51,7 +55,10 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
   const stage = (s: Stage) => req.onStage?.(s, performance.now() - started);
   stage('interpret');
   const t0 = performance.now();
-  const turn = await interpretTurn(runtime, req.turn, req.previous, deps.llm);
+  const request =
+    req.offerSubscription && 'question' in req.turn ? recogniseSubscription(req.turn.question) : null;
+  const input = request ? { question: request.question, language: req.turn.language } : req.turn;
+  const turn = await interpretTurn(runtime, input, req.previous, deps.llm);
   const timings: Record<string, number> = { interpret: performance.now() - t0 };
   const it = turn.interpretation;
   const lang: Lang = 'language' in req.turn && req.turn.language ? req.turn.language : it.language;
@@ -72,6 +79,15 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     answer.provenance.elapsedMs = performance.now() - started;
     return { answer, state: nextConversationState(req.previous, it, turn.defaultedRange) };
   };
+
+  const proposed = request && proposeSubscription(runtime, request, turn, req.attributes, lang);
+  if (proposed)
+    return finish({
+      ...base,
+      kind: 'clarify',
+      narrative: proposed.narrative,
+      subscription: proposed.proposal,
+    });
 
   if (it.kind === 'clarify' || it.kind === 'out_of_scope' || !it.query)
     return finish({
