@@ -21,6 +21,7 @@ import { reviewQueueScreen } from './screens/review-queue.ts';
 import { signInScreen } from './screens/sign-in.ts';
 import { subscriptionsScreen } from './screens/subscriptions.ts';
 import { tasksScreen } from './screens/tasks.ts';
+import { uploadScreen } from './screens/upload.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
 
 const root = document.getElementById('app')!;
@@ -42,6 +43,7 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   home: (outlet) => homeScreen(outlet),
   chat: chatScreen,
   catalog: (outlet) => catalogScreen(outlet),
+  upload: (outlet) => (hasRole('analyst') ? uploadScreen(outlet) : navigate('home', {}, true)),
   'at-risk': atRiskScreen,
   campaigns: campaignsScreen,
   tasks: (outlet) => tasksScreen(outlet),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { queryDb } from '../../test/data/ingest-test-db.ts';
+import { cliLanguage } from '../cli-support/cli-language.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { PROJECT_ROOT } from '../server/start-server.ts';
 import { run } from './ingest.ts';
@@ -47,8 +48,12 @@ function writeCase(name: string, orders: string): string {
 }
 
 /** Runs the command, capturing what it prints. */
-async function runCommand(args: string[]): Promise<{ code: number; out: string }> {
+async function runCommand(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const log = vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')));
   const err = vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')));
   try {
@@ -56,6 +61,7 @@ async function runCommand(args: string[]): Promise<{ code: number; out: string }
   } finally {
     log.mockRestore();
     err.mockRestore();
+    vi.unstubAllEnvs();
   }
 }
 
@@ -133,6 +139,19 @@ describe('npm run ingest: hardening for data a user brings', () => {
       if (result.ok) return;
       expect(result.issues[0]!.code).toBe('database_locked');
       expect(result.issues[0]!.message).toContain('stop the server first');
+      // In the user's language: the CLI passes cliLanguage() (CHATBI_LANG or the locale).
+      const zh = await ingest({
+        configPath: config,
+        dbPath: db,
+        language: cliLanguage({ LANG: 'zh_CN.UTF-8' }),
+      });
+      expect(zh.ok).toBe(false);
+      if (zh.ok) return;
+      expect(zh.issues[0]!.message).toContain('请先停止服务器，再重新导入');
+      // Through the command itself, as a user with a Chinese locale runs it.
+      const cli = await runCommand(['--config', config, '--db', db, '--quiet'], { CHATBI_LANG: 'zh' });
+      expect(cli.code).toBe(1);
+      expect(cli.out).toContain('请先停止服务器');
     } finally {
       holder.kill('SIGKILL');
     }

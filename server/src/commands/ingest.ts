@@ -3,6 +3,7 @@
  * [--mode replace|append] [--report out.json] [--source-url postgres://…]`
  */
 import { parseArgs } from 'node:util';
+import { cliLanguage } from '../cli-support/cli-language.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import type { IngestProgress } from '../data/ingest/progress.ts';
@@ -45,6 +46,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const result = await ingest({
+    language: cliLanguage(),
     model: values.model,
     configPath: values.config,
     dbPath: values.db,

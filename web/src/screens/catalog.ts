@@ -5,6 +5,7 @@ import { h, uid } from '../dom.ts';
 import { lang, pick, t } from '../i18n/i18n.ts';
 import { currentModel, modelPicker } from '../model-choice.ts';
 import { navigate } from '../router.ts';
+import { hasRole } from '../session.ts';
 
 type Member = (CatalogMetric | CatalogDimension) & { examples?: ExampleQuestion[] };
 
@@ -119,6 +120,8 @@ export function catalogScreen(outlet: HTMLElement): void {
       h('h1', null, t('catalog.title')),
       modelPicker(() => navigate('catalog')),
       h('p', null, h('a', { class: 'catalog-monitors', href: '#/monitors' }, t('monitors.catalogLink'))),
+      hasRole('analyst') &&
+        h('p', null, h('a', { class: 'catalog-upload', href: '#/upload' }, t('upload.catalogLink'))),
       body,
     ),
   );

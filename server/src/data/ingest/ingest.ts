@@ -3,21 +3,26 @@
  * returns the data-quality report. All table loads run in one transaction, so a failed run leaves
  * the database as it was; mapping problems come back together, before anything is written.
  */
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../../canonical/canonical-schema.ts';
+import { messageCatalog } from '../../i18n/message-catalog.ts';
 import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { MATERIALIZED_TABLE } from '../model-runtime.ts';
 import { loadTable } from './load-table.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, loadMapping, type TargetTableName } from './mapping-load.ts';
+import { EN } from './messages-en.ts';
+import { ZH } from './messages-zh.ts';
 import type { ProgressListener } from './progress.ts';
 import { checkTable, existingTables } from './quality-checks.ts';
 import type { IngestReport, TableReport } from './report.ts';
 import { registerSources } from './sources.ts';
 import { planTable, type TablePlan } from './table-plan.ts';
 
+const ingestMessage = messageCatalog({ en: EN, zh: ZH });
 export interface IngestOptions {
   /** Model name; must match the mapping's `model` when given. Names the default database file. */
   model?: string;
@@ -29,6 +34,8 @@ export interface IngestOptions {
   reportPath?: string;
   /** Folder for reject CSVs; default beside the report, else `<db folder>/rejects/<model>`. */
   rejectsDir?: string;
+  /** Language of refusals meant for the user (the CLI's: `cliLanguage()`); default English. */
+  language?: 'zh' | 'en';
   /** PostgreSQL URL for sources that name none. */
   sourceUrl?: string;
   onProgress?: ProgressListener;
@@ -132,7 +139,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
           code: 'database_locked',
           file: resolve(dbPath),
           path: '',
-          message: `${dbPath} is open in another process (the server?): stop the server first, then ingest again (DuckDB allows one writer per file)`,
+          message: ingestMessage('database_locked', options.language ?? 'en', { db: dbPath }),
         },
       ],
     };
