@@ -1,0 +1,13 @@
+/**
+ * The CPU-heavy pure functions a compute worker runs (compute-pool.ts): each takes and returns structured-cloneable
+ * data. Adding one here makes it callable with `compute(name, ...args)`.
+ */
+import { fitLogisticRegression, predictProbabilities } from '../analysis/stats/index.ts';
+
+export const COMPUTE_TASKS = {
+  fitLogisticRegression,
+  predictProbabilities,
+};
+
+export type ComputeTasks = typeof COMPUTE_TASKS;
+export type ComputeTask = keyof ComputeTasks;
