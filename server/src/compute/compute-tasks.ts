@@ -3,10 +3,12 @@
  * data. Adding one here makes it callable with `compute(name, ...args)`.
  */
 import { fitLogisticRegression, predictProbabilities } from '../analysis/stats/index.ts';
+import { estimateSpellSurvival } from '../analysis/survival/survival-estimate.ts';
 
 export const COMPUTE_TASKS = {
   fitLogisticRegression,
   predictProbabilities,
+  estimateSpellSurvival,
 };
 
 export type ComputeTasks = typeof COMPUTE_TASKS;
