@@ -98,6 +98,7 @@ export function buildCatalog(
     version: model.version,
     asOf,
     defaultMetric: model.defaultMetric,
+    drillPaths: model.drillPaths,
     metrics,
     dimensions,
   };

@@ -20,6 +20,8 @@ export interface SemanticModel {
   asOf: z.infer<typeof ModelFileSchema>['as_of'];
   defaultMetric: string;
   rowLevelSecurity: { attribute: string; dimension: string }[];
+  /** Dimension paths a click drills along (region → city). */
+  drillPaths: string[][];
   sources: Record<string, SourceDef>;
   dimensions: Record<string, DimensionDef>;
   metrics: Record<string, MetricDef>;

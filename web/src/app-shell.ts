@@ -12,6 +12,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: 'home', label: 'nav.home', visible: () => true },
   { path: 'chat', label: 'nav.chat', visible: () => true },
+  { path: 'boards', label: 'nav.boards', visible: () => true },
   { path: 'catalog', label: 'nav.catalog', visible: () => true },
   { path: 'at-risk', label: 'nav.atRisk', visible: () => true },
   { path: 'campaigns', label: 'nav.campaigns', visible: () => true },

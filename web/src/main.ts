@@ -1,4 +1,5 @@
 import './styles.css';
+import './workspace.css';
 import { onUnauthorized } from './api/client.ts';
 import { appShell } from './app-shell.ts';
 import { clearCatalogCache } from './catalog-store.ts';
@@ -8,6 +9,7 @@ import { errorState, loadingState } from './components/states.ts';
 import { onLangChange } from './i18n/i18n.ts';
 import { currentRoute, navigate, onRouteChange, type Route } from './router.ts';
 import { atRiskScreen } from './screens/at-risk.ts';
+import { boardsScreen } from './screens/boards.ts';
 import { campaignsScreen } from './screens/campaigns.ts';
 import { catalogScreen } from './screens/catalog.ts';
 import { changePasswordScreen } from './screens/change-password.ts';
@@ -16,6 +18,7 @@ import { customerScreen } from './screens/customer.ts';
 import { definitionEditorScreen } from './screens/definition-editor.ts';
 import { homeScreen } from './screens/home.ts';
 import { reviewQueueScreen } from './screens/review-queue.ts';
+import { sharedScreen } from './screens/shared.ts';
 import { signInScreen } from './screens/sign-in.ts';
 import { tasksScreen } from './screens/tasks.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
@@ -48,6 +51,8 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   review: (outlet, route) =>
     hasRole('admin') ? reviewQueueScreen(outlet, route) : navigate('home', {}, true),
   password: (outlet) => changePasswordScreen(outlet, () => navigate('home')),
+  boards: boardsScreen,
+  shared: sharedScreen,
 };
 
 /** Renders the screen of a route inside the shell (or the sign-in page when signed out). */

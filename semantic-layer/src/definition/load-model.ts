@@ -146,6 +146,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     asOf: m.as_of,
     defaultMetric: m.default_metric,
     rowLevelSecurity: m.row_level_security,
+    drillPaths: m.drill_paths,
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, id }])),
     dimensions: Object.fromEntries(Object.entries(dimensions).map(([id, d]) => [id, { ...d, id }])),
     metrics: Object.fromEntries(Object.entries(metrics).map(([id, d]) => [id, { ...d, id }])),
@@ -172,6 +173,7 @@ const PLACEHOLDER_MODEL: z.infer<typeof ModelFileSchema> = {
   as_of: '1970-01-01',
   default_metric: 'invalid',
   row_level_security: [],
+  drill_paths: [],
 };
 
 /** Fills in the line of issues that have a file and a YAML path but no line yet. */

@@ -72,6 +72,8 @@ export const ModelFileSchema = z.object({
   ]),
   default_metric: id,
   row_level_security: z.array(z.object({ attribute: z.string(), dimension: id })).default([]),
+  /** Drill paths: clicking a member of one dimension breaks it down by the next (e.g. region → city). */
+  drill_paths: z.array(z.array(id).min(2)).default([]),
 });
 
 const joinSchema = z.object({

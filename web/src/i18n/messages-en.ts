@@ -1,3 +1,5 @@
+import { WORKSPACE_EN } from './messages-workspace.ts';
+
 /** English interface text; `messages-zh.ts` must have the same keys (the type checks it). */
 export const EN = {
   'app.title': 'Churn ChatBI',
@@ -345,6 +347,7 @@ export const EN = {
   'customer.kind.message': 'Message',
   'atRisk.actionTargets': 'Targets of “{action}”: {count} customers',
   'campaigns.resultsQuestion': 'How did the retention campaigns work?',
+  ...WORKSPACE_EN,
 } as const;
 
 export type MessageId = keyof typeof EN;

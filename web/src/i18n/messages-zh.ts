@@ -1,4 +1,5 @@
 import type { MessageId } from './messages-en.ts';
+import { WORKSPACE_ZH } from './messages-workspace.ts';
 
 /** 中文界面文案（键与 messages-en.ts 相同）。 */
 export const ZH: Record<MessageId, string> = {
@@ -341,4 +342,5 @@ export const ZH: Record<MessageId, string> = {
   'customer.kind.message': '消息',
   'atRisk.actionTargets': '“{action}”的目标客户：{count} 人',
   'campaigns.resultsQuestion': '挽回活动效果怎么样?',
+  ...WORKSPACE_ZH,
 };
