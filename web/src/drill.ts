@@ -6,7 +6,7 @@
 import type { SemanticQuery } from './api/types.ts';
 import type { CatalogIndex } from './catalog-store.ts';
 import { t } from './i18n/i18n.ts';
-import { monthLabel } from './period-label.ts';
+import { addMonth, monthLabel } from './period-label.ts';
 
 export interface DrillStep {
   query: SemanticQuery;
@@ -15,12 +15,6 @@ export interface DrillStep {
 }
 
 const GRAIN_MONTHS: Record<string, number> = { month: 1, quarter: 3, year: 12 };
-
-function addMonths(iso: string, months: number): string {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
 
 /** The stored value of a dimension cell: tables and charts show labels (华南 / South China), filters need codes. */
 export function storedValue(catalog: CatalogIndex, dimension: string, shown: unknown): string | null {
@@ -92,7 +86,7 @@ export function drillStep(
         time: undefined,
         compare: undefined,
         dimensions: [head],
-        timeRange: { start, end: addMonths(start, months) },
+        timeRange: { start, end: addMonth(start, months) },
         order: [],
         limit: undefined,
       },

@@ -42,3 +42,21 @@ export function rangeLabel(range: { start: string; end: string }, language = lan
   }
   return `${start} – ${end}`;
 }
+
+/** A period value of a trend (`2026-07-01`) at its grain: 2026年7月 / Jul 2026, 2026年第3季度 / Q3 2026, 2026年. */
+export function periodCell(value: unknown, grain: string | undefined, language = lang()): string {
+  const text = typeof value === 'string' ? value.slice(0, 10) : String(value ?? '');
+  if (!/^\d{4}-\d{2}-01$/.test(text)) return text;
+  const [year, month] = text.split('-').map(Number) as [number, number];
+  if (grain === 'year' && month === 1) return language === 'zh' ? `${year}年` : String(year);
+  if (grain === 'quarter' && (month - 1) % 3 === 0) return rangeLabel({ start: text, end: addMonth(text, 3) }, language);
+  if (grain === 'month' || grain === undefined) return monthLabel(text, language) ?? text;
+  return text;
+}
+
+/** The first day of the month `months` after `iso`'s month. */
+export function addMonth(iso: string, months: number): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}

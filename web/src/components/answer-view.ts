@@ -5,6 +5,7 @@ import { h } from '../dom.ts';
 import { canDrill, drillStep } from '../drill.ts';
 import { t } from '../i18n/i18n.ts';
 import { currentModel } from '../model-choice.ts';
+import { periodCell } from '../period-label.ts';
 import { intentFor } from '../query-edits.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
 import { answerChart } from './answer-chart.ts';
@@ -21,6 +22,14 @@ export interface AnswerViewHandlers {
   drill?: (query: SemanticQuery, intent: Intent, label: string) => void;
   /** The answer's message number in its conversation (for feedback). */
   seq: () => Promise<number>;
+}
+
+/** The trend's period column in the user's language (2026年1月 / Jan 2026), at the query's grain. */
+function timeCells(answer: Answer): Record<string, (value: unknown) => string> | undefined {
+  const grain = answer.interpretation.query?.time?.grain;
+  const column = answer.table?.columns.find((c) => c.type === 'date');
+  if (!grain || !column) return undefined;
+  return { [column.name]: (value) => periodCell(value, grain) };
 }
 
 /**
@@ -80,6 +89,7 @@ export function answerView(
       answer.table.rows.length > 0 &&
       dataTable(answer.table.columns, rowsInChartOrder(answer.chart, answer.table.rows), {
         title: question,
+        renderCell: timeCells(answer),
         rowAction: drill && {
           label: (row) => drillStep(query!, catalog!, row)?.label ?? '',
           run: drill,
