@@ -2,7 +2,8 @@
  * Builds the feedback n-gram model (server/src/feedback/feedback-model.json) from evals/feedback/training-data.ts.
  * Deterministic: the same data gives the same file.
  * Run: npx tsx evals/feedback/build-model.ts          (writes the model)
- *      npx tsx evals/feedback/build-model.ts --cv     (5-fold cross-validation on the written train set; writes nothing)
+ *      npx tsx evals/feedback/build-model.ts --cv [source]  (5-fold cross-validation on one source, default the
+ *        written train set; `--cv blind1` = complaints-1, each fifth held out of training; writes nothing)
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,13 @@ import { type TrainingExample, trainSoftmax } from './softmax-trainer.ts';
 import { readTrainingTexts, type TrainingSource, type TrainingText } from './training-data.ts';
 
 /** Weight of one text of each source in the loss (waimai has 6,000 food reviews; the written set is the target). */
-const SOURCE_WEIGHT: Record<TrainingSource, number> = { train: 4, demo: 1, sample: 1, waimai: 0.1 };
+const SOURCE_WEIGHT: Record<TrainingSource, number> = {
+  train: 4,
+  demo: 1,
+  sample: 1,
+  waimai: 0.1,
+  blind1: 4,
+};
 const SETTINGS = {
   sentiment: { minDf: 3, l2: 1e-3, denseL2: 0, iterations: 300, rate: 0.05, balance: 0.5 },
   aspect: { minDf: 2, l2: 3e-4, denseL2: 0, iterations: 300, rate: 0.05, balance: 0 },
@@ -124,7 +131,7 @@ function fitBoth(rows: Prepared[]) {
   };
 }
 
-function crossValidate(rows: Prepared[]) {
+function crossValidate(rows: Prepared[], source: TrainingSource) {
   const folds = 5;
   const tally = new Map<string, { n: number; topic: number; aspect: number; sentiment: number }>();
   const add = (key: string, ok: { topic: boolean; aspect: boolean; sentiment: boolean }) => {
@@ -137,8 +144,9 @@ function crossValidate(rows: Prepared[]) {
   };
   const errors: string[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const test = rows.filter((r) => r.t.source === 'train' && r.t.index % folds === fold);
-    const train = rows.filter((r) => !(r.t.source === 'train' && r.t.index % folds === fold));
+    const held = (r: Prepared) => r.t.source === source && r.t.index % folds === fold;
+    const test = rows.filter(held);
+    const train = rows.filter((r) => !held(r));
     const model = combineModel(fitBoth(train));
     for (const r of test) {
       const got = classifyFeedbackWith(model, r.t.text);
@@ -171,8 +179,10 @@ const rows = prepare(texts);
 const counts: Record<string, number> = {};
 for (const t of texts) counts[t.source] = (counts[t.source] ?? 0) + 1;
 console.error(`training texts: ${JSON.stringify(counts)}`);
-if (process.argv.includes('--cv')) {
-  crossValidate(rows);
+const cvAt = process.argv.indexOf('--cv');
+if (cvAt >= 0) {
+  const source = process.argv[cvAt + 1];
+  crossValidate(rows, source && !source.startsWith('--') ? (source as TrainingSource) : 'train');
 } else {
   const weights = fitBoth(rows);
   const file: FeedbackModelFile = {

@@ -7,6 +7,7 @@ export interface AtRiskRow {
   valueTier: string;
   riskScore: number | null;
   riskTier: string;
+  expectedLoss: number | null;
   reasons: string[];
   action: string;
   [key: string]: unknown;
@@ -32,7 +33,7 @@ function text(value: unknown): string {
 /** Why a customer is flagged: the server's reasons, else its rules, causes and risk-raising factors. */
 function reasonsOf(raw: Raw): string[] {
   const explicit = field(raw, 'reasons', 'why', 'flags');
-  if (Array.isArray(explicit)) return explicit.map(text).filter(Boolean);
+  if (Array.isArray(explicit)) return [...new Set(explicit.map(text).filter(Boolean))];
   if (explicit) return [text(explicit)];
   const rules = (field(raw, 'ruleLabels', 'rules') as unknown[] | undefined) ?? [];
   const causes = (field(raw, 'causeLabels', 'causes') as unknown[] | undefined) ?? [];
@@ -40,12 +41,13 @@ function reasonsOf(raw: Raw): string[] {
     .filter((f) => Number(f.contribution ?? 1) > 0)
     .slice(0, 3)
     .map((f) => (f.label && f.text ? `${text(f.label)}: ${text(f.text)}` : text(f)));
-  return [...rules.map(text), ...causes.map(text), ...factors].filter(Boolean);
+  return [...new Set([...rules.map(text), ...causes.map(text), ...factors].filter(Boolean))];
 }
 
 /** One customer row from the server's object. */
 export function toAtRiskRow(raw: Raw): AtRiskRow {
   const score = Number(field(raw, 'riskScore', 'risk_score', 'risk', 'score'));
+  const loss = Number(field(raw, 'expectedLoss', 'expected_loss') ?? Number.NaN);
   return {
     ...raw,
     customerId: text(field(raw, 'customerId', 'customer_id', 'id')),
@@ -54,6 +56,7 @@ export function toAtRiskRow(raw: Raw): AtRiskRow {
     valueTier: text(field(raw, 'valueTierLabel', 'valueTier', 'value_tier')),
     riskScore: Number.isFinite(score) ? score : null,
     riskTier: text(field(raw, 'riskTierLabel', 'riskTier', 'risk_tier')),
+    expectedLoss: Number.isFinite(loss) ? loss : null,
     reasons: reasonsOf(raw),
     action: text(field(raw, 'actionLabel', 'suggestedAction', 'suggested_action', 'action', 'actions')),
   };
@@ -65,4 +68,29 @@ export function atRiskRows(reply: unknown): AtRiskRow[] {
     ? reply
     : ((reply as Raw)?.customers ?? (reply as Raw)?.rows ?? (reply as Raw)?.items ?? []);
   return (list as Raw[]).map(toAtRiskRow);
+}
+
+/** One page of GET /api/customers/at-risk: its rows, the page, the total matching and the at-risk count. */
+export interface AtRiskPage {
+  rows: AtRiskRow[];
+  page: number;
+  pageSize: number;
+  /** Customers matching the filters on screen (all pages). */
+  total: number;
+  /** At-risk customers the user may see (the home tile's count). */
+  atRisk: number;
+}
+
+export function atRiskPage(reply: unknown): AtRiskPage {
+  const r = (reply ?? {}) as Raw;
+  const rows = atRiskRows(reply);
+  const num = (v: unknown, fallback: number) =>
+    v !== null && v !== undefined && Number.isFinite(Number(v)) ? Number(v) : fallback;
+  return {
+    rows,
+    page: num(r.page, 1),
+    pageSize: num(r.pageSize, rows.length || 1),
+    total: num(r.total, rows.length),
+    atRisk: num(r.atRisk, num(r.total, rows.length)),
+  };
 }

@@ -49,7 +49,8 @@ export function periodCell(value: unknown, grain: string | undefined, language =
   if (!/^\d{4}-\d{2}-01$/.test(text)) return text;
   const [year, month] = text.split('-').map(Number) as [number, number];
   if (grain === 'year' && month === 1) return language === 'zh' ? `${year}年` : String(year);
-  if (grain === 'quarter' && (month - 1) % 3 === 0) return rangeLabel({ start: text, end: addMonth(text, 3) }, language);
+  if (grain === 'quarter' && (month - 1) % 3 === 0)
+    return rangeLabel({ start: text, end: addMonth(text, 3) }, language);
   if (grain === 'month' || grain === undefined) return monthLabel(text, language) ?? text;
   return text;
 }

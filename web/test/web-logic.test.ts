@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSse } from '../src/api/ask.ts';
 import type { SemanticQuery } from '../src/api/types.ts';
-import { atRiskRows } from '../src/at-risk-rows.ts';
+import { atRiskPage, atRiskRows } from '../src/at-risk-rows.ts';
 import { toCsv } from '../src/components/csv.ts';
 import { compareCells } from '../src/components/data-table.ts';
 import { issuesByField, splitList, withEdits } from '../src/editor/member-form.ts';
@@ -116,6 +116,28 @@ describe('at-risk rows', () => {
       action: '专属客户经理回访',
     });
     expect(row!.reasons).toEqual(['高价值客户 30 天未购买', '物流', '90 天工单: 4 张']);
+  });
+
+  it('reads a page with its total and the at-risk count, and shows each reason once', () => {
+    const page = atRiskPage({
+      page: 3,
+      pageSize: 100,
+      total: 1853,
+      atRisk: 1853,
+      customers: [
+        {
+          customerId: 'C9',
+          risk: 0.41,
+          expectedLoss: 820.5,
+          reasons: ['近90天NPS贬损者', '近90天NPS贬损者', '距上次购买 75 天'],
+        },
+      ],
+    });
+    expect(page).toMatchObject({ page: 3, pageSize: 100, total: 1853, atRisk: 1853 });
+    expect(page.rows[0]).toMatchObject({ customerId: 'C9', riskScore: 0.41, expectedLoss: 820.5 });
+    expect(page.rows[0]!.reasons).toEqual(['近90天NPS贬损者', '距上次购买 75 天']);
+    // A bare list (an action's targets) still reads, its length as the total.
+    expect(atRiskPage([{ customerId: 'C1' }])).toMatchObject({ page: 1, total: 1, atRisk: 1 });
   });
 });
 

@@ -15,38 +15,29 @@
  * description says "流失前 12 个月", read as the 12 months of activity before going quiet).
  */
 
+import type { Reference } from '../reference-runner.ts';
+
 export const AS_OF = '2026-10-01';
 
-export interface Reference {
-  model: 'retail' | 'telco';
-  /** Key columns of the table (dimension ids, `period`); [] for one number. */
-  by: string[];
-  sql: string;
-  /** Rankings: the table's rows in this order. */
-  ordered?: boolean;
-  /** Check the row count (the result's row count). */
-  rows?: boolean;
-  /** Money sums: accept a cent of rounding. */
-  tolerance?: number;
-}
+export type { Reference };
 
-type Range = readonly [string, string];
-const Q3: Range = ['2026-07-01', '2026-10-01'];
-const Q2: Range = ['2026-04-01', '2026-07-01'];
-const Q3_LY: Range = ['2025-07-01', '2025-10-01'];
-const YTD: Range = ['2026-01-01', '2026-10-01'];
-const SEP: Range = ['2026-09-01', '2026-10-01'];
-const AUG: Range = ['2026-08-01', '2026-09-01'];
+export type Range = readonly [string, string];
+export const Q3: Range = ['2026-07-01', '2026-10-01'];
+export const Q2: Range = ['2026-04-01', '2026-07-01'];
+export const Q3_LY: Range = ['2025-07-01', '2025-10-01'];
+export const YTD: Range = ['2026-01-01', '2026-10-01'];
+export const SEP: Range = ['2026-09-01', '2026-10-01'];
+export const AUG: Range = ['2026-08-01', '2026-09-01'];
 const SEP_LY: Range = ['2025-09-01', '2025-10-01'];
-const Y2025: Range = ['2025-01-01', '2026-01-01'];
-const H1: Range = ['2026-01-01', '2026-07-01'];
-const LAST_12_MONTHS: Range = ['2025-10-01', '2026-10-01'];
-const LAST_8_QUARTERS: Range = ['2024-10-01', '2026-10-01'];
-const MONEY = 0.005;
+export const Y2025: Range = ['2025-01-01', '2026-01-01'];
+export const H1: Range = ['2026-01-01', '2026-07-01'];
+export const LAST_12_MONTHS: Range = ['2025-10-01', '2026-10-01'];
+export const LAST_8_QUARTERS: Range = ['2024-10-01', '2026-10-01'];
+export const MONEY = 0.005;
 
 /** One period, or consecutive periods of a grain, as `periods(ps, pe)`. */
-const one = ([s, e]: Range) => `periods AS (SELECT DATE '${s}' AS ps, DATE '${e}' AS pe)`;
-const every = ([s, e]: Range, grain: 'MONTH' | 'QUARTER') =>
+export const one = ([s, e]: Range) => `periods AS (SELECT DATE '${s}' AS ps, DATE '${e}' AS pe)`;
+export const every = ([s, e]: Range, grain: 'MONTH' | 'QUARTER') =>
   `periods AS (SELECT CAST(r.range AS DATE) AS ps, CAST(r.range + INTERVAL 1 ${grain} AS DATE) AS pe
      FROM range(DATE '${s}', DATE '${e}', INTERVAL 1 ${grain}) r)`;
 const PERIOD = `strftime(p.ps, '%Y-%m-%d')`;
@@ -84,19 +75,19 @@ popx AS (
   JOIN customer_snapshot cs USING (customer_id)
   LEFT JOIN customer_spells sp ON sp.customer_id = pop.customer_id AND sp.spell_no = pop.spell_no)`;
 
-const CHURNED = 'count(DISTINCT customer_id) FILTER (WHERE churned)';
+export const CHURNED = 'count(DISTINCT customer_id) FILTER (WHERE churned)';
 const ACTIVE = 'count(DISTINCT customer_id)';
-const RATE = `${CHURNED} * 1.0 / ${ACTIVE}`;
-const LOST = 'coalesce(sum(trailing_revenue) FILTER (WHERE churned), 0)';
+export const RATE = `${CHURNED} * 1.0 / ${ACTIVE}`;
+export const LOST = 'coalesce(sum(trailing_revenue) FILTER (WHERE churned), 0)';
 
 /** A churn-family query: `select` over popx (columns p.ps etc. are in popx as ps). */
-function churnSql(periods: string, select: string, where = 'TRUE', group = '', tail = ''): string {
+export function churnSql(periods: string, select: string, where = 'TRUE', group = '', tail = ''): string {
   return `WITH ${periods}, ${SPELLS}, ${POPULATION}
 SELECT ${select} FROM popx WHERE ${where}${group ? ` GROUP BY ${group}` : ''} ${tail}`;
 }
 
 /** Completed orders in a range with customer attributes. */
-function ordersSql(range: Range, select: string, where = 'TRUE', group = '', tail = ''): string {
+export function ordersSql(range: Range, select: string, where = 'TRUE', group = '', tail = ''): string {
   return `WITH o AS (
   SELECT o.*, c.region, c.customer_type, c.gender, cs.value_tier
   FROM orders o JOIN customers c USING (customer_id) JOIN customer_snapshot cs USING (customer_id)
@@ -105,7 +96,7 @@ SELECT ${select} FROM o WHERE ${where}${group ? ` GROUP BY ${group}` : ''} ${tai
 }
 
 /** Revenue ÷ customers active at the start, per group (`key` a column of both o and popx). */
-function revenuePerCustomerSql(range: Range, key: string, clv: boolean, overall = false): string {
+export function revenuePerCustomerSql(range: Range, key: string, clv: boolean, overall = false): string {
   const k = overall ? "'all'" : key;
   const bare = k.replace(/^\w+\./, '');
   const value = clv
@@ -123,7 +114,7 @@ SELECT ${overall ? '' : `a.k AS ${bare}, `}${value} AS ${clv ? 'clv' : 'revenue_
 }
 
 /** Repeat purchase rate in a range: buyers with ≥ 2 completed orders ÷ buyers, per group. */
-function repeatSql(range: Range, key: string | null, where = 'TRUE'): string {
+export function repeatSql(range: Range, key: string | null, where = 'TRUE'): string {
   const k = key ? `${key}, ` : '';
   return `WITH o AS (
   SELECT o.customer_id, o.category, c.gender
@@ -133,18 +124,18 @@ per AS (SELECT ${k}customer_id, count(*) AS n FROM o GROUP BY ${k}customer_id)
 SELECT ${k}count(*) FILTER (WHERE n >= 2) * 1.0 / count(*) AS repeat_purchase_rate FROM per${key ? ` GROUP BY ${key}` : ''}`;
 }
 
-function ticketsSql(range: Range, select: string, where = 'TRUE', group = ''): string {
+export function ticketsSql(range: Range, select: string, where = 'TRUE', group = ''): string {
   return `WITH t AS (
   SELECT t.*, t.category AS ticket_category FROM tickets t
   WHERE t.created_ts >= TIMESTAMP '${range[0]}' AND t.created_ts < TIMESTAMP '${range[1]}')
 SELECT ${select} FROM t WHERE ${where}${group ? ` GROUP BY ${group}` : ''}`;
 }
 
-const HOURS = 'avg(epoch(resolved_ts - created_ts) / 3600.0) FILTER (WHERE resolved_ts IS NOT NULL)';
-const FCR = 'avg(CASE WHEN coalesce(first_contact_resolved, FALSE) THEN 1.0 ELSE 0.0 END)';
+export const HOURS = 'avg(epoch(resolved_ts - created_ts) / 3600.0) FILTER (WHERE resolved_ts IS NOT NULL)';
+export const FCR = 'avg(CASE WHEN coalesce(first_contact_resolved, FALSE) THEN 1.0 ELSE 0.0 END)';
 
 /** Complaint rate: customers active at the start with a ticket in the period ÷ active at the start. */
-function complaintSql(range: Range, key: string, where = 'TRUE'): string {
+export function complaintSql(range: Range, key: string, where = 'TRUE'): string {
   return `WITH ${one(range)}, ${SPELLS}, ${POPULATION},
 flag AS (
   SELECT popx.*, EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = popx.customer_id
@@ -154,23 +145,23 @@ SELECT ${key}, count(DISTINCT customer_id) FILTER (WHERE complained) * 1.0 / cou
 FROM flag WHERE ${where} GROUP BY ${key}`;
 }
 
-function feedbackSql(periods: string, select: string, where = 'TRUE', byPeriod = false): string {
+export function feedbackSql(periods: string, select: string, where = 'TRUE', byPeriod = false): string {
   return `WITH ${periods}
 SELECT ${byPeriod ? `${PERIOD} AS period, ` : ''}${select}
 FROM periods p JOIN feedback f ON f.ts >= p.ps AND f.ts < p.pe WHERE ${where}${byPeriod ? ' GROUP BY p.ps' : ''}`;
 }
-const NPS =
+export const NPS =
   '(count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) * 100.0 / count(*) FILTER (WHERE nps IS NOT NULL)';
 
-function winbackSql(range: Range, select: string, group = ''): string {
+export function winbackSql(range: Range, select: string, group = ''): string {
   return `WITH m AS (
   SELECT m.*, c.region FROM communications m JOIN customers c USING (customer_id)
   WHERE m.sent_ts >= TIMESTAMP '${range[0]}' AND m.sent_ts < TIMESTAMP '${range[1]}')
 SELECT ${select} FROM m${group ? ` GROUP BY ${group}` : ''}`;
 }
-const WB_CONTACTED =
+export const WB_CONTACTED =
   "count(DISTINCT customer_id) FILTER (WHERE action_id = 'winback_offer' AND status IN ('sent', 'delivered'))";
-const WB_RETURNED =
+export const WB_RETURNED =
   "count(DISTINCT customer_id) FILTER (WHERE action_id = 'winback_offer' AND status IN ('sent', 'delivered') AND outcome = 'returned')";
 const ACTION_RETURN =
   "count(DISTINCT customer_id) FILTER (WHERE outcome IN ('returned', 'saved')) * 1.0 / count(DISTINCT customer_id)";
@@ -183,7 +174,7 @@ FROM periods p JOIN spells s ON s.spell_no > 1 AND s.spell_start >= p.ps AND s.s
 ${byPeriod ? 'GROUP BY p.ps' : ''}`;
 }
 
-function newCustomersSql(periods: string, where = 'TRUE', key = '', byPeriod = false): string {
+export function newCustomersSql(periods: string, where = 'TRUE', key = '', byPeriod = false): string {
   const cols = [byPeriod ? `${PERIOD} AS period` : '', key].filter(Boolean);
   const group = [byPeriod ? 'p.ps' : '', key].filter(Boolean).join(', ');
   return `WITH ${periods}
@@ -193,12 +184,12 @@ WHERE ${where}${group ? ` GROUP BY ${group}` : ''}`;
 }
 
 /** Telco: customers joined to their attributes. */
-function telcoSql(select: string, where = 'TRUE', group = '', tail = ''): string {
+export function telcoSql(select: string, where = 'TRUE', group = '', tail = ''): string {
   return `SELECT ${select} FROM customers c JOIN customer_attributes a USING (customer_id)
 WHERE ${where}${group ? ` GROUP BY ${group}` : ''} ${tail}`;
 }
-const T_CHURNED = 'count(DISTINCT c.customer_id) FILTER (WHERE c.churn_label)';
-const T_RATE = `${T_CHURNED} * 1.0 / count(DISTINCT c.customer_id)`;
+export const T_CHURNED = 'count(DISTINCT c.customer_id) FILTER (WHERE c.churn_label)';
+export const T_RATE = `${T_CHURNED} * 1.0 / count(DISTINCT c.customer_id)`;
 
 /** Per-customer attributes as of the as-of date, computed from the canonical tables. */
 const PER_CUSTOMER = `
@@ -212,7 +203,7 @@ pc AS (
        AND t.created_ts >= TIMESTAMP '${AS_OF}' - INTERVAL 90 DAY) AS tickets_90d
   FROM customers c)`;
 
-const r = (model: Reference['model'], by: string[], sql: string, extra: Partial<Reference> = {}) => ({
+export const r = (model: Reference['model'], by: string[], sql: string, extra: Partial<Reference> = {}) => ({
   model,
   by,
   sql,

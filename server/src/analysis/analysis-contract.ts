@@ -17,6 +17,8 @@ export interface AnalysisRequest {
   query: SemanticQueryInput;
   /** Row-level security (absent = unrestricted), e.g. { region: ['华南'] }. */
   attributes?: Record<string, string[]>;
+  /** Paging and text search of a customer list (`risk_list`): rows `offset`… of those matching `search`. */
+  list?: { offset?: number; search?: string };
 }
 
 /**

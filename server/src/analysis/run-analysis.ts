@@ -5,11 +5,13 @@ import { cohortsAnalysis } from './cohorts/index.ts';
 import { customerProfileAnalysis } from './customer/customer-analysis.ts';
 import { decompositionAnalysis } from './decomposition/index.ts';
 import { driversAnalysis } from './drivers/index.ts';
+import { churnForecastAnalysis } from './forecast/index.ts';
 import { actionsAnalysis } from './playbook/index.ts';
 import { reasonsAnalysis } from './reasons/index.ts';
 import { riskListAnalysis } from './risk/index.ts';
 import { segmentsAnalysis } from './segments/index.ts';
 import { survivalAnalysis } from './survival/index.ts';
+import { winbackTimingAnalysis } from './winback/index.ts';
 
 /** The analysis behind each intent. */
 export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
@@ -23,6 +25,8 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
   actions: actionsAnalysis,
   campaign_outcomes: campaignOutcomesAnalysis,
   customer_profile: customerProfileAnalysis,
+  winback_timing: winbackTimingAnalysis,
+  churn_forecast: churnForecastAnalysis,
 };
 
 /**

@@ -31,7 +31,9 @@ export const COMPLAINT_TERMS: ReadonlyArray<readonly [ReasonCode, number, number
      not as described, nothing like, looks different, counterfeit, fake, knock-off, knockoff, overheats,
      overheating, gets hot, unsafe, dangerous, shrank, shrunk, mouldy, moldy, rotten, spoiled, broke, breaks,
      defect, defects, strange noise, weird noise, loud noise, noise, dangerously, missing part, missing parts, parts missing, worse quality, lower quality, too small,
-     too tight, too big, doesn't fit, does not fit, fell apart, stopped charging, won't charge`,
+     too tight, too big, doesn't fit, does not fit, fell apart, stopped charging, won't charge,
+     hold a charge, holds a charge, won't hold a charge, can't hold a charge, battery drains, battery dies,
+     same fault, the same fault, stopped working, died after, died the`,
   ],
   ['product_quality', 2, 0, `零件 配件 图片 实物 描述 详情页 尺码 保质期 成分 材料 颜色`],
   [
@@ -124,7 +126,8 @@ export const COMPLAINT_TERMS: ReadonlyArray<readonly [ReasonCode, number, number
     2,
     0,
     `fees, fee, membership fee, shipping fee, shipping fees, delivery fee, delivery fees, price protection,
-     threshold, thresholds, listed price, regular price, sale price`,
+     threshold, thresholds, listed price, regular price, sale price, roaming, roaming charges, roaming fees,
+     convenience fee, surcharge, surcharges, service charge`,
   ],
   [
     'competitor',

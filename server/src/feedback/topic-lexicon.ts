@@ -91,6 +91,19 @@ export const TOPIC_TERMS: ReadonlyArray<readonly [ReasonCode, number, string]> =
      follow up, followed up, ticket, representative, rep, service`,
   ],
   [`service`, 2, `服务 电话 打电话 接电话 回电 处理 解决 投诉 道歉 商家 店家 老板 不接 问了 说话`],
+  [`service`, 3, `说话太冲 态度太冲 踢皮球 互相推诿 推来推去`],
+  [
+    'service',
+    3,
+    `nobody owns, no one owns, another team's job, other team's job, passed around, runaround, bounced between,
+     automated email, automated reply, canned response, canned reply`,
+  ],
+  [`technical`, 2, `找不到在哪 在哪改 在哪里改 不知道在哪 设置里没有 找不到入口`],
+  [
+    `technical`,
+    2,
+    `can't find where, cannot find where, where do i change, where can i change, no option to`,
+  ],
   ['service', 2, `help, helpful, transferring, transferred, answered, answer, emails, email, called, call`],
   [
     'competitor',
@@ -105,6 +118,15 @@ export const TOPIC_TERMS: ReadonlyArray<readonly [ReasonCode, number, string]> =
      switching to, switch to, switched to, moving to, moved to, moving over, elsewhere, amazon, walmart,
      better deal, better offer, new platform, local platform`,
   ],
+  // Telecom, broadband and electronics rivals and leaving with one's number (issue 18 item 8).
+  [
+    'competitor',
+    3,
+    `verizon, at&t, t-mobile, t mobile, tmobile, sprint, vodafone, comcast, xfinity, local isp, another isp,
+     other isp, another carrier, other carrier, another network, port my number, porting my number,
+     ported my number, porting out, new provider, best buy, the new guys`,
+  ],
+  [`competitor`, 3, `携号转网 转网 别家的卡 别家的号 办了别家 换了别家`],
   // 那边 ("over there") names a rival only in context (去那边买); alone it is often a department (财务那边).
   [`competitor`, 1, `同款 一样的东西 比他们 更便宜 更快 那边`],
   [`competitor`, 1, `other, another`],

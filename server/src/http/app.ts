@@ -109,10 +109,17 @@ export function createApp(deps: AppDeps) {
   api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/customers', customerRoutes(deps));
-  api.route('/tasks', taskRoutes(deps));
+  api.route('/tasks', taskRoutes({ ...deps, now: deps.campaigns?.now }));
   api.route('/channel-links', channelLinkRoutes(deps.store));
   if (deps.campaigns)
-    api.route('/campaigns', campaignRoutes({ store: deps.store, service: deps.campaigns.service }));
+    api.route(
+      '/campaigns',
+      campaignRoutes({
+        store: deps.store,
+        service: deps.campaigns.service,
+        followUps: deps.campaigns.followUps,
+      }),
+    );
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
   api.route('/boards', boardRoutes(deps));
   api.route('/shares', shareRoutes(deps));

@@ -5,6 +5,8 @@ import { h } from '../dom.ts';
 import { canDrill, drillStep } from '../drill.ts';
 import { t } from '../i18n/i18n.ts';
 import { currentModel } from '../model-choice.ts';
+import { proposalCard } from '../monitors/proposal-card.ts';
+import { subscribeMenu } from '../monitors/subscribe-menu.ts';
 import { periodCell } from '../period-label.ts';
 import { intentFor } from '../query-edits.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
@@ -77,6 +79,7 @@ export function answerView(
       { class: failed ? 'narrative state-error' : 'narrative', role: failed ? 'alert' : null },
       answer.narrative,
     ),
+    answer.subscription && proposalCard(answer.subscription),
     answer.kind === 'clarify' &&
       questionButtons(
         t('chat.clarifyPrompt'),
@@ -116,6 +119,7 @@ export function answerView(
     ),
     // Provenance belongs to computed answers; a refusal with no query has nothing to explain.
     (answer.kind === 'answer' || answer.provenance.sql.length > 0) && provenancePanel(answer),
+    answer.kind === 'answer' && subscribeMenu(question),
     feedbackBox({ conversationId: answer.conversationId, seq: handlers.seq }),
   );
   return { element, rendered };

@@ -1,7 +1,9 @@
+import { MONITORS_EN } from './messages-monitors-en.ts';
 import { WORKSPACE_EN } from './messages-workspace.ts';
 
 /** English interface text; `messages-zh.ts` must have the same keys (the type checks it). */
 export const EN = {
+  ...MONITORS_EN,
   'app.title': 'Churn ChatBI',
   'list.separator': ', ',
 
@@ -210,6 +212,25 @@ export const EN = {
   'atRisk.action': 'Suggested action',
   'atRisk.none': 'No customer is at risk right now.',
   'atRisk.noMatch': 'No at-risk customer matches this search.',
+  'atRisk.allRegions': 'All regions',
+  'atRisk.riskLevel': 'Risk level',
+  'atRisk.allLevels': 'All levels',
+  'atRisk.level.very_high': 'Very high (≥ 70%)',
+  'atRisk.level.high': 'High and above (≥ 50%)',
+  'atRisk.level.medium': 'Medium (30-50%)',
+  'atRisk.level.low': 'Low (< 30%)',
+  'atRisk.sortBy': 'Sort by',
+  'atRisk.sort.risk': 'Churn probability',
+  'atRisk.sort.expected_loss': 'Expected loss',
+  'atRisk.sorted.risk':
+    'Sorted by 90-day churn probability, highest first. Level = the calibrated probability: very high ≥ 70%, high 50-70%, medium 30-50%, low < 30%.',
+  'atRisk.sorted.expected_loss':
+    'Sorted by expected loss (churn probability × 12-month spend), highest first. Level = the calibrated probability: very high ≥ 70%, high 50-70%, medium 30-50%, low < 30%.',
+  'atRisk.expectedLoss': 'Expected loss',
+  'atRisk.count': '{count} customers at risk (an early-warning rule fires): the same count as the home tile.',
+  'atRisk.pageSummary': '{from}-{to} of {total}',
+  'atRisk.prev': 'Previous',
+  'atRisk.next': 'Next',
 
   'editor.title': 'Definitions',
   'review.title': 'Review queue',

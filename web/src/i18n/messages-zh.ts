@@ -1,8 +1,10 @@
 import type { MessageId } from './messages-en.ts';
+import { MONITORS_ZH } from './messages-monitors-zh.ts';
 import { WORKSPACE_ZH } from './messages-workspace.ts';
 
 /** 中文界面文案（键与 messages-en.ts 相同）。 */
 export const ZH: Record<MessageId, string> = {
+  ...MONITORS_ZH,
   'app.title': '客户流失 ChatBI',
   'list.separator': '、',
 
@@ -208,6 +210,25 @@ export const ZH: Record<MessageId, string> = {
   'atRisk.action': '建议措施',
   'atRisk.none': '目前没有风险客户。',
   'atRisk.noMatch': '没有符合搜索条件的风险客户。',
+  'atRisk.allRegions': '全部区域',
+  'atRisk.riskLevel': '风险等级',
+  'atRisk.allLevels': '全部等级',
+  'atRisk.level.very_high': '极高（≥70%）',
+  'atRisk.level.high': '高及以上（≥50%）',
+  'atRisk.level.medium': '中（30%-50%）',
+  'atRisk.level.low': '低（<30%）',
+  'atRisk.sortBy': '排序',
+  'atRisk.sort.risk': '流失概率',
+  'atRisk.sort.expected_loss': '预期损失',
+  'atRisk.sorted.risk':
+    '按 90 天流失概率从高到低排序。风险等级即校准后的概率：极高 ≥70%、高 50%-70%、中 30%-50%、低 <30%。',
+  'atRisk.sorted.expected_loss':
+    '按预期损失（流失概率×近12个月消费）从高到低排序。风险等级即校准后的概率：极高 ≥70%、高 50%-70%、中 30%-50%、低 <30%。',
+  'atRisk.expectedLoss': '预期损失',
+  'atRisk.count': '共 {count} 位风险客户（触发预警规则），与首页指标一致。',
+  'atRisk.pageSummary': '第 {from}-{to} 位，共 {total} 位',
+  'atRisk.prev': '上一页',
+  'atRisk.next': '下一页',
 
   'editor.title': '口径定义',
   'review.title': '审核队列',

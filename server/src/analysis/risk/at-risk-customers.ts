@@ -1,9 +1,13 @@
 /**
- * The at-risk population now: every active customer the user may see (their filters and row-level
- * security applied by the compiler) scored by the risk model, kept when the score reaches 30% or a
- * governed early-warning rule (churn.yaml) fires, each with the rules that flagged them, the reasons
- * behind the score, the causes in their recent tickets and feedback, and the playbook's suggested
- * action. Shared by the risk list and the playbook so both count the same customers.
+ * The at-risk population now. ONE definition (issue 18 §6): a customer is at risk when a governed
+ * early-warning rule fires (churn.yaml `early_warning`, the snapshot's `at_risk`), exactly what the
+ * governed `at_risk_customers` metric counts, so the home tile, a chat count, a segment split, the
+ * list, its CSV and the API give the same number. The calibrated model score does not change who is
+ * at risk: it orders the list, gives the level (risk-tiers.ts), and customers scoring ≥ 30% without
+ * any rule are counted apart (`scoreOnly`) and named in the narrative, never silently added.
+ * Every active customer the user may see (filters and row-level security applied by the compiler)
+ * is scored; each flagged one carries its rules, the reasons behind the score, the causes in their
+ * recent tickets and feedback, and the playbook's suggested action. Shared by the list and the playbook.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
@@ -35,7 +39,7 @@ export interface AtRiskCustomer {
   expectedLoss: number;
   /** Early-warning rule ids that fire for the customer (churn.yaml `early_warning`). */
   rules: string[];
-  /** Whether the score alone (≥ 30%) flags the customer. */
+  /** Whether the score reaches the at-risk probability (≥ 30%), besides the rules that flag the customer. */
   flaggedByScore: boolean;
   causes: string[];
   /** Suggested playbook action id, null when none fits. */
@@ -64,8 +68,10 @@ export interface AtRiskPopulation {
   modelCached: boolean;
   /** Active customers scored (after the user's filters and row-level security). */
   scored: number;
-  /** Flagged customers, by expected loss (highest first). */
+  /** At-risk customers (a governed early-warning rule fires), by expected loss (highest first). */
   customers: AtRiskCustomer[];
+  /** Active customers scoring ≥ 30% whom no rule flags: named apart, not counted as at risk. */
+  scoreOnly: number;
   /** Filters of the request the list could not apply, by member id (e.g. metric filters). */
   ignoredFilters: string[];
 }
@@ -184,8 +190,11 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
       const t1 = performance.now();
       const flagged = flagCustomers(runtime, candidates, signals);
+      const scoreOnly = candidates.filter(
+        (r) => Number(r[RISK_COLUMN]) >= AT_RISK_PROBABILITY && !String(r.risk_flags ?? ''),
+      ).length;
       trace.time('score_ms', performance.now() - t1);
-      return { scored, flagged, statements, size: flagged.length };
+      return { scored, flagged, scoreOnly, statements, size: flagged.length };
     },
   );
   // The provenance lists what computed the population, also when an earlier question did.
@@ -193,10 +202,17 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
   const customers = tiers.length
     ? population.flagged.filter((c) => tierSatisfies(c.riskTier, tiers))
     : population.flagged;
-  return { model, modelCached: cached, scored: population.scored, customers, ignoredFilters: ignored };
+  return {
+    model,
+    modelCached: cached,
+    scored: population.scored,
+    customers,
+    scoreOnly: population.scoreOnly,
+    ignoredFilters: ignored,
+  };
 }
 
-/** Active customers the score (≥ 30%) or an early-warning rule flags, with causes and actions, by expected loss. */
+/** Active customers an early-warning rule flags, with score, causes and actions, by expected loss. */
 function flagCustomers(
   runtime: ModelRuntime,
   candidates: Record<string, unknown>[],
@@ -209,8 +225,8 @@ function flagCustomers(
     const rules = String(row.risk_flags ?? '')
       .split(',')
       .filter(Boolean);
+    if (rules.length === 0) continue;
     const flaggedByScore = risk >= AT_RISK_PROBABILITY;
-    if (!flaggedByScore && rules.length === 0) continue;
     const id = String(row.customer_id);
     const causes = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
     const stage = row.lifecycle_stage === null ? null : String(row.lifecycle_stage);

@@ -17,6 +17,7 @@ import {
   type GovernedQuery,
   shaped,
 } from '../governed/governed-query.ts';
+import { riskMessage } from './risk-messages.ts';
 
 /** Rows a per-customer read may return (history of ~1M customers over a year of snapshots). */
 export const WIDE_MAX_ROWS = 5_000_000;
@@ -56,9 +57,7 @@ export async function readGoverned(
   ctx.trace.time(step, result.elapsedMs);
   if (result.truncated) {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `数据量超过 ${WIDE_MAX_ROWS.toLocaleString('en-US')} 行，请加筛选条件缩小范围。`
-        : `More than ${WIDE_MAX_ROWS.toLocaleString('en-US')} rows: add a filter to narrow it down.`,
+      riskMessage('too_many_rows', ctx.lang, { max: WIDE_MAX_ROWS.toLocaleString('en-US') }),
       'invalid_request',
     );
   }

@@ -3,7 +3,8 @@
  * its out-of-time ROC AUC, top-decile precision and calibration, and its strongest factors.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
-import type { RiskModel } from './train-risk-model.ts';
+import { riskMessage } from './risk-messages.ts';
+import type { LevelCalibration, RiskModel } from './train-risk-model.ts';
 
 export interface RiskModelSummary {
   modelVersion: string;
@@ -25,6 +26,8 @@ export interface RiskModelSummary {
     baseRate: number;
     brier: number | null;
     calibration: { bin: number; count: number; meanPredicted: number; observedRate: number }[];
+    /** Each risk level's customers and their observed 90-day churn on the evaluation snapshot (out of time). */
+    levels: LevelCalibration[];
   };
   /** Strongest factors by standardised effect, with odds ratio per SD and its 95% CI. */
   factors: {
@@ -57,11 +60,8 @@ export function summariseRiskModel(model: RiskModel, lang: Lang, cached: boolean
     }));
   return {
     modelVersion: model.modelVersion,
-    method:
-      lang === 'zh'
-        ? '逻辑回归（IRLS，标准化特征，L2 λ=1），按季度快照时间切分'
-        : 'Logistic regression (IRLS, standardised features, L2 λ = 1) on a time split of quarter snapshots',
-    label: lang === 'zh' ? '快照后 90 天内流失' : 'churned within 90 days of the snapshot',
+    method: riskMessage('method', lang),
+    label: riskMessage('label', lang),
     trainingDates: model.trainingDates,
     evaluationDate: model.evaluationDate,
     productionDates: model.productionDates,
@@ -82,6 +82,7 @@ export function summariseRiskModel(model: RiskModel, lang: Lang, cached: boolean
         meanPredicted: b.meanPredicted,
         observedRate: b.observedRate,
       })),
+      levels: e.levels,
     },
     factors,
     trainingMs: model.timings.totalMs,
@@ -94,12 +95,13 @@ export function modelQualitySentence(s: RiskModelSummary, lang: Lang): string {
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
   const e = s.evaluation;
   if (e.rocAuc === null) {
-    return lang === 'zh'
-      ? `评估快照 ${s.evaluationDate} 只有一类结果，无法计算 AUC。`
-      : `The evaluation snapshot ${s.evaluationDate} has a single outcome class, so AUC cannot be computed.`;
+    return riskMessage('quality_single_class', lang, { date: s.evaluationDate });
   }
   const top = e.precisionTopDecile === null ? '' : pct(e.precisionTopDecile);
-  return lang === 'zh'
-    ? `模型用 ${s.evaluationDate} 之前的快照训练、在 ${s.evaluationDate} 快照上检验：ROC AUC ${e.rocAuc.toFixed(3)}，评分最高的 10% 客户中 ${top} 在 90 天内流失（整体 ${pct(e.baseRate)}）。`
-    : `Trained on snapshots before ${s.evaluationDate} and tested on that snapshot: ROC AUC ${e.rocAuc.toFixed(3)}; ${top} of the top-scored 10% churned within 90 days (overall ${pct(e.baseRate)}).`;
+  return riskMessage('quality', lang, {
+    date: s.evaluationDate,
+    auc: e.rocAuc.toFixed(3),
+    top,
+    base: pct(e.baseRate),
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { ScoreKit, SemanticModel } from '../../../../semantic-layer/src/index.ts';
+import { riskMessage } from './risk-messages.ts';
 
 /** Dimensions (member ids) whose values the features are computed from. */
 export const FEATURE_DIMENSIONS = [
@@ -34,8 +35,17 @@ const num = (v: unknown): number => {
 const flag = (v: unknown): number => (v === true || v === 'true' || v === 1 ? 1 : 0);
 const fixed = (v: number, digits: number) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));
 const money = (v: number) => `¥${Math.round(v).toLocaleString('en-US')}`;
-/** "1 ticket", "3 tickets". */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 ticket", "3 tickets": the counted noun is a parameter of each English message. */
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+type CountedMessage =
+  | 'feature.recency_days'
+  | 'feature.orders_12m'
+  | 'feature.tenure_days'
+  | 'feature.tickets_90d'
+  | 'feature.open_tickets_72h';
+/** A feature message with `{n}` (zh) and the counted noun (`{days}`, `{orders}`, `{tickets}`, en). */
+const say = (l: Lang, id: CountedMessage, n: number, one: string, many: string) =>
+  riskMessage(id, l, { n, [many]: counted(n, one, many) });
 
 /** One numeric model input: its value from a row, its label, and how one customer's value reads. */
 export interface FeatureDefinition {
@@ -50,18 +60,13 @@ export interface FeatureDefinition {
   describe: (row: Row, lang: Lang) => string;
 }
 
-const words = (zh: string, en: string) => (lang: Lang) => (lang === 'zh' ? zh : en);
-
 const NUMERIC: FeatureDefinition[] = [
   {
     id: 'recency_days',
     label: { zh: '距上次购买天数', en: 'Days since last order' },
     value: (r) => num(r.recency_days),
     sql: (k) => k.number('recency_days'),
-    describe: (r, l) =>
-      l === 'zh'
-        ? `距上次购买 ${num(r.recency_days)} 天`
-        : `${count(num(r.recency_days), 'day')} since the last order`,
+    describe: (r, l) => say(l, 'feature.recency_days', num(r.recency_days), 'day', 'days'),
   },
   {
     // Days without an order weighed by how often the customer buys: 60 quiet days mean little for a
@@ -72,7 +77,7 @@ const NUMERIC: FeatureDefinition[] = [
     sql: (k) => `(${k.number('recency_days')} * ${k.number('orders_12m')}) / 365`,
     describe: (r, l) => {
       const v = fixed((num(r.recency_days) * num(r.orders_12m)) / 365, 1);
-      return l === 'zh' ? `按以往频率已错过约 ${v} 次购买` : `about ${v} orders missed at the usual pace`;
+      return riskMessage('feature.missed_orders', l, { v });
     },
   },
   {
@@ -80,24 +85,21 @@ const NUMERIC: FeatureDefinition[] = [
     label: { zh: '近12个月订单数（对数）', en: 'Orders in 12 months (log)' },
     value: (r) => Math.log1p(num(r.orders_12m)),
     sql: (k) => `ln(1 + ${k.number('orders_12m')})`,
-    describe: (r, l) =>
-      l === 'zh' ? `近12个月 ${num(r.orders_12m)} 单` : `${count(num(r.orders_12m), 'order')} in 12 months`,
+    describe: (r, l) => say(l, 'feature.orders_12m', num(r.orders_12m), 'order', 'orders'),
   },
   {
     id: 'spend_12m',
     label: { zh: '近12个月消费（对数）', en: '12-month spend (log)' },
     value: (r) => Math.log1p(Math.max(0, num(r.spend_12m))),
     sql: (k) => `ln(1 + greatest(0, ${k.number('spend_12m')}))`,
-    describe: (r, l) =>
-      l === 'zh' ? `近12个月消费 ${money(num(r.spend_12m))}` : `12-month spend ${money(num(r.spend_12m))}`,
+    describe: (r, l) => riskMessage('feature.spend_12m', l, { money: money(num(r.spend_12m)) }),
   },
   {
     id: 'tenure_days',
     label: { zh: '客龄（天，封顶3年）', en: 'Tenure (days, capped at 3 years)' },
     value: (r) => Math.min(num(r.tenure_days), 1095),
     sql: (k) => `least(${k.number('tenure_days')}, 1095)`,
-    describe: (r, l) =>
-      l === 'zh' ? `客龄 ${num(r.tenure_days)} 天` : `tenure ${count(num(r.tenure_days), 'day')}`,
+    describe: (r, l) => say(l, 'feature.tenure_days', num(r.tenure_days), 'day', 'days'),
   },
   {
     id: 'new_customer',
@@ -106,28 +108,22 @@ const NUMERIC: FeatureDefinition[] = [
     sql: (k) => `CASE WHEN ${k.number('tenure_days')} < 90 THEN 1 ELSE 0 END`,
     describe: (r, l) =>
       num(r.tenure_days) < 90
-        ? words('新客（首单不足90天）', 'new customer (first order < 90 days ago)')(l)
-        : words('非新客', 'not a new customer')(l),
+        ? riskMessage('feature.new_customer', l)
+        : riskMessage('feature.not_new_customer', l),
   },
   {
     id: 'activity_last_3w',
     label: { zh: '近3周活跃次数', en: 'Activity in the last 3 weeks' },
     value: (r) => num(r.activity_last_3w),
     sql: (k) => k.number('activity_last_3w'),
-    describe: (r, l) =>
-      l === 'zh'
-        ? `近3周活跃 ${num(r.activity_last_3w)} 次`
-        : `${num(r.activity_last_3w)} orders/visits in the last 3 weeks`,
+    describe: (r, l) => riskMessage('feature.activity_last_3w', l, { n: num(r.activity_last_3w) }),
   },
   {
     id: 'activity_prev_3w',
     label: { zh: '前3周活跃次数', en: 'Activity in the 3 weeks before' },
     value: (r) => num(r.activity_prev_3w),
     sql: (k) => k.number('activity_prev_3w'),
-    describe: (r, l) =>
-      l === 'zh'
-        ? `前3周活跃 ${num(r.activity_prev_3w)} 次`
-        : `${num(r.activity_prev_3w)} orders/visits in the 3 weeks before`,
+    describe: (r, l) => riskMessage('feature.activity_prev_3w', l, { n: num(r.activity_prev_3w) }),
   },
   binary(
     'activity_drop',
@@ -142,10 +138,7 @@ const NUMERIC: FeatureDefinition[] = [
     label: { zh: '近90天工单数', en: 'Tickets in 90 days' },
     value: (r) => num(r.tickets_90d),
     sql: (k) => k.number('tickets_90d'),
-    describe: (r, l) =>
-      l === 'zh'
-        ? `近90天 ${num(r.tickets_90d)} 个工单`
-        : `${count(num(r.tickets_90d), 'ticket')} in 90 days`,
+    describe: (r, l) => say(l, 'feature.tickets_90d', num(r.tickets_90d), 'ticket', 'tickets'),
   },
   binary(
     'repeated_slow_tickets',
@@ -157,10 +150,7 @@ const NUMERIC: FeatureDefinition[] = [
     label: { zh: '超72小时未解决工单数', en: 'Tickets open > 72 h' },
     value: (r) => num(r.open_tickets_72h),
     sql: (k) => k.number('open_tickets_72h'),
-    describe: (r, l) =>
-      l === 'zh'
-        ? `${num(r.open_tickets_72h)} 个工单超72小时未解决`
-        : `${count(num(r.open_tickets_72h), 'ticket')} open > 72 h`,
+    describe: (r, l) => say(l, 'feature.open_tickets_72h', num(r.open_tickets_72h), 'ticket', 'tickets'),
   },
   binary(
     'nps_detractor',
@@ -206,7 +196,7 @@ export function featureDefinitions(model: SemanticModel): FeatureDefinition[] {
         describe: (r, l) => {
           const v = String(r[dim] ?? '');
           const vl = d.values[v]?.label[l] ?? v;
-          return l === 'zh' ? `${groupLabel.zh}：${vl}` : `${groupLabel.en}: ${vl}`;
+          return riskMessage('feature.group_value', l, { group: groupLabel[l], value: vl });
         },
       });
     }

@@ -9,6 +9,7 @@ import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { readGoverned } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
+import { riskMessage } from './risk-messages.ts';
 
 /** Quarters of history each fit learns from: a year, so every season is seen once. */
 export const TRAINING_QUARTERS = 4;
@@ -79,12 +80,7 @@ export async function loadRiskHistory(
     .slice(-TRAINING_QUARTERS)
     .map((s) => s.date);
   if (!evaluationDate || trainingDates.length === 0) {
-    throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? '历史快照太少，无法按时间切分训练和评估风险模型（至少需要两个已知结果的季度快照）。'
-        : 'Too little history to train and evaluate the risk model on a time split (two quarter snapshots with known outcomes are needed).',
-      'no_data',
-    );
+    throw new AnalysisError(riskMessage('too_little_history', ctx.lang), 'no_data');
   }
   const used = [...trainingDates, evaluationDate];
   const total = labelled.filter((s) => used.includes(s.date)).reduce((sum, s) => sum + s.active, 0);

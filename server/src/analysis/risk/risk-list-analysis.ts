@@ -1,11 +1,16 @@
 /**
  * `risk_list`: "哪些高价值客户有流失风险?" / "which high-value customers are at risk?". The at-risk
- * active customers the user may see, sorted by expected loss (probability × 12-month spend) unless the
- * question orders by risk, with what flagged each (score and/or rule), why, and the suggested action.
+ * active customers the user may see (one definition: at-risk-customers.ts), sorted by expected loss
+ * (probability × 12-month spend) unless the question orders by risk, paged (`request.list.offset`,
+ * `query.limit`) with the total, optionally narrowed by a text search, with what flagged each, why,
+ * the level of the calibrated probability and the suggested action.
  */
+import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { SemanticModel } from '../../../../semantic-layer/src/index.ts';
 import type { AnalysisRequest, AnalysisResult, RunAnalysis } from '../analysis-contract.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import {
+  type AtRiskCustomer,
   type AtRiskPopulation,
   explainListed,
   findAtRiskCustomers,
@@ -13,7 +18,8 @@ import {
 } from './at-risk-customers.ts';
 import { summariseRiskModel } from './model-summary.ts';
 import { riskListNarrative } from './risk-list-narrative.ts';
-import { flaggedByText, riskListPresentation } from './risk-list-table.ts';
+import { actionLabels, customerReasons, flaggedByText, riskListPresentation } from './risk-list-table.ts';
+import { riskMessage } from './risk-messages.ts';
 import { RISK_TIERS } from './risk-tiers.ts';
 
 /** Rows shown when the question names no number. */
@@ -24,28 +30,80 @@ function sortKey(request: AnalysisRequest): 'expected_loss' | 'risk' {
   return (request.query.order ?? []).some((o) => /risk/.test(o.member)) ? 'risk' : 'expected_loss';
 }
 
-function assumptionsFor(ctx: AnalysisContext, population: AtRiskPopulation, sort: string): string[] {
-  const zh = ctx.lang === 'zh';
+function assumptionsFor(
+  ctx: AnalysisContext,
+  population: AtRiskPopulation,
+  sort: string,
+  matching: number,
+): string[] {
   const m = population.model;
   const out = [
-    sort === 'risk'
-      ? zh
-        ? '按 90 天流失概率从高到低排序'
-        : 'Sorted by 90-day churn probability, highest first'
-      : zh
-        ? '按预期损失（流失概率×近12个月消费）从高到低排序'
-        : 'Sorted by expected loss (churn probability × 12-month spend), highest first',
-    zh
-      ? `“有流失风险”= 模型评分≥30% 或触发任一预警规则；风险模型用 ${m.productionDates[0]} 至 ${m.productionDates.at(-1)} 的季度快照训练`
-      : `"At risk" = model score ≥ 30% or any early-warning rule; the model learns from quarter snapshots ${m.productionDates[0]} to ${m.productionDates.at(-1)}`,
+    riskMessage(sort === 'risk' ? 'sort_risk' : 'sort_expected_loss', ctx.lang),
+    riskMessage('definition', ctx.lang, { from: m.productionDates[0]!, to: m.productionDates.at(-1)! }),
   ];
+  const search = ctx.request.list?.search?.trim();
+  if (search)
+    out.push(
+      riskMessage('search_applied', ctx.lang, {
+        search,
+        matching,
+        total: population.customers.length,
+      }),
+    );
   if (population.ignoredFilters.length)
     out.push(
-      zh
-        ? `名单不适用的条件已忽略：${population.ignoredFilters.join('、')}`
-        : `Conditions that do not apply to a customer list were ignored: ${population.ignoredFilters.join(', ')}`,
+      riskMessage('ignored_filters', ctx.lang, {
+        members: population.ignoredFilters.join(riskMessage('list_separator', ctx.lang)),
+      }),
     );
   return out;
+}
+
+/** Every text a search box may match for one customer (the reasons only when explained). */
+function searchableText(model: SemanticModel, c: ListedCustomer, lang: Lang): string {
+  const dimLabel = (d: string, v: string | null) =>
+    v ? (model.dimensions[d]?.values[v]?.label[lang] ?? v) : '';
+  const action = c.action ? (actionLabels(model)[c.action]?.[lang] ?? c.action) : '';
+  return [
+    c.customerId,
+    c.name ?? '',
+    c.region ?? '',
+    dimLabel('region', c.region),
+    dimLabel('value_tier', c.valueTier),
+    action,
+    ...customerReasons(model, c, lang),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/**
+ * The customers of the list in order, narrowed by the search text: a search must read every reason,
+ * so every customer is explained first; without one only the page shown is explained.
+ */
+export function orderedList(
+  ctx: AnalysisContext,
+  population: AtRiskPopulation,
+): { matching: number; page: ListedCustomer[] } {
+  const sort = sortKey(ctx.request);
+  const ordered: AtRiskCustomer[] =
+    sort === 'risk'
+      ? [...population.customers].sort((a, b) => b.risk - a.risk || (a.customerId < b.customerId ? -1 : 1))
+      : population.customers;
+  const offset = Math.max(0, ctx.request.list?.offset ?? 0);
+  const limit = ctx.request.query.limit ?? DEFAULT_LIST_LIMIT;
+  const needle = ctx.request.list?.search?.trim().toLowerCase();
+  if (!needle) {
+    return {
+      matching: ordered.length,
+      page: explainListed(population, ordered.slice(offset, offset + limit), ctx.lang),
+    };
+  }
+  const model = ctx.runtime.model;
+  const found = explainListed(population, ordered, ctx.lang).filter((c) =>
+    searchableText(model, c, ctx.lang).includes(needle),
+  );
+  return { matching: found.length, page: found.slice(offset, offset + limit) };
 }
 
 /** One listed customer as `Answer.analysis` carries it. */
@@ -59,6 +117,7 @@ function customerDetail(ctx: AnalysisContext) {
     flaggedByScore: c.flaggedByScore,
     rules: c.rules.map((id) => ({ id, label: model.churn.early_warning[id]?.label[ctx.lang] ?? id })),
     flaggedBy: flaggedByText(model, c, ctx.lang),
+    reasons: customerReasons(model, c, ctx.lang),
     factors: c.factors,
     causes: c.causes,
     action: c.action,
@@ -71,37 +130,35 @@ export const riskListAnalysis: RunAnalysis = async (runtime, request): Promise<A
   const started = performance.now();
   const population = await findAtRiskCustomers(ctx);
   const sort = sortKey(request);
-  const ordered =
-    sort === 'risk' ? [...population.customers].sort((a, b) => b.risk - a.risk) : population.customers;
-  const shown = explainListed(
-    population,
-    ordered.slice(0, request.query.limit ?? DEFAULT_LIST_LIMIT),
-    ctx.lang,
-  );
+  const { matching, page } = orderedList(ctx, population);
+  const offset = Math.max(0, request.list?.offset ?? 0);
   const summary = summariseRiskModel(population.model, ctx.lang, population.modelCached);
   const at = population.customers;
-  const scoreOnly = at.filter((c) => c.flaggedByScore && c.rules.length === 0).length;
-  const rulesOnly = at.filter((c) => !c.flaggedByScore && c.rules.length > 0).length;
+  const scoreToo = at.filter((c) => c.flaggedByScore).length;
   ctx.trace.time('total_ms', performance.now() - started);
   return analysisResult(ctx, {
-    presentation: riskListPresentation(ctx, shown),
-    narrative: riskListNarrative(runtime.model, population, shown, summary, ctx.lang),
+    presentation: riskListPresentation(ctx, page),
+    narrative: riskListNarrative(runtime.model, population, page, offset, summary, ctx.lang),
     analysis: {
       type: 'risk_list',
       sort,
+      definition: 'early_warning_rule',
       counts: {
         scored: population.scored,
         atRisk: at.length,
-        shown: shown.length,
+        matching,
+        offset,
+        shown: page.length,
         byTier: Object.fromEntries(
           RISK_TIERS.map((t) => [t.tier, at.filter((c) => c.riskTier === t.tier).length]),
         ),
-        flaggedBy: { scoreOnly, rulesOnly, both: at.length - scoreOnly - rulesOnly },
+        flaggedBy: { rulesOnly: at.length - scoreToo, rulesAndScore: scoreToo },
+        scoreOnlyNotAtRisk: population.scoreOnly,
       },
       expectedLossTotal: at.reduce((s, c) => s + c.expectedLoss, 0),
-      customers: shown.map(customerDetail(ctx)),
+      customers: page.map(customerDetail(ctx)),
       model: summary,
     },
-    assumptions: assumptionsFor(ctx, population, sort),
+    assumptions: assumptionsFor(ctx, population, sort, matching),
   });
 };

@@ -1,6 +1,7 @@
 /**
  * The at-risk list as a presentation (columns, labelled members, rows): who, where, how valuable, how
- * likely to leave, what flagged them (score and/or which governed early-warning rule), why, and the
+ * likely to leave and its level, the expected loss, which early-warning rules flagged them, why (rules,
+ * ticket causes and the score's top contributions, in the user's language, each once), and the
  * playbook's suggested action.
  */
 import type { Bilingual, Lang } from '../../../../semantic-layer/src/catalog.ts';
@@ -10,6 +11,7 @@ import type { PresentationInput, PresentedMember } from '../../answer/presentati
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { analysisMembers } from '../governed/analysis-members.ts';
 import type { AtRiskCustomer, ListedCustomer } from './at-risk-customers.ts';
+import { riskMessage } from './risk-messages.ts';
 import { RISK_TIER_LABELS } from './risk-tiers.ts';
 
 const dim = (name: string): CompiledColumn => ({ name, kind: 'dimension', member: name });
@@ -34,13 +36,22 @@ export function actionLabels(model: SemanticModel): Record<string, Bilingual> {
   return Object.fromEntries(Object.entries(model.playbook).map(([id, a]) => [id, a.label]));
 }
 
-/** "模型评分 62%；高价值客户超过30天未购买" — which score or rules flagged the customer. */
+/** "高价值客户超过30天未购买；模型评分 62%": the rules that flagged the customer, and the score when ≥ 30%. */
 export function flaggedByText(model: SemanticModel, c: AtRiskCustomer, lang: Lang): string {
-  const parts: string[] = [];
-  const pct = `${(c.risk * 100).toFixed(0)}%`;
-  if (c.flaggedByScore) parts.push(lang === 'zh' ? `模型评分 ${pct}` : `model score ${pct}`);
-  for (const r of c.rules) parts.push(model.churn.early_warning[r]?.label[lang] ?? r);
-  return parts.join(lang === 'zh' ? '；' : '; ');
+  const parts = c.rules.map((r) => model.churn.early_warning[r]?.label[lang] ?? r);
+  if (c.flaggedByScore) parts.push(riskMessage('score_flag', lang, { pct: `${(c.risk * 100).toFixed(0)}%` }));
+  return parts.join(riskMessage('separator', lang));
+}
+
+/**
+ * Why the customer is at risk, in the user's language, each reason once: the rules that fired, the
+ * causes of their recent tickets and feedback, then the score's top risk-raising contributions.
+ */
+export function customerReasons(model: SemanticModel, c: ListedCustomer, lang: Lang): string[] {
+  const rules = c.rules.map((r) => model.churn.early_warning[r]?.label[lang] ?? r);
+  const causes = c.causes.map((k) => model.dimensions.ticket_category?.values[k]?.label[lang] ?? k);
+  const factors = c.factors.map((f) => f.text);
+  return [...new Set([...rules, ...causes, ...factors])];
 }
 
 /** The presentation of the shown part of the list. */
@@ -50,14 +61,17 @@ export function riskListPresentation(ctx: AnalysisContext, shown: ListedCustomer
   const currency = 'currency' as const;
   const members: Record<string, PresentedMember> = analysisMembers(ctx, {
     risk_score: { label: { zh: '90天流失概率', en: '90-day churn probability' }, format: 'percent' },
-    risk_level: { label: { zh: '风险等级', en: 'Risk tier' }, values: RISK_TIER_LABELS },
+    risk_level: {
+      label: { zh: '风险等级（按概率）', en: 'Risk level (by probability)' },
+      values: RISK_TIER_LABELS,
+    },
     expected_loss: {
       label: { zh: '预期损失（概率×近12个月消费）', en: 'Expected loss (probability × 12-month spend)' },
       format: currency,
     },
     spend_12m: { label: { zh: '近12个月消费', en: '12-month spend' }, format: currency },
-    flagged_by: { label: { zh: '预警来源（评分/规则）', en: 'Flagged by (score / rules)' } },
-    top_reasons: { label: { zh: '主要原因（评分贡献）', en: 'Top reasons (score contributions)' } },
+    flagged_by: { label: { zh: '预警来源（规则/评分）', en: 'Flagged by (rules / score)' } },
+    top_reasons: { label: { zh: '主要原因', en: 'Main reasons' } },
     suggested_action: { label: { zh: '建议动作', en: 'Suggested action' }, values: actionLabels(model) },
   });
   const rows = shown.map((c) => ({
@@ -70,7 +84,7 @@ export function riskListPresentation(ctx: AnalysisContext, shown: ListedCustomer
     expected_loss: c.expectedLoss,
     spend_12m: c.spend12m,
     flagged_by: flaggedByText(model, c, lang),
-    top_reasons: c.factors.map((f) => f.text).join(lang === 'zh' ? '；' : '; '),
+    top_reasons: c.factors.map((f) => f.text).join(riskMessage('separator', lang)),
     suggested_action: c.action,
   }));
   return { language: lang, intent: 'risk_list', columns: COLUMNS, rows, members, currency: model.currency };

@@ -23,6 +23,8 @@ import {
 } from '../stats/index.ts';
 import { type FeatureDefinition, featureColumns, featureDefinitions } from './risk-features.ts';
 import { loadRiskHistory } from './risk-history.ts';
+import { riskMessage } from './risk-messages.ts';
+import { RISK_TIERS, type RiskTier, riskTierOf } from './risk-tiers.ts';
 
 /** A small L2 penalty on standardised slopes: keeps rare indicators finite; negligible at this n. */
 const RIDGE = 1;
@@ -38,6 +40,34 @@ export interface RiskEvaluation {
   topDecile: TopPrecision | null;
   calibration: CalibrationBin[];
   brier: number | null;
+  /** Per risk level (risk-tiers.ts): customers, mean predicted and observed 90-day churn, out of time. */
+  levels: LevelCalibration[];
+  /** Σ p over the evaluation snapshot (the forecast of its churners, made before its outcome) and Σ p(1 − p). */
+  expectedEvents: number;
+  expectedVariance: number;
+}
+
+export interface LevelCalibration {
+  tier: RiskTier;
+  count: number;
+  meanPredicted: number | null;
+  observedRate: number | null;
+}
+
+/** How each level's customers actually churned: the label is honest when observed falls in the level's band. */
+function levelCalibration(p: Float64Array, y: Float64Array): LevelCalibration[] {
+  return RISK_TIERS.map(({ tier }) => {
+    let n = 0;
+    let sp = 0;
+    let sy = 0;
+    p.forEach((v, i) => {
+      if (riskTierOf(v) !== tier) return;
+      n++;
+      sp += v;
+      sy += y[i]!;
+    });
+    return { tier, count: n, meanPredicted: n ? sp / n : null, observedRate: n ? sy / n : null };
+  });
 }
 
 export interface RiskModel {
@@ -60,7 +90,11 @@ export interface RiskModel {
   timings: { historyMs: number; fitEvaluationMs: number; fitProductionMs: number; totalMs: number };
 }
 
-function fitRisk(features: FeatureDefinition[], rows: Record<string, unknown>[], lang: Lang): LogisticModel {
+export function fitRisk(
+  features: FeatureDefinition[],
+  rows: Record<string, unknown>[],
+  lang: Lang,
+): LogisticModel {
   const result = fitLogisticRegression(
     {
       featureNames: features.map((f) => f.id),
@@ -71,10 +105,7 @@ function fitRisk(features: FeatureDefinition[], rows: Record<string, unknown>[],
   );
   if (!result.ok) {
     const why = result.issue.message;
-    throw new AnalysisError(
-      lang === 'zh' ? `风险模型无法拟合：${why}` : `The risk model cannot be fitted: ${why}`,
-      'no_data',
-    );
+    throw new AnalysisError(riskMessage('cannot_fit', lang, { why }), 'no_data');
   }
   return result.value;
 }
@@ -94,9 +125,7 @@ export async function trainRiskModel(
   const started = performance.now();
   if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
     throw new AnalysisError(
-      lang === 'zh'
-        ? `这个模型没有按时间点的客户历史快照，无法训练流失风险模型。需要：${describeMissing(RISK_REQUIREMENTS, 'zh')}。其他分析（驱动因素、细分、原因）照常可用。`
-        : `This model has no point-in-time customer history, so no churn risk model can be trained. It needs: ${describeMissing(RISK_REQUIREMENTS, 'en')}. The other analyses (drivers, segments, reasons) still work.`,
+      riskMessage('no_history', lang, { missing: describeMissing(RISK_REQUIREMENTS, lang) }),
       'unsupported',
     );
   }
@@ -128,6 +157,9 @@ export async function trainRiskModel(
     topDecile: okOr(precisionAtTop(probabilities, labels, 0.1), null),
     calibration: okOr(calibrationTable(probabilities, labels, 10), []),
     brier: okOr(brierScore(probabilities, labels), null),
+    levels: levelCalibration(probabilities, labels),
+    expectedEvents: probabilities.reduce((s, v) => s + v, 0),
+    expectedVariance: probabilities.reduce((s, v) => s + v * (1 - v), 0),
   };
   const fitEvaluationMs = performance.now() - t0;
 

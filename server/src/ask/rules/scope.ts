@@ -33,6 +33,8 @@ const CONTENT_CUES = new Set([
   'survival',
   'segments',
   'whatChanged',
+  'winbackTiming',
+  'churnForecast',
 ]);
 
 /** "把流失率改成0", "set the churn rate to 0", "drop the customers table"; not "改成按月看". */

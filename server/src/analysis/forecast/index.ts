@@ -1,0 +1,2 @@
+export { type ChurnForecast, forecastChurn, poissonBinomial } from './churn-forecast.ts';
+export { churnForecastAnalysis } from './forecast-analysis.ts';
