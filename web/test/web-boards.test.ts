@@ -9,6 +9,7 @@ import {
   answerRenderTimes,
   askInChat,
   chartTexts,
+  lastTurn,
   launchBrowser,
   pageErrors,
   pageLoadTimings,
@@ -50,7 +51,7 @@ describe('boards and share links in chromium', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebTestServer(), launchBrowser()]);
-  }, 180_000);
+  }, 480_000);
   afterAll(async () => {
     for (const p of profiles) await p.close();
     await browser?.close();
@@ -128,6 +129,92 @@ describe('boards and share links in chromium', () => {
       await expect
         .poll(() => page.locator('.board-card').nth(1).locator('.card-period').textContent())
         .toBe('2026年第3季度');
+    });
+
+    it('drills down from a table row and from a bar, as new turns with chips', async () => {
+      await page.goto(conversationUrl);
+      const first = page.locator('.turn').first();
+      await first.locator('.answer-chart[data-rendered]').waitFor({ timeout: 60_000 });
+      // The table reads in the chart's order (by value, descending), not alphabetically.
+      const values = await first
+        .locator('.data-table tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => Number.parseFloat(r.querySelector('td.num')?.textContent ?? '')),
+        );
+      expect(values).toHaveLength(7);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      let before = await page.locator('.turn').count();
+      await first.locator('.data-table tbody tr', { hasText: '华南' }).click();
+      let drilled = await lastTurn(page, before);
+      expect(await drilled.locator('.turn-question').textContent()).toBe('华南的流失率（按城市）');
+      let chips = await drilled.locator('.chip .chip-value').allTextContents();
+      expect(chips).toEqual(expect.arrayContaining(['流失率', '城市']));
+      expect(chips.join(' ')).toContain('华南');
+      const cities = await drilled.locator('.data-table tbody tr td:first-child').allTextContents();
+      expect(cities.length).toBeGreaterThan(0);
+      for (const city of cities)
+        expect([
+          '广州',
+          '深圳',
+          '长沙',
+          '武汉',
+          '郑州',
+          '上海',
+          '北京',
+          '杭州',
+          '成都',
+          '重庆',
+          '西安',
+          '南京',
+          '天津',
+          '苏州',
+          '沈阳',
+        ]).toContain(city);
+      shots.push(await screenshot(page, 'drill-row-zh-desktop'));
+
+      before = await page.locator('.turn').count();
+      const bars = first.locator('.answer-chart svg .mark-rect path');
+      await bars.first().click();
+      drilled = await lastTurn(page, before);
+      chips = await drilled.locator('.chip .chip-value').allTextContents();
+      expect(chips).toContain('城市');
+      expect(chips.some((c) => REGIONS.some((r) => c.includes(r)))).toBe(true);
+      expect(errors).toEqual([]);
+    });
+
+    it('asks for the value when "+添加" adds a filter, and marks an edit once', async () => {
+      const turn = page.locator('.turn').first();
+      await turn.locator('.chip-add').click();
+      const editor = turn.locator('.chip-editor');
+      const groups = await editor
+        .locator('select.dimension-picker')
+        .first()
+        .locator('optgroup')
+        .evaluateAll((g) => g.map((x) => x.getAttribute('label')));
+      expect(groups).toEqual(['属性', '分段', '是/否标记']);
+      const options = await editor
+        .locator('select.dimension-picker')
+        .first()
+        .locator('option')
+        .allTextContents();
+      for (const unwanted of ['客户姓名', '反馈原文', '客户ID']) expect(options).not.toContain(unwanted);
+      await editor.locator('select.dimension-picker').nth(1).selectOption('value_tier');
+      await editor.locator('button[type="submit"]').click();
+      expect(await editor.locator('.form-error').textContent()).toContain('价值分层');
+      await editor.locator('.filter-values label', { hasText: '高价值' }).locator('input').check();
+      let before = await page.locator('.turn').count();
+      await editor.locator('button[type="submit"]').click();
+      const edited = await lastTurn(page, before);
+      expect((await edited.locator('.chip .chip-value').allTextContents()).join(' ')).toContain('高价值');
+      expect(await edited.locator('.turn-question').textContent()).toBe('上个季度各地区的流失率 · 已修改');
+      // Editing the edited answer again keeps one mark.
+      await edited.locator('.chip-dimension .chip-label').click();
+      await edited.locator('.chip-editor select').first().selectOption('city');
+      before = await page.locator('.turn').count();
+      await edited.locator('.chip-editor button[type="submit"]').click();
+      const again = await lastTurn(page, before);
+      expect(await again.locator('.turn-question').textContent()).toBe('上个季度各地区的流失率 · 已修改');
+      shots.push(await screenshot(page, 'chips-zh-desktop'));
     });
 
     it('creates share links to the board and to an answer, and lists the board on home', async () => {

@@ -86,6 +86,10 @@ export const WORKSPACE_EN = {
   'review.submittedBy': 'Submitted by {author}',
   'review.reason': 'Reason: {reason}',
   'review.noReason': 'No reason given',
+  'picker.group.categorical': 'Attributes',
+  'picker.group.numeric_band': 'Bands',
+  'picker.group.boolean': 'Yes/no flags',
+  'chips.pickValues': 'Choose at least one value of {member}',
 } as const;
 
 export type WorkspaceMessageId = keyof typeof WORKSPACE_EN;
@@ -172,4 +176,8 @@ export const WORKSPACE_ZH: Record<WorkspaceMessageId, string> = {
   'review.submittedBy': '提交人：{author}',
   'review.reason': '原因：{reason}',
   'review.noReason': '未填写原因',
+  'picker.group.categorical': '属性',
+  'picker.group.numeric_band': '分段',
+  'picker.group.boolean': '是/否标记',
+  'chips.pickValues': '请至少选择一个{member}的取值',
 };
