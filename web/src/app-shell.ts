@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { path: 'subscriptions', label: 'nav.subscriptions', visible: () => true },
   { path: 'editor', label: 'nav.editor', visible: () => hasRole('analyst') },
   { path: 'review', label: 'nav.review', visible: () => hasRole('admin') },
+  { path: 'wrong-answers', label: 'nav.wrongAnswers', visible: () => hasRole('analyst') },
 ];
 
 function languageSwitch(): HTMLElement {

@@ -24,6 +24,7 @@ import { sharedScreen } from './screens/shared.ts';
 import { signInScreen } from './screens/sign-in.ts';
 import { subscriptionsScreen } from './screens/subscriptions.ts';
 import { tasksScreen } from './screens/tasks.ts';
+import { wrongAnswersScreen } from './screens/wrong-answers.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
 
 const root = document.getElementById('app')!;
@@ -59,6 +60,8 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   monitors: monitorEditorScreen,
   boards: boardsScreen,
   shared: sharedScreen,
+  'wrong-answers': (outlet, route) =>
+    hasRole('analyst') ? wrongAnswersScreen(outlet, route) : navigate('home', {}, true),
 };
 
 /** Renders the screen of a route inside the shell (or the sign-in page when signed out). */

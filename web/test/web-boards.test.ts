@@ -152,24 +152,7 @@ describe('boards and share links in chromium', () => {
       expect(chips.join(' ')).toContain('华南');
       const cities = await drilled.locator('.data-table tbody tr td:first-child').allTextContents();
       expect(cities.length).toBeGreaterThan(0);
-      for (const city of cities)
-        expect([
-          '广州',
-          '深圳',
-          '长沙',
-          '武汉',
-          '郑州',
-          '上海',
-          '北京',
-          '杭州',
-          '成都',
-          '重庆',
-          '西安',
-          '南京',
-          '天津',
-          '苏州',
-          '沈阳',
-        ]).toContain(city);
+      for (const city of cities) expect(REGIONS).not.toContain(city);
       shots.push(await screenshot(page, 'drill-row-zh-desktop'));
 
       before = await page.locator('.turn').count();
@@ -218,6 +201,7 @@ describe('boards and share links in chromium', () => {
     });
 
     it('creates share links to the board and to an answer, and lists the board on home', async () => {
+      await page.goto(boardUrl);
       await page.locator('.board-share').click();
       boardShareUrl = await page.locator('.share-url').inputValue();
       expect(boardShareUrl).toMatch(/#\/shared\/[\w-]{16,}$/);
