@@ -100,6 +100,7 @@ export function buildCatalog(
     version: model.version,
     asOf,
     defaultMetric: model.defaultMetric,
+    drillPaths: model.drillPaths,
     metrics,
     dimensions,
     synonyms: model.synonyms,

@@ -93,6 +93,8 @@ export interface Catalog {
   asOf: string;
   /** The default metric for bare questions ("流失情况怎么样?"). */
   defaultMetric: string;
+  /** Dimension paths a click drills along, e.g. [['region', 'city']]. */
+  drillPaths?: string[][];
   metrics: CatalogMetric[];
   dimensions: CatalogDimension[];
   /** Words naming the model's business ("电信", "telco"): understood, never a filter. */

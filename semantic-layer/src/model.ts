@@ -27,6 +27,8 @@ export interface SemanticModel {
   synonyms: { zh: string[]; en: string[] };
   /** The business calendar (model.yaml `calendar`): id → named event. */
   calendar: Record<string, z.infer<typeof CalendarEventSchema>>;
+  /** Dimension paths a click drills along (region → city). */
+  drillPaths: string[][];
   sources: Record<string, SourceDef>;
   dimensions: Record<string, DimensionDef>;
   metrics: Record<string, MetricDef>;

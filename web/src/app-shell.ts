@@ -12,6 +12,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: 'home', label: 'nav.home', visible: () => true },
   { path: 'chat', label: 'nav.chat', visible: () => true },
+  { path: 'boards', label: 'nav.boards', visible: () => true },
   { path: 'catalog', label: 'nav.catalog', visible: () => true },
   { path: 'at-risk', label: 'nav.atRisk', visible: () => true },
   { path: 'campaigns', label: 'nav.campaigns', visible: () => true },
@@ -20,6 +21,7 @@ const NAV: NavItem[] = [
   { path: 'subscriptions', label: 'nav.subscriptions', visible: () => true },
   { path: 'editor', label: 'nav.editor', visible: () => hasRole('analyst') },
   { path: 'review', label: 'nav.review', visible: () => hasRole('admin') },
+  { path: 'wrong-answers', label: 'nav.wrongAnswers', visible: () => hasRole('analyst') },
 ];
 
 function languageSwitch(): HTMLElement {

@@ -1,4 +1,5 @@
 import './styles.css';
+import './workspace.css';
 import { onUnauthorized } from './api/client.ts';
 import { appShell } from './app-shell.ts';
 import { clearCatalogCache } from './catalog-store.ts';
@@ -8,6 +9,7 @@ import { errorState, loadingState } from './components/states.ts';
 import { onLangChange } from './i18n/i18n.ts';
 import { currentRoute, navigate, onRouteChange, type Route } from './router.ts';
 import { atRiskScreen } from './screens/at-risk.ts';
+import { boardsScreen } from './screens/boards.ts';
 import { campaignsScreen } from './screens/campaigns.ts';
 import { catalogScreen } from './screens/catalog.ts';
 import { changePasswordScreen } from './screens/change-password.ts';
@@ -18,10 +20,12 @@ import { homeScreen } from './screens/home.ts';
 import { inboxScreen } from './screens/inbox.ts';
 import { monitorEditorScreen } from './screens/monitor-editor.ts';
 import { reviewQueueScreen } from './screens/review-queue.ts';
+import { sharedScreen } from './screens/shared.ts';
 import { signInScreen } from './screens/sign-in.ts';
 import { subscriptionsScreen } from './screens/subscriptions.ts';
 import { tasksScreen } from './screens/tasks.ts';
 import { uploadScreen } from './screens/upload.ts';
+import { wrongAnswersScreen } from './screens/wrong-answers.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
 
 const root = document.getElementById('app')!;
@@ -56,6 +60,10 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   inbox: (outlet) => inboxScreen(outlet),
   subscriptions: (outlet) => subscriptionsScreen(outlet),
   monitors: monitorEditorScreen,
+  boards: boardsScreen,
+  shared: sharedScreen,
+  'wrong-answers': (outlet, route) =>
+    hasRole('analyst') ? wrongAnswersScreen(outlet, route) : navigate('home', {}, true),
 };
 
 /** Renders the screen of a route inside the shell (or the sign-in page when signed out). */

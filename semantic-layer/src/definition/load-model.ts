@@ -140,6 +140,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     rowLevelSecurity: m.row_level_security,
     synonyms: m.synonyms ?? { zh: [], en: [] },
     calendar: m.calendar ?? {},
+    drillPaths: m.drill_paths,
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, id }])),
     dimensions: Object.fromEntries(Object.entries(dimensions).map(([id, d]) => [id, { ...d, id }])),
     metrics: Object.fromEntries(Object.entries(metrics).map(([id, d]) => [id, { ...d, id }])),
@@ -176,6 +177,7 @@ const PLACEHOLDER_MODEL: z.infer<typeof ModelFileSchema> = {
   row_level_security: [],
   synonyms: { zh: [], en: [] },
   calendar: {},
+  drill_paths: [],
 };
 
 /** Fills in the line of issues that have a file and a YAML path but no line yet. */

@@ -89,6 +89,8 @@ export const ModelFileSchema = z.object({
   /** Words that name the model's business in a question ("电信", "运营商", "telco"): not filters. */
   synonyms,
   calendar: z.record(id, CalendarEventSchema).default({}),
+  /** Drill paths: clicking a member of one dimension breaks it down by the next (e.g. region → city). */
+  drill_paths: z.array(z.array(id).min(2)).default([]),
 });
 
 const joinSchema = z.object({

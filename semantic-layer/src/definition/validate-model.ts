@@ -58,6 +58,15 @@ function checkRowLevelSecurity(model: SemanticModel, log: IssueLog): void {
         path: `row_level_security.${i}.dimension`,
       });
   });
+  model.drillPaths.forEach((path, i) => {
+    path.forEach((dimension, j) => {
+      if (!model.dimensions[dimension])
+        log.error('unknown_member', `drill path names unknown dimension ${dimension}`, {
+          file: 'model.yaml',
+          path: `drill_paths.${i}.${j}`,
+        });
+    });
+  });
 }
 
 function checkSources(model: SemanticModel, log: IssueLog): void {

@@ -1,6 +1,11 @@
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
 import type { PresentedMember } from './presentation-input.ts';
 
+const BOOLEAN_LABELS: Record<string, { zh: string; en: string }> = {
+  true: { zh: '是', en: 'Yes' },
+  false: { zh: '否', en: 'No' },
+};
+
 /** Labels, formats and value labels of every catalog member, keyed by id, for presentation. */
 export function presentedMembers(catalog: Catalog): Record<string, PresentedMember> {
   const members: Record<string, PresentedMember> = {};
@@ -9,6 +14,8 @@ export function presentedMembers(catalog: Catalog): Record<string, PresentedMemb
   for (const d of catalog.dimensions) {
     const values: PresentedMember['values'] = {};
     for (const v of d.values) values[v.value] = v.label;
+    // Booleans read as words, never `true`/`false`.
+    if (d.type === 'boolean') Object.assign(values, BOOLEAN_LABELS);
     members[d.id] = { label: d.label, format: d.format, values };
   }
   return members;

@@ -23,6 +23,7 @@ import {
 } from './request-guards.ts';
 import { askRoutes } from './routes/ask.ts';
 import { atRiskRoutes } from './routes/at-risk.ts';
+import { boardRoutes } from './routes/boards.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { channelLinkRoutes } from './routes/channel-links.ts';
@@ -30,6 +31,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { homeRoutes } from './routes/home.ts';
 import { integrationRoutes } from './routes/integrations.ts';
+import { shareRoutes } from './routes/shares.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { userRoutes } from './routes/users.ts';
 import { serveWeb } from './static-web.ts';
@@ -121,6 +123,8 @@ export function createApp(deps: AppDeps) {
       }),
     );
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
+  api.route('/boards', boardRoutes(deps));
+  api.route('/shares', shareRoutes(deps));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
   app.route('/api', api);

@@ -4,6 +4,7 @@
  * One file per area under `schema/`; this entry re-exports them all (drizzle-kit reads it).
  */
 export * from './schema/accounts.ts';
+export * from './schema/boards.ts';
 export * from './schema/campaigns.ts';
 export * from './schema/channels.ts';
 export * from './schema/conversations.ts';

@@ -28,7 +28,11 @@ export function preloadChartLibrary(): void {
  * The answer's Vega-Lite chart, rendered as SVG by vega-embed (loaded on first use, so the first page
  * stays light). Resolves when the chart is drawn; a failure shows a message instead of the chart.
  */
-export function answerChart(spec: Spec, title: string): { element: HTMLElement; rendered: Promise<void> } {
+export function answerChart(
+  spec: Spec,
+  title: string,
+  onDatum?: (datum: Record<string, unknown>) => void,
+): { element: HTMLElement; rendered: Promise<void> } {
   const target = h('div', { class: 'chart-canvas' });
   const element = h('figure', { class: 'answer-chart', 'aria-label': title }, target);
   const rendered = (async () => {
@@ -53,6 +57,13 @@ export function answerChart(spec: Spec, title: string): { element: HTMLElement; 
         },
       });
       element.dataset.rendered = 'true';
+      if (onDatum) {
+        element.dataset.drillable = 'true';
+        result.view.addEventListener('click', (_event, item) => {
+          const datum = (item as { datum?: Record<string, unknown> } | null)?.datum;
+          if (datum) onDatum(datum);
+        });
+      }
       // Keep the chart in step with the container's width (the chat column resizes with the window).
       const observer = new ResizeObserver(() => void result.view.resize().runAsync());
       observer.observe(target);

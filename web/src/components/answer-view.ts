@@ -1,21 +1,37 @@
 import type { Answer, Intent, SemanticQuery } from '../api/types.ts';
 import type { CatalogIndex } from '../catalog-store.ts';
+import { rowsInChartOrder } from '../chart-order.ts';
 import { h } from '../dom.ts';
+import { canDrill, drillStep } from '../drill.ts';
 import { t } from '../i18n/i18n.ts';
+import { currentModel } from '../model-choice.ts';
 import { proposalCard } from '../monitors/proposal-card.ts';
 import { subscribeMenu } from '../monitors/subscribe-menu.ts';
+import { periodCell } from '../period-label.ts';
+import { intentFor } from '../query-edits.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
 import { answerChart } from './answer-chart.ts';
 import { dataTable } from './data-table.ts';
 import { feedbackBox } from './feedback-box.ts';
 import { interpretationChips } from './interpretation-chips.ts';
+import { pinShareBar } from './pin-share.ts';
 import { provenancePanel } from './provenance-panel.ts';
 
 export interface AnswerViewHandlers {
   ask: (question: string) => void;
   rerun: (query: SemanticQuery, intent: Intent) => void;
+  /** Asks a drilled-down question (a clicked bar, point or row) as a new turn. */
+  drill?: (query: SemanticQuery, intent: Intent, label: string) => void;
   /** The answer's message number in its conversation (for feedback). */
   seq: () => Promise<number>;
+}
+
+/** The trend's period column in the user's language (2026年1月 / Jan 2026), at the query's grain. */
+function timeCells(answer: Answer): Record<string, (value: unknown) => string> | undefined {
+  const grain = answer.interpretation.query?.time?.grain;
+  const column = answer.table?.columns.find((c) => c.type === 'date');
+  if (!grain || !column) return undefined;
+  return { [column.name]: (value) => periodCell(value, grain) };
 }
 
 /**
@@ -30,7 +46,16 @@ export function answerView(
   handlers: AnswerViewHandlers,
 ): { element: HTMLElement; rendered: Promise<void> } {
   let rendered: Promise<void> = Promise.resolve();
-  const chart = answer.chart ? answerChart(answer.chart, question) : null;
+  const query = answer.interpretation.query;
+  const drill =
+    catalog && query && handlers.drill && answer.kind === 'answer' && canDrill(query, catalog)
+      ? (datum: Record<string, unknown>) => {
+          const step = drillStep(query, catalog, datum);
+          if (step)
+            handlers.drill?.(step.query, intentFor(answer.interpretation.intent, step.query), step.label);
+        }
+      : undefined;
+  const chart = answer.chart ? answerChart(answer.chart, question, drill) : null;
   if (chart) rendered = chart.rendered;
   const failed = answer.kind === 'error' || answer.kind === 'out_of_scope';
 
@@ -65,11 +90,27 @@ export function answerView(
     chart?.element,
     answer.table &&
       answer.table.rows.length > 0 &&
-      dataTable(answer.table.columns, answer.table.rows, { title: question }),
+      dataTable(answer.table.columns, rowsInChartOrder(answer.chart, answer.table.rows), {
+        title: question,
+        renderCell: timeCells(answer),
+        rowAction: drill && {
+          label: (row) => drillStep(query!, catalog!, row)?.label ?? '',
+          run: drill,
+        },
+      }),
+    drill && h('p', { class: 'drill-hint muted' }, t('drill.hint')),
     answer.table &&
       answer.table.rows.length === 0 &&
       answer.kind === 'answer' &&
       h('p', { class: 'state state-empty' }, t('chat.noRows')),
+    answer.kind === 'answer' &&
+      answer.interpretation.query &&
+      pinShareBar({
+        title: question,
+        model: answer.interpretation.query.model ?? currentModel(),
+        query: answer.interpretation.query,
+        intent: answer.interpretation.intent,
+      }),
     answerActions(answer.actions ?? []),
     questionButtons(
       t('chat.followUps'),

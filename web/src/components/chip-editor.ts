@@ -10,7 +10,8 @@ export function openChipEditor(
   chip: HTMLElement,
   title: string,
   controls: Node[],
-  apply: () => void,
+  /** Applies the edit; `false` keeps the editor open (e.g. a value is still missing). */
+  apply: () => void | boolean,
 ): void {
   const close = () => {
     slot.replaceChildren();
@@ -30,8 +31,8 @@ export function openChipEditor(
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    if (apply() === false) return;
     slot.replaceChildren();
-    apply();
   });
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();

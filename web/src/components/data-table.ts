@@ -25,6 +25,11 @@ export interface DataTableOptions {
   /** Server-side CSV export, replacing the client-side one. */
   exportCsv?: () => void;
   maxRows?: number;
+  /** A click (or Enter) on a row runs this (drill-down). */
+  rowAction?: {
+    label: (row: Record<string, unknown>) => string;
+    run: (row: Record<string, unknown>) => void;
+  };
 }
 
 /**
@@ -52,11 +57,20 @@ export function dataTable(
       ...sorted.slice(0, maxRows).map((row) =>
         h(
           'tr',
-          null,
+          options.rowAction
+            ? {
+                tabindex: 0,
+                title: options.rowAction.label(row),
+                onclick: () => options.rowAction?.run(row),
+                onkeydown: (e: KeyboardEvent) => {
+                  if (e.key === 'Enter') options.rowAction?.run(row);
+                },
+              }
+            : null,
           columns.map((c) => {
             const custom = options.renderCell?.[c.name];
             const content = custom ? custom(row[c.name], row) : formatValue(row[c.name], c.format);
-            return h('td', { class: c.type === 'number' ? 'num' : null }, content);
+            return h('td', { class: c.type === 'number' ? 'num' : null, 'data-label': c.label }, content);
           }),
           options.rowExtra && h('td', { class: 'row-extra' }, options.rowExtra(row)),
         ),
@@ -108,7 +122,7 @@ export function dataTable(
     options.exportCsv ?? (() => downloadText(fileNameFor(options.title), toCsv(columns, rows)));
   return h(
     'div',
-    { class: 'data-table' },
+    { class: 'data-table', 'data-drillable': options.rowAction ? 'true' : null },
     h(
       'div',
       { class: 'data-table-bar' },

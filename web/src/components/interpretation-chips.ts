@@ -16,6 +16,7 @@ import {
   shiftDate,
 } from '../query-edits.ts';
 import { checkboxGroup, dateControl, openChipEditor, selectControl } from './chip-editor.ts';
+import { dimensionSelect, worthGrouping } from './dimension-picker.ts';
 
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 type Grain = (typeof GRAINS)[number];
@@ -76,7 +77,7 @@ export function interpretationChips(
   const dimensionOptions = (exclude: string[]) =>
     catalog
       .groupable(query.metrics)
-      .filter((d) => !exclude.includes(d.id))
+      .filter((d) => !exclude.includes(d.id) && worthGrouping(d))
       .map((d) => ({ value: d.id, label: pick(d.label) }));
 
   const chips: HTMLElement[] = [];
@@ -209,21 +210,28 @@ export function interpretationChips(
     `+ ${t('chips.addDimensionOrFilter')}`,
   );
   add.addEventListener('click', () => {
-    const groupBy = selectControl(
+    const groupBy = dimensionSelect(
       t('chips.groupBy'),
-      [{ value: '', label: t('chips.none') }, ...dimensionOptions(query.dimensions)],
-      '',
+      catalog.groupable(query.metrics).filter((d) => !query.dimensions.includes(d.id)),
     );
-    const filterBy = selectControl(
+    const filterBy = dimensionSelect(
       t('chips.filterBy'),
-      [
-        { value: '', label: t('chips.none') },
-        ...catalog.catalog.dimensions
-          .filter((d) => d.values.length > 0)
-          .map((d) => ({ value: d.id, label: pick(d.label) })),
-      ],
-      '',
+      catalog.catalog.dimensions.filter((d) => d.values.length > 0),
     );
+    // A new filter asks for its values: the chosen dimension's values appear as checkboxes.
+    const valueSlot = h('div', { class: 'filter-values' });
+    let valueGroup: ReturnType<typeof checkboxGroup> | null = null;
+    filterBy.select.addEventListener('change', () => {
+      const dimension = catalog.dimension(filterBy.value());
+      valueGroup = dimension
+        ? checkboxGroup(
+            catalog.label(dimension.id),
+            dimension.values.map((v) => ({ value: v.value, label: pick(v.label) })),
+            [],
+          )
+        : null;
+      valueSlot.replaceChildren(valueGroup?.element ?? '');
+    });
     const grain = query.time
       ? null
       : selectControl(
@@ -238,16 +246,25 @@ export function interpretationChips(
       slot,
       add,
       t('chips.addTitle'),
-      [groupBy.element, filterBy.element, grain?.element ?? null].filter(Boolean) as Node[],
+      [groupBy.element, filterBy.element, valueSlot, grain?.element ?? null].filter(Boolean) as Node[],
       () => {
         let next = query;
         if (groupBy.value()) next = setDimension(next, null, groupBy.value());
         if (grain?.value()) next = setGrain(next, grain.value() as Grain);
         const member = filterBy.value();
         if (member) {
-          // A new filter needs values: open its editor after adding the dimension's first value.
-          const first = catalog.dimension(member)?.values[0]?.value;
-          if (first !== undefined) next = setFilter(next, null, { member, op: 'in', values: [first] });
+          const values = valueGroup?.values() ?? [];
+          if (values.length === 0) {
+            valueSlot.append(
+              h(
+                'p',
+                { class: 'form-error', role: 'alert' },
+                t('chips.pickValues', { member: catalog.label(member) }),
+              ),
+            );
+            return false;
+          }
+          next = setFilter(next, null, { member, op: 'in', values });
         }
         if (next !== query) run(next);
       },

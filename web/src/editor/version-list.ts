@@ -2,6 +2,7 @@ import type { ModelVersionView, VersionStatus } from '../api/governance.ts';
 import { h } from '../dom.ts';
 import { formatDateTime } from '../format.ts';
 import { t } from '../i18n/i18n.ts';
+import { reviewNote } from './review-notes.ts';
 
 /** A version's status as a badge. */
 export function statusBadge(status: VersionStatus, active = false): HTMLElement {
@@ -34,7 +35,8 @@ export function versionList(
             h('span', { class: 'muted small' }, t('editor.basedOn', { n: v.basedOnVersion })),
           h('span', { class: 'muted small' }, formatDateTime(v.createdAt)),
         ),
-        v.reviewComment && h('p', { class: 'small' }, `${t('review.comment')}: ${v.reviewComment}`),
+        v.reviewComment &&
+          h('p', { class: 'small' }, `${t('review.comment')}: ${reviewNote(v.reviewComment)}`),
         h('div', { class: 'button-row' }, actions(v)),
       ),
     ),

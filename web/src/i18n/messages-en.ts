@@ -1,4 +1,5 @@
 import { MONITORS_EN } from './messages-monitors-en.ts';
+import { WORKSPACE_EN } from './messages-workspace.ts';
 
 /** English interface text; `messages-zh.ts` must have the same keys (the type checks it). */
 export const EN = {
@@ -403,6 +404,7 @@ export const EN = {
   'upload.metrics': 'Metrics',
   'upload.valid': 'The definition files validate.',
   'upload.files': 'Definition and mapping files ({count})',
+  ...WORKSPACE_EN,
 } as const;
 
 export type MessageId = keyof typeof EN;

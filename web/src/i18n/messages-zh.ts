@@ -1,5 +1,6 @@
 import type { MessageId } from './messages-en.ts';
 import { MONITORS_ZH } from './messages-monitors-zh.ts';
+import { WORKSPACE_ZH } from './messages-workspace.ts';
 
 /** 中文界面文案（键与 messages-en.ts 相同）。 */
 export const ZH: Record<MessageId, string> = {
@@ -398,4 +399,5 @@ export const ZH: Record<MessageId, string> = {
   'upload.metrics': '指标',
   'upload.valid': '定义文件校验通过。',
   'upload.files': '定义与映射文件（{count} 个）',
+  ...WORKSPACE_ZH,
 };

@@ -14,6 +14,14 @@ import { navigate, type Route } from '../router.ts';
 
 let answerCount = 0;
 
+/** A re-run's label: the question with one "edited" mark, however often it is edited. */
+export function editedLabel(question: string): string {
+  const mark = ` · ${t('chat.edited')}`;
+  let base = question;
+  while (base.endsWith(mark)) base = base.slice(0, -mark.length);
+  return `${base}${mark}`;
+}
+
 /** Records how long an answer took from sending to a drawn chart (read by the browser tests). */
 function measureAnswer(startMark: string): void {
   const end = `${startMark}:rendered`;
@@ -99,6 +107,7 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
     const view = answerView(turn.answer, turn.question, catalog, {
       ask: (q) => void send({ question: q }),
       rerun: (query, intent) => void send({ query, intent, label: turn.question }),
+      drill: (query, intent, label) => void send({ query, intent, label, drilled: true }),
       seq: () => seqOf(turn),
     });
     return {
@@ -128,12 +137,13 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
   }
 
   async function send(
-    input: { question: string } | { query: SemanticQuery; intent: Intent; label: string },
+    input: { question: string } | { query: SemanticQuery; intent: Intent; label: string; drilled?: boolean },
   ): Promise<void> {
     if (busy) return;
     busy = true;
     box.setBusy(true);
-    const label = 'question' in input ? input.question : `${input.label} · ${t('chat.edited')}`;
+    const label =
+      'question' in input ? input.question : input.drilled ? input.label : editedLabel(input.label);
     const turn: Turn = { question: label };
     chat.turns.push(turn);
     const progress = progressIndicator();
@@ -160,7 +170,10 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
       chat.conversationId = turn.answer.conversationId;
       const view = renderTurn(turn);
       pending.replaceWith(view.element);
+      // The new answer comes into view from its question, not below the fold.
+      view.element.scrollIntoView({ block: 'start' });
       await view.rendered;
+      view.element.scrollIntoView({ block: 'start' });
       measureAnswer(startMark);
       if (isNew) {
         history.replaceChildren();

@@ -9,6 +9,7 @@ import { lang, t } from '../i18n/i18n.ts';
 import { currentModel } from '../model-choice.ts';
 import { navigate } from '../router.ts';
 import { currentUser } from '../session.ts';
+import { homeBoards } from './boards.ts';
 
 /** Whether a change is good news: down is good for lower-is-better metrics such as churn rate. */
 export function changeTone(change: number | null, lowerIsBetter: boolean): 'good' | 'bad' | 'flat' {
@@ -72,6 +73,7 @@ export function homeScreen(outlet: HTMLElement): void {
           t('home.scoped', { scope: Object.values(user.attributes).flat().join(t('list.separator')) }),
         ),
       body,
+      homeBoards(),
     ),
   );
   void loadInto(

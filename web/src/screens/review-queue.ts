@@ -3,6 +3,7 @@ import { clearCatalogCache } from '../catalog-store.ts';
 import { diffView } from '../components/diff-view.ts';
 import { emptyState, errorMessage, loadInto, loadingState } from '../components/states.ts';
 import { h, uid } from '../dom.ts';
+import { userNames } from '../editor/review-notes.ts';
 import { statusBadge, versionList } from '../editor/version-list.ts';
 import { formatDateTime } from '../format.ts';
 import { pick, t } from '../i18n/i18n.ts';
@@ -19,6 +20,11 @@ function reviewCard(version: ModelVersionView, reload: () => void): HTMLElement 
     placeholder: t('review.commentPlaceholder'),
   });
   const status = h('p', { class: 'form-error', role: 'alert' });
+  const submitter = h('p', { class: 'review-meta review-submitter' });
+  void userNames().then((names) => {
+    const author = version.authorId ? names.get(version.authorId) : undefined;
+    submitter.textContent = t('review.submittedBy', { author: author ?? version.authorId ?? '—' });
+  });
   const from = version.basedOnVersion ?? version.versionNo - 1;
   if (from >= 1) {
     void loadInto(diffSlot, () => governance.diff(version.model, from, version.versionNo), diffView);
@@ -63,6 +69,7 @@ function reviewCard(version: ModelVersionView, reload: () => void): HTMLElement 
       h('span', { class: 'muted small' }, t('review.basedOn', { n: from })),
       h('span', { class: 'muted small' }, formatDateTime(version.createdAt)),
     ),
+    submitter,
     diffSlot,
     h('label', { for: commentId }, t('review.comment')),
     comment,

@@ -43,7 +43,15 @@ export const EN = {
   'error.at_risk_unavailable': 'No at-risk list for this model',
   'error.access_denied':
     "Your data-access attributes match none of this model's access rules: no customers to show",
-  'error.conversation_not_found': 'No such conversation or answer',
+  'error.conversation_not_found':
+    'No such conversation or answer: it does not exist or belongs to another user (conversations are private). Ask its owner for a share link, which opens the answer with your own data access',
+  'error.board_not_found': 'No such board: it was deleted, or the link is mistyped',
+  'error.card_not_found': 'No such card on this board',
+  'error.share_not_found':
+    'This share link does not exist or no longer works: ask whoever sent it for a new one',
+  'error.board_private':
+    'This board is private to {owner}: ask them to share it or to send you a share link (it opens with your own data access)',
+  'error.not_board_owner': "Only the board's owner ({owner}) can change it",
   'error.link_not_found': 'No such linked account',
   'error.subscription_not_found': 'No such subscription',
   'error.insight_not_found': 'No such insight',

@@ -38,7 +38,14 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.already_taken': '另一个账户已使用该邮箱或企业微信 userid',
   'error.at_risk_unavailable': '该模型没有风险名单',
   'error.access_denied': '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户',
-  'error.conversation_not_found': '没有找到这条对话或回答',
+  'error.conversation_not_found':
+    '没有找到这条对话或回答：它不存在，或属于其他用户（对话仅本人可见）。请让对方发送分享链接，链接会按你自己的数据权限打开回答',
+  'error.board_not_found': '没有找到这个看板：它已被删除，或链接有误',
+  'error.card_not_found': '这个看板上没有这张卡片',
+  'error.share_not_found': '这个分享链接不存在或已失效：请让分享人重新发送',
+  'error.board_private':
+    '这个看板仅 {owner} 本人可见：请对方共享看板或发送分享链接（链接会按你自己的数据权限打开）',
+  'error.not_board_owner': '只有看板的创建者（{owner}）可以修改它',
   'error.link_not_found': '没有这个已绑定的账户',
   'error.subscription_not_found': '没有这个订阅',
   'error.insight_not_found': '没有这条洞察',
