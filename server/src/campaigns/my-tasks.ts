@@ -43,3 +43,15 @@ export function myTasksLines(mine: MyTasks, lang: 'zh' | 'en'): string[] {
     message('tasks.next', lang, { title: next.title, customer: next.customerId, due: next.dueDate }),
   ];
 }
+
+/** "我的待办" for the weekly digest (monitors' `DigestTasks`): counts and lines in the subscriber's language. */
+export async function digestTasks(
+  store: Store,
+  registry: ModelRegistry,
+  now: Date,
+  owner: string,
+  lang: 'zh' | 'en',
+): Promise<{ open: number; overdue: number; today: string; lines: string[] }> {
+  const mine = await myTasks(store, owner, taskDay(registry, now));
+  return { open: mine.open, overdue: mine.overdue, today: mine.today, lines: myTasksLines(mine, lang) };
+}

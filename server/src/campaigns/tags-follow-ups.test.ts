@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CampaignKit, startCampaignKit } from '../../test/campaigns/campaign-kit.ts';
 import type { Json, SecurityClient } from '../../test/security/security-client.ts';
 import { weeklyDigest } from '../monitors/digest.ts';
-import { myTasks } from './my-tasks.ts';
+import { digestTasks } from './my-tasks.ts';
 
 let kit: CampaignKit;
 let analyst: SecurityClient;
@@ -184,15 +184,19 @@ describe('a tagged campaign, its follow-ups and the tasks they create', () => {
     const mineNow = await viewer.send('GET', '/api/tasks');
     expect(mineNow.body.overdue).toBe(own.body.total);
 
-    const tasks = await myTasks(kit.server.store, 'viewer', '2026-09-16');
-    const active = kit.server.registry.get('retail');
-    const zh = await weeklyDigest(active, { attributes: undefined, language: 'zh', state: {} }, tasks);
-    const line = `我的待办：${tasks.open} 项未完成，其中 ${own.body.total} 项已逾期`;
+    // The digest as the monitor service builds it for the viewer (the server's tasksOf wiring, same clock).
+    const { store, registry } = kit.server;
+    const clock = new Date(`${today}T09:00:00Z`);
+    const active = registry.get('retail');
+    const zhTasks = await digestTasks(store, registry, clock, 'viewer', 'zh');
+    expect(zhTasks.overdue).toBe(own.body.total);
+    const zh = await weeklyDigest(active, { attributes: undefined, language: 'zh', state: {} }, zhTasks);
     console.log('digest', zh.lines.slice(-2));
-    expect(zh.lines).toContain(line);
-    expect(zh.content.myTasks).toMatchObject({ open: tasks.open, overdue: own.body.total });
-    const en = await weeklyDigest(active, { attributes: undefined, language: 'en', state: {} }, tasks);
-    expect(en.lines).toContain(`My tasks: ${tasks.open} open, ${own.body.total} overdue`);
+    expect(zh.lines).toContain(`我的待办：${zhTasks.open} 项未完成，其中 ${own.body.total} 项已逾期`);
+    expect(zh.content.myTasks).toMatchObject({ open: zhTasks.open, overdue: own.body.total });
+    const enTasks = await digestTasks(store, registry, clock, 'viewer', 'en');
+    const en = await weeklyDigest(active, { attributes: undefined, language: 'en', state: {} }, enTasks);
+    expect(en.lines).toContain(`My tasks: ${enTasks.open} open, ${own.body.total} overdue`);
   }, 180_000);
 
   it('feeds the measured effect back to the playbook: interval and sample sizes; unknown effects flagged and not first', async () => {

@@ -6,7 +6,6 @@
  */
 import { formatValue, relativeChange } from '../answer/format.ts';
 import { rangeLabel } from '../answer/period-label.ts';
-import { type MyTasks, myTasksLines } from '../campaigns/my-tasks.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type Audience, metricInsight, warningInsight } from './evaluate-monitor.ts';
 import type { InsightDraft } from './insight.ts';
@@ -33,11 +32,20 @@ const kpiMonitor = (metric: string): MetricMonitor => ({
   owner: 'system',
 });
 
-/** `tasks`: the subscriber's "我的待办" (campaigns/my-tasks.ts), shown when given. */
+/** The subscriber's "我的待办" as the digest shows it (built by campaigns/my-tasks.ts, injected by the server). */
+export interface DigestTasks {
+  open: number;
+  overdue: number;
+  today: string;
+  /** The lines in the subscriber's language. */
+  lines: string[];
+}
+
+/** `tasks`: the subscriber's "我的待办", shown when given. */
 export async function weeklyDigest(
   active: ActiveModel,
   audience: Audience,
-  tasks?: MyTasks,
+  tasks?: DigestTasks,
 ): Promise<InsightDraft> {
   const { runtime } = active;
   const lang = audience.language;
@@ -93,7 +101,7 @@ export async function weeklyDigest(
       rules.reduce((a, r) => a + r.added, 0),
     ),
   );
-  if (tasks) lines.push(...myTasksLines(tasks, lang));
+  if (tasks) lines.push(...tasks.lines);
   return {
     kind: 'digest',
     fired: true,

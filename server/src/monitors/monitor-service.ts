@@ -6,19 +6,20 @@
  * to the delivery log admins read. The clock is injected.
  */
 import { randomUUID } from 'node:crypto';
-import { myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { MonitorRun, Subscription } from '../store/monitor-store.ts';
 import type { Store } from '../store/open-store.ts';
 import type { User } from '../store/users.ts';
 import type { Clock } from './clock.ts';
 import { type Deliverers, PermanentDeliveryError } from './deliverers.ts';
-import { WEEKLY_DIGEST, weeklyDigest } from './digest.ts';
+import { type DigestTasks, WEEKLY_DIGEST, weeklyDigest } from './digest.ts';
 import { type Audience, metricInsight, questionInsight, warningInsight } from './evaluate-monitor.ts';
 import type { InsightDraft } from './insight.ts';
 import { dueOccurrence } from './schedule.ts';
 
 export interface MonitorServiceOptions {
+  /** "我的待办" of a user for the weekly digest (campaigns/my-tasks.ts, wired by the server). */
+  tasksOf?: (username: string, language: 'zh' | 'en') => Promise<DigestTasks>;
   store: Store;
   registry: ModelRegistry;
   clock: Clock;
@@ -216,8 +217,8 @@ export class MonitorService {
     if (sub.question)
       return questionInsight(active, sub.question, audience, `subscription-${sub.id}-${run.id}`);
     if (sub.monitorId === WEEKLY_DIGEST) {
-      const today = taskDay(this.opts.registry, this.opts.clock.now());
-      return weeklyDigest(active, audience, await myTasks(this.opts.store, user.username, today));
+      const tasks = await this.opts.tasksOf?.(user.username, sub.language);
+      return weeklyDigest(active, audience, tasks);
     }
     const monitor = active.runtime.model.monitors[sub.monitorId ?? ''];
     if (!monitor) throw new PermanentDeliveryError(`monitor ${sub.monitorId} is no longer defined`);

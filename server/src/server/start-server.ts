@@ -8,6 +8,7 @@ import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
 import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
+import { digestTasks } from '../campaigns/my-tasks.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
@@ -204,10 +205,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
     const now = opts.monitors?.now ?? opts.channels?.now ?? (() => new Date());
     const smtp = opts.monitors?.smtp === undefined ? smtpConfigFromEnv(process.env) : opts.monitors.smtp;
+    const taskClock = opts.campaigns?.now ?? now;
     const monitors = new MonitorService({
       store,
       registry,
       clock: { now },
+      tasksOf: (username, lang) => digestTasks(store, registry, taskClock(), username, lang),
       log: opts.log,
       ...opts.monitors,
       deliverers: {
