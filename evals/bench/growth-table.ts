@@ -31,6 +31,10 @@ interface LoadJson {
   conversations?: { requestsPerSecond?: number; latencyMs?: { p95: number } };
   throughput?: { clients: number; requestsPerSecond: number }[];
   server?: { rssMB?: { peak?: number } };
+  health?: Record<string, { latencyMs?: { max?: number } }>;
+}
+interface StallJson {
+  results?: { label: string; worstStallMs: number }[];
 }
 
 function read<T>(name: string): T | null {
@@ -83,6 +87,21 @@ export const ROWS: Row[] = [
     value: (n: number) => throughputAt(n, c)?.requestsPerSecond,
   })),
   { label: 'server peak RSS', unit: 'MB', value: (n) => load(n)?.server?.rssMB?.peak },
+  {
+    label: 'worst /api/health wait under HTTP load',
+    unit: 'ms',
+    value: (n) => {
+      const h = load(n)?.health;
+      return h
+        ? Math.max(...['duringConversations', 'duringThroughput'].map((k) => h[k]?.latencyMs?.max ?? 0))
+        : null;
+    },
+  },
+  ...[0, 1].map((i) => ({
+    label: `worst event-loop stall, burst of 10 analyses (${i ? 'warm' : 'cold'})`,
+    unit: 'ms',
+    value: (n: number) => read<StallJson>(`stall-${n}.json`)?.results?.[i]?.worstStallMs,
+  })),
 ];
 
 const fmt = (v: number | null | undefined, unit: string) => {

@@ -17,6 +17,7 @@ export const SERVER_RANKS: Record<string, number> = {
   answer: 1,
   feedback: 1,
   store: 1,
+  mail: 1,
   data: 2,
   models: 3,
   analysis: 4,

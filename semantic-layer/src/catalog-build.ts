@@ -91,6 +91,7 @@ export function buildCatalog(
       format: d.format as MemberFormat | undefined,
       values,
       grains: d.grains,
+      ...(d.tag ? { tag: d.tag } : {}),
     };
   });
   return {

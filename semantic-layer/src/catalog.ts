@@ -66,6 +66,8 @@ export interface CatalogDimension extends CatalogMember {
   values: CatalogDimensionValue[];
   /** For time dimensions: supported grains. */
   grains?: string[];
+  /** Set when the dimension is a customer tag of tags.yaml (basic, behaviour or predictive). */
+  tag?: 'basic' | 'behaviour' | 'predictive';
 }
 
 /** One occurrence of a calendar event: its day and its window, ISO dates, end exclusive. */

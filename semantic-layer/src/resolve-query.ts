@@ -1,95 +1,34 @@
 import { accessFor, deniedMessage } from './access-policy.ts';
-import { compareShift, type Period, periodsOf, type Shift, shiftBack } from './compile/periods.ts';
-import { type Issue, IssueLog } from './issues.ts';
-import { findJoinPath, type JoinPath, joinEdges } from './join-graph.ts';
+import { compareShift, periodsOf, shiftBack } from './compile/periods.ts';
+import { IssueLog } from './issues.ts';
+import { joinEdges } from './join-graph.ts';
+import type { DimensionDef, MetricDef, SemanticModel } from './model.ts';
+import { SemanticQuerySchema } from './query.ts';
 import {
-  type DimensionDef,
-  type MeasureDef,
-  type MetricDef,
-  measureOf,
-  metricDependencies,
-  type SemanticModel,
-  type SourceDef,
-} from './model.ts';
+  asBoolean,
+  checkFilterValues,
+  checkTimeRange,
+  checkValueTypes,
+  unknownMessage,
+} from './resolve/check-query-values.ts';
 import {
-  type Filter,
-  type SemanticQuery,
-  SemanticQuerySchema,
-  type TimeGrain,
-  type TimeRange,
-} from './query.ts';
+  bindDimension,
+  bindUnderPolicy,
+  groupMeasures,
+  isOwnTime,
+  metricClosureOf,
+} from './resolve/measure-groups.ts';
+import type { QueryContext, ResolvedFilter, ResolvedQuery, ResolveResult } from './resolve/resolved-query.ts';
 
-/** A dimension (or time dimension) as one measure group reaches it. */
-export interface DimensionBinding {
-  dimension: DimensionDef;
-  source: string;
-  sql: string;
-  path: JoinPath;
-}
-
-/** Measures aggregated together: same source, same time semantics. */
-export interface MeasureGroup {
-  id: string;
-  source: SourceDef;
-  /** event: rows in the range by their time column; state: rows valid at each period start; static: no time. */
-  kind: 'event' | 'state' | 'static';
-  timeColumn?: string;
-  measures: MeasureDef[];
-  /** By dimension id: every dimension, filter dimension and non-metric time dimension of the query. */
-  bindings: Record<string, DimensionBinding>;
-}
-
-export interface ResolvedFilter {
-  dimension: DimensionDef;
-  op: Filter['op'];
-  values: Filter['values'];
-  /** Row-level security: added from the user's attributes, never removable by the query. */
-  enforced: boolean;
-  /**
-   * The key of this filter's dimension binding in each group: the dimension id, or `__rls_<id>` when the
-   * access policy comes from another version of the model (a draft previewed under the published policy).
-   */
-  bindingKey?: string;
-}
-
-export interface ResolvedQuery {
-  model: SemanticModel;
-  query: SemanticQuery;
-  /** The metrics asked for, in order. */
-  metrics: MetricDef[];
-  /** Every metric needed to compute them (dependencies first). */
-  metricClosure: MetricDef[];
-  groups: MeasureGroup[];
-  dimensions: DimensionDef[];
-  time?: { grain: TimeGrain; dimension: DimensionDef | null };
-  range?: TimeRange;
-  periods: Period[] | null;
-  comparison?: {
-    kind: 'previous_period' | 'same_period_last_year';
-    range: TimeRange;
-    periods: Period[] | null;
-    shift: Shift;
-  };
-  filters: ResolvedFilter[];
-  metricFilters: { metric: MetricDef; op: Filter['op']; values: Filter['values'] }[];
-  cohort?: MetricDef & { type: 'cohort_retention' };
-}
-
-/** Who is asking: their attributes drive row-level security (absent or empty = unrestricted). */
-export interface QueryContext {
-  attributes?: Record<string, string[]>;
-  /**
-   * The model version whose access rules are enforced, with the definitions they filter on (default: the
-   * model queried). A draft is previewed under the published policy, whatever the draft says about it.
-   */
-  policy?: SemanticModel;
-}
-
-export type ResolveResult =
-  | { ok: true; resolved: ResolvedQuery; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
-
-const ADDITIVE = new Set(['count', 'count_distinct', 'sum']);
+export { isAdditive, isOwnTime, metricClosureOf } from './resolve/measure-groups.ts';
+export type {
+  DimensionBinding,
+  MeasureGroup,
+  QueryContext,
+  ResolvedFilter,
+  ResolvedQuery,
+  ResolveResult,
+} from './resolve/resolved-query.ts';
 
 /**
  * Checks a query against the model and works out how to compute it: which measures, from which
@@ -305,186 +244,4 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
       cohort: cohorts[0] as ResolvedQuery['cohort'],
     },
   };
-}
-
-function unknownMessage(model: SemanticModel, id: string, kind: 'metric' | 'dimension'): string {
-  const pool = kind === 'metric' ? Object.keys(model.metrics) : Object.keys(model.dimensions);
-  const near = pool.filter((p) => p.includes(id) || id.includes(p)).slice(0, 3);
-  return `unknown ${kind} ${id}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
-}
-
-function asBoolean(v: string | number | boolean): string | number | boolean {
-  if (v === 'true' || v === 1) return true;
-  if (v === 'false' || v === 0) return false;
-  return v;
-}
-
-function checkFilterValues(f: Filter, at: string, log: IssueLog): void {
-  const n = f.values.length;
-  const want =
-    f.op === 'is_null' || f.op === 'not_null'
-      ? n === 0
-      : f.op === 'between'
-        ? n === 2
-        : f.op === 'in' || f.op === 'not_in'
-          ? true
-          : n === 1;
-  if (!want)
-    log.error('invalid_filter', `filter op ${f.op} cannot take ${n} value(s)`, { path: `${at}.values` });
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** True for a real calendar date (2026-02-30 and 2026-13-45 are not). */
-function isCalendarDate(v: string): boolean {
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return (
-    date.getUTCFullYear() === Number(m[1]) &&
-    date.getUTCMonth() === Number(m[2]) - 1 &&
-    date.getUTCDate() === Number(m[3])
-  );
-}
-
-function checkTimeRange(range: TimeRange | undefined, log: IssueLog): void {
-  for (const side of ['start', 'end'] as const)
-    if (range && !isCalendarDate(range[side]))
-      log.error('invalid_time_range', `timeRange.${side} ${range[side]} is not a calendar date`, {
-        path: `timeRange.${side}`,
-      });
-}
-
-/** Values must fit the member before anything is compiled: numbers, calendar dates, booleans. */
-function checkValueTypes(f: Filter, type: DimensionDef['type'] | undefined, at: string, log: IssueLog): void {
-  const fits = (v: string | number | boolean): boolean => {
-    switch (type) {
-      case 'numeric':
-        return typeof v === 'number'
-          ? Number.isFinite(v)
-          : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v);
-      case 'time':
-        return typeof v === 'string' && isCalendarDate(v);
-      case 'boolean':
-        return typeof v === 'boolean' || v === 'true' || v === 'false' || v === 1 || v === 0;
-      default:
-        return true;
-    }
-  };
-  const want = { numeric: 'a number', time: 'a calendar date YYYY-MM-DD', boolean: 'true or false' } as const;
-  f.values.forEach((v, j) => {
-    if (!fits(v))
-      log.error(
-        'invalid_value',
-        `${f.member} takes ${want[type as keyof typeof want]}, not ${JSON.stringify(v)}`,
-        {
-          path: `${at}.values.${j}`,
-        },
-      );
-  });
-}
-
-/**
- * Binds a policy dimension (from another version of the model) to a measure group: the join path comes
- * from the policy's graph, and the group's source and every source on the path must read the same table in
- * both versions. Otherwise null: the filter cannot be enforced as published, so the query is refused.
- */
-function bindUnderPolicy(
-  model: SemanticModel,
-  policy: SemanticModel,
-  d: DimensionDef,
-  g: MeasureGroup,
-): DimensionBinding | null {
-  const sameTable = (id: string) =>
-    Boolean(model.sources[id]?.table) && model.sources[id]?.table === policy.sources[id]?.table;
-  if (!sameTable(g.source.id)) return null;
-  const binding = bindDimension(policy, d, g, joinEdges(policy));
-  if (!binding?.path.steps.every((s) => sameTable(s.to))) return null;
-  return binding;
-}
-
-/** Every metric the requested ones need, dependencies before dependants, each once. */
-export function metricClosureOf(model: SemanticModel, metrics: MetricDef[]): MetricDef[] {
-  const out: MetricDef[] = [];
-  const seen = new Set<string>();
-  const visit = (m: MetricDef) => {
-    if (seen.has(m.id)) return;
-    seen.add(m.id);
-    for (const dep of metricDependencies(m)) visit(model.metrics[dep]!);
-    out.push(m);
-  };
-  metrics.forEach(visit);
-  return out;
-}
-
-function groupMeasures(model: SemanticModel, closure: MetricDef[]): MeasureGroup[] {
-  const groups = new Map<string, MeasureGroup>();
-  const measures = closure.flatMap((m) => (m.type === 'simple' ? [measureOf(model, m.measure)!] : []));
-  const kindOf = (m: MeasureDef) => {
-    const timeColumn = m.time ?? model.sources[m.source]!.time;
-    const kind: MeasureGroup['kind'] = m.at ? 'state' : timeColumn ? 'event' : 'static';
-    return { timeColumn, kind };
-  };
-  // Entity-threshold measures (min_rows) aggregate per entity first, then count entities: distinct counts
-  // of the same entity (same source, time and filter) are read from that same per-entity pass.
-  const entityKey = (m: MeasureDef) =>
-    m.agg === 'count_distinct' && !m.at
-      ? `${m.source}|${kindOf(m).timeColumn ?? ''}|${m.sql.trim()}|${m.filter ?? ''}`
-      : null;
-  const perEntity = new Set(measures.filter((m) => m.min_rows).map(entityKey));
-  for (const measure of measures) {
-    const source = model.sources[measure.source]!;
-    const { timeColumn, kind } = kindOf(measure);
-    const entity = entityKey(measure);
-    const key =
-      entity && perEntity.has(entity)
-        ? `entity|${entity}`
-        : `${source.id}|${kind}|${kind === 'event' ? timeColumn : ''}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = {
-        id: `g${groups.size + 1}`,
-        source,
-        kind,
-        timeColumn: kind === 'event' ? timeColumn : undefined,
-        measures: [],
-        bindings: {},
-      };
-      groups.set(key, g);
-    }
-    if (!g.measures.some((m) => m.id === measure.id)) g.measures.push(measure);
-  }
-  return [...groups.values()];
-}
-
-/** A time dimension is a group's own metric time when it is the group's time column on its source. */
-export function isOwnTime(d: DimensionDef, g: MeasureGroup): boolean {
-  if (g.kind === 'state')
-    return d.source === g.source.id && (d.sql === g.source.validity?.to || d.sql === g.source.time);
-  return d.source === g.source.id && d.sql === g.timeColumn;
-}
-
-function bindDimension(
-  model: SemanticModel,
-  d: DimensionDef,
-  g: MeasureGroup,
-  edges: ReturnType<typeof joinEdges>,
-): DimensionBinding | null {
-  // The group's own source first: a point-in-time table answers with its own columns.
-  const candidates = [{ source: d.source, sql: d.sql }, ...d.alternates].sort(
-    (a, b) => Number(b.source === g.source.id) - Number(a.source === g.source.id),
-  );
-  let fallback: DimensionBinding | null = null;
-  for (const c of candidates) {
-    const path = findJoinPath(model, g.source.id, c.source, edges);
-    if (!path) continue;
-    if (!path.fansOut) return { dimension: d, source: c.source, sql: c.sql, path };
-    fallback ??= { dimension: d, source: c.source, sql: c.sql, path };
-  }
-  return fallback;
-}
-
-/** Whether a measure's zero means "no rows" (counts and sums) rather than "unknown". */
-export function isAdditive(m: MeasureDef): boolean {
-  return ADDITIVE.has(m.agg);
 }

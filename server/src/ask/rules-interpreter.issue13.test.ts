@@ -105,12 +105,14 @@ describe('issue 13 class 5: conditions on each customer, never on the total', ()
     expect(r.intent).toBe('metric');
     expect(r.query).toMatchObject({ metrics: [metric], dimensions: [], filters, timeRange: Q3 });
   });
-  it('高频低客单价客户 (a level with no number, no per-customer value) asks instead of answering the total', () => {
-    for (const q of ['高频低客单价客户的流失率', '高頻但客單價低的客戶有多少位']) {
-      const r = ask(q);
-      expect(r.kind).toBe('clarify');
-      expect(r.reason).toContain('每个客户');
-    }
+  it('高频低客单价客户 is the governed tag (tags.yaml) and filters on it; the same words loosely phrased ask instead of answering the total', () => {
+    const tagged = ask('高频低客单价客户的流失率');
+    expect(tagged.kind).toBe('query');
+    expect(tagged.query?.metrics).toEqual(['churn_rate']);
+    expect(tagged.query?.filters).toEqual([{ member: 'frequent_small_basket', op: 'in', values: ['true'] }]);
+    const loose = ask('高頻但客單價低的客戶有多少位');
+    expect(loose.kind).toBe('clarify');
+    expect(loose.reason).toContain('每个客户');
   });
   it('a metric condition on groups stays a condition on the metric ("客单价超过200元的地区")', () => {
     expect(ask('客单价超过200元的地区').query?.filters).toEqual([

@@ -1,14 +1,15 @@
 /**
  * Campaign delivery settings from the environment, validated once at start: where e-mail, SMS and WeCom
  * messages go, rate limits, attempts and the frequency cap. A channel without settings has no provider
- * (its messages fail with "no provider configured"); call tasks need none.
+ * (its messages fail with "no provider configured"); call tasks need none. E-mail uses the product's one
+ * SMTP configuration (`mail/smtp-config.ts`), read once by the server and shared with monitors.
  */
 import { z } from 'zod';
+import type { SmtpConfig } from '../mail/smtp-config.ts';
 import type { HttpEndpoint } from './providers/http-provider.ts';
-import type { SmtpSettings } from './providers/smtp-provider.ts';
 
 export interface CampaignConfig {
-  smtp?: SmtpSettings;
+  smtp?: SmtpConfig;
   sms?: HttpEndpoint;
   wecom?: HttpEndpoint;
   frequencyCapDays: number;
@@ -18,11 +19,6 @@ export interface CampaignConfig {
 }
 
 const Env = z.object({
-  CHATBI_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  CHATBI_EMAIL_FROM: z.string().min(3).default('ChatBI <noreply@chatbi.local>'),
   CHATBI_SMS_URL: z.url().optional(),
   CHATBI_SMS_TOKEN: z.string().optional(),
   CHATBI_WECOM_MESSAGE_URL: z.url().optional(),
@@ -31,8 +27,14 @@ const Env = z.object({
   CHATBI_CAMPAIGN_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
 });
 
-/** Reads the settings; throws with the variable's name when one is malformed. */
-export function campaignConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CampaignConfig {
+/**
+ * Reads the settings; throws with the variable's name when one is malformed. `smtp` is the server's one
+ * SMTP configuration (`smtpConfigFromEnv`), passed in so it is read (and its deprecations warned) once.
+ */
+export function campaignConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  smtp: SmtpConfig | null = null,
+): CampaignConfig {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -41,7 +43,7 @@ export function campaignConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Cam
   const e = parsed.data;
   const rate = e.CHATBI_CAMPAIGN_RATE_PER_SECOND;
   return {
-    ...(e.CHATBI_SMTP_URL ? { smtp: { url: e.CHATBI_SMTP_URL, from: e.CHATBI_EMAIL_FROM } } : {}),
+    ...(smtp ? { smtp } : {}),
     ...(e.CHATBI_SMS_URL ? { sms: { url: e.CHATBI_SMS_URL, token: e.CHATBI_SMS_TOKEN } } : {}),
     ...(e.CHATBI_WECOM_MESSAGE_URL
       ? { wecom: { url: e.CHATBI_WECOM_MESSAGE_URL, token: e.CHATBI_WECOM_MESSAGE_TOKEN } }

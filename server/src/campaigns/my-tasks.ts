@@ -43,3 +43,8 @@ export function myTasksLines(mine: MyTasks, lang: 'zh' | 'en'): string[] {
     message('tasks.next', lang, { title: next.title, customer: next.customerId, due: next.dueDate }),
   ];
 }
+
+/** What the weekly review shows of "我的待办" (the server wiring hands it to monitors' `weeklyDigest`). */
+export function digestTasks(mine: MyTasks, lang: 'zh' | 'en') {
+  return { open: mine.open, overdue: mine.overdue, today: mine.today, lines: myTasksLines(mine, lang) };
+}

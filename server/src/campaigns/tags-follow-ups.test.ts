@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CampaignKit, startCampaignKit } from '../../test/campaigns/campaign-kit.ts';
 import type { Json, SecurityClient } from '../../test/security/security-client.ts';
 import { weeklyDigest } from '../monitors/digest.ts';
-import { myTasks } from './my-tasks.ts';
+import { digestTasks, myTasks } from './my-tasks.ts';
 
 let kit: CampaignKit;
 let analyst: SecurityClient;
@@ -186,12 +186,20 @@ describe('a tagged campaign, its follow-ups and the tasks they create', () => {
 
     const tasks = await myTasks(kit.server.store, 'viewer', '2026-09-16');
     const active = kit.server.registry.get('retail');
-    const zh = await weeklyDigest(active, { attributes: undefined, language: 'zh', state: {} }, tasks);
+    const zh = await weeklyDigest(
+      active,
+      { attributes: undefined, language: 'zh', state: {} },
+      digestTasks(tasks, 'zh'),
+    );
     const line = `我的待办：${tasks.open} 项未完成，其中 ${own.body.total} 项已逾期`;
     console.log('digest', zh.lines.slice(-2));
     expect(zh.lines).toContain(line);
     expect(zh.content.myTasks).toMatchObject({ open: tasks.open, overdue: own.body.total });
-    const en = await weeklyDigest(active, { attributes: undefined, language: 'en', state: {} }, tasks);
+    const en = await weeklyDigest(
+      active,
+      { attributes: undefined, language: 'en', state: {} },
+      digestTasks(tasks, 'en'),
+    );
     expect(en.lines).toContain(`My tasks: ${tasks.open} open, ${own.body.total} overdue`);
   }, 180_000);
 

@@ -32,6 +32,7 @@ export const EDITABLE_KINDS = {
   playbook: 'playbook',
   'early-warning': 'early_warning',
   monitors: 'monitors',
+  tags: 'tags',
 } as const satisfies Record<string, MemberSection>;
 export type EditableKind = keyof typeof EDITABLE_KINDS;
 

@@ -35,6 +35,7 @@ export const MEMBER_SECTIONS = {
   playbook: { file: 'playbook.yaml', key: 'playbook' },
   early_warning: { file: 'churn.yaml', key: 'early_warning' },
   monitors: { file: 'monitors.yaml', key: 'monitors' },
+  tags: { file: 'tags.yaml', key: 'tags' },
 } as const;
 export type MemberSection = keyof typeof MEMBER_SECTIONS;
 

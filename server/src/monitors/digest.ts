@@ -6,7 +6,6 @@
  */
 import { formatValue, relativeChange } from '../answer/format.ts';
 import { rangeLabel } from '../answer/period-label.ts';
-import { type MyTasks, myTasksLines } from '../campaigns/my-tasks.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type Audience, metricInsight, warningInsight } from './evaluate-monitor.ts';
 import type { InsightDraft } from './insight.ts';
@@ -33,11 +32,19 @@ const kpiMonitor = (metric: string): MetricMonitor => ({
   owner: 'system',
 });
 
-/** `tasks`: the subscriber's "我的待办" (campaigns/my-tasks.ts), shown when given. */
+/** The subscriber's "我的待办" for the digest: counts and the lines that say them (in the audience's language). */
+export interface DigestTasks {
+  open: number;
+  overdue: number;
+  today: string;
+  lines: string[];
+}
+
+/** `tasks`: the subscriber's "我的待办" (given by the server wiring from campaigns/my-tasks.ts), shown when given. */
 export async function weeklyDigest(
   active: ActiveModel,
   audience: Audience,
-  tasks?: MyTasks,
+  tasks?: DigestTasks,
 ): Promise<InsightDraft> {
   const { runtime } = active;
   const lang = audience.language;
@@ -93,14 +100,14 @@ export async function weeklyDigest(
       rules.reduce((a, r) => a + r.added, 0),
     ),
   );
-  if (tasks) lines.push(...myTasksLines(tasks, lang));
+  if (tasks) lines.push(...tasks.lines);
   return {
     kind: 'digest',
     fired: true,
     title: w.digestTitle(lang, period),
     headline: lines[0] ?? '',
     lines: lines.slice(1),
-    question: lang === 'zh' ? '上月流失率为什么变化？' : 'Why did the churn rate change last month?',
+    question: w.askDigest(lang),
     content: {
       kpis,
       mover: mover?.metric ?? null,

@@ -85,10 +85,7 @@ export async function metricInsight(
     title: `${alert ? (outcome.fired ? w.alert(lang) : w.report(lang)) : w.report(lang)} · ${label}`,
     headline: w.valueLine(lang, metricLabel, period, fmt(value)),
     lines,
-    question:
-      lang === 'zh'
-        ? `为什么${period}${filterWords(monitor)}${metricLabel}变化了？`
-        : `Why did ${metricLabel}${filterWords(monitor)} change in ${period}?`,
+    question: w.askWhyChanged(lang, metricLabel, filterWords(monitor), period),
     content: {
       monitorId,
       metric: monitor.metric,
@@ -189,7 +186,7 @@ export async function warningInsight(
       Object.entries(r.addedByGroup)
         .sort((a, b) => b[1] - a[1])
         .map(([g, n]) => `${g} ${n}`)
-        .join(lang === 'zh' ? '，' : ', '),
+        .join(w.groupSeparator(lang)),
     ),
   );
   return {

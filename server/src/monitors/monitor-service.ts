@@ -6,14 +6,13 @@
  * to the delivery log admins read. The clock is injected.
  */
 import { randomUUID } from 'node:crypto';
-import { myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { MonitorRun, Subscription } from '../store/monitor-store.ts';
 import type { Store } from '../store/open-store.ts';
 import type { User } from '../store/users.ts';
 import type { Clock } from './clock.ts';
 import { type Deliverers, PermanentDeliveryError } from './deliverers.ts';
-import { WEEKLY_DIGEST, weeklyDigest } from './digest.ts';
+import { type DigestTasks, WEEKLY_DIGEST, weeklyDigest } from './digest.ts';
 import { type Audience, metricInsight, questionInsight, warningInsight } from './evaluate-monitor.ts';
 import type { InsightDraft } from './insight.ts';
 import { dueOccurrence } from './schedule.ts';
@@ -32,6 +31,8 @@ export interface MonitorServiceOptions {
   maxAttempts?: number;
   /** Backoff between attempts: base × 2^(attempt−1), at most max (defaults 30 s, 30 min). */
   backoff?: { baseMs: number; maxMs: number };
+  /** The user's "我的待办" for the weekly review (campaigns, wired by the server; none: no tasks section). */
+  tasksFor?: (username: string, lang: 'zh' | 'en', now: Date) => Promise<DigestTasks>;
 }
 
 /** What a firing keeps between attempts, so a retry delivers the same insight and saves state once. */
@@ -215,10 +216,12 @@ export class MonitorService {
     };
     if (sub.question)
       return questionInsight(active, sub.question, audience, `subscription-${sub.id}-${run.id}`);
-    if (sub.monitorId === WEEKLY_DIGEST) {
-      const today = taskDay(this.opts.registry, this.opts.clock.now());
-      return weeklyDigest(active, audience, await myTasks(this.opts.store, user.username, today));
-    }
+    if (sub.monitorId === WEEKLY_DIGEST)
+      return weeklyDigest(
+        active,
+        audience,
+        await this.opts.tasksFor?.(user.username, sub.language, this.opts.clock.now()),
+      );
     const monitor = active.runtime.model.monitors[sub.monitorId ?? ''];
     if (!monitor) throw new PermanentDeliveryError(`monitor ${sub.monitorId} is no longer defined`);
     return monitor.kind === 'metric'

@@ -4,6 +4,7 @@
  * Occurrences missed while no server ran collapse into that one: a missed run is caught up once.
  */
 import { Cron } from 'croner';
+import { monitorMessage } from './insight-messages.ts';
 
 function cron(expression: string, timezone: string): Cron {
   return new Cron(expression, { timezone, paused: true, mode: '5-part' });
@@ -14,16 +15,14 @@ export function scheduleProblem(expression: string, timezone: string, lang: 'zh'
   try {
     Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
-    return lang === 'zh' ? `未知时区：${timezone}` : `Unknown time zone: ${timezone}`;
+    return monitorMessage('unknown_timezone', lang, { timezone });
   }
   try {
     if (!cron(expression, timezone).nextRun()) throw new Error('never runs');
     return null;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return lang === 'zh'
-      ? `无效的 cron 表达式 "${expression}"：${why}`
-      : `Invalid cron expression "${expression}": ${why}`;
+    return monitorMessage('invalid_cron', lang, { cron: expression, why });
   }
 }
 

@@ -11,6 +11,7 @@ import { SUBSCRIPTION_CHANNELS } from '../store/schema.ts';
 import type { User } from '../store/users.ts';
 import type { Clock } from './clock.ts';
 import { WEEKLY_DIGEST } from './digest.ts';
+import { monitorMessage } from './insight-messages.ts';
 import { scheduleProblem } from './schedule.ts';
 
 export const SubscriptionRequestSchema = z
@@ -52,10 +53,13 @@ export async function subscribe(
   req: SubscriptionRequest,
   lang: 'zh' | 'en',
 ): Promise<SubscribeResult> {
-  const zh = lang === 'zh';
   const modelId = req.model ?? deps.registry.get().runtime.model.id;
   if (!deps.registry.has(modelId))
-    return { ok: false, code: 'unknown_model', message: zh ? `没有模型 ${modelId}` : `No model ${modelId}` };
+    return {
+      ok: false,
+      code: 'unknown_model',
+      message: monitorMessage('unknown_model', lang, { model: modelId }),
+    };
   const model = deps.registry.get(modelId).runtime.model;
   let cron = req.cron;
   let timezone = req.timezone;
@@ -65,7 +69,7 @@ export async function subscribe(
       return {
         ok: false,
         code: 'unknown_monitor',
-        message: zh ? `没有监控 ${req.monitorId}` : `No monitor ${req.monitorId}`,
+        message: monitorMessage('unknown_monitor', lang, { monitor: req.monitorId }),
       };
     cron ??= monitor.schedule.cron;
     timezone ??= monitor.schedule.timezone;
@@ -75,18 +79,18 @@ export async function subscribe(
   const problem = scheduleProblem(cron, timezone, lang);
   if (problem) return { ok: false, code: 'invalid_schedule', message: problem };
   if (req.channel === 'email' && req.target && !EMAIL.test(req.target))
-    return { ok: false, code: 'invalid_target', message: zh ? '电子邮件地址无效' : 'Invalid e-mail address' };
+    return { ok: false, code: 'invalid_target', message: monitorMessage('invalid_email', lang) };
   if (req.channel === 'email' && !req.target && !user.email)
     return {
       ok: false,
       code: 'invalid_target',
-      message: zh ? '账户没有电子邮件地址，请填写收件地址' : 'Your account has no e-mail address: give one',
+      message: monitorMessage('account_without_email', lang),
     };
   if (req.channel === 'wecom_webhook' && !req.target)
     return {
       ok: false,
       code: 'invalid_target',
-      message: zh ? '请填写群机器人 key' : 'Give the group robot key',
+      message: monitorMessage('robot_key_missing', lang),
     };
   const subscription = await deps.store.monitors.subscribe(
     {

@@ -66,4 +66,16 @@ describe('row-level security notice in the headline (manager_south over HTTP)', 
     expect(own.narrative).not.toContain('你只能查看');
     expect(own.interpretation.query.filters).toEqual(SOUTH);
   });
+
+  it('words left unread are said in the headline, not only in a footnote (both languages)', async () => {
+    const zh = await ask(analyst, '上个月收入 foobar', 'zh');
+    expect(zh.kind).toBe('answer');
+    expect(zh.narrative.startsWith('没有理解“foobar”，以下结果没有用到它。')).toBe(true);
+    const en = await ask(analyst, 'revenue last month, wibble style', 'en');
+    expect(
+      en.narrative.startsWith('Not understood: "wibble", "style"; the result below does not use it. '),
+    ).toBe(true);
+    const both = await ask(south, '全国上个月收入 foobar', 'zh');
+    expect(both.narrative.startsWith('你只能查看华南的数据，以下为华南的结果。没有理解“foobar”')).toBe(true);
+  });
 });

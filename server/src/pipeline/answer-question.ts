@@ -71,7 +71,9 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     it.query = scoped.query;
     notice = scoped.notice;
   }
-  const headline = (narrative: string) => (notice ? `${notice}${narrative}` : narrative);
+  // words left unread are said first too: an answer using only part of the question says so in its headline
+  const partial = it.unknownTerms.length ? pipelineMessages.partialAnswer(it.unknownTerms, lang) : '';
+  const headline = (narrative: string) => `${notice ?? ''}${partial}${narrative}`;
 
   const base = baseAnswer(req, turn, lang);
   const finish = (answer: Answer): AnsweredTurn => {

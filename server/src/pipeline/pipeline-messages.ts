@@ -21,6 +21,8 @@ export const pipelineMessages = {
   internal: (lang: Lang) => message('internal', lang),
   analysisUnavailable: (lang: Lang) => message('analysis_unavailable', lang),
   llmFallback: (lang: Lang) => message('llm_fallback', lang),
+  partialAnswer: (terms: string[], lang: Lang) =>
+    message('partial_answer', lang, { terms: terms.join(message('terms_separator', lang)) }),
   subscriptionConfirm: (
     lang: Lang,
     p: { question: string; schedule: string; timezone: string; channel: string },

@@ -87,6 +87,22 @@ describe('point in time: churn by a customer flag uses the quarter-start snapsho
     expect(pointInTime(model, revenue, demo.runtime.asOf).query).toBe(revenue);
   });
 
+  it('lost revenue by value tier (no snapshot equivalent) is answered as asked and says the tier is today’s', () => {
+    const model = demo.runtime.model;
+    const lost = { model: 'retail', metrics: ['lost_revenue'], dimensions: ['value_tier'], timeRange: Q3 };
+    const r = pointInTime(model, lost, demo.runtime.asOf);
+    expect(r.query).toBe(lost);
+    expect(r.assumption?.zh).toContain('价值分层取的是今天的状态');
+    expect(r.assumption?.en).toContain("Value tier is today's state");
+    const revenueByTier = {
+      model: 'retail',
+      metrics: ['revenue'],
+      dimensions: ['value_tier'],
+      timeRange: Q3,
+    };
+    expect(pointInTime(model, revenueByTier, demo.runtime.asOf).assumption).toBeNull();
+  });
+
   it('answers a month as asked (no snapshot describes its start) and says the feature is today’s', () => {
     const r = pointInTime(
       demo.runtime.model,

@@ -7,7 +7,7 @@
  * quarter-start snapshot metrics instead, and the answer says so.
  */
 import { truncate } from '../../../semantic-layer/src/compile/periods.ts';
-import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
+import { measureOf, type SemanticModel } from '../../../semantic-layer/src/model.ts';
 import type { SemanticQueryInput, TimeRange } from '../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../answer/period-label.ts';
 import { lastCompleteQuarter } from '../calendar/calendar.ts';
@@ -59,6 +59,13 @@ function todaysFeatures(model: SemanticModel, query: SemanticQueryInput): string
   });
 }
 
+/** A metric counting churn events of the period (lost revenue, churned customers): measured at its start. */
+function churnMeasured(model: SemanticModel, id: string): boolean {
+  const m = model.metrics[id];
+  if (m?.type !== 'simple') return false;
+  return measureOf(model, m.measure)?.ending_in_period === true;
+}
+
 /** How many whole calendar quarters a range spans (null when it does not start and end on quarter starts). */
 function wholeQuarters(r: TimeRange): number | null {
   if (truncate('quarter', r.start) !== r.start || truncate('quarter', r.end) !== r.end) return null;
@@ -70,26 +77,26 @@ function wholeQuarters(r: TimeRange): number | null {
 
 export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asOf: string): PointInTimeQuery {
   const same = { query, assumption: null, renamed: {} };
-  if (!query.metrics.length || !query.metrics.every((m) => SNAPSHOT_EQUIVALENT[m])) return same;
-  if (!query.metrics.every((m) => model.metrics[SNAPSHOT_EQUIVALENT[m]!])) return same;
   const features = todaysFeatures(model, query);
-  if (!features.length) return same;
+  if (!features.length || !query.metrics.length) return same;
   const label = (lang: 'zh' | 'en') =>
     features.map((id) => model.dimensions[id]?.label?.[lang] ?? id).join(lang === 'zh' ? '、' : ', ');
+  const todaysState = {
+    query,
+    renamed: {},
+    assumption: {
+      zh: `${label('zh')}取的是今天的状态：已流失客户的状态是流失之后的，用它解释这段期间的流失会有偏差；按整季度提问可按季度初快照比较。`,
+      en: `${label('en')} is today's state: for churned customers it describes them after they left, which biases any explanation of churn in this period; ask by whole quarter to compare quarter-start snapshots.`,
+    },
+  };
+  // a churn measure without a snapshot equivalent (lost revenue by value tier): today's state, said so
+  if (!query.metrics.every((m) => SNAPSHOT_EQUIVALENT[m] && model.metrics[SNAPSHOT_EQUIVALENT[m]!]))
+    return query.metrics.some((m) => churnMeasured(model, m)) ? todaysState : same;
   const range: TimeRange = query.timeRange ?? lastCompleteQuarter(asOf);
   const quarters = wholeQuarters(range);
   const trend = query.time?.grain === 'quarter';
-  if (!quarters || range.end > asOf || (quarters > 1 && !trend) || (query.time && !trend)) {
-    // No quarter-start snapshot describes this period: answered as asked, with the caveat.
-    return {
-      query,
-      renamed: {},
-      assumption: {
-        zh: `${label('zh')}取的是今天的状态：已流失客户的状态是流失之后的，用它解释这段期间的流失会有偏差；按整季度提问可按季度初快照比较。`,
-        en: `${label('en')} is today's state: for churned customers it describes them after they left, which biases any explanation of churn in this period; ask by whole quarter to compare quarter-start snapshots.`,
-      },
-    };
-  }
+  // No quarter-start snapshot describes this period: answered as asked, with the caveat.
+  if (!quarters || range.end > asOf || (quarters > 1 && !trend) || (query.time && !trend)) return todaysState;
   const metrics = query.metrics.map((m) => SNAPSHOT_EQUIVALENT[m]!);
   const rewritten: SemanticQueryInput = {
     ...query,

@@ -8,6 +8,7 @@ import type { RunAnalysis } from '../analysis/analysis-contract.ts';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { type CampaignConfig, campaignConfigFromEnv } from '../campaigns/campaign-config.ts';
 import { type CampaignModule, campaignModule } from '../campaigns/campaign-module.ts';
+import { digestTasks, myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import { ChannelService, type ChannelServiceOptions } from '../channels/channel-service.ts';
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
@@ -19,8 +20,9 @@ import { createApp } from '../http/app.ts';
 import type { AuthEnv } from '../http/auth/auth-context.ts';
 import { type BootstrapResult, bootstrapAuth } from '../http/auth/bootstrap.ts';
 import { monitorRoutes } from '../http/routes/monitors.ts';
+import { type SmtpConfig, smtpConfigFromEnv } from '../mail/smtp-config.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
-import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
+import { emailDeliverer } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { openModelEngine } from './model-engine.ts';
@@ -203,13 +205,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       log: opts.log,
     });
     const now = opts.monitors?.now ?? opts.channels?.now ?? (() => new Date());
-    const smtp = opts.monitors?.smtp === undefined ? smtpConfigFromEnv(process.env) : opts.monitors.smtp;
+    const envSmtp = smtpConfigFromEnv(process.env, (m) => opts.log(`warning: ${m}`));
+    const smtp = opts.monitors?.smtp === undefined ? envSmtp : opts.monitors.smtp;
     const monitors = new MonitorService({
       store,
       registry,
       clock: { now },
       log: opts.log,
       ...opts.monitors,
+      tasksFor: async (username, lang, at) =>
+        digestTasks(await myTasks(store, username, taskDay(registry, at)), lang),
       deliverers: {
         ...insightDeliverers({
           config: opts.channels?.config,
@@ -226,7 +231,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       store,
       registry,
       demo,
-      config: { ...campaignConfigFromEnv(), ...campaignOverrides },
+      config: { ...campaignConfigFromEnv(process.env, envSmtp), ...campaignOverrides },
       log: opts.log,
       now: campaignNow,
       newId,

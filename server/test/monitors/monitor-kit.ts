@@ -4,7 +4,7 @@
  * itself, and helpers to subscribe over HTTP as a demo account.
  */
 import { rmSync } from 'node:fs';
-import type { SmtpConfig } from '../../src/monitors/email-deliverer.ts';
+import type { SmtpConfig } from '../../src/mail/smtp-config.ts';
 import type { ServerOptions } from '../../src/server/start-server.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import {

@@ -6,6 +6,7 @@
  * by the as-of date). Nothing dated after a snapshot is ever a feature of it.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import { compute } from '../../compute/compute-pool.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
@@ -17,7 +18,6 @@ import {
   fitLogisticRegression,
   type LogisticModel,
   precisionAtTop,
-  predictProbabilities,
   rocAuc,
   type TopPrecision,
 } from '../stats/index.ts';
@@ -90,19 +90,30 @@ export interface RiskModel {
   timings: { historyMs: number; fitEvaluationMs: number; fitProductionMs: number; totalMs: number };
 }
 
+const riskInput = (features: FeatureDefinition[], rows: Record<string, unknown>[]) => ({
+  featureNames: features.map((f) => f.id),
+  columns: featureColumns(features, rows),
+  outcome: Float64Array.from(rows, outcome),
+});
+
 export function fitRisk(
   features: FeatureDefinition[],
   rows: Record<string, unknown>[],
   lang: Lang,
 ): LogisticModel {
-  const result = fitLogisticRegression(
-    {
-      featureNames: features.map((f) => f.id),
-      columns: featureColumns(features, rows),
-      outcome: Float64Array.from(rows, outcome),
-    },
-    { ridge: RIDGE },
-  );
+  return fitted(fitLogisticRegression(riskInput(features, rows), { ridge: RIDGE }), lang);
+}
+
+/** `fitRisk` in a compute worker (issue 21 §1: seconds of IRLS at a million customers stay off the event loop). */
+async function fitRiskOffLoop(
+  features: FeatureDefinition[],
+  rows: Record<string, unknown>[],
+  lang: Lang,
+): Promise<LogisticModel> {
+  return fitted(await compute('fitLogisticRegression', riskInput(features, rows), { ridge: RIDGE }), lang);
+}
+
+function fitted(result: ReturnType<typeof fitLogisticRegression>, lang: Lang): LogisticModel {
   if (!result.ok) {
     const why = result.issue.message;
     throw new AnalysisError(riskMessage('cannot_fit', lang, { why }), 'no_data');
@@ -145,8 +156,8 @@ export async function trainRiskModel(
   const test = rowsOf([evaluationDate]);
 
   const t0 = performance.now();
-  const evaluationFit = fitRisk(features, train, lang);
-  const probabilities = predictProbabilities(evaluationFit, featureColumns(features, test));
+  const evaluationFit = await fitRiskOffLoop(features, train, lang);
+  const probabilities = await compute('predictProbabilities', evaluationFit, featureColumns(features, test));
   const labels = Float64Array.from(test, outcome);
   const evaluation: RiskEvaluation = {
     trainingRows: train.length,
@@ -165,7 +176,7 @@ export async function trainRiskModel(
 
   const t1 = performance.now();
   const production = rowsOf(productionDates);
-  const productionFit = fitRisk(features, production, lang);
+  const productionFit = await fitRiskOffLoop(features, production, lang);
   const fitProductionMs = performance.now() - t1;
 
   return {

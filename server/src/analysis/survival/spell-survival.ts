@@ -1,6 +1,8 @@
+import { compute } from '../../compute/compute-pool.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
-import { type KaplanMeierCurve, kaplanMeier, type LogRankTest, logRankTest } from '../stats/index.ts';
+import type { KaplanMeierCurve, LogRankTest } from '../stats/index.ts';
+import { NULL_GROUP } from './survival-estimate.ts';
 
 /** The governed members survival reads: spells, those that ended in churn, and their length. */
 export interface SurvivalMembers {
@@ -23,8 +25,6 @@ export interface SpellSurvival {
   logRankIssue?: string;
 }
 
-const NULL_GROUP = '\u0000null';
-
 /**
  * Kaplan–Meier survival of activity spells (time = the governed spell length in months, event =
  * the spell ended in churn, censored = still active) overall and per value of `by`, and a log-rank
@@ -44,42 +44,29 @@ export async function spellSurvival(
   for (const r of rows) n += count(r[m.spells]);
   const times = new Float64Array(n);
   const events = new Uint8Array(n);
-  const groups: string[] = new Array(n);
+  const codes = new Uint32Array(n);
+  const labels: string[] = [];
+  const codeOf = new Map<string, number>();
   let i = 0;
   for (const r of rows) {
     const t = count(r[m.duration]);
     const total = count(r[m.spells]);
     const ended = count(r[m.ended]);
     const g = r[by] === null || r[by] === undefined ? NULL_GROUP : String(r[by]);
+    let code = codeOf.get(g);
+    if (code === undefined) {
+      code = labels.push(g) - 1;
+      codeOf.set(g, code);
+    }
     for (let j = 0; j < total; j++, i++) {
       times[i] = t;
       events[i] = j < ended ? 1 : 0;
-      groups[i] = g;
+      codes[i] = code;
     }
   }
   const t0 = performance.now();
-  const overall = kaplanMeier(times, events);
-  if (!overall.ok) throw new Error(`survival: ${overall.issue.message}`);
-  const index = new Map<string, number[]>();
-  groups.forEach((g, k) => {
-    const list = index.get(g);
-    if (list) list.push(k);
-    else index.set(g, [k]);
-  });
-  const segments: SegmentCurve[] = [];
-  for (const [g, idx] of index) {
-    const curve = kaplanMeier(
-      idx.map((k) => times[k]!),
-      idx.map((k) => events[k]!),
-    );
-    if (curve.ok) segments.push({ segment: g === NULL_GROUP ? null : g, curve: curve.value });
-  }
-  const test = logRankTest(times, events, groups);
+  // The estimators are O(spells) JavaScript: a compute worker runs them (issue 21 §1).
+  const estimate = await compute('estimateSpellSurvival', times, events, codes, labels);
   ctx.trace.time('survival_estimate', performance.now() - t0);
-  return {
-    overall: overall.value,
-    segments,
-    logRank: test.ok ? test.value : null,
-    ...(test.ok ? {} : { logRankIssue: test.issue.message }),
-  };
+  return estimate;
 }

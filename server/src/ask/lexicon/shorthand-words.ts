@@ -61,6 +61,7 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
   [/\bw\/(?=\s|$)/gi, 'with'],
   [/#\s*of\b/gi, 'number of'],
   [/\b(\d+)\s*(?:yrs?|years?)\b/gi, '$1 year'],
+  [/\b(\d+)d\b/gi, '$1 days'],
   [/\bq\/q\b/gi, 'quarter over quarter'],
   [/\bm\/m\b/gi, 'month over month'],
   [/\by\/y\b/gi, 'year over year'],

@@ -80,6 +80,13 @@ function renderConversation(previous: PreviousTurn | undefined): string {
 }
 
 /** The filled system prompt for one question: catalog slice, computed time ranges, context. */
+/** The model's names, and the words naming its business (电信, telco), which are never a filter. */
+function modelLabel(catalog: LlmInterpretInput['catalog']): string {
+  const label = `${catalog.label.en} / ${catalog.label.zh} (model id: ${catalog.model})`;
+  const words = [...(catalog.synonyms?.zh ?? []), ...(catalog.synonyms?.en ?? [])];
+  return words.length ? `${label}; "${words.join('", "')}" name this model itself, never a filter` : label;
+}
+
 export function buildInterpretPrompt(
   input: Pick<LlmInterpretInput, 'question' | 'catalog' | 'asOf' | 'previous' | 'sliceLimits'>,
 ): FilledPrompt {
@@ -88,7 +95,7 @@ export function buildInterpretPrompt(
   const slice = sliceCatalog(catalog, question, previous?.lastQuery, limits);
   const language = questionLanguage(question);
   return loadPrompt(INTERPRET_PROMPT, {
-    model_label: `${catalog.label.en} / ${catalog.label.zh} (model id: ${catalog.model})`,
+    model_label: modelLabel(catalog),
     as_of: asOf,
     language: language === 'zh' ? 'Chinese (zh)' : 'English (en)',
     catalog: renderCatalogSlice(slice, limits),

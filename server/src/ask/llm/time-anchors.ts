@@ -66,5 +66,30 @@ export function renderTimeConventions(catalog: Catalog, asOf: string): string {
       ? `- ${x.words}: empty (${x.start} .. ${x.end}) → call \`clarify\` offering the previous complete period`
       : `- ${x.words}: ${x.start} .. ${x.end}`,
   );
-  return lines.join('\n');
+  return [...lines, ...calendarLines(catalog, asOf)].join('\n');
+}
+
+/**
+ * The model's business calendar (model.yaml `calendar`): for each named date, the latest occurrence begun
+ * by the as-of date, its window (the bare name, 期间, 大促) and its day (当天, 那天); other years shift.
+ */
+function calendarLines(catalog: Catalog, asOf: string): string[] {
+  const events = (catalog.calendar ?? []).flatMap((e) => {
+    const begun = e.occurrences.filter((o) => o.window.start < asOf);
+    const o = begun[begun.length - 1];
+    if (!o) return [];
+    const names = [e.label.zh, e.label.en, ...e.synonyms.zh, ...e.synonyms.en].slice(0, 6).join(' / ');
+    const years = e.occurrences.map(
+      (x) => `${x.day.start.slice(0, 4)}: ${x.window.start} .. ${x.window.end}`,
+    );
+    return [
+      `- ${names}: window ${o.window.start} .. ${o.window.end}; the day itself (当天, 那天) ${o.day.start} .. ${o.day.end}` +
+        ` (other years, windows: ${years.join('; ')})`,
+    ];
+  });
+  if (events.length === 0) return [];
+  return [
+    'Business calendar of this model (a name alone or with 期间/大促 = the window; say which you used):',
+    ...events,
+  ];
 }

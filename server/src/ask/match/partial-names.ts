@@ -27,8 +27,9 @@ export function membersNamedInPart(word: string, catalog: Catalog, withMetrics: 
   if (withMetrics)
     for (const m of catalog.metrics)
       if (namesOf(m).some((n) => holds(n, key))) found.push({ kind: 'metric', id: m.id });
+  // Tags are narrow segments named after broader members ("高价值老客户"): never a reading of a part word.
   for (const d of catalog.dimensions)
-    if (d.type !== 'time' && namesOf(d).some((n) => holds(n, key)))
+    if (d.type !== 'time' && !d.tag && namesOf(d).some((n) => holds(n, key)))
       found.push({ kind: 'dimension', id: d.id });
   return found.length <= MAX_READINGS ? found : [];
 }

@@ -1,12 +1,6 @@
-/** E-mail over SMTP (nodemailer); the outbox id becomes the Message-ID header. */
-import nodemailer from 'nodemailer';
+/** E-mail over SMTP (settings: `mail/smtp-config.ts`); the outbox id becomes the Message-ID header. */
+import { type SmtpConfig, smtpTransport } from '../../mail/smtp-config.ts';
 import { DeliveryError, type MessageProvider, type OutgoingMessage } from './message-provider.ts';
-
-export interface SmtpSettings {
-  /** `smtp://user:pass@host:port` (or `smtps://`). */
-  url: string;
-  from: string;
-}
 
 /** SMTP reply codes 4xx are temporary (retry), 5xx permanent. */
 function isTemporary(error: unknown): boolean {
@@ -16,8 +10,8 @@ function isTemporary(error: unknown): boolean {
 }
 
 /** The e-mail provider. */
-export function smtpProvider(settings: SmtpSettings): MessageProvider {
-  const transport = nodemailer.createTransport(settings.url);
+export function smtpProvider(settings: SmtpConfig): MessageProvider {
+  const transport = smtpTransport(settings);
   return {
     channel: 'email',
     async send(message: OutgoingMessage) {

@@ -18,6 +18,17 @@ import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-r
 import type { AuthEnv, AuthUser } from '../auth/auth-context.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { requestLanguage } from '../request-language.ts';
+import {
+  CampaignOnly,
+  CampaignReply,
+  CreatedReply,
+  campaignReply,
+  FollowUpsReply,
+  MessageReply,
+  messageReply,
+  SettingsReply,
+  SimulatedReply,
+} from './campaign-replies.ts';
 
 const NewCampaign = z.object({
   name: z.string().trim().max(120).optional(),
@@ -43,11 +54,7 @@ const OptOut = z.object({
 });
 
 const IdParam = z.object({ id: z.string().max(64) });
-const Loose = z.looseObject({});
-const SettingsReply = z.looseObject({ approvalThreshold: z.number() });
 const declare = { tags: ['campaigns'], security: SIGNED_IN };
-/** JSON replies of this router are documented loosely (the campaign rows are the store's). */
-const loose = (value: unknown) => value as Record<string, never>;
 
 /** The value of a campaign-service outcome; a refusal (its own status, code and zh/en message) is thrown. */
 function valueOr<T>(outcome: Outcome<T>): T {
@@ -74,11 +81,12 @@ export function campaignRoutes(deps: {
   followUps?: (campaignId: string) => Promise<FollowUpRun>;
 }) {
   const app = apiRouter<AuthEnv>();
-  const view = async (campaign: Campaign, lang: 'zh' | 'en') => ({
-    ...campaign,
-    holdout: holdoutText(campaign, lang),
-    outbox: await deps.store.campaigns.statusCounts(campaign.id),
-  });
+  const view = async (campaign: Campaign, lang: 'zh' | 'en') =>
+    campaignReply(
+      campaign,
+      holdoutText(campaign, lang),
+      await deps.store.campaigns.statusCounts(campaign.id),
+    );
 
   app.openapi(
     apiRoute({
@@ -86,7 +94,7 @@ export function campaignRoutes(deps: {
       method: 'get',
       path: '/',
       summary: "Campaigns (an admin's: all; others: their own)",
-      responses: { 200: jsonResponse('Campaigns', z.object({ campaigns: z.array(Loose) })) },
+      responses: { 200: jsonResponse('Campaigns', z.object({ campaigns: z.array(CampaignReply) })) },
       errors: ['unauthenticated'],
     }),
     async (c) => {
@@ -94,7 +102,7 @@ export function campaignRoutes(deps: {
       const all = await deps.store.campaigns.list(200);
       const mine = user.role === 'admin' ? all : all.filter((x) => x.createdBy === user.id);
       const lang = requestLanguage(c);
-      return c.json({ campaigns: (await Promise.all(mine.map((x) => view(x, lang)))).map(loose) }, 200);
+      return c.json({ campaigns: await Promise.all(mine.map((x) => view(x, lang))) }, 200);
     },
   );
 
@@ -105,7 +113,7 @@ export function campaignRoutes(deps: {
       path: '/',
       summary: 'Creates a retention campaign with a random holdout (approval needed above the threshold)',
       request: { body: jsonBody(NewCampaign) },
-      responses: { 201: jsonResponse('Created', Loose) },
+      responses: { 201: jsonResponse('Created', CreatedReply) },
       errors: ['unauthenticated', 'csrf_failed'],
     }),
     async (c) => {
@@ -117,7 +125,7 @@ export function campaignRoutes(deps: {
         targets: created.targets,
         approvalThreshold: await deps.service.approvalThreshold(),
       };
-      return c.json(loose(reply), 201);
+      return c.json(reply, 201);
     },
   );
 
@@ -133,8 +141,8 @@ export function campaignRoutes(deps: {
     }),
     async (c) => {
       const approvalThreshold = await deps.service.approvalThreshold();
-      const ownersByRegion = await deps.store.campaigns.getSetting(OWNERS_SETTING);
-      return c.json({ approvalThreshold, ownersByRegion: loose(ownersByRegion) }, 200);
+      const ownersByRegion = await deps.store.campaigns.getSetting<Record<string, string>>(OWNERS_SETTING);
+      return c.json({ approvalThreshold, ownersByRegion }, 200);
     },
   );
 
@@ -183,12 +191,12 @@ export function campaignRoutes(deps: {
       path: '/{id}',
       summary: 'One campaign with its holdout design and outbox counts',
       request: { params: IdParam },
-      responses: { 200: jsonResponse('The campaign', z.object({ campaign: Loose })) },
+      responses: { 200: jsonResponse('The campaign', CampaignOnly) },
       errors: ['unauthenticated'],
     }),
     async (c) => {
       const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
-      return c.json({ campaign: loose(await view(found, requestLanguage(c))) }, 200);
+      return c.json({ campaign: await view(found, requestLanguage(c)) }, 200);
     },
   );
 
@@ -199,32 +207,21 @@ export function campaignRoutes(deps: {
       path: '/{id}/messages',
       summary: "A campaign's messages: arm, stratum, delivery status, outcome",
       request: { params: IdParam },
-      responses: { 200: jsonResponse('Messages', z.object({ messages: z.array(Loose) })) },
+      responses: { 200: jsonResponse('Messages', z.object({ messages: z.array(MessageReply) })) },
       errors: ['unauthenticated'],
     }),
     async (c) => {
       const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
       const messages = await deps.store.campaigns.messages(found.id);
-      const rows = messages.map((m) => ({
-        customerId: m.customerId,
-        arm: m.arm,
-        stratum: m.stratum,
-        channel: m.channel,
-        status: m.status,
-        attempts: m.attempts,
-        sentAt: m.sentAt,
-        outcome: m.outcome,
-        lastError: m.lastError,
-      }));
-      return c.json({ messages: rows.map(loose) }, 200);
+      return c.json({ messages: messages.map(messageReply) }, 200);
     },
   );
 
-  /** A step of a campaign's life (approve, send, simulate) by its id. */
+  /** A step of a campaign's life (approve, send) by its id; the reply is the campaign after it. */
   const step = (
     path: string,
     summary: string,
-    run: (c: Context<AuthEnv>, id: string) => Promise<{ status: 200 | 202; reply: unknown }>,
+    run: (c: Context<AuthEnv>, id: string) => Promise<{ status: 200 | 202; campaign: Campaign }>,
   ) =>
     app.openapi(
       apiRoute({
@@ -233,42 +230,58 @@ export function campaignRoutes(deps: {
         path: `/{id}/${path}`,
         summary,
         request: { params: IdParam },
-        responses: { 200: jsonResponse(summary, Loose), 202: jsonResponse(summary, Loose) },
+        responses: { 200: jsonResponse(summary, CampaignOnly), 202: jsonResponse(summary, CampaignOnly) },
         errors: ['unauthenticated', 'csrf_failed'],
       }),
       async (c) => {
-        const { status, reply } = await run(c, c.req.valid('param').id);
-        return status === 202 ? c.json(loose(reply), 202) : c.json(loose(reply), 200);
+        const { status, campaign } = await run(c, c.req.valid('param').id);
+        const reply = { campaign: await view(campaign, requestLanguage(c)) };
+        return status === 202 ? c.json(reply, 202) : c.json(reply, 200);
       },
     );
-  step('approve', 'Approves a pending campaign (admin)', async (c, id) => {
-    const approved = valueOr(await deps.service.approve(actor(c.get('user')), id));
-    return { status: 200, reply: { campaign: await view(approved, requestLanguage(c)) } };
-  });
+  step('approve', 'Approves a pending campaign (admin)', async (c, id) => ({
+    status: 200,
+    campaign: valueOr(await deps.service.approve(actor(c.get('user')), id)),
+  }));
   step(
     'send',
     'Sends a campaign: treatment messages to the outbox, the control group held out',
-    async (c, id) => {
-      const sent = valueOr(await deps.service.send(actor(c.get('user')), id));
-      return { status: 202, reply: { campaign: await view(sent.campaign, requestLanguage(c)) } };
-    },
-  );
-  step(
-    'follow-ups',
-    "Creates the playbook's due follow-up tasks (day offsets, no response recorded) for this campaign",
-    async (c, id) => {
-      const found = valueOr(await deps.service.visible(actor(c.get('user')), id));
-      const run = deps.followUps ? await deps.followUps(found.id) : null;
-      return { status: 200, reply: { campaignId: found.id, ...run } };
-    },
-  );
-  step(
-    'simulate-responses',
-    'Demo mode: simulated customer responses for a sent campaign',
     async (c, id) => ({
-      status: 200,
-      reply: valueOr(await deps.service.simulate(actor(c.get('user')), id)),
+      status: 202,
+      campaign: valueOr(await deps.service.send(actor(c.get('user')), id)).campaign,
     }),
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/{id}/follow-ups',
+      summary:
+        "Creates the playbook's due follow-up tasks (day offsets, no response recorded) for this campaign",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('Follow-up tasks', FollowUpsReply) },
+      errors: ['unauthenticated', 'csrf_failed'],
+    }),
+    async (c) => {
+      const found = valueOr(await deps.service.visible(actor(c.get('user')), c.req.valid('param').id));
+      const run = deps.followUps ? await deps.followUps(found.id) : null;
+      return c.json({ campaignId: found.id, ...run }, 200);
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'post',
+      path: '/{id}/simulate-responses',
+      summary: 'Demo mode: simulated customer responses for a sent campaign',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse('Simulated responses', SimulatedReply) },
+      errors: ['unauthenticated', 'csrf_failed'],
+    }),
+    async (c) =>
+      c.json(valueOr(await deps.service.simulate(actor(c.get('user')), c.req.valid('param').id)), 200),
   );
   return app;
 }

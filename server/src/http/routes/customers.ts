@@ -21,20 +21,74 @@ const ProfileParams = z.object({
   model: z.string().max(64).optional(),
   language: z.enum(['zh', 'en']).optional(),
 });
-const ActionCustomers = z.looseObject({
+/** One customer a playbook action targets (`ActionTarget` of analysis/playbook). */
+const ActionTargetRow = z.object({
+  customerId: z.string(),
+  name: z.string().nullable(),
+  region: z.string().nullable(),
+  valueTier: z.string().nullable(),
+  risk: z.number().nullable().describe('Model churn probability (null for churned customers)'),
+  expectedLoss: z.number(),
+});
+const ActionCustomers = z.object({
   actionId: z.string(),
   label: z.string(),
   count: z.number().int(),
-  customers: z.array(z.looseObject({})),
+  customers: z.array(ActionTargetRow),
 });
-const CustomerView = z.looseObject({
+/** The 360 of analysis/customer (`CustomerProfile`) plus app state about the customer. */
+const CustomerView = z.object({
   asOf: z.string(),
-  campaignTouches: z.array(z.looseObject({})),
-  openTasks: z.array(z.looseObject({})),
+  customerId: z.string(),
+  profile: z.record(z.string(), z.unknown()).describe('Governed profile values by dimension'),
+  risk: z
+    .object({
+      score: z.number(),
+      tier: z.string(),
+      rules: z.array(z.string()),
+      factors: z.array(
+        z.object({ feature: z.string(), label: z.string(), text: z.string(), contribution: z.number() }),
+      ),
+      flagged: z.boolean(),
+      expectedLoss: z.number().nullable(),
+      action: z.string().nullable(),
+    })
+    .nullable(),
+  tags: z.array(z.object({ dimension: z.string(), value: z.string() })),
+  timeline: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(['order', 'ticket', 'feedback', 'message']),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  campaignTouches: z.array(
+    z.object({
+      campaignId: z.string(),
+      campaign: z.string(),
+      actionId: z.string(),
+      channel: z.string(),
+      arm: z.enum(['treatment', 'control']),
+      status: z.string(),
+      sentAt: z.string().nullable().describe('ISO timestamp'),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  openTasks: z.array(
+    z.object({
+      id: z.string(),
+      campaignId: z.string().nullable(),
+      customerId: z.string(),
+      owner: z.string(),
+      kind: z.string(),
+      title: z.string(),
+      dueDate: z.string(),
+      status: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 const declare = { tags: ['customers'], security: SIGNED_IN };
-/** Profile and target rows are the analyses' own types; the schemas above document what clients use. */
-const documented = (value: unknown) => value as never;
 
 /**
  * GET /api/customers/{id} — the customer 360 (governed profile, risk and reasons, tags, timeline) plus
@@ -79,10 +133,7 @@ export function customerRoutes(deps: { store: Store; registry: ModelRegistry }) 
       });
       const { targets } = await actionTargets(ctx);
       const customers = targets.get(actionId) ?? [];
-      return c.json(
-        documented({ actionId, label: action.label[lang], count: customers.length, customers }),
-        200,
-      );
+      return c.json({ actionId, label: action.label[lang], count: customers.length, customers }, 200);
     },
   );
 
@@ -115,7 +166,7 @@ export function customerRoutes(deps: { store: Store; registry: ModelRegistry }) 
         deps.store.tasks.openFor([id]),
       ]);
       return c.json(
-        documented({
+        {
           asOf: runtime.asOf,
           ...view,
           campaignTouches: touches.map((t) => ({
@@ -125,11 +176,21 @@ export function customerRoutes(deps: { store: Store; registry: ModelRegistry }) 
             channel: t.channel,
             arm: t.arm,
             status: t.status,
-            sentAt: t.sentAt,
+            sentAt: t.sentAt?.toISOString() ?? null,
             outcome: t.outcome,
           })),
-          openTasks: tasks,
-        }),
+          openTasks: tasks.map((t) => ({
+            id: t.id,
+            campaignId: t.campaignId,
+            customerId: t.customerId,
+            owner: t.owner,
+            kind: t.kind,
+            title: t.title,
+            dueDate: t.dueDate,
+            status: t.status,
+            createdAt: t.createdAt.toISOString(),
+          })),
+        },
         200,
       );
     },

@@ -15,6 +15,9 @@ export const EN = {
     'The deeper analysis is not available; here is what the semantic layer can answer directly.',
   /** Followed directly by the answer's narrative (hence the trailing space). */
   access_only: 'You can only see {scope}; showing {scope}. ',
+  /** Followed directly by the answer's narrative (hence the trailing space). */
+  partial_answer: 'Not understood: "{terms}"; the result below does not use it. ',
+  terms_separator: '", "',
   llm_fallback: 'The LLM interpreter was unavailable; the offline rules interpreter answered.',
   subscription_confirm:
     'Subscribe? "{question}" {schedule} ({timezone}), sent to your {channel}. Each delivery is computed again with your data access.',

@@ -12,6 +12,8 @@ export const ZH: Record<PipelineMessageId, string> = {
   internal: '计算时出错了，我们已记录下来。请稍后再试或换个问法。',
   analysis_unavailable: '深入分析暂不可用，以下是语义层能直接给出的结果。',
   access_only: '你只能查看{scope}的数据，以下为{scope}的结果。',
+  partial_answer: '没有理解“{terms}”，以下结果没有用到它。',
+  terms_separator: '”、“',
   llm_fallback: '大模型解析不可用，已改用离线规则解析。',
   subscription_confirm:
     '要订阅吗？{schedule}（{timezone}）把“{question}”发送到您的{channel}。每次发送都按您的数据权限重新计算。',
