@@ -30,10 +30,14 @@ let models: Promise<ModelSummary[]> | null = null;
 
 /** The served models (GET /api/models), fetched once per page. */
 function servedModels(): Promise<ModelSummary[]> {
-  models ??= governance.models().catch(() => {
-    models = null;
-    return [];
-  });
+  // New (uploaded) models in review are listed for reviewers but not served: not offered here.
+  models ??= governance
+    .models()
+    .then((list) => list.filter((m) => m.served !== false))
+    .catch(() => {
+      models = null;
+      return [];
+    });
   return models;
 }
 

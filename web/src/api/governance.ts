@@ -11,6 +11,8 @@ export interface ModelSummary {
   activeVersion: number;
   publishedVersion: number | null;
   inReview: number;
+  /** False for a new (uploaded) model still in review. */
+  served?: boolean;
 }
 
 export interface ModelVersionView {
