@@ -251,6 +251,20 @@ describe('boards and share links in chromium', () => {
       expect(cells).toEqual(['South China']);
       // Not the owner: no arranging tools.
       expect(await page.locator('.card-up').count()).toBe(0);
+      // Phone layout: a compact header, tables as cards (no header row shown), 44 px touch targets.
+      expect((await page.locator('.app-header').boundingBox())!.height).toBeLessThanOrEqual(110);
+      expect(
+        await regional.locator('.data-table thead').evaluate((el) => el.getBoundingClientRect().height),
+      ).toBeLessThanOrEqual(1);
+      const small = await page
+        .locator('.btn, .icon-button, .main-nav a, select')
+        .evaluateAll(
+          (els) =>
+            els.filter(
+              (e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height < 44,
+            ).length,
+        );
+      expect(small).toBe(0);
       shots.push(await screenshot(page, 'board-shared-en-phone'));
       expect(errors).toEqual([]);
     });

@@ -10,6 +10,14 @@ export function responsiveSpec(spec: Spec): Spec {
     fitted.width = 'container';
   }
   fitted.autosize ??= { type: 'fit', contains: 'padding' };
+  // On a phone the legend goes below the chart instead of taking a third of its width.
+  if (globalThis.matchMedia?.('(max-width: 600px)').matches) {
+    const config = (fitted.config ?? {}) as Spec;
+    fitted.config = {
+      ...config,
+      legend: { ...((config.legend as Spec) ?? {}), orient: 'bottom', direction: 'horizontal' },
+    };
+  }
   return fitted;
 }
 
