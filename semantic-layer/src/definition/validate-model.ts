@@ -38,7 +38,7 @@ function checkPerCustomer(model: SemanticModel, log: IssueLog): void {
   for (const m of Object.values(model.metrics)) {
     if (!m.per_customer) continue;
     const d = model.dimensions[m.per_customer];
-    if (!d || d.type !== 'numeric')
+    if (d?.type !== 'numeric')
       log.error(
         'unknown_member',
         `per_customer of ${m.id} must name a numeric dimension, not ${m.per_customer}`,

@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import {
   limitBody,
+  limitBodyExcept,
   MAX_AUTH_BODY_BYTES,
   MAX_BODY_BYTES,
   securityHeaders,
@@ -68,7 +69,8 @@ export function createApp(deps: AppDeps) {
   const app = apiRouter<AuthEnv>();
   app.use('*', securityHeaders());
   app.use('/api/auth/*', limitBody(MAX_AUTH_BODY_BYTES));
-  app.use('/api/*', limitBody(MAX_BODY_BYTES), textGuard());
+  // Uploads stream to disk under their own limit (uploads/upload-service.ts).
+  app.use('/api/*', limitBodyExcept(MAX_BODY_BYTES, ['/api/uploads']), textGuard());
   const conversations = new ConversationLog(deps.store, new ConversationStore());
 
   app.openapi(
