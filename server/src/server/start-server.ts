@@ -24,15 +24,15 @@ import { type SmtpConfig, smtpConfigFromEnv } from '../mail/smtp-config.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
 import { emailDeliverer } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
+import { openModelEngine } from '../pipeline/model-engine.ts';
 import { openStore, type Store } from '../store/open-store.ts';
-import { openModelEngine } from './model-engine.ts';
 import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODELS_DIR = join(PROJECT_ROOT, 'semantic-layer/models');
 /** File in the app folder recording that this data folder's demo was generated here (demo mode on). */
 export const DEMO_MARKER = 'demo-mode';
-export { MATERIALIZE_TIMEOUT_MS } from './model-engine.ts';
+export { MATERIALIZE_TIMEOUT_MS } from '../pipeline/model-engine.ts';
 
 export interface ServerOptions {
   /** Analytic databases (<model>.duckdb): the only files the analytic connections may read. */

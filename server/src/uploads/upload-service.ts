@@ -19,7 +19,7 @@ import { validateDefinition } from '../governance/definition-validation.ts';
 import { type Actor, definitionWorkflow } from '../governance/definition-workflow.ts';
 import type { MessageParams } from '../i18n/message-catalog.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
-import { openModelEngine } from '../server/model-engine.ts';
+import { openModelEngine } from '../pipeline/model-engine.ts';
 import type { ModelVersion } from '../store/model-versions.ts';
 import type { Store } from '../store/open-store.ts';
 import { checkCsv } from './csv-check.ts';

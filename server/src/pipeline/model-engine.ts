@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AnalyticsEngine } from '../data/analytics-engine.ts';
 import { openAnalyticsStore } from '../data/analytics-store.ts';
-import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
+import { QUERY_TIMEOUT_MS } from './run-query.ts';
 
 /** Longest a materialisation (derived tables at start or after a publish) may run before it is interrupted. */
 export const MATERIALIZE_TIMEOUT_MS = Number(process.env.CHATBI_MATERIALIZE_TIMEOUT_MS) || 30 * 60_000;
