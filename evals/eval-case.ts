@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
-import { FILTER_OPS, type SemanticQueryInput, TIME_GRAINS } from '../semantic-layer/src/query.ts';
-import { type Answer, INTENTS } from '../server/src/answer/answer-schema.ts';
-import { ExpectedValuesSchema, loadSidecar } from './values/expected-values.ts';
+import type { SemanticQueryInput } from '../semantic-layer/src/query.ts';
+import type { Answer } from '../server/src/answer/answer-schema.ts';
+import { loadSidecar } from './values/expected-values.ts';
 
 /**
  * Eval cases for the ask pipeline (evals/questions/*.yaml): a question, its context and the

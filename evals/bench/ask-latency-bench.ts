@@ -20,6 +20,7 @@ import { openAnalyticsStore } from '../../server/src/data/analytics-store.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
 import { MATERIALIZED_TABLE, prepareModel } from '../../server/src/data/model-runtime.ts';
 import { answerQuestion } from '../../server/src/pipeline/answer-question.ts';
+import { ANALYSIS_QUESTIONS } from './load/questions.ts';
 import { quantile as quantileOfSorted } from './semantic-compile-bench.ts';
 
 const quantile = (values: number[], q: number) =>
@@ -50,19 +51,6 @@ const QUESTIONS = [
   'churn rate of Mother & Baby buyers last quarter',
   'complaint rate by region last quarter',
   'revenue last quarter vs the same quarter last year',
-];
-
-const ANALYSIS_QUESTIONS = [
-  '上个季度流失客户的主要原因是什么?',
-  '为什么华南的流失率上升了?',
-  '流失的关键驱动因素有哪些?',
-  '哪些高价值客户有流失风险?',
-  '怎么挽回高价值客户?',
-  'why did churn go up last quarter?',
-  'what drives churn?',
-  'cohort retention by signup month',
-  'how long do customers stay before churning?',
-  'RFM segments of our customers',
 ];
 
 const { values } = parseArgs({

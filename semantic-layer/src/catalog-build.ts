@@ -1,4 +1,5 @@
 import type { Catalog, CatalogDimension, CatalogMetric, MemberFormat } from './catalog.ts';
+import { catalogCalendar } from './catalog-calendar.ts';
 import { MAX_INDEXED_VALUES } from './catalog-values.ts';
 import { dimensionExpression } from './compile/compile-group.ts';
 import type { Dialect } from './dialect/dialect.ts';
@@ -100,6 +101,8 @@ export function buildCatalog(
     defaultMetric: model.defaultMetric,
     metrics,
     dimensions,
+    synonyms: model.synonyms,
+    calendar: catalogCalendar(model, asOf),
   };
 }
 

@@ -68,6 +68,20 @@ export interface CatalogDimension extends CatalogMember {
   grains?: string[];
 }
 
+/** One occurrence of a calendar event: its day and its window, ISO dates, end exclusive. */
+export interface CalendarOccurrence {
+  day: { start: string; end: string };
+  window: { start: string; end: string };
+}
+
+/** A named date of the model's business calendar (618, 双11, 春节…), with its occurrences in date order. */
+export interface CatalogEvent {
+  id: string;
+  label: Bilingual;
+  synonyms: Synonyms;
+  occurrences: CalendarOccurrence[];
+}
+
 export interface Catalog {
   model: string;
   label: Bilingual;
@@ -79,4 +93,8 @@ export interface Catalog {
   defaultMetric: string;
   metrics: CatalogMetric[];
   dimensions: CatalogDimension[];
+  /** Words naming the model's business ("电信", "telco"): understood, never a filter. */
+  synonyms?: Synonyms;
+  /** The model's business calendar: named dates that time words may refer to. */
+  calendar?: CatalogEvent[];
 }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { TagDef } from './definition/compile-tags.ts';
 import type {
+  CalendarEventSchema,
   ChurnConfig,
   DimensionSchema,
   MetricDefinition,
@@ -8,6 +10,7 @@ import type {
   PlaybookFileSchema,
   SourceSchema,
 } from './definition/schema.ts';
+import type { TagKind } from './definition/tags-schema.ts';
 
 /** A loaded, validated semantic model: plain data, never mutated after load. */
 export interface SemanticModel {
@@ -20,6 +23,10 @@ export interface SemanticModel {
   asOf: z.infer<typeof ModelFileSchema>['as_of'];
   defaultMetric: string;
   rowLevelSecurity: { attribute: string; dimension: string }[];
+  /** Words naming the model's business ("电信", "telco"). */
+  synonyms: { zh: string[]; en: string[] };
+  /** The business calendar (model.yaml `calendar`): id → named event. */
+  calendar: Record<string, z.infer<typeof CalendarEventSchema>>;
   sources: Record<string, SourceDef>;
   dimensions: Record<string, DimensionDef>;
   metrics: Record<string, MetricDef>;
@@ -29,6 +36,8 @@ export interface SemanticModel {
   playbook: z.infer<typeof PlaybookFileSchema>['playbook'];
   /** Governed monitors (monitors.yaml, optional): id → definition. */
   monitors: Record<string, MonitorDefinition>;
+  /** Customer tags (tags.yaml, optional): id → definition; each is also the boolean dimension of that id. */
+  tags: Record<string, TagDef>;
   /** Content hash of the definition files: the model version. */
   version: string;
   /** The YAML texts it was loaded from, by path relative to the model folder. */
@@ -37,7 +46,8 @@ export interface SemanticModel {
 
 export type SourceDef = z.infer<typeof SourceSchema> & { id: string };
 export type MeasureDef = SourceDef['measures'][string] & { id: string; source: string };
-export type DimensionDef = z.infer<typeof DimensionSchema> & { id: string };
+/** `tag`: set on the boolean dimension a tag compiles to (definition/compile-tags.ts). */
+export type DimensionDef = z.infer<typeof DimensionSchema> & { id: string; tag?: TagKind };
 export type MetricDef = MetricDefinition & { id: string };
 
 /** The measure behind a measure id. */

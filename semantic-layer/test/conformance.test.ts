@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../src/index.ts';
 import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput } from '../src/query.ts';
-import { FIXTURE_AS_OF, FIXTURE_TABLES } from './fixture.ts';
+import { FIXTURE_TABLES } from './fixture.ts';
 import { fixtureEngine, retailModel } from './load-fixture.ts';
-import {
-  normalizeRows,
-  type PgTarget,
-  pgliteCopy,
-  postgresCopy,
-  postgresMaterialized,
-} from './postgres-copy.ts';
+import { type PgTarget, pgliteCopy, postgresCopy, postgresMaterialized } from './postgres-copy.ts';
+import { runOnEngines } from './run-on-engines.ts';
 import type { TestDuck } from './test-duck.ts';
 
 /**
@@ -45,17 +39,7 @@ afterAll(async () => {
 
 /** Runs the query on every engine, checks they agree, returns DuckDB's rows. */
 async function run(query: Omit<SemanticQueryInput, 'model'>, attributes?: Record<string, string[]>) {
-  const q = { model: 'retail', ...query };
-  const d = compile(model, q, { dialect: 'duckdb', asOf: FIXTURE_AS_OF, attributes });
-  if (!d.ok) throw new Error(JSON.stringify(d.issues));
-  const rows = normalizeRows((await duck.query(d.compiled.sql, d.compiled.params)).rows);
-  const p = compile(model, q, { dialect: 'postgres', asOf: FIXTURE_AS_OF, attributes });
-  if (!p.ok) throw new Error(JSON.stringify(p.issues));
-  for (const t of targets) {
-    const other = normalizeRows(await t.query(p.compiled.sql, p.compiled.params));
-    expect(other, `${t.name} agrees with duckdb`).toEqual(rows);
-  }
-  return rows;
+  return (await runOnEngines({ model, duck, targets }, query, attributes)).rows;
 }
 
 describe('churn rate (active at start, churned during, acquired-during excluded)', () => {

@@ -130,4 +130,16 @@ export const GOLDEN_QUERIES: GoldenQuery[] = [
     },
     attributes: { region: ['华南'] },
   },
+  // A tag (tags.yaml) as a filter: 高频低客单价客户的流失率 — the tag compiles to a boolean dimension on the
+  // customer snapshot whose expression is built from the orders and spend members' own SQL.
+  {
+    name: 'churn-rate-frequent-small-basket-by-region',
+    query: {
+      model: 'retail',
+      metrics: ['churn_rate'],
+      dimensions: ['region'],
+      timeRange: Q3,
+      filters: [{ member: 'frequent_small_basket', op: 'eq', values: [true] }],
+    },
+  },
 ];

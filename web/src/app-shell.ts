@@ -16,6 +16,8 @@ const NAV: NavItem[] = [
   { path: 'at-risk', label: 'nav.atRisk', visible: () => true },
   { path: 'campaigns', label: 'nav.campaigns', visible: () => true },
   { path: 'tasks', label: 'nav.tasks', visible: () => true },
+  { path: 'inbox', label: 'nav.inbox', visible: () => true },
+  { path: 'subscriptions', label: 'nav.subscriptions', visible: () => true },
   { path: 'editor', label: 'nav.editor', visible: () => hasRole('analyst') },
   { path: 'review', label: 'nav.review', visible: () => hasRole('admin') },
 ];

@@ -15,8 +15,11 @@ import { chatScreen } from './screens/chat.ts';
 import { customerScreen } from './screens/customer.ts';
 import { definitionEditorScreen } from './screens/definition-editor.ts';
 import { homeScreen } from './screens/home.ts';
+import { inboxScreen } from './screens/inbox.ts';
+import { monitorEditorScreen } from './screens/monitor-editor.ts';
 import { reviewQueueScreen } from './screens/review-queue.ts';
 import { signInScreen } from './screens/sign-in.ts';
+import { subscriptionsScreen } from './screens/subscriptions.ts';
 import { tasksScreen } from './screens/tasks.ts';
 import { currentUser, forgetSession, hasRole, restoreSession, signOut } from './session.ts';
 
@@ -48,6 +51,9 @@ const SCREENS: Record<string, (outlet: HTMLElement, route: Route) => void> = {
   review: (outlet, route) =>
     hasRole('admin') ? reviewQueueScreen(outlet, route) : navigate('home', {}, true),
   password: (outlet) => changePasswordScreen(outlet, () => navigate('home')),
+  inbox: (outlet) => inboxScreen(outlet),
+  subscriptions: (outlet) => subscriptionsScreen(outlet),
+  monitors: monitorEditorScreen,
 };
 
 /** Renders the screen of a route inside the shell (or the sign-in page when signed out). */

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { serverHooks } from '../../server/src/server/server-hooks.ts';
-import { startServer } from '../../server/src/server/start-server.ts';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/src/server/start-server.ts';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface WebTestServer {
   url: string;
+  /** The product in this process (absent with CHATBI_TEST_URL): tests drive e.g. `monitors.tick()`. */
+  product?: RunningServer;
   close(): Promise<void>;
 }
 
@@ -28,7 +30,9 @@ export async function buildWeb(outDir: string): Promise<void> {
 }
 
 /** Starts the server with a freshly built web app and a small demo dataset; `close` removes everything. */
-export async function startWebTestServer(options: { customers?: number } = {}): Promise<WebTestServer> {
+export async function startWebTestServer(
+  options: { customers?: number; monitors?: ServerOptions['monitors'] } = {},
+): Promise<WebTestServer> {
   const external = process.env.CHATBI_TEST_URL;
   if (external) return { url: external.replace(/\/$/, ''), close: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'chatbi-web-'));
@@ -42,9 +46,11 @@ export async function startWebTestServer(options: { customers?: number } = {}): 
     log: (line) => lines.push(line),
     webDist,
     ...(await serverHooks()),
+    ...(options.monitors ? { monitors: options.monitors } : {}),
   });
   return {
     url: `http://127.0.0.1:${server.port}`,
+    product: server,
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

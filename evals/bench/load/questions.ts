@@ -52,3 +52,17 @@ export const SINGLE_TURN_QUESTIONS: readonly string[] = [
   'How do we win back churned high-value customers?',
   'NPS by region last quarter',
 ];
+
+/** Whole-population analyses (reasons, drivers, decomposition, risk list, actions, cohorts, survival, segments). */
+export const ANALYSIS_QUESTIONS = [
+  '上个季度流失客户的主要原因是什么?',
+  '为什么华南的流失率上升了?',
+  '流失的关键驱动因素有哪些?',
+  '哪些高价值客户有流失风险?',
+  '怎么挽回高价值客户?',
+  'why did churn go up last quarter?',
+  'what drives churn?',
+  'cohort retention by signup month',
+  'how long do customers stay before churning?',
+  'RFM segments of our customers',
+];

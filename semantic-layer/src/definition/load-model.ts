@@ -5,6 +5,8 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Issue, IssueLog } from '../issues.ts';
 import type { SemanticModel } from '../model.ts';
+import { compileTags } from './compile-tags.ts';
+import { MODEL_FILES } from './model-files.ts';
 import {
   ChurnFileSchema,
   DimensionsFileSchema,
@@ -14,23 +16,12 @@ import {
   PlaybookFileSchema,
   SourcesFileSchema,
 } from './schema.ts';
+import { TagsFileSchema } from './tags-schema.ts';
 import { validateModel } from './validate-model.ts';
 
-/**
- * The definition files of a model folder; `playbook.yaml` and `monitors.yaml` are optional, and so is
- * `churn.yaml` for a model without churn (a complaints log): it then reads as label churn on
- * `customers.churn_label`, which no ingest sets for such data, so nobody has churned, and a warning says so.
- */
-export const MODEL_FILES = [
-  'model.yaml',
-  'sources.yaml',
-  'dimensions.yaml',
-  'metrics.yaml',
-  'churn.yaml',
-  'playbook.yaml',
-  'monitors.yaml',
-] as const;
-const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml']);
+export { MODEL_FILES } from './model-files.ts';
+
+const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml', 'tags.yaml']);
 const NO_CHURN = {
   churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
 };
@@ -69,6 +60,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     'churn.yaml': ChurnFileSchema,
     'playbook.yaml': PlaybookFileSchema,
     'monitors.yaml': MonitorsFileSchema,
+    'tags.yaml': TagsFileSchema,
   };
   for (const file of MODEL_FILES) {
     const text = files[file];
@@ -146,6 +138,8 @@ export function loadModel(files: Record<string, string>): LoadResult {
     asOf: m.as_of,
     defaultMetric: m.default_metric,
     rowLevelSecurity: m.row_level_security,
+    synonyms: m.synonyms ?? { zh: [], en: [] },
+    calendar: m.calendar ?? {},
     sources: Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, { ...s, id }])),
     dimensions: Object.fromEntries(Object.entries(dimensions).map(([id, d]) => [id, { ...d, id }])),
     metrics: Object.fromEntries(Object.entries(metrics).map(([id, d]) => [id, { ...d, id }])),
@@ -153,9 +147,17 @@ export function loadModel(files: Record<string, string>): LoadResult {
     churn,
     playbook,
     monitors,
+    tags: {},
     version: contentHash(files),
     files: { ...files },
   };
+  // Tags become boolean dimensions (compile-tags.ts), checked with the rest of the model.
+  const tagFile = parsed['tags.yaml'] as z.infer<typeof TagsFileSchema> | undefined;
+  if (tagFile && valid.has('dimensions.yaml') && valid.has('sources.yaml')) {
+    const compiled = compileTags(tagFile.tags, model, log);
+    Object.assign(model.dimensions, compiled.dimensions);
+    model.tags = compiled.tags;
+  }
   validateModel(model, log, valid);
   locateIssues(log.issues, files);
   if (log.hasErrors) return { ok: false, issues: log.issues };
@@ -172,6 +174,8 @@ const PLACEHOLDER_MODEL: z.infer<typeof ModelFileSchema> = {
   as_of: '1970-01-01',
   default_metric: 'invalid',
   row_level_security: [],
+  synonyms: { zh: [], en: [] },
+  calendar: {},
 };
 
 /** Fills in the line of issues that have a file and a YAML path but no line yet. */

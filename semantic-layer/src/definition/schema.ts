@@ -6,11 +6,11 @@ import { TIME_GRAINS } from '../query.ts';
  * Maps are keyed by member id so YAML paths read `metrics.churn_rate.numerator`.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
+export const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'ids are snake_case: a-z, 0-9 and _');
 // Strict: an unquoted comma in a YAML flow map ("{ en: A, b }") would otherwise add a stray key silently.
 // One language is enough for a model written by its analysts: a plain string or `{ en: … }` alone is
 // shown in both languages (interpreters still match words of either language through synonyms).
-const bilingual = z.preprocess(
+export const bilingual = z.preprocess(
   (v) => {
     if (typeof v === 'string') return { zh: v, en: v };
     if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -22,7 +22,7 @@ const bilingual = z.preprocess(
   },
   z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
 );
-const synonyms = z
+export const synonyms = z
   .object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) })
   .default({
     zh: [],
@@ -47,13 +47,27 @@ export const FORMATS = [
   'score',
 ] as const;
 
-const memberCommon = {
+export const memberCommon = {
   label: bilingual,
   synonyms,
   description: bilingual,
   owner: z.string().default('analytics'),
   certified: z.boolean().default(false),
 };
+
+const monthDay = z.string().regex(/^\d{2}-\d{2}$/, 'MM-DD');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/**
+ * A named date of the business calendar (618, 双11, 春节, 国庆, Black Friday): its day and its window
+ * (both inclusive), so "双11期间" and "618那天" are governed readings, not code. `annual` repeats every
+ * year; `dates` lists the years of a moving holiday (lunar or weekday-based).
+ */
+export const CalendarEventSchema = z.object({
+  label: bilingual,
+  synonyms,
+  annual: z.object({ day: monthDay, from: monthDay, to: monthDay }).optional(),
+  dates: z.array(z.object({ day: isoDay, from: isoDay, to: isoDay })).default([]),
+});
 
 export const ModelFileSchema = z.object({
   id,
@@ -72,6 +86,9 @@ export const ModelFileSchema = z.object({
   ]),
   default_metric: id,
   row_level_security: z.array(z.object({ attribute: z.string(), dimension: id })).default([]),
+  /** Words that name the model's business in a question ("电信", "运营商", "telco"): not filters. */
+  synonyms,
+  calendar: z.record(id, CalendarEventSchema).default({}),
 });
 
 const joinSchema = z.object({
@@ -262,6 +279,22 @@ export const PlaybookFileSchema = z.object({
       timing: bilingual,
       offer: bilingual.optional(),
       priority: z.number().int().default(5),
+      /**
+       * Offsets after a campaign of this action is sent ("day 3: call if no response"): a task for the
+       * customer's owner, due `due_days` later, for each treated customer with no response recorded.
+       */
+      follow_ups: z
+        .array(
+          z.strictObject({
+            day: z.number().int().min(1).max(90),
+            task: z.enum(['call']).default('call'),
+            when: z.enum(['no_response']).default('no_response'),
+            due_days: z.number().int().min(0).max(30).default(2),
+            title: bilingual,
+          }),
+        )
+        .max(5)
+        .default([]),
     }),
   ),
 });

@@ -1,19 +1,12 @@
 import type { IssueLog } from '../issues.ts';
 import { measureOf, metricDependencies, type SemanticModel } from '../model.ts';
 import { checkModelSql } from './check-model-sql.ts';
+import { MODEL_FILES } from './model-files.ts';
 
 /** Characters a derived-metric expression may use besides `{metric}` references. */
 const DERIVED_EXPR = /^[\d\s.+\-*/()]*$/;
 
-const ALL_FILES: ReadonlySet<string> = new Set([
-  'model.yaml',
-  'sources.yaml',
-  'dimensions.yaml',
-  'metrics.yaml',
-  'churn.yaml',
-  'playbook.yaml',
-  'monitors.yaml',
-]);
+const ALL_FILES: ReadonlySet<string> = new Set(MODEL_FILES);
 
 /**
  * Checks what zod cannot: references, types, cycles among metrics, joins that would double count,
@@ -45,7 +38,7 @@ function checkPerCustomer(model: SemanticModel, log: IssueLog): void {
   for (const m of Object.values(model.metrics)) {
     if (!m.per_customer) continue;
     const d = model.dimensions[m.per_customer];
-    if (!d || d.type !== 'numeric')
+    if (d?.type !== 'numeric')
       log.error(
         'unknown_member',
         `per_customer of ${m.id} must name a numeric dimension, not ${m.per_customer}`,
@@ -253,8 +246,8 @@ function checkSynonyms(model: SemanticModel, log: IssueLog): void {
     ...Object.values(model.metrics).map((m) => ({ m, file: 'metrics.yaml', path: `metrics.${m.id}` })),
     ...Object.values(model.dimensions).map((m) => ({
       m,
-      file: 'dimensions.yaml',
-      path: `dimensions.${m.id}`,
+      file: m.tag ? 'tags.yaml' : 'dimensions.yaml',
+      path: `${m.tag ? 'tags' : 'dimensions'}.${m.id}`,
     })),
   ];
   for (const { m, file, path } of members) {

@@ -43,21 +43,57 @@ export function customerSnapshotSelect(
   values: ColumnValues = {},
   dl: Dialect = DEFAULT_DIALECT,
 ): string {
+  return snapshotSelect(
+    model,
+    { AS_OF: `DATE ${lit(asOf)}`, dates: '', key: '', by: '' },
+    available,
+    values,
+    dl,
+  );
+}
+
+/**
+ * The as-of date of a snapshot select: one literal date (`customer_snapshot`), or the column `snapshot_date` of a
+ * relation `history_dates` every source is joined to (`customer_history`: all quarters in one statement, each
+ * table read once; `dates` joins it, `key` prefixes the grouping keys, `by` partitions the rankings).
+ */
+export interface PointInTime {
+  AS_OF: string;
+  dates: string;
+  key: string;
+  by: string;
+}
+
+/** The point in time of `customer_history`: every row of `history_dates(snapshot_date, …)`. */
+export const HISTORY_POINTS: PointInTime = {
+  AS_OF: 'snapshot_date',
+  dates: ' CROSS JOIN history_dates',
+  key: 'snapshot_date, ',
+  by: 'PARTITION BY snapshot_date ',
+};
+
+export function snapshotSelect(
+  model: SemanticModel,
+  at: PointInTime,
+  available: Set<string>,
+  values: ColumnValues,
+  dl: Dialect,
+): string {
   const c = model.churn.churn as Inactivity;
   const a = c.activity;
   const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]}) AS ${ident(name)}`);
-  const AS_OF = `DATE ${lit(asOf)}`;
+  const { AS_OF, dates, key, by } = at;
   const tiers = model.churn.value_tiers;
   const amount = a.amount ? ident(a.amount) : '0';
   const hasCategory = available.has('orders') && a.table === 'orders';
   return `WITH act AS (
-  SELECT ${ident(a.customer)} AS customer_id, CAST(${ident(a.time)} AS DATE) AS d, COALESCE(${amount}, 0) AS amount
+  SELECT ${key}${ident(a.customer)} AS customer_id, CAST(${ident(a.time)} AS DATE) AS d, COALESCE(${amount}, 0) AS amount
     ${hasCategory ? ', category, sales_channel, COALESCE(discount_amount, 0) AS discount_amount' : ', NULL AS category, NULL AS sales_channel, 0 AS discount_amount'}
-  FROM ${ident(a.table)}
+  FROM ${ident(a.table)}${dates}
   WHERE ${a.where ? `(${a.where}) AND ` : ''}${ident(a.time)} < ${AS_OF}
 ),
 per_customer AS (
-  SELECT customer_id, MIN(d) AS first_activity_date, MAX(d) AS last_activity_date,
+  SELECT ${key}customer_id, MIN(d) AS first_activity_date, MAX(d) AS last_activity_date,
     COUNT(*) FILTER (WHERE d >= ${AS_OF} - 365) AS frequency_12m,
     COALESCE(SUM(amount) FILTER (WHERE d >= ${AS_OF} - 365), 0) AS monetary_12m,
     COUNT(*) FILTER (WHERE d >= ${AS_OF} - 21) AS orders_last_3w,
@@ -67,49 +103,49 @@ per_customer AS (
     ${mostFrequent(dl, 'category', values.category, `d >= ${AS_OF} - 365`)} AS main_category_12m,
     ${mostFrequent(dl, 'category', values.category)} AS main_category_all,
     ${mostFrequent(dl, 'sales_channel', values.sales_channel)} AS main_sales_channel
-  FROM act GROUP BY 1
+  FROM act GROUP BY ${key}customer_id
 ),
 scored AS (
   SELECT *,
-    percent_rank() OVER (ORDER BY last_activity_date) AS r_rank,
-    percent_rank() OVER (ORDER BY frequency_12m) AS f_rank,
-    percent_rank() OVER (ORDER BY monetary_12m) AS m_rank,
-    percent_rank() OVER (ORDER BY monetary_12m DESC) AS spend_rank_desc
+    percent_rank() OVER (${by}ORDER BY last_activity_date) AS r_rank,
+    percent_rank() OVER (${by}ORDER BY frequency_12m) AS f_rank,
+    percent_rank() OVER (${by}ORDER BY monetary_12m) AS m_rank,
+    percent_rank() OVER (${by}ORDER BY monetary_12m DESC) AS spend_rank_desc
   FROM per_customer WHERE frequency_12m > 0
 ),
 visits AS (
-  SELECT customer_id,
+  SELECT ${key}customer_id,
     COUNT(*) FILTER (WHERE ts >= ${AS_OF} - ${interval(dl, 21, 'DAY')} AND ts < ${AS_OF}) AS visits_last_3w,
     COUNT(*) FILTER (WHERE ts >= ${AS_OF} - ${interval(dl, 42, 'DAY')} AND ts < ${AS_OF} - ${interval(dl, 21, 'DAY')}) AS visits_prev_3w,
     COUNT(*) AS interactions_total
-  FROM ${t('interactions')} WHERE ts < ${AS_OF} GROUP BY 1
+  FROM ${t('interactions')}${dates} WHERE ts < ${AS_OF} GROUP BY ${key}customer_id
 ),
 service AS (
-  SELECT customer_id,
+  SELECT ${key}customer_id,
     COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}) AS tickets_90d,
     COUNT(*) FILTER (WHERE (resolved_ts IS NULL OR resolved_ts >= ${AS_OF}) AND created_ts < ${AS_OF} - ${interval(dl, 72, 'HOUR')}) AS unresolved_tickets,
     COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}
       AND (resolved_ts IS NULL OR resolved_ts > created_ts + ${interval(dl, 72, 'HOUR')})) AS slow_tickets_90d,
     COUNT(*) AS tickets_total
-  FROM ${t('tickets')} WHERE created_ts < ${AS_OF} GROUP BY 1
+  FROM ${t('tickets')}${dates} WHERE created_ts < ${AS_OF} GROUP BY ${key}customer_id
 ),
 nps AS (
-  SELECT customer_id, ${argMax(dl, 'nps', 'ts')} AS last_nps,
+  SELECT ${key}customer_id, ${argMax(dl, 'nps', 'ts')} AS last_nps,
     bool_or(nps <= 6 AND ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')}) AS nps_detractor_90d
-  FROM ${t('feedback')} WHERE nps IS NOT NULL AND ts < ${AS_OF} GROUP BY 1
+  FROM ${t('feedback')}${dates} WHERE nps IS NOT NULL AND ts < ${AS_OF} GROUP BY ${key}customer_id
 ),
 coupons AS (
-  SELECT customer_id, bool_or(coupon_used) AS coupon_used FROM ${t('campaign_touches')}
-  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - ${interval(dl, 365, 'DAY')} GROUP BY 1
+  SELECT ${key}customer_id, bool_or(coupon_used) AS coupon_used FROM ${t('campaign_touches')}${dates}
+  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - ${interval(dl, 365, 'DAY')} GROUP BY ${key}customer_id
 ),
 spell_state AS (
-  SELECT customer_id, COUNT(*) AS spell_count,
+  SELECT ${key}customer_id, COUNT(*) AS spell_count,
     ${argMaxNull(dl, `CASE WHEN churn_date < ${AS_OF} THEN churn_date END`, 'spell_no')} AS current_churn_date,
     ${argMax(dl, 'spell_start', 'spell_no')} AS current_spell_start, MAX(churn_date) FILTER (WHERE churn_date < ${AS_OF}) AS last_churn_date
-  FROM customer_spells WHERE spell_start < ${AS_OF} GROUP BY 1
+  FROM customer_spells${dates} WHERE spell_start < ${AS_OF} GROUP BY ${key}customer_id
 ),
 base AS (
-  SELECT cu.customer_id, cu.signup_date, p.first_activity_date, p.last_activity_date,
+  SELECT ${key && 'cu.snapshot_date, '}cu.customer_id, cu.signup_date, p.first_activity_date, p.last_activity_date,
     ${daysBetween(dl, 'COALESCE(p.first_activity_date, cu.signup_date)', AS_OF)} AS tenure_days,
     ${yearOf(dl, AS_OF)} - cu.birth_year AS age,
     ${daysBetween(dl, 'p.last_activity_date', AS_OF)} AS recency_days,
@@ -131,14 +167,14 @@ base AS (
     ss.current_churn_date IS NOT NULL AS churned, ss.last_churn_date,
     ss.current_spell_start,
     p.customer_id IS NULL AND v.customer_id IS NULL AND s.customer_id IS NULL AS is_zombie
-  FROM (SELECT * FROM customers WHERE signup_date IS NULL OR signup_date < ${AS_OF}) cu
-  LEFT JOIN per_customer p USING (customer_id)
-  LEFT JOIN scored sc USING (customer_id)
-  LEFT JOIN visits v USING (customer_id)
-  LEFT JOIN service s USING (customer_id)
-  LEFT JOIN nps n USING (customer_id)
-  LEFT JOIN coupons k USING (customer_id)
-  LEFT JOIN spell_state ss USING (customer_id)
+  FROM (SELECT * FROM customers${dates} WHERE signup_date IS NULL OR signup_date < ${AS_OF}) cu
+  LEFT JOIN per_customer p USING (${key}customer_id)
+  LEFT JOIN scored sc USING (${key}customer_id)
+  LEFT JOIN visits v USING (${key}customer_id)
+  LEFT JOIN service s USING (${key}customer_id)
+  LEFT JOIN nps n USING (${key}customer_id)
+  LEFT JOIN coupons k USING (${key}customer_id)
+  LEFT JOIN spell_state ss USING (${key}customer_id)
 ),
 flagged AS (
   SELECT *, ${earlyWarningSql(model)} AS risk_flags, ${severitySql(model)} AS risk_points

@@ -85,6 +85,28 @@ export const AnswerErrorSchema = z.object({
 });
 export type AnswerError = z.infer<typeof AnswerErrorSchema>;
 
+/**
+ * A chat request to be sent something on a schedule ("每周一提醒我华南的流失率"), read back for the user to
+ * confirm: what is asked each time, when (cron in a time zone), on which channel, with whose data access.
+ * Nothing is created until the client posts it to `POST /api/subscriptions`.
+ */
+export const SubscriptionProposalSchema = z.object({
+  model: z.string(),
+  question: z.string(),
+  cron: z.string(),
+  timezone: z.string(),
+  channel: z.enum(['inbox', 'email', 'slack', 'wecom']),
+  language: z.enum(['zh', 'en']),
+  /** The same in words, in the answer's language. */
+  scheduleText: z.string(),
+  channelText: z.string(),
+  /** What is measured (the question's metrics and filters). */
+  what: z.string(),
+  /** The row-level access each delivery runs with. */
+  scope: z.string(),
+});
+export type SubscriptionProposal = z.infer<typeof SubscriptionProposalSchema>;
+
 export const AnswerSchema = z.object({
   conversationId: z.string(),
   kind: z.enum(ANSWER_KINDS),
@@ -119,5 +141,7 @@ export const AnswerSchema = z.object({
   suggestions: z.array(z.string()),
   /** Present on answers of kind `error`. */
   error: AnswerErrorSchema.optional(),
+  /** Present when the message asked for a scheduled delivery (kind `clarify`: confirm or cancel). */
+  subscription: SubscriptionProposalSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,26 +1,21 @@
+import { answerMessage } from './answer-messages.ts';
 import {
+  type ChartEncoder,
   categoryAxis,
   formattedField,
+  heatmapBody,
   orderedLabels,
   PERIOD_FIELD,
   tooltipFor,
   valueAxis,
 } from './chart-encoding.ts';
-import type { ChartShape } from './chart-shape.ts';
 import { formatValue, toNumber } from './format.ts';
-import type { PresentationInput } from './presentation-input.ts';
 import { columnLabel, memberLabel } from './result-shape.ts';
 
 /** Encodings of the analysis charts: key drivers, rate-change waterfall, cohort retention. */
 
-type Body = { values: Record<string, unknown>[]; body: Record<string, unknown> };
-
 /** Key drivers: relative risk per factor as horizontal bars, the confidence interval as a rule, 1 marked. */
-export function driversChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'drivers' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const driversChart: ChartEncoder<'drivers'> = (input, shape, rows) => {
   const { label, rr, low, high } = shape;
   const labelField = label.kind === 'time' ? PERIOD_FIELD : label.name;
   const sorted = [...rows].sort((a, b) => (toNumber(b[rr]) ?? 0) - (toNumber(a[rr]) ?? 0));
@@ -30,7 +25,7 @@ export function driversChart(
     sort: orderedLabels(sorted, labelField),
     axis: categoryAxis(columnLabel(input, label)),
   };
-  const interval = input.language === 'zh' ? '95% 置信区间' : '95% CI';
+  const interval = answerMessage('chart.interval', input.language);
   const withInterval = sorted.map((r) => ({
     ...r,
     _interval: `${formatValue(r[low], 'number', input.language)} – ${formatValue(r[high], 'number', input.language)}`,
@@ -60,20 +55,17 @@ export function driversChart(
       ],
     },
   };
-}
+};
 
 /**
  * A change in a rate decomposed by segment: each segment's total contribution floats from where the
  * previous one ended, and a last bar shows the sum. Values are rate differences (percent points).
  */
-export function waterfallChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'waterfall' }>,
-  rows: Record<string, unknown>[],
-): Body {
-  const zh = input.language === 'zh';
+export const waterfallChart: ChartEncoder<'waterfall'> = (input, shape, rows) => {
   const { segment, total, mix, rate } = shape;
-  const kinds = zh ? ['增加', '减少', '合计'] : ['Increase', 'Decrease', 'Total'];
+  const kinds = (['chart.increase', 'chart.decrease', 'chart.total'] as const).map((id) =>
+    answerMessage(id, input.language),
+  );
   const fmt = (v: unknown) => formatValue(v, 'percent_points', input.language);
   let running = 0;
   const steps = rows.map((r) => {
@@ -119,7 +111,7 @@ export function waterfallChart(
         y: {
           field: '_start',
           type: 'quantitative',
-          axis: valueAxis('percent_points', zh ? '对变化的贡献' : 'Contribution to the change', input),
+          axis: valueAxis('percent_points', answerMessage('chart.contribution', input.language), input),
         },
         y2: { field: '_end' },
         color: {
@@ -132,36 +124,21 @@ export function waterfallChart(
       },
     },
   };
-}
+};
 
 /** Cohort retention: a heatmap of cohort (rows) by periods since the start (columns). */
-export function cohortsChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'cohorts' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const cohortsChart: ChartEncoder<'cohorts'> = (input, shape, rows) => {
   const { cohort, period, metric } = shape;
-  return {
-    values: rows,
-    body: {
-      mark: { type: 'rect' },
-      encoding: {
-        x: { field: period.name, type: 'ordinal', axis: categoryAxis(columnLabel(input, period)) },
-        y: {
-          field: PERIOD_FIELD,
-          type: 'ordinal',
-          sort: orderedLabels(rows, PERIOD_FIELD),
-          axis: categoryAxis(columnLabel(input, cohort)),
-        },
-        color: {
-          field: metric.name,
-          type: 'quantitative',
-          title: columnLabel(input, metric),
-          scale: { scheme: 'blues' },
-          legend: { format: '.0%' },
-        },
-        tooltip: [tooltipFor(input, cohort), tooltipFor(input, period), tooltipFor(input, metric)],
-      },
+  return heatmapBody(input, rows, {
+    x: { field: period.name, type: 'ordinal', axis: categoryAxis(columnLabel(input, period)) },
+    y: {
+      field: PERIOD_FIELD,
+      type: 'ordinal',
+      sort: orderedLabels(rows, PERIOD_FIELD),
+      axis: categoryAxis(columnLabel(input, cohort)),
     },
-  };
-}
+    metric,
+    legendFormat: '.0%',
+    tooltip: [tooltipFor(input, cohort), tooltipFor(input, period), tooltipFor(input, metric)],
+  });
+};

@@ -1,29 +1,24 @@
+import { answerMessage } from './answer-messages.ts';
 import {
+  type ChartEncoder,
   categoryAxis,
   formattedField,
+  heatmapBody,
   orderedLabels,
   PERIOD_FIELD,
   tooltipFor,
   valueAxis,
 } from './chart-encoding.ts';
-import type { ChartShape } from './chart-shape.ts';
-import type { PresentationInput } from './presentation-input.ts';
 import { baselineLabel, columnFormat, columnLabel } from './result-shape.ts';
 
 /** Encodings of the query-shaped charts: trend lines, bars, grouped bars and heatmaps. */
-
-type Body = { values: Record<string, unknown>[]; body: Record<string, unknown> };
 
 const SERIES = '_series';
 const VALUE = '_value';
 const VALUE_TEXT = '_value_text';
 
 /** A trend: one line per series; with a comparison, the baseline as a dashed second line. */
-export function lineChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'line' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const lineChart: ChartEncoder<'line'> = (input, shape, rows) => {
   const { metric, previous, series, time } = shape;
   const format = columnFormat(input, metric);
   const x = {
@@ -63,7 +58,7 @@ export function lineChart(
     };
   }
   // Long form: one row per period and series, so colour and dash come from one field.
-  const current = input.language === 'zh' ? '本期' : 'Current';
+  const current = answerMessage('chart.current', input.language);
   const baseline = baselineLabel(input.language, input.compare);
   const long = [
     ...rows.map((r) => ({
@@ -102,20 +97,16 @@ export function lineChart(
         },
         tooltip: [
           tooltipFor(input, time),
-          { field: SERIES, type: 'nominal', title: input.language === 'zh' ? '系列' : 'Series' },
+          { field: SERIES, type: 'nominal', title: answerMessage('chart.series', input.language) },
           { field: VALUE_TEXT, type: 'nominal', title: columnLabel(input, metric) },
         ],
       },
     },
   };
-}
+};
 
 /** A breakdown: bars sorted by value, descending; horizontal when there are many categories. */
-export function barChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'bar' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const barChart: ChartEncoder<'bar'> = (input, shape, rows) => {
   const { category, metric, horizontal } = shape;
   const value = {
     field: metric.name,
@@ -141,14 +132,10 @@ export function barChart(
       encoding: horizontal ? { y: cat, x: value, tooltip } : { x: cat, y: value, tooltip },
     },
   };
-}
+};
 
 /** Two small categorical dimensions: bars grouped by the first, coloured by the second. */
-export function groupedBarChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'grouped_bar' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const groupedBarChart: ChartEncoder<'grouped_bar'> = (input, shape, rows) => {
   const { outer, inner, metric } = shape;
   return {
     values: rows,
@@ -167,32 +154,16 @@ export function groupedBarChart(
       },
     },
   };
-}
+};
 
 /** Two dimensions with many categories: a heatmap of the metric. */
-export function heatmapChart(
-  input: PresentationInput,
-  shape: Extract<ChartShape, { kind: 'heatmap' }>,
-  rows: Record<string, unknown>[],
-): Body {
+export const heatmapChart: ChartEncoder<'heatmap'> = (input, shape, rows) => {
   const { x, y, metric } = shape;
-  const format = columnFormat(input, metric);
-  return {
-    values: rows,
-    body: {
-      mark: { type: 'rect' },
-      encoding: {
-        x: { field: x.name, type: 'nominal', axis: categoryAxis(columnLabel(input, x)) },
-        y: { field: y.name, type: 'nominal', axis: categoryAxis(columnLabel(input, y)) },
-        color: {
-          field: metric.name,
-          type: 'quantitative',
-          title: columnLabel(input, metric),
-          scale: { scheme: 'blues' },
-          legend: format === 'percent' ? { format: '.0%' } : { format: ',~f' },
-        },
-        tooltip: [tooltipFor(input, x), tooltipFor(input, y), tooltipFor(input, metric)],
-      },
-    },
-  };
-}
+  return heatmapBody(input, rows, {
+    x: { field: x.name, type: 'nominal', axis: categoryAxis(columnLabel(input, x)) },
+    y: { field: y.name, type: 'nominal', axis: categoryAxis(columnLabel(input, y)) },
+    metric,
+    legendFormat: columnFormat(input, metric) === 'percent' ? '.0%' : ',~f',
+    tooltip: [tooltipFor(input, x), tooltipFor(input, y), tooltipFor(input, metric)],
+  });
+};

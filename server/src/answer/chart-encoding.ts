@@ -1,4 +1,6 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
+import type { ChartShape } from './chart-shape.ts';
 import { formatValue, symbolOfCurrency, type ValueFormat } from './format.ts';
 import { periodLabel } from './period-label.ts';
 import type { PresentationInput } from './presentation-input.ts';
@@ -49,17 +51,9 @@ export function chartRows(input: PresentationInput): Record<string, unknown>[] {
 }
 
 function unitSuffix(format: ValueFormat | undefined, input: PresentationInput): string {
-  const zh = input.language === 'zh';
-  switch (format) {
-    case 'hours':
-      return zh ? '（小时）' : ' (hours)';
-    case 'days':
-      return zh ? '（天）' : ' (days)';
-    case 'percent_points':
-      return zh ? '（百分点）' : ' (pp)';
-    default:
-      return '';
-  }
+  if (format === 'hours' || format === 'days' || format === 'percent_points')
+    return answerMessage(`unit.${format}`, input.language);
+  return '';
 }
 
 /** A quantitative axis with number formats: ".1%" for percents, a currency prefix, grouped digits. */
@@ -96,6 +90,49 @@ export function tooltipFor(input: PresentationInput, column: CompiledColumn): Re
   if (column.kind === 'dimension') return { field: column.name, type: 'nominal', title };
   if (column.kind === 'time') return { field: PERIOD_FIELD, type: 'nominal', title };
   return { field: formattedField(column.name), type: 'nominal', title };
+}
+
+/** A chart's inline rows and the encodings that go in its spec (beside the common parts of `baseSpec`). */
+export type ChartBody = { values: Record<string, unknown>[]; body: Record<string, unknown> };
+
+/** Encodes one kind of chart shape. */
+export type ChartEncoder<K extends ChartShape['kind']> = (
+  input: PresentationInput,
+  shape: Extract<ChartShape, { kind: K }>,
+  rows: Record<string, unknown>[],
+) => ChartBody;
+
+/** A heatmap: rectangles on two categorical axes, coloured by the metric (blues), with its tooltip. */
+export function heatmapBody(
+  input: PresentationInput,
+  rows: Record<string, unknown>[],
+  cells: {
+    x: Record<string, unknown>;
+    y: Record<string, unknown>;
+    metric: CompiledColumn;
+    legendFormat: string;
+    tooltip: Record<string, unknown>[];
+  },
+): ChartBody {
+  const { x, y, metric, legendFormat, tooltip } = cells;
+  return {
+    values: rows,
+    body: {
+      mark: { type: 'rect' },
+      encoding: {
+        x,
+        y,
+        color: {
+          field: metric.name,
+          type: 'quantitative',
+          title: columnLabel(input, metric),
+          scale: { scheme: 'blues' },
+          legend: { format: legendFormat },
+        },
+        tooltip,
+      },
+    },
+  };
 }
 
 /** The labels of a column in a given row order, without repeats (an explicit axis order). */

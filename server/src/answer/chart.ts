@@ -1,31 +1,48 @@
+import { answerMessage } from './answer-messages.ts';
 import { cohortsChart, driversChart, waterfallChart } from './chart-analysis.ts';
 import { barChart, groupedBarChart, heatmapChart, lineChart } from './chart-basic.ts';
-import { baseSpec, chartRows } from './chart-encoding.ts';
+import { baseSpec, type ChartEncoder, chartRows } from './chart-encoding.ts';
 import { type ChartShape, chartShape } from './chart-shape.ts';
 import { rangeLabel } from './period-label.ts';
 import type { PresentationInput, VegaLiteSpec } from './presentation-input.ts';
 import { columnLabel, memberLabel, resultShape } from './result-shape.ts';
 
+/** A label inside an English title reads in lower case ("Churn rate by region"). */
+const inTitle = (label: string, lang: PresentationInput['language']) =>
+  lang === 'en' ? label.toLowerCase() : label;
+
 function chartTitle(input: PresentationInput, shape: ChartShape): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const { metrics, dimensions } = resultShape(input.columns);
   const metric = metrics[0] ? memberLabel(input, metrics[0].member) : '';
   switch (shape.kind) {
     case 'drivers':
-      return zh ? '流失关键因素（相对风险）' : 'Key drivers (relative risk)';
+      return answerMessage('chart.title.drivers', lang);
     case 'waterfall':
-      return zh
-        ? `变化分解 · 按${columnLabel(input, shape.segment)}`
-        : `Change decomposition by ${columnLabel(input, shape.segment).toLowerCase()}`;
+      return answerMessage('chart.title.decomposition', lang, {
+        segment: inTitle(columnLabel(input, shape.segment), lang),
+      });
     case 'cohorts':
       return columnLabel(input, shape.metric);
     case 'line':
-      if (!shape.series) return zh ? `${metric}趋势` : `${metric} trend`;
+      if (!shape.series) return answerMessage('chart.title.trend', lang, { metric });
   }
   const by = dimensions.map((d) => columnLabel(input, d));
   if (!by.length) return metric;
-  return zh ? `${metric} · 按${by.join('、')}` : `${metric} by ${by.join(' and ').toLowerCase()}`;
+  const separator = answerMessage('chart.title.by_separator', lang);
+  return answerMessage('chart.title.by', lang, { metric, by: inTitle(by.join(separator), lang) });
 }
+
+/** The encoder of each chart shape. */
+const ENCODERS: { [K in ChartShape['kind']]: ChartEncoder<K> } = {
+  line: lineChart,
+  bar: barChart,
+  grouped_bar: groupedBarChart,
+  heatmap: heatmapChart,
+  drivers: driversChart,
+  waterfall: waterfallChart,
+  cohorts: cohortsChart,
+};
 
 /**
  * The chart of a result: a pure function of its columns, intent and rows (which it inlines, labelled).
@@ -36,24 +53,7 @@ export function chartFor(input: PresentationInput): VegaLiteSpec | null {
   const shape = chartShape(input);
   if (!shape) return null;
   const rows = chartRows(input);
-  const built = (() => {
-    switch (shape.kind) {
-      case 'line':
-        return lineChart(input, shape, rows);
-      case 'bar':
-        return barChart(input, shape, rows);
-      case 'grouped_bar':
-        return groupedBarChart(input, shape, rows);
-      case 'heatmap':
-        return heatmapChart(input, shape, rows);
-      case 'drivers':
-        return driversChart(input, shape, rows);
-      case 'waterfall':
-        return waterfallChart(input, shape, rows);
-      case 'cohorts':
-        return cohortsChart(input, shape, rows);
-    }
-  })();
+  const built = (ENCODERS[shape.kind] as ChartEncoder<typeof shape.kind>)(input, shape, rows);
   const categories = new Set(
     rows.map((r) => JSON.stringify(r[shape.kind === 'bar' ? shape.category.name : ''])),
   );

@@ -1,4 +1,5 @@
 import type { Lang, MemberFormat } from '../../../semantic-layer/src/catalog.ts';
+import { answerMessage } from './answer-messages.ts';
 
 /**
  * Number formatting shared by tables, charts and narratives. `percent_points` is the format of a change
@@ -90,7 +91,9 @@ export function formatValue(
     case 'percent':
       return withSign(n, (a) => `${grouped(a * 100, 1, 1)}%`);
     case 'percent_points':
-      return withSign(n, (a) => `${grouped(a * 100, 1, 1)}${lang === 'zh' ? ' 个百分点' : ' pp'}`);
+      return withSign(n, (a) =>
+        answerMessage('format.percent_points', lang, { value: grouped(a * 100, 1, 1) }),
+      );
     case 'currency_cny':
     case 'currency_usd':
     case 'currency': {
@@ -103,9 +106,11 @@ export function formatValue(
     case 'count':
       return withSign(n, (a) => (compact ? compactMagnitude(a, lang) : null) ?? grouped(a, 1));
     case 'hours':
-      return `${withSign(n, (a) => grouped(a, 1))}${lang === 'zh' ? ' 小时' : ' h'}`;
+      return answerMessage('format.hours', lang, { value: withSign(n, (a) => grouped(a, 1)) });
     case 'days':
-      return `${withSign(n, (a) => grouped(a, 1))}${lang === 'zh' ? ' 天' : Math.abs(n) === 1 ? ' day' : ' days'}`;
+      return answerMessage(Math.abs(n) === 1 ? 'format.day' : 'format.days', lang, {
+        value: withSign(n, (a) => grouped(a, 1)),
+      });
     case 'score':
       return withSign(n, (a) => grouped(a, 1));
     default:
@@ -138,7 +143,7 @@ export function changePhrase(
   opts: FormatOptions = {},
 ): string {
   const direction = changeDirection(delta, format, lang);
-  if (direction === 'flat') return lang === 'zh' ? '持平' : 'unchanged';
+  if (direction === 'flat') return answerMessage('format.unchanged', lang);
   const size = formatValue(Math.abs(delta), changeFormat(format), lang, { ...opts, style: 'compact' });
   if (lang === 'en') return `${direction} ${size}`;
   const rateLike = format === 'percent' || format === 'score' || format === 'hours' || format === 'days';

@@ -1,3 +1,4 @@
+import { answerMessage } from './answer-messages.ts';
 import { formatValue, toNumber } from './format.ts';
 import { listText, rankedRows, rowLabel } from './narrative-words.ts';
 import type { PresentationInput } from './presentation-input.ts';
@@ -16,8 +17,7 @@ export function driversNarrative(input: PresentationInput): string {
   const { dimensions, time } = resultShape(input.columns);
   const label = dimensions[0] ?? time;
   const ranked = rankedRows(input.rows, 'rr');
-  if (!label || ranked.length === 0)
-    return zh ? '没有可计算相对风险的因素。' : 'No factor had a computable relative risk.';
+  if (!label || ranked.length === 0) return answerMessage('narrative.no_drivers', input.language);
   const n = (v: unknown) => formatValue(v, 'number', input.language);
   const top = ranked[0]!;
   const ci = `${n(top.rr_low)}–${n(top.rr_high)}`;
@@ -69,7 +69,7 @@ export function cohortsNarrative(input: PresentationInput): string {
     input.rows.filter((r) => toNumber(r.period_number) === 1),
     metric.name,
   );
-  const head = zh ? `共 ${count} 个同期群。` : `${count} cohorts.`;
+  const head = answerMessage('narrative.cohorts', input.language, { count });
   if (first.length < 2) return head;
   const fmt = (r: Record<string, unknown>) => formatValue(r[metric.name], 'percent', input.language);
   const who = (r: Record<string, unknown>) =>

@@ -1,4 +1,5 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
 import {
   changeDirection,
   changeFormat,
@@ -33,8 +34,7 @@ export function verdict(input: PresentationInput, column: CompiledColumn, delta:
   const direction = changeDirection(delta, columnFormat(input, column), input.language);
   if (lower === undefined || direction === 'flat') return '';
   const better = (direction === 'down') === lower;
-  if (input.language === 'zh') return better ? '，有所改善' : '，有所恶化';
-  return better ? ' (better)' : ' (worse)';
+  return answerMessage(better ? 'verdict.better' : 'verdict.worse', input.language);
 }
 
 /** A metric's label for use inside an English sentence ("churn rate"); Chinese labels unchanged. */
@@ -79,19 +79,14 @@ export function baselineClause(
 ): string {
   const prevColumn = comparisonColumn(input.columns, metric.member, 'previous');
   if (!prevColumn) return '';
-  const zh = input.language === 'zh';
-  const yearAgo = input.compare === 'same_period_last_year';
-  const base = zh
-    ? yearAgo
-      ? '去年同期'
-      : '上期'
-    : yearAgo
-      ? 'the same period last year'
-      : 'the previous period';
+  const lang = input.language;
+  const base = answerMessage(
+    input.compare === 'same_period_last_year' ? 'baseline.last_year.inline' : 'baseline.previous.inline',
+    lang,
+  );
   const previous = toNumber(row[prevColumn.name]);
   const current = toNumber(row[metric.name]);
-  if (previous === null || current === null)
-    return zh ? `，${base}无可比数据` : `; no data for ${base} to compare with`;
+  if (previous === null || current === null) return answerMessage('clause.no_baseline', lang, { base });
   const changeColumn = comparisonColumn(input.columns, metric.member, 'change');
   const delta = (changeColumn ? toNumber(row[changeColumn.name]) : null) ?? current - previous;
   const prevText = metricText(input, metric, previous);
@@ -99,24 +94,27 @@ export function baselineClause(
     currency: input.currency,
   });
   if (changeDirection(delta, columnFormat(input, metric), input.language) === 'flat') {
-    return zh ? `，与${base}（${prevText}）持平` : `, unchanged from ${base} (${prevText})`;
+    return answerMessage('clause.unchanged', lang, { base, previous: prevText });
   }
   const pctColumn = comparisonColumn(input.columns, metric.member, 'change_pct');
   const relative =
     columnFormat(input, metric) !== 'percent' && pctColumn
       ? relativeChange(row[pctColumn.name], input.language)
       : null;
-  const rel = relative ? (zh ? `（${relative}）` : ` (${relative})`) : '';
-  return zh
-    ? `，较${base}（${prevText}）${phrase}${rel}${verdict(input, metric, delta)}`
-    : `, ${phrase}${rel} on ${base} (${prevText})${verdict(input, metric, delta)}`;
+  return answerMessage('clause.change', lang, {
+    base,
+    previous: prevText,
+    phrase,
+    relative: relative ? answerMessage('clause.relative', lang, { relative }) : '',
+    verdict: verdict(input, metric, delta),
+  });
 }
 
 /** Joins items as a list: "A、B 和 C" / "A, B and C". */
 export function listText(items: string[], lang: 'zh' | 'en'): string {
   if (items.length <= 1) return items.join('');
-  const head = items.slice(0, -1).join(lang === 'zh' ? '、' : ', ');
-  return `${head}${lang === 'zh' ? '和' : ' and '}${items[items.length - 1]}`;
+  const head = items.slice(0, -1).join(answerMessage('list.separator', lang));
+  return `${head}${answerMessage('list.and', lang)}${items[items.length - 1]}`;
 }
 
 /** Rows with a numeric value in the column, highest first. */

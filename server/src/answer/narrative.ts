@@ -1,4 +1,5 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
 import { cohortsNarrative, decompositionNarrative, driversNarrative } from './narrative-analysis.ts';
 import { breakdownNarrative, reasonsNarrative } from './narrative-breakdown.ts';
 import { seriesTrendNarrative, trendNarrative } from './narrative-trend.ts';
@@ -27,7 +28,7 @@ function metricNarrative(input: PresentationInput, metrics: CompiledColumn[]): s
       }
       return `${leadingLabel(input, m.member)} was ${value}${i === 0 ? periodSuffix(input) : ''}${baselineClause(input, m, row)}.`;
     })
-    .join(input.language === 'zh' ? '' : ' ');
+    .join(answerMessage('sentence.separator', input.language));
 }
 
 /** Says what was asked when nothing matched, so the user can widen the question. */

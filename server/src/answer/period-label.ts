@@ -1,5 +1,6 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain, TimeRange } from '../../../semantic-layer/src/query.ts';
+import { answerMessage } from './answer-messages.ts';
 
 /**
  * Labels for periods and time ranges. Dates are read as calendar dates (UTC), so labels do not depend on
@@ -49,10 +50,10 @@ export function periodLabel(start: unknown, grain: TimeGrain | undefined, lang: 
   if (!c) return start === null || start === undefined ? '—' : String(start);
   switch (grain) {
     case 'year':
-      return lang === 'zh' ? `${c.y}年` : String(c.y);
+      return answerMessage('period.year', lang, { year: c.y });
     case 'quarter': {
       const q = Math.floor((c.m - 1) / 3) + 1;
-      return lang === 'zh' ? `${c.y}年Q${q}` : `${c.y} Q${q}`;
+      return answerMessage('period.quarter', lang, { year: c.y, quarter: q });
     }
     case 'month':
       return lang === 'zh' ? `${c.y}年${c.m}月` : `${MONTHS_EN[c.m - 1]} ${c.y}`;
@@ -83,7 +84,7 @@ export function rangeLabel(range: TimeRange, lang: Lang): string {
   if (months === 1) return periodLabel(range.start, 'month', lang);
   if (months > 1 && months % 12 === 0 && s.m === 1) {
     const last = e.y - 1;
-    return lang === 'zh' ? `${s.y}年至${last}年` : `${s.y}–${last}`;
+    return answerMessage('period.years', lang, { year: s.y, last });
   }
   if (months > 1) {
     const last = addDays(e, -1);
@@ -98,7 +99,7 @@ export function rangeLabel(range: TimeRange, lang: Lang): string {
     return periodLabel(range.start, 'week', lang);
   if (days === 1) return iso(s);
   const last = iso(addDays(e, -1));
-  return lang === 'zh' ? `${iso(s)} 至 ${last}` : `${iso(s)} to ${last}`;
+  return answerMessage('period.days', lang, { start: iso(s), last });
 }
 
 /** The range as an English adverbial ("in 2026 Q3", "from 2026-07-03 to 2026-07-20"); Chinese uses the noun. */

@@ -1,5 +1,6 @@
 import type { Bilingual, Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
 import type { ValueFormat } from './format.ts';
 import type { PresentationInput } from './presentation-input.ts';
 
@@ -69,15 +70,17 @@ export function memberLabel(input: PresentationInput, member: string): string {
 
 /** The label of a stored dimension value (its code when the model has no label for it). */
 export function valueLabel(input: PresentationInput, member: string, value: unknown): string {
-  if (value === null || value === undefined) return input.language === 'zh' ? '（空）' : '(none)';
+  if (value === null || value === undefined) return answerMessage('value.none', input.language);
   const key = String(value);
   return input.members[member]?.values?.[key]?.[input.language] ?? key;
 }
 
 /** The wording of the comparison baseline: "上期" / "Previous" or "去年同期" / "Same period last year". */
 export function baselineLabel(lang: Lang, compare: PresentationInput['compare']): string {
-  if (compare === 'same_period_last_year') return lang === 'zh' ? '去年同期' : 'Same period last year';
-  return lang === 'zh' ? '上期' : 'Previous';
+  return answerMessage(
+    compare === 'same_period_last_year' ? 'baseline.last_year' : 'baseline.previous',
+    lang,
+  );
 }
 
 /** A column's header in the question's language. */

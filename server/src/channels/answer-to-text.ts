@@ -6,6 +6,7 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { Answer } from '../answer/answer-schema.ts';
 import { formatValue, type ValueFormat } from '../answer/format.ts';
+import { channelMessages } from './channel-messages.ts';
 
 export interface AnswerText {
   lang: Lang;
@@ -34,10 +35,7 @@ export function answerToText(answer: Answer, maxRows = CHAT_TABLE_ROWS): AnswerT
   const { headline, rest } = splitHeadline(answer.narrative);
   const unknown = answer.interpretation.unknownTerms ?? [];
   const assumptions = [...answer.interpretation.assumptions];
-  if (unknown.length)
-    assumptions.push(
-      lang === 'zh' ? `未理解的词：${unknown.join('、')}` : `Words not understood: ${unknown.join(', ')}`,
-    );
+  if (unknown.length) assumptions.push(channelMessages.notUnderstood(unknown, lang));
   const t = answer.table;
   const table = t?.rows.length
     ? {

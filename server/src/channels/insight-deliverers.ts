@@ -8,6 +8,7 @@ import { PermanentDeliveryError } from '../monitors/deliverers.ts';
 import { insightMarkdown, insightText } from '../monitors/insight.ts';
 import type { Store } from '../store/open-store.ts';
 import type { ChannelConfig } from './channel-config.ts';
+import { channelMessages } from './channel-messages.ts';
 import { PermanentJobError } from './job-worker.ts';
 import type { RetryPolicy } from './outbound-retry.ts';
 import { SlackApi } from './slack/slack-api.ts';
@@ -23,10 +24,8 @@ export interface InsightDeliverersOptions {
   log: (line: string) => void;
 }
 
-const notLinked = (lang: 'zh' | 'en', channel: string) =>
-  new PermanentDeliveryError(
-    lang === 'zh' ? `订阅者尚未绑定 ${channel} 账号` : `the subscriber has not linked a ${channel} account`,
-  );
+const notLinked = (lang: 'zh' | 'en', channel: 'slack' | 'wecom') =>
+  new PermanentDeliveryError(channelMessages.notLinked(channel, lang));
 
 /** Rethrows a channel error that retrying cannot fix as a permanent delivery error. */
 function permanent(error: unknown): never {
@@ -59,7 +58,7 @@ export function insightDeliverers(opts: InsightDeliverersOptions): Deliverers {
     });
     deliverers.slack = async ({ subscription, user, insight }) => {
       const link = (await store.channelLinks.listForUser(user.id)).find((l) => l.provider === 'slack');
-      if (!link) throw notLinked(subscription.language, 'Slack');
+      if (!link) throw notLinked(subscription.language, 'slack');
       const text = insightText(insight);
       const channel = await api.openDirect(link.externalUserId, null).catch(permanent);
       await api
@@ -89,8 +88,7 @@ export function insightDeliverers(opts: InsightDeliverersOptions): Deliverers {
     deliverers.wecom = async ({ subscription, user, insight }) => {
       const linked = (await store.channelLinks.listForUser(user.id)).find((l) => l.provider === 'wecom');
       const touser = user.wecomUserId ?? linked?.externalUserId;
-      if (!touser)
-        throw notLinked(subscription.language, subscription.language === 'zh' ? '企业微信' : 'WeCom');
+      if (!touser) throw notLinked(subscription.language, 'wecom');
       await api.sendMarkdown(touser, truncateBytes(insightMarkdown(insight), 2048), null).catch(permanent);
     };
   }

@@ -40,6 +40,11 @@ export interface WorkflowDeps {
   registry: ModelRegistry;
   /** Let authors review their own versions (single-admin installs). */
   allowSelfReview?: boolean;
+  /**
+   * Puts an approved version of a model the registry does not serve yet into service (an uploaded table:
+   * uploads/upload-service.ts); null when there is nothing to serve it from.
+   */
+  activateNew?: (version: ModelVersion) => Promise<{ ok: true } | { ok: false; detail: string } | null>;
 }
 
 const refuse = (code: GovernanceCode, params?: MessageParams, issues?: Issue[]): Refusal => ({
@@ -103,7 +108,18 @@ export function definitionWorkflow(deps: WorkflowDeps) {
     previous: ModelVersion | null,
     actor: Actor,
   ): Promise<Outcome<ModelVersion>> {
-    if (!registry.has(version.model)) return { ok: true, value: version };
+    if (!registry.has(version.model)) {
+      const added = await deps.activateNew?.(version);
+      if (added && !added.ok) {
+        await audit(actor, 'model.activation_failed', version, { error: added.detail });
+        return refuse('upload_activation_failed', {
+          versionNo: version.versionNo,
+          model: version.model,
+          detail: added.detail,
+        });
+      }
+      return { ok: true, value: version };
+    }
     try {
       await registry.activateFiles(version.definition, version.versionNo);
       return { ok: true, value: version };

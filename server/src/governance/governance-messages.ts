@@ -60,6 +60,10 @@ const MESSAGES = {
     en: 'Version {versionNo} could not be put into service ({detail}); version {restored} remains in force',
     zh: '版本 {versionNo} 无法生效（{detail}），当前生效的仍是版本 {restored}',
   },
+  upload_activation_failed: {
+    en: 'Version {versionNo} of the uploaded model {model} is approved but could not be put into service ({detail}): it is not served; fix the data or the mapping and upload again',
+    zh: '上传的模型 {model} 的版本 {versionNo} 已批准，但无法生效（{detail}）：该模型未上线；请修正数据或映射后重新上传',
+  },
   model_not_loaded: {
     en: 'Model {model} is not loaded on this server, so it cannot be previewed',
     zh: '服务器未加载模型 {model}，无法预览',

@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import {
   limitBody,
+  limitBodyExcept,
   MAX_AUTH_BODY_BYTES,
   MAX_BODY_BYTES,
   securityHeaders,
@@ -68,7 +69,8 @@ export function createApp(deps: AppDeps) {
   const app = apiRouter<AuthEnv>();
   app.use('*', securityHeaders());
   app.use('/api/auth/*', limitBody(MAX_AUTH_BODY_BYTES));
-  app.use('/api/*', limitBody(MAX_BODY_BYTES), textGuard());
+  // Uploads stream to disk under their own limit (uploads/upload-service.ts).
+  app.use('/api/*', limitBodyExcept(MAX_BODY_BYTES, ['/api/uploads']), textGuard());
   const conversations = new ConversationLog(deps.store, new ConversationStore());
 
   app.openapi(
@@ -107,10 +109,17 @@ export function createApp(deps: AppDeps) {
   api.route('/users', userRoutes(deps.store, deps.registry));
   api.route('/customers/at-risk', atRiskRoutes({ ...deps, runAnalysis: deps.answerDeps.runAnalysis }));
   api.route('/customers', customerRoutes(deps));
-  api.route('/tasks', taskRoutes(deps));
+  api.route('/tasks', taskRoutes({ ...deps, now: deps.campaigns?.now }));
   api.route('/channel-links', channelLinkRoutes(deps.store));
   if (deps.campaigns)
-    api.route('/campaigns', campaignRoutes({ store: deps.store, service: deps.campaigns.service }));
+    api.route(
+      '/campaigns',
+      campaignRoutes({
+        store: deps.store,
+        service: deps.campaigns.service,
+        followUps: deps.campaigns.followUps,
+      }),
+    );
   api.route('/integrations', integrationRoutes(deps.integrations ?? (async () => ({ configured: false }))));
   api.route('/', conversationRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);

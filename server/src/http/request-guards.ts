@@ -48,6 +48,12 @@ export function limitBody(maxSize: number): MiddlewareHandler {
   });
 }
 
+/** `limitBody` on every path but `streamed` ones (routes that stream their body to disk and limit it themselves). */
+export function limitBodyExcept(maxSize: number, streamed: string[]): MiddlewareHandler {
+  const limit = limitBody(maxSize);
+  return (c, next) => (streamed.includes(c.req.path) ? next() : limit(c, next));
+}
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True for text that cannot be stored as is: a NUL character or an unpaired surrogate. */

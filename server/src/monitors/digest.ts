@@ -6,6 +6,7 @@
  */
 import { formatValue, relativeChange } from '../answer/format.ts';
 import { rangeLabel } from '../answer/period-label.ts';
+import { type MyTasks, myTasksLines } from '../campaigns/my-tasks.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { type Audience, metricInsight, warningInsight } from './evaluate-monitor.ts';
 import type { InsightDraft } from './insight.ts';
@@ -32,7 +33,12 @@ const kpiMonitor = (metric: string): MetricMonitor => ({
   owner: 'system',
 });
 
-export async function weeklyDigest(active: ActiveModel, audience: Audience): Promise<InsightDraft> {
+/** `tasks`: the subscriber's "我的待办" (campaigns/my-tasks.ts), shown when given. */
+export async function weeklyDigest(
+  active: ActiveModel,
+  audience: Audience,
+  tasks?: MyTasks,
+): Promise<InsightDraft> {
   const { runtime } = active;
   const lang = audience.language;
   const lines: string[] = [];
@@ -87,6 +93,7 @@ export async function weeklyDigest(active: ActiveModel, audience: Audience): Pro
       rules.reduce((a, r) => a + r.added, 0),
     ),
   );
+  if (tasks) lines.push(...myTasksLines(tasks, lang));
   return {
     kind: 'digest',
     fired: true,
@@ -100,6 +107,7 @@ export async function weeklyDigest(active: ActiveModel, audience: Audience): Pro
       attribution: moverInsight?.content.attribution ?? null,
       highValueAtRisk: highValue,
       rules,
+      myTasks: tasks ? { open: tasks.open, overdue: tasks.overdue, today: tasks.today } : null,
       attributes: audience.attributes ?? null,
     },
     nextState: flagged?.nextState,

@@ -6,6 +6,7 @@
  * to the delivery log admins read. The clock is injected.
  */
 import { randomUUID } from 'node:crypto';
+import { myTasks, taskDay } from '../campaigns/my-tasks.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { MonitorRun, Subscription } from '../store/monitor-store.ts';
 import type { Store } from '../store/open-store.ts';
@@ -90,7 +91,10 @@ export class MonitorService {
     const { store, clock } = this.opts;
     const now = clock.now();
     for (const sub of await store.monitors.active()) {
-      const after = (await store.monitors.lastScheduled(sub.id)) ?? sub.createdAt;
+      const after = latest(
+        (await store.monitors.lastScheduled(sub.id)) ?? sub.createdAt,
+        typeof sub.state.resumedAt === 'string' ? new Date(sub.state.resumedAt) : null,
+      );
       let due: Date | null;
       try {
         due = dueOccurrence(sub.cron, sub.timezone, now, after);
@@ -211,11 +215,19 @@ export class MonitorService {
     };
     if (sub.question)
       return questionInsight(active, sub.question, audience, `subscription-${sub.id}-${run.id}`);
-    if (sub.monitorId === WEEKLY_DIGEST) return weeklyDigest(active, audience);
+    if (sub.monitorId === WEEKLY_DIGEST) {
+      const today = taskDay(this.opts.registry, this.opts.clock.now());
+      return weeklyDigest(active, audience, await myTasks(this.opts.store, user.username, today));
+    }
     const monitor = active.runtime.model.monitors[sub.monitorId ?? ''];
     if (!monitor) throw new PermanentDeliveryError(`monitor ${sub.monitorId} is no longer defined`);
     return monitor.kind === 'metric'
       ? metricInsight(active, sub.monitorId!, monitor, audience)
       : warningInsight(active, sub.monitorId!, monitor, audience);
   }
+}
+
+/** The later of a date and an optional one. */
+function latest(a: Date, b: Date | null): Date {
+  return b && b.getTime() > a.getTime() ? b : a;
 }

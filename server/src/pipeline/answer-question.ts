@@ -9,11 +9,14 @@ import { usedDefinitions } from '../answer/presented-members.ts';
 import { type ConversationState, nextConversationState } from '../ask/conversation.ts';
 import type { Interpretation } from '../ask/interpretation.ts';
 import type { LlmConfig } from '../ask/llm/llm-from-env.ts';
+import { recogniseSubscription } from '../ask/subscription-request.ts';
 import { QueryTimeoutError } from '../data/analytics-engine.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
+import { scopeToAccess } from './access-notice.ts';
 import { type InterpretedTurn, interpretTurn, type TurnInput } from './interpret-turn.ts';
 import { pipelineMessages } from './pipeline-messages.ts';
 import { runQuery } from './run-query.ts';
+import { proposeSubscription } from './subscription-turn.ts';
 
 export type Stage = 'interpret' | 'execute' | 'analyse' | 'present';
 
@@ -32,6 +35,8 @@ export interface AnswerRequest {
   /** The asking user's row-level-security attributes. */
   attributes?: Record<string, string[]>;
   onStage?: (stage: Stage, elapsedMs: number) => void;
+  /** Reads "每周一提醒我…" as a subscription to confirm (the web chat) instead of answering it. */
+  offerSubscription?: boolean;
 }
 
 export interface AnsweredTurn {
@@ -50,11 +55,23 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
   const stage = (s: Stage) => req.onStage?.(s, performance.now() - started);
   stage('interpret');
   const t0 = performance.now();
-  const turn = await interpretTurn(runtime, req.turn, req.previous, deps.llm);
+  const request =
+    req.offerSubscription && 'question' in req.turn ? recogniseSubscription(req.turn.question) : null;
+  const input = request ? { question: request.question, language: req.turn.language } : req.turn;
+  const turn = await interpretTurn(runtime, input, req.previous, deps.llm);
   const timings: Record<string, number> = { interpret: performance.now() - t0 };
   const it = turn.interpretation;
   const lang: Lang = 'language' in req.turn && req.turn.language ? req.turn.language : it.language;
   if (turn.fallback) it.assumptions = [...it.assumptions, pipelineMessages.llmFallback(lang)];
+  // row-level security narrowing what was asked (华东 or 全国 for the 华南 manager) is the headline
+  let notice: string | undefined;
+  if (it.query && it.kind !== 'clarify' && it.kind !== 'out_of_scope') {
+    const question = 'question' in req.turn ? req.turn.question : undefined;
+    const scoped = scopeToAccess(runtime.model, runtime.catalog, req.attributes, it.query, question, lang);
+    it.query = scoped.query;
+    notice = scoped.notice;
+  }
+  const headline = (narrative: string) => (notice ? `${notice}${narrative}` : narrative);
 
   const base = baseAnswer(req, turn, lang);
   const finish = (answer: Answer): AnsweredTurn => {
@@ -62,6 +79,15 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     answer.provenance.elapsedMs = performance.now() - started;
     return { answer, state: nextConversationState(req.previous, it, turn.defaultedRange) };
   };
+
+  const proposed = request && proposeSubscription(runtime, request, turn, req.attributes, lang);
+  if (proposed)
+    return finish({
+      ...base,
+      kind: 'clarify',
+      narrative: proposed.narrative,
+      subscription: proposed.proposal,
+    });
 
   if (it.kind === 'clarify' || it.kind === 'out_of_scope' || !it.query)
     return finish({
@@ -93,7 +119,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       return finish({
         ...base,
         ...presented,
-        narrative: result.narrative ?? presented.narrative,
+        narrative: headline(result.narrative ?? presented.narrative),
         interpretation: {
           ...base.interpretation,
           assumptions: [...base.interpretation.assumptions, ...result.assumptions],
@@ -136,7 +162,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
     return finish({
       ...base,
       ...presented,
-      narrative: run.presentation.rows.length ? presented.narrative : pipelineMessages.noRows(lang),
+      narrative: headline(run.presentation.rows.length ? presented.narrative : pipelineMessages.noRows(lang)),
       interpretation: { ...base.interpretation, assumptions },
       provenance: { ...base.provenance, sql: [run.sql], params: [run.params] },
     });

@@ -21,4 +21,16 @@ export const pipelineMessages = {
   internal: (lang: Lang) => message('internal', lang),
   analysisUnavailable: (lang: Lang) => message('analysis_unavailable', lang),
   llmFallback: (lang: Lang) => message('llm_fallback', lang),
+  subscriptionConfirm: (
+    lang: Lang,
+    p: { question: string; schedule: string; timezone: string; channel: string },
+  ) => message('subscription_confirm', lang, p),
+  subscriptionFilter: (lang: Lang, member: string, values: string) =>
+    message('subscription_filter', lang, { member, values }),
+  listSeparator: (lang: Lang) => message('list_separator', lang),
+  scopeAll: (lang: Lang) => message('scope_all', lang),
+  scopeNone: (lang: Lang) => message('scope_none', lang),
+  scopeRestricted: (lang: Lang, rules: string) => message('scope_restricted', lang, { rules }),
+  channelName: (lang: Lang, channel: 'inbox' | 'email' | 'slack' | 'wecom') =>
+    message(`channel.${channel}`, lang),
 };

@@ -4,7 +4,9 @@ import { deployShippedModel } from '../governance/deploy-shipped.ts';
 import { loadPublished } from '../governance/published-models.ts';
 import { auditRoutes } from '../http/routes/audit.ts';
 import { definitionRoutes } from '../http/routes/definitions.ts';
+import { uploadRoutes } from '../http/routes/uploads.ts';
 import { wrongAnswerRoutes } from '../http/routes/wrong-answers.ts';
+import { uploadService } from '../uploads/upload-service.ts';
 import { MODELS_DIR, type ServerOptions } from './start-server.ts';
 
 /**
@@ -17,11 +19,15 @@ export async function serverHooks(): Promise<
 > {
   return {
     runAnalysis,
-    extraRoutes: (store, registry) => ({
-      '/models': definitionRoutes({ store, registry }),
-      '/audit': auditRoutes({ store }),
-      '/wrong-answers': wrongAnswerRoutes({ store, registry }),
-    }),
+    extraRoutes: (store, registry, { dataDir, uploadsDir }) => {
+      const uploads = uploadService({ store, registry, dataDir, uploadsDir });
+      return {
+        '/models': definitionRoutes({ store, registry, activateNew: uploads.activateNew }),
+        '/uploads': uploadRoutes(uploads),
+        '/audit': auditRoutes({ store }),
+        '/wrong-answers': wrongAnswerRoutes({ store, registry }),
+      };
+    },
     activateModels: async (store, registry, engines, log, dirs) => {
       for (const [id, engine] of engines) {
         const outcome = await deployShippedModel(store, id, dirs.get(id) ?? join(MODELS_DIR, id));

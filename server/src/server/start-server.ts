@@ -12,7 +12,6 @@ import { ChannelService, type ChannelServiceOptions } from '../channels/channel-
 import { insightDeliverers } from '../channels/insight-deliverers.ts';
 import { DEFAULT_RETRY } from '../channels/outbound-retry.ts';
 import type { AnalyticsEngine } from '../data/analytics-engine.ts';
-import { openAnalyticsStore } from '../data/analytics-store.ts';
 import { generateDemo } from '../data/demo/generate-demo.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
@@ -23,16 +22,15 @@ import { monitorRoutes } from '../http/routes/monitors.ts';
 import { ModelRegistry } from '../models/model-registry.ts';
 import { emailDeliverer, type SmtpConfig, smtpConfigFromEnv } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
-import { QUERY_TIMEOUT_MS } from '../pipeline/run-query.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { openModelEngine } from './model-engine.ts';
 import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODELS_DIR = join(PROJECT_ROOT, 'semantic-layer/models');
 /** File in the app folder recording that this data folder's demo was generated here (demo mode on). */
 export const DEMO_MARKER = 'demo-mode';
-/** Longest a materialisation (derived tables at start or after a publish) may run before it is interrupted. */
-export const MATERIALIZE_TIMEOUT_MS = Number(process.env.CHATBI_MATERIALIZE_TIMEOUT_MS) || 30 * 60_000;
+export { MATERIALIZE_TIMEOUT_MS } from './model-engine.ts';
 
 export interface ServerOptions {
   /** Analytic databases (<model>.duckdb): the only files the analytic connections may read. */
@@ -68,8 +66,17 @@ export interface ServerOptions {
   demo?: boolean;
   apiToken?: string;
   log: (line: string) => void;
-  /** Extra routers behind authentication (governance), given the store and registry. */
-  extraRoutes?: (store: Store, registry: ModelRegistry) => Record<string, OpenAPIHono<AuthEnv>>;
+  /**
+   * Uploaded tables and the model folders of approved uploads (`<uploadsDir>/models`, served like
+   * `--models-dir`); default `<dataDir>-uploads`: neither the data folder nor the app folder.
+   */
+  uploadsDir?: string;
+  /** Extra routers behind authentication (governance, uploads), given the store, registry and folders. */
+  extraRoutes?: (
+    store: Store,
+    registry: ModelRegistry,
+    folders: { dataDir: string; uploadsDir: string },
+  ) => Record<string, OpenAPIHono<AuthEnv>>;
   /** Loads the published definitions into the registry instead of the YAML folders (governance). */
   activateModels?: (
     store: Store,
@@ -139,7 +146,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     generated = true;
   }
 
-  const modelsDirs = [MODELS_DIR, ...(opts.modelsDirs ?? []).map((d) => resolve(d))];
+  const uploadsDir = resolve(opts.uploadsDir ?? `${dataDir}-uploads`);
+  const modelsDirs = [
+    MODELS_DIR,
+    ...(opts.modelsDirs ?? []).map((d) => resolve(d)),
+    join(uploadsDir, 'models'),
+  ];
   let survey = surveyModels(dataDir, modelsDirs);
   if (opts.ingestShipped && (await ingestShippedModels(dataDir, survey, opts.log)))
     survey = surveyModels(dataDir, modelsDirs);
@@ -154,20 +166,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const engines = new Map<string, AnalyticsEngine>();
   const dirs = new Map(survey.served.map((s) => [s.id, s.dir]));
   for (const { id } of survey.served) {
-    // DuckDB by default; PostgreSQL (loaded from the DuckDB file ingest wrote) with ANALYTICS_DATABASE_URL.
-    const engine = await openAnalyticsStore({
-      name: id,
-      duckdbPath: join(dataDir, `${id}.duckdb`),
-      connections: 4,
-      duckdb: {
-        threads: 2,
-        memoryLimit: process.env.CHATBI_DUCKDB_MEMORY ?? '1GB',
-        // Only the database file itself: not the data folder (truth files, exports) nor the app folder.
-        lockdown: { allowedPaths: [join(dataDir, `${id}.duckdb`)] },
-      },
-      defaultTimeoutMs: QUERY_TIMEOUT_MS,
-      writeTimeoutMs: MATERIALIZE_TIMEOUT_MS,
-    });
+    const engine = await openModelEngine(dataDir, id);
     engines.set(id, engine);
   }
 
@@ -242,7 +241,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       integrations: () => channels.status(),
       webDist: opts.webDist,
       extraRoutes: {
-        ...opts.extraRoutes?.(store, registry),
+        ...opts.extraRoutes?.(store, registry, { dataDir, uploadsDir }),
         ...monitorRoutes({ store, registry, clock: { now } }),
       },
       log: (m, e) => opts.log(`${m}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),

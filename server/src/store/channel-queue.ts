@@ -4,7 +4,7 @@
  * they are claimed atomically (`FOR UPDATE SKIP LOCKED`), a lease bounds how long a dead process holds one,
  * and jobs of one thread run in order. Times come from the caller's clock.
  */
-import { and, count, desc, eq, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, lte, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type AppDb, isUniqueViolation } from './db.ts';
 import {
@@ -34,6 +34,16 @@ export interface NewChannelJob {
 /** Repository of channel events, jobs, threads and deliveries. */
 export function channelQueueRepository(db: AppDb) {
   const earlier = alias(channelJobs, 'earlier');
+  const countRows = async (table: typeof channelJobs | typeof channelThreads, where: SQL | undefined) => {
+    const [row] = await db.select({ n: count() }).from(table).where(where);
+    return Number(row?.n ?? 0);
+  };
+  /** Rows of one thread (any user), optionally narrowed further. */
+  const threadRows = (provider: ChannelProvider, threadKey: string, also?: SQL) =>
+    countRows(
+      channelThreads,
+      and(eq(channelThreads.provider, provider), eq(channelThreads.threadKey, threadKey), also),
+    );
   return {
     /** Records an event id or request signature; false when it was already seen (a retry or a replay). */
     async recordEvent(provider: ChannelProvider, eventKey: string, now = new Date()): Promise<boolean> {
@@ -80,18 +90,15 @@ export function channelQueueRepository(db: AppDb) {
       since: Date,
       kind?: string,
     ): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(channelJobs)
-        .where(
-          and(
-            eq(channelJobs.provider, provider),
-            eq(channelJobs.externalUserId, externalUserId),
-            gte(channelJobs.createdAt, since),
-            kind ? eq(channelJobs.kind, kind) : undefined,
-          ),
-        );
-      return Number(row?.n ?? 0);
+      return countRows(
+        channelJobs,
+        and(
+          eq(channelJobs.provider, provider),
+          eq(channelJobs.externalUserId, externalUserId),
+          gte(channelJobs.createdAt, since),
+          kind ? eq(channelJobs.kind, kind) : undefined,
+        ),
+      );
     },
 
     /**
@@ -241,11 +248,7 @@ export function channelQueueRepository(db: AppDb) {
 
     /** Whether any user has a conversation in this thread (a thread the bot answers in). */
     async threadKnown(provider: ChannelProvider, threadKey: string): Promise<boolean> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(channelThreads)
-        .where(and(eq(channelThreads.provider, provider), eq(channelThreads.threadKey, threadKey)));
-      return Number(row?.n ?? 0) > 0;
+      return (await threadRows(provider, threadKey)) > 0;
     },
 
     /** Whether `conversationId` was answered in this thread. */
@@ -254,17 +257,7 @@ export function channelQueueRepository(db: AppDb) {
       threadKey: string,
       conversationId: string,
     ): Promise<boolean> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(channelThreads)
-        .where(
-          and(
-            eq(channelThreads.provider, provider),
-            eq(channelThreads.threadKey, threadKey),
-            eq(channelThreads.conversationId, conversationId),
-          ),
-        );
-      return Number(row?.n ?? 0) > 0;
+      return (await threadRows(provider, threadKey, eq(channelThreads.conversationId, conversationId))) > 0;
     },
 
     /** Remembers the conversation of a thread for a user. */

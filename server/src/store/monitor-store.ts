@@ -78,6 +78,21 @@ export function monitorStoreRepository(db: AppDb) {
       return rows.length > 0;
     },
 
+    /**
+     * Pauses or resumes a user's own subscription; null when it is not theirs or unknown. Resuming notes
+     * `state.resumedAt`, so occurrences that fell in the pause are not caught up.
+     */
+    async setActive(userId: string, id: string, active: boolean, now: Date): Promise<Subscription | null> {
+      if (!isUuid(id)) return null;
+      const resumed = sql`${monitorSubscriptions.state} || ${JSON.stringify({ resumedAt: now.toISOString() })}::jsonb`;
+      const [row] = await db
+        .update(monitorSubscriptions)
+        .set(active ? { active, state: resumed } : { active })
+        .where(and(eq(monitorSubscriptions.id, id), eq(monitorSubscriptions.userId, userId)))
+        .returning();
+      return row ?? null;
+    },
+
     async setState(id: string, state: Record<string, unknown>): Promise<void> {
       await db.update(monitorSubscriptions).set({ state }).where(eq(monitorSubscriptions.id, id));
     },

@@ -25,7 +25,8 @@ export interface CampaignKit {
   close(): Promise<void>;
 }
 
-export async function startCampaignKit(): Promise<CampaignKit> {
+/** `now`: the campaigns' clock (send days, follow-up offsets, task due dates); the real clock by default. */
+export async function startCampaignKit(opts: { now?: () => Date } = {}): Promise<CampaignKit> {
   const dataDir = await copiedDemo();
   const appDir = mkdtempSync(join(tmpdir(), 'chatbi-campaign-app-'));
   const [smtp, sms, wecom] = await Promise.all([
@@ -49,6 +50,7 @@ export async function startCampaignKit(): Promise<CampaignKit> {
         wecom: { url: wecom.url, token: 'wecom-token' },
         autoStart: false,
         pollMs: 50,
+        now: opts.now,
         // Fixed ids: the holdout and the simulated responses are seeded by them, so runs repeat.
         newId: () => `00000000-0000-4000-8000-${String(++campaignCount).padStart(12, '0')}`,
       },

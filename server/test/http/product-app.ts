@@ -2,6 +2,8 @@
  * The product's HTTP app with every router it can mount (governance from `serverHooks`, campaigns, Slack
  * and both WeCom channels configured) over an empty registry and a PGlite store: what the OpenAPI tests read.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { campaignConfigFromEnv } from '../../src/campaigns/campaign-config.ts';
 import { campaignModule } from '../../src/campaigns/campaign-module.ts';
 import { ChannelService } from '../../src/channels/channel-service.ts';
@@ -41,6 +43,9 @@ export async function productApp(store: Store) {
     answerDeps: { llm: null },
     channelRoutes: channels.routes(),
     campaigns: campaignModule({ store, registry, demo: true, config: campaignConfigFromEnv() }),
-    extraRoutes: hooks.extraRoutes?.(store, registry),
+    extraRoutes: hooks.extraRoutes?.(store, registry, {
+      dataDir: join(tmpdir(), 'chatbi-openapi-data'),
+      uploadsDir: join(tmpdir(), 'chatbi-openapi-uploads'),
+    }),
   });
 }

@@ -2,6 +2,8 @@ import type { Answer, Intent, SemanticQuery } from '../api/types.ts';
 import type { CatalogIndex } from '../catalog-store.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
+import { proposalCard } from '../monitors/proposal-card.ts';
+import { subscribeMenu } from '../monitors/subscribe-menu.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
 import { answerChart } from './answer-chart.ts';
 import { dataTable } from './data-table.ts';
@@ -52,6 +54,7 @@ export function answerView(
       { class: failed ? 'narrative state-error' : 'narrative', role: failed ? 'alert' : null },
       answer.narrative,
     ),
+    answer.subscription && proposalCard(answer.subscription),
     answer.kind === 'clarify' &&
       questionButtons(
         t('chat.clarifyPrompt'),
@@ -75,6 +78,7 @@ export function answerView(
     ),
     // Provenance belongs to computed answers; a refusal with no query has nothing to explain.
     (answer.kind === 'answer' || answer.provenance.sql.length > 0) && provenancePanel(answer),
+    answer.kind === 'answer' && subscribeMenu(question),
     feedbackBox({ conversationId: answer.conversationId, seq: handlers.seq }),
   );
   return { element, rendered };

@@ -1,5 +1,8 @@
+import { MONITORS_EN } from './messages-monitors-en.ts';
+
 /** English interface text; `messages-zh.ts` must have the same keys (the type checks it). */
 export const EN = {
+  ...MONITORS_EN,
   'app.title': 'Churn ChatBI',
   'list.separator': ', ',
 

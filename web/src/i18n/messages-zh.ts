@@ -1,7 +1,9 @@
 import type { MessageId } from './messages-en.ts';
+import { MONITORS_ZH } from './messages-monitors-zh.ts';
 
 /** 中文界面文案（键与 messages-en.ts 相同）。 */
 export const ZH: Record<MessageId, string> = {
+  ...MONITORS_ZH,
   'app.title': '客户流失 ChatBI',
   'list.separator': '、',
 

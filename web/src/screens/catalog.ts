@@ -118,6 +118,7 @@ export function catalogScreen(outlet: HTMLElement): void {
       { class: 'catalog' },
       h('h1', null, t('catalog.title')),
       modelPicker(() => navigate('catalog')),
+      h('p', null, h('a', { class: 'catalog-monitors', href: '#/monitors' }, t('monitors.catalogLink'))),
       body,
     ),
   );

@@ -16,7 +16,8 @@ interface CustomerView {
     rules: string[];
     factors: { text: string; contribution: number }[];
   } | null;
-  tags: { dimension: string; value: string }[];
+  /** Segments (`kind: 'segment'`) and the governed tags of tags.yaml that hold (basic, behaviour, predictive). */
+  tags: { dimension: string; value: string; label: string; kind: string }[];
   timeline: { date: string; kind: string; detail: Record<string, unknown> }[];
   campaignTouches: {
     campaign: string;
@@ -86,7 +87,13 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
           h(
             'p',
             null,
-            c.tags.map((tag) => h('span', { class: 'chip' }, `${tag.dimension}: ${tag.value}`)),
+            c.tags.map((tag) =>
+              h(
+                'span',
+                { class: tag.kind === 'segment' ? 'chip' : `chip tag tag-${tag.kind}`, title: tag.dimension },
+                tag.label,
+              ),
+            ),
           ),
         ),
         h(

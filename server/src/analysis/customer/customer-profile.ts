@@ -6,6 +6,8 @@
  * a customer the list does not flag is scored by the same model. A customer the user may not see does
  * not exist for them (null).
  */
+import type { TagKind } from '../../../../semantic-layer/src/definition/tags-schema.ts';
+import type { SemanticModel } from '../../../../semantic-layer/src/model.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
@@ -36,8 +38,11 @@ export interface CustomerProfile {
     expectedLoss: number | null;
     action: string | null;
   } | null;
-  /** Governed segments the customer is in: `{dimension, value}`. */
-  tags: { dimension: string; value: string }[];
+  /**
+   * Governed segments the customer is in: value tier, lifecycle… (`kind: 'segment'`) and the analysts'
+   * tags of tags.yaml that hold for them (`kind`: basic, behaviour or predictive; `value` 'true').
+   */
+  tags: CustomerTag[];
   timeline: TimelineEvent[];
 }
 
@@ -55,6 +60,14 @@ const PROFILE_DIMENSIONS = [
   'recency_days',
   'risk_flags',
 ];
+export interface CustomerTag {
+  dimension: string;
+  value: string;
+  /** Shown on the page: "价值分层: 高价值" or the tag's own label. */
+  label: string;
+  kind: 'segment' | TagKind;
+}
+
 const TAG_DIMENSIONS = ['value_tier', 'lifecycle_stage', 'rfm_segment', 'tenure_band', 'customer_type'];
 
 const day = (v: unknown) => String(v ?? '').slice(0, 10);
@@ -73,7 +86,8 @@ export async function customerProfile(
     query: { model: runtime.model.id, metrics: ['at_risk_customers'], filters: [] },
     attributes,
   });
-  const dims = PROFILE_DIMENSIONS.filter((d) => runtime.model.dimensions[d]);
+  const tagIds = Object.keys(runtime.model.tags);
+  const dims = [...PROFILE_DIMENSIONS.filter((d) => runtime.model.dimensions[d]), ...tagIds];
   const [profile] = await readGoverned(ctx, 'profile_ms', {
     metrics: ['customers'],
     dimensions: dims,
@@ -81,6 +95,8 @@ export async function customerProfile(
   });
   if (!profile) return null;
   delete profile.customers;
+  const tags = customerTags(runtime.model, profile, lang);
+  for (const id of tagIds) delete profile[id];
 
   const population = await findAtRiskCustomers(ctx);
   const listed = population.customers.find((c) => c.customerId === customerId);
@@ -111,11 +127,28 @@ export async function customerProfile(
       };
     }
   }
-  const tags = TAG_DIMENSIONS.filter((d) => profile[d] !== null && profile[d] !== undefined).map((d) => ({
-    dimension: d,
-    value: String(profile[d]),
-  }));
   return { customerId, profile, risk, tags, timeline: await timeline(ctx, one) };
+}
+
+/** The segments of the profile row and the tags that hold for the customer. */
+function customerTags(model: SemanticModel, row: Record<string, unknown>, lang: 'zh' | 'en'): CustomerTag[] {
+  const segments = TAG_DIMENSIONS.filter(
+    (d) => model.dimensions[d] && row[d] !== null && row[d] !== undefined,
+  );
+  const out: CustomerTag[] = segments.map((d) => {
+    const dim = model.dimensions[d]!;
+    const value = String(row[d]);
+    return {
+      dimension: d,
+      value,
+      label: `${dim.label[lang]}: ${dim.values[value]?.label[lang] ?? value}`,
+      kind: 'segment',
+    };
+  });
+  for (const tag of Object.values(model.tags))
+    if (row[tag.id] === true || row[tag.id] === 'true')
+      out.push({ dimension: tag.id, value: 'true', label: tag.label[lang], kind: tag.kind });
+  return out;
 }
 
 async function timeline(ctx: ReturnType<typeof analysisContext>, one: Filter): Promise<TimelineEvent[]> {

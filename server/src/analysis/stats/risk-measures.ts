@@ -17,6 +17,21 @@ export interface TwoByTwo {
   d: number;
 }
 
+/**
+ * The (1 − α) interval center ± z·se, mapped through `back` (identity for an additive estimate, `exp`
+ * for one on the log scale); a decreasing `back` swaps the ends, so lower ≤ upper always.
+ */
+function normalInterval(
+  center: number,
+  se: number,
+  confidence: number,
+  back: (x: number) => number = (x) => x,
+): ConfidenceInterval {
+  const z = zForConfidence(confidence);
+  const [lower, upper] = [back(center - z * se), back(center + z * se)].sort((x, y) => x - y);
+  return { lower: lower!, upper: upper!, level: confidence };
+}
+
 function checkTable(t: TwoByTwo): StatsResult<true> {
   for (const key of ['a', 'b', 'c', 'd'] as const) {
     if (!Number.isInteger(t[key]) || t[key] < 0) {
@@ -50,11 +65,10 @@ export function relativeRisk(table: TwoByTwo, confidence = 0.95): StatsResult<Re
     return fail('zero_cell', 'table.c', 'no churned customers without the factor; ln RR undefined');
   const rr = a / (a + b) / (c / (c + d));
   const se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
-  const z = zForConfidence(confidence);
   return ok({
     relativeRisk: rr,
     logStandardError: se,
-    interval: { lower: rr * Math.exp(-z * se), upper: rr * Math.exp(z * se), level: confidence },
+    interval: normalInterval(Math.log(rr), se, confidence, Math.exp),
   });
 }
 
@@ -74,11 +88,10 @@ export function riskDifference(table: TwoByTwo, confidence = 0.95): StatsResult<
   const p1 = table.a / n1;
   const p0 = table.c / n0;
   const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
-  const z = zForConfidence(confidence);
   return ok({
     difference: p1 - p0,
     standardError: se,
-    interval: { lower: p1 - p0 - z * se, upper: p1 - p0 + z * se, level: confidence },
+    interval: normalInterval(p1 - p0, se, confidence),
   });
 }
 
@@ -129,14 +142,9 @@ export function attributableFractionInterval(
     d: -1 / (c + d) + 1 / N,
   };
   const se = Math.sqrt(g.a ** 2 * a + g.b ** 2 * b + g.c ** 2 * c + g.d ** 2 * d);
-  const z = zForConfidence(confidence);
   return ok({
     fraction: 1 - Math.exp(logRest),
-    interval: {
-      lower: 1 - Math.exp(logRest + z * se),
-      upper: 1 - Math.exp(logRest - z * se),
-      level: confidence,
-    },
+    interval: normalInterval(logRest, se, confidence, (x) => 1 - Math.exp(x)),
   });
 }
 

@@ -63,3 +63,20 @@ export const WITHOUT_PREFIXES = {
   zh: ['没有', '无', '没开', '未开通', '不带'],
   en: ['without', 'no', 'not having'],
 };
+
+/** Words asking for the whole population, every region ("全国", "nationwide"): what row-level security may narrow. */
+export const WHOLE_SCOPE_WORDS = [
+  '全国',
+  '全公司',
+  '全部地区',
+  '所有地区',
+  '各地区加起来',
+  '整个公司',
+  'nationwide',
+  'all regions',
+  'every region',
+  'company-wide',
+  'companywide',
+  'whole company',
+  'across the country',
+];

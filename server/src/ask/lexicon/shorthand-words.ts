@@ -42,6 +42,12 @@ export const SHORTHAND_WORDS: Record<string, string> = {
   cnt: 'count',
   amt: 'amount',
   tix: 'tickets',
+  rgn: 'region',
+  mthly: 'monthly',
+  mnthly: 'monthly',
+  rgns: 'regions',
+  cat: 'category',
+  cats: 'categories',
   // real words, but in questions about churn nearly always a misspelling
   loose: 'lose',
   looses: 'loses',
@@ -54,6 +60,11 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/(?=\s|$)/gi, 'with'],
   [/#\s*of\b/gi, 'number of'],
+  [/\b(\d+)\s*(?:yrs?|years?)\b/gi, '$1 year'],
+  [/\bq\/q\b/gi, 'quarter over quarter'],
+  [/\bm\/m\b/gi, 'month over month'],
+  [/\by\/y\b/gi, 'year over year'],
+  [/\bly\b(?=\s*[?.!]?\s*$)/gi, 'last year'],
 ];
 
 /**

@@ -3,6 +3,20 @@
  * of a question after matching, minus these, is named back as not understood.
  */
 export const STOP_WORDS_ZH = [
+  // place words around a model or group ("电信那边", "华南这边"), payment and leaving verbs, running totals
+  '那边',
+  '这边',
+  '边用',
+  '付费',
+  '付款',
+  '交费',
+  '要走',
+  '会走',
+  '累计',
+  '一张',
+  '一共',
+  '咱们',
+  '咱',
   '是多少',
   '有多少',
   '怎么样',
@@ -211,6 +225,9 @@ export const STOP_WORDS_ZH = [
 ];
 
 export const STOP_WORDS_EN = new Set([
+  'from leaving',
+  'leaving',
+  'keep',
   'shoppers',
   'shopper',
   'higher',

@@ -49,7 +49,11 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
   const norm = normaliseForMatch(original);
   const index = catalogIndex(catalog);
   const candidates: Candidate[] = [
-    ...scanTimeTokens(folded, asOf).map((time) => ({ start: time.start, end: time.end, time })),
+    ...scanTimeTokens(folded, asOf, catalog.calendar).map((time) => ({
+      start: time.start,
+      end: time.end,
+      time,
+    })),
     ...findCatalogWords(norm, original, index).map((match) => ({
       start: match.start,
       end: match.end,
@@ -80,6 +84,8 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
     cues = findCues(norm, matches);
   }
   for (const cue of cues) if (!cue.insideCatalog) cover(cue.start, cue.end);
+  // "电信客户…", "telco churn rate": words naming the model itself are understood, never a filter
+  for (const w of modelWords(norm, catalog)) cover(w.start, w.end);
 
   const fuzzy = selectLongest(findFuzzyWords(norm, original, index, covered));
   for (const f of fuzzy) cover(f.start, f.end);
@@ -131,6 +137,15 @@ function partialWords(
     );
     return targets.length > 0 ? [partialMatch(t, original, targets)] : [];
   });
+}
+
+/** Spans (original text) of the words naming the model's business (model.yaml `synonyms`). */
+function modelWords(norm: NormalisedText, catalog: Catalog): { start: number; end: number }[] {
+  const words = [...(catalog.synonyms?.zh ?? []), ...(catalog.synonyms?.en ?? [])].map(normaliseKey);
+  return findPhrases(norm.text, words).map((hit) => ({
+    start: norm.map[hit.start],
+    end: norm.map[hit.end - 1] + 1,
+  }));
 }
 
 function findCues(norm: NormalisedText, matches: CatalogMatch[]): CueHit[] {

@@ -45,7 +45,8 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('churnForecast')) return 'churn_forecast';
   if (has('campaignOutcomes')) return 'campaign_outcomes';
   if (has('actions')) return 'actions';
-  if (has('whatChanged') || (has('why') && has('change'))) return 'decomposition';
+  // "为什么…多了", "why did … go up", "为什么…比上个季度高": a change against an earlier period
+  if (has('whatChanged') || (has('why') && (has('change') || analysis.time.compare))) return 'decomposition';
   if (has('drivers')) return 'drivers';
   if (has('cohorts')) return 'cohorts';
   if (has('survival')) return 'survival';

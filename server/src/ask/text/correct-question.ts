@@ -3,6 +3,7 @@ import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
+import { CANTONESE_MARKERS, CANTONESE_WORDS } from '../lexicon/dialect-words.ts';
 import {
   FORWARD_PREFIXES,
   MIN_TYPO_LENGTH,
@@ -13,7 +14,7 @@ import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 
 /** One change made to the question before matching, named back to the user. */
 export interface Correction {
-  kind: 'traditional' | 'homophone' | 'typo' | 'shorthand';
+  kind: 'traditional' | 'dialect' | 'homophone' | 'typo' | 'shorthand';
   from: string;
   to: string;
 }
@@ -94,6 +95,19 @@ function simplify(text: string, corrections: Correction[]): string {
   return simple;
 }
 
+/** Cantonese wording read as Mandarin (lexicon/dialect-words.ts), only in a question marked as Cantonese. */
+function readCantonese(text: string, corrections: Correction[]): string {
+  if (!CANTONESE_MARKERS.test(text)) return text;
+  let out = text;
+  for (const [pattern, to] of CANTONESE_WORDS) {
+    out = out.replace(pattern, (from) => {
+      corrections.push({ kind: 'dialect', from, to });
+      return to;
+    });
+  }
+  return out;
+}
+
 /**
  * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
  * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
@@ -170,8 +184,9 @@ function fixEnglish(text: string, d: Dictionary, corrections: Correction[]): str
   let out = text;
   for (const [pattern, to] of SHORTHAND_PHRASES) {
     out = out.replace(pattern, (from) => {
-      corrections.push({ kind: 'shorthand', from, to });
-      return to;
+      const read = from.replace(new RegExp(pattern.source, 'i'), to);
+      corrections.push({ kind: 'shorthand', from, to: read });
+      return read;
     });
   }
   return out.replace(/[A-Za-z]+/g, (from) => {
@@ -202,6 +217,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   const corrections: Correction[] = [];
   let text = simplify(question, corrections);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
+  text = readCantonese(text, corrections);
   text = fixHomophones(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };
@@ -212,7 +228,14 @@ export function describeCorrections(corrections: Correction[], lang: Lang): stri
   if (corrections.length === 0) return undefined;
   const seen = new Set<string>();
   const unique = corrections.filter((c) => !seen.has(`${c.from}→${c.to}`) && seen.add(`${c.from}→${c.to}`));
-  const parts = unique.map((c) => {
+  const dialect = unique.filter((c) => c.kind === 'dialect').map((c) => `${c.from}→${c.to}`);
+  const parts = unique.flatMap((c) => {
+    if (c.kind === 'dialect') {
+      if (c !== unique.find((x) => x.kind === 'dialect')) return [];
+      return lang === 'zh'
+        ? `粤语按普通话理解（${dialect.join('、')}）`
+        : `Cantonese read as Mandarin (${dialect.join(', ')})`;
+    }
     if (c.kind === 'traditional')
       return lang === 'zh'
         ? `繁体按简体理解（${c.to}）`

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
-import { clipToAsOf } from '../../calendar/calendar.ts';
+import { clipToAsOf, shiftYears } from '../../calendar/calendar.ts';
 import { RANGE_JOINERS } from '../lexicon/time-words.ts';
 import { selectLongest } from '../match/phrase-finder.ts';
 import { foldWidthAndCase } from '../text/normalise.ts';
@@ -53,6 +53,18 @@ export function combineTimeTokens(
       range = { start: range.start, end: second.range.end };
       used = [ranges[0], second];
       result.joined = { from: clipToAsOf(ranges[0].range!, asOf), to: clipToAsOf(second.range, asOf) };
+    } else if (second && sameRange(clipToAsOf(second.range!, asOf), clipToAsOf(range, asOf))) {
+      // "截至9月底今年": two words for the same range
+      used = [ranges[0]];
+    } else if (second?.range && comparedPeriods(original, ranges[0], second)) {
+      const pair = comparedPeriods(original, ranges[0], second)!;
+      range = pair.range;
+      used = [ranges[0], second];
+      if (pair.grain && !result.grain) {
+        result.grain = pair.grain;
+        result.trend = true;
+      }
+      if (pair.compare && !result.compare) result.compare = pair.compare;
     } else if (second) {
       const ignored = original.slice(second.start, second.end);
       notes.push(
@@ -79,6 +91,32 @@ export function combineTimeTokens(
   }
   if (notes.length > 0) result.assumption = notes.join(lang === 'zh' ? '；' : '; ');
   return result;
+}
+
+const sameRange = (a: TimeRange, b: TimeRange) => a.start === b.start && a.end === b.end;
+const days = (r: TimeRange) => (Date.parse(r.end) - Date.parse(r.start)) / 86_400_000;
+const wholeYear = (r: TimeRange) =>
+  r.start.endsWith('-01-01') && r.end.endsWith('-01-01') && days(r) >= 365 && days(r) <= 366;
+/** Words setting two periods against each other ("Q3 比 Q2", "Q4 2025 vs Q4 2024", "2024年和2025年"). */
+const PERIOD_CONNECTOR = /比|和|跟|与|对比|相比|\bvs\b|versus|compared|against|\band\b/;
+
+/**
+ * Two periods set against each other: two whole years side by side (both, by year); otherwise the later
+ * one compared with the earlier when that is the period just before it or the same period a year earlier.
+ */
+function comparedPeriods(
+  original: string,
+  a: TimeToken,
+  b: TimeToken,
+): { range: TimeRange; grain?: TimeGrain; compare?: CompareMode } | undefined {
+  if (!PERIOD_CONNECTOR.test(foldWidthAndCase(original.slice(a.end, b.start)))) return undefined;
+  const [earlier, later] = [a.range!, b.range!].sort((x, y) => x.start.localeCompare(y.start));
+  if (wholeYear(earlier) && wholeYear(later) && earlier.end === later.start)
+    return { range: { start: earlier.start, end: later.end }, grain: 'year' };
+  if (sameRange(shiftYears(later, -1), earlier)) return { range: later, compare: 'same_period_last_year' };
+  if (earlier.end === later.start && Math.abs(days(earlier) - days(later)) <= 3)
+    return { range: later, compare: 'previous_period' };
+  return undefined;
 }
 
 /** True when only a range joiner (到, to, -) stands between two period words. */

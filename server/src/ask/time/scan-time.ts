@@ -1,3 +1,4 @@
+import type { CatalogEvent } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
 import {
   addDays,
@@ -22,6 +23,7 @@ import {
 } from '../lexicon/time-words.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
+import { calendarTokens } from './calendar-events.ts';
 import { bilingual, halfName, monthName, quarterName } from './period-labels.ts';
 
 export type CompareMode = 'previous_period' | 'same_period_last_year';
@@ -150,6 +152,11 @@ function rules(): Rule[] {
       new RegExp(`\\b(?:in\\s+)?${EN_MONTH}\\b`, 'g'),
       (m, a) => (m[1] === 'may' && !m[0].startsWith('in') ? null : latestMonth(enMonth(m[1]), a)),
     ],
+    [
+      // "截至9月底", "到9月末为止": cumulative from the start of that month's year to its end
+      new RegExp(`(?:截至|截止到?|截止至|到)\\s*(?:今年\\s*)?${M}\\s*月(?:底|末|份?结束)(?:为止)?`, 'g'),
+      (m, a) => toMonthEnd(n(m[1]), a),
+    ],
     [/(?<!\d)(\d{4})\s*年(?:度)?/g, (m) => ({ range: yearRange(+m[1]) })],
     [/\b(?:in\s+|fy\s*)?((?:19|20)\d{2})\b/g, (m) => ({ range: yearRange(+m[1]) })],
     [
@@ -176,6 +183,19 @@ function latestQuarter(q: number, asOf: string): Partial<TimeToken> {
   const year = partsOf(asOf).year;
   const y = quarterRange(year, q).end <= asOf ? year : year - 1;
   return quarterToken(y, q, true);
+}
+
+/** From January 1 to the end of the latest month m (cumulative to a month end). */
+function toMonthEnd(m: number, asOf: string): Partial<TimeToken> | null {
+  const month = latestMonth(m, asOf);
+  if (!month?.range) return null;
+  const year = partsOf(month.range.start).year;
+  return {
+    range: { start: isoDate(year, 1), end: month.range.end },
+    reading: bilingual((l) =>
+      l === 'zh' ? `${year}年1月至${m}月底` : `January to end of ${monthName(year, m, 'en')}`,
+    ),
+  };
 }
 
 function latestMonth(m: number, asOf: string): Partial<TimeToken> | null {
@@ -256,7 +276,7 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
  * Every time word in a width- and case-folded text (overlapping candidates included; the caller
  * keeps the longest). Spans index the folded text, which has the original's length.
  */
-export function scanTimeTokens(folded: string, asOf: string): TimeToken[] {
+export function scanTimeTokens(folded: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
   const tokens: TimeToken[] = [];
   const push = (
     start: number,
@@ -270,6 +290,7 @@ export function scanTimeTokens(folded: string, asOf: string): TimeToken[] {
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) push(m.index, m.index + m[0].length, make(m, asOf));
   }
+  for (const t of calendarTokens(folded, asOf, events)) push(t.start!, t.end!, t);
   for (const [id, phrases] of Object.entries(NAMED_PERIODS) as [NamedPeriod, string[]][]) {
     for (const hit of findPhrases(folded, phrases)) push(hit.start, hit.end, namedPeriod(id, asOf));
   }

@@ -8,22 +8,17 @@
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Store } from '../../store/open-store.ts';
 import type { AccountLinks } from '../account-links.ts';
 import { isHelpCommand, parseLinkCommand } from '../account-links.ts';
 import { channelMessages, messageLanguage } from '../channel-messages.ts';
+import { enqueueInbound, type InboundQueueDeps } from '../enqueue-inbound.ts';
 import { FOLLOW_UP_ACTION, PROVENANCE_ACTION } from './slack-blocks.ts';
 import { type SlackJobPayload, slackChannelType, slackThreadKey, stripMentions } from './slack-jobs.ts';
 import { verifySlackSignature } from './slack-signature.ts';
 
-export interface SlackRouteDeps {
+export interface SlackRouteDeps extends InboundQueueDeps {
   signingSecret: string;
-  store: Store;
   links: AccountLinks;
-  now: () => Date;
-  rateLimitPerMinute: number;
-  /** Called after a job was recorded. */
-  wake: () => void;
 }
 
 type SlackEvent = {
@@ -59,30 +54,16 @@ export function slackRoutes(deps: SlackRouteDeps) {
   };
 
   /** Records an ask job (or a rate-limit notice instead). */
-  const enqueue = async (kind: 'ask' | 'provenance', dedupeKey: string, payload: SlackJobPayload) => {
-    const since = new Date(deps.now().getTime() - 60_000);
-    const recent = await deps.store.channelQueue.countSince('slack', payload.user, since, 'ask');
-    const limited = kind === 'ask' && recent >= deps.rateLimitPerMinute;
-    const threadKey = payload.threadTs ? slackThreadKey(payload, payload.threadTs) : `command:${dedupeKey}`;
-    const { created } = await deps.store.channelQueue.enqueue(
-      {
-        provider: 'slack',
-        kind: limited ? 'notice' : kind,
-        dedupeKey,
-        threadKey,
-        externalUserId: payload.user,
-        payload: limited
-          ? {
-              ...payload,
-              notice: channelMessages.rateLimited(deps.rateLimitPerMinute, messageLanguage(payload.text)),
-            }
-          : { ...payload },
-      },
-      deps.now(),
-    );
-    if (created) deps.wake();
-    return created;
-  };
+  const enqueue = (kind: 'ask' | 'provenance', dedupeKey: string, payload: SlackJobPayload) =>
+    enqueueInbound(deps, {
+      provider: 'slack',
+      kind,
+      dedupeKey,
+      threadKey: payload.threadTs ? slackThreadKey(payload, payload.threadTs) : `command:${dedupeKey}`,
+      externalUserId: payload.user,
+      text: payload.text,
+      payload,
+    });
 
   app.post('/events', async (c) => {
     const body = await verified(c);

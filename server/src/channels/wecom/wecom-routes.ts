@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Store } from '../../store/open-store.ts';
 import type { WecomAppConfig, WecomBotConfig } from '../channel-config.ts';
 import { channelMessages, messageLanguage } from '../channel-messages.ts';
+import { enqueueInbound, type InboundQueueDeps } from '../enqueue-inbound.ts';
 import { MAX_SKEW_SECONDS } from '../slack/slack-signature.ts';
 import {
   WecomCryptoError,
@@ -22,13 +22,9 @@ import {
 import { type BotResult, QUESTION_KEY_PREFIX, type WecomJobPayload } from './wecom-jobs.ts';
 import { xmlField } from './wecom-xml.ts';
 
-export interface WecomRouteDeps {
+export interface WecomRouteDeps extends InboundQueueDeps {
   app?: WecomAppConfig;
   bot?: WecomBotConfig;
-  store: Store;
-  now: () => Date;
-  rateLimitPerMinute: number;
-  wake: () => void;
 }
 
 const refuse = (c: Context, code: string) =>
@@ -51,30 +47,18 @@ export function wecomRoutes(deps: WecomRouteDeps) {
       return refuse(c, 'replayed');
     return null;
   };
-  const enqueue = async (dedupeKey: string, payload: WecomJobPayload) => {
-    const since = new Date(deps.now().getTime() - 60_000);
-    const limited =
-      (await deps.store.channelQueue.countSince('wecom', payload.userid, since, 'ask')) >=
-      deps.rateLimitPerMinute;
-    const result = await deps.store.channelQueue.enqueue(
-      {
+  const enqueue = async (dedupeKey: string, payload: WecomJobPayload) =>
+    (
+      await enqueueInbound(deps, {
         provider: 'wecom',
-        kind: limited ? 'notice' : 'ask',
+        kind: 'ask',
         dedupeKey,
         threadKey: `${payload.via}:${payload.userid}`,
         externalUserId: payload.userid,
-        payload: limited
-          ? {
-              ...payload,
-              notice: channelMessages.rateLimited(deps.rateLimitPerMinute, messageLanguage(payload.text)),
-            }
-          : { ...payload },
-      },
-      deps.now(),
-    );
-    if (result.created) deps.wake();
-    return result.job;
-  };
+        text: payload.text,
+        payload,
+      })
+    ).job;
 
   const appConfig = deps.app;
   if (appConfig) {

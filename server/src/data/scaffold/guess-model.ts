@@ -26,6 +26,12 @@ export interface AttributePlan {
   money: boolean;
   /** Label variants found (cleaned into one value when `clean` is on). */
   variants: VariantGroup[];
+  /** Chinese label (the web upload's edits; the CLI writes English only). */
+  labelZh?: string;
+  /** Labels of values in each language, by value (default: the value itself in English). */
+  valueLabels?: Record<string, { en?: string; zh?: string }>;
+  /** Values merged into another by the user (`Phone` → `Mobile Phone`): written as the ingest `map:`. */
+  merges?: Record<string, string>;
 }
 
 export interface ScaffoldPlan {
@@ -42,6 +48,8 @@ export interface ScaffoldPlan {
   asOf: string;
   notes: string[];
   clean: boolean;
+  /** Chinese label of the model (the web upload's edits). */
+  labelZh?: string;
 }
 
 const KEY_NAME =
@@ -70,7 +78,7 @@ export function labelOf(column: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const isBooleanish = (p: ColumnProfile) =>
+export const isBooleanish = (p: ColumnProfile) =>
   p.distinct === 2 && p.top.every((t) => /^(0|1|true|false|yes|no|y|n|t|f)$/i.test(t.value.trim()));
 
 function guessKey(profile: TableProfile, forced?: string): ColumnProfile {
@@ -95,7 +103,7 @@ export function windowFromGaps(gapP80: number | undefined): number {
   return Math.min(365, Math.max(30, Math.ceil(gapP80 / 30) * 30));
 }
 
-function quantileBands(p: ColumnProfile): AttributePlan['bands'] {
+export function quantileBands(p: ColumnProfile): AttributePlan['bands'] {
   const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
   const cuts = [...new Set((p.quartiles ?? []).map(round))].filter((x) => x > (p.min ?? -Infinity));
   if (cuts.length === 0) return undefined;

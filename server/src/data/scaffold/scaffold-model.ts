@@ -11,9 +11,9 @@ import { ingest } from '../ingest/ingest.ts';
 import { formatIssue } from '../ingest/mapping-issue.ts';
 import type { IngestReport } from '../ingest/report.ts';
 import { sharedDataDir } from '../shared-data.ts';
-import { guessModel, type ScaffoldPlan } from './guess-model.ts';
+import { type GuessOptions, guessModel, type ScaffoldPlan } from './guess-model.ts';
 import { scaffoldFiles } from './model-files.ts';
-import { exportTable, measureLog, profileTable } from './profile-table.ts';
+import { exportTable, measureLog, profileTable, type TableProfile } from './profile-table.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -45,6 +45,17 @@ export type ScaffoldResult =
       seconds: Record<string, number>;
     }
   | { ok: false; message: string };
+
+/**
+ * The plan of a profiled table: guessed, and for a log guessed again with the measured gaps between rows
+ * (the inactivity window). The CLI and the web upload both plan through here.
+ */
+export async function planTable(profile: TableProfile, opts: GuessOptions): Promise<ScaffoldPlan> {
+  const plan = guessModel(profile, opts);
+  if (plan.churn?.kind !== 'inactivity') return plan;
+  const { column, format } = plan.churn;
+  return guessModel(profile, { ...opts, ...(await measureLog(profile, plan.key, column, format)) });
+}
 
 /** How a mapping refers to the table: under the shared data folder portably, else relative to the mapping. */
 function sourceReference(file: string, mappingDir: string): string {
@@ -93,12 +104,7 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
     windowDays: opts.windowDays,
     today: opts.today ?? new Date().toISOString().slice(0, 10),
   };
-  let plan = guessModel(profile, guessOpts);
-  if (plan.churn?.kind === 'inactivity') {
-    const { column, format } = plan.churn;
-    const measured = await timed('gaps', () => measureLog(profile, plan.key, column, format));
-    plan = guessModel(profile, { ...guessOpts, ...measured });
-  }
+  const plan = await timed('gaps', () => planTable(profile, guessOpts));
 
   const mappingDir = join(modelDir, 'ingest');
   let sourceFile = from;

@@ -6,6 +6,17 @@
 export const EN = {
   'error.json_required': 'The body must be JSON (application/json)',
   'error.invalid_text': 'Field {field} contains a NUL character or an unpaired surrogate',
+  'error.upload_too_large': 'The file is larger than the upload limit of {limitMb} MB (CHATBI_UPLOAD_MAX_MB)',
+  'error.csv_empty': 'The file is empty: upload a CSV with a header line and one row per customer or event',
+  'error.csv_no_rows': 'The file has a header line but no rows',
+  'error.csv_field_count':
+    'Line {line} has {found} fields where the header has {expected}: check for a missing or extra delimiter, or an unquoted delimiter inside a value',
+  'error.csv_open_quote': 'Line {line} opens a quote that is never closed',
+  'error.csv_unreadable': 'The file cannot be read as a CSV: {detail}',
+  'error.upload_not_found': 'No upload {id} of yours',
+  'error.model_exists':
+    'A model named {model} already exists (or this upload was already submitted as it): choose another name',
+  'error.invalid_plan_edit': 'Column {column}: {detail}',
   'error.body_too_large': 'The request body is too large (limit {limitKb} KB)',
   'error.not_found': 'No route {method} {path}',
   'error.internal_error': 'Internal error; it has been logged',

@@ -4,6 +4,16 @@ import type { HttpMessageId } from './messages-en.ts';
 export const ZH: Record<HttpMessageId, string> = {
   'error.json_required': '请求体必须是 JSON（application/json）',
   'error.invalid_text': '字段 {field} 含有空字符（NUL）或不成对的代理字符',
+  'error.upload_too_large': '文件超过上传上限 {limitMb} MB（CHATBI_UPLOAD_MAX_MB）',
+  'error.csv_empty': '文件为空：请上传带表头、每行一个客户或一个事件的 CSV',
+  'error.csv_no_rows': '文件只有表头，没有数据行',
+  'error.csv_field_count':
+    '第 {line} 行有 {found} 个字段，而表头有 {expected} 个：请检查是否缺少或多了分隔符，或值中的分隔符未加引号',
+  'error.csv_open_quote': '第 {line} 行的引号没有闭合',
+  'error.csv_unreadable': '无法按 CSV 读取该文件：{detail}',
+  'error.upload_not_found': '没有你上传的编号为 {id} 的文件',
+  'error.model_exists': '已有名为 {model} 的模型（或此上传已按该名称提交）：请换一个名称',
+  'error.invalid_plan_edit': '列 {column}：{detail}',
   'error.body_too_large': '请求体过大（上限 {limitKb} KB）',
   'error.not_found': '没有这个接口：{method} {path}',
   'error.internal_error': '服务器内部错误，已记录日志',

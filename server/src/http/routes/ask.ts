@@ -102,6 +102,7 @@ export function askRoutes(deps: AskRouteDeps) {
         previous: conv.previous,
         attributes: user.attributes,
         onStage,
+        offerSubscription: Boolean(body.question),
       });
       const seq = await deps.conversations.record(conv.id, title, answer, state, {
         action: 'ask',

@@ -8,6 +8,7 @@ import {
   OWNERS_SETTING,
 } from '../../campaigns/campaign-service.ts';
 import { CampaignTarget } from '../../campaigns/campaign-target.ts';
+import type { FollowUpRun } from '../../campaigns/follow-ups.ts';
 import { MessageTemplate } from '../../campaigns/template.ts';
 import type { Campaign } from '../../store/campaigns.ts';
 import type { Store } from '../../store/open-store.ts';
@@ -67,7 +68,11 @@ function holdoutText(campaign: Campaign, lang: 'zh' | 'en'): string {
  * /api/campaigns: create, approve, send and follow retention campaigns; simulated responses in demo mode;
  * admin settings (approval size, owners by region); the opt-out list.
  */
-export function campaignRoutes(deps: { store: Store; service: CampaignService }) {
+export function campaignRoutes(deps: {
+  store: Store;
+  service: CampaignService;
+  followUps?: (campaignId: string) => Promise<FollowUpRun>;
+}) {
   const app = apiRouter<AuthEnv>();
   const view = async (campaign: Campaign, lang: 'zh' | 'en') => ({
     ...campaign,
@@ -246,6 +251,15 @@ export function campaignRoutes(deps: { store: Store; service: CampaignService })
     async (c, id) => {
       const sent = valueOr(await deps.service.send(actor(c.get('user')), id));
       return { status: 202, reply: { campaign: await view(sent.campaign, requestLanguage(c)) } };
+    },
+  );
+  step(
+    'follow-ups',
+    "Creates the playbook's due follow-up tasks (day offsets, no response recorded) for this campaign",
+    async (c, id) => {
+      const found = valueOr(await deps.service.visible(actor(c.get('user')), id));
+      const run = deps.followUps ? await deps.followUps(found.id) : null;
+      return { status: 200, reply: { campaignId: found.id, ...run } };
     },
   );
   step(

@@ -18,7 +18,7 @@ import {
   SynonymsSchema,
   synonymsEdit,
 } from '../../governance/definition-edits.ts';
-import { definitionWorkflow } from '../../governance/definition-workflow.ts';
+import { definitionWorkflow, type WorkflowDeps } from '../../governance/definition-workflow.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { ModelVersion } from '../../store/model-versions.ts';
 import type { Store } from '../../store/open-store.ts';
@@ -35,6 +35,8 @@ export interface DefinitionRoutesOptions {
   registry: ModelRegistry;
   /** Let authors approve their own versions (single-admin installs); default false. */
   allowSelfReview?: boolean;
+  /** Serves an approved model the registry does not know yet (an uploaded table). */
+  activateNew?: WorkflowDeps['activateNew'];
 }
 
 const ModelId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a model id');
@@ -137,7 +139,8 @@ export function definitionRoutes(options: DefinitionRoutesOptions) {
       ...declare,
       method: 'get',
       path: '/',
-      summary: 'The served models with their active and published versions and how many are in review',
+      summary:
+        'The served models with their active and published versions and how many are in review, then new models in review',
       responses: {
         200: jsonResponse(
           'Models',
@@ -149,6 +152,7 @@ export function definitionRoutes(options: DefinitionRoutesOptions) {
                 activeVersion: z.number(),
                 publishedVersion: z.number().nullable(),
                 inReview: z.number(),
+                served: z.boolean().meta({ description: 'false for a new (uploaded) model still in review' }),
               }),
             ),
           }),
@@ -165,8 +169,22 @@ export function definitionRoutes(options: DefinitionRoutesOptions) {
           publishedVersion:
             (await options.store.modelVersions.published(runtime.model.id))?.versionNo ?? null,
           inReview: (await flow.list(runtime.model.id, 'in_review')).length,
+          served: true,
         })),
       );
+      // New models (uploaded tables) are not served until approved: listed so reviewers find them.
+      const waiting = (await options.store.modelVersions.list({ status: 'in_review' })).filter(
+        (v) => !registry.has(v.model),
+      );
+      for (const model of new Set(waiting.map((v) => v.model)))
+        models.push({
+          id: model,
+          label: { zh: model, en: model },
+          activeVersion: 0,
+          publishedVersion: null,
+          inReview: waiting.filter((v) => v.model === model).length,
+          served: false,
+        });
       return c.json({ models }, 200);
     },
   );

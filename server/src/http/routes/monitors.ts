@@ -10,6 +10,7 @@ import type { Clock } from '../../monitors/clock.ts';
 import { WEEKLY_DIGEST } from '../../monitors/digest.ts';
 import { nextOccurrence } from '../../monitors/schedule.ts';
 import { SubscriptionRequestSchema, subscribe } from '../../monitors/subscriptions.ts';
+import { pipelineMessages } from '../../pipeline/pipeline-messages.ts';
 import type { Subscription } from '../../store/monitor-store.ts';
 import type { Store } from '../../store/open-store.ts';
 import { ApiError } from '../api-error.ts';
@@ -114,8 +115,8 @@ export function monitorRoutes(deps: MonitorRouteDeps) {
       errors: ['unauthenticated', 'csrf_failed', 'invalid_request', 'invalid_subscription', 'unknown_model'],
     }),
     async (c) => {
-      const lang = requestLanguage(c);
-      const result = await subscribe(deps, c.get('user'), c.req.valid('json'), lang);
+      const body = c.req.valid('json');
+      const result = await subscribe(deps, c.get('user'), body, requestLanguage(c, body.language));
       if (!result.ok)
         throw result.code === 'unknown_model'
           ? new ApiError('unknown_model', { model: '' })
@@ -143,11 +144,40 @@ export function monitorRoutes(deps: MonitorRouteDeps) {
     (c) => {
       const proposal = recogniseSubscription(c.req.valid('json').text);
       if (!proposal) return c.json({ proposal: null }, 200);
-      const confirm =
-        proposal.language === 'zh'
-          ? `要订阅吗？${proposal.scheduleText}把“${proposal.question}”发送到${{ inbox: '收件箱', email: '邮箱', slack: 'Slack', wecom: '企业微信' }[proposal.channel]}。`
-          : `Subscribe? "${proposal.question}" ${proposal.scheduleText}, to your ${proposal.channel}.`;
+      const confirm = pipelineMessages.subscriptionConfirm(proposal.language, {
+        question: proposal.question,
+        schedule: proposal.scheduleText,
+        timezone: registry.get().runtime.model.timezone,
+        channel: pipelineMessages.channelName(proposal.language, proposal.channel),
+      });
       return c.json({ proposal: { ...proposal }, confirm }, 200);
+    },
+  );
+  subscriptions.openapi(
+    apiRoute({
+      ...declare,
+      method: 'patch',
+      path: '/{id}',
+      summary: "Pauses (`active: false`) or resumes one of the user's subscriptions",
+      request: {
+        params: z.object({ id: z.string().max(64) }),
+        body: jsonBody(z.strictObject({ active: z.boolean() })),
+      },
+      responses: { 200: jsonResponse('Updated', z.object({ subscription: Any })) },
+      errors: ['unauthenticated', 'csrf_failed', 'invalid_request', 'subscription_not_found'],
+    }),
+    async (c) => {
+      const user = c.get('user');
+      const { id } = c.req.valid('param');
+      const { active } = c.req.valid('json');
+      const row = await store.monitors.setActive(user.id, id, active, clock.now());
+      if (!row) throw new ApiError('subscription_not_found');
+      await store.audit.record({
+        action: active ? 'subscription.resume' : 'subscription.pause',
+        userId: user.id,
+        target: id,
+      });
+      return c.json({ subscription: view(row, clock.now()) }, 200);
     },
   );
   subscriptions.openapi(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDay } from '../../campaigns/campaign-days.ts';
+import { myTasks, taskDay } from '../../campaigns/my-tasks.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import type { Store } from '../../store/open-store.ts';
 import { TASK_STATUSES } from '../../store/schema.ts';
@@ -15,21 +15,23 @@ const TaskList = z.object({
   overdue: z.number().int(),
   tasks: z.array(Task.extend({ overdue: z.boolean() })),
 });
+const OverdueReport = z.object({
+  today: z.string(),
+  total: z.number().int(),
+  byOwner: z.array(z.object({ owner: z.string(), count: z.number().int() })),
+  tasks: z.array(Task),
+});
 const declare = { tags: ['tasks'], security: SIGNED_IN };
 
 /**
  * GET /api/tasks — "我的待办": the signed-in user's open tasks by due date, each marked overdue when its
  * due date is before the business day (the data's present); `?owner=` lets an admin read another's.
+ * GET /api/tasks/overdue — open tasks past their due date (all owners for an admin), counted per owner.
  * PATCH /api/tasks/{id} {status} — the owner (or an admin) closes or reopens a task.
  */
 export function taskRoutes(deps: { store: Store; registry: ModelRegistry; now?: () => Date }) {
   const app = apiRouter<AuthEnv>();
-  const today = () => {
-    const id = deps.registry.defaultModelId;
-    const asOf = deps.registry.has(id) ? deps.registry.get(id).runtime.asOf : null;
-    const now = deps.now?.() ?? new Date();
-    return asOf ? businessDay(now, asOf) : now.toISOString().slice(0, 10);
-  };
+  const today = () => taskDay(deps.registry, deps.now?.() ?? new Date());
 
   app.openapi(
     apiRoute({
@@ -45,10 +47,29 @@ export function taskRoutes(deps: { store: Store; registry: ModelRegistry; now?: 
       const user = c.get('user');
       const asked = c.req.valid('query').owner;
       const owner = user.role === 'admin' ? (asked ?? user.username) : user.username;
+      const mine = await myTasks(deps.store, owner, today());
+      return c.json({ owner, today: mine.today, overdue: mine.overdue, tasks: mine.tasks }, 200);
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/overdue',
+      summary: 'Overdue open tasks: all owners for an admin, otherwise the signed-in user’s',
+      responses: { 200: jsonResponse('Overdue tasks and counts per owner', OverdueReport) },
+      errors: ['unauthenticated'],
+    }),
+    async (c) => {
+      const user = c.get('user');
       const day = today();
-      const tasks = await deps.store.tasks.ofOwner(owner);
-      const rows = tasks.map((t) => ({ ...t, overdue: t.dueDate < day }));
-      return c.json({ owner, today: day, overdue: rows.filter((t) => t.overdue).length, tasks: rows }, 200);
+      const tasks = await deps.store.tasks.overdue(day, user.role === 'admin' ? undefined : user.username);
+      const counts = new Map<string, number>();
+      for (const t of tasks) counts.set(t.owner, (counts.get(t.owner) ?? 0) + 1);
+      const byOwner = [...counts].map(([owner, count]) => ({ owner, count }));
+      byOwner.sort((a, b) => b.count - a.count || a.owner.localeCompare(b.owner));
+      return c.json({ today: day, total: tasks.length, byOwner, tasks }, 200);
     },
   );
 

@@ -13,7 +13,20 @@ export const EN = {
     'Something went wrong while computing the answer; it has been logged. Please try again or rephrase.',
   analysis_unavailable:
     'The deeper analysis is not available; here is what the semantic layer can answer directly.',
+  /** Followed directly by the answer's narrative (hence the trailing space). */
+  access_only: 'You can only see {scope}; showing {scope}. ',
   llm_fallback: 'The LLM interpreter was unavailable; the offline rules interpreter answered.',
+  subscription_confirm:
+    'Subscribe? "{question}" {schedule} ({timezone}), sent to your {channel}. Each delivery is computed again with your data access.',
+  subscription_filter: '{member} = {values}',
+  list_separator: ', ',
+  scope_all: 'all data (no row-level restriction)',
+  scope_none: 'no data: your access attributes match no rule of this model',
+  scope_restricted: 'only your data: {rules}',
+  'channel.inbox': 'web inbox',
+  'channel.email': 'e-mail',
+  'channel.slack': 'Slack',
+  'channel.wecom': 'WeCom',
 } as const;
 
 export type PipelineMessageId = keyof typeof EN;

@@ -11,5 +11,17 @@ export const ZH: Record<PipelineMessageId, string> = {
   no_rows: '在所选范围内没有数据（可能是时间范围或筛选条件过窄，或您的数据权限不包含这些记录）。',
   internal: '计算时出错了，我们已记录下来。请稍后再试或换个问法。',
   analysis_unavailable: '深入分析暂不可用，以下是语义层能直接给出的结果。',
+  access_only: '你只能查看{scope}的数据，以下为{scope}的结果。',
   llm_fallback: '大模型解析不可用，已改用离线规则解析。',
+  subscription_confirm:
+    '要订阅吗？{schedule}（{timezone}）把“{question}”发送到您的{channel}。每次发送都按您的数据权限重新计算。',
+  subscription_filter: '{member} = {values}',
+  list_separator: '、',
+  scope_all: '全部数据（无行级限制）',
+  scope_none: '无数据：您的权限属性不匹配该模型的任何规则',
+  scope_restricted: '仅限您的数据：{rules}',
+  'channel.inbox': '网页收件箱',
+  'channel.email': '邮箱',
+  'channel.slack': 'Slack',
+  'channel.wecom': '企业微信',
 };

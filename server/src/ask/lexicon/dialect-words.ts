@@ -1,0 +1,42 @@
+/**
+ * Cantonese (粤语) wording read as Mandarin, on text already converted to simplified characters
+ * (流失咗幾多個客 → 流失了多少个客户; 點解 → 为什么; 邊個地區 → 哪个地区). Language vocabulary, not model
+ * vocabulary: applied only when the question carries a Cantonese marker, each change named back.
+ */
+
+/** A word only Cantonese uses: its presence turns the mapping on ("同" and "系" are Mandarin too). */
+export const CANTONESE_MARKERS =
+  /咗|嘅|啲|冇|嗰|哋|咩|喺|佢|乜|嚟|睇|揾|几多|几耐|点解|点样|点做|边个|边种|边度|边间|边位|边类|而家|今季/;
+
+/** [pattern, Mandarin], in order (longer phrases first). */
+export const CANTONESE_WORDS: [RegExp, string][] = [
+  [/几多/g, '多少'],
+  [/几耐/g, '多久'],
+  [/点解/g, '为什么'],
+  [/点样/g, '怎样'],
+  [/点做/g, '怎么做'],
+  [/点算/g, '怎么办'],
+  [/乜嘢/g, '什么'],
+  [/咩/g, '什么'],
+  [/边(?=[个种度间位类家])/g, '哪'],
+  [/而家/g, '现在'],
+  [/今季/g, '本季度'],
+  [/我哋/g, '我们'],
+  [/佢哋/g, '他们'],
+  [/佢/g, '他'],
+  [/咗/g, '了'],
+  [/嘅/g, '的'],
+  [/啲/g, '些'],
+  [/冇/g, '没有'],
+  [/嗰/g, '那'],
+  [/喺/g, '在'],
+  [/睇/g, '看'],
+  [/揾/g, '找'],
+  [/嚟/g, '来'],
+  // 係 (simplified 系) = 是, outside Mandarin words with 系 (关系, 系统, 联系, 体系, 系列)
+  [/(?<![关联体])系(?![统列数])/g, '是'],
+  // 同 = 和, outside 同比/同期/同时/同样/同一
+  [/同(?![比期时样一事])/g, '和'],
+  // 客 alone = customers ("流失的客多了", "几多个客")
+  [/(?<=[的些个位那这])客(?![户人单服])/g, '客户'],
+];

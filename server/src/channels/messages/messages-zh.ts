@@ -1,0 +1,37 @@
+import type { ChannelMessageId } from './messages-en.ts';
+
+/** Slack 与企业微信机器人的中文文案（键与 messages-en.ts 相同）。 */
+export const ZH: Record<ChannelMessageId, string> = {
+  'link_command.slack': '/churn link <code>',
+  'link_command.wecom': '绑定 <绑定码>',
+  unlinked:
+    '还不知道你在 Churn ChatBI 中是谁，所以不会回答任何数据。请登录网页版，在“账户”页面生成一次性绑定码，然后发送 `{command}`{how}。',
+  'unlinked.slack': '（或请管理员为你的账户填写与 Slack 相同的邮箱）',
+  'unlinked.wecom': '（或请管理员在你的账户上填写企业微信 userid）',
+  linked: '已绑定到账户 {username}。之后的提问都按该账户的数据权限回答。',
+  bad_code: '绑定码无效或已过期（有效期 10 分钟，只能使用一次）。请在网页版重新生成。',
+  'help.intro': '*Churn ChatBI* 回答客户流失相关的问题，按你自己的数据权限计算。',
+  'help.ask.slack': '• 在频道里 @我 提问，或私信我，或用 `/churn 上季度各地区的流失率`',
+  'help.ask.wecom': '• 直接发送问题，例如“上季度各地区的流失率”',
+  'help.follow_up': '• 在同一线程里继续追问（“按渠道看呢？”“为什么？”）会延续上下文',
+  'help.link': '• 绑定账户：`{command}`（绑定码在网页版“账户”页面生成）',
+  working: '⏳ 正在分析，请稍候…',
+  received: '收到，正在计算…',
+  rate_limited: '提问太频繁了（每分钟最多 {perMinute} 个），请稍后再试。',
+  shared_access: '本频道成员的数据权限不同：以下结果只包含频道内每位成员都能看到的数据。',
+  private_reply: '本频道有成员尚未绑定账户（或没有共同可见的数据），所以结果只发给你本人；图表请私信我查看。',
+  'group.sent_privately': '为保护数据权限，群聊中的提问结果已通过应用消息单独发给你。',
+  'group.ask_privately': '为保护数据权限，群聊中不展示数据，请单聊我提问。',
+  failed: '抱歉，这次没能完成回答，已记录错误。',
+  how_computed: '查看计算方式',
+  chart_title: '图表',
+  more_rows: '（显示前 {shown} 行，共 {total} 行）',
+  definitions: '所用定义',
+  model_version: '模型版本',
+  no_provenance: '找不到这条回答的计算记录。',
+  not_understood: '未理解的词：{words}',
+  'list.separator': '、',
+  not_linked: '订阅者尚未绑定 {channel} 账号',
+  'provider.slack': 'Slack',
+  'provider.wecom': '企业微信',
+};
