@@ -329,6 +329,18 @@ describe('the web app in chromium', () => {
       expect(regions.length).toBeGreaterThan(0);
       expect(new Set(regions)).toEqual(new Set(['华南']));
       screenshots.push(await screenshot(page, 'at-risk-manager-south'));
+      // One count (the API's atRisk), a pager with the total, the sort said, the level column by probability.
+      const api = await page.evaluate(async () => (await fetch('/api/customers/at-risk?pageSize=1')).json());
+      const heading = (await page.locator('.at-risk p[role="status"]').textContent()) ?? '';
+      expect(heading.replace(/,/g, '')).toContain(String(api.atRisk));
+      const pager = (await page.locator('.at-risk-pager').textContent()) ?? '';
+      expect(pager.replace(/,/g, '')).toContain(`共 ${api.total} 位`);
+      expect(await page.locator('.at-risk-body').textContent()).toContain('按 90 天流失概率从高到低排序');
+      // The search box narrows on the server: the total follows it.
+      await page.locator('.at-risk input[type="search"]').fill('no-such-customer-xyz');
+      await page
+        .locator('.at-risk-body', { hasText: '没有符合搜索条件的风险客户' })
+        .waitFor({ timeout: 60_000 });
     });
   });
 });

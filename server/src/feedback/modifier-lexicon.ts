@@ -51,7 +51,7 @@ export const MODIFIERS: ReadonlyArray<readonly [Modifier, string]> = [
   [{ kind: 'post_degree', factor: 0.6 }, `了点 了点儿 了一点 了一点点 了些 一点儿 点儿`],
   [
     { kind: 'contrast', before: 0.6, after: 1.2 },
-    `但是 但 不过 可是 然而 只是 只不过 可惜 美中不足 唯一的缺点 唯一缺点 唯一不足 遗憾的是`,
+    `但是 但 不过 可是 然而 只是 只不过 就是 可惜 美中不足 唯一的缺点 唯一缺点 唯一不足 遗憾的是`,
   ],
   [{ kind: 'contrast', before: 0.6, after: 1.5 }, `but, however, yet, unfortunately, except`],
   [{ kind: 'contrast', before: 1, after: 1.3 }, `而且 并且 另外 还有 最主要 关键是 重点是`],

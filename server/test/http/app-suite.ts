@@ -322,6 +322,38 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(entry!.target).toBe('customers/at-risk');
     });
 
+    it('gives the at-risk count of the home tile in the list, pages it with the total, and exports what the filters show', async () => {
+      const home = (await (await analyst.send('GET', '/api/home?language=zh')).json()) as Json;
+      const tile = home.tiles.find((t: Json) => t.metric === 'at_risk_customers');
+      const first = (await (
+        await analyst.send('GET', '/api/customers/at-risk?page=1&pageSize=5&language=zh')
+      ).json()) as Json;
+      const second = (await (
+        await analyst.send('GET', '/api/customers/at-risk?page=2&pageSize=5&language=zh')
+      ).json()) as Json;
+      expect(first.atRisk).toBe(tile.value);
+      expect(first.total).toBe(first.atRisk);
+      expect(second).toMatchObject({ page: 2, pageSize: 5, total: first.total });
+      const ids = (r: Json) => r.customers.map((c: Json) => c.customerId);
+      expect(ids(second)).toHaveLength(5);
+      expect(ids(second).some((id: string) => ids(first).includes(id))).toBe(false);
+      const east = (await (
+        await analyst.send('GET', '/api/customers/at-risk?q=%E5%8D%8E%E4%B8%9C&pageSize=500&language=zh')
+      ).json()) as Json;
+      expect(east.total).toBeLessThan(first.total);
+      const csv = await analyst.send(
+        'GET',
+        '/api/customers/at-risk?format=csv&q=%E5%8D%8E%E4%B8%9C&language=zh',
+      );
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(lines.length).toBe(east.total + 1);
+      expect(lines.slice(1).every((l) => l.includes('华东'))).toBe(true);
+      expect(lines[1]).toMatch(/\d+\.\d%/);
+      expect(lines[1]).toContain('¥');
+      const bad = await analyst.send('GET', '/api/customers/at-risk?pageSize=501');
+      expect(bad.status).toBe(400);
+    });
+
     it('serves health, catalog and home tiles', async () => {
       const health = (await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()) as Json;
       expect(health.models[0]).toMatchObject({ id: 'retail', asOf: '2026-10-01' });
