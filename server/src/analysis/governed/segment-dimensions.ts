@@ -54,6 +54,8 @@ export function valueCount(runtime: ModelRuntime, d: DimensionDef): number {
  * (today's value tier, lifecycle stage…) are left out, because for a past period they would describe
  * the customer after the outcome. For a timeless metric (label churn) any join that does not fan out
  * will do. Only indexed categorical, banded and boolean dimensions with 2..`maxValues` values qualify.
+ * Tags (tags.yaml) are left out: each combines attributes that are tried one by one already, and a
+ * predictive tag is read from the risk score, which measures the outcome itself.
  */
 export function segmentDimensions(
   runtime: ModelRuntime,
@@ -67,7 +69,7 @@ export function segmentDimensions(
   const types = opts.types ?? ['categorical', 'numeric_band', 'boolean'];
   const timeless = isTimeless(model, metricId);
   return Object.values(model.dimensions).filter((d) => {
-    if (!types.includes(d.type) || !d.index_values) return false;
+    if (d.tag || !types.includes(d.type) || !d.index_values) return false;
     const n = valueCount(runtime, d);
     if (n < 2 || n > opts.maxValues) return false;
     return sources.every((src) => {
