@@ -183,6 +183,18 @@ describe('class 5: ranking wording', () => {
   });
 });
 
+describe('"break down … by X" groups by X and leaves nothing unread (blind batch 3 read "Break" as the telco city Brea)', () => {
+  it.each([
+    ['Break down churn by contract type, please', 'contract'],
+    ['break it down by gender', 'gender'],
+  ])('%s', (question, dimension) => {
+    const r = ask(question, TELCO);
+    expect(r.query?.dimensions).toEqual([dimension]);
+    expect(r.query?.filters).toEqual([]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+});
+
 describe('class 6: why did it go up → the change decomposition, never one number', () => {
   it.each([
     '为什么上个月流失的客户多了',

@@ -333,6 +333,7 @@ export const STOP_WORDS_EN = new Set([
   'overall',
   'total',
   'breakdown',
+  'break', // "break down … by X": the grouping comes from "by"
   'split',
   'list',
   'most',
