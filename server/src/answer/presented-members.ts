@@ -12,10 +12,10 @@ export function presentedMembers(catalog: Catalog): Record<string, PresentedMemb
   for (const m of catalog.metrics)
     members[m.id] = { label: m.label, format: m.format, lowerIsBetter: m.lowerIsBetter };
   for (const d of catalog.dimensions) {
-    const values: PresentedMember['values'] = {};
+    // Booleans read as words, never `true`/`false`: the catalog's own value labels (a tag's 高频低客单价客户 /
+    // 非高频低客单价客户) first, else 是/否 · Yes/No.
+    const values: PresentedMember['values'] = d.type === 'boolean' ? { ...BOOLEAN_LABELS } : {};
     for (const v of d.values) values[v.value] = v.label;
-    // Booleans read as words, never `true`/`false`.
-    if (d.type === 'boolean') Object.assign(values, BOOLEAN_LABELS);
     members[d.id] = { label: d.label, format: d.format, values };
   }
   return members;
