@@ -25,6 +25,7 @@ export const SERVER_RANKS: Record<string, number> = {
   pipeline: 5,
   governance: 6,
   monitors: 6,
+  boards: 6,
   campaigns: 5,
   http: 7,
   channels: 7,

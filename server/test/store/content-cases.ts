@@ -11,6 +11,8 @@ const TABLES = [
   'api_tokens',
   'app_settings',
   'audit_log',
+  'board_cards',
+  'boards',
   'campaign_messages',
   'campaigns',
   'channel_deliveries',
@@ -28,12 +30,17 @@ const TABLES = [
   'monitor_subscriptions',
   'opt_outs',
   'sessions',
+  'share_links',
   'tasks',
   'users',
 ];
-const MIGRATIONS = ['0000_init.sql', '0001_channels.sql', '0002_monitors.sql', '0003_campaigns.sql'].map(
-  (f) => readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'),
-);
+const MIGRATIONS = [
+  '0000_init.sql',
+  '0001_channels.sql',
+  '0002_monitors.sql',
+  '0003_campaigns.sql',
+  '0005_web22.sql',
+].map((f) => readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'));
 
 /** Cases over stored content. */
 export function contentCases(store: StoreRef): void {

@@ -1,4 +1,4 @@
-import { compute } from '../../compute/compute-pool.ts';
+import { compute } from '../compute/compute-pool.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
 import type { KaplanMeierCurve, LogRankTest } from '../stats/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogisticRegression } from '../analysis/stats/index.ts';
+import { fitLogisticRegression } from '../stats/index.ts';
 import { compute } from './compute-pool.ts';
 
 /** A deterministic logistic problem: `rows` customers, `p` features, outcome from a known linear predictor. */

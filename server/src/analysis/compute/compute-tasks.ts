@@ -2,8 +2,8 @@
  * The CPU-heavy pure functions a compute worker runs (compute-pool.ts): each takes and returns structured-cloneable
  * data. Adding one here makes it callable with `compute(name, ...args)`.
  */
-import { fitLogisticRegression, predictProbabilities } from '../analysis/stats/index.ts';
-import { estimateSpellSurvival } from '../analysis/survival/survival-estimate.ts';
+import { fitLogisticRegression, predictProbabilities } from '../stats/index.ts';
+import { estimateSpellSurvival } from '../survival/survival-estimate.ts';
 
 export const COMPUTE_TASKS = {
   fitLogisticRegression,
