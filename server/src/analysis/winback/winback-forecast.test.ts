@@ -28,18 +28,18 @@ beforeAll(async () => {
 });
 afterAll(async () => demo?.close());
 
-/** Hand-written: per month k, churn events observed through k still away at its start, and returns in k. */
+/** Hand-written (portable: DuckDB and PostgreSQL): per month k, churn events observed through k still away at its start, and returns in k. */
 async function handReturns(region?: string) {
   return sql(`
     WITH ev AS (
       SELECT CAST(floor((s.returned_date - s.churn_date) / 30.4375) AS INTEGER) + 1 AS k_back,
-        CAST(floor((DATE '${runtime.asOf}' - last_day(s.churn_date)) / 30.4375) AS INTEGER) AS observed
+        CAST(floor((DATE '${runtime.asOf}' - CAST(date_trunc('month', s.churn_date) + INTERVAL '1 month' - INTERVAL '1 day' AS DATE)) / 30.4375) AS INTEGER) AS observed
       FROM customer_spells s JOIN customers c USING (customer_id)
       WHERE s.churn_date IS NOT NULL ${region ? `AND c.region = '${region}'` : ''}
     )
     SELECT k, count(*) FILTER (WHERE k_back IS NULL OR k_back >= k) AS at_risk,
       count(*) FILTER (WHERE k_back = k) AS returned
-    FROM ev, range(1, 13) t(k) WHERE observed >= k GROUP BY k ORDER BY k`);
+    FROM ev, (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12)) AS t(k) WHERE observed >= k GROUP BY k ORDER BY k`);
 }
 
 describe('win-back timing', () => {
