@@ -6,9 +6,9 @@
  * by the as-of date). Nothing dated after a snapshot is ever a feature of it.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { compute } from '../compute/compute-pool.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { compute } from '../compute/compute-pool.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { describeMissing, RISK_REQUIREMENTS } from '../governed/capabilities.ts';
 import {
