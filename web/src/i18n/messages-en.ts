@@ -1,9 +1,11 @@
 import { MONITORS_EN } from './messages-monitors-en.ts';
+import { UPLOAD_EN } from './messages-upload-en.ts';
 import { WORKSPACE_EN } from './messages-workspace.ts';
 
 /** English interface text; `messages-zh.ts` must have the same keys (the type checks it). */
 export const EN = {
   ...MONITORS_EN,
+  ...UPLOAD_EN,
   'app.title': 'Churn ChatBI',
   'list.separator': ', ',
 
@@ -368,42 +370,6 @@ export const EN = {
   'customer.kind.message': 'Message',
   'atRisk.actionTargets': 'Targets of “{action}”: {count} customers',
   'campaigns.resultsQuestion': 'How did the retention campaigns work?',
-  'upload.catalogLink': 'Upload a table (CSV) as a new model',
-  'upload.title': 'Upload a table',
-  'upload.intro':
-    'Upload a CSV with one row per customer (or one row per event). You will see the proposed model, correct it, and submit it for review; once an admin approves it, it can be asked about in the chat.',
-  'upload.file': 'CSV file',
-  'upload.reading': 'Reading the table…',
-  'upload.summary': '{file}: {rows} rows, {columns} columns',
-  'upload.modelId': 'Model name (id, snake_case)',
-  'upload.labelEn': 'Label (English)',
-  'upload.labelZh': 'Label (Chinese)',
-  'upload.key': 'Customer key',
-  'upload.churn': 'Churn column (flag or date)',
-  'upload.noChurn': 'None',
-  'upload.churnKind.label': 'Label churn: the column says who churned.',
-  'upload.churnKind.inactivity': 'Inactivity churn: no row for a number of days.',
-  'upload.churnKind.contract': 'Contract churn: the date a contract was cancelled.',
-  'upload.columns': 'Columns',
-  'upload.columnInfo': '{type} · {distinct} distinct',
-  'upload.role': 'Role',
-  'upload.role.categorical': 'Dimension (categories)',
-  'upload.role.boolean': 'Dimension (yes/no)',
-  'upload.role.band': 'Dimension (number bands)',
-  'upload.role.time': 'Date dimension',
-  'upload.role.measure_only': 'Measure only',
-  'upload.role.skipped': 'Drop this column',
-  'upload.bands': 'Bands: {bands}',
-  'upload.variantOf': 'variant of {into}?',
-  'upload.keepValue': 'Keep as is',
-  'upload.mergeInto': 'Merge into {into}',
-  'upload.refresh': 'Update the proposal',
-  'upload.submit': 'Submit for review',
-  'upload.submitted': 'Submitted: model {model} version {version} waits for an admin review (Review queue).',
-  'upload.proposal': 'Proposed model',
-  'upload.metrics': 'Metrics',
-  'upload.valid': 'The definition files validate.',
-  'upload.files': 'Definition and mapping files ({count})',
   ...WORKSPACE_EN,
 } as const;
 

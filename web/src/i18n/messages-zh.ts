@@ -1,10 +1,12 @@
 import type { MessageId } from './messages-en.ts';
 import { MONITORS_ZH } from './messages-monitors-zh.ts';
+import { UPLOAD_ZH } from './messages-upload-zh.ts';
 import { WORKSPACE_ZH } from './messages-workspace.ts';
 
 /** 中文界面文案（键与 messages-en.ts 相同）。 */
 export const ZH: Record<MessageId, string> = {
   ...MONITORS_ZH,
+  ...UPLOAD_ZH,
   'app.title': '客户流失 ChatBI',
   'list.separator': '、',
 
@@ -363,41 +365,5 @@ export const ZH: Record<MessageId, string> = {
   'customer.kind.message': '消息',
   'atRisk.actionTargets': '“{action}”的目标客户：{count} 人',
   'campaigns.resultsQuestion': '挽回活动效果怎么样?',
-  'upload.catalogLink': '上传数据表（CSV）建立新模型',
-  'upload.title': '上传数据表',
-  'upload.intro':
-    '上传每行一个客户（或每行一个事件）的 CSV。你会看到系统建议的模型，修改后提交审核；管理员批准后即可在对话中提问。',
-  'upload.file': 'CSV 文件',
-  'upload.reading': '正在读取数据表…',
-  'upload.summary': '{file}：{rows} 行，{columns} 列',
-  'upload.modelId': '模型名称（id，小写下划线）',
-  'upload.labelEn': '英文名称',
-  'upload.labelZh': '中文名称',
-  'upload.key': '客户主键',
-  'upload.churn': '流失列（标记或日期）',
-  'upload.noChurn': '无',
-  'upload.churnKind.label': '标签流失：该列标明谁已流失。',
-  'upload.churnKind.inactivity': '不活跃流失：连续若干天没有记录。',
-  'upload.churnKind.contract': '合约流失：合约取消的日期。',
-  'upload.columns': '列',
-  'upload.columnInfo': '{type} · {distinct} 个不同值',
-  'upload.role': '用途',
-  'upload.role.categorical': '维度（类别）',
-  'upload.role.boolean': '维度（是/否）',
-  'upload.role.band': '维度（数值分段）',
-  'upload.role.time': '日期维度',
-  'upload.role.measure_only': '仅作度量',
-  'upload.role.skipped': '删除此列',
-  'upload.bands': '分段：{bands}',
-  'upload.variantOf': '可能是 {into} 的变体',
-  'upload.keepValue': '保持不变',
-  'upload.mergeInto': '合并到 {into}',
-  'upload.refresh': '更新建议',
-  'upload.submit': '提交审核',
-  'upload.submitted': '已提交：模型 {model} 版本 {version} 等待管理员审核（审核队列）。',
-  'upload.proposal': '建议的模型',
-  'upload.metrics': '指标',
-  'upload.valid': '定义文件校验通过。',
-  'upload.files': '定义与映射文件（{count} 个）',
   ...WORKSPACE_ZH,
 };
