@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+} from '@duckdb/node-api';
 import {
   type AnalyticsEngine,
   CachedReads,
@@ -59,6 +64,12 @@ const DATES = new Set([
   DuckDBTypeId.TIMESTAMP_MS,
   DuckDBTypeId.TIMESTAMP_NS,
 ]);
+
+function columnType(id: DuckDBTypeId): EngineColumn['type'] {
+  if (NUMERIC.has(id)) return 'number';
+  if (DATES.has(id)) return 'date';
+  return id === DuckDBTypeId.BOOLEAN ? 'boolean' : 'string';
+}
 
 export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
   protected readonly tableSchema = "'main'";
@@ -129,29 +140,29 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
       : undefined;
     try {
       const max = opts.maxRows ?? 100_000;
-      const reader = await conn.runAndReadUntil(sql, max + 1, params as never);
-      const names = reader.columnNames();
-      const ids = names.map((_, i) => reader.columnTypeId(i));
+      const result = await conn.run(sql, params as never);
+      const names = result.columnNames();
       const columns: EngineColumn[] = names.map((name, i) => ({
         name,
-        type: NUMERIC.has(ids[i]!)
-          ? 'number'
-          : DATES.has(ids[i]!)
-            ? 'date'
-            : ids[i] === DuckDBTypeId.BOOLEAN
-              ? 'boolean'
-              : 'string',
+        type: columnType(result.columnTypeId(i)),
       }));
-      const raw = reader.getRowsJson();
-      const truncated = raw.length > max;
-      const rows = (truncated ? raw.slice(0, max) : raw).map((r) => {
-        const o: Record<string, unknown> = {};
-        for (let i = 0; i < names.length; i++) {
-          const v = r[i];
-          o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+      const rows: Record<string, unknown>[] = [];
+      // Chunk by chunk (2,048 rows each): every fetch awaits, so a large result never holds the event loop for
+      // more than one chunk's conversion (issue 21: one user's whole-population read stalled every request).
+      while (rows.length <= max) {
+        const chunk = await result.fetchChunk();
+        if (!chunk?.rowCount) break;
+        for (const r of chunk.convertRows(JsonDuckDBValueConverter)) {
+          const o: Record<string, unknown> = {};
+          for (let i = 0; i < names.length; i++) {
+            const v = r[i];
+            o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+          }
+          rows.push(o);
         }
-        return o;
-      });
+      }
+      const truncated = rows.length > max;
+      if (truncated) rows.length = max;
       return { columns, rows, truncated, elapsedMs: performance.now() - started };
     } catch (err) {
       if (timedOut) throw new QueryTimeoutError(timeoutMs!);
