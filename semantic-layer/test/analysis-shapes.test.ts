@@ -209,6 +209,48 @@ describe('compileScored (per-customer reads)', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('sums the scored rows into one row of totals, the same on every engine', async () => {
+    const score = {
+      name: 'risk',
+      intercept: -1,
+      terms: [
+        {
+          coefficient: 0.02,
+          mean: 30,
+          feature: (k: { number(id: string): string }) => k.number('recency_days'),
+        },
+      ],
+    };
+    const flags = ['nps_detractor', 'price_sensitive', 'activity_drop', 'many_tickets_90d'];
+    const flagged = { ...query, dimensions: [...query.dimensions, ...flags] };
+    const rows = await everywhere((dialect) =>
+      compileScored(model, flagged, { score }, { dialect, asOf: FIXTURE_AS_OF }),
+    );
+    const [totals] = await everywhere((dialect) =>
+      compileScored(
+        model,
+        flagged,
+        { score, totals: { trueCounts: flags } },
+        { dialect, asOf: FIXTURE_AS_OF },
+      ),
+    );
+    const p = rows.map((r) => Number(r.risk));
+    expect(Number(totals!.rows)).toBe(rows.length);
+    expect(Number(totals!.score_sum)).toBeCloseTo(
+      p.reduce((s, v) => s + v, 0),
+      9,
+    );
+    expect(Number(totals!.score_variance)).toBeCloseTo(
+      p.reduce((s, v) => s + v * (1 - v), 0),
+      9,
+    );
+    const trues = flags.map((c) => rows.filter((r) => r[c] === true).length);
+    expect(flags.map((c) => Number(totals![`true_${c}`]))).toEqual(trues);
+    expect(Math.max(...trues)).toBeGreaterThan(0);
+    const noScore = compileScored(model, query, { totals: {} }, { dialect: 'duckdb' });
+    expect(!noScore.ok && noScore.issues[0]!.path).toBe('shape.totals');
+  });
+
   it('samples a deterministic share by key hash and names unknown columns as issues', async () => {
     const all = compileScored(
       model,

@@ -40,6 +40,12 @@ export interface ScoredShape {
   keep?: KeepCondition[];
   /** Keep a deterministic share of rows by the hash of `column` (the same keys every time). */
   sample?: { column: string; rate: number };
+  /**
+   * One row of totals instead of the rows (needs `score`): `rows`, `score_sum` (Σ p), `score_variance`
+   * (Σ p(1 − p)) and, for each column of `trueCounts`, `true_<column>` (rows where it is true). A forecast over
+   * every active customer then reads one row, not a million.
+   */
+  totals?: { trueCounts?: string[] };
 }
 
 /** Resolution of the sampling hash: keys are kept when hash mod this is below rate × it. */
@@ -53,7 +59,11 @@ const finite = (x: number) => {
 /** The issues of a shape whose columns the query does not have. */
 export function scoredIssues(base: CompiledQuery, shape: ScoredShape): Issue[] {
   const known = new Set([...base.columns.map((c) => c.name), ...(shape.score ? [shape.score.name] : [])]);
-  const named = [...(shape.keep ?? []).map((k) => k.column), ...(shape.sample ? [shape.sample.column] : [])];
+  const named = [
+    ...(shape.keep ?? []).map((k) => k.column),
+    ...(shape.sample ? [shape.sample.column] : []),
+    ...(shape.totals?.trueCounts ?? []),
+  ];
   const issues: Issue[] = named
     .filter((c) => !known.has(c))
     .map((c) => ({
@@ -62,6 +72,13 @@ export function scoredIssues(base: CompiledQuery, shape: ScoredShape): Issue[] {
       path: 'shape',
       severity: 'error',
     }));
+  if (shape.totals && !shape.score)
+    issues.push({
+      code: 'invalid_value',
+      message: 'totals need a score',
+      path: 'shape.totals',
+      severity: 'error',
+    });
   if (shape.sample && !(shape.sample.rate > 0 && shape.sample.rate <= 1))
     issues.push({
       code: 'invalid_value',
@@ -109,5 +126,33 @@ export function compileScored(base: CompiledQuery, shape: ScoredShape, dialect: 
     where.push(`${dialect.bucketHash(q(shape.sample.column))} % ${SAMPLE_BUCKETS} < ${keep}`);
   }
   if (where.length) sql = `SELECT * FROM (\n${sql}\n) AS selected WHERE ${where.join(' AND ')}`;
+  if (shape.totals && shape.score) return totalsOf(shape.score.name, shape.totals, sql, params, dialect);
   return { sql, params: params.values, columns };
+}
+
+/** The one-row totals of a scored query (see `ScoredShape.totals`). */
+function totalsOf(
+  score: string,
+  totals: NonNullable<ScoredShape['totals']>,
+  sql: string,
+  params: Params,
+  dialect: Dialect,
+): CompiledQuery {
+  const q = (id: string) => dialect.quoteIdentifier(id);
+  const p = q(score);
+  const trues = (totals.trueCounts ?? []).map((c) => ({
+    name: `true_${c}`,
+    sql: `SUM(CASE WHEN CAST(${q(c)} AS VARCHAR) IN ('true', '1') THEN 1 ELSE 0 END)`,
+  }));
+  const parts = [
+    { name: 'rows', sql: 'COUNT(*)' },
+    { name: 'score_sum', sql: `SUM(${p})` },
+    { name: 'score_variance', sql: `SUM(${p} * (1 - ${p}))` },
+    ...trues,
+  ];
+  return {
+    sql: `SELECT ${parts.map((x) => `${x.sql} AS ${q(x.name)}`).join(', ')} FROM (\n${sql}\n) AS scored`,
+    params: params.values,
+    columns: parts.map((x) => ({ name: x.name, kind: 'metric' as const, member: x.name })),
+  };
 }

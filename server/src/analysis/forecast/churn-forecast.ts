@@ -8,15 +8,15 @@
  */
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
 import { AnalysisError } from '../analysis-contract.ts';
-import { compute } from '../compute/compute-pool.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
-import { listFilters, RISK_COLUMN, scoredCustomers } from '../risk/at-risk-customers.ts';
-import { readGoverned } from '../risk/governed-read.ts';
-import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumnsInSlices } from '../risk/risk-features.ts';
+import { activeScoreTotals, listFilters, RISK_COLUMN } from '../risk/at-risk-customers.ts';
+import { readScoreTotals } from '../risk/governed-read.ts';
+import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from '../risk/risk-features.ts';
 import { riskModelFor } from '../risk/risk-model-cache.ts';
+import { riskScore } from '../risk/score-customers.ts';
 import type { RiskModel } from '../risk/train-risk-model.ts';
 import { forecastMessage } from './forecast-messages.ts';
-import { type ChurnEstimate, poissonBinomial, Z95 } from './poisson-binomial.ts';
+import { type ChurnEstimate, churnEstimate, poissonBinomial, Z95 } from './poisson-binomial.ts';
 import { type QuarterBacktest, quarterBacktests, rmsRelativeError } from './quarter-backtests.ts';
 
 export { type ChurnEstimate, poissonBinomial };
@@ -38,23 +38,25 @@ export interface ChurnForecast {
 export async function forecastChurn(ctx: AnalysisContext): Promise<ChurnForecast> {
   const { model } = await riskModelFor(ctx.runtime, ctx.lang);
   const { compiled } = listFilters(ctx.runtime, ctx.request);
-  const active = await scoredCustomers(ctx, compiled, model, false);
-  if (active.length === 0) throw new AnalysisError(forecastMessage('no_customers', ctx.lang), 'no_data');
-  const next = poissonBinomial(Float64Array.from(active, (r) => Number(r[RISK_COLUMN])));
+  // Totals summed in the statement: every active customer scored, one row read (issue 21 §3).
+  const active = await activeScoreTotals(ctx, compiled, model);
+  if (active.rows === 0) throw new AnalysisError(forecastMessage('no_customers', ctx.lang), 'no_data');
+  const next = churnEstimate(active.rows, active.sum, active.variance);
   const date = model.evaluationDate;
-  const past = await readGoverned(ctx, 'backtest_ms', {
-    metrics: ['snapshot_active_customers'],
-    dimensions: ['customer_id', 'churned_next_90d', ...CATEGORICAL_FEATURES, ...FEATURE_DIMENSIONS],
-    time: { dimension: 'snapshot_date', grain: 'quarter' },
-    timeRange: { start: date, end: addDays(date, 1) },
-    filters: [...compiled, { member: 'snapshot_active_customers', op: 'gt', values: [0] }],
-  });
-  const p = await compute(
-    'predictProbabilities',
-    model.evaluationFit,
-    await featureColumnsInSlices(model.features, past),
+  const past = await readScoreTotals(
+    ctx,
+    'backtest_ms',
+    {
+      metrics: ['snapshot_active_customers'],
+      dimensions: ['customer_id', 'churned_next_90d', ...CATEGORICAL_FEATURES, ...FEATURE_DIMENSIONS],
+      time: { dimension: 'snapshot_date', grain: 'quarter' },
+      timeRange: { start: date, end: addDays(date, 1) },
+      filters: [...compiled, { member: 'snapshot_active_customers', op: 'gt', values: [0] }],
+    },
+    riskScore(model, RISK_COLUMN, model.evaluationFit),
+    ['churned_next_90d'],
   );
-  const actual = past.filter((r) => r.churned_next_90d === true).length;
+  const actual = past.trues.churned_next_90d ?? 0;
   const quarters = await quarterBacktests(ctx.runtime, model);
   const rmsError = rmsRelativeError(quarters);
   const sd = Math.sqrt(next.sd ** 2 + (next.expected * rmsError) ** 2);
@@ -66,7 +68,7 @@ export async function forecastChurn(ctx: AnalysisContext): Promise<ChurnForecast
     model,
     start: ctx.runtime.asOf,
     next,
-    backtest: { ...poissonBinomial(p), date, actual },
+    backtest: { ...churnEstimate(past.rows, past.sum, past.variance), date, actual },
     quarters,
     rmsError,
     widened,

@@ -18,12 +18,17 @@ export function poissonBinomial(probabilities: ArrayLike<number>): ChurnEstimate
     expected += p;
     variance += p * (1 - p);
   }
+  return churnEstimate(probabilities.length, expected, variance);
+}
+
+/** The estimate from `customers`, Σ p and Σ p(1 − p) (totals summed in SQL, say). */
+export function churnEstimate(customers: number, expected: number, variance: number): ChurnEstimate {
   const sd = Math.sqrt(variance);
   return {
-    customers: probabilities.length,
+    customers,
     expected,
     sd,
     low: Math.max(0, expected - Z95 * sd),
-    high: Math.min(probabilities.length, expected + Z95 * sd),
+    high: Math.min(customers, expected + Z95 * sd),
   };
 }

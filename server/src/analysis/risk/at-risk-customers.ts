@@ -16,7 +16,7 @@ import type { AnalysisRequest } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
-import { readGoverned, securityScope } from './governed-read.ts';
+import { readGoverned, readScoreTotals, securityScope } from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { AT_RISK_PROBABILITY, type RiskTier, riskTierOf, tierSatisfies } from './risk-tiers.ts';
@@ -107,6 +107,26 @@ const activeFilters = (filters: Filter[]): Filter[] => [
   { member: 'recency_days', op: 'not_null', values: [] },
 ];
 
+/** What the list shows and the model reads of each customer. */
+const SCORED_DIMENSIONS = [
+  ...new Set<string>([
+    'customer_id',
+    'customer_name',
+    'region',
+    'value_tier',
+    'lifecycle_stage',
+    'risk_flags',
+    ...CATEGORICAL_FEATURES,
+    ...FEATURE_DIMENSIONS,
+  ]),
+];
+
+/** Σ p over the user's active customers now, scored in the statement: one row reaches JavaScript, not each customer. */
+export function activeScoreTotals(ctx: AnalysisContext, filters: Filter[], model: RiskModel) {
+  const query = { metrics: ['customers'], dimensions: SCORED_DIMENSIONS, filters: activeFilters(filters) };
+  return readScoreTotals(ctx, 'customers_ms', query, riskScore(model, RISK_COLUMN));
+}
+
 /**
  * Active customers with what the list shows and the model reads, scored in the statement
  * (`RISK_COLUMN`); `flaggedOnly` keeps those the score (≥ 30%) or an early-warning rule flags, so at
@@ -119,20 +139,10 @@ export function scoredCustomers(
   model: RiskModel,
   flaggedOnly: boolean,
 ) {
-  const dims = new Set<string>([
-    'customer_id',
-    'customer_name',
-    'region',
-    'value_tier',
-    'lifecycle_stage',
-    'risk_flags',
-    ...CATEGORICAL_FEATURES,
-    ...FEATURE_DIMENSIONS,
-  ]);
   return readGoverned(
     ctx,
     'customers_ms',
-    { metrics: ['customers'], dimensions: [...dims], filters: activeFilters(filters) },
+    { metrics: ['customers'], dimensions: SCORED_DIMENSIONS, filters: activeFilters(filters) },
     {
       ordered: false,
       score: riskScore(model, RISK_COLUMN),

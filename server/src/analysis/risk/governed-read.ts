@@ -7,7 +7,7 @@
  * sample, so a read that would still be cut off fails loudly instead of returning part of the list.
  */
 
-import { compileScored, type ScoredShape } from '../../../../semantic-layer/src/index.ts';
+import { compileScored, type ScoredShape, type ScoreSpec } from '../../../../semantic-layer/src/index.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
@@ -62,6 +62,31 @@ export async function readGoverned(
     );
   }
   return result.rows;
+}
+
+/** Totals of a scored read (`ScoredShape.totals`): rows, Σ p, Σ p(1 − p), and true counts by column. */
+export interface ScoreTotals {
+  rows: number;
+  sum: number;
+  variance: number;
+  trues: Record<string, number>;
+}
+
+/** Reads the one-row totals of a scored governed query (`readGoverned` with `totals`). */
+export async function readScoreTotals(
+  ctx: AnalysisContext,
+  step: string,
+  query: GovernedQuery,
+  score: ScoreSpec,
+  trueCounts: string[] = [],
+): Promise<ScoreTotals> {
+  const [row] = await readGoverned(ctx, step, query, { ordered: false, score, totals: { trueCounts } });
+  return {
+    rows: Number(row?.rows ?? 0),
+    sum: Number(row?.score_sum ?? 0),
+    variance: Number(row?.score_variance ?? 0),
+    trues: Object.fromEntries(trueCounts.map((c) => [c, Number(row?.[`true_${c}`] ?? 0)])),
+  };
 }
 
 /** True when the model defines every member id given (dimensions or metrics). */

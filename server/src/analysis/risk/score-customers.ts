@@ -28,11 +28,11 @@ export interface RiskFactor {
  * same centred linear predictor as `predictLogOdds` (feature SQL from risk-features.ts), clamped to
  * ±700 so exp() cannot overflow. Scoring in the statement lets a read return only flagged customers.
  */
-export function riskScore(model: RiskModel, name: string): ScoreSpec {
+export function riskScore(model: RiskModel, name: string, fit = model.fit): ScoreSpec {
   return {
     name,
-    intercept: model.fit.standardizedIntercept.estimate,
-    terms: model.fit.coefficients.map((c, j) => ({
+    intercept: fit.standardizedIntercept.estimate,
+    terms: fit.coefficients.map((c, j) => ({
       coefficient: c.estimate,
       mean: c.mean,
       feature: model.features[j]!.sql,
