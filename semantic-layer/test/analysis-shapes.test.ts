@@ -176,6 +176,19 @@ describe('compileRollup (factor splits)', () => {
   });
 });
 
+/** A one-feature logistic score on recency (the scored reads below). */
+const RECENCY_SCORE = {
+  name: 'risk',
+  intercept: -1,
+  terms: [
+    {
+      coefficient: 0.02,
+      mean: 30,
+      feature: (k: { number(id: string): string }) => k.number('recency_days'),
+    },
+  ],
+};
+
 describe('compileScored (per-customer reads)', () => {
   const query = {
     model: 'retail',
@@ -185,17 +198,7 @@ describe('compileScored (per-customer reads)', () => {
 
   it('scores, keeps and samples in the statement, the same on every engine', async () => {
     const shape = {
-      score: {
-        name: 'risk',
-        intercept: -1,
-        terms: [
-          {
-            coefficient: 0.02,
-            mean: 30,
-            feature: (k: { number(id: string): string }) => k.number('recency_days'),
-          },
-        ],
-      },
+      score: RECENCY_SCORE,
       keep: [{ column: 'risk', atLeast: 0.3 }],
     };
     const rows = await everywhere((dialect) =>
@@ -210,17 +213,7 @@ describe('compileScored (per-customer reads)', () => {
   });
 
   it('sums the scored rows into one row of totals, the same on every engine', async () => {
-    const score = {
-      name: 'risk',
-      intercept: -1,
-      terms: [
-        {
-          coefficient: 0.02,
-          mean: 30,
-          feature: (k: { number(id: string): string }) => k.number('recency_days'),
-        },
-      ],
-    };
+    const score = RECENCY_SCORE;
     const flags = ['nps_detractor', 'price_sensitive', 'activity_drop', 'many_tickets_90d'];
     const flagged = { ...query, dimensions: [...query.dimensions, ...flags] };
     const rows = await everywhere((dialect) =>
