@@ -13,6 +13,7 @@ import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import type { AnalysisRequest } from '../analysis-contract.ts';
+import { inSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
@@ -199,7 +200,7 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       ]);
       const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
       const t1 = performance.now();
-      const flagged = flagCustomers(runtime, candidates, signals);
+      const flagged = await flagCustomers(runtime, candidates, signals);
       const scoreOnly = candidates.filter(
         (r) => Number(r[RISK_COLUMN]) >= AT_RISK_PROBABILITY && !String(r.risk_flags ?? ''),
       ).length;
@@ -223,19 +224,23 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
 }
 
 /** Active customers an early-warning rule flags, with score, causes and actions, by expected loss. */
-function flagCustomers(
+async function flagCustomers(
   runtime: ModelRuntime,
   candidates: Record<string, unknown>[],
   signals: Map<string, Set<string>>,
-): AtRiskCustomer[] {
+): Promise<AtRiskCustomer[]> {
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
-  for (const row of candidates) {
+  // In slices (issue 21 §1): ~170k candidates at 1M customers, each matched to the playbook.
+  await inSlices(candidates.length, (from, to) => {
+    for (const row of candidates.slice(from, to)) flagCustomer(row);
+  });
+  function flagCustomer(row: Record<string, unknown>): void {
     const risk = Number(row[RISK_COLUMN]);
     const rules = String(row.risk_flags ?? '')
       .split(',')
       .filter(Boolean);
-    if (rules.length === 0) continue;
+    if (rules.length === 0) return;
     const flaggedByScore = risk >= AT_RISK_PROBABILITY;
     const id = String(row.customer_id);
     const causes = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
