@@ -67,7 +67,8 @@ const NATIONAL_DAY_2025: Range = ['2025-10-01', '2025-10-08'];
 
 /**
  * The active-at-start population of each period in `periods(ps, pe)` with its attributes: `atStart` reads
- * value tier, tenure and coupon use from the quarter-start history snapshot, otherwise from today's.
+ * value tier, tenure, coupon use and main category from the quarter-start history snapshot, otherwise
+ * from today's.
  */
 function population(periods: string, atStart: boolean): string {
   const state = atStart
@@ -77,7 +78,7 @@ function population(periods: string, atStart: boolean): string {
 base AS (
   SELECT p.ps, sv.customer_id, sv.trailing_revenue, (sv.churn_date IS NOT NULL AND sv.churn_date < p.pe) AS left_in_p,
          cu.region, cu.city, cu.customer_type, cu.acquisition_channel, cu.gender,
-         st.value_tier, st.tenure_days, st.coupon_user, now_state.age, sp.reason_category AS churn_reason
+         st.value_tier, st.tenure_days, st.coupon_user, st.main_category AS category, now_state.age, sp.reason_category AS churn_reason
   FROM periods p
   JOIN spells_rev sv ON sv.spell_start < p.ps AND (sv.churn_date IS NULL OR sv.churn_date >= p.ps)
   JOIN customers cu ON cu.customer_id = sv.customer_id
@@ -316,6 +317,19 @@ WHERE f.ts >= TIMESTAMP '${YTD[0]}' AND f.ts < TIMESTAMP '${YTD[1]}' GROUP BY c.
     ['ticket_category'],
     ticketsSql(Q3, 'ticket_category, count(*) AS tickets', 'TRUE', 'ticket_category'),
     { rows: true },
+  ),
+  'b4-in-27': retail([], rate(Q3)),
+  // 数码 has active customers but no churner in 华东: whether a 0 row shows is not settled, so the
+  // nonzero rows are checked, not the row count.
+  'b4-in-28': retail(
+    ['category'],
+    `SELECT * FROM (${churn({
+      range: Q3,
+      select: `category, ${LEFT} AS churned_customers`,
+      where: "region = '华东'",
+      group: 'category',
+      atStart: true,
+    })}) WHERE churned_customers > 0`,
   ),
   'b4-in-16': retail([], orderCount(DOUBLE_11_DAY)),
   'b4-in-17': retail([], revenue(MID_YEAR_618), { tolerance: MONEY }),
