@@ -2,17 +2,11 @@
  * Hand-written reference SQL for blind batch 4 (README.md here): per case id, the query whose result is
  * the table the answer must show. Written from DOMAIN.md §3-4, CONVENTIONS.md and the model definitions over
  * the canonical tables, never from the product's answers. Orders, tickets, feedback, win-back, new customers
- * and telco reuse batch 2's building blocks (../batch-2/reference-sql.ts).
- *
- * Spells are batch 2's (`SPELLS`: runs of completed-order days with gaps of at most 90 days, churning on the
- * last day + 90 when not after the as-of date 2026-10-01; an independent lead()-based version written first
- * gave identical values, and all 3,041 spells match `customer_spells`). The population is written anew because
- * batch 4 follows CONVENTIONS.md "Period boundaries" (batch 2 used the open lower bound): for P = [ps, pe),
- * active at the start = the spell
- * began before ps and its churn date is on or after ps (or none); churned in P = churn date before pe. Value
- * tier, tenure and coupon use of a whole-quarter churn question are read from `customer_history` at the
- * quarter start (CONVENTIONS.md batch-2 decision), other ranges from today's `customer_snapshot`; age, RFM
- * segment, lifecycle stage and a churn's reason come from the derived tables.
+ * and telco reuse batch 2's building blocks (../batch-2/reference-sql.ts) and batch 3's helpers; the churn
+ * population under the period-boundary convention is this batch's (building-blocks.ts). An independent
+ * lead()-based computation of the spells, written first, gave identical values, and all 3,041 spells match
+ * `customer_spells`. Age, RFM segment, lifecycle stage, the at-risk flag and a churn's reason come from the
+ * derived tables.
  */
 import {
   AUG,
@@ -30,17 +24,13 @@ import {
   Q2,
   Q3,
   Q3_LY,
-  type Range,
   type Reference,
   repeatSql,
   SEP,
-  SPELLS,
   T_CHURNED,
   T_RATE,
   telcoSql,
   ticketsSql,
-  WB_CONTACTED,
-  WB_RETURNED,
   winbackSql,
   Y2025,
   YTD,
@@ -57,100 +47,34 @@ import {
   telco,
   telcoBy,
 } from '../batch-3/reference-sql.ts';
-
-const Y2024_2025: Range = ['2024-01-01', '2026-01-01'];
-const DOUBLE_11_2025: Range = ['2025-11-01', '2025-11-12'];
-const DOUBLE_11_DAY: Range = ['2025-11-11', '2025-11-12'];
-const MID_YEAR_618: Range = ['2026-06-01', '2026-06-19'];
-const SPRING_FESTIVAL_2026: Range = ['2026-02-15', '2026-02-24'];
-const NATIONAL_DAY_2025: Range = ['2025-10-01', '2025-10-08'];
-
-/**
- * The active-at-start population of each period in `periods(ps, pe)` with its attributes: `atStart` reads
- * value tier, tenure, coupon use and main category from the quarter-start history snapshot, otherwise
- * from today's.
- */
-function population(periods: string, atStart: boolean): string {
-  const state = atStart
-    ? 'customer_history st ON st.customer_id = sv.customer_id AND st.snapshot_date = p.ps'
-    : 'customer_snapshot st ON st.customer_id = sv.customer_id';
-  return `WITH ${periods}, ${SPELLS},
-base AS (
-  SELECT p.ps, sv.customer_id, sv.trailing_revenue, (sv.churn_date IS NOT NULL AND sv.churn_date < p.pe) AS left_in_p,
-         cu.region, cu.city, cu.customer_type, cu.acquisition_channel, cu.gender,
-         st.value_tier, st.tenure_days, st.coupon_user, st.main_category AS category, now_state.age, sp.reason_category AS churn_reason
-  FROM periods p
-  JOIN spells_rev sv ON sv.spell_start < p.ps AND (sv.churn_date IS NULL OR sv.churn_date >= p.ps)
-  JOIN customers cu ON cu.customer_id = sv.customer_id
-  LEFT JOIN ${state}
-  JOIN customer_snapshot now_state ON now_state.customer_id = sv.customer_id
-  LEFT JOIN customer_spells sp ON sp.customer_id = sv.customer_id AND sp.spell_no = sv.spell_no)`;
-}
-
-const LEFT = 'count(DISTINCT customer_id) FILTER (WHERE left_in_p)';
-const STARTED = 'count(DISTINCT customer_id)';
-const RATE = `${LEFT} * 1.0 / ${STARTED}`;
-const LOST = 'coalesce(sum(trailing_revenue) FILTER (WHERE left_in_p), 0)';
-
-interface ChurnQuery {
-  range: Range;
-  select: string;
-  where?: string;
-  group?: string;
-  /** Tier/tenure/coupon as of the period start (whole-quarter questions). */
-  atStart?: boolean;
-}
-const churn = ({ range, select, where = 'TRUE', group, atStart = false }: ChurnQuery) =>
-  `${population(one(range), atStart)}
-SELECT ${select} FROM base WHERE ${where}${group ? ` GROUP BY ${group}` : ''}`;
-
-const rate = (range: Range, where = 'TRUE', atStart = false) =>
-  churn({ range, select: `${RATE} AS churn_rate`, where, atStart });
-const churnedCount = (range: Range, where = 'TRUE', atStart = false) =>
-  churn({ range, select: `${LEFT} AS churned_customers`, where, atStart });
-const rateBy = (range: Range, key: string, where = 'TRUE', atStart = false) =>
-  churn({ range, select: `${key}, ${RATE} AS churn_rate`, where, group: key, atStart });
-const churnedBy = (range: Range, key: string, where = 'TRUE') =>
-  churn({ range, select: `${key}, ${LEFT} AS churned_customers`, where, group: key });
-/** A `compare` breakdown: both ranges per key. */
-const pairBy = (metric: string, key: string, current: string, previous: string) =>
-  `SELECT a.${key}, a.${metric}, b.${metric} AS ${metric}__previous
-FROM (${current}) a JOIN (${previous}) b USING (${key})`;
-
-const revenue = (range: Range, where = 'TRUE') => ordersSql(range, 'sum(amount) AS revenue', where);
-const orderCount = (range: Range) => ordersSql(range, 'count(*) AS orders');
-const AOV = 'sum(amount) / count(*) AS avg_order_value';
-const monthlyRevenue = (range: Range, where = 'TRUE') =>
-  ordersSql(
-    range,
-    "strftime(date_trunc('month', order_ts), '%Y-%m-%d') AS period, sum(amount) AS revenue",
-    where,
-    '1',
-  );
-const tickets = (range: Range) => ticketsSql(range, 'count(*) AS tickets');
-const WINBACK = `${WB_RETURNED} * 1.0 / ${WB_CONTACTED} AS winback_rate`;
-
-/** Customers whose second or later spell starts in the range (churned earlier, came back in it). */
-const reactivated = (range: Range) => `WITH ${SPELLS}
-SELECT count(DISTINCT customer_id) AS reactivated_customers FROM spells
-WHERE spell_no > 1 AND spell_start >= DATE '${range[0]}' AND spell_start < DATE '${range[1]}'`;
-
-/** Complaint rate: active customers at the start with a ticket in the period ÷ active at the start. */
-const complaintRateBy = (range: Range, key: string) => `${population(one(range), false)},
-flagged AS (
-  SELECT base.*, EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = base.customer_id
-    AND t.created_ts >= TIMESTAMP '${range[0]}' AND t.created_ts < TIMESTAMP '${range[1]}') AS complained
-  FROM base)
-SELECT ${key}, count(DISTINCT customer_id) FILTER (WHERE complained) * 1.0 / ${STARTED} AS complaint_rate
-FROM flagged GROUP BY ${key}`;
-
-/** Tickets of a range with their customer's region. */
-const ticketsWithRegion = (range: Range, select: string, where: string, group: string) =>
-  `SELECT ${select} FROM tickets t JOIN customers c USING (customer_id)
-WHERE t.created_ts >= TIMESTAMP '${range[0]}' AND t.created_ts < TIMESTAMP '${range[1]}' AND ${where}
-GROUP BY ${group}`;
-
-const CUSTOMERS = 'count(DISTINCT c.customer_id) AS customers';
+import {
+  AOV,
+  CUSTOMERS,
+  churn,
+  churnedBy,
+  churnedCount,
+  complaintRateBy,
+  DOUBLE_11_2025,
+  DOUBLE_11_DAY,
+  LEFT,
+  LOST,
+  MID_YEAR_618,
+  monthlyRevenue,
+  NATIONAL_DAY_2025,
+  orderCount,
+  pairBy,
+  RATE,
+  rate,
+  rateBy,
+  reactivated,
+  revenue,
+  SPRING_FESTIVAL_2026,
+  STARTED,
+  tickets,
+  ticketsWithRegion,
+  WINBACK,
+  Y2024_2025,
+} from './building-blocks.ts';
 
 export const REFERENCES: Record<string, Reference> = {
   // Taiwan e-commerce operator (traditional Chinese)
