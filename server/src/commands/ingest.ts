@@ -2,12 +2,12 @@
  * `npm run ingest -- --model <name> --config <mapping.yaml> [--db .data/<model>.duckdb]
  * [--mode replace|append] [--report out.json] [--source-url postgres://…]`
  */
-import { parseArgs } from 'node:util';
 import { cliLanguage } from '../cli-support/cli-language.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import type { IngestProgress } from '../data/ingest/progress.ts';
 import { everyRowRejected, formatReport } from '../data/ingest/report.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary =
   'load CSV/Parquet/JSON/PostgreSQL data into the canonical churn model, with a data-quality report';
@@ -29,16 +29,24 @@ function printProgress(e: IngestProgress): void {
  * when every row of a table was rejected, 2 on usage.
  */
 export async function run(args: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(args).values;
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : err}\n${USAGE}`);
+  const parsed = commandArgs(
+    args,
+    {
+      model: { type: 'string' },
+      config: { type: 'string' },
+      db: { type: 'string' },
+      mode: { type: 'string' },
+      report: { type: 'string' },
+      'source-url': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  if (!values.config) {
+    console.error(`error: --config is required\n\n${USAGE}`);
     return 2;
-  }
-  if (values.help || !values.config) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
   }
   const mode = values.mode ?? 'replace';
   if (mode !== 'replace' && mode !== 'append') {
@@ -70,21 +78,4 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      model: { type: 'string' },
-      config: { type: 'string' },
-      db: { type: 'string' },
-      mode: { type: 'string' },
-      report: { type: 'string' },
-      'source-url': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
 }

@@ -1,5 +1,5 @@
 import { lang } from '../i18n/i18n.ts';
-import { ApiError, apiHeaders, errorFrom } from './client.ts';
+import { ApiError, send } from './client.ts';
 import type { Answer, AskProgress, Intent, SemanticQuery } from './types.ts';
 
 /** What the chat sends: a question, or an edited interpretation (chips) to re-run. */
@@ -38,20 +38,15 @@ export async function ask(
   onProgress: (progress: AskProgress) => void = () => {},
   signal?: AbortSignal,
 ): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch('/api/ask', {
-      method: 'POST',
-      headers: apiHeaders('POST', { Accept: 'text/event-stream' }),
-      body: JSON.stringify({ ...request, language: lang() }),
-      credentials: 'same-origin',
+  const response = await send(
+    'POST',
+    '/api/ask',
+    { ...request, language: lang() },
+    {
       signal,
-    });
-  } catch (cause) {
-    if ((cause as Error).name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network', (cause as Error).message);
-  }
-  if (!response.ok) throw await errorFrom(response);
+      headers: { Accept: 'text/event-stream' },
+    },
+  );
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/event-stream') || !response.body) return (await response.json()) as Answer;
 

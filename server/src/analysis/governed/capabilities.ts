@@ -3,6 +3,7 @@
  * lacks it answers with the definitions to add and their file (the other analyses still run). The
  * ids are the conventional member names the analyses read (`semantic-layer/MODELING.md`).
  */
+import { analysisMessage } from '../analysis-messages.ts';
 export interface Requirement {
   /** Member id, or the churn.yaml part it needs. */
   id: string;
@@ -49,7 +50,9 @@ export function requirementOf(id: string, kind: 'metric' | 'dimension'): Require
 
 /** "churn_reason (dimensions.yaml + churn.yaml: …)" lines for an answer. */
 export function describeMissing(requirements: Requirement[], lang: 'zh' | 'en'): string {
-  return requirements.map((r) => `${r.id} (${r.file}: ${r.hint[lang]})`).join(lang === 'zh' ? '；' : '; ');
+  return requirements
+    .map((r) => `${r.id} (${r.file}: ${r.hint[lang]})`)
+    .join(analysisMessage('requirement_separator', lang));
 }
 
 /** The risk model needs inactivity churn (dated activity) and point-in-time history. */
