@@ -6,8 +6,8 @@
  * likely a customer with these attributes is to be among the churned. It is evaluated by 5-fold
  * stratified cross-validation (out-of-fold ROC AUC, precision in the top decile) and trained on every
  * customer (no row-level security: the model is shared, as the point-in-time one is); users score only
- * the customers they may see. A dimension recorded only for churners (a churn reason) is the outcome,
- * not a feature, and is left out.
+ * the customers they may see. A dimension recorded with the outcome (a churn reason, an exit survey
+ * score) decides the label rather than predicting it, and is left out.
  */
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
@@ -53,7 +53,7 @@ export interface LabelRiskModel {
   /** The event metric (churned customers) and the dimensions read. */
   population: ChurnPopulation;
   dimensions: string[];
-  /** Dimensions recorded only for churners, left out (the outcome, not a cause). */
+  /** Dimensions recorded with the outcome, left out (see `recordedWithOutcome`). */
   outcomes: string[];
   features: LabelFeature[];
   fit: LogisticModel;
@@ -94,11 +94,34 @@ function indicators(d: DimensionDef, rows: Row[]): LabelFeature[] {
   return levels.slice(1).map(([value]) => ({ id: `${d.id}=${value}`, dimension: d.id, value }));
 }
 
-/** A dimension whose values only churners have (every retained customer has none): the outcome. */
-function onlyForChurners(pop: ChurnPopulation, d: DimensionDef, rows: Row[]): boolean {
-  if (d.type === 'boolean') return false;
-  const valued = rows.filter((r) => text(r[d.id]) !== null);
-  return valued.length > 0 && valued.every((r) => churned(pop, r));
+/** Customers a value needs before "every one of them churned" says something about the dimension. */
+const MIN_VALUE_CUSTOMERS = 30;
+
+/**
+ * A dimension recorded with the outcome rather than before it: values only churners have (a churn reason),
+ * or values whose customers all churned holding at least half of the churners (IBM Telco v11's satisfaction
+ * score 1-2: taken at exit). Such a column decides the label instead of predicting it.
+ */
+function recordedWithOutcome(pop: ChurnPopulation, d: DimensionDef, rows: Row[]): boolean {
+  const byValue = new Map<string, { n: number; churned: number }>();
+  let churners = 0;
+  let retainedWithValue = 0;
+  for (const r of rows) {
+    const c = churned(pop, r);
+    if (c) churners++;
+    const v = text(r[d.id]);
+    if (v === null) continue;
+    if (!c) retainedWithValue++;
+    const cell = byValue.get(v) ?? { n: 0, churned: 0 };
+    cell.n++;
+    if (c) cell.churned++;
+    byValue.set(v, cell);
+  }
+  if (d.type !== 'boolean' && byValue.size > 0 && retainedWithValue === 0) return true;
+  const decided = [...byValue.values()]
+    .filter((c) => c.n >= MIN_VALUE_CUSTOMERS && c.churned === c.n)
+    .reduce((s, c) => s + c.churned, 0);
+  return churners > 0 && decided >= churners / 2;
 }
 
 /** Every customer's label and feature dimensions (compiled; the context's row-level security applies). */
@@ -142,7 +165,7 @@ export async function trainLabelRiskModel(runtime: ModelRuntime, lang: 'zh' | 'e
     pop,
     candidates.map((d) => d.id),
   );
-  const outcomes = candidates.filter((d) => onlyForChurners(pop, d, rows)).map((d) => d.id);
+  const outcomes = candidates.filter((d) => recordedWithOutcome(pop, d, rows)).map((d) => d.id);
   const used = candidates.filter((d) => !outcomes.includes(d.id));
   const features = used.flatMap((d) => indicators(d, rows));
   if (!features.length) {

@@ -38,7 +38,8 @@ export const EN = {
     'All {rows} customers have the same churn label: there is nothing to learn a risk score from.',
   label_definition:
     'Label churn has no dates, so the score is a look-alike probability: how likely a customer with these attributes is to be among those who churned (logistic regression, L2 λ = 1, on {dimensions}). "At risk" = a current customer (not churned) scoring {threshold} or more; the level comes from the same probability',
-  label_left_out: 'Left out of the model as an outcome recorded only for churners: {members}',
+  label_left_out:
+    'Left out of the model as recorded with the outcome (only churners have a value, or a value whose customers all churned holds half the churners): {members}',
   label_narrative:
     'Of {scored} current customers, {atRisk} score {threshold} or more and are at risk: {levels}.{shown} First is {who} (score {pct}){why}. {quality}',
   label_narrative_none:

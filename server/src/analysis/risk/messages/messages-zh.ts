@@ -36,7 +36,8 @@ export const ZH: Record<RiskMessageId, string> = {
   label_one_class: '全部 {rows} 位客户的流失标签相同，无法据此学习风险评分。',
   label_definition:
     '标签流失没有日期，因此评分是“相似度概率”：具有这些属性的客户属于已流失客户的可能性（逻辑回归，L2 λ=1，特征：{dimensions}）。“有流失风险”= 尚未流失且评分≥{threshold} 的客户；风险等级按同一概率划分',
-  label_left_out: '以下维度只记录在流失客户上（属于结果而非原因），未纳入模型：{members}',
+  label_left_out:
+    '以下维度与流失结果同时记录（只有流失客户有值，或某个取值的客户全部流失且占流失客户一半以上），属于结果而非原因，未纳入模型：{members}',
   label_narrative:
     '在 {scored} 位现有客户中，{atRisk} 位评分≥{threshold}，有流失风险：{levels}。{shown}排在首位的是 {who}（评分 {pct}）{why}。{quality}',
   label_narrative_none: '在 {scored} 位现有客户中，没有客户评分≥{threshold}，因此没有风险客户。{quality}',
