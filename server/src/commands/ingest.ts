@@ -3,11 +3,12 @@
  * [--mode replace|append] [--report out.json] [--source-url postgres://…]`
  */
 import { cliLanguage } from '../cli-support/cli-language.ts';
-import { ingest } from '../data/ingest/ingest.ts';
+import { type IngestResult, ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import type { IngestProgress } from '../data/ingest/progress.ts';
 import { everyRowRejected, formatReport } from '../data/ingest/report.ts';
 import { commandArgs } from './command-args.ts';
+import { ingestThroughServer } from './ingest-through-server.ts';
 
 export const summary =
   'load CSV/Parquet/JSON/PostgreSQL data into the canonical churn model, with a data-quality report';
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`--mode must be replace or append\n${USAGE}`);
     return 2;
   }
-  const result = await ingest({
+  const options = {
     language: cliLanguage(),
     model: values.model,
     configPath: values.config,
@@ -62,14 +63,26 @@ export async function run(args: string[]): Promise<number> {
     reportPath: values.report,
     sourceUrl: values['source-url'],
     onProgress: values.quiet ? undefined : printProgress,
-  });
+  } as const;
+  const finish = (result: IngestResult) => printed(result, values.report);
+  const result = await ingest(options);
+  // The server holds the database: load through it when it runs here (else the lock is reported as it is).
+  if (!result.ok && result.issues[0]?.code === 'database_locked' && options.dbPath) {
+    const through = await ingestThroughServer({ ...options, dbPath: options.dbPath }, finish);
+    if (through !== null) return through;
+  }
+  return finish(result);
+}
+
+/** Prints an ingest's issues or report; the exit code (1 on mapping problems or a table with every row rejected). */
+function printed(result: IngestResult, reportPath: string | undefined): number {
   if (!result.ok) {
     console.error(`mapping has ${result.issues.length} problem(s):`);
     for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
     return 1;
   }
   console.log(formatReport(result.report));
-  if (values.report) console.log(`\nreport: ${values.report}`);
+  if (reportPath) console.log(`\nreport: ${reportPath}`);
   const empty = everyRowRejected(result.report);
   if (empty.length) {
     console.error(

@@ -87,6 +87,8 @@ const STATUS = {
   csv_unreadable: 400,
   upload_not_found: 404,
   model_exists: 409,
+  nothing_staged: 409,
+  reload_failed: 422,
   invalid_plan_edit: 400,
   account_locked: 423,
   too_many_attempts: 429,

@@ -74,3 +74,15 @@ export const RISK_REQUIREMENTS: Requirement[] = [
     },
   },
 ];
+
+/** The label-churn risk list names customers: it needs the customer key as a dimension. */
+export const LABEL_RISK_REQUIREMENTS: Requirement[] = [
+  {
+    id: 'customer_id',
+    file: 'dimensions.yaml',
+    hint: {
+      zh: '客户编号维度（type: categorical，source: customers，sql: customer_id，index_values: false）',
+      en: 'a customer id dimension (type: categorical, source: customers, sql: customer_id, index_values: false)',
+    },
+  },
+];

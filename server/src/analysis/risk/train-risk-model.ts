@@ -10,7 +10,7 @@ import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import { compute } from '../compute/compute-pool.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
-import { describeMissing, RISK_REQUIREMENTS } from '../governed/capabilities.ts';
+import { RISK_REQUIREMENTS } from '../governed/capabilities.ts';
 import {
   brierScore,
   type CalibrationBin,
@@ -23,7 +23,7 @@ import {
 } from '../stats/index.ts';
 import { type FeatureDefinition, featureColumns, featureDefinitions } from './risk-features.ts';
 import { loadRiskHistory } from './risk-history.ts';
-import { riskMessage } from './risk-messages.ts';
+import { lacksDefinitions, riskMessage } from './risk-messages.ts';
 import { RISK_TIERS, type RiskTier, riskTierOf } from './risk-tiers.ts';
 
 /** A small L2 penalty on standardised slopes: keeps rare indicators finite; negligible at this n. */
@@ -134,12 +134,8 @@ export async function trainRiskModel(
   lang: Lang = 'en',
 ): Promise<RiskModel> {
   const started = performance.now();
-  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
-    throw new AnalysisError(
-      riskMessage('no_history', lang, { missing: describeMissing(RISK_REQUIREMENTS, lang) }),
-      'unsupported',
-    );
-  }
+  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources))
+    throw lacksDefinitions('no_history', RISK_REQUIREMENTS, lang);
   const ctx = analysisContext(runtime, {
     intent: 'risk_list',
     language: lang,

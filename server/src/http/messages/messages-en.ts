@@ -16,6 +16,10 @@ export const EN = {
   'error.upload_not_found': 'No upload {id} of yours',
   'error.model_exists':
     'A model named {model} already exists (or this upload was already submitted as it): choose another name',
+  'error.nothing_staged':
+    'No new data is staged for {model}: load it with npm run ingest -- --config <mapping> --db <data-dir>/{model}.duckdb (it stages the data and calls this)',
+  'error.reload_failed':
+    'The new data of {model} could not be served (the previous data is served again): {detail}',
   'error.invalid_plan_edit': 'Column {column}: {detail}',
   'error.body_too_large': 'The request body is too large (limit {limitKb} KB)',
   'error.not_found': 'No route {method} {path}',

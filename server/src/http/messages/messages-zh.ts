@@ -13,6 +13,9 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.csv_unreadable': '无法按 CSV 读取该文件：{detail}',
   'error.upload_not_found': '没有你上传的编号为 {id} 的文件',
   'error.model_exists': '已有名为 {model} 的模型（或此上传已按该名称提交）：请换一个名称',
+  'error.nothing_staged':
+    '{model} 没有待载入的新数据：请用 npm run ingest -- --config <映射文件> --db <数据目录>/{model}.duckdb 载入（它会先暂存数据再调用本接口）',
+  'error.reload_failed': '{model} 的新数据无法启用（已恢复使用原数据）：{detail}',
   'error.invalid_plan_edit': '列 {column}：{detail}',
   'error.body_too_large': '请求体过大（上限 {limitKb} KB）',
   'error.not_found': '没有这个接口：{method} {path}',
