@@ -366,6 +366,11 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(churn.label).toBe('流失率');
       expect(churn.spark).toHaveLength(12);
       expect(churn.value - churn.previous).toBeCloseTo(churn.change, 10);
+      expect(churn.period).toEqual({ start: '2026-07-01', end: '2026-10-01' });
+      // At-risk customers are counted now: no period, and no "change" against the same number.
+      const atRisk = home.tiles.find((t: Json) => t.metric === 'at_risk_customers');
+      expect(atRisk).toMatchObject({ period: null, previous: null, change: null, spark: [] });
+      expect(atRisk.value).toBeGreaterThan(0);
     });
   });
 }

@@ -1,9 +1,12 @@
 import { api } from '../api/client.ts';
+import { CatalogIndex, loadCatalog } from '../catalog-store.ts';
+import { codeLabel, memberValueText } from '../code-labels.ts';
 import { dataTable } from '../components/data-table.ts';
 import { loadInto } from '../components/states.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageId } from '../i18n/messages-en.ts';
+import { currentModel } from '../model-choice.ts';
 import type { Route } from '../router.ts';
 
 interface CustomerView {
@@ -42,7 +45,15 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
   outlet.replaceChildren(h('div', { class: 'customer' }, h('h1', null, t('customer.title', { id })), body));
   void loadInto(
     body,
-    () => api<CustomerView>('GET', `/api/customers/${encodeURIComponent(id)}`),
+    async () => {
+      const [view, catalog] = await Promise.all([
+        api<CustomerView>('GET', `/api/customers/${encodeURIComponent(id)}`),
+        loadCatalog(currentModel())
+          .then((found) => new CatalogIndex(found))
+          .catch(() => null),
+      ]);
+      return { ...view, catalog };
+    },
     (c) =>
       h(
         'div',
@@ -54,10 +65,11 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
           h(
             'dl',
             { class: 'facts' },
-            Object.entries(c.profile).flatMap(([k, v]) => [
-              h('dt', null, k),
-              h('dd', null, v === null ? '—' : String(v)),
-            ]),
+            Object.entries(c.profile).flatMap(([k, v]) => {
+              // Profile fields are the model's members: their labels, and coded values in words.
+              const [label, value] = memberValueText(c.catalog, k, v);
+              return [h('dt', null, label), h('dd', null, v === null ? '—' : value)];
+            }),
           ),
         ),
         h(
@@ -113,7 +125,15 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
               h(
                 'li',
                 null,
-                `${m.campaign} · ${m.channel} · ${m.arm} · ${m.status}${m.outcome ? ` · ${m.outcome}` : ''}`,
+                [
+                  m.campaign,
+                  codeLabel('channel', m.channel),
+                  codeLabel('arm', m.arm),
+                  codeLabel('outbox', m.status),
+                  m.outcome,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
               ),
             ),
           ),
