@@ -120,9 +120,46 @@ describe('issue 22 screens in chromium', () => {
     );
 
     it(
+      'names stored codes in words on the customer and campaign screens',
+      async () => {
+        const customer = await page.evaluate(
+          async () =>
+            (
+              (await (await fetch('/api/customers/at-risk?pageSize=1')).json()) as {
+                customers: { customerId: string }[];
+              }
+            ).customers[0]!.customerId,
+        );
+        await page.goto(`${server.url}/#/customer/${customer}`);
+        await page.locator('.customer-grid').waitFor({ timeout: 60_000 });
+        const facts = await page
+          .locator('.customer-grid .facts dt, .customer-grid .facts dd')
+          .allTextContents();
+        const reasons = await page.locator('.customer-grid .reason-list li').allTextContents();
+        expect(facts).toEqual(expect.arrayContaining(['地区', '价值分层']));
+        // No snake_case code (inactive_high_value, value_tier…) among the labels, values and reasons.
+        expect([...facts, ...reasons].filter((text) => /^[a-z]+(_[a-z]+)+/.test(text))).toEqual([]);
+        await page.goto(`${server.url}/#/campaigns?new=shipping_voucher`);
+        const form = page.locator('.campaign-form');
+        await form.waitFor();
+        expect(await form.locator('strong').textContent()).toBe('新建活动：运费券与优先配送');
+        expect(await form.locator('select option').allTextContents()).toEqual([
+          '短信',
+          '邮件',
+          '企业微信',
+          '电话任务',
+        ]);
+        expect(watch.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
       'sends thumbs-down to the wrong-answers queue, where the analyst records the right reading',
       async () => {
+        await page.goto(`${server.url}/${conversationPath}`);
         const turn = page.locator('.turn').last();
+        await turn.locator('.answer-chart[data-rendered]').waitFor({ timeout: 60_000 });
         await turn.locator('.feedback .icon-button').nth(1).click();
         await turn.locator('.feedback textarea').fill('应该按城市拆分');
         await turn.locator('.feedback button[type="submit"]').click();
@@ -234,7 +271,7 @@ describe('issue 22 screens in chromium', () => {
             combo.locale === 'zh-CN' ? '过去12个月的流失率趋势' : 'churn rate by region last quarter',
           );
           expect(await asked.locator('.answer-chart[data-rendered]').count()).toBe(1);
-          timings.answerRenderMs[`analyst-${combo.tag}`] = await answerRenderTimes(analyst);
+          timings.answerRenderMs[`tour-${combo.tag}`] = await answerRenderTimes(analyst);
           const customer = await analyst.evaluate(
             async () =>
               (

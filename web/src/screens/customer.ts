@@ -17,6 +17,7 @@ interface CustomerView {
     tier: string;
     flagged: boolean;
     rules: string[];
+    ruleLabels?: string[];
     factors: { text: string; contribution: number }[];
   } | null;
   /** Segments (`kind: 'segment'`) and the governed tags of tags.yaml that hold (basic, behaviour, predictive). */
@@ -32,10 +33,14 @@ interface CustomerView {
   openTasks: { title: string; dueDate: string; owner: string }[];
 }
 
-const detailText = (d: Record<string, unknown>) =>
+/** A timeline event's details, its members named in the model's words (revenue → 收入). */
+const detailText = (d: Record<string, unknown>, catalog: CatalogIndex | null) =>
   Object.entries(d)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`)
+    .map(([k, v]) => {
+      const [label, value] = memberValueText(catalog, k, v);
+      return `${label}: ${typeof v === 'number' ? Math.round(v * 100) / 100 : value}`;
+    })
     .join(' · ');
 
 /** The customer 360 page (`#/customer/<id>`): profile, risk and why, segments, timeline, touches, open tasks. */
@@ -91,7 +96,9 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
                 h(
                   'ul',
                   { class: 'reason-list' },
-                  [...c.risk.rules, ...c.risk.factors.map((f) => f.text)].map((r) => h('li', null, r)),
+                  [...(c.risk.ruleLabels ?? c.risk.rules), ...c.risk.factors.map((f) => f.text)].map((r) =>
+                    h('li', null, r),
+                  ),
                 ),
               )
             : h('p', null, t('customer.noRisk')),
@@ -151,7 +158,7 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
             c.timeline.map((e) => ({
               date: e.date,
               kind: t(`customer.kind.${e.kind}` as MessageId),
-              detail: detailText(e.detail),
+              detail: detailText(e.detail, c.catalog),
             })),
             { title: t('customer.timeline'), maxRows: 200 },
           ),
