@@ -43,6 +43,7 @@ const STATUS = {
   user_not_found: 404,
   at_risk_unavailable: 404,
   conversation_not_found: 404,
+  no_chart: 404,
   board_not_found: 404,
   card_not_found: 404,
   share_not_found: 404,

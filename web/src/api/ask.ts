@@ -52,6 +52,7 @@ export async function ask(
 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let answer: Answer | null = null;
   for (;;) {
     const { value, done } = await reader.read();
     if (value) buffer += value;
@@ -59,14 +60,17 @@ export async function ask(
     buffer = rest;
     for (const { event, data } of events) {
       if (event === 'progress') onProgress(JSON.parse(data) as AskProgress);
-      else if (event === 'answer') {
-        void reader.cancel().catch(() => {});
-        return JSON.parse(data) as Answer;
-      } else if (event === 'error') {
+      // The stream is read to its end (the server closes it after the answer): cancelling it would show
+      // the request as failed (ERR_ABORTED) in the browser.
+      else if (event === 'answer') answer = JSON.parse(data) as Answer;
+      else if (event === 'error') {
         const body = JSON.parse(data) as { error?: { code?: string; message?: string }; message?: string };
         throw new ApiError(500, body.error?.code ?? 'error', body.error?.message ?? body.message ?? data);
       }
     }
-    if (done) throw new ApiError(0, 'stream_ended', 'The answer stream ended without an answer');
+    if (done) {
+      if (answer) return answer;
+      throw new ApiError(0, 'stream_ended', 'The answer stream ended without an answer');
+    }
   }
 }

@@ -49,6 +49,7 @@ export const EN = {
     "Your data-access attributes match none of this model's access rules: no customers to show",
   'error.conversation_not_found':
     'No such conversation or answer: it does not exist or belongs to another user (conversations are private). Ask its owner for a share link, which opens the answer with your own data access',
+  'error.no_chart': 'This answer has no chart to export as an image',
   'error.board_not_found': 'No such board: it was deleted, or the link is mistyped',
   'error.card_not_found': 'No such card on this board',
   'error.share_not_found':

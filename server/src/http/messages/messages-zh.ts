@@ -43,6 +43,7 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.access_denied': '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户',
   'error.conversation_not_found':
     '没有找到这条对话或回答：它不存在，或属于其他用户（对话仅本人可见）。请让对方发送分享链接，链接会按你自己的数据权限打开回答',
+  'error.no_chart': '这个回答没有图表，无法导出为图片',
   'error.board_not_found': '没有找到这个看板：它已被删除，或链接有误',
   'error.card_not_found': '这个看板上没有这张卡片',
   'error.share_not_found': '这个分享链接不存在或已失效：请让分享人重新发送',
