@@ -50,9 +50,12 @@ export function rollupLayout(model: SemanticModel, id: string): RollupLayout | I
   return out;
 }
 
+/** Every rollup table's name starts with it: they are derived, never copied as data. */
+export const ROLLUP_TABLE_PREFIX = 'rollup_';
+
 /** The table holding one group of a rollup at one grain. */
 export function rollupTable(id: string, grain: TimeGrain, group: MeasureGroup): string {
-  return `rollup_${id}_${grain}_${group.id}`;
+  return `${ROLLUP_TABLE_PREFIX}${id}_${grain}_${group.id}`;
 }
 
 /**
