@@ -89,7 +89,7 @@ describe('golden SQL of a rollup table', () => {
       expect(step.rollup).toEqual({
         id: 'churn_overview',
         grain: 'quarter',
-        range: { start: '2023-10-01', end: '2026-10-01' },
+        range: { start: '2023-01-01', end: '2027-01-01' },
       });
       const text = `-- ${step.table} (${dialect}), as of ${GOLDEN_AS_OF}\n${step.statements.join(';\n')}\n`;
       const path = `${GOLDEN_DIR}rollup-build-churn-overview-quarter.${dialect}.sql`;

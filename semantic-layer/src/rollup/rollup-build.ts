@@ -4,13 +4,20 @@
  * by all its dimensions, unrestricted, its parameters written as literals (they are compiler dates).
  * Built with the derived tables in the same transaction (materialize/plan.ts).
  */
-import { compileGroup, periodsCte } from '../compile/compile-group.ts';
+import { compileGroup, measureColumn, PERIOD, periodsCte } from '../compile/compile-group.ts';
 import { Params } from '../compile/params.ts';
 import { addDays, addMonths, nextGrain, periodsOf, truncate } from '../compile/periods.ts';
 import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
 import type { TimeGrain, TimeRange } from '../query.ts';
-import { type MaterializedRollup, rollupLayout, rollupTable } from './rollup-layout.ts';
+import type { MeasureGroup, ResolvedQuery } from '../resolve-query.ts';
+import {
+  GRAIN_ORDER,
+  type MaterializedRollup,
+  reaggregable,
+  rollupLayout,
+  rollupTable,
+} from './rollup-layout.ts';
 
 export interface RollupStep {
   table: string;
@@ -20,12 +27,26 @@ export interface RollupStep {
   rollup: MaterializedRollup;
 }
 
-/** The periods a rollup holds: whole grains from `months` before the as-of date to the one holding its eve. */
-export function rollupRange(grain: TimeGrain, asOf: string, months: number): TimeRange {
+/**
+ * The periods a rollup holds at `grain`: from `months` before the as-of date to the end of the period
+ * holding its eve, both on boundaries of the rollup's coarsest grain (weeks apart), so every grain spans
+ * the same days and a coarser table can be summed from a finer one.
+ */
+export function rollupRange(grain: TimeGrain, grains: TimeGrain[], asOf: string, months: number): TimeRange {
+  const coarsest =
+    grain === 'week' ? 'week' : GRAIN_ORDER.filter((g) => g !== 'week' && grains.includes(g)).at(-1)!;
   return {
-    start: truncate(grain, addMonths(asOf, -months)),
-    end: nextGrain(grain, truncate(grain, addDays(asOf, -1))),
+    start: truncate(coarsest, addMonths(asOf, -months)),
+    end: nextGrain(coarsest, truncate(coarsest, addDays(asOf, -1))),
   };
+}
+
+/** The finest other grain of the rollup whose periods make up `grain`'s (weeks make up nothing else). */
+function finerSource(grain: TimeGrain, grains: TimeGrain[]): TimeGrain | undefined {
+  if (grain === 'week' || grain === 'day') return undefined;
+  return GRAIN_ORDER.filter(
+    (g) => g !== 'week' && grains.includes(g) && GRAIN_ORDER.indexOf(g) < GRAIN_ORDER.indexOf(grain),
+  )[0];
 }
 
 /**
@@ -48,10 +69,26 @@ export function rollupSteps(
     const tables = [...read].map((s) => model.sources[s]!.table).filter((t): t is string => !!t);
     if (tables.length < read.size || !tables.every((t) => opts.tables.has(t))) continue;
     const reads = [...new Set(tables.filter((t) => opts.derived.has(t)))].sort();
-    for (const grain of def.grains) {
-      const range = rollupRange(grain, opts.asOf, def.months);
+    const grains = GRAIN_ORDER.filter((g) => def.grains.includes(g));
+    for (const grain of grains) {
+      const range = rollupRange(grain, grains, opts.asOf, def.months);
       const periods = periodsOf(range, grain);
+      const finer = finerSource(grain, grains);
       for (const g of layout.groups) {
+        const table = rollupTable(id, grain, g);
+        // Sums and counts of events: summed from the finer table (one scan of the events for all grains).
+        if (finer && g.kind === 'event' && g.measures.every((m) => reaggregable(m, g))) {
+          const from = rollupTable(id, finer, g);
+          steps.push({
+            table,
+            statements: [
+              `CREATE OR REPLACE TABLE ${table} AS ${resummed(g, grain, from, layout.resolved, opts.dialect)}`,
+            ],
+            reads: [...reads, from],
+            rollup: { id, grain, range },
+          });
+          continue;
+        }
         const params = new Params();
         const q = literalParams(opts.dialect, params);
         const { sql } = compileGroup(g, {
@@ -64,7 +101,6 @@ export function rollupSteps(
           hasGrain: g.kind !== 'static',
         });
         const withPeriods = g.kind === 'state' ? `WITH ${periodsCte('periods', periods, params, q)}\n` : '';
-        const table = rollupTable(id, grain, g);
         steps.push({
           table,
           statements: [`CREATE OR REPLACE TABLE ${table} AS ${withPeriods}${sql}`],
@@ -75,6 +111,17 @@ export function rollupSteps(
     }
   }
   return steps;
+}
+
+/** A finer grain's table of an event group summed to `grain` (the same columns). */
+function resummed(g: MeasureGroup, grain: TimeGrain, from: string, r: ResolvedQuery, d: Dialect): string {
+  const dims = r.dimensions.map((x) => `t.${d.quoteIdentifier(x.id)}`);
+  const select = [
+    `${d.truncToDate(grain, `t.${PERIOD}`)} AS ${PERIOD}`,
+    ...dims,
+    ...g.measures.map((m) => `SUM(t.${measureColumn(m)}) AS ${measureColumn(m)}`),
+  ];
+  return `SELECT ${select.join(', ')} FROM ${from} AS t GROUP BY ${[PERIOD, ...dims].map((_, i) => i + 1).join(', ')}`;
 }
 
 /** `d` writing each parameter as its literal: the values are dates and numbers the compiler made. */

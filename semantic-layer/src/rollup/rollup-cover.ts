@@ -5,7 +5,13 @@
 import { nextGrain, truncate } from '../compile/periods.ts';
 import type { TimeGrain, TimeRange } from '../query.ts';
 import { isOwnTime, type MeasureGroup, type ResolvedQuery } from '../resolve-query.ts';
-import { type MaterializedRollup, reaggregable, rollupLayout, rollupTable } from './rollup-layout.ts';
+import {
+  GRAIN_ORDER,
+  type MaterializedRollup,
+  reaggregable,
+  rollupLayout,
+  rollupTable,
+} from './rollup-layout.ts';
 
 /** The table a query's group reads, the stored group it holds, and the rollup's grain. */
 export interface RollupRead {
@@ -20,8 +26,6 @@ export interface RollupChoice {
   grain: TimeGrain;
   reads: Map<string, RollupRead>;
 }
-
-const GRAIN_ORDER: TimeGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 /** Grains whose periods are unions of whole `fine` periods (weeks cross months and years). */
 function groupsInto(fine: TimeGrain, coarse: TimeGrain): boolean {

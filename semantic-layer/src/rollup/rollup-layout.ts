@@ -50,6 +50,9 @@ export function rollupLayout(model: SemanticModel, id: string): RollupLayout | I
   return out;
 }
 
+/** Grains from finest to coarsest. */
+export const GRAIN_ORDER: TimeGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
 /** Every rollup table's name starts with it: they are derived, never copied as data. */
 export const ROLLUP_TABLE_PREFIX = 'rollup_';
 
