@@ -8,7 +8,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { warmRisk } from '../analysis/risk/warm-risk.ts';
+import { warmInterpreter } from '../ask/warm-interpreter.ts';
 import { type ChannelConfig, ChannelConfigError, channelConfigFromEnv } from '../channels/channel-config.ts';
+import type { ModelRuntime } from '../data/model-runtime.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
 import { commandArgs } from './command-args.ts';
@@ -109,8 +111,12 @@ export async function run(args: string[]): Promise<number> {
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');
   // The risk model trains in the background (now and after each publish); questions are answered meanwhile.
   const log = (line: string) => console.log(line);
-  for (const active of server.registry.list()) void warmRisk(active.runtime, log);
-  server.registry.onActivate((_, active) => void warmRisk(active.runtime, log));
+  const warm = (runtime: ModelRuntime) => {
+    warmInterpreter(runtime.catalog, runtime.asOf);
+    void warmRisk(runtime, log);
+  };
+  for (const active of server.registry.list()) warm(active.runtime);
+  server.registry.onActivate((_, active) => warm(active.runtime));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+} from '@duckdb/node-api';
 import {
   type AnalyticsEngine,
   CachedReads,
@@ -127,28 +132,31 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     const started = performance.now();
     try {
       const max = opts.maxRows ?? MAX_ROWS;
-      const reader = await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.read, () =>
-        conn.runAndReadUntil(sql, max + 1, params as never),
-      );
-      const names = reader.columnNames();
-      const columns = describeColumns(
-        names.map((name, i) => ({ name, type: reader.columnTypeId(i) })),
-        DUCKDB_KINDS,
-      );
-      const { rows, truncated } = capRows(reader.getRowsJson(), max);
-      return {
-        columns,
-        rows: rows.map((r) => {
-          const o: Record<string, unknown> = {};
-          for (let i = 0; i < names.length; i++) {
-            const v = r[i];
-            o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+      return await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.read, async () => {
+        const result = await conn.run(sql, params as never);
+        const names = result.columnNames();
+        const columns = describeColumns(
+          names.map((name, i) => ({ name, type: result.columnTypeId(i) })),
+          DUCKDB_KINDS,
+        );
+        const read: Record<string, unknown>[] = [];
+        // Chunk by chunk (2,048 rows each): every fetch awaits, so a large result never holds the event loop for
+        // more than one chunk's conversion (issue 21: one user's whole-population read stalled every request).
+        while (read.length <= max) {
+          const chunk = await result.fetchChunk();
+          if (!chunk?.rowCount) break;
+          for (const r of chunk.convertRows(JsonDuckDBValueConverter)) {
+            const o: Record<string, unknown> = {};
+            for (let i = 0; i < names.length; i++) {
+              const v = r[i];
+              o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+            }
+            read.push(o);
           }
-          return o;
-        }),
-        truncated,
-        elapsedMs: performance.now() - started,
-      };
+        }
+        const { rows, truncated } = capRows(read, max);
+        return { columns, rows, truncated, elapsedMs: performance.now() - started };
+      });
     } finally {
       this.release(conn);
     }
