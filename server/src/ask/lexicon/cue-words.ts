@@ -1,3 +1,4 @@
+import { ACTION_CUE_WORDS } from './action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
 
 /**
@@ -6,6 +7,7 @@ import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
  */
 export const CUE_WORDS = {
   ...ANALYSIS_CUE_WORDS,
+  ...ACTION_CUE_WORDS,
   comparison: [
     '对比',
     '比较',
@@ -81,8 +83,8 @@ export const CUE_WORDS = {
     'low to high',
     'ascending',
   ],
-  rankBest: ['最好', '最佳', '最优', 'best', 'healthiest'],
-  rankWorst: ['最差', '最糟', '最坏', 'worst'],
+  rankBest: ['最好', '最佳', '最优', '最稳', '最稳定', '最健康', 'best', 'healthiest'],
+  rankWorst: ['最差', '最糟', '最坏', '拖后腿', '最拖后腿', '垫底', 'worst', 'lagging'],
   byDimension: [
     '按',
     '按照',
@@ -166,6 +168,8 @@ export const CUE_WORDS = {
     'those customers',
   ],
   count: ['多少', '几个', '多少个', '几位', '数量', '个数', '有几', 'how many', 'number of', 'count'],
+  /** A count of people ("流失了几个", "有几个人"), never of a rate's points (rules/metric-choice.ts). */
+  headcount: ['几个', '多少个', '几位', '多少人', '几个人', '几人', '有几个', '多少位', 'how many'],
   /** One total over several values, not a comparison ("数码和家电合计", "combined revenue of A and B"). */
   total: [
     '合计',
@@ -181,6 +185,8 @@ export const CUE_WORDS = {
   ],
   /** Why something happened to a value ("因为价格流失", "churned because of price"). */
   cause: ['因为', '由于', 'because of', 'due to', 'because'],
+  /** A cause named before its effect ("响应慢导致的流失", "price-driven churn"). */
+  causeAfter: ['导致', '造成', '引起', '引发', '所致', '导致的', 'driven', '-driven', 'related', 'caused'],
   /** Asking about the data without saying what: answered with a choice of readings. */
   vague: [
     '怎么样',

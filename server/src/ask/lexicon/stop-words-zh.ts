@@ -1,6 +1,7 @@
 /** Chinese words that carry no content of their own (particles, question words, polite filler). */
 export const STOP_WORDS_ZH = [
   // place words around a model or group ("电信那边", "华南这边"), payment and leaving verbs, running totals
+  '就是说',
   '那边',
   '这边',
   '边用',

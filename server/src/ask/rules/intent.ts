@@ -27,6 +27,16 @@ function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolea
   );
 }
 
+/** A word of reasons, unless it follows a value as that value's effect ("响应慢导致的流失" is a filter). */
+function asksReasons(analysis: QuestionAnalysis): boolean {
+  return analysis.cues.some(
+    (c) =>
+      c.cue === 'reasonsNoun' &&
+      !c.insideCatalog &&
+      !analysis.matches.some((m) => m.targets.every((t) => t.target.kind === 'value') && m.end === c.start),
+  );
+}
+
 /** "哪些高价值客户…", "which high-value customers…": a list of customers, not a grouping. */
 function asksForCustomers(analysis: QuestionAnalysis, members: Members): boolean {
   return members.valueMatches.some((m) => {
@@ -50,7 +60,7 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('drivers')) return 'drivers';
   if (has('cohorts')) return 'cohorts';
   if (has('survival')) return 'survival';
-  if (has('why') || has('reasonsNoun') || asksReasonsByName(analysis, members)) return 'reasons';
+  if (has('why') || asksReasons(analysis) || asksReasonsByName(analysis, members)) return 'reasons';
   if (has('segments')) return 'segments';
   if (has('riskList') || asksForCustomers(analysis, members)) return 'risk_list';
   // "数码和家电合计", "combined revenue of A and B": one total over the values, not a comparison

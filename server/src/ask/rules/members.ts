@@ -113,8 +113,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       );
       if (mentioned.length > 0) targets = mentioned;
     }
-    if (targets.length > 1 && cueBefore(analysis, 'cause', m.start))
-      targets = causeOf(targets, out.metrics, catalog);
+    if (targets.length > 1 && namedAsCause(analysis, m)) targets = causeOf(targets, out.metrics, catalog);
     const t = targets[0];
     if (t.kind === 'metric') {
       out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
@@ -182,6 +181,21 @@ function readMatches(
     !metricMatches.includes(m) ? [m] : replaced.has(m) ? [replaced.get(m)!] : [],
   );
   return { matches, compare: reading.compare };
+}
+
+/**
+ * The value is said as what caused the metric: after a word of cause ("因为物流问题流失"), before one
+ * ("响应慢导致的流失", "price-driven churn"), or right before the metric's own verb ("竞争对手抢走了多少客户").
+ */
+function namedAsCause(analysis: QuestionAnalysis, m: CatalogMatch): boolean {
+  if (cueBefore(analysis, 'cause', m.start)) return true;
+  const after = analysis.cues.some(
+    (c) => c.cue === 'causeAfter' && adjacent(analysis.original, m.end, c.start, 0),
+  );
+  const metricNext = analysis.matches.some(
+    (x) => x.targets[0].target.kind === 'metric' && adjacent(analysis.original, m.end, x.start, 0),
+  );
+  return after || metricNext;
 }
 
 /** Two-character pieces of a label, to tell which dimension a metric's words share. */
