@@ -32,6 +32,7 @@ import {
 import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
+import { readShare } from './rules/share.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
@@ -106,7 +107,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 
   const members = resolveMembers(analysis, catalog);
   base.understood = members.understood;
-  const ambiguity = members.ambiguities[0];
+  const grouping = followUpGrouping(members, previous, catalog, lang);
+  const ambiguity = grouping ? undefined : members.ambiguities[0];
   if (ambiguity) {
     const c = clarifyAmbiguous(ambiguity.match, ambiguity.targets, question, catalog, lang, reinterpret);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
@@ -149,6 +151,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       dimensions: dimensionsFor(intent, members, false),
     });
   }
+  const share = readShare(analysis, catalog, draft, lang);
+  if (share) intent = draft.intent;
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
   const split = churnedVersusRetained(analysis, catalog, draft.metrics);
   if (split) {
@@ -178,6 +182,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
+  if (grouping) assumptions.push(grouping);
+  if (share?.note) assumptions.push(share.note);
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
@@ -382,4 +388,29 @@ function finish(
     assumptions: allAssumptions,
     defaultedRange,
   };
+}
+
+/**
+ * "what about by channel?" after an answer: a grouping word several dimensions share, in a follow-up
+ * that names no metric, is read as the first of them (catalog order) and said with the others in the
+ * assumptions, rather than asking back mid-conversation. Returns that assumption, or undefined.
+ */
+function followUpGrouping(
+  members: Members,
+  previous: ConversationState | undefined,
+  catalog: Catalog,
+  lang: Lang,
+): string | undefined {
+  const ambiguity = members.ambiguities[0];
+  if (!ambiguity || members.ambiguities.length > 1 || members.metrics.length > 0) return undefined;
+  if (previous?.lastQuery?.model !== catalog.model) return undefined;
+  const allowed = new Set(
+    previous.lastQuery.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
+  );
+  const dims = ambiguity.targets.flatMap((t) => (t.kind === 'dimension' && allowed.has(t.id) ? [t.id] : []));
+  if (dims.length !== ambiguity.targets.length) return undefined;
+  members.dimensions.push(dims[0]);
+  members.groupedBy.add(dims[0]);
+  const label = (id: string) => catalog.dimensions.find((d) => d.id === id)!.label[lang];
+  return say.groupingReading(ambiguity.match.text, label(dims[0]), dims.slice(1).map(label), lang);
 }

@@ -185,6 +185,42 @@ export const CUE_WORDS = {
   ],
   /** Why something happened to a value ("因为价格流失", "churned because of price"). */
   cause: ['因为', '由于', 'because of', 'due to', 'because'],
+  /** A part of a total ("高价值的占多少", "what share of churners"): rules/share.ts. */
+  share: [
+    '占多少',
+    '各占多少',
+    '占比多少',
+    '占比是多少',
+    '占几成',
+    '占百分之多少',
+    '占比',
+    '比重',
+    'what share',
+    'share of',
+    'what proportion',
+    'proportion of',
+    'what percentage of',
+    'what percent of',
+  ],
+  /** Both sides of a yes-no dimension ("with tech support vs without", "有技术支持和没有的"). */
+  withAndWithout: [
+    'with and without',
+    'with or without',
+    'vs without',
+    'versus without',
+    'and without',
+    'or without',
+    'compared to without',
+    'compared with without',
+    'against without',
+    '和没有的',
+    '和没有',
+    '跟没有',
+    '与没有',
+    '还是没有',
+    '和没开通的',
+    '和不开通的',
+  ],
   /** A cause named before its effect ("响应慢导致的流失", "price-driven churn"). */
   causeAfter: ['导致', '造成', '引起', '引发', '所致', '导致的', 'driven', '-driven', 'related', 'caused'],
   /** Asking about the data without saying what: answered with a choice of readings. */

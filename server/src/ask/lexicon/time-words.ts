@@ -20,7 +20,7 @@ export type NamedPeriod =
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
-  month_before_last: ['上上个月', '上上月', 'the month before last'],
+  month_before_last: ['上上个月', '上上月', '前个月', 'the month before last'],
   quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last'],
   last_quarter: [
     '上个季度',

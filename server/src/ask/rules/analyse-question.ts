@@ -1,6 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
-import { catalogIndex } from '../match/catalog-index.ts';
+import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import { type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
 import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
 import { membersNamedInPart, partialMatch } from '../match/partial-names.ts';
@@ -132,11 +132,28 @@ function partialWords(
           m.targets.some((x) => x.target.kind === 'value' && x.target.dimension === dimension) &&
           (touching(original, m.end, t.start) || touching(original, t.end, m.start)),
       );
+    const composed = afterBy ? composedName(t.text, matches, catalog) : undefined;
+    if (composed) return [partialMatch(t, original, [composed])];
     const targets = membersNamedInPart(t.text, catalog, false).filter(
       (x) => afterBy || (x.kind === 'dimension' && besideValue(x.id)),
     );
     return targets.length > 0 ? [partialMatch(t, original, targets)] : [];
   });
+}
+
+/**
+ * "工单按类型": a part word that, joined to another word of the question, is a dimension's name
+ * (工单 + 类型 = 工单类型 → ticket category; "ticket" + "type"), whatever else the part word is in.
+ */
+function composedName(word: string, matches: CatalogMatch[], catalog: Catalog): MatchTarget | undefined {
+  const keys = catalogIndex(catalog).keys;
+  for (const m of matches) {
+    for (const joined of [`${m.key}${normaliseKey(word)}`, `${m.key} ${normaliseKey(word)}`]) {
+      const found = keys.get(joined)?.filter((r) => r.target.kind === 'dimension') ?? [];
+      if (found.length === 1) return found[0].target;
+    }
+  }
+  return undefined;
 }
 
 /** Spans (original text) of the words naming the model's business (model.yaml `synonyms`). */

@@ -13,6 +13,7 @@ export function hasCue(analysis: QuestionAnalysis, cue: string): boolean {
 
 /** A matched dimension whose own name asks for reasons ("流失原因是什么", "churn reasons"). */
 function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolean {
+  // "流失原因里服务和物流各占多少" names values of the dimension: a comparison of them, not the reasons
   return analysis.cues.some(
     (c) =>
       c.cue === 'reasonsNoun' &&
@@ -22,7 +23,8 @@ function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolea
           m.targets[0].target.kind === 'dimension' &&
           c.start >= m.start &&
           c.end <= m.end &&
-          !members.groupedBy.has(m.targets[0].target.id),
+          !members.groupedBy.has(m.targets[0].target.id) &&
+          !members.valuesByDimension.has(m.targets[0].target.id),
       ),
   );
 }

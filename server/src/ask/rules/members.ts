@@ -150,6 +150,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     if (!list.includes(t.value)) list.push(t.value);
     filterValues.set(t.dimension, entry);
   }
+  bothSides(analysis, catalog, out, filterValues);
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });
@@ -214,6 +215,28 @@ function causeOf(targets: MatchTarget[], metrics: string[], catalog: Catalog): M
     return dim !== undefined && [...bigrams(dim.label.zh)].some((b) => metricPieces.includes(b));
   });
   return shared.length === 1 ? shared : targets;
+}
+
+/**
+ * "churn rate with tech support vs without", "compare with and without it": the one yes-no dimension
+ * the question names (bare, or by one of its values) is compared on both its values.
+ */
+function bothSides(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  out: Members,
+  filterValues: Map<string, { in: string[]; out: string[] }>,
+): void {
+  if (!analysis.cues.some((c) => c.cue === 'withAndWithout' && !c.insideCatalog)) return;
+  const named = catalog.dimensions.filter((d) => {
+    if (!yesNoValues(d)) return false;
+    const v = filterValues.get(d.id);
+    return out.dimensions.includes(d.id) || (v !== undefined && v.in.length + v.out.length === 1);
+  });
+  if (named.length !== 1) return;
+  const both = yesNoValues(named[0])!;
+  filterValues.set(named[0].id, { in: [both.yes, both.no], out: [] });
+  out.dimensions = out.dimensions.filter((d) => d !== named[0].id);
 }
 
 /**

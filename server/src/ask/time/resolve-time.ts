@@ -54,8 +54,11 @@ export function combineTimeTokens(
       used = [ranges[0], second];
       result.joined = { from: clipToAsOf(ranges[0].range!, asOf), to: clipToAsOf(second.range, asOf) };
     } else if (second && sameRange(clipToAsOf(second.range!, asOf), clipToAsOf(range, asOf))) {
-      // "截至9月底今年": two words for the same range
+      // "截至9月底今年": two words for the same range; "9月和上个月比", "上个月与上月比": set against
+      // each other, the second (relative) word means the period before the first
       used = [ranges[0]];
+      const against = PERIOD_CONNECTOR.test(foldWidthAndCase(original.slice(ranges[0].end, second.start)));
+      if (against && !result.compare) result.compare = 'previous_period';
     } else if (second?.range && comparedPeriods(original, ranges[0], second)) {
       const pair = comparedPeriods(original, ranges[0], second)!;
       range = pair.range;
