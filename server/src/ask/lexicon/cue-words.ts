@@ -62,6 +62,10 @@ export const CUE_WORDS = {
     'sorted',
     'sort',
     'high to low',
+    'descending',
+    'highest first',
+    'largest first',
+    'biggest first',
   ],
   rankAsc: [
     '最少',
@@ -82,6 +86,8 @@ export const CUE_WORDS = {
     'bottom',
     'low to high',
     'ascending',
+    'lowest first',
+    'smallest first',
   ],
   rankBest: ['最好', '最佳', '最优', '最稳', '最稳定', '最健康', 'best', 'healthiest'],
   rankWorst: ['最差', '最糟', '最坏', '拖后腿', '最拖后腿', '垫底', 'worst', 'lagging'],
@@ -109,7 +115,7 @@ export const CUE_WORDS = {
     'breakdown by',
     'grouped by',
   ],
-  which: ['哪些', '哪个', '哪几个', '哪一个', 'which', 'what'],
+  which: ['哪些', '哪个', '哪几个', '哪一个', '哪种', '哪一种', '哪类', '哪一类', '哪家', 'which', 'what'],
   negation: [
     '除了',
     '除',

@@ -13,6 +13,9 @@ export function hasCue(analysis: QuestionAnalysis, cue: string): boolean {
 
 /** A matched dimension whose own name asks for reasons ("流失原因是什么", "churn reasons"). */
 function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolean {
+  // "Top 3 churn reasons by number of churned customers": the reasons ranked by a metric named, a breakdown
+  const ranked = members.metrics.length > 0 && (hasCue(analysis, 'rankDesc') || hasCue(analysis, 'rankAsc'));
+  if (ranked) return false;
   // "流失原因里服务和物流各占多少" names values of the dimension: a comparison of them, not the reasons
   return analysis.cues.some(
     (c) =>
