@@ -96,10 +96,40 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
   for (const p of partial) cover(p.start, p.end);
   const allMatches = [...matches, ...fuzzy, ...partial].sort((a, b) => a.start - b.start);
 
-  const unknown = leftoverTerms(original, covered);
+  const leftover = leftoverTerms(original, covered);
+  const unknown = [...leftover, ...unreadGroupings(original, covered, cues, leftover)].sort(
+    (a, b) => a.start - b.start,
+  );
   const language = detectLanguage(original, allMatches);
   const time = combineTimeTokens(timeTokens, original, asOf, language);
   return { original, folded, norm, language, matches: allMatches, timeTokens, time, cues, unknown };
+}
+
+/** Characters that end a grouping after 按 ("按X看", "按X分"). */
+const GROUPING_END = /[看分排拆的，,。？?！!\s]/;
+
+/**
+ * "按会员等级看": the words after 按/by that nothing understood, even when stop words inside them would
+ * hide them from the leftover terms (会员 + 等 + 级): a grouping asked for must never be dropped silently.
+ */
+function unreadGroupings(
+  original: string,
+  covered: boolean[],
+  cues: CueHit[],
+  leftover: LeftoverTerm[],
+): LeftoverTerm[] {
+  const found: LeftoverTerm[] = [];
+  for (const c of cues) {
+    if (c.cue !== 'byDimension' || c.insideCatalog) continue;
+    let start = c.end;
+    while (original[start] === ' ') start++;
+    let end = start;
+    while (end < original.length && !covered[end] && !GROUPING_END.test(original[end])) end++;
+    if (!/^\p{Script=Han}{2,}$/u.test(original.slice(start, end))) continue;
+    if (leftover.some((t) => t.start < end && t.end > start)) continue;
+    found.push({ text: original.slice(start, end), start, end });
+  }
+  return found;
 }
 
 /** Only spaces (or 的) between two spans. */
