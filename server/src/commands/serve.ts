@@ -7,13 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { warmRisk } from '../analysis/risk/warm-risk.ts';
 import { warmInterpreter } from '../ask/warm-interpreter.ts';
 import { type ChannelConfig, ChannelConfigError, channelConfigFromEnv } from '../channels/channel-config.ts';
 import type { ModelRuntime } from '../data/model-runtime.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
 
@@ -32,30 +32,22 @@ const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--app
                   repeatable. Every model under semantic-layer/models/ with data is served too.`;
 
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        customers: { type: 'string' },
-        'app-dir': { type: 'string' },
-        demo: { type: 'boolean' },
-        'no-demo': { type: 'boolean' },
-        'models-dir': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      customers: { type: 'string' },
+      'app-dir': { type: 'string' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+      'models-dir': { type: 'string', multiple: true },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   const customers = Number(values.customers ?? 10_000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -10,12 +10,12 @@ import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import { compute } from '../compute/compute-pool.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
-import { describeMissing, RISK_REQUIREMENTS } from '../governed/capabilities.ts';
+import { RISK_REQUIREMENTS } from '../governed/capabilities.ts';
 import type { fitLogisticRegression, LogisticModel } from '../stats/index.ts';
 import type { RiskEvaluation } from './risk-evaluation.ts';
 import { type FeatureDefinition, featureColumnsInSlices, featureDefinitions } from './risk-features.ts';
 import { loadRiskHistory } from './risk-history.ts';
-import { riskMessage } from './risk-messages.ts';
+import { lacksDefinitions, riskMessage } from './risk-messages.ts';
 
 /** A small L2 penalty on standardised slopes: keeps rare indicators finite; negligible at this n. */
 const RIDGE = 1;
@@ -78,12 +78,8 @@ export async function trainRiskModel(
   lang: Lang = 'en',
 ): Promise<RiskModel> {
   const started = performance.now();
-  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
-    throw new AnalysisError(
-      riskMessage('no_history', lang, { missing: describeMissing(RISK_REQUIREMENTS, lang) }),
-      'unsupported',
-    );
-  }
+  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources))
+    throw lacksDefinitions('no_history', RISK_REQUIREMENTS, lang);
   const ctx = analysisContext(runtime, {
     intent: 'risk_list',
     language: lang,
