@@ -4,8 +4,6 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
-import { ENTITY_WORDS } from './lexicon/generic-words.ts';
-import { catalogIndex } from './match/catalog-index.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
@@ -24,12 +22,19 @@ import { assembleQuery, type Draft } from './rules/draft.ts';
 import { detectIntent, hasCue } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
+import {
+  churnedVersusRetained,
+  countedMetrics,
+  countOfNamedPeople,
+  countOfSegment,
+  ranksByDefault,
+} from './rules/metric-choice.ts';
 import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
+import { readShare } from './rules/share.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
-import { normaliseKey } from './text/normalise.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
 export interface RulesInput {
@@ -45,8 +50,6 @@ export interface RulesResult extends Interpretation {
   /** The range is a default rather than the user's words (see ConversationState.defaultedRange). */
   defaultedRange?: boolean;
 }
-
-const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
 
 /**
  * The offline rules interpreter (CONVENTIONS.md): deterministic, no network; every word of the
@@ -104,7 +107,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 
   const members = resolveMembers(analysis, catalog);
   base.understood = members.understood;
-  const ambiguity = members.ambiguities[0];
+  const grouping = followUpGrouping(members, previous, catalog, lang);
+  const ambiguity = grouping ? undefined : members.ambiguities[0];
   if (ambiguity) {
     const c = clarifyAmbiguous(ambiguity.match, ambiguity.targets, question, catalog, lang, reinterpret);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
@@ -121,7 +125,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       intent === 'campaign_outcomes' && catalog.metrics.some((m) => m.id === 'action_return_rate')
         ? ['action_return_rate']
         : members.metrics.length > 0
-          ? members.metrics
+          ? countedMetrics(analysis, catalog, members.metrics)
           : members.genericMetric
             ? [members.genericMetric.metric]
             : [],
@@ -147,6 +151,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       dimensions: dimensionsFor(intent, members, false),
     });
   }
+  const share = readShare(analysis, catalog, draft, lang);
+  if (share) intent = draft.intent;
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
   const split = churnedVersusRetained(analysis, catalog, draft.metrics);
   if (split) {
@@ -176,6 +182,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
+  if (grouping) assumptions.push(grouping);
+  if (share?.note) assumptions.push(share.note);
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
@@ -204,7 +212,9 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       (f) => catalog.dimensions.find((d) => d.id === f.member)?.type === 'numeric',
     );
     const entityMetric = countOfNamedPeople(analysis, members, catalog, conditioned);
-    if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
+    const segment = generic ? undefined : countOfSegment(analysis, catalog, draft.filters);
+    if (segment) Object.assign(draft, { metrics: [segment.metric], filters: segment.filters });
+    else if (generic && !analysed && members.groupedBy.size > 0) draft.metrics = [generic.metric];
     // "近一年买过5次以上的客户有多少": the customers meeting a condition on each customer, counted
     else if (generic && !analysed && conditioned && entityMetric) draft.metrics = [entityMetric];
     else if (generic && !analysed) {
@@ -215,7 +225,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       draft.metrics = [catalog.defaultMetric];
       const label =
         catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label[lang] ?? catalog.defaultMetric;
-      if (analysed) assumptions.push(say.defaultMetric(label, lang));
+      if (analysed || ranksByDefault(analysis, members)) assumptions.push(say.defaultMetric(label, lang));
       else whichMetric = true;
     }
     draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
@@ -260,25 +270,6 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   return { ...result, kind: 'clarify', intent: 'clarify', ...c };
 }
 
-/** Words naming the customers who stayed, set against those who churned. */
-const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stayers|stayed|non-churners|active ones/;
-
-/**
- * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each
- * customer churned. The model has no such customer dimension, so say so instead of answering one overall
- * figure (or the two counts). Returns the metric asked about.
- */
-function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]) {
-  if (!RETAINED.test(analysis.norm.text) || !hasCue(analysis, 'comparison')) return undefined;
-  const of = (id: string) => catalog.metrics.find((m) => m.id === id);
-  const groups = metrics.filter((id) => {
-    const m = of(id);
-    return m && (m.format === 'count' || m.format === 'percent') && m.requiresPeriod;
-  });
-  const asked = metrics.find((id) => !groups.includes(id));
-  return groups.length > 0 && asked ? of(asked) : undefined;
-}
-
 /** The time words, values and groupings of a question, to carry into the readings offered. */
 function questionParts(analysis: QuestionAnalysis, members: Members): QuestionParts {
   const text = (s: { start: number; end: number }) => analysis.original.slice(s.start, s.end);
@@ -301,27 +292,6 @@ function dimensionsFor(intent: Intent, members: Members, total: boolean): string
     ? members.dimensions.filter((d) => members.groupedBy.has(d))
     : members.dimensions;
   return [...new Set([...dims, ...compared])];
-}
-
-/** "高价值客户有多少" → the catalog's plain count of people (the metric named by 客户/customers). */
-function countOfNamedPeople(
-  analysis: QuestionAnalysis,
-  members: Members,
-  catalog: Catalog,
-  /** The question sets a condition on each customer ("超过30天没来买的有多少人"). */
-  conditioned: boolean,
-): string | undefined {
-  if (!hasCue(analysis, 'count')) return undefined;
-  const named =
-    members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e))) ||
-    conditioned;
-  if (!named) return undefined;
-  const keys = catalogIndex(catalog).keys;
-  for (const e of ENTITY_KEYS) {
-    const t = keys.get(e)?.find((r) => r.target.kind === 'metric');
-    if (t && t.target.kind === 'metric') return t.target.id;
-  }
-  return undefined;
 }
 
 type Parts = Pick<
@@ -418,4 +388,29 @@ function finish(
     assumptions: allAssumptions,
     defaultedRange,
   };
+}
+
+/**
+ * "what about by channel?" after an answer: a grouping word several dimensions share, in a follow-up
+ * that names no metric, is read as the first of them (catalog order) and said with the others in the
+ * assumptions, rather than asking back mid-conversation. Returns that assumption, or undefined.
+ */
+function followUpGrouping(
+  members: Members,
+  previous: ConversationState | undefined,
+  catalog: Catalog,
+  lang: Lang,
+): string | undefined {
+  const ambiguity = members.ambiguities[0];
+  if (!ambiguity || members.ambiguities.length > 1 || members.metrics.length > 0) return undefined;
+  if (previous?.lastQuery?.model !== catalog.model) return undefined;
+  const allowed = new Set(
+    previous.lastQuery.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
+  );
+  const dims = ambiguity.targets.flatMap((t) => (t.kind === 'dimension' && allowed.has(t.id) ? [t.id] : []));
+  if (dims.length !== ambiguity.targets.length) return undefined;
+  members.dimensions.push(dims[0]);
+  members.groupedBy.add(dims[0]);
+  const label = (id: string) => catalog.dimensions.find((d) => d.id === id)!.label[lang];
+  return say.groupingReading(ambiguity.match.text, label(dims[0]), dims.slice(1).map(label), lang);
 }

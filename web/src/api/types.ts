@@ -78,10 +78,14 @@ export interface HomeTile {
   change: number | null;
   format?: string;
   lowerIsBetter?: boolean;
+  /** The period the value is of (the last complete quarter); null for a number counted now. */
+  period: { start: string; end: string } | null;
   spark: { period: string; value: number | null }[];
 }
 
 export interface HomeResponse {
+  /** The model the tiles are of (the default one unless chosen). */
+  model: string;
   tiles: HomeTile[];
   suggestions: string[];
 }

@@ -1,3 +1,4 @@
+import { ACTION_CUE_WORDS } from './action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
 
 /**
@@ -6,6 +7,7 @@ import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
  */
 export const CUE_WORDS = {
   ...ANALYSIS_CUE_WORDS,
+  ...ACTION_CUE_WORDS,
   comparison: [
     '对比',
     '比较',
@@ -60,6 +62,10 @@ export const CUE_WORDS = {
     'sorted',
     'sort',
     'high to low',
+    'descending',
+    'highest first',
+    'largest first',
+    'biggest first',
   ],
   rankAsc: [
     '最少',
@@ -80,9 +86,11 @@ export const CUE_WORDS = {
     'bottom',
     'low to high',
     'ascending',
+    'lowest first',
+    'smallest first',
   ],
-  rankBest: ['最好', '最佳', '最优', 'best', 'healthiest'],
-  rankWorst: ['最差', '最糟', '最坏', 'worst'],
+  rankBest: ['最好', '最佳', '最优', '最稳', '最稳定', '最健康', 'best', 'healthiest'],
+  rankWorst: ['最差', '最糟', '最坏', '拖后腿', '最拖后腿', '垫底', 'worst', 'lagging'],
   byDimension: [
     '按',
     '按照',
@@ -107,7 +115,7 @@ export const CUE_WORDS = {
     'breakdown by',
     'grouped by',
   ],
-  which: ['哪些', '哪个', '哪几个', '哪一个', 'which', 'what'],
+  which: ['哪些', '哪个', '哪几个', '哪一个', '哪种', '哪一种', '哪类', '哪一类', '哪家', 'which', 'what'],
   negation: [
     '除了',
     '除',
@@ -166,6 +174,8 @@ export const CUE_WORDS = {
     'those customers',
   ],
   count: ['多少', '几个', '多少个', '几位', '数量', '个数', '有几', 'how many', 'number of', 'count'],
+  /** A count of people ("流失了几个", "有几个人"), never of a rate's points (rules/metric-choice.ts). */
+  headcount: ['几个', '多少个', '几位', '多少人', '几个人', '几人', '有几个', '多少位', 'how many'],
   /** One total over several values, not a comparison ("数码和家电合计", "combined revenue of A and B"). */
   total: [
     '合计',
@@ -181,6 +191,44 @@ export const CUE_WORDS = {
   ],
   /** Why something happened to a value ("因为价格流失", "churned because of price"). */
   cause: ['因为', '由于', 'because of', 'due to', 'because'],
+  /** A part of a total ("高价值的占多少", "what share of churners"): rules/share.ts. */
+  share: [
+    '占多少',
+    '各占多少',
+    '占比多少',
+    '占比是多少',
+    '占几成',
+    '占百分之多少',
+    '占比',
+    '比重',
+    'what share',
+    'share of',
+    'what proportion',
+    'proportion of',
+    'what percentage of',
+    'what percent of',
+  ],
+  /** Both sides of a yes-no dimension ("with tech support vs without", "有技术支持和没有的"). */
+  withAndWithout: [
+    'with and without',
+    'with or without',
+    'vs without',
+    'versus without',
+    'and without',
+    'or without',
+    'compared to without',
+    'compared with without',
+    'against without',
+    '和没有的',
+    '和没有',
+    '跟没有',
+    '与没有',
+    '还是没有',
+    '和没开通的',
+    '和不开通的',
+  ],
+  /** A cause named before its effect ("响应慢导致的流失", "price-driven churn"). */
+  causeAfter: ['导致', '造成', '引起', '引发', '所致', '导致的', 'driven', '-driven', 'related', 'caused'],
   /** Asking about the data without saying what: answered with a choice of readings. */
   vague: [
     '怎么样',

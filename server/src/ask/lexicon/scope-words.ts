@@ -137,6 +137,11 @@ export const DATA_SET_PATTERNS_EN = [
   /\b(?:set|change|make)\s+(?:the\s+|all\s+|every\s+)[\w\s'-]{1,40}?\bto\s+[-\d]/,
   /\bmark\s+[\w\s'-]{1,40}?\bas\b/,
   /\bdrop\s+(?:the\s+|all\s+)?\w+\s+(?:table|database|schema|view)\b/,
+  // "drop all test accounts from the customer table": removing rows, not a question about a drop
+  /\bdrop\s+(?:all\s+|the\s+|every\s+)[\w\s'-]{1,40}?\bfrom\s+(?:the\s+)?[\w\s-]{0,30}?(?:table|data|database)\b/,
+  // "put the price of the two-year plan up by 5%", "raise the price": changing the business, not data
+  /\b(?:put|push|raise|increase|cut|lower|bump)\s+(?:the\s+)?(?:price|prices|fee|fees|charges?)\b/,
+  /\bput\s+(?:the\s+)?[\w\s'-]{1,40}?\bup\s+by\b/,
 ];
 
 /** Asking the assistant to carry out an action (send messages, call customers): not a data question. */

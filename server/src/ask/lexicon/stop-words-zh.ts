@@ -1,6 +1,7 @@
 /** Chinese words that carry no content of their own (particles, question words, polite filler). */
 export const STOP_WORDS_ZH = [
   // place words around a model or group ("电信那边", "华南这边"), payment and leaving verbs, running totals
+  '就是说',
   '那边',
   '这边',
   '边用',
@@ -188,7 +189,11 @@ export const STOP_WORDS_ZH = [
   '个',
   '名',
   '位',
-  '类',
+  '哪类',
+  '这类',
+  '那类',
+  '各类',
+  '一类',
   '所',
   '其',
   '哦',

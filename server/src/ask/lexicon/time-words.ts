@@ -20,7 +20,7 @@ export type NamedPeriod =
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
-  month_before_last: ['上上个月', '上上月', 'the month before last'],
+  month_before_last: ['上上个月', '上上月', '前个月', 'the month before last'],
   quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last'],
   last_quarter: [
     '上个季度',
@@ -247,6 +247,14 @@ export const COMPARE_WORDS: Record<'previous_period' | 'same_period_last_year', 
     'vs same month last year',
     'vs the same month last year',
     'same quarter last year',
+    'same quarter the year before',
+    'same quarter a year before',
+    'same quarter a year earlier',
+    'same month the year before',
+    'same period the year before',
+    'same period a year earlier',
+    'the year before',
+    'a year earlier',
     'vs same quarter last year',
     'vs the same quarter last year',
     'vs a year ago',

@@ -1,3 +1,4 @@
+import { isEnglishWord } from '../text/english-words.ts';
 import type { NormalisedText } from '../text/normalise.ts';
 import type { CatalogIndex, RankedTarget } from './catalog-index.ts';
 import { editDistance } from './edit-distance.ts';
@@ -54,6 +55,7 @@ export function findCatalogWords(
 /**
  * English words not otherwise understood, matched against English keys with one typo per word of
  * five letters or more ("chrun rate" → churn rate). `covered` marks original characters already used.
+ * A word of the English dictionary is never a typo of another ("break" is not the city "Brea").
  */
 export function findFuzzyWords(
   norm: NormalisedText,
@@ -82,7 +84,7 @@ export function findFuzzyWords(
           ok = false;
           break;
         }
-        if (w.length >= 5 && kw.length >= 5 && editDistance(w, kw, 1) <= 1) typos++;
+        if (w.length >= 5 && kw.length >= 5 && !isEnglishWord(w) && editDistance(w, kw, 1) <= 1) typos++;
         else ok = false;
       }
       const contiguous = words[i + keyWords.length - 1].start - words[i].start <= key.length + 2;

@@ -1,6 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
-import { catalogIndex } from '../match/catalog-index.ts';
+import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import { type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
 import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
 import { membersNamedInPart, partialMatch } from '../match/partial-names.ts';
@@ -96,10 +96,40 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
   for (const p of partial) cover(p.start, p.end);
   const allMatches = [...matches, ...fuzzy, ...partial].sort((a, b) => a.start - b.start);
 
-  const unknown = leftoverTerms(original, covered);
+  const leftover = leftoverTerms(original, covered);
+  const unknown = [...leftover, ...unreadGroupings(original, covered, cues, leftover)].sort(
+    (a, b) => a.start - b.start,
+  );
   const language = detectLanguage(original, allMatches);
   const time = combineTimeTokens(timeTokens, original, asOf, language);
   return { original, folded, norm, language, matches: allMatches, timeTokens, time, cues, unknown };
+}
+
+/** Characters that end a grouping after 按 ("按X看", "按X分"). */
+const GROUPING_END = /[看分排拆的，,。？?！!\s]/;
+
+/**
+ * "按会员等级看": the words after 按/by that nothing understood, even when stop words inside them would
+ * hide them from the leftover terms (会员 + 等 + 级): a grouping asked for must never be dropped silently.
+ */
+function unreadGroupings(
+  original: string,
+  covered: boolean[],
+  cues: CueHit[],
+  leftover: LeftoverTerm[],
+): LeftoverTerm[] {
+  const found: LeftoverTerm[] = [];
+  for (const c of cues) {
+    if (c.cue !== 'byDimension' || c.insideCatalog) continue;
+    let start = c.end;
+    while (original[start] === ' ') start++;
+    let end = start;
+    while (end < original.length && !covered[end] && !GROUPING_END.test(original[end])) end++;
+    if (!/^\p{Script=Han}{2,}$/u.test(original.slice(start, end))) continue;
+    if (leftover.some((t) => t.start < end && t.end > start)) continue;
+    found.push({ text: original.slice(start, end), start, end });
+  }
+  return found;
 }
 
 /** Only spaces (or 的) between two spans. */
@@ -132,11 +162,28 @@ function partialWords(
           m.targets.some((x) => x.target.kind === 'value' && x.target.dimension === dimension) &&
           (touching(original, m.end, t.start) || touching(original, t.end, m.start)),
       );
+    const composed = afterBy ? composedName(t.text, matches, catalog) : undefined;
+    if (composed) return [partialMatch(t, original, [composed])];
     const targets = membersNamedInPart(t.text, catalog, false).filter(
       (x) => afterBy || (x.kind === 'dimension' && besideValue(x.id)),
     );
     return targets.length > 0 ? [partialMatch(t, original, targets)] : [];
   });
+}
+
+/**
+ * "工单按类型": a part word that, joined to another word of the question, is a dimension's name
+ * (工单 + 类型 = 工单类型 → ticket category; "ticket" + "type"), whatever else the part word is in.
+ */
+function composedName(word: string, matches: CatalogMatch[], catalog: Catalog): MatchTarget | undefined {
+  const keys = catalogIndex(catalog).keys;
+  for (const m of matches) {
+    for (const joined of [`${m.key}${normaliseKey(word)}`, `${m.key} ${normaliseKey(word)}`]) {
+      const found = keys.get(joined)?.filter((r) => r.target.kind === 'dimension') ?? [];
+      if (found.length === 1) return found[0].target;
+    }
+  }
+  return undefined;
 }
 
 /** Spans (original text) of the words naming the model's business (model.yaml `synonyms`). */

@@ -149,9 +149,27 @@ export function clarifyEmptyPeriod(
   return { reason: say.emptyPeriod(words.text, range, lang), options };
 }
 
-const FILTER_AFTER_ZH = ['的', '地区', '市', '省', '区', '城市', '客户', '用户', '门店', '渠道', '品类'];
+const FILTER_AFTER_ZH = [
+  '的',
+  '过的',
+  '地区',
+  '市',
+  '省',
+  '区',
+  '城市',
+  '客户',
+  '用户',
+  '门店',
+  '渠道',
+  '品类',
+];
 const FILTER_BEFORE_ZH = ['在', '来自', '位于', '只看', '仅看', '只要'];
-const FILTER_BEFORE_EN = /\b(?:in|from|for|at|only|located in)\s*$/i;
+/** 按 + an unknown word ending the grouping ("按优先级看"): a grouping the data does not have. */
+const GROUPING_ZH = /(?:按|按照)$/;
+const GROUPING_END_ZH = /^(?:看|分|排|统计|拆|来看|$|[，,。？?！!\s])/;
+const FILTER_BEFORE_EN = /\b(?:in|from|for|at|only|located in|by)\s*$/i;
+/** An unknown word describing the people or things counted ("sticky customers", "reopened tickets"). */
+const FILTER_AFTER_EN = /^(?:customers?|users?|clients?|buyers?|subscribers?|accounts?)\b/i;
 
 /** A number or code-like text ("250", "1=1", "-50%") that the question did not explain. */
 const isConditionLike = (term: LeftoverTerm) => /[\d=;"<>]|'(?![a-z])|(?<![a-z])'/i.test(term.text);
@@ -166,11 +184,18 @@ export function looksLikeFilter(term: LeftoverTerm, original: string): boolean {
   const after = original.slice(term.end).trimStart();
   if (/\p{Script=Han}/u.test(term.text)) {
     return (
-      FILTER_AFTER_ZH.some((w) => after.startsWith(w)) || FILTER_BEFORE_ZH.some((w) => before.endsWith(w))
+      FILTER_AFTER_ZH.some((w) => after.startsWith(w)) ||
+      FILTER_BEFORE_ZH.some((w) => before.endsWith(w)) ||
+      (GROUPING_ZH.test(before) && GROUPING_END_ZH.test(after))
     );
   }
   const capitalised = /^[A-Z]/.test(term.text) && before.length > 0;
-  return FILTER_BEFORE_EN.test(`${before} `) || FILTER_BEFORE_EN.test(before) || capitalised;
+  return (
+    FILTER_BEFORE_EN.test(`${before} `) ||
+    FILTER_BEFORE_EN.test(before) ||
+    FILTER_AFTER_EN.test(after) ||
+    capitalised
+  );
 }
 
 /** Unknown filter-looking words: offer the question without them rather than silently dropping them. */

@@ -13,6 +13,10 @@ export function hasCue(analysis: QuestionAnalysis, cue: string): boolean {
 
 /** A matched dimension whose own name asks for reasons ("流失原因是什么", "churn reasons"). */
 function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolean {
+  // "Top 3 churn reasons by number of churned customers": the reasons ranked by a metric named, a breakdown
+  const ranked = members.metrics.length > 0 && (hasCue(analysis, 'rankDesc') || hasCue(analysis, 'rankAsc'));
+  if (ranked) return false;
+  // "流失原因里服务和物流各占多少" names values of the dimension: a comparison of them, not the reasons
   return analysis.cues.some(
     (c) =>
       c.cue === 'reasonsNoun' &&
@@ -22,8 +26,19 @@ function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolea
           m.targets[0].target.kind === 'dimension' &&
           c.start >= m.start &&
           c.end <= m.end &&
-          !members.groupedBy.has(m.targets[0].target.id),
+          !members.groupedBy.has(m.targets[0].target.id) &&
+          !members.valuesByDimension.has(m.targets[0].target.id),
       ),
+  );
+}
+
+/** A word of reasons, unless it follows a value as that value's effect ("响应慢导致的流失" is a filter). */
+function asksReasons(analysis: QuestionAnalysis): boolean {
+  return analysis.cues.some(
+    (c) =>
+      c.cue === 'reasonsNoun' &&
+      !c.insideCatalog &&
+      !analysis.matches.some((m) => m.targets.every((t) => t.target.kind === 'value') && m.end === c.start),
   );
 }
 
@@ -50,7 +65,7 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('drivers')) return 'drivers';
   if (has('cohorts')) return 'cohorts';
   if (has('survival')) return 'survival';
-  if (has('why') || has('reasonsNoun') || asksReasonsByName(analysis, members)) return 'reasons';
+  if (has('why') || asksReasons(analysis) || asksReasonsByName(analysis, members)) return 'reasons';
   if (has('segments')) return 'segments';
   if (has('riskList') || asksForCustomers(analysis, members)) return 'risk_list';
   // "数码和家电合计", "combined revenue of A and B": one total over the values, not a comparison

@@ -113,8 +113,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       );
       if (mentioned.length > 0) targets = mentioned;
     }
-    if (targets.length > 1 && cueBefore(analysis, 'cause', m.start))
-      targets = causeOf(targets, out.metrics, catalog);
+    if (targets.length > 1 && namedAsCause(analysis, m)) targets = causeOf(targets, out.metrics, catalog);
     const t = targets[0];
     if (t.kind === 'metric') {
       out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
@@ -151,6 +150,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     if (!list.includes(t.value)) list.push(t.value);
     filterValues.set(t.dimension, entry);
   }
+  bothSides(analysis, catalog, out, filterValues);
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });
@@ -184,6 +184,21 @@ function readMatches(
   return { matches, compare: reading.compare };
 }
 
+/**
+ * The value is said as what caused the metric: after a word of cause ("因为物流问题流失"), before one
+ * ("响应慢导致的流失", "price-driven churn"), or right before the metric's own verb ("竞争对手抢走了多少客户").
+ */
+function namedAsCause(analysis: QuestionAnalysis, m: CatalogMatch): boolean {
+  if (cueBefore(analysis, 'cause', m.start)) return true;
+  const after = analysis.cues.some(
+    (c) => c.cue === 'causeAfter' && adjacent(analysis.original, m.end, c.start, 0),
+  );
+  const metricNext = analysis.matches.some(
+    (x) => x.targets[0].target.kind === 'metric' && adjacent(analysis.original, m.end, x.start, 0),
+  );
+  return after || metricNext;
+}
+
 /** Two-character pieces of a label, to tell which dimension a metric's words share. */
 const bigrams = (s: string) => new Set([...s].slice(0, -1).map((_, i) => s.slice(i, i + 2)));
 
@@ -200,6 +215,28 @@ function causeOf(targets: MatchTarget[], metrics: string[], catalog: Catalog): M
     return dim !== undefined && [...bigrams(dim.label.zh)].some((b) => metricPieces.includes(b));
   });
   return shared.length === 1 ? shared : targets;
+}
+
+/**
+ * "churn rate with tech support vs without", "compare with and without it": the one yes-no dimension
+ * the question names (bare, or by one of its values) is compared on both its values.
+ */
+function bothSides(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  out: Members,
+  filterValues: Map<string, { in: string[]; out: string[] }>,
+): void {
+  if (!analysis.cues.some((c) => c.cue === 'withAndWithout' && !c.insideCatalog)) return;
+  const named = catalog.dimensions.filter((d) => {
+    if (!yesNoValues(d)) return false;
+    const v = filterValues.get(d.id);
+    return out.dimensions.includes(d.id) || (v !== undefined && v.in.length + v.out.length === 1);
+  });
+  if (named.length !== 1) return;
+  const both = yesNoValues(named[0])!;
+  filterValues.set(named[0].id, { in: [both.yes, both.no], out: [] });
+  out.dimensions = out.dimensions.filter((d) => d !== named[0].id);
 }
 
 /**

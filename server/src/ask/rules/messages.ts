@@ -51,6 +51,14 @@ export const say = {
     lang === 'zh'
       ? `“${words}”可以有几种理解，请选择一种：`
       : `"${words}" can mean more than one thing; please pick one:`,
+  shareReading: (metric: string, dimension: string, lang: Lang) =>
+    lang === 'zh'
+      ? `占比：按${dimension}列出各组的${metric}，每组占合计的比例`
+      : `Share: ${metric} listed by ${dimension.toLowerCase()}, each group's part of the total`,
+  groupingReading: (words: string, chosen: string, others: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `按“${chosen}”理解“${words}”；也可以按${others.map((o) => `“${o}”`).join('、')}看`
+      : `Read "${words}" as ${chosen}; it could also mean ${others.join(' or ')}`,
   whichMetric: (lang: Lang) =>
     lang === 'zh'
       ? '没有说明要看哪个指标，可以从这些开始：'

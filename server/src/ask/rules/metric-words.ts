@@ -76,6 +76,30 @@ function segmentValue(m: CatalogMatch, catalog: Catalog, others: CatalogMatch[])
 }
 
 /**
+ * "Purchase frequency of app buyers", "华东的购买客户的客单价": a count of people written right after a
+ * value, beside another metric, says whose metric it is (the value's people), not a second metric.
+ */
+function peopleOfValue(
+  m: CatalogMatch,
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  kept: CatalogMatch[],
+): boolean {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  const others = kept.filter((o) => metricId(o) !== metricId(m));
+  if (metric?.format !== 'count' || others.length === 0) return false;
+  const between = (o: CatalogMatch) =>
+    o.end <= m.start ? analysis.original.slice(o.end, m.start) : analysis.original.slice(m.end, o.start);
+  if (others.some((o) => LISTING.test(between(o)))) return false;
+  return analysis.matches.some(
+    (v) =>
+      v.targets.every((t) => t.target.kind === 'value') &&
+      v.end <= m.start &&
+      /^[\s的]*$/.test(analysis.original.slice(v.end, m.start)),
+  );
+}
+
+/**
  * "How did churn rate change quarter over quarter?": with a comparison word (环比, QoQ) a
  * period-over-period metric is its base metric compared (CONVENTIONS.md "Time"): the metric whose
  * name starts the matched words.
@@ -124,7 +148,7 @@ export function readMetricWords(
       kept.filter((o) => o !== m),
     );
     if (target) values.push({ match: m, target });
-    return !target;
+    return !target && !peopleOfValue(m, analysis, catalog, kept);
   });
   return { metrics, values, compare };
 }

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
@@ -10,6 +9,7 @@ import {
   SHORTHAND_PHRASES,
   SHORTHAND_WORDS,
 } from '../lexicon/shorthand-words.ts';
+import { isEnglishWord } from './english-words.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 
 /** One change made to the question before matching, named back to the user. */
@@ -40,12 +40,6 @@ interface Dictionary {
 
 const CJK_RUN = /\p{Script=Han}+/gu;
 
-let english: Set<string> | undefined;
-/** An English dictionary word (~275k words): never taken for a typo ("growth" is not "grow"). */
-function isEnglishWord(word: string): boolean {
-  english ??= new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);
-  return english.has(word);
-}
 const toneless = (text: string) => pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
 
 function buildDictionary(catalog: Catalog): Dictionary {

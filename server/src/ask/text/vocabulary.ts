@@ -1,4 +1,5 @@
 import type { Catalog, Synonyms } from '../../../../semantic-layer/src/catalog.ts';
+import { ACTION_CUE_WORDS } from '../lexicon/action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from '../lexicon/analysis-cue-words.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
 import * as generic from '../lexicon/generic-words.ts';
@@ -53,7 +54,7 @@ export function modelVocabulary(catalog: Catalog) {
 let language: ReturnType<typeof buildLanguage> | undefined;
 
 function buildLanguage() {
-  const targets = strings([CUE_WORDS, ANALYSIS_CUE_WORDS, time]);
+  const targets = strings([CUE_WORDS, ANALYSIS_CUE_WORDS, ACTION_CUE_WORDS, time]);
   const known = strings([
     STOP_WORDS_ZH,
     STOP_WORDS_EN,

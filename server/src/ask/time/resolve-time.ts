@@ -54,8 +54,11 @@ export function combineTimeTokens(
       used = [ranges[0], second];
       result.joined = { from: clipToAsOf(ranges[0].range!, asOf), to: clipToAsOf(second.range, asOf) };
     } else if (second && sameRange(clipToAsOf(second.range!, asOf), clipToAsOf(range, asOf))) {
-      // "截至9月底今年": two words for the same range
+      // "截至9月底今年": two words for the same range; "9月和上个月比", "上个月与上月比": set against
+      // each other, the second (relative) word means the period before the first
       used = [ranges[0]];
+      const against = PERIOD_CONNECTOR.test(foldWidthAndCase(original.slice(ranges[0].end, second.start)));
+      if (against && !result.compare) result.compare = 'previous_period';
     } else if (second?.range && comparedPeriods(original, ranges[0], second)) {
       const pair = comparedPeriods(original, ranges[0], second)!;
       range = pair.range;
@@ -65,6 +68,16 @@ export function combineTimeTokens(
         result.trend = true;
       }
       if (pair.compare && !result.compare) result.compare = pair.compare;
+    } else if (!second && baselineOnly(original, ranges[0], asOf)) {
+      // "why did churn go up, compared to Q2?": the period named is the baseline; the question is about
+      // the one after it
+      range = followingRange(range);
+      if (!result.compare) result.compare = 'previous_period';
+      notes.push(
+        lang === 'zh'
+          ? `“${original.slice(ranges[0].start, ranges[0].end)}”是比较的基期，看其后一期 ${range.start} 起`
+          : `"${original.slice(ranges[0].start, ranges[0].end)}" is the baseline; the period after it, from ${range.start}, is compared with it`,
+      );
     } else if (second) {
       const ignored = original.slice(second.start, second.end);
       notes.push(
@@ -117,6 +130,30 @@ function comparedPeriods(
   if (earlier.end === later.start && Math.abs(days(earlier) - days(later)) <= 3)
     return { range: later, compare: 'previous_period' };
   return undefined;
+}
+
+/** Words that make the period after them a baseline ("compared to Q2", "比二季度"). */
+const BASELINE_BEFORE =
+  /(?:compared\s+(?:to|with)|\bvs\.?|\bversus|\bagainst|relative\s+to|比|相比|相较|较)\s*$/;
+
+/** A lone period named as what the question compares against, whose following period has ended. */
+function baselineOnly(original: string, token: TimeToken, asOf: string): boolean {
+  if (!BASELINE_BEFORE.test(foldWidthAndCase(original.slice(0, token.start)))) return false;
+  return followingRange(token.range!).end <= asOf;
+}
+
+/** The period of the same length right after a range (a month, a quarter, a year: by months). */
+function followingRange(range: TimeRange): TimeRange {
+  const [sy, sm, sd] = range.start.split('-').map(Number);
+  const [ey, em, ed] = range.end.split('-').map(Number);
+  if (sd === 1 && ed === 1) {
+    const months = ey * 12 + em - (sy * 12 + sm);
+    const end = ey * 12 + em - 1 + months;
+    const iso = `${Math.floor(end / 12)}-${String((end % 12) + 1).padStart(2, '0')}-01`;
+    return { start: range.end, end: iso };
+  }
+  const length = Date.parse(range.end) - Date.parse(range.start);
+  return { start: range.end, end: new Date(Date.parse(range.end) + length).toISOString().slice(0, 10) };
 }
 
 /** True when only a range joiner (到, to, -) stands between two period words. */
