@@ -4,6 +4,7 @@
  * thumbs-down and corrects it on the wrong-answers screen; manager_south opens the board on a desktop in
  * Chinese and sees only 华南; the viewer opens the shared answer on a phone in Chinese with their own access.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askInChat, chartTexts, lastTurn, launchBrowser, screenshot, signInAsDemo } from './browser.ts';
@@ -24,7 +25,12 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
   let answerShare = '';
 
   async function open(locale: 'zh-CN' | 'en-US', viewport: typeof DESKTOP): Promise<Page> {
-    const profile = await browser.newContext({ locale, viewport, hasTouch: viewport === PHONE });
+    const profile = await browser.newContext({
+      locale,
+      viewport,
+      hasTouch: viewport === PHONE,
+      acceptDownloads: true,
+    });
     profiles.push(profile);
     return profile.newPage();
   }
@@ -165,6 +171,14 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
         await page.locator('.shared-answer-body[data-loaded="true"]').waitFor({ timeout: 60_000 });
         const texts = await chartTexts(page.locator('.shared-answer'));
         for (const region of REGIONS) expect(texts).toContain(region);
+        // The PNG export draws the viewer's own answer with the server renderer.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('.shared-answer .download-png').click(),
+        ]);
+        const png = readFileSync((await download.path())!);
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440);
         shots.push(await screenshot(page, 'flow-shared-answer-zh-phone'));
         expect(watch.problems()).toEqual([]);
       },

@@ -1,11 +1,5 @@
-/** ISO-day arithmetic and the business day of a send. */
-
-/** `day` plus `n` days (ISO dates, UTC). */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+/** The business day of a send (ISO-day arithmetic is the calendar's). */
+import { addDays } from '../calendar/calendar.ts';
 
 /**
  * The day a send counts for in the governed data: today, or the last day of data (as-of − 1) when the

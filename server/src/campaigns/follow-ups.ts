@@ -6,9 +6,11 @@
  * holdout stays untouched), nor do customers not reached (opted out, capped, failed). Idempotent: one
  * task per campaign, step and customer (the dedupe key), so a re-run or a restart creates nothing twice.
  */
+
+import { addDays } from '../calendar/calendar.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { Store } from '../store/open-store.ts';
-import { addDays, businessDay } from './campaign-days.ts';
+import { businessDay } from './campaign-days.ts';
 
 /** Outcomes that count as the customer's response. */
 export const RESPONSES: ReadonlySet<string> = new Set(['returned', 'saved']);

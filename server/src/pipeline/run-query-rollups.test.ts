@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import { type DemoRuntime, demoRuntime } from '../../test/analysis/test-runtime.ts';
+import { answerQuestion } from './answer-question.ts';
 import { runQuery } from './run-query.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };
@@ -87,5 +88,29 @@ describe('answers from rollups on the demo data', () => {
     );
     if (!run.ok) throw new Error('query failed');
     expect(run.answeredFrom).toEqual({ kind: 'base' });
+  });
+
+  it("the answer's provenance names the rollup, or the base tables", async () => {
+    const ask = async (query: SemanticQueryInput) =>
+      (
+        await answerQuestion(
+          { llm: null },
+          {
+            active: { runtime: demo.runtime, versionNo: 1 },
+            turn: { query, language: 'en' },
+            conversationId: 'rollup-provenance',
+          },
+        )
+      ).answer.provenance.answeredFrom;
+    expect(await ask(COVERED[0]!.query)).toMatchObject({
+      kind: 'rollup',
+      rollup: 'churn_overview',
+      grain: 'quarter',
+    });
+    expect(
+      await ask({ model: 'retail', metrics: ['tickets'], dimensions: ['region'], timeRange: Q3 }),
+    ).toEqual({
+      kind: 'base',
+    });
   });
 });

@@ -68,6 +68,8 @@ export type CatalogResponse = Catalog & {
   examples?: CatalogExamples | ExampleQuestion[];
   metrics: (CatalogMetric & { examples?: ExampleQuestion[] })[];
   dimensions: (CatalogDimension & { examples?: ExampleQuestion[] })[];
+  /** Every served model (for the model picker). */
+  models?: { id: string; label: Bilingual | string }[];
 };
 
 export interface HomeTile {

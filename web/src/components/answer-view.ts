@@ -11,7 +11,7 @@ import { periodCell } from '../period-label.ts';
 import { intentFor } from '../query-edits.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
 import { answerChart } from './answer-chart.ts';
-import { chartImageBar } from './chart-image.ts';
+import { answerChartPath, chartImageBar } from './chart-image.ts';
 import { dataTable } from './data-table.ts';
 import { feedbackBox } from './feedback-box.ts';
 import { interpretationChips } from './interpretation-chips.ts';
@@ -91,7 +91,10 @@ export function answerView(
     chart?.element,
     chart &&
       answer.conversationId &&
-      chartImageBar({ conversationId: answer.conversationId, seq: handlers.seq, title: question }),
+      chartImageBar({
+        path: async () => answerChartPath(answer.conversationId, await handlers.seq()),
+        title: question,
+      }),
     answer.table &&
       answer.table.rows.length > 0 &&
       dataTable(answer.table.columns, rowsInChartOrder(answer.chart, answer.table.rows), {

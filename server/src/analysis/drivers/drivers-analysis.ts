@@ -1,8 +1,7 @@
-import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
 import { analysisMessage } from '../analysis-messages.ts';
-import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import { analysisContext, analysisResult, resultColumns } from '../governed/analysis-context.ts';
 import {
   analysisMembers,
   countMember,
@@ -36,20 +35,22 @@ const SHOWN_PROTECTIVE_FACTORS = 3;
 /** Rows shown when no factor is significant (the smallest p-values, labelled as not significant). */
 const SHOWN_NOT_SIGNIFICANT = 5;
 
-const COLUMNS: CompiledColumn[] = [
-  { name: 'factor', kind: 'dimension', member: 'factor' },
-  { name: 'paf', kind: 'metric', member: 'paf' },
-  { name: 'paf_low', kind: 'metric', member: 'paf_low' },
-  { name: 'paf_high', kind: 'metric', member: 'paf_high' },
-  { name: 'rr', kind: 'metric', member: 'rr' },
-  { name: 'rr_low', kind: 'metric', member: 'rr_low' },
-  { name: 'rr_high', kind: 'metric', member: 'rr_high' },
-  { name: 'rate_with', kind: 'metric', member: 'rate_with' },
-  { name: 'rate_without', kind: 'metric', member: 'rate_without' },
-  { name: 'risk_difference', kind: 'metric', member: 'risk_difference' },
-  { name: 'phi', kind: 'metric', member: 'phi' },
-  { name: 'customers_with', kind: 'metric', member: 'customers_with' },
-];
+const COLUMNS = resultColumns(
+  ['factor'],
+  [
+    'paf',
+    'paf_low',
+    'paf_high',
+    'rr',
+    'rr_low',
+    'rr_high',
+    'rate_with',
+    'rate_without',
+    'risk_difference',
+    'phi',
+    'customers_with',
+  ],
+);
 
 function row(f: DriverFactor): Record<string, unknown> {
   return {

@@ -1,4 +1,5 @@
 import type { Bilingual, Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import type { AnalysisRequest, AnalysisResult } from '../analysis-contract.ts';
 
@@ -60,4 +61,15 @@ export function analysisResult(
     params: ctx.trace.params,
     timings: ctx.trace.timings,
   };
+}
+
+/**
+ * The columns of an analysis table, each named as its member: the dimensions first, then the metrics.
+ * @example resultColumns(['factor'], ['rr', 'rr_low']) // factor (dimension), rr, rr_low (metrics)
+ */
+export function resultColumns(dimensions: string[], metrics: string[]): CompiledColumn[] {
+  return [
+    ...dimensions.map((member) => ({ name: member, kind: 'dimension' as const, member })),
+    ...metrics.map((member) => ({ name: member, kind: 'metric' as const, member })),
+  ];
 }

@@ -78,8 +78,10 @@ export async function trainRiskModel(
   lang: Lang = 'en',
 ): Promise<RiskModel> {
   const started = performance.now();
-  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources))
-    throw lacksDefinitions('no_history', RISK_REQUIREMENTS, lang);
+  const lacking = RISK_REQUIREMENTS.filter((r) =>
+    r.id === 'churn' ? runtime.model.churn.churn.type !== 'inactivity' : !(r.id in runtime.model.sources),
+  );
+  if (lacking.length) throw lacksDefinitions('no_history', lacking, lang);
   const ctx = analysisContext(runtime, {
     intent: 'risk_list',
     language: lang,

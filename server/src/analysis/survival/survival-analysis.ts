@@ -1,8 +1,7 @@
-import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
 import { analysisMessage } from '../analysis-messages.ts';
-import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import { analysisContext, analysisResult, resultColumns } from '../governed/analysis-context.ts';
 import { analysisMembers, memberText, percentMember, requireMembers } from '../governed/analysis-members.ts';
 import { segmentDimensions } from '../governed/segment-dimensions.ts';
 import { type KaplanMeierCurve, survivalAt } from '../stats/index.ts';
@@ -68,13 +67,7 @@ export const survivalAnalysis: RunAnalysis = async (runtime, request) => {
     label: { zh: '活跃时长', en: 'Time since start' },
     values: Object.fromEntries(horizons.map((h) => [String(h), { zh: `${h} 个月`, en: `${h} months` }])),
   };
-  const columns: CompiledColumn[] = [
-    { name: by, kind: 'dimension', member: by },
-    { name: 'horizon', kind: 'dimension', member: 'horizon' },
-    { name: 'survival', kind: 'metric', member: 'survival' },
-    { name: 'survival_low', kind: 'metric', member: 'survival_low' },
-    { name: 'survival_high', kind: 'metric', member: 'survival_high' },
-  ];
+  const columns = resultColumns([by, 'horizon'], ['survival', 'survival_low', 'survival_high']);
   const presentation: PresentationInput = {
     language: ctx.lang,
     intent: 'survival',

@@ -3,22 +3,18 @@
  * customers?". A bar chart of the return rate by month after churn, the best window with its counts
  * and interval, and the cumulative share returned (winback-timing.ts computes them).
  */
-import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import { formatValue } from '../../answer/format.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import type { RunAnalysis } from '../analysis-contract.ts';
-import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
+import { analysisContext, analysisResult, resultColumns } from '../governed/analysis-context.ts';
 import { analysisMembers, countMember, percentMember, requireMembers } from '../governed/analysis-members.ts';
 import { winbackMessage } from './winback-messages.ts';
 import { type ReturnMonth, WINBACK_MEMBERS, winbackTiming } from './winback-timing.ts';
 
-const COLUMNS: CompiledColumn[] = [
-  { name: 'month_after_churn', kind: 'dimension', member: 'month_after_churn' },
-  { name: 'return_rate', kind: 'metric', member: 'return_rate' },
-  { name: 'returned', kind: 'metric', member: 'returned' },
-  { name: 'still_away', kind: 'metric', member: 'still_away' },
-  { name: 'cumulative_returned', kind: 'metric', member: 'cumulative_returned' },
-];
+const COLUMNS = resultColumns(
+  ['month_after_churn'],
+  ['return_rate', 'returned', 'still_away', 'cumulative_returned'],
+);
 
 /** The cumulative share returned by the end of month `k` (the last month read when fewer). */
 const cumulativeBy = (months: ReturnMonth[], k: number) =>

@@ -1,6 +1,7 @@
 /** Call tasks: "sending" one assigns a task to the customer's owner (idempotent per message). */
+
+import { addDays } from '../../calendar/calendar.ts';
 import type { Store } from '../../store/open-store.ts';
-import { addDays } from '../campaign-days.ts';
 import { DeliveryError, type MessageProvider, type OutgoingMessage } from './message-provider.ts';
 
 /** Days an owner has to make a campaign's call. */

@@ -1,8 +1,10 @@
 /**
  * GET /api/conversations/{id}/answers/{seq}/chart.png: the chart of one of the user's answers drawn by the
- * server renderer (the same PNG Slack and WeCom get), for the web's "copy as image" and PNG export. Only
+ * server renderer (the same PNG Slack and WeCom get), for the web's "copy as image" and PNG export (shared
+ * answers: GET /api/shares/{token}/chart.png, in shares.ts, through `pngResponse`). Only
  * stored, server-made specs are drawn: a client never sends a spec (a Vega spec can load URLs).
  */
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Answer } from '../../answer/answer-schema.ts';
 import { chartPng } from '../../answer/chart-png.ts';
@@ -40,13 +42,17 @@ export function chartImageRoutes(store: Store) {
     if (!conv) throw new ApiError('conversation_not_found');
     const message = (await store.conversations.listMessages(conv.id)).find((m) => m.seq === seq);
     if (!message) throw new ApiError('conversation_not_found');
-    const chart = (message.answer as Answer).chart;
-    if (!chart) throw new ApiError('no_chart');
-    const png = await chartPng(chart as Record<string, unknown>);
-    return c.body(new Uint8Array(png), 200, {
-      'content-type': 'image/png',
-      'cache-control': 'private, max-age=3600',
-    });
+    return pngResponse(c, (message.answer as Answer).chart);
   });
   return app;
+}
+
+/** The PNG response of a server-made chart spec (404 `no_chart` without one). */
+export async function pngResponse(c: Context, chart: Answer['chart'] | undefined) {
+  if (!chart) throw new ApiError('no_chart');
+  const png = await chartPng(chart as Record<string, unknown>);
+  return c.body(new Uint8Array(png), 200, {
+    'content-type': 'image/png',
+    'cache-control': 'private, max-age=3600',
+  });
 }

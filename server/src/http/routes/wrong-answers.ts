@@ -96,8 +96,8 @@ export function wrongAnswerRoutes({ store, registry }: WrongAnswerRoutesOptions)
     const [item] = await listWrongAnswers(store, { id, limit: 1 });
     if (!item) throw new ApiError('feedback_not_found', { id });
     if (body.query && registry?.has(item.model)) {
-      const { model, asOf } = registry.get(item.model).runtime;
-      const compiled = compile(model, body.query, { dialect: 'duckdb', asOf });
+      const { model, asOf, engine } = registry.get(item.model).runtime;
+      const compiled = compile(model, body.query, { dialect: engine.dialect, asOf });
       if (body.query.model !== item.model || !compiled.ok) {
         const issues = compiled.ok
           ? [
