@@ -9,11 +9,12 @@ import { defineConfig } from 'vitest/config';
 // (ANALYTICS_TEST_DATABASE_URL, else DATABASE_URL as in CI); each test file gets its own schema.
 const analyticsUrl = process.env.ANALYTICS_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 
-/** What `postgres-analytics` re-runs: only what issue 20's Done-when names, to keep CI lean. */
+/** What `postgres-analytics` re-runs: only what issue 20's Done-when names (and issue 21's rollups), to keep CI lean. */
 export const POSTGRES_ANALYTICS_TESTS = [
   'server/src/analysis/**/*.test.ts',
   'semantic-layer/test/conformance.test.ts',
   'semantic-layer/test/analysis-shapes.test.ts',
+  'semantic-layer/test/rollups.test.ts',
   'evals/interpretation-floor.test.ts',
 ];
 

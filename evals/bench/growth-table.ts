@@ -33,6 +33,9 @@ interface LoadJson {
   server?: { rssMB?: { peak?: number } };
   health?: Record<string, { latencyMs?: { max?: number } }>;
 }
+interface IngestJson {
+  runs?: { format: string; rows: number; seconds: number; bareSeconds?: number; bareRatio?: number }[];
+}
 interface StallJson {
   results?: { label: string; worstStallMs: number }[];
 }
@@ -127,12 +130,20 @@ export function growthTable(sizes: number[]): string {
   return lines.join('\n');
 }
 
+/** Ingest does not depend on the customer base: one line per file ingested, against a bare copy of it. */
+export function ingestLines(): string[] {
+  return (read<IngestJson>('ingest.json')?.runs ?? []).map(
+    (r) =>
+      `ingest ${r.format} ${r.rows.toLocaleString('en-US')} rows: ${r.seconds} s; bare CREATE TABLE AS ${r.bareSeconds ?? '–'} s; ratio ${r.bareRatio ?? '–'}×`,
+  );
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { customers: { type: 'string', default: '10000,100000,1000000' } },
   });
   const sizes = values.customers.split(',').map(Number);
-  const table = growthTable(sizes);
+  const table = [growthTable(sizes), '', ...ingestLines()].join('\n');
   console.log(table);
   writeFileSync(join(OUT, 'growth.md'), `${table}\n`);
   console.log(`\nwritten ${join(OUT, 'growth.md')}`);

@@ -5,7 +5,8 @@
  *
  * Run: `npx tsx evals/bench/ingest-bench.ts [--sizes 1000000,5000000] [--formats parquet,csv] [--profile]`
  * → table + evals/bench/out/ingest.json. `--profile` also prints the time of every DuckDB statement
- * of 5 ms or more per run (CSV runs at the first size only).
+ * of 5 ms or more per run (CSV runs at the first size only). Each run also times a bare `CREATE TABLE AS SELECT *`
+ * of the same files into a fresh DuckDB file and reports the ingest ÷ bare ratio (issue 21 §5).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,10 @@ interface BenchRun {
   rejected: number;
   duplicates: number;
   peakRssMB: number;
+  /** A bare `CREATE TABLE AS SELECT *` of the same files into a fresh DuckDB file: no mapping, checks or de-dup. */
+  bareSeconds: number;
+  /** seconds ÷ bareSeconds: what the ingest's work costs over writing the rows at all (issue 21 §5). */
+  bareRatio: number;
   profile?: StatementTiming[];
 }
 
@@ -84,6 +89,22 @@ tables:
   return mapping;
 }
 
+/** Seconds to copy the input files as they are into a fresh DuckDB file (the floor any ingest pays). */
+async function bareCopy(dir: string, format: BenchRun['format']): Promise<number> {
+  const instance = await DuckDBInstance.create(join(dir, 'bare.duckdb'));
+  const con = await instance.connect();
+  const read = (file: string) =>
+    file.endsWith('.csv') ? `read_csv('${file}', header = true)` : `read_parquet('${file}')`;
+  const started = performance.now();
+  await con.run(`CREATE TABLE customers AS SELECT * FROM ${read(join(dir, 'customers.parquet'))}`);
+  await con.run(`CREATE TABLE orders AS SELECT * FROM ${read(join(dir, `orders.${format}`))}`);
+  await con.run('CHECKPOINT');
+  const seconds = (performance.now() - started) / 1000;
+  con.closeSync();
+  instance.closeSync();
+  return seconds;
+}
+
 /** One measured run (in the child process). */
 async function runOne(rows: number, format: BenchRun['format'], profile: boolean): Promise<BenchRun> {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
@@ -99,6 +120,7 @@ async function runOne(rows: number, format: BenchRun['format'], profile: boolean
     const timings = profiler?.stop();
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const orders = result.report.tables.find((t) => t.table === 'orders')!;
+    const bareSeconds = await bareCopy(dir, format);
     return {
       format,
       rows,
@@ -111,6 +133,8 @@ async function runOne(rows: number, format: BenchRun['format'], profile: boolean
       rejected: orders.rejected,
       duplicates: orders.duplicates.count,
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      bareSeconds: Math.round(bareSeconds * 100) / 100,
+      bareRatio: Math.round((seconds / bareSeconds) * 100) / 100,
       profile: timings,
     };
   } finally {
@@ -168,6 +192,8 @@ async function main(argv: string[]): Promise<void> {
     'rejected',
     'dups',
     'peak RSS MB',
+    'bare CTAS s',
+    '÷ bare',
   ];
   const table = runs.map((r) => [
     r.format,
@@ -181,6 +207,8 @@ async function main(argv: string[]): Promise<void> {
     String(r.rejected),
     String(r.duplicates),
     String(r.peakRssMB),
+    String(r.bareSeconds),
+    `${r.bareRatio}×`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { runAnalysis } from '../../server/src/analysis/run-analysis.ts';
+import { warmInterpreter } from '../../server/src/ask/warm-interpreter.ts';
 import { CachedReads } from '../../server/src/data/analytics-engine.ts';
 import { openAnalyticsStore } from '../../server/src/data/analytics-store.ts';
 import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
@@ -34,6 +35,8 @@ const engine = await openAnalyticsStore({
 const model = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
 if (!model.ok) throw new Error('retail model does not load');
 const active = { runtime: await prepareModel(engine, model.model), versionNo: 0 };
+// As `npm start` does when a model version is activated (before any question).
+warmInterpreter(active.runtime.catalog, active.runtime.asOf);
 
 /** Starts the probe: a 5 ms timer whose lateness is how long the event loop was blocked. */
 export function startStallProbe(periodMs = 5) {

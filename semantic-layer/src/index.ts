@@ -4,6 +4,7 @@ import { type DialectName, dialectFor } from './dialect/index.ts';
 import type { Issue } from './issues.ts';
 import type { SemanticModel } from './model.ts';
 import { type QueryContext, type ResolvedQuery, resolveQuery } from './resolve-query.ts';
+import type { MaterializedRollup } from './rollup/rollup-layout.ts';
 
 export { type Access, accessFor, unknownAttributes } from './access-policy.ts';
 export type { Catalog } from './catalog.ts';
@@ -27,6 +28,7 @@ export { formatIssue, type Issue } from './issues.ts';
 export type { SemanticModel } from './model.ts';
 export { type SemanticQuery, type SemanticQueryInput, SemanticQuerySchema } from './query.ts';
 export type { QueryContext, ResolvedQuery } from './resolve-query.ts';
+export type { MaterializedRollup } from './rollup/rollup-layout.ts';
 
 export type CompileResult =
   | { ok: true; compiled: CompiledQuery; resolved: ResolvedQuery; warnings: Issue[] }
@@ -39,7 +41,12 @@ export type CompileResult =
 export function compile(
   model: SemanticModel,
   query: unknown,
-  opts: { dialect: DialectName; asOf?: string; ordered?: boolean } & QueryContext,
+  opts: {
+    dialect: DialectName;
+    asOf?: string;
+    ordered?: boolean;
+    rollups?: MaterializedRollup[];
+  } & QueryContext,
 ): CompileResult {
   const r = resolveQuery(model, query, { attributes: opts.attributes, policy: opts.policy });
   if (!r.ok) return r;
@@ -49,6 +56,7 @@ export function compile(
       dialect: dialectFor(opts.dialect),
       asOf: opts.asOf,
       ordered: opts.ordered,
+      rollups: opts.rollups,
     }),
     resolved: r.resolved,
     warnings: r.warnings,

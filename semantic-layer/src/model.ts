@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { TagDef } from './definition/compile-tags.ts';
+import type { RollupDefinition } from './definition/rollups-schema.ts';
 import type {
   CalendarEventSchema,
   ChurnConfig,
@@ -40,6 +41,8 @@ export interface SemanticModel {
   monitors: Record<string, MonitorDefinition>;
   /** Customer tags (tags.yaml, optional): id → definition; each is also the boolean dimension of that id. */
   tags: Record<string, TagDef>;
+  /** Rollups (rollups.yaml, optional): id → summary tables the compiler may answer from. */
+  rollups: Record<string, RollupDefinition>;
   /** Content hash of the definition files: the model version. */
   version: string;
   /** The YAML texts it was loaded from, by path relative to the model folder. */

@@ -1,4 +1,4 @@
-import type { SemanticQueryInput } from '../src/query.ts';
+import type { SemanticQueryInput, TimeGrain } from '../src/query.ts';
 
 /**
  * Typical questions as `SemanticQuery`s on the retail model: the golden SQL cases (golden/<name>.<dialect>.sql)
@@ -10,6 +10,8 @@ export interface GoldenQuery {
   query: SemanticQueryInput;
   /** The asking user's attributes (row-level security). */
   attributes?: Record<string, string[]>;
+  /** Grains at which the shipped rollups (rollups.yaml) are materialised; none when absent. */
+  rollupGrains?: TimeGrain[];
 }
 
 /** The as-of date the golden SQL is compiled against (cohort retention reads it). */
@@ -141,5 +143,36 @@ export const GOLDEN_QUERIES: GoldenQuery[] = [
       timeRange: Q3,
       filters: [{ member: 'frequent_small_basket', op: 'eq', values: [true] }],
     },
+  },
+  // Rollups (rollups.yaml): churn by region for a regional manager, read from the quarter rollup with
+  // row-level security on its region column.
+  {
+    name: 'rollup-churn-rate-by-value-tier-regional-manager',
+    query: { model: 'retail', metrics: ['churn_rate'], dimensions: ['value_tier'], timeRange: Q3 },
+    attributes: { region: ['华东'] },
+    rollupGrains: ['month', 'quarter', 'year'],
+  },
+  // Sales by quarter summed from the month rollup (only months built), compared with the previous quarter.
+  {
+    name: 'rollup-revenue-by-quarter-from-months',
+    query: {
+      model: 'retail',
+      metrics: ['revenue', 'avg_order_value'],
+      dimensions: ['sales_channel'],
+      time: { dimension: 'metric_time', grain: 'quarter' },
+      timeRange: { start: '2026-01-01', end: '2026-10-01' },
+      compare: 'previous_period',
+    },
+    rollupGrains: ['month'],
+  },
+  // Not covered (churn over half a year is counted at its start): the base tables, rollups built or not.
+  {
+    name: 'rollup-not-covering-half-year-churn',
+    query: {
+      model: 'retail',
+      metrics: ['churn_rate'],
+      timeRange: { start: '2026-01-01', end: '2026-07-01' },
+    },
+    rollupGrains: ['month', 'quarter', 'year'],
   },
 ];

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DialectName } from '../src/dialect/index.ts';
-import { type CompiledQuery, compile } from '../src/index.ts';
+import { type DialectName, dialectFor } from '../src/dialect/index.ts';
+import { type CompiledQuery, compile, type MaterializedRollup } from '../src/index.ts';
+import { materializationPlan, plannedRollups } from '../src/materialize/plan.ts';
 import type { SemanticModel } from '../src/model.ts';
+import type { TimeGrain } from '../src/query.ts';
 import { GOLDEN_AS_OF, GOLDEN_QUERIES, type GoldenQuery } from './golden-queries.ts';
 import { GOLDEN_SHAPES } from './golden-shapes.ts';
 import { retailModel } from './load-fixture.ts';
@@ -22,8 +24,16 @@ beforeAll(() => {
   model = retailModel();
 });
 
+/** The shipped rollups as the plan would materialise them at the golden as-of date. */
+function builtRollups(m: SemanticModel, grains: TimeGrain[] = []): MaterializedRollup[] {
+  const available = new Set(['customers', 'orders', 'tickets', 'feedback', 'communications']);
+  const plan = materializationPlan(m, { asOf: GOLDEN_AS_OF, available, historyDates: [] });
+  return plannedRollups(plan).filter((r) => grains.includes(r.grain));
+}
+
 function compiled(m: SemanticModel, g: GoldenQuery, dialect: DialectName): CompiledQuery {
-  const r = compile(m, g.query, { dialect, asOf: GOLDEN_AS_OF, attributes: g.attributes });
+  const rollups = builtRollups(m, g.rollupGrains);
+  const r = compile(m, g.query, { dialect, asOf: GOLDEN_AS_OF, attributes: g.attributes, rollups });
   if (!r.ok) throw new Error(`${g.name}: ${JSON.stringify(r.issues)}`);
   return r.compiled;
 }
@@ -34,6 +44,9 @@ function goldenText(g: GoldenQuery, dialect: DialectName, c: CompiledQuery): str
     `-- ${g.name} (${dialect})`,
     `-- query: ${JSON.stringify(g.query)}`,
     ...(g.attributes ? [`-- attributes: ${JSON.stringify(g.attributes)}`] : []),
+    ...(g.rollupGrains
+      ? [`-- rollups built: ${g.rollupGrains.join(', ')}; answered from: ${JSON.stringify(c.answeredFrom)}`]
+      : []),
     `-- params: ${JSON.stringify(c.params)}`,
     c.sql,
     '',
@@ -59,6 +72,30 @@ describe('golden SQL', () => {
         expect(text).toBe(readFileSync(path, 'utf8'));
       });
     }
+  }
+});
+
+describe('golden SQL of a rollup table', () => {
+  for (const dialect of DIALECTS) {
+    it(`builds churn_overview's quarter churn counts for ${dialect} with its golden SQL`, () => {
+      const available = new Set(['customers', 'orders', 'tickets', 'feedback', 'communications']);
+      const plan = materializationPlan(model, {
+        asOf: GOLDEN_AS_OF,
+        available,
+        historyDates: [],
+        dialect: dialectFor(dialect),
+      });
+      const step = plan.find((s) => s.table === 'rollup_churn_overview_quarter_g3')!;
+      expect(step.rollup).toEqual({
+        id: 'churn_overview',
+        grain: 'quarter',
+        range: { start: '2023-01-01', end: '2027-01-01' },
+      });
+      const text = `-- ${step.table} (${dialect}), as of ${GOLDEN_AS_OF}\n${step.statements.join(';\n')}\n`;
+      const path = `${GOLDEN_DIR}rollup-build-churn-overview-quarter.${dialect}.sql`;
+      if (UPDATE) writeFileSync(path, text);
+      expect(text).toBe(readFileSync(path, 'utf8'));
+    });
   }
 });
 

@@ -134,3 +134,16 @@ export function normalizeRows(rows: Record<string, unknown>[]): Record<string, u
     ),
   );
 }
+
+/**
+ * The PostgreSQL targets of a suite: with ANALYTICS_DATABASE_URL (vitest project postgres-analytics)
+ * the fixture materialised there by its own SQL; else copies of DuckDB's tables in PGlite and, when
+ * DATABASE_URL is set, in the PostgreSQL server.
+ */
+export async function postgresTargets(duck: RowSource, model: SemanticModel): Promise<PgTarget[]> {
+  if (process.env.ANALYTICS_DATABASE_URL)
+    return [await postgresMaterialized(process.env.ANALYTICS_DATABASE_URL, model)];
+  const targets = [await pgliteCopy(duck)];
+  if (process.env.DATABASE_URL) targets.push(await postgresCopy(duck, process.env.DATABASE_URL));
+  return targets;
+}

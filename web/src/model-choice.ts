@@ -2,7 +2,8 @@
  * Which model the user asks about (the server serves every model that has data): chosen in a picker on the
  * chat and catalog screens, remembered per user in this browser. Unset means the server's default model.
  */
-import { governance, type ModelSummary } from './api/governance.ts';
+import type { CatalogResponse } from './api/types.ts';
+import { loadCatalog } from './catalog-store.ts';
 import { h } from './dom.ts';
 import { pick, t } from './i18n/i18n.ts';
 import { currentUser } from './session.ts';
@@ -26,14 +27,16 @@ export function chooseModel(id: string): void {
   }
 }
 
-let models: Promise<ModelSummary[]> | null = null;
+type ServedModel = NonNullable<CatalogResponse['models']>[number];
+let models: Promise<ServedModel[]> | null = null;
 
-/** The served models (GET /api/models), fetched once per page. */
-function servedModels(): Promise<ModelSummary[]> {
-  // New (uploaded) models in review are listed for reviewers but not served: not offered here.
-  models ??= governance
-    .models()
-    .then((list) => list.filter((m) => m.served !== false))
+/**
+ * The served models, fetched once per page: from the catalog (GET /api/catalog lists them for every
+ * signed-in user, business users included; new uploaded models in review are not served, so not listed).
+ */
+function servedModels(): Promise<ServedModel[]> {
+  models ??= loadCatalog()
+    .then((catalog) => catalog.models ?? [])
     .catch(() => {
       models = null;
       return [];

@@ -26,17 +26,17 @@ export function hasRole(role: Role): boolean {
   return user !== null && order.indexOf(user.role) >= order.indexOf(role);
 }
 
-/** Restores the session from the cookie (GET /api/auth/me); null when signed out. */
+/**
+ * Restores the session from the cookie (GET /api/auth/session, which answers `user: null` when signed out, so
+ * a signed-out load logs no failed request); null when signed out.
+ */
 export async function restoreSession(): Promise<AuthUser | null> {
-  try {
-    return accept(await api<SessionReply>('GET', '/api/auth/me'));
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-      forgetSession();
-      return null;
-    }
-    throw error;
+  const reply = await api<{ user: AuthUser | null; csrfToken?: string }>('GET', '/api/auth/session');
+  if (reply.user === null) {
+    forgetSession();
+    return null;
   }
+  return accept({ user: reply.user, ...(reply.csrfToken ? { csrfToken: reply.csrfToken } : {}) });
 }
 
 /** Signs in with a password. */

@@ -92,7 +92,7 @@ describe('the web app in chromium', () => {
       expect(await turn.locator('.data-table tbody tr').count()).toBe(7);
       expect(await turn.locator('.narrative').textContent()).toContain('华南');
       const chips = await turn.locator('.chip .chip-value').allTextContents();
-      expect(chips).toEqual(['流失率', '地区', '2026-07-01 – 2026-09-30']);
+      expect(chips).toEqual(['流失率', '地区', '2026年第3季度']);
       screenshots.push(await screenshot(page, 'chat-zh'));
     });
 

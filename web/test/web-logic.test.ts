@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseSse } from '../src/api/ask.ts';
 import type { SemanticQuery } from '../src/api/types.ts';
 import { atRiskPage, atRiskRows } from '../src/at-risk-rows.ts';
+import { codeLabel } from '../src/code-labels.ts';
 import { toCsv } from '../src/components/csv.ts';
 import { compareCells } from '../src/components/data-table.ts';
 import { issuesByField, splitList, withEdits } from '../src/editor/member-form.ts';
+import { reviewNote } from '../src/editor/review-notes.ts';
+import { setLang } from '../src/i18n/i18n.ts';
 import {
   intentFor,
   removeDimension,
@@ -177,5 +180,20 @@ describe('the member form', () => {
     );
     expect([...byField.keys()].sort()).toEqual(['', 'label.zh', 'synonyms.en']);
     expect(byField.get('')?.[0]?.message).toBe('missing');
+  });
+});
+
+describe('review notes and stored codes in the interface language', () => {
+  it("reads the server's fixed rollback note in the user's language, and a reviewer's reason as written", () => {
+    setLang('zh');
+    expect(reviewNote('rollback to version 3')).toBe('已回滚到版本 3');
+    expect(codeLabel('channel', 'wecom')).toBe('企业微信');
+    expect(codeLabel('outbox', 'held_out')).toBe('对照组不发送');
+    setLang('en');
+    expect(reviewNote('rollback to version 3')).toBe('Rolled back to version 3');
+    expect(reviewNote('Synonym only')).toBe('Synonym only');
+    expect(codeLabel('arm', 'control')).toBe('Control');
+    // A code without a label shows as itself.
+    expect(codeLabel('channel', 'fax')).toBe('fax');
   });
 });

@@ -43,7 +43,7 @@ export const every = ([s, e]: Range, grain: 'MONTH' | 'QUARTER') =>
 const PERIOD = `strftime(p.ps, '%Y-%m-%d')`;
 
 /** Spells from completed orders, with each spell's trailing revenue. */
-const SPELLS = `
+export const SPELLS = `
 orders_done AS (SELECT customer_id, CAST(order_ts AS DATE) AS d, amount FROM orders WHERE status = 'completed'),
 order_days AS (SELECT DISTINCT customer_id, d FROM orders_done),
 gaps AS (SELECT customer_id, d, lag(d) OVER (PARTITION BY customer_id ORDER BY d) AS prev FROM order_days),

@@ -46,20 +46,22 @@ import {
   YTD,
 } from '../batch-2/reference-sql.ts';
 
-const Q2_LY: Range = ['2025-04-01', '2025-07-01'];
+export const Q2_LY: Range = ['2025-04-01', '2025-07-01'];
 const H1_LY: Range = ['2025-01-01', '2025-07-01'];
-const DAYS_90: Range = ['2026-07-03', '2026-10-01'];
+export const DAYS_90: Range = ['2026-07-03', '2026-10-01'];
 const LAST_6_MONTHS: Range = ['2026-04-01', '2026-10-01'];
 
-const retail = (by: string[], sql: string, extra: Partial<Reference> = {}) => r('retail', by, sql, extra);
-const telco = (by: string[], sql: string, extra: Partial<Reference> = {}) => r('telco', by, sql, extra);
+export const retail = (by: string[], sql: string, extra: Partial<Reference> = {}) =>
+  r('retail', by, sql, extra);
+export const telco = (by: string[], sql: string, extra: Partial<Reference> = {}) =>
+  r('telco', by, sql, extra);
 
 /** A `compare` answer's row: the metric on the range and `<metric>__previous` on the other one. */
-const pair = (metric: string, current: string, previous: string) =>
+export const pair = (metric: string, current: string, previous: string) =>
   `SELECT (${current}) AS ${metric}, (${previous}) AS ${metric}__previous`;
-const ranked = (sql: string, column: string, dir: 'ASC' | 'DESC', limit?: number) =>
+export const ranked = (sql: string, column: string, dir: 'ASC' | 'DESC', limit?: number) =>
   `SELECT * FROM (${sql}) ORDER BY ${column} ${dir}${limit ? ` LIMIT ${limit}` : ''}`;
-const sqlList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
+export const sqlList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
 // Retail building blocks of this batch.
 const churnRate = (range: Range, where = 'TRUE') => churnSql(one(range), `${RATE} AS churn_rate`, where);
@@ -78,7 +80,7 @@ const revenue = (range: Range, where = 'TRUE') => ordersSql(range, 'sum(amount) 
 const AOV = 'sum(amount) / count(*) AS avg_order_value';
 const tickets = (range: Range, where = 'TRUE') => ticketsSql(range, 'count(*) AS tickets', where);
 const complaintRate = (range: Range) => `SELECT complaint_rate FROM (${complaintSql(range, 'ps')})`;
-const AGE_BAND = `CASE WHEN age < 25 THEN '<25' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44'
+export const AGE_BAND = `CASE WHEN age < 25 THEN '<25' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44'
   WHEN age < 55 THEN '45-54' ELSE '55+' END`;
 const WINBACK = `${WB_RETURNED} * 1.0 / ${WB_CONTACTED} AS winback_rate`;
 
@@ -92,9 +94,9 @@ WHERE t.created_ts >= TIMESTAMP '${range[0]}' AND t.created_ts < TIMESTAMP '${ra
 GROUP BY t.category`;
 
 // Telco building blocks.
-const T_BAND = `CASE WHEN a.tenure_months < 12 THEN '0-12m' WHEN a.tenure_months < 24 THEN '12-24m'
+export const T_BAND = `CASE WHEN a.tenure_months < 12 THEN '0-12m' WHEN a.tenure_months < 24 THEN '12-24m'
   WHEN a.tenure_months < 48 THEN '24-48m' ELSE '48m+' END`;
-const telcoBy = (key: string, select: string, where = 'TRUE') =>
+export const telcoBy = (key: string, select: string, where = 'TRUE') =>
   telcoSql(`a.${key} AS ${key}, ${select}`, where, `a.${key}`);
 
 export const REFERENCES: Record<string, Reference> = {

@@ -62,7 +62,7 @@ export const statePeriodsJoined = (hasGrain: boolean) => hasGrain;
  *   an instant, so the rows valid at a period start are distinct entities);
  * - a count of a primary-key column is a count of rows (primary-key columns are never NULL).
  */
-function countForm(m: MeasureDef, g: MeasureGroup): 'rows' | 'values' | null {
+export function countForm(m: MeasureDef, g: MeasureGroup): 'rows' | 'values' | null {
   const col = m.sql.trim();
   const key = g.source.primary_key;
   const distinctRows =

@@ -1,6 +1,10 @@
 import type { Dialect } from '../dialect/dialect.ts';
 import type { MetricDef } from '../model.ts';
+import type { TimeGrain } from '../query.ts';
 import type { MeasureGroup, ResolvedQuery } from '../resolve-query.ts';
+import { coveringRollup } from '../rollup/rollup-cover.ts';
+import type { MaterializedRollup } from '../rollup/rollup-layout.ts';
+import { rollupGroupSql } from '../rollup/rollup-read.ts';
 import { compileCohort } from './compile-cohort.ts';
 import { compileGroup, filterSql, PERIOD, periodsCte, statePeriodsJoined } from './compile-group.ts';
 import { metricExpression } from './compile-metric.ts';
@@ -20,6 +24,8 @@ export interface CompiledQuery {
   sql: string;
   params: unknown[];
   columns: CompiledColumn[];
+  /** Where the measures were read: a rollup (rollups.yaml) and its tables, or the base tables (absent: base). */
+  answeredFrom?: { kind: 'base' } | { kind: 'rollup'; rollup: string; grain: TimeGrain; tables: string[] };
 }
 
 export interface CompileOptions {
@@ -31,6 +37,8 @@ export interface CompileOptions {
    * aggregates it again, where sorting every row by every key would be wasted work. Default true.
    */
   ordered?: boolean;
+  /** Rollups materialised on the engine: a covering one answers instead of the base tables. */
+  rollups?: MaterializedRollup[];
 }
 
 /**
@@ -44,20 +52,24 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
   const params = new Params();
   const ctes: string[] = [];
   const keys = [...(r.time ? [PERIOD] : []), ...r.dimensions.map((d) => d.id)];
+  const rollup = coveringRollup(r, opts.rollups ?? []);
   const core = (suffix: string, range: ResolvedQuery['range'], periods: Period[] | null) => {
     const periodsName = `periods${suffix}`;
-    if (periods && statePeriodsJoined(!!r.time) && r.groups.some((g) => g.kind === 'state'))
+    if (!rollup && periods && statePeriodsJoined(!!r.time) && r.groups.some((g) => g.kind === 'state'))
       ctes.push(periodsCte(periodsName, periods, params, q));
     for (const g of r.groups) {
-      const { sql } = compileGroup(g, {
-        resolved: r,
-        dialect: q,
-        params,
-        range,
-        periodsName,
-        periods,
-        hasGrain: !!r.time,
-      });
+      const read = rollup?.reads.get(g.id);
+      const sql = read
+        ? rollupGroupSql(g, read, { resolved: r, dialect: q, params, range })
+        : compileGroup(g, {
+            resolved: r,
+            dialect: q,
+            params,
+            range,
+            periodsName,
+            periods,
+            hasGrain: !!r.time,
+          }).sql;
       ctes.push(`${g.id}${suffix} AS (\n  ${sql}\n)`);
     }
     ctes.push(`core${suffix} AS (\n  ${coreSelect(r, suffix, keys, q)}\n)`);
@@ -115,7 +127,15 @@ export function compileQuery(r: ResolvedQuery, opts: CompileOptions): CompiledQu
   const limit = r.query.limit ? `\nLIMIT ${q.param(params.add(r.query.limit))}` : '';
   if (opts.ordered === false && !limit) order.length = 0;
   const sql = `WITH ${ctes.join(',\n')}\nSELECT * FROM result${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}${order.length ? `\nORDER BY ${order.join(', ')}` : ''}${limit}`;
-  return { sql, params: params.values, columns };
+  const answeredFrom: NonNullable<CompiledQuery['answeredFrom']> = rollup
+    ? {
+        kind: 'rollup',
+        rollup: rollup.id,
+        grain: rollup.grain,
+        tables: [...new Set([...rollup.reads.values()].map((x) => x.table))],
+      }
+    : { kind: 'base' };
+  return { sql, params: params.values, columns, answeredFrom };
 }
 
 /** Joins the groups at the query grain and computes every metric of the closure. */

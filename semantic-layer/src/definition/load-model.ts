@@ -5,8 +5,10 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Issue, IssueLog } from '../issues.ts';
 import type { SemanticModel } from '../model.ts';
+import { checkRollups } from '../rollup/check-rollups.ts';
 import { compileTags } from './compile-tags.ts';
 import { MODEL_FILES } from './model-files.ts';
+import { RollupsFileSchema } from './rollups-schema.ts';
 import {
   ChurnFileSchema,
   DimensionsFileSchema,
@@ -21,7 +23,7 @@ import { validateModel } from './validate-model.ts';
 
 export { MODEL_FILES } from './model-files.ts';
 
-const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml', 'tags.yaml']);
+const OPTIONAL_FILES = new Set(['playbook.yaml', 'monitors.yaml', 'churn.yaml', 'tags.yaml', 'rollups.yaml']);
 const NO_CHURN = {
   churn: { type: 'label', table: 'customers', customer: 'customer_id', column: 'churn_label' },
 };
@@ -61,6 +63,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     'playbook.yaml': PlaybookFileSchema,
     'monitors.yaml': MonitorsFileSchema,
     'tags.yaml': TagsFileSchema,
+    'rollups.yaml': RollupsFileSchema,
   };
   for (const file of MODEL_FILES) {
     const text = files[file];
@@ -149,6 +152,7 @@ export function loadModel(files: Record<string, string>): LoadResult {
     playbook,
     monitors,
     tags: {},
+    rollups: (parsed['rollups.yaml'] as z.infer<typeof RollupsFileSchema> | undefined)?.rollups ?? {},
     version: contentHash(files),
     files: { ...files },
   };
@@ -160,6 +164,8 @@ export function loadModel(files: Record<string, string>): LoadResult {
     model.tags = compiled.tags;
   }
   validateModel(model, log, valid);
+  // Rollups resolve their metrics like queries: only on a model that is otherwise clean.
+  if (!log.hasErrors) checkRollups(model, log);
   locateIssues(log.issues, files);
   if (log.hasErrors) return { ok: false, issues: log.issues };
   return { ok: true, model, warnings: log.warnings };

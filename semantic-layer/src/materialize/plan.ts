@@ -1,5 +1,7 @@
 import type { Dialect } from '../dialect/dialect.ts';
 import type { SemanticModel } from '../model.ts';
+import { rollupSteps } from '../rollup/rollup-build.ts';
+import type { MaterializedRollup } from '../rollup/rollup-layout.ts';
 import { CHURN_EVENTS_FROM_SPELLS, customerSpellsSql, spellReasonsSql } from './churn-spells.ts';
 import { customerHistorySql } from './customer-history.ts';
 import { type ColumnValues, customerSnapshotSql } from './customer-snapshot.ts';
@@ -13,6 +15,8 @@ export interface MaterializationStep {
   table: string;
   statements: string[];
   reads: string[];
+  /** Set on the tables of a rollup (rollups.yaml): which rollup and grain, over which periods. */
+  rollup?: MaterializedRollup;
 }
 
 /** What a plan depends on besides the model: the as-of date and facts about the data. */
@@ -38,13 +42,22 @@ export function asOfSql(model: SemanticModel): string {
 /**
  * The derived tables a model needs, built from its governed churn definition (in `inputs.dialect`, DuckDB by default):
  * inactivity → customer_spells, churn_events, customer_snapshot, customer_history; label → churn_events, customer_snapshot.
+ * Then the rollups (rollups.yaml), which read them: one table per rollup, grain and measure group.
  */
 export function materializationPlan(
   model: SemanticModel,
   inputs: MaterializationInputs,
 ): MaterializationStep[] {
   const d = inputs.dialect ?? DEFAULT_DIALECT;
-  return planSteps(model, inputs, d).map((step) => ({
+  const derived = planSteps(model, inputs, d);
+  const built = new Set(derived.map((s) => s.table));
+  const rollups = rollupSteps(model, {
+    asOf: inputs.asOf,
+    tables: new Set([...inputs.available, ...built]),
+    derived: built,
+    dialect: d,
+  });
+  return [...derived, ...rollups].map((step) => ({
     ...step,
     statements: step.statements.flatMap((sql) => tableStatements(d, sql)),
   }));
@@ -118,4 +131,11 @@ export function activityStartSql(model: SemanticModel): string | null {
   const def = model.churn.churn;
   if (def.type !== 'inactivity') return null;
   return `SELECT CAST(MIN(${ident(def.activity.time)}) AS DATE) AS start FROM ${ident(def.activity.table)}`;
+}
+
+/** The rollups a plan materialises, each grain once: what the compiler may answer from once it ran. */
+export function plannedRollups(steps: MaterializationStep[]): MaterializedRollup[] {
+  const seen = new Map<string, MaterializedRollup>();
+  for (const s of steps) if (s.rollup) seen.set(`${s.rollup.id}|${s.rollup.grain}`, s.rollup);
+  return [...seen.values()];
 }

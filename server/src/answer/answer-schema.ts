@@ -137,6 +137,15 @@ export const AnswerSchema = z.object({
     params: z.array(z.array(z.unknown())),
     timings: z.record(z.string(), z.number()).default({}),
     elapsedMs: z.number(),
+    /** Where a query's answer was read: a rollup (rollups.yaml, at a grain, its tables) or the base tables. */
+    answeredFrom: z
+      .object({
+        kind: z.enum(['base', 'rollup']),
+        rollup: z.string().optional(),
+        grain: z.string().optional(),
+        tables: z.array(z.string()).optional(),
+      })
+      .optional(),
   }),
   suggestions: z.array(z.string()),
   /** Present on answers of kind `error`. */

@@ -28,13 +28,22 @@ export function toNumber(value: unknown): number | null {
   return null;
 }
 
+/** One formatter per decimals pair: building an `Intl.NumberFormat` costs far more than formatting with it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function grouped(n: number, maxDecimals: number, minDecimals = 0): string {
   // Round first so that -0.04 prints as "0", not "-0".
   const rounded = Number(n.toFixed(maxDecimals)) || 0;
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: minDecimals,
-    maximumFractionDigits: maxDecimals,
-  }).format(rounded);
+  const key = `${minDecimals}:${maxDecimals}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: maxDecimals,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(rounded);
 }
 
 function withSign(n: number, body: (abs: number) => string): string {

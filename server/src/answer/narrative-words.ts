@@ -51,10 +51,16 @@ export function leadingLabel(input: PresentationInput, member: string): string {
 
 /** The queried period as a sentence prefix (zh: "2026年Q3 ") or suffix (en: " in 2026 Q3"). */
 export function periodPrefix(input: PresentationInput): string {
-  return input.timeRange && input.language === 'zh' ? `${rangeLabel(input.timeRange, 'zh')} ` : '';
+  const range = input.timeRange;
+  return range
+    ? answerMessage('period.prefix', input.language, { label: rangeLabel(range, input.language) })
+    : '';
 }
 export function periodSuffix(input: PresentationInput): string {
-  return input.timeRange && input.language === 'en' ? ` ${rangePhrase(input.timeRange, 'en')}` : '';
+  const range = input.timeRange;
+  return range
+    ? answerMessage('period.suffix', input.language, { phrase: rangePhrase(range, input.language) })
+    : '';
 }
 
 /** The label of a row's value in a dimension or time column. */

@@ -56,7 +56,7 @@ export function periodLabel(start: unknown, grain: TimeGrain | undefined, lang: 
       return answerMessage('period.quarter', lang, { year: c.y, quarter: q });
     }
     case 'month':
-      return lang === 'zh' ? `${c.y}年${c.m}月` : `${MONTHS_EN[c.m - 1]} ${c.y}`;
+      return answerMessage('period.month', lang, { year: c.y, month: c.m, monthName: MONTHS_EN[c.m - 1]! });
     case 'week': {
       const w = isoWeek(c);
       return `${w.year}-W${String(w.week).padStart(2, '0')}`;
@@ -88,11 +88,12 @@ export function rangeLabel(range: TimeRange, lang: Lang): string {
   }
   if (months > 1) {
     const last = addDays(e, -1);
-    if (lang === 'zh')
-      return s.y === last.y ? `${s.y}年${s.m}月至${last.m}月` : `${s.y}年${s.m}月至${last.y}年${last.m}月`;
-    return s.y === last.y
-      ? `${MONTHS_EN[s.m - 1]}–${MONTHS_EN[last.m - 1]} ${s.y}`
-      : `${MONTHS_EN[s.m - 1]} ${s.y}–${MONTHS_EN[last.m - 1]} ${last.y}`;
+    const span = { year: s.y, lastYear: last.y, from: s.m, to: last.m };
+    const names = { fromName: MONTHS_EN[s.m - 1]!, toName: MONTHS_EN[last.m - 1]! };
+    return answerMessage(s.y === last.y ? 'period.months' : 'period.months_across', lang, {
+      ...span,
+      ...names,
+    });
   }
   const days = (Date.UTC(e.y, e.m - 1, e.d) - Date.UTC(s.y, s.m - 1, s.d)) / 86_400_000;
   if (days === 7 && (new Date(Date.UTC(s.y, s.m - 1, s.d)).getUTCDay() || 7) === 1)

@@ -3,12 +3,12 @@
  * question through the same pipeline as the API (offline rules interpreter, or the LLM when
  * OPENAI_API_KEY / OPENAI_BASE_URL is set), printing the narrative and the table, or the Answer JSON.
  */
-import { parseArgs } from 'node:util';
 import { llmFromEnv } from '../ask/llm/llm-from-env.ts';
 import { openModelForCli } from '../cli-support/open-model.ts';
 import { printTable } from '../cli-support/print-table.ts';
 import { answerQuestion } from '../pipeline/answer-question.ts';
 import { serverHooks } from '../server/server-hooks.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary = 'answer one question from the command line (text or --json Answer)';
 
@@ -16,21 +16,23 @@ const USAGE =
   'usage: npm run ask -- [--json] [--model retail] [--data-dir .data] [--models-dir DIR] "question"';
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       json: { type: 'boolean' },
       model: { type: 'string', default: 'retail' },
       'data-dir': { type: 'string', default: '.data' },
       'models-dir': { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
+    USAGE,
+    { positionals: true },
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values, positionals } = parsed;
   const question = positionals.join(' ').trim();
-  if (values.help || !question) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
+  if (!question) {
+    console.error(USAGE);
+    return 2;
   }
   const opened = await openModelForCli(values.model!, values['data-dir']!, values['models-dir'] ?? []);
   if (!opened.ok) {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --customers 1000000 [--only generate,ingest,compile,ratio,latency,analyses,load,stall]
+ * `npm run bench -- --customers 1000000 [--only generate,ingest,compile,ratio,latency,analyses,load,stall,rollups]
  * [--engine duckdb,postgres]`: runs the
  * benchmark scripts of evals/bench/ one after another, each in its own process (so peak memory is its own), at
  * the given demo size. `--customers 10000,100000,1000000` runs every step at each size (generation and ingest
@@ -35,6 +35,7 @@ const PER_SIZE: Record<string, (customers: number) => string[]> = {
   ],
   load: (n) => ['evals/bench/load-test.ts', '--customers', String(n)],
   stall: (n) => ['evals/bench/stall-bench.ts', '--customers', String(n)],
+  rollups: (n) => ['evals/bench/rollup-bench.ts', '--customers', String(n)],
 };
 const STEPS = [...Object.keys(ONCE), ...Object.keys(PER_SIZE)];
 /** Steps measured on every engine asked; the others measure DuckDB itself (generation, ingest, SQL). */

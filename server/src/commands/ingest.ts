@@ -2,12 +2,13 @@
  * `npm run ingest -- --model <name> --config <mapping.yaml> [--db .data/<model>.duckdb]
  * [--mode replace|append] [--report out.json] [--source-url postgres://…]`
  */
-import { parseArgs } from 'node:util';
 import { cliLanguage } from '../cli-support/cli-language.ts';
-import { ingest } from '../data/ingest/ingest.ts';
+import { type IngestResult, ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
 import type { IngestProgress } from '../data/ingest/progress.ts';
 import { everyRowRejected, formatReport } from '../data/ingest/report.ts';
+import { commandArgs } from './command-args.ts';
+import { ingestThroughServer } from './ingest-through-server.ts';
 
 export const summary =
   'load CSV/Parquet/JSON/PostgreSQL data into the canonical churn model, with a data-quality report';
@@ -29,23 +30,31 @@ function printProgress(e: IngestProgress): void {
  * when every row of a table was rejected, 2 on usage.
  */
 export async function run(args: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse(args).values;
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : err}\n${USAGE}`);
+  const parsed = commandArgs(
+    args,
+    {
+      model: { type: 'string' },
+      config: { type: 'string' },
+      db: { type: 'string' },
+      mode: { type: 'string' },
+      report: { type: 'string' },
+      'source-url': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  if (!values.config) {
+    console.error(`error: --config is required\n\n${USAGE}`);
     return 2;
-  }
-  if (values.help || !values.config) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
   }
   const mode = values.mode ?? 'replace';
   if (mode !== 'replace' && mode !== 'append') {
     console.error(`--mode must be replace or append\n${USAGE}`);
     return 2;
   }
-  const result = await ingest({
+  const options = {
     language: cliLanguage(),
     model: values.model,
     configPath: values.config,
@@ -54,14 +63,26 @@ export async function run(args: string[]): Promise<number> {
     reportPath: values.report,
     sourceUrl: values['source-url'],
     onProgress: values.quiet ? undefined : printProgress,
-  });
+  } as const;
+  const finish = (result: IngestResult) => printed(result, values.report);
+  const result = await ingest(options);
+  // The server holds the database: load through it when it runs here (else the lock is reported as it is).
+  if (!result.ok && result.issues[0]?.code === 'database_locked' && options.dbPath) {
+    const through = await ingestThroughServer({ ...options, dbPath: options.dbPath }, finish);
+    if (through !== null) return through;
+  }
+  return finish(result);
+}
+
+/** Prints an ingest's issues or report; the exit code (1 on mapping problems or a table with every row rejected). */
+function printed(result: IngestResult, reportPath: string | undefined): number {
   if (!result.ok) {
     console.error(`mapping has ${result.issues.length} problem(s):`);
     for (const issue of result.issues) console.error(`  ${formatIssue(issue)}`);
     return 1;
   }
   console.log(formatReport(result.report));
-  if (values.report) console.log(`\nreport: ${values.report}`);
+  if (reportPath) console.log(`\nreport: ${reportPath}`);
   const empty = everyRowRejected(result.report);
   if (empty.length) {
     console.error(
@@ -70,21 +91,4 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    options: {
-      model: { type: 'string' },
-      config: { type: 'string' },
-      db: { type: 'string' },
-      mode: { type: 'string' },
-      report: { type: 'string' },
-      'source-url': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
 }

@@ -139,8 +139,8 @@ describe('npm run model -- init on a table the test generates', () => {
         Object.fromEntries(expected.map((r) => [String(r.device), Number(Number(r.rate).toFixed(4))])),
       );
 
-      // Analyses by capability: drivers and reasons run on a one-row-per-customer table with a label and a
-      // reason column; the risk list says which definitions it lacks and in which file.
+      // Analyses by capability: drivers, reasons and the risk list run on a one-row-per-customer table
+      // with a label and a reason column.
       expect(text).toContain('churn reasons: ChurnReason');
       const byReason = await sqlRows(
         `SELECT ChurnReason AS reason, count(*)::INTEGER AS n FROM read_csv_auto('${csv}') WHERE Exited = 1 GROUP BY 1`,
@@ -158,9 +158,14 @@ describe('npm run model -- init on a table the test generates', () => {
         model: 'members',
         question: 'which customers are at risk of churning?',
       });
-      expect(risk.answer.narrative).toContain('churn.yaml');
-      expect(risk.answer.narrative).toContain('customer_history (sources.yaml');
-      expect(risk.answer.narrative).toContain('The other analyses (drivers, segments, reasons) still work');
+      // The risk list runs too: the look-alike model of the label, scoring the customers who stayed.
+      expect(risk.status).toBe(200);
+      expect(risk.answer.kind, risk.answer.narrative).toBe('answer');
+      const stayed = await sqlRows(
+        `SELECT count(*)::INTEGER AS n FROM read_csv_auto('${csv}') WHERE Exited = 0`,
+      );
+      expect(risk.answer.narrative).toContain(`Of ${stayed[0]!.n} current customers`);
+      expect(risk.answer.narrative).toMatch(/cross-validated ROC AUC 0\.\d{3}/);
     } finally {
       await server.close();
     }

@@ -3,8 +3,9 @@
  * model from one table (see `data/scaffold/`), validates it, ingests the data into `<data-dir>/<id>.duckdb`
  * and prints what was guessed and the next steps.
  */
-import { parseArgs } from 'node:util';
+
 import { type ScaffoldResult, scaffoldModel } from '../data/scaffold/scaffold-model.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary = 'scaffold a model from a CSV / Parquet / DuckDB table, ingest it, print next steps';
 
@@ -29,33 +30,25 @@ export async function run(args: string[]): Promise<number> {
     console.error(sub === '--help' || sub === '-h' || !sub ? USAGE : `unknown subcommand ${sub}\n\n${USAGE}`);
     return sub === '--help' || sub === '-h' ? 0 : 2;
   }
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: rest,
-      options: {
-        from: { type: 'string' },
-        name: { type: 'string' },
-        out: { type: 'string' },
-        'data-dir': { type: 'string' },
-        table: { type: 'string' },
-        key: { type: 'string' },
-        churn: { type: 'string' },
-        window: { type: 'string' },
-        currency: { type: 'string' },
-        clean: { type: 'boolean' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    rest,
+    {
+      from: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+      table: { type: 'string' },
+      key: { type: 'string' },
+      churn: { type: 'string' },
+      window: { type: 'string' },
+      currency: { type: 'string' },
+      clean: { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   if (!values.from || !values.name) {
     console.error(`error: --from and --name are required\n\n${USAGE}`);
     return 2;

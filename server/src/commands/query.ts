@@ -4,7 +4,6 @@
  * `--sql` prints the compiled SQL and parameters without running it (`--dialect postgres` too).
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compile, loadModelFromDir } from '../../../semantic-layer/src/index.ts';
 import { formatIssue } from '../../../semantic-layer/src/issues.ts';
 import { presentResult } from '../answer/compose.ts';
@@ -12,27 +11,30 @@ import { openModelForCli } from '../cli-support/open-model.ts';
 import { printTable } from '../cli-support/print-table.ts';
 import { runQuery } from '../pipeline/run-query.ts';
 import { MODELS_DIR } from '../server/start-server.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary = 'compile and run a SemanticQuery (JSON); --sql prints the SQL only';
 
 const USAGE = `usage: npm run query -- [--model retail] [--sql] [--dialect duckdb|postgres] [--data-dir .data] '<SemanticQuery JSON>'`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    allowPositionals: true,
-    options: {
+    {
       model: { type: 'string', default: 'retail' },
       sql: { type: 'boolean' },
       dialect: { type: 'string', default: 'duckdb' },
       'data-dir': { type: 'string', default: '.data' },
       lang: { type: 'string', default: 'zh' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
+    USAGE,
+    { positionals: true },
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
   }
   let query: Record<string, unknown>;
   try {

@@ -7,11 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { warmRisk } from '../analysis/risk/warm-risk.ts';
+import { warmInterpreter } from '../ask/warm-interpreter.ts';
 import { type ChannelConfig, ChannelConfigError, channelConfigFromEnv } from '../channels/channel-config.ts';
+import type { ModelRuntime } from '../data/model-runtime.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
+import { commandArgs } from './command-args.ts';
 
 export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
 
@@ -30,30 +32,22 @@ const USAGE = `usage: npm start -- [--port N] [--host H] [--data-dir DIR] [--app
                   repeatable. Every model under semantic-layer/models/ with data is served too.`;
 
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        customers: { type: 'string' },
-        'app-dir': { type: 'string' },
-        demo: { type: 'boolean' },
-        'no-demo': { type: 'boolean' },
-        'models-dir': { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    console.error(`error: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = commandArgs(
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      customers: { type: 'string' },
+      'app-dir': { type: 'string' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+      'models-dir': { type: 'string', multiple: true },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   const customers = Number(values.customers ?? 10_000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -117,8 +111,12 @@ export async function run(args: string[]): Promise<number> {
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');
   // The risk model trains in the background (now and after each publish); questions are answered meanwhile.
   const log = (line: string) => console.log(line);
-  for (const active of server.registry.list()) void warmRisk(active.runtime, log);
-  server.registry.onActivate((_, active) => void warmRisk(active.runtime, log));
+  const warm = (runtime: ModelRuntime) => {
+    warmInterpreter(runtime.catalog, runtime.asOf);
+    void warmRisk(runtime, log);
+  };
+  for (const active of server.registry.list()) warm(active.runtime);
+  server.registry.onActivate((_, active) => warm(active.runtime));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

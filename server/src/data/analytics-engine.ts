@@ -34,6 +34,35 @@ export interface EngineResult {
   cached?: boolean;
 }
 
+/** Rows a read returns at the most when it does not name its own cap. */
+export const MAX_ROWS = 100_000;
+
+/** The first `maxRows` rows, and whether there were more. */
+export function capRows<T>(rows: T[], maxRows = MAX_ROWS): { rows: T[]; truncated: boolean } {
+  const truncated = rows.length > maxRows;
+  return { rows: truncated ? rows.slice(0, maxRows) : rows, truncated };
+}
+
+/** Result columns from the engine's names and type ids, given the ids each kind has. */
+export function describeColumns<T>(
+  columns: { name: string; type: T }[],
+  kinds: { number: Set<T>; date: Set<T>; boolean: T },
+): EngineColumn[] {
+  return columns.map(({ name, type }) => ({
+    name,
+    type: kinds.number.has(type)
+      ? 'number'
+      : kinds.date.has(type)
+        ? 'date'
+        : type === kinds.boolean
+          ? 'boolean'
+          : 'string',
+  }));
+}
+
+/** One statement, with parameters, inside a transaction. */
+export type RunStatement = (sql: string, params?: unknown[]) => Promise<void>;
+
 /** A query that ran out of time; a user-facing error says so in their language. */
 export class QueryTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -77,8 +106,9 @@ export interface AnalyticsEngine {
 }
 
 /**
- * The read cache both engines share: cacheable queries are served again while the store is unchanged;
- * every write clears it, and a read that started before a write never fills it afterwards.
+ * What both engines share: the read cache (cacheable queries are served again while the store is
+ * unchanged; every write clears it, and a read that started before a write never fills it afterwards),
+ * the catalog reads, and writes and transactions on top of each engine's `atomically`.
  */
 export abstract class CachedReads {
   /** Results of cacheable queries; every write (exec, transaction) clears it. */
@@ -136,5 +166,62 @@ export abstract class CachedReads {
   protected forgetResults(): void {
     this.writes++;
     this.results.clear();
+  }
+
+  /** Timeouts of the reads and writes that do not give their own. */
+  protected abstract readonly timeouts: { read?: number; write?: number };
+
+  /**
+   * Runs `work` in one transaction under a deadline (a {@link QueryTimeoutError} when it passes); an
+   * error rolls everything back and is rethrown.
+   */
+  protected abstract atomically<T>(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<T>,
+  ): Promise<T>;
+
+  /** Runs `work` under a deadline, statement after statement (DuckDB: outside a transaction). */
+  protected abstract inOrder(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<void>,
+  ): Promise<void>;
+
+  /** Runs statements that change the store (materialisation), one after another. */
+  async exec(statements: string | string[], opts: WriteOptions = {}): Promise<void> {
+    this.forgetResults();
+    await this.inOrder(opts.timeoutMs ?? this.timeouts.write, async (run) => {
+      for (const s of Array.isArray(statements) ? statements : [statements]) await run(s);
+    });
+  }
+
+  /**
+   * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
+   * `communications`): values always travel as parameters; the result cache is cleared.
+   */
+  async write(statements: { sql: string; params: unknown[] }[]): Promise<void> {
+    this.forgetResults();
+    try {
+      await this.atomically(this.timeouts.write, async (run) => {
+        for (const s of statements) await run(s.sql, s.params);
+      });
+    } finally {
+      this.forgetResults();
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction: other readers see the state before it until it commits; an error
+   * rolls everything back and is rethrown.
+   */
+  async transaction<T>(
+    work: (run: (sql: string) => Promise<void>) => Promise<T>,
+    opts: WriteOptions = {},
+  ): Promise<T> {
+    this.forgetResults();
+    try {
+      return await this.atomically(opts.timeoutMs ?? this.timeouts.write, (run) => work((sql) => run(sql)));
+    } finally {
+      this.forgetResults();
+    }
   }
 }

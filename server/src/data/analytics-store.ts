@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROLLUP_TABLE_PREFIX } from '../../../semantic-layer/src/rollup/rollup-layout.ts';
 import type { AnalyticsEngine } from './analytics-engine.ts';
 import { DuckDbEngine, type EngineOptions } from './duckdb-engine.ts';
 import { PostgresEngine } from './postgres-engine.ts';
@@ -94,6 +95,7 @@ export async function copyTables(
 /** Tables a store derives itself (materialisation), never copied from the staging file. */
 const isDerived = (table: string) =>
   table.startsWith('_') ||
+  table.startsWith(ROLLUP_TABLE_PREFIX) ||
   ['customer_spells', 'churn_events', 'customer_snapshot', 'customer_history'].includes(table);
 
 /**

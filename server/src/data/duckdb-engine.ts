@@ -1,13 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+} from '@duckdb/node-api';
 import {
   type AnalyticsEngine,
   CachedReads,
-  type EngineColumn,
+  capRows,
+  describeColumns,
   type EngineResult,
+  MAX_ROWS,
   type QueryOptions,
   QueryTimeoutError,
-  type WriteOptions,
+  type RunStatement,
 } from './analytics-engine.ts';
 
 /**
@@ -36,29 +43,33 @@ export interface EngineOptions {
   writeTimeoutMs?: number;
 }
 
-const NUMERIC = new Set([
-  DuckDBTypeId.TINYINT,
-  DuckDBTypeId.SMALLINT,
-  DuckDBTypeId.INTEGER,
-  DuckDBTypeId.BIGINT,
-  DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT,
-  DuckDBTypeId.USMALLINT,
-  DuckDBTypeId.UINTEGER,
-  DuckDBTypeId.UBIGINT,
-  DuckDBTypeId.UHUGEINT,
-  DuckDBTypeId.FLOAT,
-  DuckDBTypeId.DOUBLE,
-  DuckDBTypeId.DECIMAL,
-]);
-const DATES = new Set([
-  DuckDBTypeId.DATE,
-  DuckDBTypeId.TIMESTAMP,
-  DuckDBTypeId.TIMESTAMP_TZ,
-  DuckDBTypeId.TIMESTAMP_S,
-  DuckDBTypeId.TIMESTAMP_MS,
-  DuckDBTypeId.TIMESTAMP_NS,
-]);
+/** DuckDB's type ids of each result column kind. */
+const DUCKDB_KINDS = {
+  number: new Set([
+    DuckDBTypeId.TINYINT,
+    DuckDBTypeId.SMALLINT,
+    DuckDBTypeId.INTEGER,
+    DuckDBTypeId.BIGINT,
+    DuckDBTypeId.HUGEINT,
+    DuckDBTypeId.UTINYINT,
+    DuckDBTypeId.USMALLINT,
+    DuckDBTypeId.UINTEGER,
+    DuckDBTypeId.UBIGINT,
+    DuckDBTypeId.UHUGEINT,
+    DuckDBTypeId.FLOAT,
+    DuckDBTypeId.DOUBLE,
+    DuckDBTypeId.DECIMAL,
+  ]),
+  date: new Set([
+    DuckDBTypeId.DATE,
+    DuckDBTypeId.TIMESTAMP,
+    DuckDBTypeId.TIMESTAMP_TZ,
+    DuckDBTypeId.TIMESTAMP_S,
+    DuckDBTypeId.TIMESTAMP_MS,
+    DuckDBTypeId.TIMESTAMP_NS,
+  ]),
+  boolean: DuckDBTypeId.BOOLEAN,
+};
 
 export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
   protected readonly tableSchema = "'main'";
@@ -70,7 +81,7 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
   private constructor(
     readonly instance: DuckDBInstance,
     private readonly all: DuckDBConnection[],
-    readonly timeouts: { read?: number; write?: number } = {},
+    protected readonly timeouts: { read?: number; write?: number } = {},
   ) {
     super();
     this.idle.push(...all);
@@ -119,57 +130,47 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
   protected async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
     const conn = await this.acquire();
     const started = performance.now();
-    const timeoutMs = opts.timeoutMs ?? this.timeouts.read;
-    let timedOut = false;
-    const timer = timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          conn.interrupt();
-        }, timeoutMs)
-      : undefined;
     try {
-      const max = opts.maxRows ?? 100_000;
-      const reader = await conn.runAndReadUntil(sql, max + 1, params as never);
-      const names = reader.columnNames();
-      const ids = names.map((_, i) => reader.columnTypeId(i));
-      const columns: EngineColumn[] = names.map((name, i) => ({
-        name,
-        type: NUMERIC.has(ids[i]!)
-          ? 'number'
-          : DATES.has(ids[i]!)
-            ? 'date'
-            : ids[i] === DuckDBTypeId.BOOLEAN
-              ? 'boolean'
-              : 'string',
-      }));
-      const raw = reader.getRowsJson();
-      const truncated = raw.length > max;
-      const rows = (truncated ? raw.slice(0, max) : raw).map((r) => {
-        const o: Record<string, unknown> = {};
-        for (let i = 0; i < names.length; i++) {
-          const v = r[i];
-          o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+      const max = opts.maxRows ?? MAX_ROWS;
+      return await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.read, async () => {
+        const result = await conn.run(sql, params as never);
+        const names = result.columnNames();
+        const columns = describeColumns(
+          names.map((name, i) => ({ name, type: result.columnTypeId(i) })),
+          DUCKDB_KINDS,
+        );
+        const read: Record<string, unknown>[] = [];
+        // Chunk by chunk (2,048 rows each): every fetch awaits, so a large result never holds the event loop for
+        // more than one chunk's conversion (issue 21: one user's whole-population read stalled every request).
+        while (read.length <= max) {
+          const chunk = await result.fetchChunk();
+          if (!chunk?.rowCount) break;
+          for (const r of chunk.convertRows(JsonDuckDBValueConverter)) {
+            const o: Record<string, unknown> = {};
+            for (let i = 0; i < names.length; i++) {
+              const v = r[i];
+              o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+            }
+            read.push(o);
+          }
         }
-        return o;
+        const { rows, truncated } = capRows(read, max);
+        return { columns, rows, truncated, elapsedMs: performance.now() - started };
       });
-      return { columns, rows, truncated, elapsedMs: performance.now() - started };
-    } catch (err) {
-      if (timedOut) throw new QueryTimeoutError(timeoutMs!);
-      throw err;
     } finally {
-      if (timer) clearTimeout(timer);
       this.release(conn);
     }
   }
 
   /**
-   * Runs `work` on `conn` under a deadline: when it passes, the running statement is interrupted and
-   * no further statement starts; the caller sees a {@link QueryTimeoutError}.
+   * Runs `work` on `conn` under a deadline (DuckDB has no setting: we interrupt): when it passes, the
+   * running statement is interrupted and no further statement starts; the caller sees a
+   * {@link QueryTimeoutError}.
    */
   private async withDeadline<T>(
     conn: DuckDBConnection,
     timeoutMs: number | undefined,
-    work: (run: (sql: string) => Promise<void>) => Promise<T>,
+    work: (run: RunStatement) => Promise<T>,
   ): Promise<T> {
     let timedOut = false;
     const timer = timeoutMs
@@ -179,9 +180,9 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
         }, timeoutMs)
       : undefined;
     try {
-      return await work(async (sql) => {
+      return await work(async (sql, params) => {
         if (timedOut) throw new QueryTimeoutError(timeoutMs!);
-        await conn.run(sql);
+        await conn.run(sql, params as never);
       });
     } catch (err) {
       if (timedOut) throw new QueryTimeoutError(timeoutMs!);
@@ -191,57 +192,30 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     }
   }
 
-  /** Runs statements that change the analytic store (materialisation), one after another. */
-  async exec(statements: string | string[], opts: WriteOptions = {}): Promise<void> {
-    this.forgetResults();
+  /** Statements one after another on one connection, outside a transaction (materialisation). */
+  protected async inOrder(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<void>,
+  ): Promise<void> {
     const conn = await this.acquire();
     try {
-      await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.write, async (run) => {
-        for (const s of Array.isArray(statements) ? statements : [statements]) await run(s);
-      });
+      await this.withDeadline(conn, timeoutMs, work);
     } finally {
       this.release(conn);
     }
   }
 
-  /**
-   * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
-   * `communications`): values always travel as parameters; the result cache is cleared.
-   */
-  async write(statements: { sql: string; params: unknown[] }[]): Promise<void> {
-    const conn = await this.acquire();
-    try {
-      this.forgetResults();
-      await conn.run('BEGIN TRANSACTION');
-      try {
-        for (const s of statements) await conn.run(s.sql, s.params as never);
-        await conn.run('COMMIT');
-      } catch (err) {
-        await conn.run('ROLLBACK');
-        throw err;
-      }
-      this.forgetResults();
-    } finally {
-      this.release(conn);
-    }
-  }
-
-  /**
-   * Runs `work` in one transaction on one connection: other connections keep reading the state
-   * before it until it commits; an error rolls everything back and is rethrown.
-   */
-  async transaction<T>(
-    work: (run: (sql: string) => Promise<void>) => Promise<T>,
-    opts: WriteOptions = {},
+  /** One transaction on one connection: the pool's other connections read the state before it. */
+  protected async atomically<T>(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<T>,
   ): Promise<T> {
     const conn = await this.acquire();
     try {
-      this.forgetResults();
       await conn.run('BEGIN TRANSACTION');
       try {
-        const result = await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.write, work);
+        const result = await this.withDeadline(conn, timeoutMs, work);
         await conn.run('COMMIT');
-        this.forgetResults();
         return result;
       } catch (err) {
         await conn.run('ROLLBACK');

@@ -11,6 +11,11 @@ function withChurn(edit: (churn: SemanticModel['churn']) => void): SemanticModel
   return model;
 }
 
+/** The shipped rollup's tables (rollups.yaml): they read the spells and the snapshot, so they follow them. */
+const ROLLUP_TABLES = ['month', 'quarter', 'year'].flatMap((grain) =>
+  [1, 2, 3, 4].map((g) => `rollup_churn_overview_${grain}_g${g}`),
+);
+
 describe('materialize', () => {
   let demo: DemoStore;
   beforeAll(async () => {
@@ -27,16 +32,21 @@ describe('materialize', () => {
       'customer_history',
       'customer_snapshot',
       'customer_spells',
+      ...ROLLUP_TABLES,
     ]);
   });
 
-  it('rebuilds only the snapshot and history when an early-warning rule changes', async () => {
+  it('rebuilds only the snapshot, history and the rollups reading them when an early-warning rule changes', async () => {
     const stricter = withChurn((churn) => {
       churn.early_warning.inactive_high_value!.when =
         "value_tier = 'high' AND recency_days > 20 AND NOT churned";
     });
     const r = await materialize(demo.engine, stricter);
-    expect(Object.keys(r.seconds).sort()).toEqual(['customer_history', 'customer_snapshot']);
+    expect(Object.keys(r.seconds).sort()).toEqual([
+      'customer_history',
+      'customer_snapshot',
+      ...ROLLUP_TABLES,
+    ]);
     const flagged = await demo.engine.query(
       `SELECT count(*) FILTER (WHERE list_contains(string_split(risk_flags, ','), 'inactive_high_value')) AS n,
               count(*) FILTER (WHERE value_tier = 'high' AND recency_days > 20 AND NOT churned) AS expected,
@@ -50,6 +60,7 @@ describe('materialize', () => {
     expect(Object.keys((await materialize(demo.engine, retailModel())).seconds).sort()).toEqual([
       'customer_history',
       'customer_snapshot',
+      ...ROLLUP_TABLES,
     ]);
     expect((await materialize(demo.engine, retailModel())).seconds).toEqual({});
   }, 120_000);
@@ -66,6 +77,7 @@ describe('materialize', () => {
       'customer_history',
       'customer_snapshot',
       'customer_spells',
+      ...ROLLUP_TABLES,
     ]);
     await materialize(demo.engine, retailModel());
   }, 120_000);

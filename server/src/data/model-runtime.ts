@@ -1,6 +1,8 @@
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
 import { buildCatalog, type ValueIndex, valueIndexSql } from '../../../semantic-layer/src/catalog-build.ts';
 import { dialectFor } from '../../../semantic-layer/src/dialect/index.ts';
+import type { MaterializedRollup } from '../../../semantic-layer/src/index.ts';
+import { plannedRollups } from '../../../semantic-layer/src/materialize/plan.ts';
 import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import type { AnalyticsEngine } from './analytics-engine.ts';
 import { materializationSpec } from './materialization-spec.ts';
@@ -11,6 +13,8 @@ export interface ModelRuntime {
   engine: AnalyticsEngine;
   asOf: string;
   catalog: Catalog;
+  /** Rollups built with the derived tables: questions they cover are answered from them. */
+  rollups?: MaterializedRollup[];
 }
 
 export type MaterializeProgress = (table: string, seconds: number) => void;
@@ -36,7 +40,7 @@ async function builtKeys(engine: AnalyticsEngine): Promise<Map<string, string>> 
 
 /**
  * Brings the derived tables of `model` (spells, churn events, the customer snapshot, the
- * point-in-time history) up to date with its governed definitions: a table is rebuilt only when
+ * point-in-time history, then its rollups) up to date with its governed definitions: a table is rebuilt only when
  * its SQL or a table it reads changed since it was last built (or `force`). All rebuilds run in one
  * transaction, so queries on other connections see the old tables until every new one is ready,
  * and a failure leaves the old ones in place. Returns the seconds each rebuilt table took.
@@ -46,12 +50,13 @@ export async function materialize(
   model: SemanticModel,
   onProgress?: MaterializeProgress,
   force = false,
-): Promise<{ asOf: string; seconds: Record<string, number> }> {
+): Promise<{ asOf: string; seconds: Record<string, number>; rollups: MaterializedRollup[] }> {
   const spec = await materializationSpec(engine, model);
+  const rollups = plannedRollups(spec.steps);
   const built = force ? new Map<string, string>() : await builtKeys(engine);
   const stale = spec.steps.filter((step) => built.get(step.table) !== step.key);
   const seconds: Record<string, number> = {};
-  if (!stale.length) return { asOf: spec.asOf, seconds };
+  if (!stale.length) return { asOf: spec.asOf, seconds, rollups };
   await engine.transaction(async (run) => {
     for (const step of stale) {
       const t0 = performance.now();
@@ -69,7 +74,7 @@ export async function materialize(
       );
     }
   });
-  return { asOf: spec.asOf, seconds };
+  return { asOf: spec.asOf, seconds, rollups };
 }
 
 /** Indexes the distinct values of every indexed dimension (for interpreters and the catalog). */
@@ -94,6 +99,7 @@ export async function prepareModel(
   model: SemanticModel,
   onProgress?: MaterializeProgress,
 ): Promise<ModelRuntime> {
-  const { asOf } = await materialize(engine, model, onProgress);
-  return { model, engine, asOf, catalog: buildCatalog(model, asOf, await indexValues(engine, model)) };
+  const { asOf, rollups } = await materialize(engine, model, onProgress);
+  const catalog = buildCatalog(model, asOf, await indexValues(engine, model));
+  return { model, engine, asOf, catalog, rollups };
 }

@@ -13,11 +13,12 @@ import postgres from 'postgres';
 import {
   type AnalyticsEngine,
   CachedReads,
-  type EngineColumn,
+  capRows,
+  describeColumns,
   type EngineResult,
   type QueryOptions,
   QueryTimeoutError,
-  type WriteOptions,
+  type RunStatement,
 } from './analytics-engine.ts';
 
 export interface PostgresEngineOptions {
@@ -35,9 +36,12 @@ export interface PostgresEngineOptions {
 
 type Sql = postgres.Sql<Record<string, never>>;
 
-const NUMBER_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
-const DATE_TYPES = new Set([1082, 1114, 1184]);
-const BOOLEAN = 16;
+/** PostgreSQL's type oids of each result column kind. */
+const POSTGRES_KINDS = {
+  number: new Set([20, 21, 23, 26, 700, 701, 1700]),
+  date: new Set([1082, 1114, 1184]),
+  boolean: 16,
+};
 /** SQLSTATE of a statement cancelled by `statement_timeout`. */
 const QUERY_CANCELED = '57014';
 
@@ -74,12 +78,10 @@ function client(url: string, searchPath: string, max: number): Sql {
   }) as unknown as Sql;
 }
 
-const columnType = (oid: number): EngineColumn['type'] =>
-  NUMBER_TYPES.has(oid) ? 'number' : DATE_TYPES.has(oid) ? 'date' : oid === BOOLEAN ? 'boolean' : 'string';
-
 export class PostgresEngine extends CachedReads implements AnalyticsEngine {
   protected readonly tableSchema = 'current_schema()';
   readonly dialect = 'postgres' as const;
+  protected readonly timeouts: { read?: number; write?: number };
   private closed = false;
 
   private constructor(
@@ -89,6 +91,7 @@ export class PostgresEngine extends CachedReads implements AnalyticsEngine {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     super();
+    this.timeouts = { read: opts.defaultTimeoutMs, write: opts.writeTimeoutMs };
   }
 
   /** The schema this store's tables live in. */
@@ -131,55 +134,33 @@ export class PostgresEngine extends CachedReads implements AnalyticsEngine {
   protected async run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult> {
     if (this.closed) throw new Error('engine closed');
     const started = performance.now();
-    const timeoutMs = opts.timeoutMs ?? this.opts.defaultTimeoutMs;
-    const result = await this.within(timeoutMs, (tx) => tx.unsafe(sql, params as never[]));
-    const columns: EngineColumn[] = (result.columns ?? []).map((c) => ({
-      name: c.name,
-      type: columnType(c.type),
-    }));
-    const max = opts.maxRows ?? 100_000;
-    const all = [...result] as Record<string, unknown>[];
-    const truncated = all.length > max;
+    const result = await this.within(opts.timeoutMs ?? this.timeouts.read, (tx) =>
+      tx.unsafe(sql, params as never[]),
+    );
     return {
-      columns,
-      rows: truncated ? all.slice(0, max) : all,
-      truncated,
+      columns: describeColumns(result.columns ?? [], POSTGRES_KINDS),
+      ...capRows([...result] as Record<string, unknown>[], opts.maxRows),
       elapsedMs: performance.now() - started,
     };
   }
 
-  async exec(statements: string | string[], opts: WriteOptions = {}): Promise<void> {
-    this.forgetResults();
-    await this.within(opts.timeoutMs ?? this.opts.writeTimeoutMs, async (tx) => {
-      for (const s of Array.isArray(statements) ? statements : [statements]) await tx.unsafe(s);
-    });
+  /** Statements one after another, in one transaction (PostgreSQL's DDL is transactional). */
+  protected inOrder(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<void>,
+  ): Promise<void> {
+    return this.atomically(timeoutMs, work);
   }
 
-  async write(statements: { sql: string; params: unknown[] }[]): Promise<void> {
-    this.forgetResults();
-    try {
-      await this.within(this.opts.writeTimeoutMs, async (tx) => {
-        for (const s of statements) await tx.unsafe(s.sql, s.params as never[]);
-      });
-    } finally {
-      this.forgetResults();
-    }
-  }
-
-  async transaction<T>(
-    work: (run: (sql: string) => Promise<void>) => Promise<T>,
-    opts: WriteOptions = {},
+  protected atomically<T>(
+    timeoutMs: number | undefined,
+    work: (run: RunStatement) => Promise<T>,
   ): Promise<T> {
-    this.forgetResults();
-    try {
-      return await this.within(opts.timeoutMs ?? this.opts.writeTimeoutMs, (tx) =>
-        work(async (s) => {
-          await tx.unsafe(s);
-        }),
-      );
-    } finally {
-      this.forgetResults();
-    }
+    return this.within(timeoutMs, (tx) =>
+      work(async (sql, params = []) => {
+        await tx.unsafe(sql, params as never[]);
+      }),
+    );
   }
 
   /** Appends a CSV file with a header row to `table` (COPY FROM STDIN: ingest's bulk load). */

@@ -252,9 +252,9 @@ export function definitionWorkflow(deps: WorkflowDeps) {
       return { ok: true, value: preview };
     },
 
-    /** Sends a valid draft to review (its author only). */
-    async submit(model: string, versionNo: number, actor: Actor): Promise<Outcome<ModelVersion>> {
-      const draft = await ownDraft(model, versionNo, actor);
+    /** Sends a valid draft to review (its author only), with the author's note on why. */
+    async submit(model: string, no: number, actor: Actor, note?: string): Promise<Outcome<ModelVersion>> {
+      const draft = await ownDraft(model, no, actor);
       if (!draft.ok) return draft;
       const check = validateDefinition(draft.value.definition, model);
       if (!check.ok)
@@ -263,7 +263,7 @@ export function definitionWorkflow(deps: WorkflowDeps) {
           { count: errorsOf(check).length, action: 'submit' },
           check.issues,
         );
-      const result = await store.modelVersions.submit(draft.value.id);
+      const result = await store.modelVersions.submit(draft.value.id, note);
       if (!result.ok) return transitionRefusal(result, draft.value, 'submitted');
       await audit(actor, 'model.submit', result.version);
       return { ok: true, value: result.version };

@@ -22,7 +22,9 @@ export async function withSandbox<T>(
 ): Promise<T> {
   const liveKeys = new Set(liveSpec.steps.map((s) => s.key));
   return live.sandbox(async (sandbox) => {
-    for (const step of spec.steps) if (!liveKeys.has(step.key)) await sandbox.exec(step.statements);
+    // A preview answers from the base tables (no rollups passed to the compiler): rollups are not built.
+    for (const step of spec.steps)
+      if (!liveKeys.has(step.key) && !step.rollup) await sandbox.exec(step.statements);
     return work(sandbox);
   }, timeouts);
 }

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { unifiedDiff } from './unified-diff.ts';
 import { flowText, setYamlMember } from './yaml-member-edit.ts';
+
+const RETAIL_METRICS = '../../../semantic-layer/models/retail/metrics.yaml';
 
 const FILE = `# Metrics (a header comment that must survive)
 metrics:
@@ -40,19 +44,36 @@ describe('setYamlMember', () => {
     });
   });
 
-  it('rewrites a multi-line flow map as one line in the house style', () => {
+  it('edits the lists of a flow map spread over lines where they stand, quoting only where needed', () => {
     const r = setYamlMember(FILE, ['metrics', 'churn_rate', 'synonyms'], {
       zh: ['流失比例'],
       en: ['attrition', 'a, b'],
     });
     if (!r.ok) throw new Error(r.message);
-    expect(changedLines(FILE, r.text).added).toEqual([
-      '    synonyms: { zh: [流失比例], en: [attrition, "a, b"] }',
-    ]);
+    expect(changedLines(FILE, r.text)).toEqual({
+      removed: ['        zh: [流失比例, 流失比率],', '        en: [attrition, churn %],'],
+      added: ['        zh: [流失比例],', '        en: [attrition, "a, b"],'],
+    });
     expect(parse(r.text).metrics.churn_rate.synonyms).toEqual({
       zh: ['流失比例'],
       en: ['attrition', 'a, b'],
     });
+  });
+
+  it('saves a whole member with one more synonym as a one-line diff of the shipped metrics.yaml', () => {
+    // What the editor's member form sends: the whole member, one synonym longer.
+    const shipped = readFileSync(new URL(RETAIL_METRICS, import.meta.url), 'utf8');
+    const member = parse(shipped).metrics.churn_rate;
+    member.synonyms.zh.push('蒸发率');
+    const r = setYamlMember(shipped, ['metrics', 'churn_rate'], member);
+    if (!r.ok) throw new Error(r.message);
+    const diff = unifiedDiff(shipped, r.text, { from: 'a/metrics.yaml', to: 'b/metrics.yaml' });
+    const changed = diff.split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l));
+    expect(changed).toEqual([
+      '-        zh: [流失, 客户流失率, 流失比例, 流失比率, 流失情况, 流失水平, 流失占比],',
+      '+        zh: [流失, 客户流失率, 流失比例, 流失比率, 流失情况, 流失水平, 流失占比, 蒸发率],',
+    ]);
+    expect(parse(r.text).metrics.churn_rate).toEqual(member);
   });
 
   it('edits inside a flow map by rewriting that map only', () => {

@@ -1,9 +1,10 @@
 /**
  * Edits one member of a definition file (set or delete the value at a YAML path) through the `yaml`
  * Document API. The edit is spliced into the original text at the node's source range, so comments,
- * key order and the hand-made formatting of every other member stay byte for byte; the result is
- * re-parsed and must equal the Document API's own `setIn`/`deleteIn`, or the whole document is
- * re-serialised instead (comments still survive, formatting may not).
+ * key order and the hand-made formatting of every other member stay byte for byte; a new map for an
+ * existing map is applied key by key (only the keys whose values differ are touched, so one more synonym
+ * changes one line); the result is re-parsed and must equal the Document API's own `setIn`/`deleteIn`,
+ * or the whole document is re-serialised instead (comments still survive, formatting may not).
  */
 import { Document, isCollection, isMap, isScalar, type Node, type Pair, parseDocument } from 'yaml';
 import { sameValue } from './same-value.ts';
@@ -36,6 +37,12 @@ export function setYamlMember(text: string, path: string[], value: unknown): Yam
     return { ok: false, code: 'not_a_map', message: (error as Error).message };
   }
   const wanted = expected.toJS();
+  const current = doc.getIn(path, true);
+  if (isMap(current) && isPlainObject(value)) {
+    const keyed = editKeyByKey(text, path, current.toJSON() as Record<string, unknown>, value);
+    if (keyed !== null && sameValue(parseDocument(keyed).toJS(), wanted))
+      return { ok: true, text: keyed, spliced: true };
+  }
   const spliced = splice(doc, text, path, value, wanted);
   if (spliced !== null) {
     const check = parseDocument(spliced);
@@ -43,6 +50,29 @@ export function setYamlMember(text: string, path: string[], value: unknown): Yam
       return { ok: true, text: spliced, spliced: true };
   }
   return { ok: true, text: expected.toString({ lineWidth: 0, flowCollectionPadding: true }), spliced: false };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Applies a new map over an existing one key by key: unchanged keys keep their text; null if a step fails. */
+function editKeyByKey(
+  text: string,
+  path: string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string | null {
+  let next = text;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  for (const key of keys) {
+    if (Object.hasOwn(before, key) && Object.hasOwn(after, key) && sameValue(before[key], after[key]))
+      continue;
+    const step = setYamlMember(next, [...path, key], after[key]);
+    if (!step.ok) return null;
+    next = step.text;
+  }
+  return next;
 }
 
 /** The text with the member replaced in place, or null when no safe splice exists. */
@@ -53,13 +83,22 @@ function splice(doc: Document, text: string, path: string[], value: unknown, wan
   const parentPath = path.slice(0, depth);
   const parent = depth === 0 ? doc.contents : doc.getIn(parentPath, true);
   if (!isMap(parent)) return null;
-  // Inside a flow map (`{ zh: [...], en: [...] }`) the whole map is rewritten, one level up.
-  if (parent.flow)
-    return depth === 0 ? null : splice(doc, text, parentPath, jsAt(wanted, parentPath), wanted);
   const key = path[depth]!;
   const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as
     | Pair<Node, Node | null>
     | undefined;
+  if (parent.flow) {
+    // Inside a flow map (`{ zh: [...], en: [...] }`) an existing scalar or flow value is replaced where it
+    // stands (its line, even in a map spread over lines); anything else rewrites the map, one level up.
+    const node = pair?.value;
+    const inPlace =
+      value !== undefined &&
+      depth === path.length - 1 &&
+      node?.range &&
+      (isScalar(node) || (isCollection(node) && node.flow));
+    if (inPlace) return text.slice(0, node.range![0]) + flowText(value) + text.slice(node.range![1]);
+    return depth === 0 ? null : splice(doc, text, parentPath, jsAt(wanted, parentPath), wanted);
+  }
   if (!pair) {
     if (value === undefined) return null;
     const nested = path.slice(depth + 1).reduceRight<unknown>((inner, k) => ({ [k]: inner }), value);

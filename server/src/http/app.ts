@@ -27,6 +27,7 @@ import { boardRoutes } from './routes/boards.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { channelLinkRoutes } from './routes/channel-links.ts';
+import { chartImageRoutes } from './routes/chart-image.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { homeRoutes } from './routes/home.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps) {
   api.route('/boards', boardRoutes(deps));
   api.route('/shares', shareRoutes(deps));
   api.route('/', conversationRoutes(deps.store));
+  api.route('/', chartImageRoutes(deps.store));
   for (const [path, router] of Object.entries(deps.extraRoutes ?? {})) api.route(path, router);
   app.route('/api', api);
 

@@ -70,20 +70,58 @@ export class ModelRegistry {
     return this.activate(loaded.model, versionNo, onProgress);
   }
 
+  /**
+   * Replaces a served model's analytic database (new data loaded by `npm run ingest` into a staged file):
+   * queued with activations; the old engine is closed, `swap` moves the files, `open` opens the new one and
+   * the active definition is prepared on it (derived tables rebuilt). When that fails, `undo` restores the
+   * files and the old data is served again. Questions running on the old engine during the swap fail and
+   * may be asked again.
+   */
+  replaceDatabase(
+    modelId: string,
+    files: { swap: () => void; undo: () => void; open: () => Promise<AnalyticsEngine> },
+  ): Promise<ActiveModel> {
+    const run = this.queue.then(async () => {
+      const current = this.active.get(modelId);
+      const old = this.engines.get(modelId);
+      if (!current || !old) throw new Error(`model ${modelId} is not served`);
+      await old.close();
+      files.swap();
+      try {
+        this.engines.set(modelId, await files.open());
+        return await this.serve(current.runtime.model, current.versionNo);
+      } catch (error) {
+        await this.engines
+          .get(modelId)
+          ?.close()
+          .catch(() => undefined);
+        files.undo();
+        this.engines.set(modelId, await files.open());
+        await this.serve(current.runtime.model, current.versionNo);
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Prepares `model` on its registered engine and makes it the active version (listeners told). */
+  private async serve(model: SemanticModel, versionNo: number, onProgress?: MaterializeProgress) {
+    const engine = this.engines.get(model.id);
+    if (!engine) throw new Error(`model ${model.id} has no analytic database registered`);
+    const runtime = await prepareModel(engine, model, onProgress);
+    const next = { runtime, versionNo };
+    this.active.set(model.id, next);
+    for (const listener of this.listeners) listener(model.id, next);
+    return next;
+  }
+
   onActivate(listener: ModelListener): void {
     this.listeners.push(listener);
   }
 
   private activate(model: SemanticModel, versionNo: number, onProgress?: MaterializeProgress) {
-    const run = this.queue.then(async () => {
-      const engine = this.engines.get(model.id);
-      if (!engine) throw new Error(`model ${model.id} has no analytic database registered`);
-      const runtime = await prepareModel(engine, model, onProgress);
-      const next = { runtime, versionNo };
-      this.active.set(model.id, next);
-      for (const listener of this.listeners) listener(model.id, next);
-      return next;
-    });
+    const run = this.queue.then(() => this.serve(model, versionNo, onProgress));
     this.queue = run.catch(() => undefined);
     return run;
   }

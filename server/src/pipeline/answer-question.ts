@@ -166,7 +166,12 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
       ...presented,
       narrative: headline(run.presentation.rows.length ? presented.narrative : pipelineMessages.noRows(lang)),
       interpretation: { ...base.interpretation, assumptions },
-      provenance: { ...base.provenance, sql: [run.sql], params: [run.params] },
+      provenance: {
+        ...base.provenance,
+        sql: [run.sql],
+        params: [run.params],
+        answeredFrom: run.answeredFrom,
+      },
     });
   } catch (error) {
     if (error instanceof AnalysisError)

@@ -11,6 +11,7 @@ import { measureOf, type SemanticModel } from '../../../semantic-layer/src/model
 import type { SemanticQueryInput, TimeRange } from '../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../answer/period-label.ts';
 import { lastCompleteQuarter } from '../calendar/calendar.ts';
+import { pipelineMessages } from './pipeline-messages.ts';
 
 /** Churn metrics measured at the period start, and their quarter-start snapshot equivalents. */
 const SNAPSHOT_EQUIVALENT: Readonly<Record<string, string>> = {
@@ -80,7 +81,9 @@ export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asO
   const features = todaysFeatures(model, query);
   if (!features.length || !query.metrics.length) return same;
   const label = (lang: 'zh' | 'en') =>
-    features.map((id) => model.dimensions[id]?.label?.[lang] ?? id).join(lang === 'zh' ? '、' : ', ');
+    features
+      .map((id) => model.dimensions[id]?.label?.[lang] ?? id)
+      .join(pipelineMessages.listSeparator(lang));
   const todaysState = {
     query,
     renamed: {},

@@ -1,4 +1,4 @@
-import { compile } from '../../../semantic-layer/src/index.ts';
+import { type CompiledQuery, compile } from '../../../semantic-layer/src/index.ts';
 import type { Issue } from '../../../semantic-layer/src/issues.ts';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
@@ -19,6 +19,8 @@ export type QueryRun =
       params: unknown[];
       truncated: boolean;
       timings: { compile: number; execute: number };
+      /** Where the answer was read: a rollup or the base tables (provenance). */
+      answeredFrom: NonNullable<CompiledQuery['answeredFrom']>;
       /** Said to the user when the query was changed to keep it point in time (point-in-time.ts). */
       assumptions: string[];
     }
@@ -39,6 +41,7 @@ export async function runQuery(
     dialect: runtime.engine.dialect,
     asOf: runtime.asOf,
     attributes: ctx.attributes,
+    rollups: runtime.rollups,
   });
   if (!compiled.ok) return { ok: false, issues: compiled.issues.filter((i) => i.severity === 'error') };
   const t1 = performance.now();
@@ -55,6 +58,7 @@ export async function runQuery(
     sql,
     params,
     truncated: result.truncated,
+    answeredFrom: compiled.compiled.answeredFrom ?? { kind: 'base' },
     assumptions: pit.assumption ? [pit.assumption[ctx.language]] : [],
     timings: { compile: t1 - t0, execute: result.elapsedMs },
     presentation: {

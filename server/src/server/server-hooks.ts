@@ -4,6 +4,7 @@ import { deployShippedModel } from '../governance/deploy-shipped.ts';
 import { loadPublished } from '../governance/published-models.ts';
 import { auditRoutes } from '../http/routes/audit.ts';
 import { definitionRoutes } from '../http/routes/definitions.ts';
+import { modelDataRoutes } from '../http/routes/model-data.ts';
 import { uploadRoutes } from '../http/routes/uploads.ts';
 import { wrongAnswerRoutes } from '../http/routes/wrong-answers.ts';
 import { uploadService } from '../uploads/upload-service.ts';
@@ -26,6 +27,7 @@ export async function serverHooks(): Promise<
         '/uploads': uploadRoutes(uploads),
         '/audit': auditRoutes({ store }),
         '/wrong-answers': wrongAnswerRoutes({ store, registry }),
+        '/data': modelDataRoutes({ registry, dataDir }),
       };
     },
     activateModels: async (store, registry, engines, log, dirs) => {

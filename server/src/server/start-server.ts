@@ -27,6 +27,7 @@ import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-
 import { openModelEngine } from '../pipeline/model-engine.ts';
 import { openStore, type Store } from '../store/open-store.ts';
 import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
+import { forgetServerAddress, recordServerAddress } from './server-address.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const MODELS_DIR = join(PROJECT_ROOT, 'semantic-layer/models');
@@ -262,6 +263,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (opts.monitors?.start !== false) monitors.start();
     if (autoStart) campaigns.start();
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+    const reachable = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    recordServerAddress(dataDir, `http://${reachable}:${port}`);
     return {
       url,
       port,
@@ -273,6 +276,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       campaigns,
       demo,
       async close() {
+        forgetServerAddress(dataDir);
         await new Promise<void>((ok) => server.close(() => ok()));
         await monitors.stop();
         await channels.stop();

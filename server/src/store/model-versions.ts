@@ -129,9 +129,9 @@ export function modelVersionsRepository(db: AppDb) {
         .orderBy(modelVersions.model, desc(modelVersions.versionNo));
     },
 
-    /** Sends a draft to review. */
-    async submit(id: string): Promise<TransitionResult> {
-      return transition(id, ['draft'], 'in_review');
+    /** Sends a draft to review, with the author's note on why (when given). */
+    async submit(id: string, note?: string | null): Promise<TransitionResult> {
+      return transition(id, ['draft'], 'in_review', { submitNote: note ?? null });
     },
 
     /** Rejects a version in review, with the reviewer's comment. */

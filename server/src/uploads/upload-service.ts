@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { Issue } from '../../../semantic-layer/src/index.ts';
 import { ingest } from '../data/ingest/ingest.ts';
 import { formatIssue } from '../data/ingest/mapping-issue.ts';
@@ -95,11 +96,17 @@ export function uploadService(deps: UploadDeps) {
     );
   }
 
-  async function propose(record: UploadRecord, choices: ModelChoices): Promise<UploadOutcome<Proposal>> {
+  /** The proposed model of an upload; its notes in `language` (the asking user's). */
+  async function propose(
+    record: UploadRecord,
+    choices: ModelChoices,
+    language: Lang = 'en',
+  ): Promise<UploadOutcome<Proposal>> {
     let guessed: ScaffoldPlan;
     try {
       guessed = await planTable(record.profile, {
         id: choices.model,
+        language,
         key: choices.key,
         churnColumn: choices.churnColumn,
         clean: choices.clean,
@@ -203,10 +210,11 @@ export function uploadService(deps: UploadDeps) {
       record: UploadRecord,
       choices: ModelChoices,
       actor: Actor,
+      language: Lang = 'en',
     ): Promise<UploadOutcome<{ version: ModelVersion; proposal: Proposal }>> {
       if (record.model || (await modelTaken(choices.model)))
         return refuse('model_exists', { model: record.model ?? choices.model });
-      const proposed = await propose(record, choices);
+      const proposed = await propose(record, choices, language);
       if (!proposed.ok) return proposed;
       const { files: all, validation } = proposed.value;
       if (!validation.ok)

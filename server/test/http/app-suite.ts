@@ -166,6 +166,28 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(answer.table.rows).toHaveLength(7);
     });
 
+    it("draws an answer's chart as a PNG for its owner only (the channels' renderer)", async () => {
+      const answer = await analyst.ask({ question: 'churn rate by region last quarter' });
+      const path = `/api/conversations/${answer.conversationId}/answers/${answer.seq}/chart.png`;
+      const res = await analyst.send('GET', path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await res.arrayBuffer());
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440); // 720 px at 2×
+      // Another user's answer is not theirs to draw.
+      const south = new Client(`http://127.0.0.1:${server.port}`);
+      await south.demoLogin('manager_south');
+      expect((await south.send('GET', path)).status).toBe(404);
+      const declined = await analyst.ask({ question: '明天北京天气怎么样' });
+      const none = await analyst.send(
+        'GET',
+        `/api/conversations/${declined.conversationId}/answers/${declined.seq}/chart.png`,
+      );
+      expect(none.status).toBe(404);
+      expect(((await none.json()) as Json).error.code).toBe('no_chart');
+    });
+
     it('declines out-of-scope and write requests politely, in the question language', async () => {
       const weather = await analyst.ask({ question: '明天北京天气怎么样' });
       expect(weather.kind).toBe('out_of_scope');
@@ -366,6 +388,11 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       expect(churn.label).toBe('流失率');
       expect(churn.spark).toHaveLength(12);
       expect(churn.value - churn.previous).toBeCloseTo(churn.change, 10);
+      expect(churn.period).toEqual({ start: '2026-07-01', end: '2026-10-01' });
+      // At-risk customers are counted now: no period, and no "change" against the same number.
+      const atRisk = home.tiles.find((t: Json) => t.metric === 'at_risk_customers');
+      expect(atRisk).toMatchObject({ period: null, previous: null, change: null, spark: [] });
+      expect(atRisk.value).toBeGreaterThan(0);
     });
   });
 }

@@ -40,6 +40,7 @@ const MIGRATIONS = [
   '0002_monitors.sql',
   '0003_campaigns.sql',
   '0005_web22.sql',
+  '0007_web22_review_notes.sql',
 ].map((f) => readFileSync(new URL(`../../src/store/migrations/${f}`, import.meta.url), 'utf8'));
 
 /** Cases over stored content. */

@@ -1,5 +1,5 @@
 import { lang } from '../i18n/i18n.ts';
-import { ApiError, apiHeaders, errorFrom } from './client.ts';
+import { ApiError, send } from './client.ts';
 import type { Answer, AskProgress, Intent, SemanticQuery } from './types.ts';
 
 /** What the chat sends: a question, or an edited interpretation (chips) to re-run. */
@@ -38,25 +38,21 @@ export async function ask(
   onProgress: (progress: AskProgress) => void = () => {},
   signal?: AbortSignal,
 ): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch('/api/ask', {
-      method: 'POST',
-      headers: apiHeaders('POST', { Accept: 'text/event-stream' }),
-      body: JSON.stringify({ ...request, language: lang() }),
-      credentials: 'same-origin',
+  const response = await send(
+    'POST',
+    '/api/ask',
+    { ...request, language: lang() },
+    {
       signal,
-    });
-  } catch (cause) {
-    if ((cause as Error).name === 'AbortError') throw cause;
-    throw new ApiError(0, 'network', (cause as Error).message);
-  }
-  if (!response.ok) throw await errorFrom(response);
+      headers: { Accept: 'text/event-stream' },
+    },
+  );
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('text/event-stream') || !response.body) return (await response.json()) as Answer;
 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let answer: Answer | null = null;
   for (;;) {
     const { value, done } = await reader.read();
     if (value) buffer += value;
@@ -64,14 +60,17 @@ export async function ask(
     buffer = rest;
     for (const { event, data } of events) {
       if (event === 'progress') onProgress(JSON.parse(data) as AskProgress);
-      else if (event === 'answer') {
-        void reader.cancel().catch(() => {});
-        return JSON.parse(data) as Answer;
-      } else if (event === 'error') {
+      // The stream is read to its end (the server closes it after the answer): cancelling it would show
+      // the request as failed (ERR_ABORTED) in the browser.
+      else if (event === 'answer') answer = JSON.parse(data) as Answer;
+      else if (event === 'error') {
         const body = JSON.parse(data) as { error?: { code?: string; message?: string }; message?: string };
         throw new ApiError(500, body.error?.code ?? 'error', body.error?.message ?? body.message ?? data);
       }
     }
-    if (done) throw new ApiError(0, 'stream_ended', 'The answer stream ended without an answer');
+    if (done) {
+      if (answer) return answer;
+      throw new ApiError(0, 'stream_ended', 'The answer stream ended without an answer');
+    }
   }
 }

@@ -55,24 +55,38 @@ export async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 /**
- * Calls a JSON route under /api.
- * @example const { tiles } = await api<HomeResponse>('GET', `/api/home?language=${lang()}`)
+ * Sends a JSON request to a route under /api and returns the response when it is a success: a network
+ * failure is an `ApiError` with code `network`, an error status the server's `ApiError` (abort passes through).
  */
-export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: apiHeaders(method),
+      headers: apiHeaders(method, opts.headers),
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-      signal,
+      signal: opts.signal,
     });
   } catch (cause) {
     if ((cause as Error).name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', (cause as Error).message);
   }
   if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/**
+ * Calls a JSON route under /api.
+ * @example const { tiles } = await api<HomeResponse>('GET', `/api/home?language=${lang()}`)
+ */
+export async function api<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await send(method, path, body, { signal });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

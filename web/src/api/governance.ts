@@ -23,6 +23,9 @@ export interface ModelVersionView {
   contentHash: string;
   authorId: string | null;
   reviewerId: string | null;
+  /** The author's reason for the change, given on submitting it. */
+  submitNote?: string | null;
+  /** The reviewer's reason for the decision. */
   reviewComment: string | null;
   basedOnVersion: number | null;
   createdAt: string;
@@ -118,8 +121,8 @@ export const governance = {
     api<{ version: ModelVersionView; validation: Validation }>('PUT', `${at(model, no)}/files`, { files }),
   validate: (model: string, no: number) => api<Validation>('POST', `${at(model, no)}/validate`, {}),
   preview: (model: string, no: number) => api<DraftPreview>('POST', `${at(model, no)}/preview`, {}),
-  submit: (model: string, no: number) =>
-    api<{ version: ModelVersionView }>('POST', `${at(model, no)}/submit`, {}),
+  submit: (model: string, no: number, note?: string) =>
+    api<{ version: ModelVersionView }>('POST', `${at(model, no)}/submit`, note ? { note } : {}),
   approve: (model: string, no: number, comment?: string) =>
     api<{ version: ModelVersionView }>('POST', `${at(model, no)}/approve`, comment ? { comment } : {}),
   reject: (model: string, no: number, comment: string) =>

@@ -68,6 +68,8 @@ export type CatalogResponse = Catalog & {
   examples?: CatalogExamples | ExampleQuestion[];
   metrics: (CatalogMetric & { examples?: ExampleQuestion[] })[];
   dimensions: (CatalogDimension & { examples?: ExampleQuestion[] })[];
+  /** Every served model (for the model picker). */
+  models?: { id: string; label: Bilingual | string }[];
 };
 
 export interface HomeTile {
@@ -78,10 +80,14 @@ export interface HomeTile {
   change: number | null;
   format?: string;
   lowerIsBetter?: boolean;
+  /** The period the value is of (the last complete quarter); null for a number counted now. */
+  period: { start: string; end: string } | null;
   spark: { period: string; value: number | null }[];
 }
 
 export interface HomeResponse {
+  /** The model the tiles are of (the default one unless chosen). */
+  model: string;
   tiles: HomeTile[];
   suggestions: string[];
 }

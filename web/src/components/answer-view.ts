@@ -11,6 +11,7 @@ import { periodCell } from '../period-label.ts';
 import { intentFor } from '../query-edits.ts';
 import { answerActions, questionButtons } from './answer-actions.ts';
 import { answerChart } from './answer-chart.ts';
+import { answerChartPath, chartImageBar } from './chart-image.ts';
 import { dataTable } from './data-table.ts';
 import { feedbackBox } from './feedback-box.ts';
 import { interpretationChips } from './interpretation-chips.ts';
@@ -88,6 +89,12 @@ export function answerView(
         'clarify-options',
       ),
     chart?.element,
+    chart &&
+      answer.conversationId &&
+      chartImageBar({
+        path: async () => answerChartPath(answer.conversationId, await handlers.seq()),
+        title: question,
+      }),
     answer.table &&
       answer.table.rows.length > 0 &&
       dataTable(answer.table.columns, rowsInChartOrder(answer.chart, answer.table.rows), {

@@ -20,7 +20,11 @@ export function toCsv(columns: { name: string; label: string }[], rows: Record<s
 
 /** Saves text as a file download. */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const blob = new Blob([type.startsWith('text/csv') ? '\ufeff' : '', text], { type });
+  downloadBlob(filename, new Blob([type.startsWith('text/csv') ? '\ufeff' : '', text], { type }));
+}
+
+/** Saves a blob (a CSV, a PNG…) as a download named `filename`. */
+export function downloadBlob(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

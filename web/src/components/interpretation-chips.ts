@@ -2,6 +2,7 @@ import type { Answer, Filter, Intent, SemanticQuery } from '../api/types.ts';
 import type { CatalogIndex } from '../catalog-store.ts';
 import { h } from '../dom.ts';
 import { pick, t } from '../i18n/i18n.ts';
+import { rangeLabel } from '../period-label.ts';
 import {
   intentFor,
   removeDimension,
@@ -121,10 +122,12 @@ export function interpretationChips(
   if (query.timeRange) {
     const { start, end } = query.timeRange;
     const lastDay = shiftDate(end, -1);
+    // Whole months read as periods in the user's language (2026年第3季度 / Q3 2026); other ranges as dates.
+    const months = /-01$/.test(start) && /-01$/.test(end);
     chips.push(
       chip(
         'period',
-        `${start} – ${lastDay}`,
+        months ? rangeLabel(query.timeRange) : `${start} – ${lastDay}`,
         (el) => {
           const from = dateControl(t('chips.from'), start);
           const to = dateControl(t('chips.to'), lastDay);

@@ -1,6 +1,7 @@
 import type { Answer } from '../api/types.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
+import type { MessageId } from '../i18n/messages-en.ts';
 
 function sqlBlock(sql: string, params: unknown[] | undefined, index: number, copy: (text: string) => void) {
   return h(
@@ -46,6 +47,19 @@ export function provenancePanel(answer: Answer): HTMLDetailsElement {
       interpretation.promptVersion && [
         h('dt', null, t('provenance.prompt')),
         h('dd', null, interpretation.promptVersion),
+      ],
+      provenance.answeredFrom && [
+        h('dt', null, t('provenance.answeredFrom')),
+        h(
+          'dd',
+          { class: 'answered-from' },
+          provenance.answeredFrom.kind === 'rollup'
+            ? t('provenance.fromRollup', {
+                rollup: provenance.answeredFrom.rollup ?? '',
+                grain: t(`chips.grain.${provenance.answeredFrom.grain ?? 'month'}` as MessageId),
+              })
+            : t('provenance.fromBase'),
+        ),
       ],
       h('dt', null, t('provenance.elapsed')),
       h(

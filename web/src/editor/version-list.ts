@@ -35,6 +35,8 @@ export function versionList(
             h('span', { class: 'muted small' }, t('editor.basedOn', { n: v.basedOnVersion })),
           h('span', { class: 'muted small' }, formatDateTime(v.createdAt)),
         ),
+        v.submitNote &&
+          h('p', { class: 'small submit-note-text' }, `${t('review.submitNote')}: ${v.submitNote}`),
         v.reviewComment &&
           h('p', { class: 'small' }, `${t('review.comment')}: ${reviewNote(v.reviewComment)}`),
         h('div', { class: 'button-row' }, actions(v)),

@@ -1,9 +1,12 @@
 import { api } from '../api/client.ts';
+import { CatalogIndex, loadCatalog } from '../catalog-store.ts';
+import { codeLabel } from '../code-labels.ts';
 import { dataTable } from '../components/data-table.ts';
 import { emptyState, errorMessage, loadInto } from '../components/states.ts';
 import { h, uid } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageId } from '../i18n/messages-en.ts';
+import { currentModel } from '../model-choice.ts';
 import { navigate, type Route } from '../router.ts';
 import { hasRole } from '../session.ts';
 
@@ -20,13 +23,13 @@ interface CampaignView {
 const CHANNELS = ['sms', 'email', 'wecom', 'call_task'] as const;
 
 /** A new campaign for the action in `?new=` (channel, control share), then the list with approve / send. */
-function createForm(actionId: string, done: () => void): HTMLElement {
+function createForm(actionId: string, actionLabel: string, done: () => void): HTMLElement {
   const channelId = uid('channel');
   const controlId = uid('control');
   const channel = h(
     'select',
     { id: channelId },
-    CHANNELS.map((c) => h('option', { value: c }, c)),
+    CHANNELS.map((c) => h('option', { value: c }, codeLabel('channel', c))),
   );
   const control = h('input', { id: controlId, type: 'number', min: 0, max: 50, value: '10' });
   const status = h('p', { class: 'muted', role: 'status' });
@@ -49,7 +52,7 @@ function createForm(actionId: string, done: () => void): HTMLElement {
         }
       },
     },
-    h('strong', null, t('campaigns.new', { action: actionId })),
+    h('strong', null, t('campaigns.new', { action: actionLabel })),
     h('label', { for: channelId }, t('campaigns.channel')),
     channel,
     h('label', { for: controlId }, t('campaigns.control')),
@@ -81,9 +84,10 @@ export function campaignsScreen(outlet: HTMLElement, route: Route): void {
           ],
           campaigns.map((c) => ({
             ...c,
+            channel: codeLabel('channel', c.channel),
             status: t(`campaigns.status.${c.status}` as MessageId),
             outbox: Object.entries(c.outbox)
-              .map(([k, v]) => `${k} ${v}`)
+              .map(([k, v]) => `${codeLabel('outbox', k)} ${v}`)
               .join(' · '),
             raw: c,
           })),
@@ -120,13 +124,20 @@ export function campaignsScreen(outlet: HTMLElement, route: Route): void {
       },
     );
   const actionId = route.params.get('new');
+  // The playbook action in the model's words (shipping_voucher → 运费券与优先配送).
+  const formSlot = h('div');
+  if (actionId)
+    void loadCatalog(currentModel())
+      .then((c) => new CatalogIndex(c).valueLabel('retention_action', actionId))
+      .catch(() => actionId)
+      .then((label) => formSlot.replaceChildren(createForm(actionId, label, () => void load())));
   outlet.replaceChildren(
     h(
       'div',
       { class: 'campaigns' },
       h('h1', null, t('campaigns.title')),
       h('p', { class: 'muted' }, t('campaigns.intro')),
-      actionId ? createForm(actionId, () => void load()) : null,
+      formSlot,
       h(
         'p',
         null,

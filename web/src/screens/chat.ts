@@ -22,6 +22,17 @@ export function editedLabel(question: string): string {
   return `${base}${mark}`;
 }
 
+/** A governed query passed in the route (`?query=<json>`), or null when absent or not a query. */
+function parseQuery(text: string | null): SemanticQuery | null {
+  if (!text) return null;
+  try {
+    const query = JSON.parse(text) as SemanticQuery;
+    return Array.isArray(query?.metrics) ? query : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Records how long an answer took from sending to a drawn chart (read by the browser tests). */
 function measureAnswer(startMark: string): void {
   const end = `${startMark}:rendered`;
@@ -33,6 +44,8 @@ function measureAnswer(startMark: string): void {
 export function chatScreen(outlet: HTMLElement, route: Route): void {
   const routeId = route.segments[1];
   const initialQuestion = route.params.get('q');
+  // A home tile opens its own governed query (the same number), labelled with the tile's question.
+  const initialQuery = parseQuery(route.params.get('query'));
   let catalog: CatalogIndex | null = null;
   let busy = false;
 
@@ -107,7 +120,7 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
     const view = answerView(turn.answer, turn.question, catalog, {
       ask: (q) => void send({ question: q }),
       rerun: (query, intent) => void send({ query, intent, label: turn.question }),
-      drill: (query, intent, label) => void send({ query, intent, label, drilled: true }),
+      drill: (query, intent, label) => void send({ query, intent, label, fresh: true }),
       seq: () => seqOf(turn),
     });
     return {
@@ -137,13 +150,20 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
   }
 
   async function send(
-    input: { question: string } | { query: SemanticQuery; intent: Intent; label: string; drilled?: boolean },
+    input:
+      | { question: string }
+      | {
+          query: SemanticQuery;
+          intent: Intent;
+          label: string;
+          /** A new question (a drill, a tile), not an edit: its label takes no "edited" mark. */
+          fresh?: boolean;
+        },
   ): Promise<void> {
     if (busy) return;
     busy = true;
     box.setBusy(true);
-    const label =
-      'question' in input ? input.question : input.drilled ? input.label : editedLabel(input.label);
+    const label = 'question' in input ? input.question : input.fresh ? input.label : editedLabel(input.label);
     const turn: Turn = { question: label };
     chat.turns.push(turn);
     const progress = progressIndicator();
@@ -210,7 +230,11 @@ export function chatScreen(outlet: HTMLElement, route: Route): void {
     renderTurns();
     if (initialQuestion) {
       window.history.replaceState(null, '', chat.conversationId ? `#/chat/${chat.conversationId}` : '#/chat');
-      await send({ question: initialQuestion });
+      await send(
+        initialQuery
+          ? { query: initialQuery, intent: 'metric', label: initialQuestion, fresh: true }
+          : { question: initialQuestion },
+      );
     } else box.focus();
   }
   void start();

@@ -1,9 +1,12 @@
 import { api } from '../api/client.ts';
+import { CatalogIndex, loadCatalog } from '../catalog-store.ts';
+import { codeLabel, memberValueText } from '../code-labels.ts';
 import { dataTable } from '../components/data-table.ts';
 import { loadInto } from '../components/states.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageId } from '../i18n/messages-en.ts';
+import { currentModel } from '../model-choice.ts';
 import type { Route } from '../router.ts';
 
 interface CustomerView {
@@ -14,6 +17,7 @@ interface CustomerView {
     tier: string;
     flagged: boolean;
     rules: string[];
+    ruleLabels?: string[];
     factors: { text: string; contribution: number }[];
   } | null;
   /** Segments (`kind: 'segment'`) and the governed tags of tags.yaml that hold (basic, behaviour, predictive). */
@@ -29,10 +33,14 @@ interface CustomerView {
   openTasks: { title: string; dueDate: string; owner: string }[];
 }
 
-const detailText = (d: Record<string, unknown>) =>
+/** A timeline event's details, its members named in the model's words (revenue → 收入). */
+const detailText = (d: Record<string, unknown>, catalog: CatalogIndex | null) =>
   Object.entries(d)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`)
+    .map(([k, v]) => {
+      const [label, value] = memberValueText(catalog, k, v);
+      return `${label}: ${typeof v === 'number' ? Math.round(v * 100) / 100 : value}`;
+    })
     .join(' · ');
 
 /** The customer 360 page (`#/customer/<id>`): profile, risk and why, segments, timeline, touches, open tasks. */
@@ -42,7 +50,15 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
   outlet.replaceChildren(h('div', { class: 'customer' }, h('h1', null, t('customer.title', { id })), body));
   void loadInto(
     body,
-    () => api<CustomerView>('GET', `/api/customers/${encodeURIComponent(id)}`),
+    async () => {
+      const [view, catalog] = await Promise.all([
+        api<CustomerView>('GET', `/api/customers/${encodeURIComponent(id)}`),
+        loadCatalog(currentModel())
+          .then((found) => new CatalogIndex(found))
+          .catch(() => null),
+      ]);
+      return { ...view, catalog };
+    },
     (c) =>
       h(
         'div',
@@ -54,10 +70,11 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
           h(
             'dl',
             { class: 'facts' },
-            Object.entries(c.profile).flatMap(([k, v]) => [
-              h('dt', null, k),
-              h('dd', null, v === null ? '—' : String(v)),
-            ]),
+            Object.entries(c.profile).flatMap(([k, v]) => {
+              // Profile fields are the model's members: their labels, and coded values in words.
+              const [label, value] = memberValueText(c.catalog, k, v);
+              return [h('dt', null, label), h('dd', null, v === null ? '—' : value)];
+            }),
           ),
         ),
         h(
@@ -79,7 +96,9 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
                 h(
                   'ul',
                   { class: 'reason-list' },
-                  [...c.risk.rules, ...c.risk.factors.map((f) => f.text)].map((r) => h('li', null, r)),
+                  [...(c.risk.ruleLabels ?? c.risk.rules), ...c.risk.factors.map((f) => f.text)].map((r) =>
+                    h('li', null, r),
+                  ),
                 ),
               )
             : h('p', null, t('customer.noRisk')),
@@ -113,7 +132,15 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
               h(
                 'li',
                 null,
-                `${m.campaign} · ${m.channel} · ${m.arm} · ${m.status}${m.outcome ? ` · ${m.outcome}` : ''}`,
+                [
+                  m.campaign,
+                  codeLabel('channel', m.channel),
+                  codeLabel('arm', m.arm),
+                  codeLabel('outbox', m.status),
+                  m.outcome,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
               ),
             ),
           ),
@@ -131,7 +158,7 @@ export function customerScreen(outlet: HTMLElement, route: Route): void {
             c.timeline.map((e) => ({
               date: e.date,
               kind: t(`customer.kind.${e.kind}` as MessageId),
-              detail: detailText(e.detail),
+              detail: detailText(e.detail, c.catalog),
             })),
             { title: t('customer.timeline'), maxRows: 200 },
           ),

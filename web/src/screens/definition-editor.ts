@@ -41,6 +41,15 @@ function draftEditor(outlet: HTMLElement, model: string, versionNo: number): voi
   const message = h('p', { class: 'form-error', role: 'alert' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
   const previewSlot = h('div');
+  // The author's reason for the change, sent with the submission and shown to the reviewer.
+  const submitNote = h('textarea', {
+    name: 'submitNote',
+    class: 'submit-note',
+    rows: 2,
+    maxlength: 2000,
+    placeholder: t('editor.submitNotePlaceholder'),
+    'aria-label': t('editor.submitNote'),
+  });
   let state: DraftState;
 
   const run = async (action: () => Promise<void>) => {
@@ -244,6 +253,7 @@ function draftEditor(outlet: HTMLElement, model: string, versionNo: number): voi
             t('editor.submit'),
           ),
       ),
+      mine && submitNote,
       previewSlot,
       h(
         'section',
@@ -285,7 +295,8 @@ function draftEditor(outlet: HTMLElement, model: string, versionNo: number): voi
   }
 
   async function submit(): Promise<void> {
-    const { version } = await governance.submit(model, versionNo);
+    const { version } = await governance.submit(model, versionNo, submitNote.value.trim() || undefined);
+    submitNote.value = '';
     state.version = { ...state.version, ...version };
     notice.hidden = false;
     notice.textContent = t('editor.submitted');

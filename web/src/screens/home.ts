@@ -1,5 +1,5 @@
 import { api, query } from '../api/client.ts';
-import type { HomeResponse, HomeTile } from '../api/types.ts';
+import type { HomeResponse, HomeTile, SemanticQuery } from '../api/types.ts';
 import { CatalogIndex, loadCatalog } from '../catalog-store.ts';
 import { sparkline } from '../components/sparkline.ts';
 import { emptyState, loadInto } from '../components/states.ts';
@@ -7,6 +7,7 @@ import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { lang, t } from '../i18n/i18n.ts';
 import { currentModel } from '../model-choice.ts';
+import { rangeLabel } from '../period-label.ts';
 import { navigate } from '../router.ts';
 import { currentUser } from '../session.ts';
 import { homeBoards } from './boards.ts';
@@ -17,11 +18,21 @@ export function changeTone(change: number | null, lowerIsBetter: boolean): 'good
   return change > 0 !== lowerIsBetter ? 'good' : 'bad';
 }
 
-function tile(item: HomeTile, lowerIsBetter: boolean): HTMLElement {
+/** The tile's own governed query: the same metric over the same period, so its answer shows the same number. */
+export function tileQuery(item: HomeTile, model: string): SemanticQuery {
+  return {
+    model,
+    metrics: [item.metric],
+    ...(item.period ? { timeRange: item.period } : {}),
+  } as SemanticQuery;
+}
+
+function tile(item: HomeTile, model: string, lowerIsBetter: boolean): HTMLElement {
   const tone = changeTone(item.change, lowerIsBetter);
   const changeFormat = item.format === 'percent' ? 'percent_points' : item.format;
   const arrow = item.change === null || item.change === 0 ? '' : item.change > 0 ? '▲ ' : '▼ ';
-  const question = lang() === 'zh' ? `${item.label}的趋势` : `${item.label} trend`;
+  const period = item.period ? rangeLabel(item.period) : t('home.now');
+  const question = t('home.tileQuestion', { label: item.label, period });
   return h(
     'li',
     { class: 'kpi-tile', 'data-metric': item.metric },
@@ -30,28 +41,31 @@ function tile(item: HomeTile, lowerIsBetter: boolean): HTMLElement {
       {
         type: 'button',
         class: 'kpi-button',
-        onclick: () => navigate('chat', { q: question }),
+        onclick: () => navigate('chat', { q: question, query: JSON.stringify(tileQuery(item, model)) }),
         title: t('home.askAbout', { label: item.label }),
       },
       h('span', { class: 'kpi-label' }, item.label),
+      h('span', { class: 'kpi-period muted small' }, period),
       h('span', { class: 'kpi-value' }, formatValue(item.value, item.format, true)),
-      h(
-        'span',
-        { class: `kpi-change tone-${tone}` },
-        item.change === null
-          ? t('home.noComparison')
-          : t('home.changeVsPrevious', {
+      // No previous value (a number counted now): no change line, rather than a made-up "0".
+      item.previous === null || item.change === null
+        ? null
+        : h(
+            'span',
+            { class: `kpi-change tone-${tone}` },
+            t('home.changeVsPrevious', {
               change: `${arrow}${formatValue(Math.abs(item.change), changeFormat, true)}`,
             }),
-      ),
-      h(
-        'span',
-        { class: `kpi-spark tone-${tone}` },
-        sparkline(
-          item.spark.map((p) => p.value),
-          t('home.sparkLabel', { label: item.label }),
+          ),
+      item.spark.length > 0 &&
+        h(
+          'span',
+          { class: `kpi-spark tone-${tone}` },
+          sparkline(
+            item.spark.map((p) => p.value),
+            t('home.sparkLabel', { label: item.label }),
+          ),
         ),
-      ),
     ),
   );
 }
@@ -96,7 +110,11 @@ export function homeScreen(outlet: HTMLElement): void {
               'ul',
               { class: 'kpi-tiles', 'aria-label': t('home.kpis') },
               home.tiles.map((item) =>
-                tile(item, item.lowerIsBetter ?? catalog?.metric(item.metric)?.lowerIsBetter ?? false),
+                tile(
+                  item,
+                  home.model,
+                  item.lowerIsBetter ?? catalog?.metric(item.metric)?.lowerIsBetter ?? false,
+                ),
               ),
             ),
         h(

@@ -70,6 +70,9 @@ function reviewCard(version: ModelVersionView, reload: () => void): HTMLElement 
       h('span', { class: 'muted small' }, formatDateTime(version.createdAt)),
     ),
     submitter,
+    version.submitNote
+      ? h('p', { class: 'review-meta review-reason' }, `${t('review.submitNote')}: ${version.submitNote}`)
+      : null,
     diffSlot,
     h('label', { for: commentId }, t('review.comment')),
     comment,

@@ -2,6 +2,7 @@
 import { openShare, sharedAnswer } from '../api/boards.ts';
 import { answerBody } from '../components/board-card.ts';
 import { renderBoard } from '../components/board-view.ts';
+import { chartImageBar, sharedChartPath } from '../components/chart-image.ts';
 import { errorState, loadingState } from '../components/states.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
@@ -38,7 +39,10 @@ export function sharedScreen(outlet: HTMLElement, route: Route): void {
     );
     const answer = await sharedAnswer(token);
     const view = answerBody(answer, link.title);
-    body.replaceChildren(view.element);
+    body.replaceChildren(
+      view.element,
+      answer.chart ? chartImageBar({ path: async () => sharedChartPath(token), title: link.title }) : '',
+    );
     await view.rendered;
     body.dataset.loaded = 'true';
   };

@@ -10,6 +10,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { hasMembers, readGoverned } from '../risk/governed-read.ts';
 import { twoProportionZTest } from '../stats/index.ts';
@@ -98,10 +99,7 @@ export const campaignOutcomesAnalysis: RunAnalysis = async (runtime, request) =>
   const lang = ctx.lang;
   const by = grouping(request.query.dimensions ?? []);
   if (!hasMembers(runtime, [...METRICS, by, 'message_group']))
-    throw new AnalysisError(
-      lang === 'zh' ? '该模型没有挽留活动的触达数据' : 'This model has no retention-campaign messages',
-      'unsupported',
-    );
+    throw new AnalysisError(analysisMessage('campaigns.no_messages', lang), 'unsupported');
   const filters = (request.query.filters ?? []).filter((f) => runtime.model.dimensions[f.member]);
   const rows = await readGoverned(ctx, 'outcomes_ms', {
     metrics: [...METRICS],
@@ -176,13 +174,6 @@ export const campaignOutcomesAnalysis: RunAnalysis = async (runtime, request) =>
     presentation,
     narrative: outcomesNarrative(outcomes, by, groupLabel, lang),
     analysis: { type: 'campaign_outcomes', groupedBy: by, outcomes },
-    assumptions: [
-      lang === 'zh'
-        ? '挽回 = 活动窗口内（默认 30 天）回来购买或被挽留；增量 = 实验组挽回率 − 随机对照组挽回率，95% 区间用非合并标准误，检验为双比例 z 检验'
-        : 'Retained = returned or saved within the campaign window (30 days by default); uplift = treated rate − random control rate, 95% interval with the unpooled SE, two-proportion z-test',
-      lang === 'zh'
-        ? '每挽回一位客户的成本 = 实验组触达成本 ÷（增量 × 实验组人数）；单价为治理定义的渠道成本'
-        : 'Cost per retained customer = treated messaging cost ÷ (uplift × treated customers), at the governed unit costs per channel',
-    ],
+    assumptions: [analysisMessage('campaigns.retained', lang), analysisMessage('campaigns.cost', lang)],
   });
 };

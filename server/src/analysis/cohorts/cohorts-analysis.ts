@@ -5,6 +5,7 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { analysisMembers } from '../governed/analysis-members.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
@@ -33,9 +34,7 @@ function cohortMetric(ctx: AnalysisContext): CohortMetric {
   const m = [...asked, ...metrics].find((x) => x?.type === 'cohort_retention');
   if (m?.type !== 'cohort_retention') {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `模型 ${ctx.runtime.model.id} 没有同期群留存指标。`
-        : `Model ${ctx.runtime.model.id} has no cohort retention metric.`,
+      analysisMessage('cohorts.no_metric', ctx.lang, { model: ctx.runtime.model.id }),
       'unsupported',
     );
   }
@@ -111,10 +110,7 @@ export const cohortsAnalysis: RunAnalysis = async (runtime, request) => {
   });
   const withMembers = rows.filter((r) => count(r.cohort_size) > 0);
   if (!withMembers.length) {
-    throw new AnalysisError(
-      ctx.lang === 'zh' ? '所选范围内没有新客户同期群。' : 'No customer cohorts in this selection.',
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('cohorts.none', ctx.lang), 'no_data');
   }
   const curve = retentionCurve(withMembers, m.id);
   const segments = by

@@ -5,6 +5,7 @@
  */
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { customerProfile } from './customer-profile.ts';
 
@@ -17,10 +18,7 @@ export const customerProfileAnalysis: RunAnalysis = async (runtime, request) => 
   const id = request.query.filters?.find((f) => f.member === 'customer_id')?.values?.[0];
   const view = id ? await customerProfile(runtime, String(id), request.attributes, lang) : null;
   if (!view)
-    throw new AnalysisError(
-      lang === 'zh' ? `没有找到客户 ${id ?? ''}（或您无权查看）` : `No customer ${id ?? ''} you may see`,
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('customer.not_found', lang, { id: String(id ?? '') }), 'no_data');
   const dims = runtime.model.dimensions;
   const facts = FACTS.filter((f) => dims[f] && view.profile[f] !== undefined);
   const columns: CompiledColumn[] = [
@@ -32,13 +30,23 @@ export const customerProfileAnalysis: RunAnalysis = async (runtime, request) => 
   const rows = facts.map((f) => ({ fact: dims[f]!.label[lang], value: valueLabel(f, view.profile[f]) }));
   const risk = view.risk;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  const reasons = risk?.factors.map((f) => f.text).join(lang === 'zh' ? '、' : ', ') ?? '';
+  const reasons = risk?.factors.map((f) => f.text).join(analysisMessage('list_separator', lang)) ?? '';
   const name = String(view.profile.customer_name ?? view.customerId);
   const orders = view.timeline.filter((e) => e.kind === 'order').length;
-  const narrative =
-    lang === 'zh'
-      ? `客户 ${view.customerId}（${name}）：${risk ? `流失风险 ${pct(risk.score)}${risk.flagged ? '（在风险名单上）' : ''}，主要原因：${reasons || '无'}。` : '已流失或无风险评分。'}时间线共 ${view.timeline.length} 条（${orders} 天有订单）。`
-      : `Customer ${view.customerId} (${name}): ${risk ? `churn risk ${pct(risk.score)}${risk.flagged ? ' (on the at-risk list)' : ''}, mainly: ${reasons || 'none'}.` : 'churned or not scored.'} Timeline: ${view.timeline.length} events (${orders} days with orders).`;
+  const riskText = risk
+    ? analysisMessage('customer.risk', lang, {
+        pct: pct(risk.score),
+        listed: risk.flagged ? analysisMessage('customer.listed', lang) : '',
+        reasons: reasons || analysisMessage('customer.no_reasons', lang),
+      })
+    : analysisMessage('customer.not_scored', lang);
+  const narrative = analysisMessage('customer.narrative', lang, {
+    id: view.customerId,
+    name,
+    risk: riskText,
+    events: view.timeline.length,
+    orderDays: orders,
+  });
   return analysisResult(ctx, {
     presentation: {
       language: lang,
@@ -52,10 +60,6 @@ export const customerProfileAnalysis: RunAnalysis = async (runtime, request) => 
     },
     narrative,
     analysis: { type: 'customer_profile', ...view },
-    assumptions: [
-      lang === 'zh'
-        ? '风险分与风险名单同源：同一模型、同一数据截止日'
-        : 'The risk score is the at-risk list’s: same model, same as-of date',
-    ],
+    assumptions: [analysisMessage('customer.same_score', lang)],
   });
 };

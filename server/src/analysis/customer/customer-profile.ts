@@ -30,8 +30,9 @@ export interface CustomerProfile {
   risk: {
     score: number;
     tier: string;
-    /** Early-warning rules that fire. */
+    /** Early-warning rules that fire (ids), and the same in the user's language. */
     rules: string[];
+    ruleLabels: string[];
     factors: RiskFactor[];
     /** On the at-risk list (score ≥ 30% or a rule fires). */
     flagged: boolean;
@@ -95,6 +96,14 @@ export async function customerProfile(
   });
   if (!profile) return null;
   delete profile.customers;
+  // Early-warning rules in words (inactive_high_value → 高价值客户超过30天未购买), on the profile and the risk.
+  const ruleLabel = (id: string) => runtime.model.churn.early_warning[id]?.label[lang] ?? id;
+  if (typeof profile.risk_flags === 'string')
+    profile.risk_flags = profile.risk_flags
+      .split(',')
+      .filter(Boolean)
+      .map(ruleLabel)
+      .join(lang === 'zh' ? '、' : ', ');
   const tags = customerTags(runtime.model, profile, lang);
   for (const id of tagIds) delete profile[id];
 
@@ -106,6 +115,7 @@ export async function customerProfile(
       score: listed.risk,
       tier: listed.riskTier,
       rules: listed.rules,
+      ruleLabels: listed.rules.map(ruleLabel),
       factors: explainRisk(population.model, listed.features, lang),
       flagged: true,
       expectedLoss: listed.expectedLoss,
@@ -120,6 +130,7 @@ export async function customerProfile(
         score,
         tier: riskTierOf(score),
         rules: [],
+        ruleLabels: [],
         factors: explainRisk(model, row, lang),
         flagged: false,
         expectedLoss: null,

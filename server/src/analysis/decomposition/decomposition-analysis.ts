@@ -2,6 +2,7 @@ import type { CompiledColumn } from '../../../../semantic-layer/src/compile/comp
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { analysisMembers, memberText, percentMember } from '../governed/analysis-members.ts';
 import { analysisPeriod, baselinePeriod } from '../governed/analysis-period.ts';
@@ -31,18 +32,11 @@ function ratioOf(ctx: AnalysisContext): RatioParts {
   const id = asked ?? (model.metrics.churn_rate?.type === 'ratio' ? 'churn_rate' : undefined);
   const m = id ? model.metrics[id] : undefined;
   if (!id || m?.type !== 'ratio') {
-    throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? '变化分解需要一个比率指标（如流失率）。'
-        : 'A change decomposition needs a ratio metric (such as churn rate).',
-      'unsupported',
-    );
+    throw new AnalysisError(analysisMessage('decomposition.needs_ratio', ctx.lang), 'unsupported');
   }
   if (isTimeless(model, id)) {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `${memberText(ctx, id)}没有时间维度（数据只记录是否流失），无法比较两个期间。`
-        : `${memberText(ctx, id)} has no time (the data only records who churned), so two periods cannot be compared.`,
+      analysisMessage('decomposition.timeless', ctx.lang, { metric: memberText(ctx, id) }),
       'unsupported',
     );
   }
@@ -60,7 +54,7 @@ async function decompose(
   const r = decomposeRateChange(counts);
   if (!r.ok) {
     throw new AnalysisError(
-      ctx.lang === 'zh' ? `无法分解：${r.issue.message}` : `Cannot decompose: ${r.issue.message}`,
+      analysisMessage('decomposition.failed', ctx.lang, { detail: r.issue.message }),
       'no_data',
     );
   }
@@ -106,10 +100,7 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
   } else {
     const { candidates, leftOut } = candidateDimensions(ctx, ratio, a, b);
     if (!candidates.length) {
-      throw new AnalysisError(
-        ctx.lang === 'zh' ? '没有可用于分解的维度。' : 'No dimension to decompose the change by.',
-        'unsupported',
-      );
+      throw new AnalysisError(analysisMessage('decomposition.no_dimension', ctx.lang), 'unsupported');
     }
     const tried = await Promise.all(candidates.map((c) => decompose(ctx, c.ratio, c.dimension, a, b)));
     fits = tried.map((r, i) => dimensionFit(candidates[i]!.dimension, r));
@@ -132,9 +123,11 @@ export const decompositionAnalysis: RunAnalysis = async (runtime, request) => {
     assumptions.push(autoPickAssumption(ctx, fits, fits[best]!, result.difference));
     if (used.metric !== ratio.metric)
       assumptions.push(
-        ctx.lang === 'zh'
-          ? `${memberText(ctx, dimension)}取自季度初快照，按${memberText(ctx, used.metric)}分解（客户在季度初的状态，季度内是否流失）。`
-          : `${memberText(ctx, dimension)} comes from the quarter-start snapshots, so the split uses ${memberText(ctx, used.metric).toLowerCase()} (customer state at the quarter start, churn during it).`,
+        analysisMessage('decomposition.snapshot_metric', ctx.lang, {
+          dimension: memberText(ctx, dimension),
+          metric: memberText(ctx, used.metric),
+          metric_lower: memberText(ctx, used.metric).toLowerCase(),
+        }),
       );
     const skipped = leftOutAssumption(ctx, leftOut);
     if (skipped) assumptions.push(skipped);

@@ -1,4 +1,5 @@
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
@@ -73,7 +74,10 @@ export interface FactorScan {
 /** A factor's label: the flag's name, or "dimension：value". */
 export function factorLabel(ctx: AnalysisContext, d: DimensionDef, value: string): string {
   if (d.type === 'boolean') return memberText(ctx, d.id);
-  return `${memberText(ctx, d.id)}${ctx.lang === 'zh' ? '：' : ': '}${valueText(ctx, d.id, value)}`;
+  return analysisMessage('label_value', ctx.lang, {
+    label: memberText(ctx, d.id),
+    value: valueText(ctx, d.id, value),
+  });
 }
 
 /** The stored value of a result cell as text ('true' for a true flag). */

@@ -1,8 +1,9 @@
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
+import { compute } from '../compute/compute-pool.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import type { ChurnPopulation } from '../governed/churn-population.ts';
 import { count, runGoverned } from '../governed/governed-query.ts';
-import { fitLogisticRegression, type LogisticModel } from '../stats/index.ts';
+import type { LogisticModel } from '../stats/index.ts';
 import type { DriverFactor } from './driver-factors.ts';
 import { factorLabel } from './driver-factors.ts';
 
@@ -66,34 +67,32 @@ export async function driverRegression(
     timeRange: pop.range,
   });
   const groups = rows.filter((r) => count(r[pop.population]) > 0);
-  const size = 2 * groups.length;
-  const outcome = new Float64Array(size);
-  const weights = new Float64Array(size);
-  const columns = features.map(() => new Float64Array(size));
-  groups.forEach((r, g) => {
-    const population = count(r[pop.population]);
-    const churned = Math.min(count(r[pop.events]), population);
-    outcome[2 * g] = 1;
-    weights[2 * g] = churned;
-    weights[2 * g + 1] = population - churned;
-    features.forEach((f, j) => {
-      const x = String(r[f.dimension.id]) === f.value ? 1 : 0;
-      columns[j]![2 * g] = x;
-      columns[j]![2 * g + 1] = x;
+  /** A fresh input each time: the compute worker takes its arrays. */
+  const input = () => {
+    const size = 2 * groups.length;
+    const outcome = new Float64Array(size);
+    const weights = new Float64Array(size);
+    const columns = features.map(() => new Float64Array(size));
+    groups.forEach((r, g) => {
+      const population = count(r[pop.population]);
+      const churned = Math.min(count(r[pop.events]), population);
+      outcome[2 * g] = 1;
+      weights[2 * g] = churned;
+      weights[2 * g + 1] = population - churned;
+      features.forEach((f, j) => {
+        const x = String(r[f.dimension.id]) === f.value ? 1 : 0;
+        columns[j]![2 * g] = x;
+        columns[j]![2 * g + 1] = x;
+      });
     });
-  });
-  const input = {
-    featureNames: features.map((f) => `${f.dimension.id}=${f.value}`),
-    columns,
-    outcome,
-    weights,
+    return { featureNames: features.map((f) => `${f.dimension.id}=${f.value}`), columns, outcome, weights };
   };
   const t0 = performance.now();
-  let fit = fitLogisticRegression(input);
+  let fit = await compute('fitLogisticRegression', input());
   let ridge = 0;
   if (!fit.ok && fit.issue.code === 'singular_information') {
     ridge = 1;
-    fit = fitLogisticRegression(input, { ridge });
+    fit = await compute('fitLogisticRegression', input(), { ridge });
   }
   ctx.trace.time('driver_regression_fit', performance.now() - t0);
   if (!fit.ok) return { error: fit.issue.message };

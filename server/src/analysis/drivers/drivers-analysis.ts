@@ -1,6 +1,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import {
   analysisMembers,
@@ -86,28 +87,23 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
   if (skipped.length) {
     const names = skipped.map((d) => memberText(ctx, d.id));
     pop.assumptions.push(
-      ctx.lang === 'zh'
-        ? `${names.join('、')}由最近购买时间和预警规则推导，会重复流失定义本身，未作为候选因素（可在问题中点名分析）。`
-        : `${names.join(', ')} are derived from recency and the early-warning rules, so they restate the churn definition; not scanned as factors (name them in the question to include them).`,
+      analysisMessage('drivers.restating', ctx.lang, {
+        names: names.join(analysisMessage('list_separator', ctx.lang)),
+      }),
     );
   }
   if (!dimensions.length) {
-    const names = asked.map((id) => memberText(ctx, id)).join(ctx.lang === 'zh' ? '、' : ', ');
+    const names = asked.map((id) => memberText(ctx, id)).join(analysisMessage('list_separator', ctx.lang));
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `${names || '这些维度'}不是期初客户的属性，不能作为候选因素。`
-        : `${names || 'These dimensions'}: not an attribute of customers at the period start, so not a candidate factor.`,
+      analysisMessage('drivers.not_attribute', ctx.lang, {
+        names: names || analysisMessage('drivers.these_dimensions', ctx.lang),
+      }),
       'unsupported',
     );
   }
   const scan = await scanFactors(ctx, pop, dimensions);
   if (scan.customers === 0 || scan.churned === 0) {
-    throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? '所选范围内没有（流失的）客户，无法分析关键因素。'
-        : 'No customers (or no churners) in this selection to analyse drivers on.',
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('drivers.no_churners', ctx.lang), 'no_data');
   }
   const flags = dimensions.filter((d) => d.type === 'boolean');
   const nested = await nestedComparisons(
@@ -153,7 +149,7 @@ export const driversAnalysis: RunAnalysis = async (runtime, request) => {
     tableFactors.push(
       ...scan.rejected.slice(0, SHOWN_NOT_SIGNIFICANT).map((f) => ({
         ...f,
-        label: `${f.label}${ctx.lang === 'zh' ? '（不显著）' : ' (not significant)'}`,
+        label: analysisMessage('not_significant', ctx.lang, { label: f.label }),
       })),
     );
   const presentation: PresentationInput = {

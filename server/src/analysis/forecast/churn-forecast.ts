@@ -8,13 +8,13 @@
  */
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { compute } from '../compute/compute-pool.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { listFilters, RISK_COLUMN, scoredCustomers } from '../risk/at-risk-customers.ts';
 import { readGoverned } from '../risk/governed-read.ts';
-import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumns } from '../risk/risk-features.ts';
+import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS, featureColumnsInSlices } from '../risk/risk-features.ts';
 import { riskModelFor } from '../risk/risk-model-cache.ts';
 import type { RiskModel } from '../risk/train-risk-model.ts';
-import { predictProbabilities } from '../stats/index.ts';
 import { forecastMessage } from './forecast-messages.ts';
 import { type ChurnEstimate, poissonBinomial, Z95 } from './poisson-binomial.ts';
 import { type QuarterBacktest, quarterBacktests, rmsRelativeError } from './quarter-backtests.ts';
@@ -49,7 +49,11 @@ export async function forecastChurn(ctx: AnalysisContext): Promise<ChurnForecast
     timeRange: { start: date, end: addDays(date, 1) },
     filters: [...compiled, { member: 'snapshot_active_customers', op: 'gt', values: [0] }],
   });
-  const p = predictProbabilities(model.evaluationFit, featureColumns(model.features, past));
+  const p = await compute(
+    'predictProbabilities',
+    model.evaluationFit,
+    await featureColumnsInSlices(model.features, past),
+  );
   const actual = past.filter((r) => r.churned_next_90d === true).length;
   const quarters = await quarterBacktests(ctx.runtime, model);
   const rmsError = rmsRelativeError(quarters);

@@ -6,11 +6,11 @@
  * history has not seen); the forecast widens its interval by their root mean square. Cached per model.
  */
 import type { ModelRuntime } from '../../data/model-runtime.ts';
+import { compute } from '../compute/compute-pool.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
-import { featureColumns } from '../risk/risk-features.ts';
+import { featureColumnsInSlices } from '../risk/risk-features.ts';
 import { loadRiskHistory } from '../risk/risk-history.ts';
 import { fitRisk, type RiskModel } from '../risk/train-risk-model.ts';
-import { predictProbabilities } from '../stats/index.ts';
 import { type ChurnEstimate, poissonBinomial } from './poisson-binomial.ts';
 
 export interface QuarterBacktest extends ChurnEstimate {
@@ -46,8 +46,9 @@ async function computeBacktests(runtime: ModelRuntime, model: RiskModel): Promis
     const train = dates.slice(0, i).flatMap((d) => history.rowsByDate.get(d) ?? []);
     const test = history.rowsByDate.get(dates[i]!) ?? [];
     if (!test.length) continue;
-    const fit = fitRisk(model.features, train, 'en');
-    const e = poissonBinomial(predictProbabilities(fit, featureColumns(model.features, test)));
+    const fit = await fitRisk(model.features, train, 'en');
+    const columns = await featureColumnsInSlices(model.features, test);
+    const e = poissonBinomial(await compute('predictProbabilities', fit, columns));
     const actual = test.filter((r) => r.churned_next_90d === true).length;
     out.push({
       ...e,

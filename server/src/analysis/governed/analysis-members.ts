@@ -2,6 +2,7 @@ import type { Bilingual } from '../../../../semantic-layer/src/catalog.ts';
 import type { PresentedMember } from '../../answer/presentation-input.ts';
 import { presentedMembers } from '../../answer/presented-members.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 import { describeMissing, requirementOf } from './capabilities.ts';
 
@@ -43,9 +44,10 @@ export function requireMembers(
   ];
   if (missing.length) {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `模型 ${model.id} 没有这项分析需要的定义：${describeMissing(missing, 'zh')}。其他分析照常可用。`
-        : `Model ${model.id} lacks the definitions this analysis needs: ${describeMissing(missing, 'en')}. The other analyses still work.`,
+      analysisMessage('missing_definitions', ctx.lang, {
+        model: model.id,
+        missing: describeMissing(missing, ctx.lang),
+      }),
       'unsupported',
     );
   }
@@ -53,7 +55,7 @@ export function requireMembers(
 
 /** The label of a dimension value in the request's language (its code when the model has no label). */
 export function valueText(ctx: AnalysisContext, dimensionId: string, value: unknown): string {
-  if (value === null || value === undefined) return ctx.lang === 'zh' ? '（空）' : '(none)';
+  if (value === null || value === undefined) return analysisMessage('no_value', ctx.lang);
   const d = ctx.runtime.catalog.dimensions.find((x) => x.id === dimensionId);
   return d?.values.find((v) => v.value === String(value))?.label[ctx.lang] ?? String(value);
 }

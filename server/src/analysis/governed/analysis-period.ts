@@ -3,6 +3,7 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
 import { lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 
 /** The period an analysis covers, and the assumption to state when it was defaulted. */
@@ -21,9 +22,7 @@ export function analysisPeriod(ctx: AnalysisContext): AnalysisPeriod {
   if (given) {
     if (given.start >= asOf) {
       throw new AnalysisError(
-        ctx.lang === 'zh'
-          ? `所问期间（${rangeLabel(given, 'zh')}）在数据截止日 ${asOf} 之后，还没有数据。`
-          : `The period asked about (${rangeLabel(given, 'en')}) starts after the data's as-of date ${asOf}.`,
+        analysisMessage('period.after_as_of', ctx.lang, { period: rangeLabel(given, ctx.lang), asOf }),
         'no_data',
       );
     }
@@ -32,10 +31,7 @@ export function analysisPeriod(ctx: AnalysisContext): AnalysisPeriod {
   const range = lastCompleteQuarter(asOf);
   return {
     range,
-    assumption:
-      ctx.lang === 'zh'
-        ? `未指定期间，默认分析数据截止日（${asOf}）前最近一个完整季度：${rangeLabel(range, 'zh')}。`
-        : `No period given: analysed the last complete quarter before the as-of date (${asOf}), ${rangeLabel(range, 'en')}.`,
+    assumption: analysisMessage('period.default', ctx.lang, { asOf, period: rangeLabel(range, ctx.lang) }),
   };
 }
 

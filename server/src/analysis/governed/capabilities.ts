@@ -3,6 +3,7 @@
  * lacks it answers with the definitions to add and their file (the other analyses still run). The
  * ids are the conventional member names the analyses read (`semantic-layer/MODELING.md`).
  */
+import { analysisMessage } from '../analysis-messages.ts';
 export interface Requirement {
   /** Member id, or the churn.yaml part it needs. */
   id: string;
@@ -49,7 +50,9 @@ export function requirementOf(id: string, kind: 'metric' | 'dimension'): Require
 
 /** "churn_reason (dimensions.yaml + churn.yaml: …)" lines for an answer. */
 export function describeMissing(requirements: Requirement[], lang: 'zh' | 'en'): string {
-  return requirements.map((r) => `${r.id} (${r.file}: ${r.hint[lang]})`).join(lang === 'zh' ? '；' : '; ');
+  return requirements
+    .map((r) => `${r.id} (${r.file}: ${r.hint[lang]})`)
+    .join(analysisMessage('requirement_separator', lang));
 }
 
 /** The risk model needs inactivity churn (dated activity) and point-in-time history. */
@@ -68,6 +71,18 @@ export const RISK_REQUIREMENTS: Requirement[] = [
     hint: {
       zh: '一个读取派生表 customer_history 的数据源（见 models/retail/sources.yaml）',
       en: 'a source over the derived table customer_history (see models/retail/sources.yaml)',
+    },
+  },
+];
+
+/** The label-churn risk list names customers: it needs the customer key as a dimension. */
+export const LABEL_RISK_REQUIREMENTS: Requirement[] = [
+  {
+    id: 'customer_id',
+    file: 'dimensions.yaml',
+    hint: {
+      zh: '客户编号维度（type: categorical，source: customers，sql: customer_id，index_values: false）',
+      en: 'a customer id dimension (type: categorical, source: customers, sql: customer_id, index_values: false)',
     },
   },
 ];

@@ -3,6 +3,7 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
 import { lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 import { analysisPeriod } from './analysis-period.ts';
 
@@ -30,9 +31,7 @@ export function churnPopulation(ctx: AnalysisContext): ChurnPopulation {
   const metric = id ? model.metrics[id] : undefined;
   if (!id || metric?.type !== 'ratio') {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `模型 ${model.id} 没有可比较客户群的流失率指标。`
-        : `Model ${model.id} has no churn-rate metric to compare customer groups on.`,
+      analysisMessage('population.no_metric', ctx.lang, { model: model.id }),
       'unsupported',
     );
   }
@@ -51,15 +50,11 @@ export function churnPopulation(ctx: AnalysisContext): ChurnPopulation {
   if (range.end > ctx.runtime.asOf) {
     range = lastCompleteQuarter(ctx.runtime.asOf);
     assumptions.push(
-      ctx.lang === 'zh'
-        ? `按季度初快照比较需要完整观察一个季度，改用最近一个完整季度 ${rangeLabel(range, 'zh')}。`
-        : `Quarter-start snapshots need a fully observed quarter: used the last complete one, ${rangeLabel(range, 'en')}.`,
+      analysisMessage('population.last_complete', ctx.lang, { period: rangeLabel(range, ctx.lang) }),
     );
   } else if (range.start !== period.range.start || range.end !== period.range.end) {
     assumptions.push(
-      ctx.lang === 'zh'
-        ? `按季度初快照计算，使用 ${rangeLabel(range, 'zh')}（季度初的客户状态、季度内是否流失）。`
-        : `Computed on quarter-start snapshots: ${rangeLabel(range, 'en')} (customer state at its start, churn during it).`,
+      analysisMessage('population.snapshots', ctx.lang, { period: rangeLabel(range, ctx.lang) }),
     );
   }
   return { ...base, range, assumptions };

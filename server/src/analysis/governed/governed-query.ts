@@ -7,6 +7,7 @@ import {
 } from '../../../../semantic-layer/src/index.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from './analysis-context.ts';
 
 /** Per-statement time limit for analyses (the pipeline's query timeout). */
@@ -59,10 +60,7 @@ function cannotRun(ctx: AnalysisContext, issues: Issue[]): AnalysisError {
     .filter((i) => i.severity === 'error')
     .map((i) => i.message)
     .join('; ');
-  return new AnalysisError(
-    ctx.lang === 'zh' ? `无法完成这项分析：${why}` : `This analysis cannot be run: ${why}`,
-    'invalid_request',
-  );
+  return new AnalysisError(analysisMessage('cannot_run', ctx.lang, { why }), 'invalid_request');
 }
 
 /** Runs SQL built on governed queries, recording it in the trace under `step`. */

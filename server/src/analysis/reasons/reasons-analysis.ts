@@ -1,6 +1,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { SemanticModel } from '../../../../semantic-layer/src/model.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { analysisMembers, percentMember, requireMembers } from '../governed/analysis-members.ts';
 import { analysisPeriod } from '../governed/analysis-period.ts';
@@ -101,12 +102,7 @@ export const reasonsAnalysis: RunAnalysis = async (runtime, request) => {
   const lines = linesOf(overall.rows, reason, hasRevenue);
   const total = lines.reduce((s, l) => s + l.churned, 0);
   if (total === 0) {
-    throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? '所选期间和范围内没有流失客户，无法分析原因。'
-        : 'No customer churned in this period and selection, so there are no reasons to analyse.',
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('reasons.no_churners', ctx.lang), 'no_data');
   }
 
   let segments: SegmentReasons[] = [];
@@ -198,7 +194,9 @@ export const reasonsAnalysis: RunAnalysis = async (runtime, request) => {
   return analysisResult(ctx, {
     presentation,
     narrative: control
-      ? `${story}${ctx.lang === 'zh' ? '' : ' '}${controllableSentence(ctx, control, reason)}`
+      ? [story, controllableSentence(ctx, control, reason)].join(
+          analysisMessage('sentence_separator', ctx.lang),
+        )
       : story,
     analysis: {
       period: range ?? null,

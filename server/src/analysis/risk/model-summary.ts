@@ -3,8 +3,9 @@
  * its out-of-time ROC AUC, top-decile precision and calibration, and its strongest factors.
  */
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { LevelCalibration } from './risk-evaluation.ts';
 import { riskMessage } from './risk-messages.ts';
-import type { LevelCalibration, RiskModel } from './train-risk-model.ts';
+import type { RiskModel } from './train-risk-model.ts';
 
 export interface RiskModelSummary {
   modelVersion: string;

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { ScoreKit, SemanticModel } from '../../../../semantic-layer/src/index.ts';
+import { inSlices } from '../compute/yield-turn.ts';
 import { riskMessage } from './risk-messages.ts';
 
 /** Dimensions (member ids) whose values the features are computed from. */
@@ -206,7 +207,36 @@ export function featureDefinitions(model: SemanticModel): FeatureDefinition[] {
 
 /** Column-major feature matrix for rows, in `features` order. */
 export function featureColumns(features: FeatureDefinition[], rows: Row[]): Float64Array[] {
-  return features.map((f) => Float64Array.from(rows, f.value));
+  const columns = features.map(() => new Float64Array(rows.length));
+  fillColumns(features, rows, columns, 0, rows.length);
+  return columns;
+}
+
+/**
+ * `featureColumns` in slices with the event loop free between them (issue 21 §1: the training rows of a large
+ * customer base took seconds of the main thread).
+ */
+export async function featureColumnsInSlices(
+  features: FeatureDefinition[],
+  rows: Row[],
+): Promise<Float64Array[]> {
+  const columns = features.map(() => new Float64Array(rows.length));
+  await inSlices(rows.length, (from, to) => fillColumns(features, rows, columns, from, to));
+  return columns;
+}
+
+function fillColumns(
+  features: FeatureDefinition[],
+  rows: Row[],
+  columns: Float64Array[],
+  from: number,
+  to: number,
+): void {
+  for (let j = 0; j < features.length; j++) {
+    const value = features[j]!.value;
+    const column = columns[j]!;
+    for (let i = from; i < to; i++) column[i] = value(rows[i]!);
+  }
 }
 
 /** One customer's feature values, in `features` order. */

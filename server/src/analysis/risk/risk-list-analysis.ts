@@ -16,6 +16,7 @@ import {
   findAtRiskCustomers,
   type ListedCustomer,
 } from './at-risk-customers.ts';
+import { labelRiskListAnalysis } from './label-risk-list.ts';
 import { summariseRiskModel } from './model-summary.ts';
 import { riskListNarrative } from './risk-list-narrative.ts';
 import { actionLabels, customerReasons, flaggedByText, riskListPresentation } from './risk-list-table.ts';
@@ -126,6 +127,9 @@ function customerDetail(ctx: AnalysisContext) {
 
 /** The at-risk list (see the file comment). */
 export const riskListAnalysis: RunAnalysis = async (runtime, request): Promise<AnalysisResult> => {
+  // Label churn (one row per customer, no dates): the look-alike model instead of the point-in-time one.
+  if (runtime.model.churn.churn.type === 'label')
+    return labelRiskListAnalysis(runtime, request, DEFAULT_LIST_LIMIT);
   const ctx = analysisContext(runtime, request);
   const started = performance.now();
   const population = await findAtRiskCustomers(ctx);

@@ -10,65 +10,15 @@ import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import { compute } from '../compute/compute-pool.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
-import { describeMissing, RISK_REQUIREMENTS } from '../governed/capabilities.ts';
-import {
-  brierScore,
-  type CalibrationBin,
-  calibrationTable,
-  fitLogisticRegression,
-  type LogisticModel,
-  precisionAtTop,
-  rocAuc,
-  type TopPrecision,
-} from '../stats/index.ts';
-import { type FeatureDefinition, featureColumns, featureDefinitions } from './risk-features.ts';
+import { RISK_REQUIREMENTS } from '../governed/capabilities.ts';
+import type { fitLogisticRegression, LogisticModel } from '../stats/index.ts';
+import type { RiskEvaluation } from './risk-evaluation.ts';
+import { type FeatureDefinition, featureColumnsInSlices, featureDefinitions } from './risk-features.ts';
 import { loadRiskHistory } from './risk-history.ts';
-import { riskMessage } from './risk-messages.ts';
-import { RISK_TIERS, type RiskTier, riskTierOf } from './risk-tiers.ts';
+import { lacksDefinitions, riskMessage } from './risk-messages.ts';
 
 /** A small L2 penalty on standardised slopes: keeps rare indicators finite; negligible at this n. */
 const RIDGE = 1;
-
-/** Out-of-time performance of the evaluation model on the evaluation snapshot. */
-export interface RiskEvaluation {
-  trainingRows: number;
-  trainingEvents: number;
-  rows: number;
-  events: number;
-  /** null when the evaluation snapshot has only one class. */
-  auc: number | null;
-  topDecile: TopPrecision | null;
-  calibration: CalibrationBin[];
-  brier: number | null;
-  /** Per risk level (risk-tiers.ts): customers, mean predicted and observed 90-day churn, out of time. */
-  levels: LevelCalibration[];
-  /** Σ p over the evaluation snapshot (the forecast of its churners, made before its outcome) and Σ p(1 − p). */
-  expectedEvents: number;
-  expectedVariance: number;
-}
-
-export interface LevelCalibration {
-  tier: RiskTier;
-  count: number;
-  meanPredicted: number | null;
-  observedRate: number | null;
-}
-
-/** How each level's customers actually churned: the label is honest when observed falls in the level's band. */
-function levelCalibration(p: Float64Array, y: Float64Array): LevelCalibration[] {
-  return RISK_TIERS.map(({ tier }) => {
-    let n = 0;
-    let sp = 0;
-    let sy = 0;
-    p.forEach((v, i) => {
-      if (riskTierOf(v) !== tier) return;
-      n++;
-      sp += v;
-      sy += y[i]!;
-    });
-    return { tier, count: n, meanPredicted: n ? sp / n : null, observedRate: n ? sy / n : null };
-  });
-}
 
 export interface RiskModel {
   modelVersion: string;
@@ -90,27 +40,22 @@ export interface RiskModel {
   timings: { historyMs: number; fitEvaluationMs: number; fitProductionMs: number; totalMs: number };
 }
 
-const riskInput = (features: FeatureDefinition[], rows: Record<string, unknown>[]) => ({
+const riskInput = async (features: FeatureDefinition[], rows: Record<string, unknown>[]) => ({
   featureNames: features.map((f) => f.id),
-  columns: featureColumns(features, rows),
+  columns: await featureColumnsInSlices(features, rows),
   outcome: Float64Array.from(rows, outcome),
 });
 
-export function fitRisk(
-  features: FeatureDefinition[],
-  rows: Record<string, unknown>[],
-  lang: Lang,
-): LogisticModel {
-  return fitted(fitLogisticRegression(riskInput(features, rows), { ridge: RIDGE }), lang);
-}
-
-/** `fitRisk` in a compute worker (issue 21 §1: seconds of IRLS at a million customers stay off the event loop). */
-async function fitRiskOffLoop(
+/** The risk model's fit in a compute worker (issue 21 §1: seconds of IRLS at a million customers stay off the event loop). */
+export async function fitRisk(
   features: FeatureDefinition[],
   rows: Record<string, unknown>[],
   lang: Lang,
 ): Promise<LogisticModel> {
-  return fitted(await compute('fitLogisticRegression', riskInput(features, rows), { ridge: RIDGE }), lang);
+  return fitted(
+    await compute('fitLogisticRegression', await riskInput(features, rows), { ridge: RIDGE }),
+    lang,
+  );
 }
 
 function fitted(result: ReturnType<typeof fitLogisticRegression>, lang: Lang): LogisticModel {
@@ -122,7 +67,6 @@ function fitted(result: ReturnType<typeof fitLogisticRegression>, lang: Lang): L
 }
 
 const outcome = (row: Record<string, unknown>) => (row.churned_next_90d === true ? 1 : 0);
-const okOr = <T>(r: { ok: true; value: T } | { ok: false }, fallback: T): T => (r.ok ? r.value : fallback);
 
 /**
  * Trains and evaluates the risk model on the rows the user may see (`attributes` = row-level security).
@@ -134,12 +78,10 @@ export async function trainRiskModel(
   lang: Lang = 'en',
 ): Promise<RiskModel> {
   const started = performance.now();
-  if (runtime.model.churn.churn.type !== 'inactivity' || !('customer_history' in runtime.model.sources)) {
-    throw new AnalysisError(
-      riskMessage('no_history', lang, { missing: describeMissing(RISK_REQUIREMENTS, lang) }),
-      'unsupported',
-    );
-  }
+  const lacking = RISK_REQUIREMENTS.filter((r) =>
+    r.id === 'churn' ? runtime.model.churn.churn.type !== 'inactivity' : !(r.id in runtime.model.sources),
+  );
+  if (lacking.length) throw lacksDefinitions('no_history', lacking, lang);
   const ctx = analysisContext(runtime, {
     intent: 'risk_list',
     language: lang,
@@ -156,27 +98,22 @@ export async function trainRiskModel(
   const test = rowsOf([evaluationDate]);
 
   const t0 = performance.now();
-  const evaluationFit = await fitRiskOffLoop(features, train, lang);
-  const probabilities = await compute('predictProbabilities', evaluationFit, featureColumns(features, test));
+  const evaluationFit = await fitRisk(features, train, lang);
+  const probabilities = await compute(
+    'predictProbabilities',
+    evaluationFit,
+    await featureColumnsInSlices(features, test),
+  );
   const labels = Float64Array.from(test, outcome);
-  const evaluation: RiskEvaluation = {
-    trainingRows: train.length,
-    trainingEvents: evaluationFit.events,
-    rows: test.length,
-    events: labels.reduce((s, y) => s + y, 0),
-    auc: okOr(rocAuc(probabilities, labels), null),
-    topDecile: okOr(precisionAtTop(probabilities, labels, 0.1), null),
-    calibration: okOr(calibrationTable(probabilities, labels, 10), []),
-    brier: okOr(brierScore(probabilities, labels), null),
-    levels: levelCalibration(probabilities, labels),
-    expectedEvents: probabilities.reduce((s, v) => s + v, 0),
-    expectedVariance: probabilities.reduce((s, v) => s + v * (1 - v), 0),
-  };
+  const evaluation = await compute('evaluateRisk', probabilities, labels, {
+    rows: train.length,
+    events: evaluationFit.events,
+  });
   const fitEvaluationMs = performance.now() - t0;
 
   const t1 = performance.now();
   const production = rowsOf(productionDates);
-  const productionFit = await fitRiskOffLoop(features, production, lang);
+  const productionFit = await fitRisk(features, production, lang);
   const fitProductionMs = performance.now() - t1;
 
   return {

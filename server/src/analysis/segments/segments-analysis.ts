@@ -1,6 +1,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { analysisMembers, countMember, percentMember, requireMembers } from '../governed/analysis-members.ts';
 import { type ChurnPopulation, churnPopulation } from '../governed/churn-population.ts';
@@ -83,9 +84,7 @@ export const segmentsAnalysis: RunAnalysis = async (runtime, request) => {
   const primary = asked ?? available[0];
   if (!primary) {
     throw new AnalysisError(
-      ctx.lang === 'zh'
-        ? `模型 ${runtime.model.id} 没有客户分群维度。`
-        : `Model ${runtime.model.id} has no segmentation dimension.`,
+      analysisMessage('segments.no_dimension', ctx.lang, { model: runtime.model.id }),
       'unsupported',
     );
   }
@@ -95,10 +94,7 @@ export const segmentsAnalysis: RunAnalysis = async (runtime, request) => {
   const all = await Promise.all(dims.map((d) => segmentLines(ctx, d, pop)));
   const lines = all[0]!;
   if (!lines.some((l) => l.customers > 0)) {
-    throw new AnalysisError(
-      ctx.lang === 'zh' ? '所选范围内没有客户。' : 'No customers in this selection.',
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('segments.none', ctx.lang), 'no_data');
   }
   const M = SEGMENT_MEMBERS;
   const columns: CompiledColumn[] = [

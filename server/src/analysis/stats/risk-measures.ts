@@ -32,7 +32,8 @@ function normalInterval(
   return { lower: lower!, upper: upper!, level: confidence };
 }
 
-function checkTable(t: TwoByTwo): StatsResult<true> {
+/** Checks the table (non-negative whole cells, both rows non-empty), then computes one measure of it. */
+function fromTable<T>(t: TwoByTwo, measure: (t: TwoByTwo) => StatsResult<T>): StatsResult<T> {
   for (const key of ['a', 'b', 'c', 'd'] as const) {
     if (!Number.isInteger(t[key]) || t[key] < 0) {
       return fail('invalid_argument', `table.${key}`, 'cells must be non-negative integers');
@@ -40,15 +41,19 @@ function checkTable(t: TwoByTwo): StatsResult<true> {
   }
   if (t.a + t.b === 0) return fail('empty_input', 'table.a', 'no customers with the factor');
   if (t.c + t.d === 0) return fail('empty_input', 'table.c', 'no customers without the factor');
-  return ok(true);
+  return measure(t);
+}
+
+/** An estimate with its (1 − α) confidence interval. */
+interface IntervalEstimate {
+  interval: ConfidenceInterval;
 }
 
 /** Relative risk p₁/p₀ with a log-method CI. */
-export interface RelativeRisk {
+export interface RelativeRisk extends IntervalEstimate {
   relativeRisk: number;
   /** SE(ln RR) = √(1/a − 1/(a+b) + 1/c − 1/(c+d)). */
   logStandardError: number;
-  interval: ConfidenceInterval;
 }
 
 /**
@@ -57,41 +62,39 @@ export interface RelativeRisk {
  * @example relativeRisk({ a: 189, b: 10845, c: 104, d: 10933 }) // RR ≈ 1.818, CI ≈ (1.433, 2.306)
  */
 export function relativeRisk(table: TwoByTwo, confidence = 0.95): StatsResult<RelativeRisk> {
-  const check = checkTable(table);
-  if (!check.ok) return check;
-  const { a, b, c, d } = table;
-  if (a === 0) return fail('zero_cell', 'table.a', 'no churned customers with the factor; ln RR undefined');
-  if (c === 0)
-    return fail('zero_cell', 'table.c', 'no churned customers without the factor; ln RR undefined');
-  const rr = a / (a + b) / (c / (c + d));
-  const se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
-  return ok({
-    relativeRisk: rr,
-    logStandardError: se,
-    interval: normalInterval(Math.log(rr), se, confidence, Math.exp),
+  return fromTable(table, ({ a, b, c, d }) => {
+    if (a === 0) return fail('zero_cell', 'table.a', 'no churned customers with the factor; ln RR undefined');
+    if (c === 0)
+      return fail('zero_cell', 'table.c', 'no churned customers without the factor; ln RR undefined');
+    const rr = a / (a + b) / (c / (c + d));
+    const se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
+    return ok({
+      relativeRisk: rr,
+      logStandardError: se,
+      interval: normalInterval(Math.log(rr), se, confidence, Math.exp),
+    });
   });
 }
 
 /** Risk difference p₁ − p₀ with its Wald (unpooled) CI. */
-export interface RiskDifference {
+export interface RiskDifference extends IntervalEstimate {
   difference: number;
   standardError: number;
-  interval: ConfidenceInterval;
 }
 
 /** Risk difference p₁ − p₀ with an unpooled Wald CI. */
 export function riskDifference(table: TwoByTwo, confidence = 0.95): StatsResult<RiskDifference> {
-  const check = checkTable(table);
-  if (!check.ok) return check;
-  const n1 = table.a + table.b;
-  const n0 = table.c + table.d;
-  const p1 = table.a / n1;
-  const p0 = table.c / n0;
-  const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
-  return ok({
-    difference: p1 - p0,
-    standardError: se,
-    interval: normalInterval(p1 - p0, se, confidence),
+  return fromTable(table, (table) => {
+    const n1 = table.a + table.b;
+    const n0 = table.c + table.d;
+    const p1 = table.a / n1;
+    const p0 = table.c / n0;
+    const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
+    return ok({
+      difference: p1 - p0,
+      standardError: se,
+      interval: normalInterval(p1 - p0, se, confidence),
+    });
   });
 }
 
@@ -100,12 +103,11 @@ export function riskDifference(table: TwoByTwo, confidence = 0.95): StatsResult<
  * Fails with `no_variation` when a margin is empty.
  */
 export function phiCoefficient(table: TwoByTwo): StatsResult<number> {
-  const check = checkTable(table);
-  if (!check.ok) return check;
-  const { a, b, c, d } = table;
-  const denominator = Math.sqrt((a + b) * (c + d)) * Math.sqrt((a + c) * (b + d));
-  if (denominator === 0) return fail('no_variation', 'table', 'every customer churned, or none did');
-  return ok((a * d - b * c) / denominator);
+  return fromTable(table, ({ a, b, c, d }) => {
+    const denominator = Math.sqrt((a + b) * (c + d)) * Math.sqrt((a + c) * (b + d));
+    if (denominator === 0) return fail('no_variation', 'table', 'every customer churned, or none did');
+    return ok((a * d - b * c) / denominator);
+  });
 }
 
 /**
@@ -129,22 +131,22 @@ export function attributableFractionInterval(
   table: TwoByTwo,
   confidence = 0.95,
 ): StatsResult<{ fraction: number; interval: ConfidenceInterval }> {
-  const check = checkTable(table);
-  if (!check.ok) return check;
-  const { a, b, c, d } = table;
-  if (c === 0) return fail('zero_cell', 'table.c', 'no churned customers without the factor; PAF undefined');
-  const N = a + b + c + d;
-  const logRest = Math.log(c) - Math.log(c + d) - Math.log(a + c) + Math.log(N);
-  const g = {
-    a: -1 / (a + c) + 1 / N,
-    b: 1 / N,
-    c: 1 / c - 1 / (c + d) - 1 / (a + c) + 1 / N,
-    d: -1 / (c + d) + 1 / N,
-  };
-  const se = Math.sqrt(g.a ** 2 * a + g.b ** 2 * b + g.c ** 2 * c + g.d ** 2 * d);
-  return ok({
-    fraction: 1 - Math.exp(logRest),
-    interval: normalInterval(logRest, se, confidence, (x) => 1 - Math.exp(x)),
+  return fromTable(table, ({ a, b, c, d }) => {
+    if (c === 0)
+      return fail('zero_cell', 'table.c', 'no churned customers without the factor; PAF undefined');
+    const N = a + b + c + d;
+    const logRest = Math.log(c) - Math.log(c + d) - Math.log(a + c) + Math.log(N);
+    const g = {
+      a: -1 / (a + c) + 1 / N,
+      b: 1 / N,
+      c: 1 / c - 1 / (c + d) - 1 / (a + c) + 1 / N,
+      d: -1 / (c + d) + 1 / N,
+    };
+    const se = Math.sqrt(g.a ** 2 * a + g.b ** 2 * b + g.c ** 2 * c + g.d ** 2 * d);
+    return ok({
+      fraction: 1 - Math.exp(logRest),
+      interval: normalInterval(logRest, se, confidence, (x) => 1 - Math.exp(x)),
+    });
   });
 }
 
@@ -175,25 +177,25 @@ export interface RiskComparison {
  * so a factor list can still be ranked and filtered.
  */
 export function riskComparison(table: TwoByTwo, confidence = 0.95): StatsResult<RiskComparison> {
-  const check = checkTable(table);
-  if (!check.ok) return check;
-  const withFactor = table.a + table.b;
-  const customers = withFactor + table.c + table.d;
-  const rr = relativeRisk(table, confidence);
-  const rd = riskDifference(table, confidence);
-  const phi = phiCoefficient(table);
-  if (!rd.ok) return rd;
-  const exposedShare = withFactor / customers;
-  const pointRr = table.c > 0 ? table.a / withFactor / (table.c / (table.c + table.d)) : null;
-  return ok({
-    customers,
-    withFactor,
-    rateWithFactor: table.a / withFactor,
-    rateWithoutFactor: table.c / (table.c + table.d),
-    exposedShare,
-    relativeRisk: rr.ok ? rr.value : null,
-    riskDifference: rd.value,
-    phi: phi.ok ? phi.value : null,
-    attributableFraction: pointRr === null ? null : populationAttributableFraction(exposedShare, pointRr),
+  return fromTable(table, (table) => {
+    const withFactor = table.a + table.b;
+    const customers = withFactor + table.c + table.d;
+    const rr = relativeRisk(table, confidence);
+    const rd = riskDifference(table, confidence);
+    const phi = phiCoefficient(table);
+    if (!rd.ok) return rd;
+    const exposedShare = withFactor / customers;
+    const pointRr = table.c > 0 ? table.a / withFactor / (table.c / (table.c + table.d)) : null;
+    return ok({
+      customers,
+      withFactor,
+      rateWithFactor: table.a / withFactor,
+      rateWithoutFactor: table.c / (table.c + table.d),
+      exposedShare,
+      relativeRisk: rr.ok ? rr.value : null,
+      riskDifference: rd.value,
+      phi: phi.ok ? phi.value : null,
+      attributableFraction: pointRr === null ? null : populationAttributableFraction(exposedShare, pointRr),
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
 import { AnalysisError, type RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { analysisMembers, memberText, percentMember, requireMembers } from '../governed/analysis-members.ts';
 import { segmentDimensions } from '../governed/segment-dimensions.ts';
@@ -45,30 +46,20 @@ export const survivalAnalysis: RunAnalysis = async (runtime, request) => {
   let by = asked;
   if (!by) {
     by = segmentDimensions(runtime, m.spells, { maxValues: MAX_DEFAULT_SEGMENTS })[0]?.id;
-    if (!by)
-      throw new AnalysisError(
-        ctx.lang === 'zh' ? '没有可比较的客户维度。' : 'No customer dimension to compare.',
-        'unsupported',
-      );
+    if (!by) throw new AnalysisError(analysisMessage('survival.no_dimension', ctx.lang), 'unsupported');
     assumptions.push(
-      ctx.lang === 'zh'
-        ? `未指定比较维度，按${memberText(ctx, by)}比较生存曲线。`
-        : `No dimension given: survival curves compared by ${memberText(ctx, by).toLowerCase()}.`,
+      analysisMessage('survival.compared_by', ctx.lang, {
+        dimension: memberText(ctx, by),
+        dimension_lower: memberText(ctx, by).toLowerCase(),
+      }),
     );
   }
   if (request.query.timeRange) {
-    assumptions.push(
-      ctx.lang === 'zh'
-        ? '生存分析使用数据中全部活跃周期（从首单到流失），不限于所问期间。'
-        : 'Survival uses every activity spell in the data (first order to churn), not only the period asked.',
-    );
+    assumptions.push(analysisMessage('survival.all_spells', ctx.lang));
   }
   const result = await spellSurvival(ctx, m, by);
   if (result.overall.subjects === 0) {
-    throw new AnalysisError(
-      ctx.lang === 'zh' ? '没有可分析的活跃周期。' : 'No activity spells to analyse.',
-      'no_data',
-    );
+    throw new AnalysisError(analysisMessage('survival.no_spells', ctx.lang), 'no_data');
   }
   const maxTime = result.overall.steps.at(-1)?.time ?? 0;
   const horizons = HORIZONS.filter((h) => h <= maxTime);

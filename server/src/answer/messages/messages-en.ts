@@ -44,6 +44,12 @@ export const EN = {
   'period.quarter': '{year} Q{quarter}',
   'period.years': '{year}–{last}',
   'period.days': '{start} to {last}',
+  'period.month': '{monthName} {year}',
+  'period.months': '{fromName}–{toName} {year}',
+  'period.months_across': '{fromName} {year}–{toName} {lastYear}',
+  /** The period before a narrative sentence (Chinese) or after it (English). */
+  'period.prefix': '',
+  'period.suffix': ' {phrase}',
 } as const;
 
 export type AnswerMessageId = keyof typeof EN;

@@ -42,4 +42,9 @@ export const ZH: Record<AnswerMessageId, string> = {
   'period.quarter': '{year}年Q{quarter}',
   'period.years': '{year}年至{last}年',
   'period.days': '{start} 至 {last}',
+  'period.month': '{year}年{month}月',
+  'period.months': '{year}年{from}月至{to}月',
+  'period.months_across': '{year}年{from}月至{lastYear}年{to}月',
+  'period.prefix': '{label} ',
+  'period.suffix': '',
 };

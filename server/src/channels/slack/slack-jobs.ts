@@ -6,6 +6,7 @@
  * neither answers twice nor posts twice.
  */
 import type { Answer } from '../../answer/answer-schema.ts';
+import { chartPng } from '../../answer/chart-png.ts';
 import type { ChannelJob } from '../../store/channel-queue.ts';
 import { isUuid } from '../../store/db.ts';
 import type { UserAttributes } from '../../store/schema.ts';
@@ -13,7 +14,6 @@ import type { User } from '../../store/users.ts';
 import { type AccountLinks, isHelpCommand, parseLinkCommand } from '../account-links.ts';
 import { askInChannel, type ChannelAskDeps } from '../channel-ask.ts';
 import { channelMessages, messageLanguage } from '../channel-messages.ts';
-import { chartPng } from '../chart-png.ts';
 import type { JobContext } from '../job-worker.ts';
 import { isNarrower, sharedAttributes } from '../shared-access.ts';
 import type { SlackApi, SlackMessage } from './slack-api.ts';

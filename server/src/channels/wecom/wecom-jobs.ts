@@ -7,11 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Answer } from '../../answer/answer-schema.ts';
+import { chartPng } from '../../answer/chart-png.ts';
 import type { ChannelJob } from '../../store/channel-queue.ts';
 import { type AccountLinks, isHelpCommand, parseLinkCommand } from '../account-links.ts';
 import { askInChannel, type ChannelAskDeps } from '../channel-ask.ts';
 import { channelMessages, messageLanguage } from '../channel-messages.ts';
-import { chartPng } from '../chart-png.ts';
 import type { JobContext } from '../job-worker.ts';
 import type { WecomApi } from './wecom-api.ts';
 import { APP_MARKDOWN_BYTES, answerMarkdown, BOT_MARKDOWN_BYTES } from './wecom-markdown.ts';

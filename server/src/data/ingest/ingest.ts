@@ -8,21 +8,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CANONICAL_TABLE_NAMES, CANONICAL_TABLES, createTableSql } from '../../canonical/canonical-schema.ts';
-import { messageCatalog } from '../../i18n/message-catalog.ts';
 import { classifyFeedbackTable } from '../classify-feedback-table.ts';
 import { MATERIALIZED_TABLE } from '../model-runtime.ts';
+import { ingestMessage } from './ingest-messages.ts';
 import { loadTable } from './load-table.ts';
 import type { MappingIssue } from './mapping-issue.ts';
 import { ATTRIBUTES_TABLE, type LoadedMapping, loadMapping, type TargetTableName } from './mapping-load.ts';
-import { EN } from './messages-en.ts';
-import { ZH } from './messages-zh.ts';
 import type { ProgressListener } from './progress.ts';
 import { checkTable, existingTables } from './quality-checks.ts';
 import type { IngestReport, TableReport } from './report.ts';
 import { registerSources } from './sources.ts';
 import { planTable, type TablePlan } from './table-plan.ts';
 
-const ingestMessage = messageCatalog({ en: EN, zh: ZH });
 export interface IngestOptions {
   /** Model name; must match the mapping's `model` when given. Names the default database file. */
   model?: string;

@@ -100,7 +100,18 @@ export function customerTableFiles(plan: ScaffoldPlan, opts: WriteOptions): Scaf
     },
   };
 
-  const dimensions: Record<string, unknown> = {};
+  // The customer key as a dimension, for lists (the risk list names customers); not indexed as values.
+  const dimensions: Record<string, unknown> = {
+    customer_id: {
+      type: 'categorical',
+      source: 'customers',
+      sql: 'customer_id',
+      label: bilingual('Customer ID', '客户编号'),
+      description: { en: `${plan.key} (the customer key, for lists)` },
+      owner: OWNER,
+      index_values: false,
+    },
+  };
   for (const a of kept) {
     const common = {
       source: 'customer_attributes',

@@ -4,9 +4,13 @@
  * bands, booleans, time dimensions and metrics. Every guess is written down as a note so the user can
  * check it; `model-files.ts` turns the plan into definition and ingest files.
  */
+import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { CanonicalType } from '../../canonical/canonical-schema.ts';
+import type { MessageParams } from '../../i18n/message-catalog.ts';
 import { findVariants, type VariantGroup } from './label-variants.ts';
+import type { ScaffoldMessageId } from './messages/messages-en.ts';
 import type { ColumnProfile, TableProfile } from './profile-table.ts';
+import { scaffoldMessage } from './scaffold-messages.ts';
 
 export type ChurnGuess =
   | { kind: 'label'; column: string }
@@ -130,17 +134,22 @@ export interface GuessOptions {
   /** Latest date of a log, `YYYY-MM-DD` (measured by the caller). */
   maxDate?: string;
   today: string;
+  /** Language of the notes (the web upload's user; the CLI writes English). */
+  language?: Lang;
 }
+
+type Say = (id: ScaffoldMessageId, params?: MessageParams) => string;
 
 /** Plans the model of one table. */
 export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldPlan {
   const notes: string[] = [];
+  const say: Say = (id, params) => scaffoldMessage(id, opts.language ?? 'en', params);
   const key = guessKey(profile, opts.key);
   const shape = key.distinct === profile.rows ? 'customer_table' : 'event_log';
   notes.push(
     shape === 'customer_table'
-      ? `customer key: ${key.name} (unique on all ${profile.rows} rows: one row per customer)`
-      : `customer key: ${key.name} (${key.distinct} customers over ${profile.rows} rows: a log of events)`,
+      ? say('key_customer_table', { key: key.name, rows: profile.rows })
+      : say('key_event_log', { key: key.name, customers: key.distinct, rows: profile.rows }),
   );
   const dated = profile.columns.filter((c) => c !== key && (c.temporal || c.dateFormat));
   let churn: ChurnGuess | undefined;
@@ -155,28 +164,29 @@ export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldP
     if (label) {
       churn = { kind: 'label', column: label.name };
       notes.push(
-        `churn: label column ${label.name} (values ${label.top.map((t) => t.value).join(' / ')}; true = churned)`,
+        say('churn_label', { column: label.name, values: label.top.map((t) => t.value).join(' / ') }),
       );
     } else if (end) {
       churn = { kind: 'contract', column: end.name, format: end.dateFormat };
-      notes.push(`churn: contract — a customer churned on ${end.name} when it is filled`);
-    } else notes.push('churn: none found (no 0/1 churn column, no cancellation date): only counts and sums');
+      notes.push(say('churn_contract', { column: end.name }));
+    } else notes.push(say('churn_none'));
   } else {
     const date = forced ?? dated[0];
     if (date) {
       const windowDays = opts.windowDays ?? windowFromGaps(opts.gapP80);
       const amount = profile.columns.find((c) => c.numeric && !c.integer && MONEY_NAME.test(c.name))?.name;
       churn = { kind: 'inactivity', column: date.name, format: date.dateFormat, windowDays, amount };
-      notes.push(
-        `churn: inactivity — no row in ${date.name} for ${windowDays} days${opts.windowDays ? '' : ` (80% of repeat rows come within ${Math.round(opts.gapP80 ?? 0)} days)`}; change window_days in churn.yaml`,
-      );
-    } else notes.push('churn: a log without dates — no churn definition');
+      const gaps = opts.windowDays
+        ? ''
+        : say('churn_inactivity_gaps', { days: Math.round(opts.gapP80 ?? 0) });
+      notes.push(say('churn_inactivity', { column: date.name, days: windowDays, gaps }));
+    } else notes.push(say('churn_log_undated'));
   }
 
   const attributes: AttributePlan[] = [];
   for (const c of profile.columns) {
     if (c === key || (churn && churn.column === c.name)) continue;
-    attributes.push(planAttribute(c, profile.rows, shape, !!opts.clean, notes));
+    attributes.push(planAttribute(c, profile.rows, shape, !!opts.clean, (n) => notes.push(n), say));
   }
   const asOf = opts.maxDate ? nextDay(opts.maxDate) : opts.today;
   const reason =
@@ -187,10 +197,7 @@ export function guessModel(profile: TableProfile, opts: GuessOptions): ScaffoldP
             (/reason|cause/i.test(a.column) || /(churn|exit|cancel).*categor/i.test(a.column)),
         )
       : undefined;
-  if (reason)
-    notes.push(
-      `churn reasons: ${reason.column} (the reasons analysis reads it: churn.yaml reasons.label_column)`,
-    );
+  if (reason) notes.push(say('churn_reasons', { column: reason.column }));
   return {
     id: opts.id,
     label: labelOf(opts.id),
@@ -216,7 +223,8 @@ function planAttribute(
   rows: number,
   shape: ScaffoldPlan['shape'],
   clean: boolean,
-  notes: string[],
+  note: (text: string) => void,
+  say: Say,
 ): AttributePlan {
   const base = {
     column: c.name,
@@ -251,8 +259,12 @@ function planAttribute(
   if (c.distinct > 0 && c.distinct <= 30 && c.distinct < rows / 2) {
     const variants = findVariants(c.top);
     for (const g of variants)
-      notes.push(
-        `${c.name}: ${g.from.map((f) => `"${f.value}"`).join(', ')} look like variants of "${g.into}"${clean ? ' — cleaned into it (map: in the ingest mapping)' : ' — kept apart; run with --clean to merge them'}`,
+      note(
+        say(clean ? 'variants_cleaned' : 'variants_kept', {
+          column: c.name,
+          variants: g.from.map((f) => `"${f.value}"`).join(', '),
+          into: g.into,
+        }),
       );
     const merged = new Set(clean ? variants.flatMap((g) => g.from.map((f) => f.value)) : []);
     return {
@@ -263,6 +275,6 @@ function planAttribute(
       variants,
     };
   }
-  notes.push(`${c.name}: ${c.distinct} distinct texts — not a dimension (an id or free text?)`);
+  note(say('not_dimension', { column: c.name, distinct: c.distinct }));
   return { ...base, type: 'VARCHAR', role: 'skipped' };
 }

@@ -157,7 +157,10 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
   const inRepo = outDir === resolve(PROJECT_ROOT, 'semantic-layer/models');
   const modelsDirFlag = inRepo ? '' : ` --models-dir ${relative(process.cwd(), outDir) || '.'}`;
   const dataDirFlag = dataDir === resolve('.data') ? '' : ` --data-dir ${relative(process.cwd(), dataDir)}`;
-  const first = Object.values(loaded.model.dimensions).find((d) => d.type === 'categorical');
+  // The first category a user would group by (not the customer id, which is there for lists).
+  const first = Object.values(loaded.model.dimensions).find(
+    (d) => d.type === 'categorical' && d.index_values,
+  );
   const question = first
     ? `${plan.churn ? 'churn rate' : 'customers'} by ${first.label.en.toLowerCase()}`
     : plan.churn
@@ -167,7 +170,7 @@ export async function scaffoldModel(opts: ScaffoldOptions): Promise<ScaffoldResu
 next steps:
   1. read the guesses above and the files in ${relative(process.cwd(), modelDir)}/ (semantic-layer/MODELING.md explains each field);
      add Chinese labels and synonyms (label: { zh: …, en: … }) so questions in Chinese match too
-  2. npm start --${modelsDirFlag}${dataDirFlag}        (serves "${opts.id}" next to the other models)
+  2. npm start${modelsDirFlag || dataDirFlag ? ' --' : ''}${modelsDirFlag}${dataDirFlag}        (serves "${opts.id}" next to the other models)
   3. ask "${question}" — in the web chat pick the model "${plan.label}", or over HTTP:
      curl -s localhost:8787/api/ask -H "Authorization: Bearer $CHATBI_API_TOKEN" -H 'content-type: application/json' \\
           -d '{"model": "${opts.id}", "question": "${question}"}'

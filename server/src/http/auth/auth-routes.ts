@@ -1,6 +1,6 @@
 /**
  * Auth endpoints, as a Hono sub-app for the lead to mount (e.g. `app.route('/api/auth', authRoutes(store, opts))`):
- * POST /login, POST /logout, GET /me, POST /password, GET|POST /tokens, DELETE /tokens/:id,
+ * POST /login, POST /logout, GET /me, GET /session (a probe: 200 with `user: null` when signed out), POST /password, GET|POST /tokens, DELETE /tokens/:id,
  * and in demo mode GET /demo-users and POST /demo-login.
  */
 import type { Context } from 'hono';
@@ -19,7 +19,7 @@ import { loginGate, oneAttemptAtATime, THROTTLE } from './login-throttle.ts';
 import { passwordMessage, passwordProblem } from './password-policy.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { sameOriginJson } from './same-origin-json.ts';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { tokenRoutes } from './token-routes.ts';
 
 /** Demo accounts offered for one-click sign-in: never an administrator. */
@@ -186,6 +186,45 @@ export function authRoutes(store: Store, options: AuthRoutesOptions = {}) {
           ...(auth.kind === 'session'
             ? { csrfToken: auth.csrfToken, expiresAt: auth.expiresAt.toISOString() }
             : {}),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/session',
+      summary: "This browser's session, if any: the user and CSRF token, or `user: null` when signed out",
+      description:
+        'The web app probes it on load: a signed-out visitor is an ordinary state, not an error, so it answers 200.',
+      tags: ['auth'],
+      security: [],
+      responses: {
+        200: jsonResponse(
+          'The session or none',
+          z.object({
+            user: AuthUserSchema.nullable(),
+            csrfToken: z.string().optional(),
+            expiresAt: z.string().optional(),
+          }),
+        ),
+      },
+    }),
+    async (c) => {
+      const token = readSessionCookie(c);
+      const found = token ? await store.sessions.findValid(token) : null;
+      if (!found) {
+        if (token) clearSessionCookie(c);
+        return c.json({ user: null }, 200);
+      }
+      const { session } = found;
+      return c.json(
+        {
+          user: toAuthUser(found.user),
+          csrfToken: session.csrfToken,
+          expiresAt: session.expiresAt.toISOString(),
         },
         200,
       );

@@ -16,6 +16,10 @@ export const EN = {
   'error.upload_not_found': 'No upload {id} of yours',
   'error.model_exists':
     'A model named {model} already exists (or this upload was already submitted as it): choose another name',
+  'error.nothing_staged':
+    'No new data is staged for {model}: load it with npm run ingest -- --config <mapping> --db <data-dir>/{model}.duckdb (it stages the data and calls this)',
+  'error.reload_failed':
+    'The new data of {model} could not be served (the previous data is served again): {detail}',
   'error.invalid_plan_edit': 'Column {column}: {detail}',
   'error.body_too_large': 'The request body is too large (limit {limitKb} KB)',
   'error.not_found': 'No route {method} {path}',
@@ -45,6 +49,7 @@ export const EN = {
     "Your data-access attributes match none of this model's access rules: no customers to show",
   'error.conversation_not_found':
     'No such conversation or answer: it does not exist or belongs to another user (conversations are private). Ask its owner for a share link, which opens the answer with your own data access',
+  'error.no_chart': 'This answer has no chart to export as an image',
   'error.board_not_found': 'No such board: it was deleted, or the link is mistyped',
   'error.card_not_found': 'No such card on this board',
   'error.share_not_found':

@@ -13,6 +13,9 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.csv_unreadable': '无法按 CSV 读取该文件：{detail}',
   'error.upload_not_found': '没有你上传的编号为 {id} 的文件',
   'error.model_exists': '已有名为 {model} 的模型（或此上传已按该名称提交）：请换一个名称',
+  'error.nothing_staged':
+    '{model} 没有待载入的新数据：请用 npm run ingest -- --config <映射文件> --db <数据目录>/{model}.duckdb 载入（它会先暂存数据再调用本接口）',
+  'error.reload_failed': '{model} 的新数据无法启用（已恢复使用原数据）：{detail}',
   'error.invalid_plan_edit': '列 {column}：{detail}',
   'error.body_too_large': '请求体过大（上限 {limitKb} KB）',
   'error.not_found': '没有这个接口：{method} {path}',
@@ -40,6 +43,7 @@ export const ZH: Record<HttpMessageId, string> = {
   'error.access_denied': '您的数据权限属性与该模型的访问规则不匹配，看不到任何客户',
   'error.conversation_not_found':
     '没有找到这条对话或回答：它不存在，或属于其他用户（对话仅本人可见）。请让对方发送分享链接，链接会按你自己的数据权限打开回答',
+  'error.no_chart': '这个回答没有图表，无法导出为图片',
   'error.board_not_found': '没有找到这个看板：它已被删除，或链接有误',
   'error.card_not_found': '这个看板上没有这张卡片',
   'error.share_not_found': '这个分享链接不存在或已失效：请让分享人重新发送',

@@ -46,6 +46,7 @@ const CustomerView = z.object({
       score: z.number(),
       tier: z.string(),
       rules: z.array(z.string()),
+      ruleLabels: z.array(z.string()).describe('The rules in the request language'),
       factors: z.array(
         z.object({ feature: z.string(), label: z.string(), text: z.string(), contribution: z.number() }),
       ),

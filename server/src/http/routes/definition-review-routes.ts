@@ -9,6 +9,7 @@ import {
   REVIEW_ERRORS,
   RejectBody,
   RollbackBody,
+  SubmitBody,
   VersionParams,
   VersionReply,
 } from './definition-schemas.ts';
@@ -22,14 +23,16 @@ export function mountReviewRoutes({ app, flow, view }: DefinitionRouter): void {
       ...declare,
       method: 'post',
       path: '/{model}/versions/{no}/submit',
-      summary: 'Submits a draft for review',
-      request: { params: VersionParams },
+      summary: "Submits a draft for review, with the author's note on why (optional)",
+      request: { params: VersionParams, body: optionalJsonBody(SubmitBody) },
       responses: { 200: jsonResponse('Submitted', VersionReply) },
       errors: [...REVIEW_ERRORS, 'not_author'],
     }),
     async (c) => {
       const p = c.req.valid('param');
-      return c.json({ version: view(outcomeValue(await flow.submit(p.model, p.no, actorOf(c)))) }, 200);
+      const { note } = (c.req.valid('json') ?? {}) as { note?: string };
+      const submitted = outcomeValue(await flow.submit(p.model, p.no, actorOf(c), note || undefined));
+      return c.json({ version: view(submitted) }, 200);
     },
   );
 

@@ -23,6 +23,7 @@ export const SynonymParams = VersionParams.extend({
 });
 export const DraftBody = z.strictObject({ fromVersion: VersionParam.optional() });
 export const PreviewBody = z.strictObject({ queries: z.array(SemanticQuerySchema).max(6).optional() });
+export const SubmitBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
 export const ApproveBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
 export const RejectBody = z.strictObject({ comment: z.string().trim().min(1).max(2000) });
 export const RollbackBody = z.strictObject({
@@ -42,6 +43,7 @@ export const VersionSchema = z
     contentHash: z.string(),
     authorId: z.string().nullable(),
     reviewerId: z.string().nullable(),
+    submitNote: z.string().nullable(),
     reviewComment: z.string().nullable(),
     basedOnVersion: z.number().int().nullable(),
     createdAt: z.unknown(),
@@ -89,6 +91,7 @@ export const versionView = (registry: ModelRegistry, v: ModelVersion, withFiles 
   contentHash: v.contentHash,
   authorId: v.authorId,
   reviewerId: v.reviewerId,
+  submitNote: v.submitNote,
   reviewComment: v.reviewComment,
   basedOnVersion: v.basedOnVersion,
   createdAt: v.createdAt,

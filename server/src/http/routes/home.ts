@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CatalogMetric } from '../../../../semantic-layer/src/catalog.ts';
+import type { SemanticModel } from '../../../../semantic-layer/src/model.ts';
+import { resolveQuery } from '../../../../semantic-layer/src/resolve-query.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { catalogFor } from '../../data/user-catalog.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
@@ -42,7 +44,12 @@ export function homeRoutes(registry: ModelRegistry) {
     responses: {
       200: jsonResponse(
         'Tiles',
-        z.object({ asOf: z.string(), tiles: z.array(Tile), suggestions: z.array(z.string()) }),
+        z.object({
+          model: z.string(),
+          asOf: z.string(),
+          tiles: z.array(Tile),
+          suggestions: z.array(z.string()),
+        }),
       ),
     },
     errors: ['unauthenticated', 'unknown_model'],
@@ -59,13 +66,16 @@ export function homeRoutes(registry: ModelRegistry) {
     const tiles = [];
     for (const metric of tileMetrics(catalog.metrics)) {
       const ctx = { language: lang, attributes };
-      // A metric measured over a period shows the last complete quarter; a point-in-time one (at-risk
-      // customers now) refuses a range and shows its current value.
-      const periodic = await runQuery(
-        runtime,
-        { model: id, metrics: [metric.id], timeRange: quarter, compare: 'previous_period' },
-        { ...ctx, intent: 'metric' },
-      );
+      // A metric measured over a period shows the last complete quarter against the one before; one that
+      // does not change over time (at-risk customers now) shows its current value, with no period and no
+      // change (a range would not apply to it: its "previous quarter" would be the same number).
+      const periodic = changesOverTime(runtime.model, id, metric.id, quarter)
+        ? await runQuery(
+            runtime,
+            { model: id, metrics: [metric.id], timeRange: quarter, compare: 'previous_period' },
+            { ...ctx, intent: 'metric' },
+          )
+        : ({ ok: false } as const);
       const value = periodic.ok
         ? periodic
         : await runQuery(runtime, { model: id, metrics: [metric.id] }, { ...ctx, intent: 'metric' });
@@ -105,9 +115,20 @@ export function homeRoutes(registry: ModelRegistry) {
     }
     // Suggestions name only values the user may see.
     const suggestions = exampleQuestions(await catalogFor(runtime, attributes))[lang];
-    return c.json({ asOf, tiles, suggestions }, 200);
+    return c.json({ model: id, asOf, tiles, suggestions }, 200);
   });
   return app;
+}
+
+/** Whether a range applies to the metric (a source with time), i.e. it has a value per period. */
+function changesOverTime(
+  model: SemanticModel,
+  modelId: string,
+  metric: string,
+  range: { start: string; end: string },
+): boolean {
+  const resolved = resolveQuery(model, { model: modelId, metrics: [metric], timeRange: range });
+  return !resolved.ok || resolved.resolved.groups.some((g) => g.kind !== 'static');
 }
 
 function tileMetrics(metrics: CatalogMetric[]): CatalogMetric[] {

@@ -12,6 +12,7 @@ import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-r
 import type { AuthEnv } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
 import { type BoardRouteDeps, BoardView, boardView } from './boards.ts';
+import { pngResponse } from './chart-image.ts';
 import { Language } from './route-params.ts';
 
 const ShareBody = z.discriminatedUnion('kind', [
@@ -40,6 +41,23 @@ const declare = { tags: ['shares'], security: SIGNED_IN };
 export function shareRoutes(deps: BoardRouteDeps) {
   const app = apiRouter<AuthEnv>();
   const boards = boardsRepository(deps.store.db);
+
+  /** A shared answer computed again with the opener's own row-level access. */
+  async function sharedAnswer(
+    token: string,
+    user: { attributes: Record<string, string[]> },
+    language: 'zh' | 'en',
+  ) {
+    const link = await boards.shareLink(token);
+    if (link?.kind !== 'answer' || !link.model || !link.intent) throw new ApiError('share_not_found');
+    const answer = await answerPinned(
+      deps,
+      { model: link.model, query: link.query, intent: link.intent },
+      { attributes: user.attributes, language },
+    );
+    if (!answer) throw new ApiError('unknown_model', { model: link.model });
+    return answer;
+  }
 
   app.openapi(
     apiRoute({
@@ -121,15 +139,37 @@ export function shareRoutes(deps: BoardRouteDeps) {
       errors: ['unauthenticated', 'share_not_found', 'unknown_model'],
     }),
     async (c) => {
-      const link = await boards.shareLink(c.req.valid('param').token);
-      if (link?.kind !== 'answer' || !link.model || !link.intent) throw new ApiError('share_not_found');
-      const answer = await answerPinned(
-        deps,
-        { model: link.model, query: link.query, intent: link.intent },
-        { attributes: c.get('user').attributes, language: requestLanguage(c, c.req.valid('query').language) },
+      const answer = await sharedAnswer(
+        c.req.valid('param').token,
+        c.get('user'),
+        requestLanguage(c, c.req.valid('query').language),
       );
-      if (!answer) throw new ApiError('unknown_model', { model: link.model });
       return c.json(answer, 200);
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/{token}/chart.png',
+      summary: "A shared answer's chart as a PNG (server renderer), computed with the opener's own access",
+      request: { params: Token, query: z.object({ language: Language.optional() }) },
+      responses: {
+        200: {
+          description: 'The chart, 2× scale',
+          content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
+      errors: ['unauthenticated', 'share_not_found', 'unknown_model', 'no_chart'],
+    }),
+    async (c) => {
+      const answer = await sharedAnswer(
+        c.req.valid('param').token,
+        c.get('user'),
+        requestLanguage(c, c.req.valid('query').language),
+      );
+      return pngResponse(c, answer.chart);
     },
   );
   return app;

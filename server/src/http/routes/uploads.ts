@@ -13,6 +13,7 @@ import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-r
 import type { AuthEnv } from '../auth/auth-context.ts';
 import { requireRole } from '../auth/authenticate.ts';
 import { actorOf } from '../governance-http.ts';
+import { requestLanguage } from '../request-language.ts';
 
 const Text = z.string().trim().max(200);
 const Bilingual = z.strictObject({ en: Text.optional(), zh: Text.optional() });
@@ -134,7 +135,7 @@ export function uploadRoutes(service: UploadService) {
       const fileName = c.req.valid('query').fileName ?? 'upload.csv';
       const record = uploadValue(await service.receive(body, fileName, actorOf(c)));
       const model = modelIdOf(fileName);
-      const proposal = uploadValue(await service.propose(record, { model }));
+      const proposal = uploadValue(await service.propose(record, { model }, requestLanguage(c)));
       return c.json({ upload: uploadView(record), proposal: proposalView(model, proposal) }, 201);
     },
   );
@@ -152,7 +153,7 @@ export function uploadRoutes(service: UploadService) {
     async (c) => {
       const record = uploadValue(service.find(c.req.valid('param').id, actorOf(c)));
       const choices: ModelChoices = c.req.valid('json');
-      const proposal = uploadValue(await service.propose(record, choices));
+      const proposal = uploadValue(await service.propose(record, choices, requestLanguage(c)));
       return c.json({ upload: uploadView(record), proposal: proposalView(choices.model, proposal) }, 200);
     },
   );
@@ -179,7 +180,9 @@ export function uploadRoutes(service: UploadService) {
       const actor = actorOf(c);
       const record = uploadValue(service.find(c.req.valid('param').id, actor));
       const choices: ModelChoices = c.req.valid('json');
-      const { version, proposal } = uploadValue(await service.submit(record, choices, actor));
+      const { version, proposal } = uploadValue(
+        await service.submit(record, choices, actor, requestLanguage(c)),
+      );
       return c.json(
         {
           version: {

@@ -32,6 +32,9 @@ export const modelVersions = pgTable(
     status: text('status').$type<ModelVersionStatus>().notNull().default('draft'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author's reason for the change, given on submitting it for review. */
+    submitNote: text('submit_note'),
+    /** The reviewer's reason for the decision (or the fixed rollback note). */
     reviewComment: text('review_comment'),
     basedOnVersion: integer('based_on_version'),
     createdAt: createdAt(),

@@ -123,6 +123,18 @@ export function defineAuthSuite(label: string, factory: StoreFactory): void {
       expect(body.error.issues.map((i) => i.path)).toEqual(['password']);
     });
 
+    it('answers the session probe with 200 and user null when signed out, the user and CSRF token when in', async () => {
+      const out = await send(fx.app, 'GET', '/auth/session');
+      expect(out.status).toBe(200);
+      expect(await out.json()).toEqual({ user: null });
+      const stale = await send(fx.app, 'GET', '/auth/session', { cookie: 'chatbi_session=not-a-session' });
+      expect(await stale.json()).toEqual({ user: null });
+      const session = await login(fx.app, 'analyst', 'demo-analyst');
+      const probe = await send(fx.app, 'GET', '/auth/session', { cookie: session.cookie });
+      expect(probe.status).toBe(200);
+      expect(await probe.json()).toMatchObject({ user: { username: 'analyst' }, csrfToken: session.csrf });
+    });
+
     it('requires the X-CSRF-Token header on cookie-authenticated POSTs, not on GETs', async () => {
       const session = await login(fx.app, 'analyst', 'demo-analyst');
       const me = await send(fx.app, 'GET', '/auth/me', { cookie: session.cookie });

@@ -182,9 +182,13 @@ export function defineGovernanceSuite(label: string, factory: StoreFactory): voi
     });
 
     it('submits for review; authors cannot review their own version, and rejection keeps the comment', async () => {
-      const submitted = await call('analyst', 'POST', '/models/retail/versions/2/submit');
+      const submitted = await call('analyst', 'POST', '/models/retail/versions/2/submit', {
+        note: '  窗口按业务口径调整  ',
+      });
       expect(submitted.status).toBe(200);
       expect(submitted.body.version.status).toBe('in_review');
+      // The author's reason is kept (trimmed) for the reviewer.
+      expect(submitted.body.version.submitNote).toBe('窗口按业务口径调整');
       const late = await call('analyst', 'PUT', '/models/retail/versions/2/churn-window', {
         window_days: 30,
       });

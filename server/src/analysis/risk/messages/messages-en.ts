@@ -30,6 +30,23 @@ export const EN = {
     'The evaluation snapshot {date} has a single outcome class, so AUC cannot be computed.',
   quality:
     'Trained on snapshots before {date} and tested on that snapshot: ROC AUC {auc}; {top} of the top-scored 10% churned within 90 days (overall {base}).',
+  label_missing:
+    'The risk list names customers, and this model has no customer id dimension. It needs: {missing}. The other analyses (drivers, segments, reasons) still work.',
+  label_no_features:
+    'Model {model} has no dimension with 2 to {max} values to learn churn from: add categorical, banded or boolean dimensions (dimensions.yaml).',
+  label_one_class:
+    'All {rows} customers have the same churn label: there is nothing to learn a risk score from.',
+  label_definition:
+    'Label churn has no dates, so the score is a look-alike probability: how likely a customer with these attributes is to be among those who churned (logistic regression, L2 λ = 1, on {dimensions}). "At risk" = a current customer (not churned) scoring {threshold} or more; the level comes from the same probability',
+  label_left_out:
+    'Left out of the model as recorded with the outcome (only churners have a value, or a value whose customers all churned holds half the churners): {members}',
+  label_narrative:
+    'Of {scored} current customers, {atRisk} score {threshold} or more and are at risk: {levels}.{shown} First is {who} (score {pct}){why}. {quality}',
+  label_narrative_none:
+    'Of {scored} current customers, none scores {threshold} or more, so none is at risk. {quality}',
+  label_levels: '{veryHigh} at 70% or more, {high} 50-70% and {medium} 30-50%',
+  label_quality:
+    '{folds}-fold cross-validated ROC AUC {auc} on {rows} customers ({events} churned); {top} of the top-scored 10% had churned (overall {base}).',
   'feature.recency_days': '{days} since the last order',
   'feature.missed_orders': 'about {v} orders missed at the usual pace',
   'feature.orders_12m': '{orders} in 12 months',

@@ -29,6 +29,21 @@ export const ZH: Record<RiskMessageId, string> = {
   quality_single_class: '评估快照 {date} 只有一类结果，无法计算 AUC。',
   quality:
     '模型用 {date} 之前的快照训练、在 {date} 快照上检验：ROC AUC {auc}，评分最高的 10% 客户中 {top} 在 90 天内流失（整体 {base}）。',
+  label_missing:
+    '风险客户名单要列出客户，但这个模型没有客户编号维度。需要：{missing}。其他分析（驱动因素、细分、原因）照常可用。',
+  label_no_features:
+    '模型 {model} 没有取值在 2 到 {max} 个之间的维度可用来学习流失：请在 dimensions.yaml 中添加分类、分段或布尔维度。',
+  label_one_class: '全部 {rows} 位客户的流失标签相同，无法据此学习风险评分。',
+  label_definition:
+    '标签流失没有日期，因此评分是“相似度概率”：具有这些属性的客户属于已流失客户的可能性（逻辑回归，L2 λ=1，特征：{dimensions}）。“有流失风险”= 尚未流失且评分≥{threshold} 的客户；风险等级按同一概率划分',
+  label_left_out:
+    '以下维度与流失结果同时记录（只有流失客户有值，或某个取值的客户全部流失且占流失客户一半以上），属于结果而非原因，未纳入模型：{members}',
+  label_narrative:
+    '在 {scored} 位现有客户中，{atRisk} 位评分≥{threshold}，有流失风险：{levels}。{shown}排在首位的是 {who}（评分 {pct}）{why}。{quality}',
+  label_narrative_none: '在 {scored} 位现有客户中，没有客户评分≥{threshold}，因此没有风险客户。{quality}',
+  label_levels: '{veryHigh} 位≥70%，{high} 位在 50%-70%，{medium} 位在 30%-50%',
+  label_quality:
+    '{folds} 折交叉验证 ROC AUC {auc}（{rows} 位客户，{events} 位已流失）；评分最高的 10% 客户中 {top} 已流失（整体 {base}）。',
   'feature.recency_days': '距上次购买 {n} 天',
   'feature.missed_orders': '按以往频率已错过约 {v} 次购买',
   'feature.orders_12m': '近12个月 {n} 单',

@@ -1,10 +1,11 @@
 /**
- * Chart images for chat channels: `renderChartPng` (vega-lite → SVG → PNG with the CJK font loaded from
- * its file), cached by spec, since identical specs give identical images and many askers ask alike.
+ * Chart images for chat channels and the web's "copy as image" / PNG export: `renderChartPng` (vega-lite →
+ * SVG → PNG with the CJK font loaded from its file), cached by spec, since identical specs give identical
+ * images and many askers ask alike.
  */
 import { createHash } from 'node:crypto';
-import type { VegaLiteSpec } from '../answer/presentation-input.ts';
-import { renderChartPng } from '../answer/render-png.ts';
+import type { VegaLiteSpec } from './presentation-input.ts';
+import { renderChartPng } from './render-png.ts';
 
 const MAX_ENTRIES = 64;
 const cache = new Map<string, Promise<Buffer>>();

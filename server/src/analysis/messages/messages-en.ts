@@ -1,0 +1,75 @@
+/**
+ * English text the analyses share (errors, assumptions, list words); its keys are the message ids
+ * (messages-zh.ts has the same). Folders with much text keep their own catalog (risk/, winback/).
+ * `{name_lower}` is the same label in lower case, for the middle of an English sentence.
+ */
+export const EN = {
+  list_separator: ', ',
+  requirement_separator: '; ',
+  sentence_separator: ' ',
+  label_value: '{label}: {value}',
+  no_value: '(none)',
+  not_significant: '{label} (not significant)',
+  cannot_run: 'This analysis cannot be run: {why}',
+  missing_definitions:
+    'Model {model} lacks the definitions this analysis needs: {missing}. The other analyses still work.',
+  'period.after_as_of': "The period asked about ({period}) starts after the data's as-of date {asOf}.",
+  'period.default':
+    'No period given: analysed the last complete quarter before the as-of date ({asOf}), {period}.',
+  'population.no_metric': 'Model {model} has no churn-rate metric to compare customer groups on.',
+  'population.last_complete':
+    'Quarter-start snapshots need a fully observed quarter: used the last complete one, {period}.',
+  'population.snapshots':
+    'Computed on quarter-start snapshots: {period} (customer state at its start, churn during it).',
+  'customer.not_found': 'No customer {id} you may see',
+  'customer.narrative':
+    'Customer {id} ({name}): {risk} Timeline: {events} events ({orderDays} days with orders).',
+  'customer.risk': 'churn risk {pct}{listed}, mainly: {reasons}.',
+  'customer.listed': ' (on the at-risk list)',
+  'customer.no_reasons': 'none',
+  'customer.not_scored': 'churned or not scored.',
+  'customer.same_score': 'The risk score is the at-risk list’s: same model, same as-of date',
+  'decomposition.needs_ratio': 'A change decomposition needs a ratio metric (such as churn rate).',
+  'decomposition.timeless':
+    '{metric} has no time (the data only records who churned), so two periods cannot be compared.',
+  'decomposition.failed': 'Cannot decompose: {detail}',
+  'decomposition.no_dimension': 'No dimension to decompose the change by.',
+  'decomposition.snapshot_metric':
+    '{dimension} comes from the quarter-start snapshots, so the split uses {metric_lower} (customer state at the quarter start, churn during it).',
+  'cohorts.no_metric': 'Model {model} has no cohort retention metric.',
+  'cohorts.none': 'No customer cohorts in this selection.',
+  'survival.no_dimension': 'No customer dimension to compare.',
+  'survival.compared_by': 'No dimension given: survival curves compared by {dimension_lower}.',
+  'survival.all_spells':
+    'Survival uses every activity spell in the data (first order to churn), not only the period asked.',
+  'survival.no_spells': 'No activity spells to analyse.',
+  'segments.no_dimension': 'Model {model} has no segmentation dimension.',
+  'segments.none': 'No customers in this selection.',
+  'drivers.restating':
+    '{names} are derived from recency and the early-warning rules, so they restate the churn definition; not scanned as factors (name them in the question to include them).',
+  'drivers.not_attribute':
+    '{names}: not an attribute of customers at the period start, so not a candidate factor.',
+  'drivers.these_dimensions': 'These dimensions',
+  'drivers.no_churners': 'No customers (or no churners) in this selection to analyse drivers on.',
+  'reasons.no_churners':
+    'No customer churned in this period and selection, so there are no reasons to analyse.',
+  'campaigns.no_messages': 'This model has no retention-campaign messages',
+  'campaigns.retained':
+    'Retained = returned or saved within the campaign window (30 days by default); uplift = treated rate − random control rate, 95% interval with the unpooled SE, two-proportion z-test',
+  'campaigns.cost':
+    'Cost per retained customer = treated messaging cost ÷ (uplift × treated customers), at the governed unit costs per channel',
+  'outcomes.none_yet': 'No retention messages in the selected range yet: nothing to measure.',
+  'outcomes.group':
+    '{Noun} "{group}": treated {treatedRate} ({treated}) vs control {controlRate} ({control}), uplift {uplift} pp, 95% CI [{low}, {high}], p={p} ({significance}){cost}.',
+  'outcomes.significant': 'significant',
+  'outcomes.not_significant': 'not significant',
+  'outcomes.cost': ', {cost} per retained customer',
+  'outcomes.no_control': '{count} more without a control group: effect unknown.',
+  'outcomes.best': 'The most effective {noun} is "{group}".',
+  'outcomes.none_significant': 'No {noun} shows an uplift significant at the 5% level.',
+  'outcomes.noun.campaign': 'campaign',
+  'outcomes.noun.message_channel': 'channel',
+  'outcomes.noun.retention_action': 'action',
+} as const;
+
+export type AnalysisMessageId = keyof typeof EN;
