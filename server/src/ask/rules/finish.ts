@@ -1,6 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
+import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from '../interpretation.ts';
 import type { RulesResult } from '../rules-interpreter.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
