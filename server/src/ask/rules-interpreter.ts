@@ -1,5 +1,4 @@
 import type { Catalog, Lang } from '../../../semantic-layer/src/catalog.ts';
-import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
@@ -9,27 +8,26 @@ import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
   clarifyAmbiguous,
-  clarifyEmptyPeriod,
   clarifyUnknownFilter,
   clarifyWhichCount,
   clarifyWhichMetric,
-  looksLikeFilter,
   type QuestionParts,
   type Reinterpret,
 } from './rules/clarify.ts';
 import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
+import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
 import {
+  asksForecast,
   churnedVersusRetained,
   countedMetrics,
   countOfNamedPeople,
   countOfSegment,
   ranksByDefault,
 } from './rules/metric-choice.ts';
-import { choosePeriod } from './rules/period.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
@@ -139,6 +137,13 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
         : analysis.time,
     timeDimension: members.timeDimension,
   };
+  if (
+    modelHasTime(catalog) &&
+    asksForecast(analysis, catalog, draft.metrics.length ? draft.metrics : [catalog.defaultMetric])
+  ) {
+    intent = 'churn_forecast';
+    draft.intent = intent;
+  }
   const cohortMetrics = draft.metrics.filter(
     (id) => catalog.metrics.find((m) => m.id === id)?.type === 'cohort_retention',
   );
@@ -292,102 +297,6 @@ function dimensionsFor(intent: Intent, members: Members, total: boolean): string
     ? members.dimensions.filter((d) => members.groupedBy.has(d))
     : members.dimensions;
   return [...new Set([...dims, ...compared])];
-}
-
-type Parts = Pick<
-  Draft,
-  'model' | 'metrics' | 'dimensions' | 'filters' | 'intent' | 'ranking' | 'time' | 'timeDimension'
->;
-
-/** Period defaults, assumptions, the unknown-word and empty-period checks, then the interpretation. */
-function finish(
-  analysis: QuestionAnalysis,
-  catalog: Catalog,
-  asOf: string,
-  parts: Parts,
-  assumptions: string[],
-  base: { language: Lang; unknownTerms: string[]; understood: Interpretation['understood'] },
-  reinterpret: Reinterpret,
-  inheritedDefault: boolean | undefined,
-): RulesResult {
-  const lang = analysis.language;
-  const joined = parts.time.joined;
-  if (parts.intent === 'decomposition' && joined && joined.from.end === joined.to.start) {
-    // "what changed from Q2 to Q3": the later period is explained against the one just before it
-    parts = { ...parts, time: { ...parts.time, range: joined.to } };
-  }
-  const period = choosePeriod(parts.time, parts.metrics, catalog, asOf, lang, {
-    timeDimension: parts.timeDimension,
-    trend: parts.intent === 'trend',
-  });
-  let compare = period.compare;
-  const allAssumptions = [...assumptions, ...period.assumptions];
-  if (parts.intent === 'decomposition' && !compare && period.timeRange) {
-    compare = 'previous_period';
-    allAssumptions.push(say.decompositionCompare(lang));
-  }
-  const query: SemanticQueryInput = assembleQuery({
-    model: parts.model,
-    metrics: parts.metrics,
-    dimensions: parts.dimensions,
-    filters: parts.filters,
-    time: period.time,
-    timeRange: period.timeRange,
-    compare,
-    ranking: parts.ranking,
-  });
-  const understood = [...base.understood, ...period.understood];
-  const kind = ANALYSIS_INTENT_SET.has(parts.intent) ? 'analysis' : 'query';
-  const defaultedRange = inheritedDefault ?? period.defaulted;
-
-  const filterLike = analysis.unknown.filter((t) => looksLikeFilter(t, analysis.original));
-  if (filterLike.length > 0) {
-    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret);
-    return {
-      ...base,
-      understood,
-      kind: 'clarify',
-      intent: 'clarify',
-      query,
-      assumptions: allAssumptions,
-      ...c,
-    };
-  }
-  if (base.unknownTerms.length > 0) allAssumptions.push(say.unknownTerms(base.unknownTerms, lang));
-  if (analysis.time.empty && analysis.time.range && period.timeRange) {
-    const token = analysis.timeTokens.find((t) => t.kind === 'range')!;
-    const words = {
-      text: analysis.original.slice(token.start, token.end),
-      start: token.start,
-      end: token.end,
-    };
-    const c = clarifyEmptyPeriod(
-      words,
-      analysis.time.range,
-      analysis.time.alternative,
-      analysis.original,
-      query,
-      lang,
-    );
-    return {
-      ...base,
-      understood,
-      kind: 'clarify',
-      intent: 'clarify',
-      query,
-      assumptions: allAssumptions,
-      ...c,
-    };
-  }
-  return {
-    ...base,
-    understood,
-    kind,
-    intent: parts.intent,
-    query,
-    assumptions: allAssumptions,
-    defaultedRange,
-  };
 }
 
 /**

@@ -191,6 +191,22 @@ export const CUE_WORDS = {
   ],
   /** Why something happened to a value ("因为价格流失", "churned because of price"). */
   cause: ['因为', '由于', 'because of', 'due to', 'because'],
+  /** Future tense: with a churn word and a period that has not started, a forecast (rules/metric-choice.ts). */
+  future: [
+    '会流失',
+    '会走',
+    '会有多少',
+    '会不会',
+    '将会',
+    '预计',
+    '预测',
+    'will',
+    'expected',
+    'going to',
+    'forecast',
+    'predict',
+    'projected',
+  ],
   /** A part of a total ("高价值的占多少", "what share of churners"): rules/share.ts. */
   share: [
     '占多少',

@@ -16,12 +16,26 @@ export type NamedPeriod =
   | 'this_week'
   | 'trailing_year'
   | 'month_before_last'
-  | 'quarter_before_last';
+  | 'quarter_before_last'
+  | 'next_quarter'
+  | 'next_month';
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
   month_before_last: ['上上个月', '上上月', '前个月', 'the month before last'],
   quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last'],
+  // the period after the data's date: empty for data questions (said), the horizon of a forecast
+  next_quarter: [
+    '下个季度',
+    '下季度',
+    '下一季度',
+    '下一个季度',
+    '下季',
+    'next quarter',
+    'coming quarter',
+    'upcoming quarter',
+  ],
+  next_month: ['下个月', '下月', '下一个月', 'next month', 'coming month'],
   last_quarter: [
     '上个季度',
     '上季度',

@@ -100,6 +100,35 @@ const CASES: WordingCase[] = [
       filters: [{ member: 'payment_method', op: 'in', values: ['Electronic check'] }],
     },
   },
+  // batch-3 classes (issue 13 round 3): both sides of a yes-no dimension, a share, a rate's headcount
+  {
+    question: '有技术支持和没有的客户流失率对比',
+    model: 'telco',
+    sent: '有技术支持和没有的客户流失率对比',
+    prompt: 'With X vs without / 有X和没有的 / with and without it',
+    intent: 'comparison',
+    query: {
+      metrics: ['churn_rate'],
+      dimensions: ['tech_support'],
+      filters: [{ member: 'tech_support', op: 'in', values: ['Yes', 'No'] }],
+    },
+  },
+  {
+    question: '流失客户里华南的占多少',
+    model: 'retail',
+    sent: '流失客户里华南的占多少',
+    prompt: 'A share (高价值的占多少, 各占多少, what share of, 占比)',
+    intent: 'breakdown',
+    query: { metrics: ['churned_customers'], dimensions: ['region'], filters: [], timeRange: Q3 },
+  },
+  {
+    question: '上个月流失了几个',
+    model: 'retail',
+    sent: '上个月流失了几个',
+    prompt: 'A rate word with a count of people',
+    intent: 'metric',
+    query: { metrics: ['churned_customers'], timeRange: SEP },
+  },
 ];
 
 const models = {} as Record<ModelId, SemanticModel>;
@@ -129,7 +158,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-describe('LLM interpreter on the wording classes of blind batch 2 (fake server)', () => {
+describe('LLM interpreter on the wording classes of blind batches 2 and 3 (fake server)', () => {
   it.each(CASES.map((c) => [c.question, c] as const))('%s', async (_q, c) => {
     const seen = fake.requests.length;
     const out = await interpretWithLlm({

@@ -55,6 +55,10 @@ export const say = {
     lang === 'zh'
       ? `占比：按${dimension}列出各组的${metric}，每组占合计的比例`
       : `Share: ${metric} listed by ${dimension.toLowerCase()}, each group's part of the total`,
+  forecastHorizon: (range: TimeRange, unused: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `预测期为数据截止日起的下一个季度（${rangeText(range, lang)}）${unused.length ? `，未使用“${unused.join('、')}”` : ''}`
+      : `The forecast covers the quarter after the data's date (${rangeText(range, lang)})${unused.length ? `; "${unused.join('", "')}" was not used` : ''}`,
   groupingReading: (words: string, chosen: string, others: string[], lang: Lang) =>
     lang === 'zh'
       ? `按“${chosen}”理解“${words}”；也可以按${others.map((o) => `“${o}”`).join('、')}看`

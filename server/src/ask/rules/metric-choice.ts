@@ -119,3 +119,13 @@ export function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catal
   const asked = metrics.find((id) => !groups.includes(id));
   return groups.length > 0 && asked ? of(asked) : undefined;
 }
+
+/**
+ * "下个季度会流失多少人", "预测下季度流失", "how many will churn next quarter": the default metric (or the
+ * count of its people) in a period after the data's date, said in the future tense, is the churn forecast.
+ */
+export function asksForecast(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]): boolean {
+  if (!analysis.time.empty || !analysis.time.range || !hasCue(analysis, 'future')) return false;
+  const churn = [catalog.defaultMetric, countOfRate(catalog, catalog.defaultMetric)];
+  return metrics.length === 1 && churn.includes(metrics[0]);
+}

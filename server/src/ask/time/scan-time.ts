@@ -269,6 +269,14 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
       return { range: { start: addMonths(quarterStart(asOf), -6), end: addMonths(quarterStart(asOf), -3) } };
     case 'trailing_year':
       return rolling(12, 'month', asOf) ?? {};
+    case 'next_quarter': {
+      const start = quarterStart(asOf) === asOf ? asOf : addMonths(quarterStart(asOf), 3);
+      return { range: { start, end: addMonths(start, 3) } };
+    }
+    case 'next_month': {
+      const start = monthStart(asOf) === asOf ? asOf : addMonths(monthStart(asOf), 1);
+      return { range: { start, end: addMonths(start, 1) } };
+    }
   }
 }
 
