@@ -41,6 +41,7 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     '上季度',
     '上一季度',
     '上一个季度',
+    '上一季',
     '上季',
     'last quarter',
     'previous quarter',
@@ -317,6 +318,7 @@ export const MONTH_ABBREVIATIONS = [
 export const EVENT_DAY_WORDS = ['当天', '那天', '当日', '那一天', '这天', '这一天', 'day', 'itself'];
 export const EVENT_WINDOW_WORDS = [
   '期间',
+  '档期',
   '大促期间',
   '大促',
   '活动期间',

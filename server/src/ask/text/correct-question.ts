@@ -10,11 +10,12 @@ import {
   SHORTHAND_WORDS,
 } from '../lexicon/shorthand-words.ts';
 import { isEnglishWord } from './english-words.ts';
+import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 
 /** One change made to the question before matching, named back to the user. */
 export interface Correction {
-  kind: 'traditional' | 'dialect' | 'homophone' | 'typo' | 'shorthand';
+  kind: 'traditional' | 'dialect' | 'homophone' | 'typo' | 'shorthand' | 'initials';
   from: string;
   to: string;
 }
@@ -27,6 +28,10 @@ export interface CorrectedQuestion {
 interface Dictionary {
   /** Chinese words, by their toneless pinyin. */
   byPinyin: Map<string, string[]>;
+  /** The same words by their pinyin with zh/ch/sh, -ng and l/n folded (near-homophones: 投述 → 投诉). */
+  byLoosePinyin: Map<string, string[]>;
+  /** The model's Chinese words by their pinyin initials ("lsl" → 流失率). */
+  byInitials: Map<string, string[]>;
   /** Chinese words (2+ characters) of the model and time words: never rewritten. */
   zhWords: Set<string>;
   /** Other words of the language (cues, stop words): a window wholly inside one is left alone. */
@@ -41,18 +46,21 @@ interface Dictionary {
 const CJK_RUN = /\p{Script=Han}+/gu;
 
 const toneless = (text: string) => pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+/** Toneless pinyin with the retroflex initials many speakers merge folded (sh/s, zh/z, ch/c: 投述 → 投诉). */
+const loose = (key: string) => key.replace(/\b([zcs])h/g, '$1');
 
 function buildDictionary(catalog: Catalog): Dictionary {
   const model = modelVocabulary(catalog);
   const language = languageVocabulary();
   const zhTargets = [...model.zh, ...language.zhTargets].filter((w) => /^\p{Script=Han}{2,8}$/u.test(w));
   const byPinyin = new Map<string, string[]>();
+  const byLoosePinyin = new Map<string, string[]>();
   for (const w of new Set(zhTargets)) {
     const key = toneless(w);
-    const list = byPinyin.get(key) ?? [];
-    list.push(w);
-    byPinyin.set(key, list);
+    byPinyin.set(key, [...(byPinyin.get(key) ?? []), w]);
+    byLoosePinyin.set(loose(key), [...(byLoosePinyin.get(loose(key)) ?? []), w]);
   }
+  const byInitials = initialsIndex(model.zh);
   const han = (w: string) => /^\p{Script=Han}{2,}$/u.test(w);
   const zhWords = new Set([...model.zh, ...language.zhTime].filter(han));
   const zhLexicon = new Set([...language.zhTargets, ...language.zhKnown].filter(han));
@@ -61,7 +69,7 @@ function buildDictionary(catalog: Catalog): Dictionary {
   const enTargets = [...new Set([...model.enTargets, ...language.enTargets])].filter(
     (w) => w.length >= MIN_TYPO_LENGTH,
   );
-  return { byPinyin, zhWords, zhLexicon, zhLengths, enTargets, enKnown };
+  return { byPinyin, byLoosePinyin, byInitials, zhWords, zhLexicon, zhLengths, enTargets, enKnown };
 }
 
 const cache = new WeakMap<Catalog, Dictionary>();
@@ -102,6 +110,9 @@ function readCantonese(text: string, corrections: Correction[]): string {
   return out;
 }
 
+const windowTries = (lengths: number[]) =>
+  [false, true].flatMap((withKnown) => lengths.map((length) => ({ length, withKnown })));
+
 /**
  * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
  * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
@@ -114,18 +125,30 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
     const known = new Array<boolean>(s.length).fill(false);
     for (let i = 0; i < s.length; i++)
       for (let j = i + 2; j <= s.length; j++) if (d.zhWords.has(s.slice(i, j))) known.fill(true, i, j);
-    const replaced: { start: number; to: string; from: string }[] = [];
+    const replaced: { start: number; to: string; from: string; named: number }[] = [];
     for (let i = 0; i < s.length; i++) {
-      for (const length of d.zhLengths) {
+      // first windows of unknown characters only; then windows that end in known words ("活越客户数")
+      for (const { length, withKnown } of windowTries(d.zhLengths)) {
         const window = s.slice(i, i + length);
-        if (window.length !== length || known.slice(i, i + length).some(Boolean)) continue;
+        const knownHere = known.slice(i, i + length);
+        const unknown = knownHere.filter((k) => !k).length;
+        if (window.length !== length || knownHere[0]) continue;
+        if (withKnown ? unknown === length || unknown < 2 : unknown < length) continue;
         if ([...d.zhLexicon].some((w) => w.includes(window))) continue;
-        const candidates = (d.byPinyin.get(toneless(window)) ?? []).filter(
-          (w) => w !== window && (length >= 3 || [...w].some((ch) => window.includes(ch))),
-        );
-        const distinct = [...new Set(candidates)];
+        // a known word inside the window stays as written ("活越客户" → 活跃客户, never a rewrite of 客户)
+        const keepsKnown = (w: string) => [...w].every((ch, k) => !knownHere[k] || ch === window[k]);
+        const fits = (w: string) =>
+          w !== window && keepsKnown(w) && (length >= 3 || [...w].some((ch) => window.includes(ch)));
+        const key = toneless(window);
+        let distinct = [...new Set((d.byPinyin.get(key) ?? []).filter(fits))];
+        if (distinct.length === 0)
+          distinct = [...new Set((d.byLoosePinyin.get(loose(key)) ?? []).filter(fits))].filter(
+            (w) => [...w].filter((ch, k) => ch !== window[k]).length === 1,
+          );
         if (distinct.length !== 1) continue;
-        replaced.push({ start: i, from: window, to: distinct[0] });
+        // named back without the known words kept at its end ("活越客户数" is named 活越 → 活跃)
+        const named = withKnown ? length - [...knownHere].reverse().findIndex((k) => !k) : length;
+        replaced.push({ start: i, from: window, to: distinct[0], named });
         known.fill(true, i, i + length);
         i += length - 1;
         break;
@@ -137,12 +160,27 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
     for (const r of replaced) {
       fixed += s.slice(at, r.start) + r.to;
       at = r.start + r.from.length;
-      corrections.push({ kind: 'homophone', from: r.from, to: r.to });
+      corrections.push({ kind: 'homophone', from: r.from.slice(0, r.named), to: r.to.slice(0, r.named) });
     }
     fixed += s.slice(at);
     out = out.replace(s, fixed);
   }
   return out;
+}
+
+/**
+ * Pinyin initials of a model word typed in a Chinese question ("上个月lsl多少" → 流失率): only a run of
+ * 2 to 5 letters that is not an English word or a known shorthand, and only one word with those initials.
+ */
+function readInitials(text: string, d: Dictionary, corrections: Correction[]): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
+  return text.replace(/(?<![A-Za-z0-9_])[a-z]{2,5}(?![A-Za-z0-9_])/g, (from) => {
+    if (d.enKnown.has(from) || SHORTHAND_WORDS[from] || isEnglishWord(from)) return from;
+    const to = wordForInitials(from, d.byInitials);
+    if (!to) return from;
+    corrections.push({ kind: 'initials', from, to });
+    return to;
+  });
 }
 
 /** The one closest English target within the allowed distance, if there is exactly one. */
@@ -213,6 +251,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   text = readCantonese(text, corrections);
   text = fixHomophones(text, d, corrections);
+  text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };
 }
