@@ -70,6 +70,30 @@ export const EN = {
   'outcomes.noun.campaign': 'campaign',
   'outcomes.noun.message_channel': 'channel',
   'outcomes.noun.retention_action': 'action',
+  'playbook.segment.or': ' or ',
+  'playbook.segment.cause': 'cause: {causes}',
+  'playbook.segment.risk': 'churn probability {band}',
+  'playbook.segment.everyone': 'every at-risk customer',
+  'playbook.success.save': 'saved',
+  'playbook.success.winback': 'won back',
+  'playbook.effect.no_history':
+    'No history yet: this action has never been run, so its effect will be learned from this round',
+  'playbook.effect.no_control':
+    'Past {word} rate {rate} (n = {customers}), no control group, so the incremental effect is unknown',
+  'playbook.effect.small_control': '[Unknown effect: the control group has only {customers} customers] ',
+  'playbook.effect.negative': '[Negative: worse than control] ',
+  'playbook.effect.history':
+    'History: {word} rate {rate} when contacted (n = {customers}) vs {controlRate} held out (n = {controlCustomers}), an increment of {difference} (95% CI {lower} to {upper}, p = {p})',
+  'playbook.baseline.action_control': "the action's past control group",
+  'playbook.baseline.all_controls': 'all past control groups',
+  'playbook.baseline.assumed': 'no history: 50%, the conservative case',
+  'playbook.uplift.history': 'the past increment',
+  'playbook.uplift.assumed': 'an assumed smallest worthwhile lift',
+  'playbook.measure.design':
+    'Hold out a random control group (not contacted) and compare the 90-day {word} rate; detecting {uplift} ({upliftSource}) with 80% power at α = 0.05 needs {perArm} customers per arm (baseline {baseline}, {baselineSource}).',
+  'playbook.measure.enough': ' Of the {targets} targets, hold out {holdout} at random.',
+  'playbook.measure.standing':
+    ' {targets} targets are too few for one round: hold out 10% ({holdout}) as a standing control group and evaluate over several rounds.',
 } as const;
 
 export type AnalysisMessageId = keyof typeof EN;

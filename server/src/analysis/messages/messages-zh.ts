@@ -58,4 +58,26 @@ export const ZH: Record<AnalysisMessageId, string> = {
   'outcomes.noun.campaign': '活动',
   'outcomes.noun.message_channel': '渠道',
   'outcomes.noun.retention_action': '动作',
+  'playbook.segment.or': '/',
+  'playbook.segment.cause': '原因：{causes}',
+  'playbook.segment.risk': '流失概率 {band}',
+  'playbook.segment.everyone': '全部风险客户',
+  'playbook.success.save': '挽留',
+  'playbook.success.winback': '挽回',
+  'playbook.effect.no_history': '暂无历史：这个动作还没有执行记录，本次执行后开始积累效果数据',
+  'playbook.effect.no_control': '历史{word}率 {rate}（{customers} 人），没有对照组，无法估计增量效果',
+  'playbook.effect.small_control': '【效果未知：对照组只有 {customers} 人】',
+  'playbook.effect.negative': '【效果为负：低于对照组】',
+  'playbook.effect.history':
+    '历史：触达组{word}率 {rate}（{customers} 人）vs 对照组 {controlRate}（{controlCustomers} 人），增量 {difference}（95% CI {lower} ~ {upper}，p={p}）',
+  'playbook.baseline.action_control': '该动作历史对照组',
+  'playbook.baseline.all_controls': '全部动作的历史对照组',
+  'playbook.baseline.assumed': '无历史，按 50% 保守估计',
+  'playbook.uplift.history': '历史增量',
+  'playbook.uplift.assumed': '假设的最小有意义提升',
+  'playbook.measure.design':
+    '随机留出对照组（不触达），比较 90 天内{word}率；以 80% 功效（α=0.05）检出 {uplift}（{upliftSource}）的差异，每组需 {perArm} 人（基线 {baseline}，{baselineSource}）。',
+  'playbook.measure.enough': '本次 {targets} 位目标中随机留出 {holdout} 位作对照。',
+  'playbook.measure.standing':
+    '本次仅 {targets} 位目标，一批不足以检验；随机留出 10%（{holdout} 位）作持续对照组，累计多批后评估。',
 };
