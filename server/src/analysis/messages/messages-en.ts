@@ -94,6 +94,39 @@ export const EN = {
   'playbook.measure.enough': ' Of the {targets} targets, hold out {holdout} at random.',
   'playbook.measure.standing':
     ' {targets} targets are too few for one round: hold out 10% ({holdout}) as a standing control group and evaluate over several rounds.',
+  'drivers.population': 'Of {customers} customers{period}, {churned} churned ({rate}).',
+  'drivers.population.period': ' active at the start of {period}',
+  'drivers.next_factor': '{label} (RR {rr}, PAF {paf}, 95% CI {pafCi})',
+  'drivers.next': '; next come {factors}',
+  'drivers.top':
+    'Ranked by attributable share (PAF), the top driver is {label} — churn {rateWith} against {rateWithout} for the rest, relative risk {rr} (95% CI {ci}), about {paf} (95% CI {pafCi}) of churn attributable to it{next}.',
+  'drivers.none': 'No factor significantly raised the churn risk.',
+  'drivers.factor_rr': '{label} (RR {rr})',
+  'drivers.factor_or': '{label} (OR {or})',
+  'drivers.protective': 'Churn is markedly lower for {factors}.',
+  'drivers.indicator': '{label} (RR {rr}: {why})',
+  'drivers.indicators':
+    "Measured inside the outcome's own window, these are leading indicators, not causes, and are not ranked: {factors}.",
+  'drivers.regression':
+    'Adjusted for each other in a logistic regression (also Benjamini–Hochberg corrected), the strongest are {factors}.',
+  'drivers.nested':
+    'Within {parent}: {city} churned at {rate} against {restRate} in the rest of {parent}, relative risk {rr} (95% CI {low}–{high}); the rest of {parent} against other regions: {restRr} ({restLow}–{restHigh}){explains}.',
+  'drivers.nested.explains': ", so {parent}'s excess is {city}'s and is for the city to act on",
+  'drivers.left_out.few': '{count} with fewer than 30 customers (e.g. {names})',
+  'drivers.left_out.zero': '{count} with no churners to compute a relative risk',
+  'drivers.left_out.insignificant': '{count} whose 95% CI includes 1, i.e. not significant (e.g. {names})',
+  'drivers.left_out.fdr':
+    '{count} significant on their own but not after the Benjamini–Hochberg correction for multiple testing (5% false discovery rate; e.g. {names})',
+  'drivers.left_out.majority': '{count} held by over 80% of customers, i.e. the baseline (e.g. {names})',
+  'drivers.left_out.outcome':
+    '{names} is recorded only for churned customers: a consequence of churn, not a factor',
+  'drivers.left_out.outcomes':
+    '{names} are recorded only for churned customers: a consequence of churn, not a factor',
+  'drivers.corrected':
+    'significance is corrected for {count} tests by Benjamini–Hochberg (5% false discovery rate)',
+  'drivers.all_significant': 'All {tested} factors tested were significant; {corrected}.',
+  'drivers.tested':
+    '{tested} factors tested; {corrected}; {shown} significant ones listed; left out: {reasons}.',
 } as const;
 
 export type AnalysisMessageId = keyof typeof EN;

@@ -80,4 +80,32 @@ export const ZH: Record<AnalysisMessageId, string> = {
   'playbook.measure.enough': '本次 {targets} 位目标中随机留出 {holdout} 位作对照。',
   'playbook.measure.standing':
     '本次仅 {targets} 位目标，一批不足以检验；随机留出 10%（{holdout} 位）作持续对照组，累计多批后评估。',
+  'drivers.population': '{period} {customers} 位客户中有 {churned} 人流失（{rate}）。',
+  'drivers.population.period': '{period}期初活跃的',
+  'drivers.next_factor': '「{label}」（相对风险 {rr}，可归因 {paf}，95% 区间 {pafCi}）',
+  'drivers.next': '；其次是{factors}',
+  'drivers.top':
+    '按可归因比例（PAF）排序，首要因素是「{label}」：流失率 {rateWith}，其余客户 {rateWithout}，相对风险 {rr}（95% 置信区间 {ci}），约 {paf}（95% 区间 {pafCi}）的流失可归因于它{next}。',
+  'drivers.none': '没有显著提高流失风险的因素。',
+  'drivers.factor_rr': '「{label}」（相对风险 {rr}）',
+  'drivers.factor_or': '「{label}」（OR {or}）',
+  'drivers.protective': '流失风险明显较低的是{factors}。',
+  'drivers.indicator': '「{label}」（相对风险 {rr}：{why}）',
+  'drivers.indicators': '以下因素在结果窗口内测得，是流失的前兆而非原因，未参与排序：{factors}。',
+  'drivers.regression':
+    '多因素逻辑回归（相互调整后，同样经 Benjamini–Hochberg 校正）中影响最大的是{factors}。',
+  'drivers.nested':
+    '在{parent}内部比较：{city}流失率 {rate}，{parent}其他地方 {restRate}，相对风险 {rr}（95% 置信区间 {low}–{high}）；{parent}除{city}外相对其他地区的相对风险为 {restRr}（{restLow}–{restHigh}）{explains}。',
+  'drivers.nested.explains': '，即{parent}整体偏高来自{city}，应在城市层面处理',
+  'drivers.left_out.few': '{count} 个因客户不足 30 人（如{names}）',
+  'drivers.left_out.zero': '{count} 个因没有流失客户无法计算相对风险',
+  'drivers.left_out.insignificant': '{count} 个因 95% 置信区间包含 1、差异不显著（如{names}）',
+  'drivers.left_out.fdr':
+    '{count} 个单独检验显著、但经 Benjamini–Hochberg 多重检验校正（错误发现率 5%）后不显著（如{names}）',
+  'drivers.left_out.majority': '{count} 个因覆盖八成以上客户、属于基准人群（如{names}）',
+  'drivers.left_out.outcome': '{names}只记录在已流失客户身上，是流失的结果而非因素',
+  'drivers.left_out.outcomes': '{names}只记录在已流失客户身上，是流失的结果而非因素',
+  'drivers.corrected': '显著性已按 Benjamini–Hochberg 方法对 {count} 次检验做多重检验校正（错误发现率 5%）',
+  'drivers.all_significant': '共检验 {tested} 个因素，全部显著；{corrected}。',
+  'drivers.tested': '共检验 {tested} 个因素，{corrected}，列出 {shown} 个显著因素；未列出：{reasons}。',
 };
