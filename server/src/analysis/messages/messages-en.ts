@@ -127,6 +127,24 @@ export const EN = {
   'drivers.all_significant': 'All {tested} factors tested were significant; {corrected}.',
   'drivers.tested':
     '{tested} factors tested; {corrected}; {shown} significant ones listed; left out: {reasons}.',
+  'decomposition.echo': ', of which {contribution} comes from {from}: look at {from}, not all of {parent}',
+  'decomposition.noise': ', not significant after correction, possibly chance',
+  'decomposition.localisation':
+    '{who} (contribution {contribution}, 95% CI {low} to {high}; its rate went from {rateA} to {rateB}; z = {z}{noise}{echo})',
+  'decomposition.localisations':
+    'Across the {dims} dimensions and {segments} segments tried (Benjamini–Hochberg corrected), the change is most concentrated in: {items}.',
+  'decomposition.flag_yes': '{dim} (yes)',
+  'decomposition.flag_no': '{dim} (no)',
+  'decomposition.total':
+    "{metric} went from {rateA} in {a} to {rateB} in {b} ({change}). Split by {dim_lower}: the rate effect (each group's own {metric_lower} changing) is {rateEffect} and the mix effect (groups' shares changing) {mixEffect}; they add up exactly to the change.",
+  'decomposition.segment':
+    '{name} ({total}, {share}% of the change; its {metric_lower} went from {rateA} to {rateB}, rate effect {rate}, mix effect {mix})',
+  'decomposition.then': '; then ',
+  'decomposition.largest': 'The largest contribution came from {items}.',
+  'decomposition.largest_move':
+    'The largest move: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
+  'decomposition.against':
+    'Moving the other way: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
 } as const;
 
 export type AnalysisMessageId = keyof typeof EN;

@@ -108,4 +108,20 @@ export const ZH: Record<AnalysisMessageId, string> = {
   'drivers.corrected': '显著性已按 Benjamini–Hochberg 方法对 {count} 次检验做多重检验校正（错误发现率 5%）',
   'drivers.all_significant': '共检验 {tested} 个因素，全部显著；{corrected}。',
   'drivers.tested': '共检验 {tested} 个因素，{corrected}，列出 {shown} 个显著因素；未列出：{reasons}。',
+  'decomposition.echo': '，其中 {contribution} 来自{from}，应看{from}而非整个{parent}',
+  'decomposition.noise': '，校正后不显著，可能是偶然',
+  'decomposition.localisation':
+    '「{who}」（贡献 {contribution}，95% 区间 {low}～{high}；该组从 {rateA} 到 {rateB}；z = {z}{noise}{echo}）',
+  'decomposition.localisations':
+    '在尝试的 {dims} 个维度、{segments} 个细分中（按 Benjamini–Hochberg 校正多重比较），变化最集中的是：{items}。',
+  'decomposition.flag_yes': '{dim}（是）',
+  'decomposition.flag_no': '{dim}（否）',
+  'decomposition.total':
+    '{metric}从{a}的 {rateA} 变为{b}的 {rateB}（{change}）。按{dim}分解：比率效应（各组自身{metric}的变化）{rateEffect}，结构效应（各组人数占比的变化）{mixEffect}，两者相加正好等于总变化。',
+  'decomposition.segment':
+    '{name}（{total}，占变化的 {share}%；该组{metric}从 {rateA} 到 {rateB}，比率效应 {rate}、结构效应 {mix}）',
+  'decomposition.then': '；其次是',
+  'decomposition.largest': '贡献最大的是{items}。',
+  'decomposition.largest_move': '变化最大的是{name}（{total}；该组{metric}从 {rateA} 到 {rateB}）。',
+  'decomposition.against': '反方向变化最大的是{name}（{total}；该组{metric}从 {rateA} 到 {rateB}）。',
 };
