@@ -13,7 +13,7 @@ function signedPoints(input: PresentationInput, value: number): string {
 
 /** Key drivers: the factors with the highest relative risk and their intervals. */
 export function driversNarrative(input: PresentationInput): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const { dimensions, time } = resultShape(input.columns);
   const label = dimensions[0] ?? time;
   const ranked = rankedRows(input.rows, 'rr');
@@ -21,17 +21,21 @@ export function driversNarrative(input: PresentationInput): string {
   const n = (v: unknown) => formatValue(v, 'number', input.language);
   const top = ranked[0]!;
   const ci = `${n(top.rr_low)}–${n(top.rr_high)}`;
-  const others = ranked.slice(1, 3).map((r) => `${rowLabel(input, label, r)}（${n(r.rr)}）`);
-  const othersEn = ranked.slice(1, 3).map((r) => `${rowLabel(input, label, r)} (${n(r.rr)})`);
-  const head = rowLabel(input, label, top);
-  return zh
-    ? `相对风险最高的是${head}（${n(top.rr)} 倍，95% 置信区间 ${ci}）${others.length ? `，其次是${listText(others, 'zh')}` : ''}。`
-    : `The strongest driver is ${head} (relative risk ${n(top.rr)}, 95% CI ${ci})${othersEn.length ? `, followed by ${listText(othersEn, 'en')}` : ''}.`;
+  const others = ranked
+    .slice(1, 3)
+    .map((r) => answerMessage('reasons.item', lang, { name: rowLabel(input, label, r), value: n(r.rr) }));
+  const rest = others.length ? answerMessage('reasons.rest', lang, { items: listText(others, lang) }) : '';
+  return answerMessage('drivers.narrative', lang, {
+    head: rowLabel(input, label, top),
+    rr: n(top.rr),
+    ci,
+    rest,
+  });
 }
 
 /** A rate change split into mix and rate effects: the total, the two effects, the largest segment. */
 export function decompositionNarrative(input: PresentationInput): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const segment = input.columns.find((c) => c.name === 'segment');
   const sum = (field: string) => input.rows.reduce((s, r) => s + (toNumber(r[field]) ?? 0), 0);
   const total = sum('total');
@@ -41,24 +45,24 @@ export function decompositionNarrative(input: PresentationInput): string {
   const hasEffects =
     input.columns.some((c) => c.name === 'mix') && input.columns.some((c) => c.name === 'rate');
   const effects = hasEffects
-    ? zh
-      ? `，其中结构效应 ${signedPoints(input, sum('mix'))}、比率效应 ${signedPoints(input, sum('rate'))}`
-      : `: mix effect ${signedPoints(input, sum('mix'))}, rate effect ${signedPoints(input, sum('rate'))}`
+    ? answerMessage('decomposition.effects', lang, {
+        mix: signedPoints(input, sum('mix')),
+        rate: signedPoints(input, sum('rate')),
+      })
     : '';
   const lead =
     largest && segment
-      ? zh
-        ? `贡献最大的${columnLabel(input, segment)}是${rowLabel(input, segment, largest)}（${signedPoints(input, toNumber(largest.total) ?? 0)}）。`
-        : ` The largest contribution came from ${rowLabel(input, segment, largest)} (${signedPoints(input, toNumber(largest.total) ?? 0)}).`
+      ? answerMessage('decomposition.largest', lang, {
+          segment: columnLabel(input, segment),
+          name: rowLabel(input, segment, largest),
+          value: signedPoints(input, toNumber(largest.total) ?? 0),
+        })
       : '';
-  return zh
-    ? `变化合计 ${signedPoints(input, total)}${effects}。${lead}`
-    : `The total change was ${signedPoints(input, total)}${effects}.${lead}`;
+  return answerMessage('decomposition.narrative', lang, { total: signedPoints(input, total), effects, lead });
 }
 
 /** Cohorts: how many, and the spread of the metric one period after the start. */
 export function cohortsNarrative(input: PresentationInput): string {
-  const zh = input.language === 'zh';
   const cohort = input.columns.find((c) => c.name === 'cohort');
   const metric = [...resultShape(input.columns).metrics]
     .reverse()
@@ -76,7 +80,14 @@ export function cohortsNarrative(input: PresentationInput): string {
     rowLabel({ ...input, grain: input.grain ?? 'month' }, cohort, r);
   const top = first[0]!;
   const bottom = first[first.length - 1]!;
-  return zh
-    ? `${head}第 1 期${columnLabel(input, metric)}最高的是 ${who(top)}（${fmt(top)}），最低的是 ${who(bottom)}（${fmt(bottom)}）。`
-    : `${head} At period 1, ${columnLabel(input, metric).toLowerCase()} ranged from ${fmt(bottom)} (${who(bottom)}) to ${fmt(top)} (${who(top)}).`;
+  const metricLabel = columnLabel(input, metric);
+  return answerMessage('cohorts.spread', input.language, {
+    head,
+    metric: metricLabel,
+    metric_lower: metricLabel.toLowerCase(),
+    top: who(top),
+    topValue: fmt(top),
+    bottom: who(bottom),
+    bottomValue: fmt(bottom),
+  });
 }

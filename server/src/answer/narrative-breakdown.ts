@@ -1,4 +1,5 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
 import { changePhrase, toNumber } from './format.ts';
 import {
   baselineClause,
@@ -26,24 +27,31 @@ export function breakdownNarrative(
   dims: CompiledColumn[],
   metric: CompiledColumn,
 ): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const ranked = rankedRows(input.rows, metric.name);
   const label = inlineLabel(input, metric.member);
-  if (ranked.length === 0) {
-    return zh
-      ? `所选范围内${label}没有可计算的值。`
-      : `No ${label} values could be computed for this selection.`;
-  }
+  if (ranked.length === 0) return answerMessage('breakdown.no_values', lang, { label });
   const top = ranked[0]!;
   const bottom = ranked[ranked.length - 1]!;
   const topName = combination(input, dims, top);
   const bottomName = combination(input, dims, bottom);
   const topValue = metricText(input, metric, top[metric.name]);
   const bottomValue = metricText(input, metric, bottom[metric.name]);
+  const sentence = {
+    prefix: periodPrefix(input),
+    suffix: periodSuffix(input),
+    label,
+    leading: leadingLabel(input, metric.member),
+    top: topName,
+    topValue,
+    bottom: bottomName,
+    bottomValue,
+  };
   if (ranked.length === 1) {
-    return zh
-      ? `${periodPrefix(input)}${topName}的${label}为 ${topValue}${baselineClause(input, metric, top)}。`
-      : `${leadingLabel(input, metric.member)} for ${topName} was ${topValue}${periodSuffix(input)}${baselineClause(input, metric, top)}.`;
+    return answerMessage('breakdown.one', lang, {
+      ...sentence,
+      baseline: baselineClause(input, metric, top),
+    });
   }
   const gap = gapText(
     input,
@@ -52,15 +60,16 @@ export function breakdownNarrative(
   );
   let text: string;
   if (input.intent === 'comparison' && ranked.length === 2) {
-    text = zh
-      ? `${periodPrefix(input)}${topName}的${label}（${topValue}）比${bottomName}（${bottomValue}）高 ${gap}。`
-      : `${leadingLabel(input, metric.member)} for ${topName} (${topValue}) was ${gap} higher than for ${bottomName} (${bottomValue})${periodSuffix(input)}.`;
+    text = answerMessage('breakdown.pair', lang, { ...sentence, gap });
   } else {
-    const by = dims.map((d) => columnLabel(input, d));
-    const n = ranked.length;
-    text = zh
-      ? `${periodPrefix(input)}按${by.join('和')}看（共 ${n} 组），${label}最高的是${topName}（${topValue}），最低的是${bottomName}（${bottomValue}），相差 ${gap}。`
-      : `${leadingLabel(input, metric.member)} by ${by.join(' and ').toLowerCase()}${periodSuffix(input)}: highest for ${topName} (${topValue}), lowest for ${bottomName} (${bottomValue}), a spread of ${gap} across ${n} groups.`;
+    const by = dims.map((d) => columnLabel(input, d)).join(answerMessage('list.and', lang));
+    text = answerMessage('breakdown.spread', lang, {
+      ...sentence,
+      gap,
+      by,
+      by_lower: by.toLowerCase(),
+      count: ranked.length,
+    });
   }
   return text + moverSentence(input, dims, metric);
 }
@@ -78,12 +87,11 @@ function moverSentence(input: PresentationInput, dims: CompiledColumn[], metric:
   const phrase = changePhrase(delta, columnFormat(input, metric), input.language, {
     currency: input.currency,
   });
-  const zh = input.language === 'zh';
   const base = input.compare === 'same_period_last_year';
-  const name = combination(input, dims, mover);
-  return zh
-    ? `较${base ? '去年同期' : '上期'}变化最大的是${name}（${phrase}）。`
-    : ` The largest change on ${base ? 'the same period last year' : 'the previous period'} was for ${name} (${phrase}).`;
+  return answerMessage(base ? 'breakdown.mover.last_year' : 'breakdown.mover.previous', input.language, {
+    name: combination(input, dims, mover),
+    phrase,
+  });
 }
 
 /** The main reasons by share, in order. */
@@ -92,19 +100,29 @@ export function reasonsNarrative(
   dim: CompiledColumn,
   metric: CompiledColumn,
 ): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const ranked = rankedRows(input.rows, metric.name).slice(0, 3);
   if (ranked.length === 0) return breakdownNarrative(input, [dim], metric);
-  const items = ranked.map(
-    (r) => `${rowLabel(input, dim, r)}（${metricText(input, metric, r[metric.name])}）`,
+  const items = ranked.map((r) =>
+    answerMessage('reasons.item', lang, {
+      name: rowLabel(input, dim, r),
+      value: metricText(input, metric, r[metric.name]),
+    }),
   );
-  const itemsEn = ranked.map(
-    (r) => `${rowLabel(input, dim, r)} (${metricText(input, metric, r[metric.name])})`,
-  );
-  if (zh) {
-    const rest = items.length > 1 ? `，其次是${items.slice(1).join('、')}` : '';
-    return `${periodPrefix(input)}按${columnLabel(input, dim)}看，${inlineLabel(input, metric.member)}最高的是${items[0]}${rest}。`;
-  }
-  const rest = itemsEn.length > 1 ? `, followed by ${itemsEn.slice(1).join(' and ')}` : '';
-  return `By ${columnLabel(input, dim).toLowerCase()}${periodSuffix(input)}, ${inlineLabel(input, metric.member)} is highest for ${itemsEn[0]}${rest}.`;
+  const rest =
+    items.length > 1
+      ? answerMessage('reasons.rest', lang, {
+          items: items.slice(1).join(answerMessage('reasons.rest_separator', lang)),
+        })
+      : '';
+  const by = columnLabel(input, dim);
+  return answerMessage('reasons.narrative', lang, {
+    prefix: periodPrefix(input),
+    suffix: periodSuffix(input),
+    by,
+    by_lower: by.toLowerCase(),
+    label: inlineLabel(input, metric.member),
+    first: items[0]!,
+    rest,
+  });
 }

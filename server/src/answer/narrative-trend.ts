@@ -1,4 +1,5 @@
 import type { CompiledColumn } from '../../../semantic-layer/src/compile/compile-query.ts';
+import { answerMessage } from './answer-messages.ts';
 import { changePhrase, toNumber } from './format.ts';
 import {
   baselineClause,
@@ -25,49 +26,51 @@ export function trendNarrative(
   time: CompiledColumn,
   metric: CompiledColumn,
 ): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const rows = byTime(input.rows, time).filter((r) => toNumber(r[metric.name]) !== null);
   const label = inlineLabel(input, metric.member);
-  if (rows.length === 0) {
-    return zh
-      ? `所选范围内${label}没有可计算的值。`
-      : `No ${label} values could be computed for this selection.`;
-  }
+  if (rows.length === 0) return answerMessage('breakdown.no_values', lang, { label });
   const latest = rows[rows.length - 1]!;
   const latestLabel = rowLabel(input, time, latest);
   const latestValue = metricText(input, metric, latest[metric.name]);
-  const within = input.timeRange ? rangeLabel(input.timeRange, input.language) : '';
-  let text: string;
+  const within = input.timeRange
+    ? answerMessage('trend.within', lang, { range: rangeLabel(input.timeRange, lang) })
+    : '';
+  const words = { label, leading: leadingLabel(input, metric.member), latest: latestLabel, latestValue };
   if (rows.length === 1) {
-    text = zh
-      ? `${latestLabel} ${label}为 ${latestValue}${baselineClause(input, metric, latest)}。`
-      : `${leadingLabel(input, metric.member)} was ${latestValue} in ${latestLabel}${baselineClause(input, metric, latest)}.`;
-    return text;
+    return answerMessage('trend.one', lang, { ...words, baseline: baselineClause(input, metric, latest) });
   }
   const before = rows[rows.length - 2]!;
   const delta = toNumber(latest[metric.name])! - toNumber(before[metric.name])!;
   const phrase = changePhrase(delta, columnFormat(input, metric), input.language, {
     currency: input.currency,
   });
-  const beforeLabel = rowLabel(input, time, before);
-  text = zh
-    ? `${within ? `${within}内，` : ''}${label}最新一期（${latestLabel}）为 ${latestValue}，较前一期（${beforeLabel}）${phrase}${verdict(input, metric, delta)}。`
-    : `${leadingLabel(input, metric.member)} was ${latestValue} in ${latestLabel}, the latest period, ${phrase} on ${beforeLabel}${verdict(input, metric, delta)}.`;
+  let text = answerMessage('trend.latest', lang, {
+    ...words,
+    within,
+    before: rowLabel(input, time, before),
+    phrase,
+    verdict: verdict(input, metric, delta),
+  });
   if (rows.length >= 3) {
     const ranked = rankedRows(rows, metric.name);
     const peak = ranked[0]!;
     const trough = ranked[ranked.length - 1]!;
-    const peakText = `${metricText(input, metric, peak[metric.name])}`;
-    const troughText = `${metricText(input, metric, trough[metric.name])}`;
-    text += zh
-      ? `期间最高为 ${rowLabel(input, time, peak)} 的 ${peakText}，最低为 ${rowLabel(input, time, trough)} 的 ${troughText}。`
-      : ` Over ${rows.length} periods it peaked at ${peakText} in ${rowLabel(input, time, peak)} and was lowest at ${troughText} in ${rowLabel(input, time, trough)}.`;
+    text += answerMessage('trend.extremes', lang, {
+      count: rows.length,
+      peak: rowLabel(input, time, peak),
+      peakValue: metricText(input, metric, peak[metric.name]),
+      trough: rowLabel(input, time, trough),
+      troughValue: metricText(input, metric, trough[metric.name]),
+    });
   }
   const compared = baselineClause(input, metric, latest);
   if (compared) {
-    text += zh
-      ? `${latestLabel} ${compared.replace(/^，/, '')}。`
-      : ` In ${latestLabel}, ${label} was ${latestValue}${compared}.`;
+    text += answerMessage('trend.compared', lang, {
+      ...words,
+      compared,
+      compared_trimmed: compared.replace(/^，/, ''),
+    });
   }
   return text;
 }
@@ -79,7 +82,7 @@ export function seriesTrendNarrative(
   series: CompiledColumn,
   metric: CompiledColumn,
 ): string {
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const rows = byTime(input.rows, time);
   const latestKey = String(rows[rows.length - 1]![time.name]);
   const latest = rankedRows(
@@ -87,23 +90,20 @@ export function seriesTrendNarrative(
     metric.name,
   );
   const label = inlineLabel(input, metric.member);
-  if (latest.length === 0) {
-    return zh
-      ? `所选范围内${label}没有可计算的值。`
-      : `No ${label} values could be computed for this selection.`;
-  }
-  const when = rowLabel(input, time, latest[0]!);
+  if (latest.length === 0) return answerMessage('breakdown.no_values', lang, { label });
   const top = latest[0]!;
   const bottom = latest[latest.length - 1]!;
   const by = columnLabel(input, series);
-  const topText = `${rowLabel(input, series, top)}（${metricText(input, metric, top[metric.name])}）`;
-  const bottomText = `${rowLabel(input, series, bottom)}（${metricText(input, metric, bottom[metric.name])}）`;
-  if (latest.length === 1) {
-    return zh
-      ? `${when} ${topText.replace('（', '的' + label + '为 ').replace('）', '')}。`
-      : `In ${when}, ${label} for ${rowLabel(input, series, top)} was ${metricText(input, metric, top[metric.name])}.`;
-  }
-  return zh
-    ? `最新一期（${when}）按${by}看，${label}最高的是${topText}，最低的是${bottomText}。`
-    : `In the latest period (${when}), ${label} by ${by.toLowerCase()} was highest for ${rowLabel(input, series, top)} (${metricText(input, metric, top[metric.name])}) and lowest for ${rowLabel(input, series, bottom)} (${metricText(input, metric, bottom[metric.name])}).`;
+  const words = {
+    when: rowLabel(input, time, top),
+    label,
+    by,
+    by_lower: by.toLowerCase(),
+    top: rowLabel(input, series, top),
+    topValue: metricText(input, metric, top[metric.name]),
+    bottom: rowLabel(input, series, bottom),
+    bottomValue: metricText(input, metric, bottom[metric.name]),
+  };
+  if (latest.length === 1) return answerMessage('series.one', lang, words);
+  return answerMessage('series.latest', lang, words);
 }

@@ -22,11 +22,14 @@ function metricNarrative(input: PresentationInput, metrics: CompiledColumn[]): s
   return metrics
     .slice(0, 4)
     .map((m, i) => {
-      const value = metricText(input, m, row[m.name]);
-      if (input.language === 'zh') {
-        return `${i === 0 ? periodPrefix(input) : ''}${inlineLabel(input, m.member)}为 ${value}${baselineClause(input, m, row)}。`;
-      }
-      return `${leadingLabel(input, m.member)} was ${value}${i === 0 ? periodSuffix(input) : ''}${baselineClause(input, m, row)}.`;
+      return answerMessage('metric.value', input.language, {
+        prefix: i === 0 ? periodPrefix(input) : '',
+        suffix: i === 0 ? periodSuffix(input) : '',
+        label: inlineLabel(input, m.member),
+        leading: leadingLabel(input, m.member),
+        value: metricText(input, m, row[m.name]),
+        baseline: baselineClause(input, m, row),
+      });
     })
     .join(answerMessage('sentence.separator', input.language));
 }
@@ -34,20 +37,26 @@ function metricNarrative(input: PresentationInput, metrics: CompiledColumn[]): s
 /** Says what was asked when nothing matched, so the user can widen the question. */
 function emptyNarrative(input: PresentationInput): string {
   const { metrics, dimensions } = resultShape(input.columns);
-  const zh = input.language === 'zh';
+  const lang = input.language;
   const what = listText(
     metrics.map((m) => inlineLabel(input, m.member)),
-    input.language,
+    lang,
   );
-  const by = dimensions.map((d) => columnLabel(input, d));
-  if (zh) {
-    const period = input.timeRange ? `${periodPrefix(input).trim()}` : '';
-    const scope = [period, by.length ? `按${by.join('和')}` : ''].filter(Boolean).join('、');
-    return `没有找到符合条件的数据（${scope ? `${scope}的` : ''}${what || '所问指标'}）。可以放宽时间范围或筛选条件再试。`;
-  }
-  const byText = by.length ? ` by ${by.join(' and ').toLowerCase()}` : '';
-  const period = input.timeRange ? ` ${rangePhrase(input.timeRange, 'en')}` : '';
-  return `No data for this selection (${what || 'the requested metric'}${byText}${period}). Try a wider time range or fewer filters.`;
+  const by = dimensions.map((d) => columnLabel(input, d)).join(answerMessage('list.and', lang));
+  const byText = by ? answerMessage('empty.by', lang, { by, by_lower: by.toLowerCase() }) : '';
+  const period = input.timeRange
+    ? answerMessage('empty.period', lang, {
+        prefix: periodPrefix(input).trim(),
+        phrase: rangePhrase(input.timeRange, lang),
+      })
+    : '';
+  const scope = [period, byText].filter(Boolean).join(answerMessage('empty.scope_separator', lang));
+  return answerMessage('empty.narrative', lang, {
+    what: what || answerMessage('empty.metric', lang),
+    scope: scope ? answerMessage('empty.scope', lang, { scope }) : '',
+    by: byText,
+    period,
+  });
 }
 
 /**

@@ -18,6 +18,9 @@ const WORDS = {
     actions: '有什么挽留建议？',
     reasons: '客户流失的主要原因是什么？',
     reasonsBy: (d: string) => `按${d}看流失原因`,
+    /** The metric at the head of a question (inline label `m`, or the leading one `M`). */
+    subject: (m: string, _M: string) => m,
+    trendSubject: (m: string, _M: string) => `${m}趋势`,
   },
   en: {
     by: (m: string, d: string) => `${m} by ${d.toLowerCase()}`,
@@ -32,6 +35,8 @@ const WORDS = {
     actions: 'What retention actions do you suggest?',
     reasons: 'What are the main reasons for churn?',
     reasonsBy: (d: string) => `Churn reasons by ${d.toLowerCase()}`,
+    subject: (_m: string, M: string) => M,
+    trendSubject: (_m: string, M: string) => `${M} trend`,
   },
 };
 
@@ -51,8 +56,7 @@ export function suggestionsFor(
   const next = availableDimensions.find((d) => !used.has(d.id));
   const m = metric ? inlineLabel(input, metric.member) : '';
   const M = metric ? leadingLabel(input, metric.member) : '';
-  const zh = input.language === 'zh';
-  const split = (label: string) => (next ? w.by(zh ? label : M, next.label) : w.lastYear(label));
+  const split = (label: string) => (next ? w.by(w.subject(label, M), next.label) : w.lastYear(label));
   let out: string[];
   switch (input.intent) {
     case 'reasons':
@@ -97,7 +101,7 @@ export function suggestionsFor(
     if (time && dimensions.length === 0) {
       return [
         inp.compare === 'same_period_last_year' ? words.why(label) : words.lastYear(label),
-        nextDim ? words.by(zh ? `${label}趋势` : `${leading} trend`, nextDim.label) : words.why(label),
+        nextDim ? words.by(words.trendSubject(label, leading), nextDim.label) : words.why(label),
         whyText,
       ];
     }
@@ -108,9 +112,9 @@ export function suggestionsFor(
         const value = rowLabel(inp, dim, top);
         return [
           nextDim
-            ? words.drillBy(zh ? label : leading, value, nextDim.label)
+            ? words.drillBy(words.subject(label, leading), value, nextDim.label)
             : words.drillTrend(label, value),
-          words.drillTrend(zh ? label : leading, value),
+          words.drillTrend(words.subject(label, leading), value),
           words.whyTop(label, value),
         ];
       }

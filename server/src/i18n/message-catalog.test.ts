@@ -20,6 +20,10 @@ describe('server message catalogs', () => {
   });
 
   it('has every message in both languages, the Chinese ones in Chinese', () => {
+    // Narrative sentences order their words per language (the period before a Chinese sentence, after an
+    // English one; lower-cased labels mid-sentence in English), so their placeholders may differ: each
+    // language picks from the same parameters the narrative passes.
+    const ownWordOrder = new Set<object>([ANSWER_ZH]);
     for (const [en, zh] of [
       [HTTP_EN, HTTP_ZH],
       [PIPELINE_EN, PIPELINE_ZH],
@@ -32,9 +36,15 @@ describe('server message catalogs', () => {
         // Text with English words has Chinese ones; pure punctuation around placeholders may stay as it is.
         const words = (en[id as keyof typeof en] as string).replace(/\{\w+\}/g, '');
         // Separators, field names, slash commands and brand names may read the same in both languages.
-        if (/[A-Za-z]{2}/.test(words) && !/separator|field|(link_command|provider|channel)\.slack/.test(id))
+        // A narrative joint may be placeholders and punctuation alone in Chinese (the words come with them).
+        const joint = ownWordOrder.has(zh) && !/[\p{L}]/u.test(text.replace(/\{\w+\}/g, ''));
+        if (
+          /[A-Za-z]{2}/.test(words) &&
+          !joint &&
+          !/separator|field|(link_command|provider|channel)\.slack/.test(id)
+        )
           expect(text, id).toMatch(/[\u4e00-\u9fff]/);
-        if (id !== 'issue.field')
+        if (id !== 'issue.field' && !ownWordOrder.has(zh))
           expect(placeholders(text), id).toEqual(placeholders(en[id as keyof typeof en]));
       }
     }

@@ -10,6 +10,7 @@ import type { TagKind } from '../../../../semantic-layer/src/definition/tags-sch
 import type { SemanticModel } from '../../../../semantic-layer/src/model.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from '../risk/at-risk-customers.ts';
 import { hasMembers, readGoverned } from '../risk/governed-read.ts';
@@ -103,7 +104,7 @@ export async function customerProfile(
       .split(',')
       .filter(Boolean)
       .map(ruleLabel)
-      .join(lang === 'zh' ? '、' : ', ');
+      .join(analysisMessage('list_separator', lang));
   const tags = customerTags(runtime.model, profile, lang);
   for (const id of tagIds) delete profile[id];
 

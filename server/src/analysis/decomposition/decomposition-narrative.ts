@@ -1,6 +1,7 @@
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { changePhrase, formatValue } from '../../answer/format.ts';
 import { rangeLabel } from '../../answer/period-label.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { RateDecomposition, SegmentContribution } from '../stats/index.ts';
@@ -29,7 +30,7 @@ export const NAMED_LOCALISATIONS = 3;
 /** The segments that depart most from their size's share, across every dimension tried, with significance. */
 function localisationSentence(ctx: AnalysisContext, s: DecompositionStory): string | null {
   if (!s.localisations.length) return null;
-  const zh = ctx.lang === 'zh';
+  const lang = ctx.lang;
   const pp = (v: number) => signedPoints(v, ctx.lang);
   const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
   const dims = new Set(s.localisations.map((l) => l.dimension)).size;
@@ -37,22 +38,38 @@ function localisationSentence(ctx: AnalysisContext, s: DecompositionStory): stri
     const flag = ctx.runtime.model.dimensions[l.dimension]?.type === 'boolean';
     const who = flag
       ? memberText(ctx, l.dimension)
-      : `${memberText(ctx, l.dimension)}${zh ? '：' : ': '}${l.segment === null ? (zh ? '（空）' : '(none)') : valueText(ctx, l.dimension, l.segment)}`;
+      : analysisMessage('label_value', lang, {
+          label: memberText(ctx, l.dimension),
+          value:
+            l.segment === null ? analysisMessage('no_value', lang) : valueText(ctx, l.dimension, l.segment),
+        });
     const noise = l.q > 0.05;
     const echo = s.echoes.find((e) => e.dimension === l.dimension && e.segment === l.segment);
     const from = echo ? valueText(ctx, echo.childDimension, echo.childSegment) : '';
     const echoText = echo
-      ? zh
-        ? `，其中 ${pp(echo.childContribution)} 来自${from}，应看${from}而非整个${valueText(ctx, l.dimension, l.segment!)}`
-        : `, of which ${pp(echo.childContribution)} comes from ${from}: look at ${from}, not all of ${valueText(ctx, l.dimension, l.segment!)}`
+      ? analysisMessage('decomposition.echo', lang, {
+          contribution: pp(echo.childContribution),
+          from,
+          parent: valueText(ctx, l.dimension, l.segment!),
+        })
       : '';
-    return zh
-      ? `「${who}」（贡献 ${pp(l.contribution)}，95% 区间 ${pp(l.low)}～${pp(l.high)}；该组从 ${pct(l.rateA)} 到 ${pct(l.rateB)}；z = ${l.z.toFixed(1)}${noise ? '，校正后不显著，可能是偶然' : ''}${echoText}）`
-      : `${who} (contribution ${pp(l.contribution)}, 95% CI ${pp(l.low)} to ${pp(l.high)}; its rate went from ${pct(l.rateA)} to ${pct(l.rateB)}; z = ${l.z.toFixed(1)}${noise ? ', not significant after correction, possibly chance' : ''}${echoText})`;
+    return analysisMessage('decomposition.localisation', lang, {
+      who,
+      contribution: pp(l.contribution),
+      low: pp(l.low),
+      high: pp(l.high),
+      rateA: pct(l.rateA),
+      rateB: pct(l.rateB),
+      z: l.z.toFixed(1),
+      noise: noise ? analysisMessage('decomposition.noise', lang) : '',
+      echo: echoText,
+    });
   });
-  return zh
-    ? `在尝试的 ${dims} 个维度、${s.localisations.length} 个细分中（按 Benjamini–Hochberg 校正多重比较），变化最集中的是：${items.join('；')}。`
-    : `Across the ${dims} dimensions and ${s.localisations.length} segments tried (Benjamini–Hochberg corrected), the change is most concentrated in: ${items.join('; ')}.`;
+  return analysisMessage('decomposition.localisations', lang, {
+    dims,
+    segments: s.localisations.length,
+    items: items.join(analysisMessage('requirement_separator', lang)),
+  });
 }
 
 /** A change in percentage points with its sign ("+1.3 个百分点", "-0.1 pp"). */
@@ -63,7 +80,7 @@ export function signedPoints(v: number, lang: AnalysisContext['lang']): string {
 
 /** The change in words: from → to, the mix and rate effects, and the segments that drove it. */
 export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionStory): string {
-  const zh = ctx.lang === 'zh';
+  const lang = ctx.lang;
   const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
   const pp = (v: number) => signedPoints(v, ctx.lang);
   const metric = memberText(ctx, s.ratio.metric);
@@ -71,19 +88,27 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
   const flag = ctx.runtime.model.dimensions[s.dimension]?.type === 'boolean';
   const name = (seg: SegmentContribution) =>
     seg.segment === segmentKey(null)
-      ? zh
-        ? '（空）'
-        : '(none)'
+      ? analysisMessage('no_value', lang)
       : flag
-        ? `${dim}${seg.segment === 'true' ? (zh ? '（是）' : ' (yes)') : zh ? '（否）' : ' (no)'}`
+        ? analysisMessage(seg.segment === 'true' ? 'decomposition.flag_yes' : 'decomposition.flag_no', lang, {
+            dim,
+          })
         : valueText(ctx, s.dimension, seg.segment);
+  const words = { metric, metric_lower: metric.toLowerCase(), dim, dim_lower: dim.toLowerCase() };
   const r = s.result;
   const parts: string[] = [];
   const change = changePhrase(r.difference, 'percent', ctx.lang);
   parts.push(
-    zh
-      ? `${metric}从${rangeLabel(s.a, 'zh')}的 ${pct(r.rateA)} 变为${rangeLabel(s.b, 'zh')}的 ${pct(r.rateB)}（${change}）。按${dim}分解：比率效应（各组自身${metric}的变化）${pp(r.rateEffect)}，结构效应（各组人数占比的变化）${pp(r.mixEffect)}，两者相加正好等于总变化。`
-      : `${metric} went from ${pct(r.rateA)} in ${rangeLabel(s.a, 'en')} to ${pct(r.rateB)} in ${rangeLabel(s.b, 'en')} (${change}). Split by ${dim.toLowerCase()}: the rate effect (each group's own ${metric.toLowerCase()} changing) is ${pp(r.rateEffect)} and the mix effect (groups' shares changing) ${pp(r.mixEffect)}; they add up exactly to the change.`,
+    analysisMessage('decomposition.total', lang, {
+      ...words,
+      a: rangeLabel(s.a, lang),
+      b: rangeLabel(s.b, lang),
+      rateA: pct(r.rateA),
+      rateB: pct(r.rateB),
+      change,
+      rateEffect: pp(r.rateEffect),
+      mixEffect: pp(r.mixEffect),
+    }),
   );
   const moving = r.difference >= 0 ? s.segments : [...s.segments].reverse();
   const lead = moving
@@ -92,14 +117,21 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
   if (lead.length) {
     const items = lead.map((g) => {
       const share = r.difference !== 0 ? Math.round((g.total / r.difference) * 100) : 0;
-      return zh
-        ? `${name(g)}（${pp(g.total)}，占变化的 ${share}%；该组${metric}从 ${pct(g.rateA)} 到 ${pct(g.rateB)}，比率效应 ${pp(g.rate)}、结构效应 ${pp(g.mix)}）`
-        : `${name(g)} (${pp(g.total)}, ${share}% of the change; its ${metric.toLowerCase()} went from ${pct(g.rateA)} to ${pct(g.rateB)}, rate effect ${pp(g.rate)}, mix effect ${pp(g.mix)})`;
+      return analysisMessage('decomposition.segment', lang, {
+        ...words,
+        name: name(g),
+        total: pp(g.total),
+        share,
+        rateA: pct(g.rateA),
+        rateB: pct(g.rateB),
+        rate: pp(g.rate),
+        mix: pp(g.mix),
+      });
     });
     parts.push(
-      zh
-        ? `贡献最大的是${items.join('；其次是')}。`
-        : `The largest contribution came from ${items.join('; then ')}.`,
+      analysisMessage('decomposition.largest', lang, {
+        items: items.join(analysisMessage('decomposition.then', lang)),
+      }),
     );
   }
   // A segment moving against the change by at least half of it (a rise hidden in a flat total).
@@ -108,12 +140,16 @@ export function decompositionNarrative(ctx: AnalysisContext, s: DecompositionSto
     .sort((x, y) => Math.abs(y.total) - Math.abs(x.total))[0];
   if (against && Math.abs(against.total) >= Math.abs(r.difference) / 2) {
     parts.push(
-      zh
-        ? `${r.difference === 0 ? '变化最大的' : '反方向变化最大的'}是${name(against)}（${pp(against.total)}；该组${metric}从 ${pct(against.rateA)} 到 ${pct(against.rateB)}）。`
-        : `${r.difference === 0 ? 'The largest move' : 'Moving the other way'}: ${name(against)} (${pp(against.total)}; its ${metric.toLowerCase()} went from ${pct(against.rateA)} to ${pct(against.rateB)}).`,
+      analysisMessage(r.difference === 0 ? 'decomposition.largest_move' : 'decomposition.against', lang, {
+        ...words,
+        name: name(against),
+        total: pp(against.total),
+        rateA: pct(against.rateA),
+        rateB: pct(against.rateB),
+      }),
     );
   }
   const where = localisationSentence(ctx, s);
   if (where) parts.push(where);
-  return parts.join(zh ? '' : ' ');
+  return parts.join(analysisMessage('sentence_separator', lang));
 }

@@ -70,6 +70,81 @@ export const EN = {
   'outcomes.noun.campaign': 'campaign',
   'outcomes.noun.message_channel': 'channel',
   'outcomes.noun.retention_action': 'action',
+  'playbook.segment.or': ' or ',
+  'playbook.segment.cause': 'cause: {causes}',
+  'playbook.segment.risk': 'churn probability {band}',
+  'playbook.segment.everyone': 'every at-risk customer',
+  'playbook.success.save': 'saved',
+  'playbook.success.winback': 'won back',
+  'playbook.effect.no_history':
+    'No history yet: this action has never been run, so its effect will be learned from this round',
+  'playbook.effect.no_control':
+    'Past {word} rate {rate} (n = {customers}), no control group, so the incremental effect is unknown',
+  'playbook.effect.small_control': '[Unknown effect: the control group has only {customers} customers] ',
+  'playbook.effect.negative': '[Negative: worse than control] ',
+  'playbook.effect.history':
+    'History: {word} rate {rate} when contacted (n = {customers}) vs {controlRate} held out (n = {controlCustomers}), an increment of {difference} (95% CI {lower} to {upper}, p = {p})',
+  'playbook.baseline.action_control': "the action's past control group",
+  'playbook.baseline.all_controls': 'all past control groups',
+  'playbook.baseline.assumed': 'no history: 50%, the conservative case',
+  'playbook.uplift.history': 'the past increment',
+  'playbook.uplift.assumed': 'an assumed smallest worthwhile lift',
+  'playbook.measure.design':
+    'Hold out a random control group (not contacted) and compare the 90-day {word} rate; detecting {uplift} ({upliftSource}) with 80% power at α = 0.05 needs {perArm} customers per arm (baseline {baseline}, {baselineSource}).',
+  'playbook.measure.enough': ' Of the {targets} targets, hold out {holdout} at random.',
+  'playbook.measure.standing':
+    ' {targets} targets are too few for one round: hold out 10% ({holdout}) as a standing control group and evaluate over several rounds.',
+  'drivers.population': 'Of {customers} customers{period}, {churned} churned ({rate}).',
+  'drivers.population.period': ' active at the start of {period}',
+  'drivers.next_factor': '{label} (RR {rr}, PAF {paf}, 95% CI {pafCi})',
+  'drivers.next': '; next come {factors}',
+  'drivers.top':
+    'Ranked by attributable share (PAF), the top driver is {label} — churn {rateWith} against {rateWithout} for the rest, relative risk {rr} (95% CI {ci}), about {paf} (95% CI {pafCi}) of churn attributable to it{next}.',
+  'drivers.none': 'No factor significantly raised the churn risk.',
+  'drivers.factor_rr': '{label} (RR {rr})',
+  'drivers.factor_or': '{label} (OR {or})',
+  'drivers.protective': 'Churn is markedly lower for {factors}.',
+  'drivers.indicator': '{label} (RR {rr}: {why})',
+  'drivers.indicators':
+    "Measured inside the outcome's own window, these are leading indicators, not causes, and are not ranked: {factors}.",
+  'drivers.regression':
+    'Adjusted for each other in a logistic regression (also Benjamini–Hochberg corrected), the strongest are {factors}.',
+  'drivers.nested':
+    'Within {parent}: {city} churned at {rate} against {restRate} in the rest of {parent}, relative risk {rr} (95% CI {low}–{high}); the rest of {parent} against other regions: {restRr} ({restLow}–{restHigh}){explains}.',
+  'drivers.nested.explains': ", so {parent}'s excess is {city}'s and is for the city to act on",
+  'drivers.left_out.few': '{count} with fewer than 30 customers (e.g. {names})',
+  'drivers.left_out.zero': '{count} with no churners to compute a relative risk',
+  'drivers.left_out.insignificant': '{count} whose 95% CI includes 1, i.e. not significant (e.g. {names})',
+  'drivers.left_out.fdr':
+    '{count} significant on their own but not after the Benjamini–Hochberg correction for multiple testing (5% false discovery rate; e.g. {names})',
+  'drivers.left_out.majority': '{count} held by over 80% of customers, i.e. the baseline (e.g. {names})',
+  'drivers.left_out.outcome':
+    '{names} is recorded only for churned customers: a consequence of churn, not a factor',
+  'drivers.left_out.outcomes':
+    '{names} are recorded only for churned customers: a consequence of churn, not a factor',
+  'drivers.corrected':
+    'significance is corrected for {count} tests by Benjamini–Hochberg (5% false discovery rate)',
+  'drivers.all_significant': 'All {tested} factors tested were significant; {corrected}.',
+  'drivers.tested':
+    '{tested} factors tested; {corrected}; {shown} significant ones listed; left out: {reasons}.',
+  'decomposition.echo': ', of which {contribution} comes from {from}: look at {from}, not all of {parent}',
+  'decomposition.noise': ', not significant after correction, possibly chance',
+  'decomposition.localisation':
+    '{who} (contribution {contribution}, 95% CI {low} to {high}; its rate went from {rateA} to {rateB}; z = {z}{noise}{echo})',
+  'decomposition.localisations':
+    'Across the {dims} dimensions and {segments} segments tried (Benjamini–Hochberg corrected), the change is most concentrated in: {items}.',
+  'decomposition.flag_yes': '{dim} (yes)',
+  'decomposition.flag_no': '{dim} (no)',
+  'decomposition.total':
+    "{metric} went from {rateA} in {a} to {rateB} in {b} ({change}). Split by {dim_lower}: the rate effect (each group's own {metric_lower} changing) is {rateEffect} and the mix effect (groups' shares changing) {mixEffect}; they add up exactly to the change.",
+  'decomposition.segment':
+    '{name} ({total}, {share}% of the change; its {metric_lower} went from {rateA} to {rateB}, rate effect {rate}, mix effect {mix})',
+  'decomposition.then': '; then ',
+  'decomposition.largest': 'The largest contribution came from {items}.',
+  'decomposition.largest_move':
+    'The largest move: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
+  'decomposition.against':
+    'Moving the other way: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
 } as const;
 
 export type AnalysisMessageId = keyof typeof EN;

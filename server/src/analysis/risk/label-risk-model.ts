@@ -12,6 +12,7 @@
 import type { DimensionDef } from '../../../../semantic-layer/src/model.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { compute } from '../compute/compute-pool.ts';
 import { factorLabel } from '../drivers/driver-factors.ts';
 import { type AnalysisContext, analysisContext } from '../governed/analysis-context.ts';
@@ -241,6 +242,9 @@ export function labelReasons(ctx: AnalysisContext, m: LabelRiskModel, row: Row, 
       const value = text(row[dim]);
       // A false flag (or no value) has no factor label of its own: "Flag: No".
       if (value !== null && (d.type !== 'boolean' || value === 'true')) return factorLabel(ctx, d, value);
-      return `${memberText(ctx, dim)}${ctx.lang === 'zh' ? '：' : ': '}${valueText(ctx, dim, value)}`;
+      return analysisMessage('label_value', ctx.lang, {
+        label: memberText(ctx, dim),
+        value: valueText(ctx, dim, value),
+      });
     });
 }

@@ -50,6 +50,42 @@ export const EN = {
   /** The period before a narrative sentence (Chinese) or after it (English). */
   'period.prefix': '',
   'period.suffix': ' {phrase}',
+  'breakdown.no_values': 'No {label} values could be computed for this selection.',
+  'breakdown.one': '{leading} for {top} was {topValue}{suffix}{baseline}.',
+  'breakdown.pair':
+    '{leading} for {top} ({topValue}) was {gap} higher than for {bottom} ({bottomValue}){suffix}.',
+  'breakdown.spread':
+    '{leading} by {by_lower}{suffix}: highest for {top} ({topValue}), lowest for {bottom} ({bottomValue}), a spread of {gap} across {count} groups.',
+  'breakdown.mover.last_year': ' The largest change on the same period last year was for {name} ({phrase}).',
+  'breakdown.mover.previous': ' The largest change on the previous period was for {name} ({phrase}).',
+  'reasons.item': '{name} ({value})',
+  'reasons.rest': ', followed by {items}',
+  'reasons.rest_separator': ' and ',
+  'reasons.narrative': 'By {by_lower}{suffix}, {label} is highest for {first}{rest}.',
+  'drivers.narrative': 'The strongest driver is {head} (relative risk {rr}, 95% CI {ci}){rest}.',
+  'decomposition.effects': ': mix effect {mix}, rate effect {rate}',
+  'decomposition.largest': ' The largest contribution came from {name} ({value}).',
+  'decomposition.narrative': 'The total change was {total}{effects}.{lead}',
+  'cohorts.spread':
+    '{head} At period 1, {metric_lower} ranged from {bottomValue} ({bottom}) to {topValue} ({top}).',
+  'trend.within': '',
+  'trend.one': '{leading} was {latestValue} in {latest}{baseline}.',
+  'trend.latest':
+    '{leading} was {latestValue} in {latest}, the latest period, {phrase} on {before}{verdict}.',
+  'trend.extremes':
+    ' Over {count} periods it peaked at {peakValue} in {peak} and was lowest at {troughValue} in {trough}.',
+  'trend.compared': ' In {latest}, {label} was {latestValue}{compared}.',
+  'series.one': 'In {when}, {label} for {top} was {topValue}.',
+  'series.latest':
+    'In the latest period ({when}), {label} by {by_lower} was highest for {top} ({topValue}) and lowest for {bottom} ({bottomValue}).',
+  'metric.value': '{leading} was {value}{suffix}{baseline}.',
+  'empty.by': ' by {by_lower}',
+  'empty.period': ' {phrase}',
+  'empty.scope_separator': '',
+  'empty.scope': '',
+  'empty.metric': 'the requested metric',
+  'empty.narrative':
+    'No data for this selection ({what}{by}{period}). Try a wider time range or fewer filters.',
 } as const;
 
 export type AnswerMessageId = keyof typeof EN;
