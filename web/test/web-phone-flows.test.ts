@@ -122,13 +122,18 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
         await page.goto(`${server.url}/#/wrong-answers`);
         const item = page.locator('.wrong-item', { hasText: 'I meant by city' });
         await item.waitFor();
+        const screen = await page.locator('.wrong-answers').innerText();
+        expect(screen).not.toMatch(/\b[a-z]+_[a-z0-9_]+\b/);
+        expect(screen).not.toMatch(/[{}]/);
+        expect(await item.locator('.given-query').innerText()).toContain('Churn rate');
+        await item.locator('.wrong-query-json summary').click();
         const query = item.locator('textarea[name="query"]');
         await query.fill(JSON.stringify({ ...JSON.parse(await query.inputValue()), dimensions: ['city'] }));
         await item.locator('.wrong-correction button[type="submit"]').click();
         await item.locator('p.notice[role="status"]').waitFor({ state: 'visible' });
         await page.goto(`${server.url}/#/wrong-answers?status=resolved`);
         await page
-          .locator('.wrong-item[data-status="resolved"] .wrong-recorded', { hasText: '"city"' })
+          .locator('.wrong-item[data-status="resolved"] .wrong-recorded', { hasText: 'City' })
           .waitFor();
         // The phone layout: nothing wider than the screen, touch targets of 44 px.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
