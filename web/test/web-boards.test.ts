@@ -3,13 +3,13 @@
  * moves the board's period; manager_south opens the board's share link on a phone and sees only 华南;
  * another user opens a shared answer with their own access; a private conversation explains itself.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   answerRenderTimes,
   askInChat,
   chartTexts,
+  downloadedFile,
   lastTurn,
   launchBrowser,
   pageErrors,
@@ -251,11 +251,7 @@ describe('boards and share links in chromium', () => {
       const cells = await regional.locator('.data-table tbody tr td:first-child').allTextContents();
       expect(cells).toEqual(['South China']);
       // The card's PNG export: the server renderer draws the viewer's own answer.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        regional.locator('.download-png').click(),
-      ]);
-      const png = readFileSync((await download.path())!);
+      const png = await downloadedFile(page, regional.locator('.download-png'));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440);
       // Not the owner: no arranging tools.

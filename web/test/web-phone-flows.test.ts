@@ -4,10 +4,17 @@
  * thumbs-down and corrects it on the wrong-answers screen; manager_south opens the board on a desktop in
  * Chinese and sees only 华南; the viewer opens the shared answer on a phone in Chinese with their own access.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askInChat, chartTexts, lastTurn, launchBrowser, screenshot, signInAsDemo } from './browser.ts';
+import {
+  askInChat,
+  chartTexts,
+  downloadedFile,
+  lastTurn,
+  launchBrowser,
+  screenshot,
+  signInAsDemo,
+} from './browser.ts';
 import { consoleWatch, DESKTOP, PHONE } from './screen-tour.ts';
 import { startWebTestServer, type WebTestServer } from './test-server.ts';
 
@@ -177,11 +184,7 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
         const texts = await chartTexts(page.locator('.shared-answer'));
         for (const region of REGIONS) expect(texts).toContain(region);
         // The PNG export draws the viewer's own answer with the server renderer.
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          page.locator('.shared-answer .download-png').click(),
-        ]);
-        const png = readFileSync((await download.path())!);
+        const png = await downloadedFile(page, page.locator('.shared-answer .download-png'));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440);
         shots.push(await screenshot(page, 'flow-shared-answer-zh-phone'));
