@@ -1,5 +1,5 @@
 /** Drives Debian's chromium (headless) through playwright-core for the web app's browser tests. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -105,4 +105,10 @@ export async function answerRenderTimes(page: Page): Promise<number[]> {
   return page.evaluate(() =>
     performance.getEntriesByName('chatbi:answer-render').map((entry) => Math.round(entry.duration)),
   );
+}
+
+/** The file the browser downloads when `button` is clicked (the PNG export). */
+export async function downloadedFile(page: Page, button: Locator): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return readFileSync((await download.path())!);
 }

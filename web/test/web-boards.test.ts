@@ -9,6 +9,7 @@ import {
   answerRenderTimes,
   askInChat,
   chartTexts,
+  downloadedFile,
   lastTurn,
   launchBrowser,
   pageErrors,
@@ -249,6 +250,10 @@ describe('boards and share links in chromium', () => {
       for (const other of REGIONS_EN.filter((r) => r !== 'South China')) expect(texts).not.toContain(other);
       const cells = await regional.locator('.data-table tbody tr td:first-child').allTextContents();
       expect(cells).toEqual(['South China']);
+      // The card's PNG export: the server renderer draws the viewer's own answer.
+      const png = await downloadedFile(page, regional.locator('.download-png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440);
       // Not the owner: no arranging tools.
       expect(await page.locator('.card-up').count()).toBe(0);
       // Phone layout: a compact header, tables as cards (no header row shown), 44 px touch targets.

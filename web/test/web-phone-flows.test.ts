@@ -4,10 +4,17 @@
  * thumbs-down and corrects it on the wrong-answers screen; manager_south opens the board on a desktop in
  * Chinese and sees only 华南; the viewer opens the shared answer on a phone in Chinese with their own access.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askInChat, chartTexts, lastTurn, launchBrowser, screenshot, signInAsDemo } from './browser.ts';
+import {
+  askInChat,
+  chartTexts,
+  downloadedFile,
+  lastTurn,
+  launchBrowser,
+  screenshot,
+  signInAsDemo,
+} from './browser.ts';
 import { consoleWatch, DESKTOP, PHONE } from './screen-tour.ts';
 import { startWebTestServer, type WebTestServer } from './test-server.ts';
 
@@ -122,13 +129,18 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
         await page.goto(`${server.url}/#/wrong-answers`);
         const item = page.locator('.wrong-item', { hasText: 'I meant by city' });
         await item.waitFor();
+        const screen = await page.locator('.wrong-answers').innerText();
+        expect(screen).not.toMatch(/\b[a-z]+_[a-z0-9_]+\b/);
+        expect(screen).not.toMatch(/[{}]/);
+        expect(await item.locator('.given-query').innerText()).toContain('Churn rate');
+        await item.locator('.wrong-query-json summary').click();
         const query = item.locator('textarea[name="query"]');
         await query.fill(JSON.stringify({ ...JSON.parse(await query.inputValue()), dimensions: ['city'] }));
         await item.locator('.wrong-correction button[type="submit"]').click();
         await item.locator('p.notice[role="status"]').waitFor({ state: 'visible' });
         await page.goto(`${server.url}/#/wrong-answers?status=resolved`);
         await page
-          .locator('.wrong-item[data-status="resolved"] .wrong-recorded', { hasText: '"city"' })
+          .locator('.wrong-item[data-status="resolved"] .wrong-recorded', { hasText: 'City' })
           .waitFor();
         // The phone layout: nothing wider than the screen, touch targets of 44 px.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -172,11 +184,7 @@ describe('issue 22 flows on a phone (en) and a desktop (zh)', () => {
         const texts = await chartTexts(page.locator('.shared-answer'));
         for (const region of REGIONS) expect(texts).toContain(region);
         // The PNG export draws the viewer's own answer with the server renderer.
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          page.locator('.shared-answer .download-png').click(),
-        ]);
-        const png = readFileSync((await download.path())!);
+        const png = await downloadedFile(page, page.locator('.shared-answer .download-png'));
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1440);
         shots.push(await screenshot(page, 'flow-shared-answer-zh-phone'));

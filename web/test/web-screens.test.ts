@@ -169,18 +169,27 @@ describe('issue 22 screens in chromium', () => {
         const item = page.locator('.wrong-item', { hasText: QUESTION });
         await item.waitFor();
         expect(await item.locator('.wrong-comment').textContent()).toContain('应该按城市拆分');
-        expect(await item.locator('.given-query').textContent()).toContain('"region"');
+        // The interpretation in words, as the chips say it: no intent codes, no JSON.
+        const given = await item.locator('.given-query').innerText();
+        for (const words of ['拆分', '流失率', '地区', '2026年第3季度']) expect(given).toContain(words);
+        const screen = await page.locator('.wrong-answers').innerText();
+        expect(screen).not.toMatch(/\b[a-z]+_[a-z0-9_]+\b/);
+        expect(screen).not.toMatch(/[{}]/);
+        expect(screen).not.toMatch(/\b(breakdown|metric|region|churn_rate)\b/);
         await item.locator('.wrong-correction select[name="intent"]').selectOption('breakdown');
+        await item.locator('.wrong-query-json summary').click();
         const query = item.locator('textarea[name="query"]');
-        const given = JSON.parse(await query.inputValue());
-        await query.fill(JSON.stringify({ ...given, dimensions: ['city'] }, null, 2));
+        const pinned = JSON.parse(await query.inputValue());
+        await query.fill(JSON.stringify({ ...pinned, dimensions: ['city'] }, null, 2));
         await item.locator('textarea[name="notes"]').fill('按城市看');
         await item.locator('.wrong-correction button[type="submit"]').click();
         await item.locator('p.notice[role="status"]').waitFor({ state: 'visible' });
         await page.goto(`${server.url}/#/wrong-answers?status=resolved`);
         const resolved = page.locator('.wrong-item[data-status="resolved"]', { hasText: QUESTION });
         await resolved.waitFor();
-        expect(await resolved.locator('.wrong-recorded').textContent()).toContain('"city"');
+        const recorded = await resolved.locator('.wrong-recorded').innerText();
+        for (const words of ['拆分', '城市', '按城市看']) expect(recorded).toContain(words);
+        expect(recorded).not.toMatch(/[{}"]|\bcity\b/);
         const exported = await page.evaluate(async () =>
           (await fetch('/api/wrong-answers/export.yaml')).text(),
         );

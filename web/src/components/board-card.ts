@@ -1,6 +1,6 @@
 /**
  * One card of a board: its answer computed for the viewer (their own row-level access, the board's period),
- * drawn as narrative, chart and table; the owner can move, resize and unpin it.
+ * drawn as narrative, chart and table, with "copy as image" / PNG export; the owner can move, resize and unpin it.
  */
 import { type Board, type BoardCard, cardAnswer, changeCard, unpinCard } from '../api/boards.ts';
 import type { Answer } from '../api/types.ts';
@@ -8,6 +8,7 @@ import { h } from '../dom.ts';
 import { t } from '../i18n/i18n.ts';
 import { rangeLabel } from '../period-label.ts';
 import { answerChart } from './answer-chart.ts';
+import { cardChartPath, chartImageBar } from './chart-image.ts';
 import { dataTable } from './data-table.ts';
 import { errorState, loadingState } from './states.ts';
 
@@ -98,7 +99,12 @@ export function boardCardView(
     try {
       const answer = await cardAnswer(board.id, card.id, { period: options.period, share: options.share });
       const view = answerBody(answer, card.title);
-      body.replaceChildren(view.element);
+      const where = { period: options.period, share: options.share };
+      const image = chartImageBar({
+        path: async () => cardChartPath(board.id, card.id, where),
+        title: card.title,
+      });
+      body.replaceChildren(view.element, ...(answer.chart ? [image] : []));
       await view.rendered;
       element.dataset.loaded = 'true';
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * "Copy as image" and "Download PNG" under a chart: both fetch the server renderer's PNG of the stored answer
- * (GET /api/conversations/:id/answers/:seq/chart.png, or /api/shares/:token/chart.png for a shared answer: the
- * image Slack and WeCom get), so the picture is the same wherever it is pasted, whatever the browser draws.
+ * (GET /api/conversations/:id/answers/:seq/chart.png, /api/shares/:token/chart.png for a shared answer,
+ * /api/boards/:id/cards/:cardId/chart.png for a board card: the image Slack and WeCom get), so the picture is the same wherever it is pasted, whatever the browser draws.
  */
 import { apiHeaders, errorFrom, query } from '../api/client.ts';
 import { h } from '../dom.ts';
@@ -17,6 +17,16 @@ export function answerChartPath(conversationId: string, seq: number): string {
 /** Where the server draws a shared answer's chart, computed with the opener's access. */
 export function sharedChartPath(token: string): string {
   return `/api/shares/${encodeURIComponent(token)}/chart.png${query({ language: lang() })}`;
+}
+
+/** Where the server draws a board card's chart, computed with the viewer's access and the board's period. */
+export function cardChartPath(
+  boardId: string,
+  cardId: string,
+  options: { period?: string; share?: string } = {},
+): string {
+  const card = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}`;
+  return `${card}/chart.png${query({ ...options, language: lang() })}`;
 }
 
 /** The server-rendered PNG at `path`. */

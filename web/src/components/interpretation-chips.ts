@@ -2,7 +2,6 @@ import type { Answer, Filter, Intent, SemanticQuery } from '../api/types.ts';
 import type { CatalogIndex } from '../catalog-store.ts';
 import { h } from '../dom.ts';
 import { pick, t } from '../i18n/i18n.ts';
-import { rangeLabel } from '../period-label.ts';
 import {
   intentFor,
   removeDimension,
@@ -18,6 +17,7 @@ import {
 } from '../query-edits.ts';
 import { checkboxGroup, dateControl, openChipEditor, selectControl } from './chip-editor.ts';
 import { dimensionSelect, worthGrouping } from './dimension-picker.ts';
+import { filterWords, periodWords } from './query-words.ts';
 
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 type Grain = (typeof GRAINS)[number];
@@ -122,12 +122,10 @@ export function interpretationChips(
   if (query.timeRange) {
     const { start, end } = query.timeRange;
     const lastDay = shiftDate(end, -1);
-    // Whole months read as periods in the user's language (2026年第3季度 / Q3 2026); other ranges as dates.
-    const months = /-01$/.test(start) && /-01$/.test(end);
     chips.push(
       chip(
         'period',
-        months ? rangeLabel(query.timeRange) : `${start} – ${lastDay}`,
+        periodWords(query.timeRange),
         (el) => {
           const from = dateControl(t('chips.from'), start);
           const to = dateControl(t('chips.to'), lastDay);
@@ -182,12 +180,9 @@ export function interpretationChips(
 
   function filterChip(filter: Filter, index: number): HTMLElement {
     const dimension = catalog.dimension(filter.member);
-    const values = filter.values.map((v) => catalog.valueLabel(filter.member, v));
-    const negated = filter.op === 'not_in' || filter.op === 'ne';
-    const label = `${catalog.label(filter.member)}${negated ? ' ≠ ' : ': '}${values.join(t('list.separator'))}`;
     return chip(
       'filter',
-      label,
+      filterWords(catalog, filter),
       (el) => {
         if (!dimension || dimension.values.length === 0) return;
         const group = checkboxGroup(

@@ -1,13 +1,18 @@
 /**
  * `#/wrong-answers` (analysts): the thumbs-down queue. Each item shows the question, its context and the
- * interpretation given; the analyst records the right interpretation (PUT …/correction), and corrected
- * items export as eval cases (GET /api/wrong-answers/export.yaml).
+ * interpretation given in words (the chips' labels: intent, metric, dimensions, filters, period); the analyst
+ * records the right interpretation (PUT …/correction; the query is edited as JSON behind a disclosure), and
+ * corrected items export as eval cases (GET /api/wrong-answers/export.yaml).
  */
 import { api, query } from '../api/client.ts';
+import type { SemanticQuery } from '../api/types.ts';
+import { CatalogIndex, loadCatalog } from '../catalog-store.ts';
+import { intentWords, queryWords } from '../components/query-words.ts';
 import { emptyState, errorMessage, loadInto } from '../components/states.ts';
 import { h, uid } from '../dom.ts';
 import { formatDateTime } from '../format.ts';
 import { t } from '../i18n/i18n.ts';
+import type { MessageId } from '../i18n/messages-en.ts';
 import type { Route } from '../router.ts';
 
 interface WrongAnswer {
@@ -32,9 +37,32 @@ const INTENTS = [
   'reasons',
   'drivers',
   'decomposition',
-  'risk',
+  'risk_list',
   'actions',
 ];
+
+/** Each model's catalog (null when it cannot be read: the codes then show as themselves). */
+type Catalogs = Map<string, CatalogIndex | null>;
+
+function kindWords(kind: string | null | undefined): string {
+  if (!kind) return '—';
+  const id = `wrong.kindName.${kind}` as MessageId;
+  return t(id) === id ? kind : t(id);
+}
+
+/** An interpretation in words: the answer kind and intent, then the query as the chips label it. */
+function interpretationWords(
+  kind: string | null | undefined,
+  intent: string | null | undefined,
+  semantic: unknown,
+  catalog: CatalogIndex | null,
+): HTMLElement[] {
+  const given = semantic as SemanticQuery | null | undefined;
+  return [
+    h('p', { class: 'small wrong-intent' }, `${kindWords(kind)} · ${intentWords(intent)}`),
+    given?.metrics && catalog ? queryWords(given, catalog) : h('span'),
+  ];
+}
 
 function field(label: string, control: HTMLElement): HTMLElement {
   const id = uid('wrong');
@@ -46,13 +74,13 @@ function correctionForm(item: WrongAnswer, done: () => void): HTMLElement {
   const kind = h(
     'select',
     { name: 'kind' },
-    KINDS.map((k) => h('option', { value: k, selected: k === (item.given.kind ?? 'answer') }, k)),
+    KINDS.map((k) => h('option', { value: k, selected: k === (item.given.kind ?? 'answer') }, kindWords(k))),
   );
   const intents = [...new Set([item.given.intent ?? 'metric', ...INTENTS])];
   const intent = h(
     'select',
     { name: 'intent' },
-    intents.map((i) => h('option', { value: i, selected: i === item.given.intent }, i)),
+    intents.map((i) => h('option', { value: i, selected: i === item.given.intent }, intentWords(i))),
   );
   const queryBox = h('textarea', {
     name: 'query',
@@ -96,14 +124,19 @@ function correctionForm(item: WrongAnswer, done: () => void): HTMLElement {
     h('h3', null, t('wrong.correct')),
     field(t('wrong.kind'), kind),
     field(t('wrong.intent'), intent),
-    field(t('wrong.query'), queryBox),
+    h(
+      'details',
+      { class: 'wrong-query-json' },
+      h('summary', null, t('wrong.editQuery')),
+      field(t('wrong.query'), queryBox),
+    ),
     field(t('wrong.notes'), notes),
     status,
     h('button', { type: 'submit', class: 'btn btn-primary' }, t('wrong.save')),
   );
 }
 
-function itemView(item: WrongAnswer, reload: () => void): HTMLElement {
+function itemView(item: WrongAnswer, catalog: CatalogIndex | null, reload: () => void): HTMLElement {
   const saved = h('p', { class: 'notice', role: 'status', hidden: true }, t('wrong.saved'));
   return h(
     'article',
@@ -126,14 +159,19 @@ function itemView(item: WrongAnswer, reload: () => void): HTMLElement {
         `${t('wrong.comment', { user: item.reportedBy ?? '—' })}: ${item.comment}`,
       ),
     h('h3', null, t('wrong.given')),
-    h('p', { class: 'small' }, `${item.given.kind ?? '—'} · ${item.given.intent ?? '—'}`),
-    h('pre', { class: 'sql-block given-query' }, h('code', null, JSON.stringify(item.given.query, null, 2))),
+    h(
+      'div',
+      { class: 'given-query' },
+      interpretationWords(item.given.kind, item.given.intent, item.given.query, catalog),
+    ),
     item.correction
       ? h(
           'div',
           { class: 'wrong-recorded' },
           h('h3', null, t('wrong.correction')),
-          h('pre', { class: 'sql-block' }, h('code', null, JSON.stringify(item.correction, null, 2))),
+          interpretationWords(item.correction.kind, item.correction.intent, item.correction.query, catalog),
+          item.correction.notes &&
+            h('p', { class: 'small' }, `${t('wrong.notes')}: ${item.correction.notes}`),
         )
       : correctionForm(item, () => {
           saved.hidden = false;
@@ -182,8 +220,22 @@ export function wrongAnswersScreen(outlet: HTMLElement, route: Route): void {
   );
   void loadInto(
     list,
-    () => api<{ items: WrongAnswer[] }>('GET', `/api/wrong-answers${query({ status })}`),
-    ({ items }) =>
-      items.length === 0 ? emptyState(t('wrong.empty')) : items.map((item) => itemView(item, reload)),
+    async () => {
+      const { items } = await api<{ items: WrongAnswer[] }>('GET', `/api/wrong-answers${query({ status })}`);
+      const catalogs: Catalogs = new Map();
+      for (const model of new Set(items.map((i) => i.model)))
+        catalogs.set(
+          model,
+          await loadCatalog(model).then(
+            (c) => new CatalogIndex(c),
+            () => null,
+          ),
+        );
+      return { items, catalogs };
+    },
+    ({ items, catalogs }) =>
+      items.length === 0
+        ? emptyState(t('wrong.empty'))
+        : items.map((item) => itemView(item, catalogs.get(item.model) ?? null, reload)),
   );
 }

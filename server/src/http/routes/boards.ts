@@ -14,8 +14,9 @@ import { type BoardSummary, boardsRepository } from '../../store/boards.ts';
 import type { Store } from '../../store/open-store.ts';
 import { ApiError } from '../api-error.ts';
 import { apiRoute, apiRouter, jsonBody, jsonResponse, SIGNED_IN } from '../api-router.ts';
-import type { AuthEnv } from '../auth/auth-context.ts';
+import type { AuthEnv, AuthUser } from '../auth/auth-context.ts';
 import { requestLanguage } from '../request-language.ts';
+import { pngResponse } from './chart-image.ts';
 import { Language } from './route-params.ts';
 
 export interface BoardRouteDeps {
@@ -265,39 +266,73 @@ export function boardRoutes(deps: BoardRouteDeps) {
     },
   );
 
+  const CardAnswerQuery = z.object({
+    period: z.enum([...BOARD_PERIODS, 'pinned']).optional(),
+    language: Language.optional(),
+    share: z.string().max(64).optional(),
+  });
+
+  /** A card's answer computed for `user` (their own row-level access; `period` overrides the board's). */
+  async function viewerCardAnswer(
+    user: AuthUser,
+    params: z.infer<typeof CardId>,
+    query: z.infer<typeof CardAnswerQuery>,
+    language: 'zh' | 'en',
+  ) {
+    const board = await readable(params.id, user.id, query.share);
+    const card = await boards.card(board.id, params.cardId);
+    if (!card) throw new ApiError('card_not_found');
+    const period = query.period === 'pinned' ? null : (query.period ?? (board.period as BoardPeriod | null));
+    const answer = await answerPinned(deps, card, { attributes: user.attributes, language, period });
+    if (!answer) throw new ApiError('unknown_model', { model: card.model });
+    return answer;
+  }
+
   app.openapi(
     apiRoute({
       ...declare,
       method: 'get',
       path: '/{id}/cards/{cardId}/answer',
       summary: "A card's answer for the viewer (their own row-level access; `period` overrides the board's)",
-      request: {
-        params: CardId,
-        query: z.object({
-          period: z.enum([...BOARD_PERIODS, 'pinned']).optional(),
-          language: Language.optional(),
-          share: z.string().max(64).optional(),
-        }),
-      },
+      request: { params: CardId, query: CardAnswerQuery },
       responses: { 200: jsonResponse('The answer', AnswerSchema) },
       errors: ['unauthenticated', 'board_not_found', 'board_private', 'card_not_found', 'unknown_model'],
     }),
     async (c) => {
-      const user = c.get('user');
-      const { id, cardId } = c.req.valid('param');
       const query = c.req.valid('query');
-      const board = await readable(id, user.id, query.share);
-      const card = await boards.card(board.id, cardId);
-      if (!card) throw new ApiError('card_not_found');
-      const period =
-        query.period === 'pinned' ? null : (query.period ?? (board.period as BoardPeriod | null));
-      const answer = await answerPinned(deps, card, {
-        attributes: user.attributes,
-        language: requestLanguage(c, query.language),
-        period,
-      });
-      if (!answer) throw new ApiError('unknown_model', { model: card.model });
-      return c.json(answer, 200);
+      const language = requestLanguage(c, query.language);
+      return c.json(await viewerCardAnswer(c.get('user'), c.req.valid('param'), query, language), 200);
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      ...declare,
+      method: 'get',
+      path: '/{id}/cards/{cardId}/chart.png',
+      summary:
+        "A card's chart as a PNG (server renderer), computed for the viewer's own row-level access; a board the viewer cannot open is not found",
+      request: { params: CardId, query: CardAnswerQuery },
+      responses: {
+        200: {
+          description: 'The chart, 2× scale',
+          content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
+      errors: ['unauthenticated', 'board_not_found', 'card_not_found', 'unknown_model', 'no_chart'],
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const language = requestLanguage(c, query.language);
+      const answer = await viewerCardAnswer(c.get('user'), c.req.valid('param'), query, language).catch(
+        (error: unknown) => {
+          // An image URL says nothing about a board the viewer may not open, not even that it exists.
+          if (error instanceof ApiError && error.code === 'board_private')
+            throw new ApiError('board_not_found');
+          throw error;
+        },
+      );
+      return pngResponse(c, answer.chart);
     },
   );
   return app;
