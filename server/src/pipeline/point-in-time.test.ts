@@ -103,6 +103,35 @@ describe('point in time: churn by a customer flag uses the quarter-start snapsho
     expect(pointInTime(model, revenueByTier, demo.runtime.asOf).assumption).toBeNull();
   });
 
+  it('lists the churned high-value customers of a quarter by their quarter-start tier (the condition follows the metric)', async () => {
+    const list = await runQuery(
+      demo.runtime,
+      {
+        model: 'retail',
+        metrics: ['churned_customers'],
+        dimensions: ['customer_id', 'value_tier'],
+        filters: [
+          { member: 'churned_customers', op: 'gte', values: [1] },
+          { member: 'value_tier', op: 'in', values: ['high'] },
+        ],
+        timeRange: Q3,
+      },
+      { intent: 'breakdown', language: 'zh' },
+    );
+    if (!list.ok) throw new Error(JSON.stringify(list.issues));
+    const byTier = await runQuery(
+      demo.runtime,
+      { model: 'retail', metrics: ['churned_customers'], dimensions: ['value_tier'], timeRange: Q3 },
+      { intent: 'breakdown', language: 'zh' },
+    );
+    if (!byTier.ok) throw new Error(JSON.stringify(byTier.issues));
+    const high = Number(byTier.presentation.rows.find((r) => r.value_tier === 'high')?.churned_customers);
+    expect(high).toBeGreaterThan(0);
+    expect(list.presentation.rows).toHaveLength(high);
+    expect(list.presentation.rows.every((r) => Number(r.churned_customers) === 1)).toBe(true);
+    expect(list.sql).toContain('customer_history');
+  });
+
   it('answers a month as asked (no snapshot describes its start) and says the feature is today’s', () => {
     const r = pointInTime(
       demo.runtime.model,

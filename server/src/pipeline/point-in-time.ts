@@ -108,6 +108,10 @@ export function pointInTime(model: SemanticModel, query: SemanticQueryInput, asO
     ...(query.order
       ? { order: query.order.map((o) => ({ ...o, member: SNAPSHOT_EQUIVALENT[o.member] ?? o.member })) }
       : {}),
+    // a condition on a churn measure (the churned-customer list: churned_customers >= 1 per customer) follows it
+    ...(query.filters
+      ? { filters: query.filters.map((f) => ({ ...f, member: SNAPSHOT_EQUIVALENT[f.member] ?? f.member })) }
+      : {}),
   };
   return {
     query: rewritten,
