@@ -165,7 +165,7 @@ describe('the web app in chromium', () => {
       expect(await first.locator('.answer-chart svg .mark-rect path').count()).toBeGreaterThan(1);
       const followUp = await askInChat(page, 'only high-value customers');
       const chips = await followUp.locator('.chip .chip-value').allTextContents();
-      expect(chips.join(' | ')).toMatch(/Value tier: High/i);
+      expect(chips.join(' | ')).toMatch(/Value tier = High/i);
       expect(chips).toContain('Sales channel');
       screenshots.push(await screenshot(page, 'chat-en'));
       timings.answerRender = await answerRenderTimes(page);
