@@ -45,59 +45,34 @@ import {
   Y2025,
   YTD,
 } from '../batch-2/reference-sql.ts';
+import {
+  AGE_BAND,
+  AOV,
+  churnBy,
+  churned,
+  churnRate,
+  churnTrend,
+  complaintRate,
+  DAYS_90,
+  H1_LY,
+  LAST_6_MONTHS,
+  lost,
+  pair,
+  Q2_LY,
+  ranked,
+  rateIn,
+  retail,
+  retention,
+  revenue,
+  T_BAND,
+  telco,
+  telcoBy,
+  tickets,
+  ticketsByCategory,
+  WINBACK,
+} from './building-blocks.ts';
 
-export const Q2_LY: Range = ['2025-04-01', '2025-07-01'];
-const H1_LY: Range = ['2025-01-01', '2025-07-01'];
-export const DAYS_90: Range = ['2026-07-03', '2026-10-01'];
-const LAST_6_MONTHS: Range = ['2026-04-01', '2026-10-01'];
-
-export const retail = (by: string[], sql: string, extra: Partial<Reference> = {}) =>
-  r('retail', by, sql, extra);
-export const telco = (by: string[], sql: string, extra: Partial<Reference> = {}) =>
-  r('telco', by, sql, extra);
-
-/** A `compare` answer's row: the metric on the range and `<metric>__previous` on the other one. */
-export const pair = (metric: string, current: string, previous: string) =>
-  `SELECT (${current}) AS ${metric}, (${previous}) AS ${metric}__previous`;
-export const ranked = (sql: string, column: string, dir: 'ASC' | 'DESC', limit?: number) =>
-  `SELECT * FROM (${sql}) ORDER BY ${column} ${dir}${limit ? ` LIMIT ${limit}` : ''}`;
-export const sqlList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
-
-// Retail building blocks of this batch.
-const churnRate = (range: Range, where = 'TRUE') => churnSql(one(range), `${RATE} AS churn_rate`, where);
-const retention = (range: Range, where = 'TRUE') =>
-  churnSql(one(range), `1 - ${RATE} AS retention_rate`, where);
-const churned = (range: Range, where = 'TRUE') =>
-  churnSql(one(range), `${CHURNED} AS churned_customers`, where);
-const churnBy = (range: Range, key: string, select: string, where = 'TRUE') =>
-  churnSql(one(range), `${key}, ${select}`, where, key);
-const rateIn = (key: string, values: string[]) =>
-  churnBy(Q3, key, `${RATE} AS churn_rate`, `${key} IN (${sqlList(values)})`);
-const churnTrend = (periods: string, select: string) =>
-  churnSql(periods, `strftime(ps, '%Y-%m-%d') AS period, ${select}`, 'TRUE', 'ps');
-const lost = (range: Range) => churnSql(one(range), `${LOST} AS lost_revenue`);
-const revenue = (range: Range, where = 'TRUE') => ordersSql(range, 'sum(amount) AS revenue', where);
-const AOV = 'sum(amount) / count(*) AS avg_order_value';
-const tickets = (range: Range, where = 'TRUE') => ticketsSql(range, 'count(*) AS tickets', where);
-const complaintRate = (range: Range) => `SELECT complaint_rate FROM (${complaintSql(range, 'ps')})`;
-export const AGE_BAND = `CASE WHEN age < 25 THEN '<25' WHEN age < 35 THEN '25-34' WHEN age < 45 THEN '35-44'
-  WHEN age < 55 THEN '45-54' ELSE '55+' END`;
-const WINBACK = `${WB_RETURNED} * 1.0 / ${WB_CONTACTED} AS winback_rate`;
-
-/** Tickets of a range by category, with the customer's region. */
-const ticketsByCategory = (
-  range: Range,
-  where = 'TRUE',
-) => `SELECT t.category AS ticket_category, count(*) AS tickets
-FROM tickets t JOIN customers c USING (customer_id)
-WHERE t.created_ts >= TIMESTAMP '${range[0]}' AND t.created_ts < TIMESTAMP '${range[1]}' AND ${where}
-GROUP BY t.category`;
-
-// Telco building blocks.
-export const T_BAND = `CASE WHEN a.tenure_months < 12 THEN '0-12m' WHEN a.tenure_months < 24 THEN '12-24m'
-  WHEN a.tenure_months < 48 THEN '24-48m' ELSE '48m+' END`;
-export const telcoBy = (key: string, select: string, where = 'TRUE') =>
-  telcoSql(`a.${key} AS ${key}, ${select}`, where, `a.${key}`);
+export * from './building-blocks.ts';
 
 export const REFERENCES: Record<string, Reference> = {
   // franchise owner, voice (zh)
