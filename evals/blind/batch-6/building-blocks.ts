@@ -37,7 +37,6 @@ WHERE f.ts >= TIMESTAMP '${range[0]}' AND f.ts < TIMESTAMP '${range[1]}' GROUP B
 /** Reference options: money sums, tables with their row count, rankings. */
 export const money = { tolerance: MONEY };
 export const table = { rows: true };
-export const moneyTable = { rows: true, tolerance: MONEY };
 export const ranking = { rows: true, ordered: true };
 
 /** Telco churn rate of the customers matching `where`. */

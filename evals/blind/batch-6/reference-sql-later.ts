@@ -11,7 +11,6 @@ import {
   H1,
   HOURS,
   LAST_12_MONTHS,
-  MONEY,
   NPS,
   Q2,
   Q3,
@@ -83,7 +82,11 @@ export const LATER_REFERENCES: Record<string, Reference> = {
   // Churners only: a "(none)" row of retained customers (0 churned) may follow the ranking.
   'b6-tw-11': telco(
     ['churn_category'],
-    ranked(telcoBy('churn_category', `${T_CHURNED} AS churned_customers`, 'c.churn_label'), 'churned_customers', 'DESC'),
+    ranked(
+      telcoBy('churn_category', `${T_CHURNED} AS churned_customers`, 'c.churn_label'),
+      'churned_customers',
+      'DESC',
+    ),
     { ordered: true },
   ),
   'b6-tw-14': telco([], telcoRate()),
@@ -91,9 +94,17 @@ export const LATER_REFERENCES: Record<string, Reference> = {
   'b6-tw-16': telco([], telcoSql(CUSTOMERS, 'a.satisfaction_score = 1')),
   'b6-tw-17': telco([], telcoSql('avg(a.tenure_months) AS avg_tenure_months')),
   'b6-tw-18': telco([], telcoRate('a.tenure_months < 12')),
-  'b6-tw-19': telco(['tenure_band'], telcoSql(`${T_BAND} AS tenure_band, ${telcoChurnRate}`, 'TRUE', '1'), table),
+  'b6-tw-19': telco(
+    ['tenure_band'],
+    telcoSql(`${T_BAND} AS tenure_band, ${telcoChurnRate}`, 'TRUE', '1'),
+    table,
+  ),
   'b6-tw-21': telco([], telcoRate("a.contract = 'One year'")),
-  'b6-tw-22': telco(['contract'], telcoBy('contract', telcoChurnRate, "a.internet_service = 'Fiber optic'"), table),
+  'b6-tw-22': telco(
+    ['contract'],
+    telcoBy('contract', telcoChurnRate, "a.internet_service = 'Fiber optic'"),
+    table,
+  ),
   'b6-tw-24': telco([], telcoSql('sum(a.total_revenue) AS total_revenue'), money),
   'b6-tw-25': telco([], telcoSql('avg(a.cltv) AS avg_cltv')),
 
@@ -121,7 +132,11 @@ export const LATER_REFERENCES: Record<string, Reference> = {
   'b6-ux-20': retail(['ticket_category'], ticketsByCategory(Q3, highValue('c.customer_id')), table),
   'b6-ux-22': retail([], pair('csat', feedback(SEP, CSAT), feedback(AUG, CSAT))),
   'b6-ux-23': telco([], telcoRate('a.satisfaction_score IN (1, 2)')),
-  'b6-ux-24': telco(['contract'], telcoBy('contract', 'avg(a.satisfaction_score) AS avg_satisfaction'), table),
+  'b6-ux-24': telco(
+    ['contract'],
+    telcoBy('contract', 'avg(a.satisfaction_score) AS avg_satisfaction'),
+    table,
+  ),
   'b6-ux-26': retail([], nps(DOUBLE_11_2025)),
 
   // data scientist (en)
@@ -155,14 +170,23 @@ export const LATER_REFERENCES: Record<string, Reference> = {
   'b6-ds-21': retail(['value_tier'], rateBy(Q2, 'value_tier', 'TRUE', true), table),
   'b6-ds-23': retail(
     ['churn_reason'],
-    churn({ range: YTD, select: `churn_reason, ${LOST} AS lost_revenue`, where: 'left_in_p', group: 'churn_reason' }),
-    { tolerance: MONEY },
+    churn({
+      range: YTD,
+      select: `churn_reason, ${LOST} AS lost_revenue`,
+      where: 'left_in_p',
+      group: 'churn_reason',
+    }),
+    money,
   ),
   // 2024 has no customers active at its start (the data begins 2024-01-01): 2025's rate only.
   'b6-ds-24': retail([], rate(Y2025)),
   'b6-ds-26': retail(
     ['acquisition_channel'],
-    rateBy(Q3, 'acquisition_channel', `acquisition_channel IN (${quoted(['paid_search', 'organic_search'])})`),
+    rateBy(
+      Q3,
+      'acquisition_channel',
+      `acquisition_channel IN (${quoted(['paid_search', 'organic_search'])})`,
+    ),
     table,
   ),
 };

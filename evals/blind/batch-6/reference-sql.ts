@@ -27,7 +27,16 @@ import {
   Y2025,
   YTD,
 } from '../batch-2/reference-sql.ts';
-import { DAYS_90, H1_LY, pair, sqlList as quoted, ranked, retail, telco, telcoBy } from '../batch-3/reference-sql.ts';
+import {
+  DAYS_90,
+  H1_LY,
+  pair,
+  sqlList as quoted,
+  ranked,
+  retail,
+  telco,
+  telcoBy,
+} from '../batch-3/reference-sql.ts';
 import {
   AOV,
   churn,
@@ -53,7 +62,6 @@ import {
   customerIn,
   feedback,
   money,
-  moneyTable,
   ranking,
   rateByPeriod,
   table,
@@ -70,7 +78,11 @@ export const REFERENCES: Record<string, Reference> = {
   // live-commerce operator (zh)
   'b6-lc-01': retail([], churnedCount(SEP)),
   'b6-lc-02': retail([], rate(Q3, LIVE)),
-  'b6-lc-03': retail(['acquisition_channel'], ranked(rateBy(Q3, 'acquisition_channel'), 'churn_rate', 'DESC'), ranking),
+  'b6-lc-03': retail(
+    ['acquisition_channel'],
+    ranked(rateBy(Q3, 'acquisition_channel'), 'churn_rate', 'DESC'),
+    ranking,
+  ),
   'b6-lc-04': retail([], revenue(DOUBLE_11_2025), money),
   'b6-lc-05': retail([], orderCount(DOUBLE_11_DAY)),
   'b6-lc-06': retail([], ordersSql(MID_YEAR_618, AOV), money),
@@ -89,7 +101,11 @@ export const REFERENCES: Record<string, Reference> = {
     { ...ranking, ...money },
   ),
   'b6-lc-21': retail([], rate(Q3_LY, LIVE)),
-  'b6-lc-22': retail(['acquisition_channel'], rateBy(Q3, 'acquisition_channel', "value_tier = 'high'", true), table),
+  'b6-lc-22': retail(
+    ['acquisition_channel'],
+    rateBy(Q3, 'acquisition_channel', "value_tier = 'high'", true),
+    table,
+  ),
   'b6-lc-23': retail([], repeatBuyers(DAYS_90)),
   'b6-lc-24': retail([], ordersSql(SEP, 'count(*) AS orders', "sales_channel = 'app'")),
   'b6-lc-26': telco([], telcoRate("a.internet_service = 'Fiber optic'")),
@@ -123,7 +139,10 @@ export const REFERENCES: Record<string, Reference> = {
   'b6-ea-20': retail([], winbackSql(Q3, WINBACK)),
   'b6-ea-21': retail([], churnedCount(Q3, B2B)),
   // 2024 has no customers active at its start (the data begins 2024-01-01): only 2025's row has a rate.
-  'b6-ea-23': retail(['period'], `SELECT * FROM (${rateByPeriod(YEARS_2024_2025)}) WHERE period = '2025-01-01'`),
+  'b6-ea-23': retail(
+    ['period'],
+    `SELECT * FROM (${rateByPeriod(YEARS_2024_2025)}) WHERE period = '2025-01-01'`,
+  ),
   'b6-ea-25': telco([], telcoRate()),
   'b6-ea-26': telco(['contract'], telcoBy('contract', `${T_RATE} AS churn_rate`), table),
 
