@@ -32,7 +32,9 @@ describe('server message catalogs', () => {
     ] as const) {
       expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
       for (const [id, text] of Object.entries(zh)) {
-        const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+        // `{x_lower}` is parameter x in lower case (mid-sentence English), the same parameter.
+        const placeholders = (s: string) =>
+          [...new Set((s.match(/\{\w+\}/g) ?? []).map((p) => p.replace(/_lower\}$/, '}')))].sort();
         // Text with English words has Chinese ones; pure punctuation around placeholders may stay as it is.
         const words = (en[id as keyof typeof en] as string).replace(/\{\w+\}/g, '');
         // Separators, field names, slash commands and brand names may read the same in both languages.
