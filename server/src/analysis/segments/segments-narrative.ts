@@ -31,15 +31,13 @@ export function segmentsNarrative(ctx: AnalysisContext, s: SegmentsStory): strin
     const byRate = [...compared].sort((a, b) => (b.churnRate ?? 0) - (a.churnRate ?? 0));
     const label = memberText(ctx, dim);
     if (i === 0) {
-      const big = lines
-        .slice(0, 3)
-        .map((l) =>
-          analysisMessage('segments.group', lang, {
-            name: name(l),
-            customers: n(l.customers),
-            share: pct(l.share),
-          }),
-        );
+      const big = lines.slice(0, 3).map((l) =>
+        analysisMessage('segments.group', lang, {
+          name: name(l),
+          customers: n(l.customers),
+          share: pct(l.share),
+        }),
+      );
       const risky = [...lines].sort((a, b) => b.atRisk - a.atRisk)[0];
       parts.push(
         analysisMessage('segments.primary', lang, {
