@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
+import { forgetAnalyses } from '../../server/src/analysis/analysis-cache.ts';
 import { runAnalysis } from '../../server/src/analysis/run-analysis.ts';
 import { CachedReads } from '../../server/src/data/analytics-engine.ts';
 import { openAnalyticsStore } from '../../server/src/data/analytics-store.ts';
@@ -115,6 +116,7 @@ const ask = async (question: string) => {
 for (let rep = -1; rep < reps; rep++) {
   for (const [i, question] of QUESTIONS_ASKED.entries()) {
     if (engine instanceof CachedReads) engine.results.clear();
+    forgetAnalyses(active.runtime);
     const { answer, total } = await ask(question);
     if (rep < 0) {
       perQuestion.push({

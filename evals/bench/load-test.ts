@@ -229,6 +229,12 @@ function printReport(r: {
       `missing from list ${v.missingFromList}; history fetch ${ms(v.historyFetch.latencyMs)}`,
   );
   for (const p of v.problems.slice(0, 5)) console.log(`   ! ${p}`);
+  console.log('   questions by server time spent (count × server p50 = total), answered from');
+  for (const q of [...c.questions].sort((x, y) => y.serverTotalMs - x.serverTotalMs).slice(0, 12))
+    console.log(
+      `   ${String(q.count).padStart(5)} × ${q.serverP50.toFixed(0).padStart(6)} ms = ${(q.serverTotalMs / 1000).toFixed(1).padStart(6)} s  ` +
+        `${q.question}  ${JSON.stringify(q.from)}`,
+    );
   console.log('B  clients   requests    req/s     p50 ms    p95 ms    p99 ms   errors   server CPU');
   for (const l of r.throughput)
     console.log(

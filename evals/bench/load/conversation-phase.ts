@@ -14,7 +14,7 @@ import {
   type Session,
   signIn,
 } from './http-client.ts';
-import { byQuestion, type RequestRecord, requestFigures, summarize } from './latency-stats.ts';
+import { answerFigures, byQuestion, type RequestRecord, requestFigures, summarize } from './latency-stats.ts';
 import { CONVERSATION_SCRIPTS } from './questions.ts';
 import { type SentTurn, totalChecks, verifyConversation } from './verify-conversations.ts';
 
@@ -59,7 +59,8 @@ export async function runConversationPhase(opts: ConversationPhaseOptions) {
     ...requestFigures(records, wallSeconds),
     turnsPerAsker: { min: Math.min(...turns), max: Math.max(...turns) },
     verification,
-    slowestQuestions: byQuestion(records).slice(0, 5),
+    /** Every question asked, slowest first. */
+    questions: byQuestion(records),
   };
 }
 
@@ -85,6 +86,7 @@ async function converse(asker: Asker, deadline: number, records: RequestRecord[]
       kind: answer?.kind,
       intent: answer?.interpretation.intent,
       error: r.error,
+      ...answerFigures(answer),
     });
     if (answer && !asker.conversationId) asker.conversationId = answer.conversationId;
     turn++;

@@ -38,6 +38,7 @@ export interface AskAnswer {
   narrative: string;
   seq: number | null;
   interpretation: { intent: string };
+  provenance?: { elapsedMs?: number; answeredFrom?: { kind: string; rollup?: string } };
 }
 
 export interface HistoryMessage {

@@ -1,5 +1,6 @@
 /** Latency and outcome tallies for the load test's report. */
 import { quantile } from '../semantic-compile-bench.ts';
+import type { AskAnswer } from './http-client.ts';
 
 export interface LatencySummary {
   count: number;
@@ -41,16 +42,43 @@ export interface RequestRecord {
   kind?: string;
   intent?: string;
   error?: string;
+  /** The server's own time for the answer (provenance.elapsedMs). */
+  serverMs?: number;
+  /** Where a query's numbers came from: `base`, `rollup:<id>`; absent for analyses and other kinds. */
+  answeredFrom?: string;
 }
 
-/** Per question: count, p50 and max latency, slowest first. */
+/** The parts of an answer a record keeps besides its status, kind and intent. */
+export function answerFigures(
+  answer: AskAnswer | undefined,
+): Pick<RequestRecord, 'serverMs' | 'answeredFrom'> {
+  const from = answer?.provenance?.answeredFrom;
+  return {
+    serverMs: answer?.provenance?.elapsedMs,
+    answeredFrom: from && (from.kind === 'rollup' ? `rollup:${from.rollup}` : from.kind),
+  };
+}
+
+/**
+ * Per question: count, p50 and max latency, the server's own time (p50, and its sum: what the question
+ * cost the server in all), and where its numbers came from; slowest first.
+ */
 export function byQuestion(records: readonly RequestRecord[]) {
-  const groups = new Map<string, number[]>();
-  for (const r of records) groups.set(r.question, [...(groups.get(r.question) ?? []), r.ms]);
+  const groups = new Map<string, RequestRecord[]>();
+  for (const r of records) groups.set(r.question, [...(groups.get(r.question) ?? []), r]);
   return [...groups]
-    .map(([question, ms]) => {
-      const s = summarize(ms);
-      return { question, count: s.count, p50: s.p50, max: s.max };
+    .map(([question, rs]) => {
+      const s = summarize(rs.map((r) => r.ms));
+      const server = rs.flatMap((r) => (r.serverMs === undefined ? [] : [r.serverMs]));
+      return {
+        question,
+        count: s.count,
+        p50: s.p50,
+        max: s.max,
+        serverP50: summarize(server).p50,
+        serverTotalMs: Math.round(server.reduce((a, b) => a + b, 0)),
+        from: tally(rs.map((r) => r.answeredFrom ?? r.intent ?? r.kind ?? '?')),
+      };
     })
     .sort((x, y) => y.p50 - x.p50);
 }

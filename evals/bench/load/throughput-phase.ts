@@ -4,7 +4,7 @@
  * issued `maxRequests` or run `maxSeconds`, whichever comes first.
  */
 import { ask, type Session } from './http-client.ts';
-import { byQuestion, type RequestRecord, requestFigures } from './latency-stats.ts';
+import { answerFigures, byQuestion, type RequestRecord, requestFigures } from './latency-stats.ts';
 import { SINGLE_TURN_QUESTIONS } from './questions.ts';
 
 export interface ServerProbe {
@@ -39,6 +39,7 @@ export async function runThroughputPhase(opts: ThroughputOptions) {
           kind: r.body?.kind,
           intent: r.body?.interpretation?.intent,
           error: r.error,
+          ...answerFigures(r.body),
         });
       }
     };

@@ -1,3 +1,4 @@
+import { cachedAnalysis } from './analysis-cache.ts';
 import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
 import { analysisMessage } from './analysis-messages.ts';
 import { analysisSlots } from './analysis-slots.ts';
@@ -32,7 +33,9 @@ export const ANALYSES: Record<AnalysisIntent, RunAnalysis> = {
 
 /**
  * The analysis module's entry point (the pipeline's `runAnalysis`): runs the analysis of the request's
- * intent on governed queries under the user's row-level security, at most `analysisSlots.size` at once.
+ * intent on governed queries under the user's row-level security, at most `analysisSlots.size` at once;
+ * a result already computed for the same data, model, request, scope and language is served again
+ * without waiting for a slot (analysis-cache.ts).
  * @example const result = await runAnalysis(runtime, { intent: 'reasons', language: 'zh', query })
  */
 export const runAnalysis: RunAnalysis = async (runtime, request) => {
@@ -43,5 +46,5 @@ export const runAnalysis: RunAnalysis = async (runtime, request) => {
       'unsupported',
     );
   }
-  return analysisSlots.run(() => analysis(runtime, request));
+  return cachedAnalysis(runtime, request, () => analysisSlots.run(() => analysis(runtime, request)));
 };

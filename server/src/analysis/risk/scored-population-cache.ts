@@ -5,12 +5,12 @@
  * set; it is bounded by the customers it holds. Concurrent questions share one scoring.
  */
 import type { AnalyticsEngine } from '../../data/analytics-engine.ts';
-import { ResultCache } from '../../data/result-cache.ts';
+import { StoreMemo } from '../../data/store-memo.ts';
 
 /** At most this many scored customers are kept across entries (a few full populations at 1M). */
 const MAX_CUSTOMERS = 1_500_000;
 
-const caches = new WeakMap<AnalyticsEngine, ResultCache<Promise<unknown>>>();
+const populations = new StoreMemo<{ size: number }>((p) => p.size, MAX_CUSTOMERS);
 
 /** `compute()` once per key while the store is unchanged; a failure is not kept. */
 export async function cachedPopulation<T extends { size: number }>(
@@ -18,22 +18,5 @@ export async function cachedPopulation<T extends { size: number }>(
   key: string,
   compute: () => Promise<T>,
 ): Promise<{ value: T; cached: boolean }> {
-  let cache = caches.get(engine);
-  if (!cache) {
-    cache = new ResultCache(MAX_CUSTOMERS, MAX_CUSTOMERS);
-    caches.set(engine, cache);
-  }
-  const fullKey = `${engine.writeCount}|${key}`;
-  const existing = cache.get(fullKey) as Promise<T> | undefined;
-  if (existing) return { value: await existing, cached: true };
-  const pending = compute();
-  cache.set(fullKey, pending, 0);
-  try {
-    const value = await pending;
-    cache.set(fullKey, pending, value.size);
-    return { value, cached: false };
-  } catch (err) {
-    cache.delete(fullKey);
-    throw err;
-  }
+  return (await populations.get(engine, key, compute)) as { value: T; cached: boolean };
 }
