@@ -14,8 +14,12 @@ const issuesOf = (yaml: string) => {
 };
 
 describe('rollups.yaml', () => {
-  it('loads the shipped rollup', () => {
-    expect(Object.keys(retailModel().rollups)).toEqual(['churn_overview']);
+  it('loads the shipped rollups', () => {
+    expect(Object.keys(retailModel().rollups)).toEqual([
+      'churn_overview',
+      'churn_by_tier_at_start',
+      'churn_by_region_tier_at_start',
+    ]);
     expect(retailModel().rollups.churn_overview!.grains).toEqual(['month', 'quarter', 'year']);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../src/definition/load-model.ts';
 import { compile, type MaterializedRollup } from '../src/index.ts';
+import { historyDates as historyDatesFrom } from '../src/materialize/customer-history.ts';
 import { materializationPlan, plannedRollups } from '../src/materialize/plan.ts';
 import type { SemanticModel } from '../src/model.ts';
 import type { SemanticQueryInput, TimeGrain } from '../src/query.ts';
@@ -45,7 +46,8 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   model = loaded.model;
   const available = new Set([...FIXTURE_TABLES.map((t) => t.name), 'communications']);
-  rollups = plannedRollups(materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates: [] }));
+  const historyDates = historyDatesFrom(FIXTURE_AS_OF, '2025-10-01');
+  rollups = plannedRollups(materializationPlan(model, { asOf: FIXTURE_AS_OF, available, historyDates }));
   duck = await fixtureEngine(model);
   targets.push(...(await postgresTargets(duck, model)));
 });
@@ -181,6 +183,82 @@ describe('answers from a rollup equal the base tables', () => {
       timeRange: { start: '2026-04-01', end: '2026-10-01' },
     });
     expect(r.from).toEqual(fromRollup('buyers_by_region', 'month'));
+  });
+});
+
+describe('churn by value tier at the quarter start (point in time) from the snapshot rollups', () => {
+  const SNAPSHOT = ['snapshot_churn_rate', 'snapshot_churned_customers', 'snapshot_active_customers'];
+
+  it('by tier, and by region for one tier ("only high-value customers")', async () => {
+    const byTier = await both({ metrics: SNAPSHOT, dimensions: ['value_tier'], timeRange: Q3 });
+    expect(byTier.from).toEqual(fromRollup('churn_by_tier_at_start', 'quarter'));
+    expect(byTier.rows.length).toBeGreaterThan(1);
+    const high = await both({
+      metrics: SNAPSHOT,
+      dimensions: ['region'],
+      timeRange: Q3,
+      filters: [{ member: 'value_tier', op: 'in', values: ['high'] }],
+      order: [{ member: 'snapshot_churn_rate', dir: 'desc' }],
+      limit: 3,
+    });
+    expect(high.from).toEqual(fromRollup('churn_by_region_tier_at_start', 'quarter'));
+    const one = await both({
+      metrics: ['snapshot_churn_rate'],
+      timeRange: Q2,
+      filters: [{ member: 'value_tier', op: 'eq', values: ['high'] }],
+    });
+    expect(one.from).toEqual(fromRollup('churn_by_tier_at_start', 'quarter'));
+  });
+
+  it('a quarterly trend by tier and a comparison with the previous quarter', async () => {
+    const trend = await both({
+      metrics: SNAPSHOT,
+      dimensions: ['value_tier'],
+      time: { dimension: 'metric_time', grain: 'quarter' },
+      timeRange: { start: '2026-01-01', end: '2026-10-01' },
+    });
+    expect(trend.from).toEqual(fromRollup('churn_by_tier_at_start', 'quarter'));
+    const compared = await both({
+      metrics: ['snapshot_churn_rate'],
+      dimensions: ['value_tier'],
+      timeRange: Q3,
+      compare: 'previous_period',
+    });
+    expect(compared.from).toEqual(fromRollup('churn_by_tier_at_start', 'quarter'));
+  });
+
+  it('a user restricted to one region reads the region-and-tier rollup pinned to it', async () => {
+    const east = await both(
+      { metrics: SNAPSHOT, dimensions: ['value_tier'], timeRange: Q3 },
+      { attributes: { region: ['华东'] } },
+    );
+    expect(east.from).toEqual(fromRollup('churn_by_region_tier_at_start', 'quarter'));
+    const everyone = await both({ metrics: SNAPSHOT, dimensions: ['value_tier'], timeRange: Q3 });
+    expect(east.rows).not.toEqual(everyone.rows);
+  });
+
+  it('two tiers together, or two regions, are not the sum of their snapshot counts: base tables', async () => {
+    const base = async (query: Query, o: Options = {}) =>
+      expect((await both(query, o)).from).toEqual({ kind: 'base' });
+    await base({
+      metrics: SNAPSHOT,
+      timeRange: Q3,
+      filters: [{ member: 'value_tier', op: 'in', values: ['high', 'medium'] }],
+    });
+    await base(
+      { metrics: SNAPSHOT, dimensions: ['value_tier'], timeRange: Q3 },
+      { attributes: { region: ['华东', '华南'] } },
+    );
+    await base({ metrics: SNAPSHOT, timeRange: { start: '2026-04-01', end: '2026-10-01' } });
+  });
+
+  it('distinct counts of another rollup are read pinned to one region as well', async () => {
+    const r = await both({
+      metrics: ['buyers', 'purchase_frequency'],
+      timeRange: Q3,
+      filters: [{ member: 'region', op: 'eq', values: ['华东'] }],
+    });
+    expect(r.from).toEqual(fromRollup('buyers_by_region', 'quarter'));
   });
 });
 

@@ -39,7 +39,7 @@ function groupsInto(fine: TimeGrain, coarse: TimeGrain): boolean {
  * Covered means: every metric's measures stored in one group of the same source and time; the query's
  * dimensions and every filter (row-level security included) on the rollup's dimensions; whole periods
  * of the rollup's grain inside its range; and measures that cannot be summed read one stored row per
- * answer row (same dimensions, same periods).
+ * answer row (each rollup dimension grouped by or pinned to one value, same periods).
  */
 export function coveringRollup(r: ResolvedQuery, built: MaterializedRollup[]): RollupChoice | null {
   if (r.cohort || !built.length) return null;
@@ -61,7 +61,7 @@ function covers(r: ResolvedQuery, b: MaterializedRollup): RollupChoice | null {
   const dims = new Set(def.dimensions);
   if (!r.dimensions.every((d) => dims.has(d.id))) return null;
   if (!r.filters.every((f) => dims.has(f.dimension.id))) return null;
-  const sameDims = new Set(r.dimensions.map((d) => d.id)).size === dims.size;
+  const sameDims = def.dimensions.every((d) => r.dimensions.some((x) => x.id === d) || pinned(r, d));
   const reads = new Map<string, RollupRead>();
   for (const g of r.groups) {
     const stored = layout.groups.find(
@@ -78,6 +78,17 @@ function covers(r: ResolvedQuery, b: MaterializedRollup): RollupChoice | null {
     reads.set(g.id, { table: rollupTable(b.id, b.grain, stored), stored, grain: b.grain });
   }
   return { id: b.id, grain: b.grain, reads };
+}
+
+/**
+ * Whether a filter keeps one value of dimension `id` (an `eq`, or an `in` of one value: "high-value
+ * customers", a user restricted to one region), so the stored rows of an answer row are the one row
+ * of that value: measures that cannot be summed are read as if the query grouped by it.
+ */
+function pinned(r: ResolvedQuery, id: string): boolean {
+  return r.filters.some(
+    (f) => f.dimension.id === id && (f.op === 'eq' || f.op === 'in') && f.values.length === 1,
+  );
 }
 
 /**

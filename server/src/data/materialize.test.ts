@@ -11,10 +11,17 @@ function withChurn(edit: (churn: SemanticModel['churn']) => void): SemanticModel
   return model;
 }
 
-/** The shipped rollup's tables (rollups.yaml): they read the spells and the snapshot, so they follow them. */
-const ROLLUP_TABLES = ['month', 'quarter', 'year'].flatMap((grain) =>
-  [1, 2, 3, 4].map((g) => `rollup_churn_overview_${grain}_g${g}`),
-);
+/**
+ * The shipped rollups' tables (rollups.yaml), sorted: they read the spells, the snapshot and the history
+ * (the quarter-start churn by value tier), so they follow them.
+ */
+const ROLLUP_TABLES = [
+  'rollup_churn_by_region_tier_at_start_quarter_g1',
+  'rollup_churn_by_tier_at_start_quarter_g1',
+  ...['month', 'quarter', 'year'].flatMap((grain) =>
+    [1, 2, 3, 4].map((g) => `rollup_churn_overview_${grain}_g${g}`),
+  ),
+];
 
 describe('materialize', () => {
   let demo: DemoStore;

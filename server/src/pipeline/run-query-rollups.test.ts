@@ -47,6 +47,8 @@ describe('answers from rollups on the demo data', () => {
 
   it('materialises the retail rollups with the derived tables', () => {
     expect(demo.runtime.rollups?.map((r) => `${r.id}:${r.grain}`).sort()).toEqual([
+      'churn_by_region_tier_at_start:quarter',
+      'churn_by_tier_at_start:quarter',
       'churn_overview:month',
       'churn_overview:quarter',
       'churn_overview:year',
@@ -79,6 +81,35 @@ describe('answers from rollups on the demo data', () => {
       });
     });
   }
+
+  it('churn by value tier, answered point in time, reads the quarter-start rollups: the same answer', async () => {
+    const ask = async (question: string, runtime = demo.runtime, attributes?: Record<string, string[]>) =>
+      (
+        await answerQuestion(
+          { llm: null },
+          {
+            active: { runtime, versionNo: 1 },
+            turn: { question, language: 'en' },
+            conversationId: 'rollup-point-in-time',
+            attributes,
+          },
+        )
+      ).answer;
+    const cases: [string, string, Record<string, string[]>?][] = [
+      ['churn rate by value tier last quarter', 'churn_by_tier_at_start'],
+      ['churn rate of high-value customers last quarter', 'churn_by_tier_at_start'],
+      ['churn rate by value tier last quarter', 'churn_by_region_tier_at_start', { region: ['华南'] }],
+    ];
+    for (const [question, rollup, attributes] of cases) {
+      const fromRollup = await ask(question, demo.runtime, attributes);
+      const fromBase = await ask(question, { ...demo.runtime, rollups: [] }, attributes);
+      expect(fromRollup.provenance.answeredFrom, question).toMatchObject({ kind: 'rollup', rollup });
+      expect(fromBase.provenance.answeredFrom).toEqual({ kind: 'base' });
+      expect(fromRollup.table?.rows.length, question).toBeGreaterThan(0);
+      expect(fromRollup.table, question).toEqual(fromBase.table);
+      expect(fromRollup.narrative).toBe(fromBase.narrative);
+    }
+  });
 
   it('a question no rollup covers reads the base tables', async () => {
     const run = await runQuery(
