@@ -31,9 +31,9 @@ function canonical(value: unknown): string {
 
 /** Everything besides the store's data an analysis result is a function of. */
 export function analysisKey(runtime: ModelRuntime, request: AnalysisRequest): string {
-  const scope = request.attributes
-    ? Object.entries(request.attributes).map(([a, values]) => [a, [...values].sort()])
-    : null;
+  // No attributes and none given are the same unrestricted user (accessFor); any attribute keys its scope.
+  const attributes = Object.entries(request.attributes ?? {});
+  const scope = attributes.length ? attributes.map(([a, values]) => [a, [...values].sort()]) : null;
   return canonical([
     runtime.model.id,
     runtime.model.version,

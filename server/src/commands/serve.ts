@@ -8,11 +8,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { warmRisk } from '../analysis/risk/warm-risk.ts';
+import { runAnalysis } from '../analysis/run-analysis.ts';
 import { warmInterpreter } from '../ask/warm-interpreter.ts';
 import { type ChannelConfig, ChannelConfigError, channelConfigFromEnv } from '../channels/channel-config.ts';
-import type { ModelRuntime } from '../data/model-runtime.ts';
+import type { ActiveModel } from '../models/model-registry.ts';
 import { serverHooks } from '../server/server-hooks.ts';
 import { PROJECT_ROOT, startServer } from '../server/start-server.ts';
+import { warmAnswers } from '../server/warm-answers.ts';
 import { commandArgs } from './command-args.ts';
 
 export const summary = 'serve the web app and API on http://localhost:8787 (demo data on first start)';
@@ -109,14 +111,15 @@ export async function run(args: string[]): Promise<number> {
   console.log(`\nready in ${((performance.now() - started) / 1000).toFixed(1)} s → ${server.url}`);
   if (!existsSync(join(webDist, 'index.html')))
     console.log('(web app not built: run `npm run build` for the UI; the API is up)');
-  // The risk model trains in the background (now and after each publish); questions are answered meanwhile.
+  // The risk model trains in the background (now and after each publish), then the example questions and
+  // their follow-ups are answered ahead of the users (warm-answers.ts); questions are answered meanwhile.
   const log = (line: string) => console.log(line);
-  const warm = (runtime: ModelRuntime) => {
-    warmInterpreter(runtime.catalog, runtime.asOf);
-    void warmRisk(runtime, log);
+  const warm = (active: ActiveModel) => {
+    warmInterpreter(active.runtime.catalog, active.runtime.asOf);
+    void warmRisk(active.runtime, log).then(() => warmAnswers(active, runAnalysis, log));
   };
-  for (const active of server.registry.list()) warm(active.runtime);
-  server.registry.onActivate((_, active) => warm(active.runtime));
+  for (const active of server.registry.list()) warm(active);
+  server.registry.onActivate((_, active) => warm(active));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,0 +1,54 @@
+/**
+ * Warms the answers users ask first, in the background after a model version is activated (after the
+ * risk model, so the two never compete): the home page's example questions in both languages, then the
+ * follow-ups their answers suggest ("why?", "who is at risk?"), answered one at a time for an
+ * unrestricted user. Their analyses land in the analysis cache and their queries in the engine's result
+ * cache, both keyed by the data and the model version, so the first askers read them instead of waiting for a
+ * whole-population analysis each. Bounded by `max` questions; readiness never waits for it; a failure
+ * is logged and the rest goes on.
+ */
+import type { RunAnalysis } from '../analysis/analysis-contract.ts';
+import { exampleQuestions } from '../http/routes/example-questions.ts';
+import type { ActiveModel } from '../models/model-registry.ts';
+import { answerQuestion } from '../pipeline/answer-question.ts';
+
+/** At most this many questions are answered ahead of the users. */
+export const WARM_QUESTIONS = 24;
+
+export async function warmAnswers(
+  active: ActiveModel,
+  runAnalysis: RunAnalysis,
+  log: (line: string) => void,
+  max = WARM_QUESTIONS,
+): Promise<{ asked: number; seconds: number }> {
+  const started = performance.now();
+  const examples = exampleQuestions(active.runtime.catalog);
+  const queue = [
+    ...examples.zh.map((question) => ({ question, language: 'zh' as const })),
+    ...examples.en.map((question) => ({ question, language: 'en' as const })),
+  ];
+  const seen = new Set(queue.map((q) => q.question));
+  let asked = 0;
+  while (queue.length && asked < max) {
+    const turn = queue.shift()!;
+    asked++;
+    try {
+      const { answer } = await answerQuestion(
+        { llm: null, runAnalysis },
+        { active, turn, conversationId: 'warm-answers' },
+      );
+      for (const question of answer.suggestions)
+        if (!seen.has(question)) {
+          seen.add(question);
+          queue.push({ question, language: turn.language });
+        }
+    } catch (err) {
+      log(`warm-up of "${turn.question}" failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  log(
+    `model ${active.runtime.model.id}: ${asked} example questions and follow-ups answered ahead in ${seconds.toFixed(1)} s`,
+  );
+  return { asked, seconds };
+}
