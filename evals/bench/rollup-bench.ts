@@ -68,6 +68,23 @@ const EXTRA: { id: string; query: SemanticQueryInput }[] = [
       timeRange: Q3,
     },
   },
+  // Churn by a customer feature: answered point in time (the tier at the quarter start).
+  {
+    id: 'r05-churn-by-value-tier',
+    query: { model: 'retail', metrics: ['churn_rate'], dimensions: ['value_tier'], timeRange: Q3 },
+  },
+  {
+    id: 'r06-churn-of-high-value-by-region-top-3',
+    query: {
+      model: 'retail',
+      metrics: ['churn_rate'],
+      dimensions: ['region'],
+      timeRange: Q3,
+      filters: [{ member: 'value_tier', op: 'in', values: ['high'] }],
+      order: [{ member: 'churn_rate', dir: 'desc' }],
+      limit: 3,
+    },
+  },
 ];
 
 function arg(argv: string[], name: string, fallback: number): number {
