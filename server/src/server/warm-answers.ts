@@ -7,7 +7,9 @@
  * whole-population analysis each. Bounded by `max` questions; readiness never waits for it; a failure
  * is logged and the rest goes on.
  */
+import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
+import type { ConversationState } from '../ask/conversation.ts';
 import { exampleQuestions } from '../http/routes/example-questions.ts';
 import type { ActiveModel } from '../models/model-registry.ts';
 import { answerQuestion } from '../pipeline/answer-question.ts';
@@ -23,24 +25,25 @@ export async function warmAnswers(
 ): Promise<{ asked: number; seconds: number }> {
   const started = performance.now();
   const examples = exampleQuestions(active.runtime.catalog);
-  const queue = [
+  // A suggestion is a follow-up: asked in the conversation of the answer that offered it.
+  const queue: { question: string; language: Lang; previous?: ConversationState }[] = [
     ...examples.zh.map((question) => ({ question, language: 'zh' as const })),
     ...examples.en.map((question) => ({ question, language: 'en' as const })),
   ];
   const seen = new Set(queue.map((q) => q.question));
   let asked = 0;
   while (queue.length && asked < max) {
-    const turn = queue.shift()!;
+    const { previous, ...turn } = queue.shift()!;
     asked++;
     try {
-      const { answer } = await answerQuestion(
+      const { answer, state } = await answerQuestion(
         { llm: null, runAnalysis },
-        { active, turn, conversationId: 'warm-answers' },
+        { active, turn, previous, conversationId: 'warm-answers' },
       );
       for (const question of answer.suggestions)
         if (!seen.has(question)) {
           seen.add(question);
-          queue.push({ question, language: turn.language });
+          queue.push({ question, language: turn.language, previous: state });
         }
     } catch (err) {
       log(`warm-up of "${turn.question}" failed: ${err instanceof Error ? err.message : String(err)}`);
