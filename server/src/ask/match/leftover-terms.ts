@@ -1,7 +1,13 @@
+import { EDGE_ONLY_FILLER_ZH, FILLER_EN, FILLER_ZH } from '../lexicon/filler-words.ts';
 import { STOP_WORDS_EN, STOP_WORDS_ZH } from '../lexicon/stop-words.ts';
 import { isCjk } from '../text/normalise.ts';
 
-const ZH_STOPS = [...STOP_WORDS_ZH].sort((a, b) => b.length - a.length);
+// filler that is also part of names (哈 in 哈尔滨) is never masked inside a run: runs of one character are dropped anyway
+const EDGE_ONLY = new Set(EDGE_ONLY_FILLER_ZH);
+const ZH_STOPS = [...STOP_WORDS_ZH, ...FILLER_ZH.filter((w) => !EDGE_ONLY.has(w))].sort(
+  (a, b) => b.length - a.length,
+);
+const EN_FILLER = new Set(FILLER_EN);
 const PUNCT_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** A word of the question nobody understood, with where it stands in the original text. */
@@ -60,6 +66,7 @@ export function leftoverTerms(original: string, covered: boolean[]): LeftoverTer
         if (
           (lower.length > 1 || /\d/.test(lower)) &&
           !STOP_WORDS_EN.has(lower) &&
+          !EN_FILLER.has(lower) &&
           !/^[\p{P}\p{S}]*$/u.test(word)
         ) {
           const at = i + piece.indexOf(word);

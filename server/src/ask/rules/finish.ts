@@ -2,6 +2,7 @@ import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from '../interpretation.ts';
+import { qualifiesUnderstoodWord } from '../match/word-slots.ts';
 import type { RulesResult } from '../rules-interpreter.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { clarifyEmptyPeriod, clarifyUnknownFilter, looksLikeFilter, type Reinterpret } from './clarify.ts';
@@ -86,7 +87,10 @@ export function finish(
   const kind = ANALYSIS_INTENT_SET.has(parts.intent) ? 'analysis' : 'query';
   const defaultedRange = inheritedDefault ?? period.defaulted;
 
-  const filterLike = analysis.unknown.filter((t) => looksLikeFilter(t, analysis.original));
+  // an unknown word in a filter frame asks back, unless it only qualifies a word understood (match/word-slots.ts)
+  const filterLike = analysis.unknown.filter(
+    (t) => looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis),
+  );
   if (filterLike.length > 0) {
     const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret);
     return {

@@ -1,0 +1,60 @@
+import { PERIOD_EXTENSION_END, VALUE_HEAD_WORDS } from '../lexicon/filler-words.ts';
+import { isEnglishWord } from '../text/english-words.ts';
+import type { LeftoverTerm } from './leftover-terms.ts';
+import type { CatalogMatch } from './match-catalog.ts';
+
+/** What the question understood around an unknown word: catalog words and time words, with their spans. */
+export interface UnderstoodWords {
+  original: string;
+  matches: CatalogMatch[];
+  timeTokens: { start: number; end: number; kind: string }[];
+}
+
+/** Only spaces or quotes between two spans (已挽回”阶段). */
+const touching = (original: string, end: number, start: number) =>
+  end <= start && /^[\s"'“”‘’「」『』]*$/.test(original.slice(end, start));
+
+const kinds = (m: CatalogMatch) => new Set(m.targets.map((t) => t.target.kind));
+
+/**
+ * An unknown word that stands in a filter frame ("X的客户", "in X") but only qualifies a word the question
+ * did understand, so it cannot change which rows are counted once that word is read. Such a word is
+ * answered around and named back in the headline, never dropped silently (issue 13, "tolerant reading"):
+ *
+ * - it follows a metric (流失率那块), or a stored value and holds a word naming the value's kind (哈尔滨那旮旯,
+ *   已挽回阶段, 华东大区: lexicon VALUE_HEAD_WORDS; any other word after a value may be a second value, 深圳宝安),
+ *   or a period and ends in a period word (国庆黄金周, 过年那阵子);
+ * - it precedes a dimension whose value the question names elsewhere (主力品类是服饰: the value slot of
+ *   品类 is already filled by 服饰);
+ * - it is a lower-case word of the English dictionary (in terms of, for calendar year, in lakhs): a filter
+ *   value is a name (Lhasa, Fiber optic), and a stored value would have matched. A word describing the
+ *   people counted ("sticky customers") still decides the answer, so it is not tolerated.
+ */
+export function qualifiesUnderstoodWord(term: LeftoverTerm, q: UnderstoodWords): boolean {
+  const { original } = q;
+  if (/\p{Script=Han}/u.test(term.text)) {
+    const before = q.matches.find((m) => touching(original, m.end, term.start));
+    if (before && kinds(before).has('metric')) return true;
+    if (before && kinds(before).has('value')) return VALUE_HEAD_WORDS.some((w) => term.text.includes(w));
+    const afterTime = q.timeTokens.some((t) => t.kind === 'range' && touching(original, t.end, term.start));
+    if (afterTime && PERIOD_EXTENSION_END.test(term.text)) return true;
+    const after = q.matches.find((m) => touching(original, term.end, m.start));
+    if (!after) return false;
+    // "主力品类是服饰": a dimension named with its value (dimension + connector + value) is a filled slot
+    if (after.targets.some((t) => t.target.kind === 'value') && /[是为=：:]/.test(after.text)) return true;
+    if (!after.targets.every((t) => t.target.kind === 'dimension')) return false;
+    const dims = new Set(after.targets.map((t) => (t.target.kind === 'dimension' ? t.target.id : '')));
+    return q.matches.some((m) =>
+      m.targets.some((t) => t.target.kind === 'value' && dims.has(t.target.dimension)),
+    );
+    return false;
+  }
+  if (/^[a-z][a-z-]*$/.test(term.text) && isEnglishWord(term.text)) {
+    return !/^\s*(?:customers?|users?|clients?|buyers?|subscribers?|accounts?)\b/i.test(
+      original.slice(term.end),
+    );
+  }
+  // a capitalised dictionary word opening a sentence ("Crore figure is fine") is not a name
+  const opensSentence = /(?:^|[.!?。！？]\s*)$/.test(original.slice(0, term.start));
+  return opensSentence && /^[A-Z][a-z]+$/.test(term.text) && isEnglishWord(term.text);
+}
