@@ -18,7 +18,9 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点算/g, '怎么办'],
   [/乜嘢/g, '什么'],
   [/咩/g, '什么'],
-  [/边(?=[个种度间位类家])/g, '哪'],
+  // 边度 = where: in a question about the data, which region (named back)
+  [/边度|边处/g, '哪些地区'],
+  [/边(?=[个种间位类家])/g, '哪'],
   [/而家/g, '现在'],
   [/今季/g, '本季度'],
   [/我哋/g, '我们'],
@@ -38,7 +40,7 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   // 同 = 和, outside 同比/同期/同时/同样/同一
   [/同(?![比期时样一事])/g, '和'],
   // 客 alone = customers ("流失的客多了", "几多个客")
-  [/(?<=[的些个位那这])客(?![户人单服])/g, '客户'],
+  [/(?<=[的些个位那这])客(?![户人单服诉群])/g, '客户'],
 ];
 
 /** More Cantonese, applied with the markers above (咁多 → 那么多, 有冇 → 有没有, 拆开睇 → 分开看). */

@@ -151,6 +151,11 @@ export const FILLER_EN = [
   'number',
   'numbers',
   'fine',
+  'check',
+  'share',
+  'fetch',
+  'grab',
+  'provide',
   'terms',
   'go',
   'went',
@@ -159,6 +164,58 @@ export const FILLER_EN = [
   'ok',
   'okay',
 ];
+
+/**
+ * Units a figure may be asked in ("in lakhs", "in USD", "Crore figure is fine", "以万元为单位"): they never
+ * choose rows, so they are not filters; the answer shows the model's own currency and says it did not use them.
+ */
+export const DISPLAY_UNIT_WORDS = [
+  'usd',
+  'rmb',
+  'cny',
+  'inr',
+  'aud',
+  'gbp',
+  'eur',
+  'sgd',
+  'hkd',
+  'rupees',
+  'dollars',
+  'yuan',
+  'lakh',
+  'lakhs',
+  'lac',
+  'lacs',
+  'crore',
+  'crores',
+  'millions',
+  'thousands',
+  'billions',
+  '万元',
+  '千元',
+  '亿元',
+  '美元',
+  '美金',
+  '港币',
+  '人民币',
+];
+
+/** Words that choose the grouping when an unknown word follows them (不同供应商, 各业务员, which supplier). */
+export const GROUPING_LEAD_INS_ZH = [
+  '各',
+  '不同',
+  '各种',
+  '各个',
+  '每个',
+  '每种',
+  '每一个',
+  '哪些',
+  '哪个',
+  '哪种',
+  '哪家',
+  '分',
+];
+export const GROUPING_LEAD_INS_EN = ['different', 'each', 'every', 'which', 'per', 'across', 'various'];
 
 /**
  * Words naming the kind of a value, so after a stored value they only qualify it (哈尔滨那旮旯, 已挽回阶段,

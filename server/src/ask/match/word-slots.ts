@@ -1,4 +1,10 @@
-import { PERIOD_EXTENSION_END, VALUE_HEAD_WORDS } from '../lexicon/filler-words.ts';
+import {
+  DISPLAY_UNIT_WORDS,
+  GROUPING_LEAD_INS_EN,
+  GROUPING_LEAD_INS_ZH,
+  PERIOD_EXTENSION_END,
+  VALUE_HEAD_WORDS,
+} from '../lexicon/filler-words.ts';
 import { isEnglishWord } from '../text/english-words.ts';
 import type { LeftoverTerm } from './leftover-terms.ts';
 import type { CatalogMatch } from './match-catalog.ts';
@@ -8,6 +14,22 @@ export interface UnderstoodWords {
   original: string;
   matches: CatalogMatch[];
   timeTokens: { start: number; end: number; kind: string }[];
+}
+
+const DISPLAY_UNIT = new Set(DISPLAY_UNIT_WORDS);
+const GROUPING_ZH = new RegExp(`(?:${GROUPING_LEAD_INS_ZH.join('|')})\\s*$`);
+const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 'i');
+
+/**
+ * An unknown word in the grouping slot: after 不同/各个/哪些/which/different/each ("不同 supplier 对流失有没有
+ * 影响", "which salesperson"). What the answer is broken down by is decided there, so it asks back (the
+ * slot after 按/by is checked by the rules' looksLikeFilter).
+ */
+export function standsInGroupingSlot(term: LeftoverTerm, original: string): boolean {
+  const before = original.slice(0, term.start);
+  return /\p{Script=Han}/u.test(term.text) || /^[a-z]/i.test(term.text)
+    ? GROUPING_ZH.test(before) || GROUPING_EN.test(before)
+    : false;
 }
 
 /** Only spaces or quotes between two spans (已挽回”阶段). */
@@ -32,6 +54,7 @@ const kinds = (m: CatalogMatch) => new Set(m.targets.map((t) => t.target.kind));
  */
 export function qualifiesUnderstoodWord(term: LeftoverTerm, q: UnderstoodWords): boolean {
   const { original } = q;
+  if (DISPLAY_UNIT.has(term.text.toLowerCase())) return true;
   if (/\p{Script=Han}/u.test(term.text)) {
     const before = q.matches.find((m) => touching(original, m.end, term.start));
     if (before && kinds(before).has('metric')) return true;

@@ -2,7 +2,7 @@ import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from '../interpretation.ts';
-import { qualifiesUnderstoodWord } from '../match/word-slots.ts';
+import { qualifiesUnderstoodWord, standsInGroupingSlot } from '../match/word-slots.ts';
 import type { RulesResult } from '../rules-interpreter.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { clarifyEmptyPeriod, clarifyUnknownFilter, looksLikeFilter, type Reinterpret } from './clarify.ts';
@@ -88,11 +88,21 @@ export function finish(
   const defaultedRange = inheritedDefault ?? period.defaulted;
 
   // an unknown word in a filter frame asks back, unless it only qualifies a word understood (match/word-slots.ts)
+  const grouping = analysis.unknown.filter((t) => standsInGroupingSlot(t, analysis.original));
   const filterLike = analysis.unknown.filter(
-    (t) => looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis),
+    (t) =>
+      grouping.includes(t) ||
+      (looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis)),
   );
   if (filterLike.length > 0) {
-    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret);
+    const reason =
+      grouping.length > 0
+        ? say.unknownGrouping(
+            grouping.map((t) => t.text),
+            lang,
+          )
+        : undefined;
+    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret, reason);
     return {
       ...base,
       understood,
