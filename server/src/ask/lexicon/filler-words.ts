@@ -25,6 +25,10 @@ export const FILLER_ZH = [
   '老师',
   // interjections and hedges
   '嘎哈呢这是',
+  '那阵子',
+  '这阵子',
+  '那段时间',
+  '那几天',
   '我说',
   '那啥',
   '这个那个',
@@ -213,7 +217,6 @@ export const GROUPING_LEAD_INS_ZH = [
   '哪个',
   '哪种',
   '哪家',
-  '分',
 ];
 export const GROUPING_LEAD_INS_EN = ['different', 'each', 'every', 'which', 'per', 'across', 'various'];
 

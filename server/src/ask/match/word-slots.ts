@@ -5,6 +5,7 @@ import {
   PERIOD_EXTENSION_END,
   VALUE_HEAD_WORDS,
 } from '../lexicon/filler-words.ts';
+import { EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
 import { isEnglishWord } from '../text/english-words.ts';
 import type { LeftoverTerm } from './leftover-terms.ts';
 import type { CatalogMatch } from './match-catalog.ts';
@@ -30,6 +31,35 @@ export function standsInGroupingSlot(term: LeftoverTerm, original: string): bool
   return /\p{Script=Han}/u.test(term.text) || /^[a-z]/i.test(term.text)
     ? GROUPING_ZH.test(before) || GROUPING_EN.test(before)
     : false;
+}
+
+const EVENT_WORDS_ZH = [...EVENT_DAY_WORDS, ...EVENT_WINDOW_WORDS]
+  .filter((w) => /\p{Script=Han}/u.test(w))
+  .sort((a, b) => b.length - a.length);
+/** Words before an event name that only say which occurrence ("上次会员日", "去年店庆"). */
+const OCCURRENCE = /^(?:上次|上一次|这次|那次|最近一次|上个|今年|去年|前年|的)+/;
+
+/**
+ * A named date the calendar does not have, in the period slot: the words before 那天/当天/期间/大促
+ * ("上次会员日那天", "店庆期间") when no time word covers them. The period decides the answer, so it asks
+ * back instead of answering the default period with the name dropped (those words are often stop words,
+ * so they are not among the unknown terms).
+ */
+export function unknownEventName(q: UnderstoodWords): LeftoverTerm | undefined {
+  const { original } = q;
+  const covered = (i: number) =>
+    q.timeTokens.some((t) => i >= t.start && i < t.end) || q.matches.some((m) => i >= m.start && i < m.end);
+  for (const word of EVENT_WORDS_ZH) {
+    for (let at = original.indexOf(word); at !== -1; at = original.indexOf(word, at + 1)) {
+      if (covered(at)) continue;
+      let start = at;
+      while (start > 0 && /\p{Script=Han}/u.test(original[start - 1]) && !covered(start - 1)) start--;
+      const name = original.slice(start, at);
+      const lead = OCCURRENCE.exec(name)?.[0].length ?? 0;
+      if (name.length - lead >= 2) return { text: name.slice(lead), start: start + lead, end: at };
+    }
+  }
+  return undefined;
 }
 
 /** Only spaces or quotes between two spans (已挽回”阶段). */
