@@ -5,6 +5,7 @@ import {
   PERIOD_EXTENSION_END,
   VALUE_HEAD_WORDS,
 } from '../lexicon/filler-words.ts';
+import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
 import { EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
 import { isEnglishWord } from '../text/english-words.ts';
 import type { LeftoverTerm } from './leftover-terms.ts';
@@ -18,6 +19,7 @@ export interface UnderstoodWords {
 }
 
 const DISPLAY_UNIT = new Set(DISPLAY_UNIT_WORDS);
+const PEOPLE = new Set(ENTITY_WORDS);
 const GROUPING_ZH = new RegExp(`(?:${GROUPING_LEAD_INS_ZH.join('|')})\\s*$`);
 const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 'i');
 
@@ -27,6 +29,8 @@ const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 
  * slot after 按/by is checked by the rules' looksLikeFilter).
  */
 export function standsInGroupingSlot(term: LeftoverTerm, original: string): boolean {
+  // "哪些会员", "which customers": the people asked about, not a grouping
+  if (PEOPLE.has(term.text.toLowerCase())) return false;
   const before = original.slice(0, term.start);
   return /\p{Script=Han}/u.test(term.text) || /^[a-z]/i.test(term.text)
     ? GROUPING_ZH.test(before) || GROUPING_EN.test(before)
