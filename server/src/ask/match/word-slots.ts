@@ -20,6 +20,9 @@ export interface UnderstoodWords {
 
 const DISPLAY_UNIT = new Set(DISPLAY_UNIT_WORDS);
 const PEOPLE = new Set(ENTITY_WORDS);
+/** A word ending in a people noun names the people asked about (老客, 新用户, lapsed members). */
+const PEOPLE_END =
+  /(?:客|客户|用户|会员|顾客|人|户)$|(?:customers?|users?|clients?|members?|people|buyers?|accounts?)$/i;
 const GROUPING_ZH = new RegExp(`(?:${GROUPING_LEAD_INS_ZH.join('|')})\\s*$`);
 const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 'i');
 
@@ -30,7 +33,7 @@ const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 
  */
 export function standsInGroupingSlot(term: LeftoverTerm, original: string): boolean {
   // "哪些会员", "which customers": the people asked about, not a grouping
-  if (PEOPLE.has(term.text.toLowerCase())) return false;
+  if (PEOPLE.has(term.text.toLowerCase()) || PEOPLE_END.test(term.text)) return false;
   const before = original.slice(0, term.start);
   return /\p{Script=Han}/u.test(term.text) || /^[a-z]/i.test(term.text)
     ? GROUPING_ZH.test(before) || GROUPING_EN.test(before)
