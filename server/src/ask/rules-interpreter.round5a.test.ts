@@ -80,6 +80,26 @@ describe('tolerant reading: an unknown word qualifying an understood word is ans
   });
 });
 
+describe('a named date the calendar lacks is in the period slot', () => {
+  it('会员日那天 / 店庆期间 ask back instead of answering the default quarter with the name dropped', () => {
+    const r = ask('上次会员日那天的订单量是多少');
+    expect(r.kind).toBe('clarify');
+    expect(r.reason).toBe('业务日历里没有“会员日”这个日期，无法确定时间范围。可以给出具体日期，或去掉它。');
+    expect(ask('店庆期间的收入').reason).toContain('“店庆”');
+    // the calendar's own dates are unaffected
+    expect(ask('国庆期间的订单').query?.timeRange).toEqual({ start: '2025-10-01', end: '2025-10-08' });
+  });
+});
+
+describe('a stop word is never split by a cue read inside it', () => {
+  it('分别是: 分 is not a grouping cue there, so nothing is left unread', () => {
+    const r = ask('上季度各品类的营收分别是多少？');
+    expect(r.kind).toBe('query');
+    expect(r.query).toMatchObject({ metrics: ['revenue'], dimensions: ['category'], timeRange: Q3 });
+    expect(r.unknownTerms).toEqual([]);
+  });
+});
+
 describe('filler of every register is dropped, nothing else', () => {
   it.each([
     '老铁们，上个月流失率咋样哈',
