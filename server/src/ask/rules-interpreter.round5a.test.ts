@@ -75,6 +75,8 @@ describe('tolerant reading: an unknown word qualifying an understood word is ans
     expect(en.kind).toBe('clarify');
     expect(en.reason).toContain('no grouping "salesperson"');
     expect(ask('不同 supplier 对客户流失有没有影响？').kind).toBe('clarify');
+    // a predicate about the values named is no grouping
+    expect(ask('线上商城和门店的流失率，哪个更严重？').kind).toBe('query');
     // a grouping the data has is not affected
     expect(ask('各地区流失率').query?.dimensions).toEqual(['region']);
   });

@@ -34,6 +34,8 @@ const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 
 export function standsInGroupingSlot(term: LeftoverTerm, original: string): boolean {
   // "哪些会员", "which customers": the people asked about, not a grouping
   if (PEOPLE.has(term.text.toLowerCase()) || PEOPLE_END.test(term.text)) return false;
+  // "哪个更严重", "哪个最差": a predicate (degree word first) about the values named, not a grouping
+  if (/^[更最较很太越比还]/.test(term.text)) return false;
   const before = original.slice(0, term.start);
   return /\p{Script=Han}/u.test(term.text) || /^[a-z]/i.test(term.text)
     ? GROUPING_ZH.test(before) || GROUPING_EN.test(before)
