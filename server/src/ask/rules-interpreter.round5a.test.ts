@@ -93,6 +93,19 @@ describe('a named date the calendar lacks is in the period slot', () => {
   });
 });
 
+describe('an unknown word in the metric slot is named in the clarify', () => {
+  it('转化率 / bounce rate: the data has no such metric, the headline metrics are offered', () => {
+    const zh = ask('上个月的转化率');
+    expect(zh.kind).toBe('clarify');
+    expect(zh.reason).toBe('数据里没有“转化率”这个指标。可以从这些指标开始：');
+    expect(zh.options?.length).toBeGreaterThan(0);
+    const en = ask("What's the bounce rate last month?");
+    expect(en.reason).toBe('The data has no metric called "bounce rate". You could start from one of these:');
+    // a question naming no metric at all keeps its own wording
+    expect(ask('上个月的').reason).toBe('没有说明要看哪个指标，可以从这些开始：');
+  });
+});
+
 describe('a stop word is never split by a cue read inside it', () => {
   it('分别是: 分 is not a grouping cue there, so nothing is left unread', () => {
     const r = ask('上季度各品类的营收分别是多少？');

@@ -120,3 +120,22 @@ export function qualifiesUnderstoodWord(term: LeftoverTerm, q: UnderstoodWords):
   const opensSentence = /(?:^|[.!?。！？]\s*)$/.test(original.slice(0, term.start));
   return opensSentence && /^[A-Z][a-z]+$/.test(term.text) && isEnglishWord(term.text);
 }
+
+/**
+ * An unknown word in the metric slot: ending in a metric's head (转化率, 退款数, 毛利额) or directly before
+ * rate/ratio/count/score ("bounce rate"). When no metric was understood it is the metric asked for, so
+ * the clarify names it rather than saying that no metric was named.
+ */
+export function unknownMetricWord(unknown: LeftoverTerm[], original: string): LeftoverTerm | undefined {
+  for (const t of unknown) {
+    if (/(?:率|比例|占比|比率|数|额|量)$/.test(t.text)) return t;
+    const head = /^\s*(?:rates?|ratios?|counts?|scores?|%)\b/i.exec(original.slice(t.end));
+    if (head)
+      return {
+        text: original.slice(t.start, t.end + head[0].length),
+        start: t.start,
+        end: t.end + head[0].length,
+      };
+  }
+  return undefined;
+}
