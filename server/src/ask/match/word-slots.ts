@@ -109,7 +109,6 @@ export function qualifiesUnderstoodWord(term: LeftoverTerm, q: UnderstoodWords):
     return q.matches.some((m) =>
       m.targets.some((t) => t.target.kind === 'value' && dims.has(t.target.dimension)),
     );
-    return false;
   }
   if (/^[a-z][a-z-]*$/.test(term.text) && isEnglishWord(term.text)) {
     return !/^\s*(?:customers?|users?|clients?|buyers?|subscribers?|accounts?)\b/i.test(
