@@ -121,6 +121,8 @@ describe('filler of every register is dropped, nothing else', () => {
     '亲～上个月流失率多少呀😂！！',
     'Kindly share the churn rate for last month, do the needful lah',
     'Hey mate, churn rate for last month please, cheers',
+    '家人们谁懂啊，上个月流失率多少',
+    'lemme know the churn rate last month thx lol',
   ])('%s → last month’s churn rate, no word left unread', (q) => {
     const r = ask(q);
     expect(r.kind).toBe('query');
@@ -142,6 +144,14 @@ describe('regional Mandarin read as standard, named back', () => {
     const r = ask('東北區上季度嘅客訴率');
     expect(r.query).toMatchObject({ metrics: ['complaint_rate'], timeRange: Q3 });
     expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['东北'] }]);
+  });
+
+  it('咋这么高 / 怎么那么高 ask why (the reasons), the reading named', () => {
+    const r = ask('上个月流失率咋这么高');
+    expect(r.intent).toBe('reasons');
+    expect(r.query).toMatchObject({ metrics: ['churn_rate'], timeRange: SEPT });
+    expect(r.assumptions.join(' ')).toContain('方言按普通话理解（咋→怎么）');
+    expect(ask('华东流失率怎么那么高').intent).toBe('reasons');
   });
 
   it('names the reading in English too', () => {
