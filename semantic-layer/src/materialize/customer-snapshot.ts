@@ -27,46 +27,14 @@ const EMPTY: Record<string, string> = {
 };
 
 /**
- * Where a snapshot is taken, as the SQL fragments that differ: one as-of date (`customer_snapshot`), or every
- * date of a `dates` CTE at once (`customer_history`, each row keyed by its `snapshot_date`).
- */
-export interface SnapshotAt {
-  /** The as-of date inside a source's aggregate (`DATE '…'` or `dt.snapshot_date`). */
-  source: string;
-  /** The as-of date in `base` and the final select. */
-  row: string;
-  /** Joined after each source's table (`CROSS JOIN dates dt` for history). */
-  join: string;
-  /** Selected before `customer_id` in each source (`dt.snapshot_date, ` for history). */
-  key: string;
-  /** The columns the parts join on. */
-  using: string;
-  /** The window partition of the RFM ranks. */
-  partition: string;
-  /** The customers present at the as-of date (one row per customer and date for history). */
-  customers: string;
-}
-
-/** One as-of date. */
-export function atDate(asOf: string): SnapshotAt {
-  const AS_OF = `DATE ${lit(asOf)}`;
-  return {
-    source: AS_OF,
-    row: AS_OF,
-    join: '',
-    key: '',
-    using: 'customer_id',
-    partition: '',
-    customers: `(SELECT * FROM customers WHERE signup_date IS NULL OR signup_date < ${AS_OF})`,
-  };
-}
-
-/**
  * The 360° view of every customer as of `asOf` (a SELECT in the engine's dialect) under the inactivity definition:
  * tenure, recency, frequency and monetary value with RFM quintiles (percent_rank, so ties stay
  * together; R reversed), value tier, service and NPS signals, activity trend, lifecycle stage and the
  * early-warning rules that fire. Reads nothing dated on or after `asOf`, so it also serves as a
  * point-in-time snapshot for history. Needs `customer_spells` first.
+ *
+ * `churned` reads the churn date of the customer's latest spell with `arg_max_null`: plain `arg_max`
+ * skips NULLs, so a won-back customer whose current spell has not churned would read an earlier churn.
  */
 export function customerSnapshotSelect(
   model: SemanticModel,
@@ -75,12 +43,13 @@ export function customerSnapshotSelect(
   values: ColumnValues = {},
   dl: Dialect = DEFAULT_DIALECT,
 ): string {
-  const a = (model.churn.churn as Inactivity).activity;
-  const at = atDate(asOf);
-  const AS_OF = at.source;
+  const c = model.churn.churn as Inactivity;
+  const a = c.activity;
+  const t = (name: string) => (available.has(name) ? ident(name) : `(${EMPTY[name]}) AS ${ident(name)}`);
+  const AS_OF = `DATE ${lit(asOf)}`;
+  const tiers = model.churn.value_tiers;
   const amount = a.amount ? ident(a.amount) : '0';
   const hasCategory = available.has('orders') && a.table === 'orders';
-  const t = sourceTable(available);
   return `WITH act AS (
   SELECT ${ident(a.customer)} AS customer_id, CAST(${ident(a.time)} AS DATE) AS d, COALESCE(${amount}, 0) AS amount
     ${hasCategory ? ', category, sales_channel, COALESCE(discount_amount, 0) AS discount_amount' : ', NULL AS category, NULL AS sales_channel, 0 AS discount_amount'}
@@ -100,6 +69,14 @@ per_customer AS (
     ${mostFrequent(dl, 'sales_channel', values.sales_channel)} AS main_sales_channel
   FROM act GROUP BY 1
 ),
+scored AS (
+  SELECT *,
+    percent_rank() OVER (ORDER BY last_activity_date) AS r_rank,
+    percent_rank() OVER (ORDER BY frequency_12m) AS f_rank,
+    percent_rank() OVER (ORDER BY monetary_12m) AS m_rank,
+    percent_rank() OVER (ORDER BY monetary_12m DESC) AS spend_rank_desc
+  FROM per_customer WHERE frequency_12m > 0
+),
 visits AS (
   SELECT customer_id,
     COUNT(*) FILTER (WHERE ts >= ${AS_OF} - ${interval(dl, 21, 'DAY')} AND ts < ${AS_OF}) AS visits_last_3w,
@@ -107,71 +84,32 @@ visits AS (
     COUNT(*) AS interactions_total
   FROM ${t('interactions')} WHERE ts < ${AS_OF} GROUP BY 1
 ),
-${snapshotSides(dl, available, at)},
-${snapshotShape(model, dl, at)}`;
-}
-
-/** A canonical table by name, or an empty stand-in when the data has none. */
-export function sourceTable(available: Set<string>): (name: string) => string {
-  return (name) => (available.has(name) ? ident(name) : `(${EMPTY[name]}) AS ${ident(name)}`);
-}
-
-/**
- * The snapshot's per-customer service, NPS, coupon and spell states as of `at` (CTEs `service`, `nps`,
- * `coupons`, `spell_state`), read from their tables directly (each row once per snapshot date for history).
- */
-export function snapshotSides(dl: Dialect, available: Set<string>, at: SnapshotAt): string {
-  const t = sourceTable(available);
-  const AS_OF = at.source;
-  const group = at.key ? 'GROUP BY 1, 2' : 'GROUP BY 1';
-  return `service AS (
-  SELECT ${at.key}customer_id,
+service AS (
+  SELECT customer_id,
     COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}) AS tickets_90d,
     COUNT(*) FILTER (WHERE (resolved_ts IS NULL OR resolved_ts >= ${AS_OF}) AND created_ts < ${AS_OF} - ${interval(dl, 72, 'HOUR')}) AS unresolved_tickets,
     COUNT(*) FILTER (WHERE created_ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')} AND created_ts < ${AS_OF}
       AND (resolved_ts IS NULL OR resolved_ts > created_ts + ${interval(dl, 72, 'HOUR')})) AS slow_tickets_90d,
     COUNT(*) AS tickets_total
-  FROM ${t('tickets')}${at.join} WHERE created_ts < ${AS_OF} ${group}
+  FROM ${t('tickets')} WHERE created_ts < ${AS_OF} GROUP BY 1
 ),
 nps AS (
-  SELECT ${at.key}customer_id, ${argMax(dl, 'nps', 'ts')} AS last_nps,
+  SELECT customer_id, ${argMax(dl, 'nps', 'ts')} AS last_nps,
     bool_or(nps <= 6 AND ts >= ${AS_OF} - ${interval(dl, 90, 'DAY')}) AS nps_detractor_90d
-  FROM ${t('feedback')}${at.join} WHERE nps IS NOT NULL AND ts < ${AS_OF} ${group}
+  FROM ${t('feedback')} WHERE nps IS NOT NULL AND ts < ${AS_OF} GROUP BY 1
 ),
 coupons AS (
-  SELECT ${at.key}customer_id, bool_or(coupon_used) AS coupon_used FROM ${t('campaign_touches')}${at.join}
-  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - ${interval(dl, 365, 'DAY')} ${group}
+  SELECT customer_id, bool_or(coupon_used) AS coupon_used FROM ${t('campaign_touches')}
+  WHERE sent_ts < ${AS_OF} AND sent_ts >= ${AS_OF} - ${interval(dl, 365, 'DAY')} GROUP BY 1
 ),
 spell_state AS (
-  SELECT ${at.key}customer_id, COUNT(*) AS spell_count,
+  SELECT customer_id, COUNT(*) AS spell_count,
     ${argMaxNull(dl, `CASE WHEN churn_date < ${AS_OF} THEN churn_date END`, 'spell_no')} AS current_churn_date,
     ${argMax(dl, 'spell_start', 'spell_no')} AS current_spell_start, MAX(churn_date) FILTER (WHERE churn_date < ${AS_OF}) AS last_churn_date
-  FROM customer_spells${at.join} WHERE spell_start < ${AS_OF} ${group}
-)`;
-}
-
-/**
- * From the per-customer parts (CTEs `per_customer`, `visits` and those of `snapshotSides`): the RFM ranks,
- * the snapshot row of each customer (and date), its early-warning rules, segment, tier and lifecycle stage.
- * The last CTE, then the final SELECT (or one more CTE named `into`).
- *
- * `churned` reads the churn date of the customer's latest spell with `arg_max_null`: plain `arg_max`
- * skips NULLs, so a won-back customer whose current spell has not churned would read an earlier churn.
- */
-export function snapshotShape(model: SemanticModel, dl: Dialect, at: SnapshotAt, into?: string): string {
-  const tiers = model.churn.value_tiers;
-  const AS_OF = at.row;
-  const over = (order: string) => `percent_rank() OVER (${at.partition}ORDER BY ${order})`;
-  return `scored AS (
-  SELECT *,
-    ${over('last_activity_date')} AS r_rank,
-    ${over('frequency_12m')} AS f_rank,
-    ${over('monetary_12m')} AS m_rank,
-    ${over('monetary_12m DESC')} AS spend_rank_desc
-  FROM per_customer WHERE frequency_12m > 0
+  FROM customer_spells WHERE spell_start < ${AS_OF} GROUP BY 1
 ),
 base AS (
-  SELECT ${at.key ? 'cu.snapshot_date, ' : ''}cu.customer_id, cu.signup_date, p.first_activity_date, p.last_activity_date,
+  SELECT cu.customer_id, cu.signup_date, p.first_activity_date, p.last_activity_date,
     ${daysBetween(dl, 'COALESCE(p.first_activity_date, cu.signup_date)', AS_OF)} AS tenure_days,
     ${yearOf(dl, AS_OF)} - cu.birth_year AS age,
     ${daysBetween(dl, 'p.last_activity_date', AS_OF)} AS recency_days,
@@ -193,19 +131,20 @@ base AS (
     ss.current_churn_date IS NOT NULL AS churned, ss.last_churn_date,
     ss.current_spell_start,
     p.customer_id IS NULL AND v.customer_id IS NULL AND s.customer_id IS NULL AS is_zombie
-  FROM ${at.customers} cu
-  LEFT JOIN per_customer p USING (${at.using})
-  LEFT JOIN scored sc USING (${at.using})
-  LEFT JOIN visits v USING (${at.using})
-  LEFT JOIN service s USING (${at.using})
-  LEFT JOIN nps n USING (${at.using})
-  LEFT JOIN coupons k USING (${at.using})
-  LEFT JOIN spell_state ss USING (${at.using})
+  FROM (SELECT * FROM customers WHERE signup_date IS NULL OR signup_date < ${AS_OF}) cu
+  LEFT JOIN per_customer p USING (customer_id)
+  LEFT JOIN scored sc USING (customer_id)
+  LEFT JOIN visits v USING (customer_id)
+  LEFT JOIN service s USING (customer_id)
+  LEFT JOIN nps n USING (customer_id)
+  LEFT JOIN coupons k USING (customer_id)
+  LEFT JOIN spell_state ss USING (customer_id)
 ),
 flagged AS (
   SELECT *, ${earlyWarningSql(model)} AS risk_flags, ${severitySql(model)} AS risk_points
   FROM base
-)${into ? `,\n${into} AS (` : '\n'}SELECT *,
+)
+SELECT *,
   CASE WHEN r_score IS NULL THEN 'lost' ${RFM_SEGMENTS} ELSE 'need_attention' END AS rfm_segment,
   tickets_90d >= 3 AS many_tickets_90d,
   slow_tickets_90d >= 2 AS repeated_slow_tickets,
@@ -223,7 +162,7 @@ flagged AS (
     WHEN recency_days > 60 THEN 'dormant'
     ELSE 'active'
   END AS lifecycle_stage
-FROM flagged${into ? ')' : ''}`;
+FROM flagged`;
 }
 
 /** Distinct values of the order columns whose most frequent value the snapshot reports. */
@@ -231,11 +170,6 @@ export type ColumnValues = Partial<Record<'category' | 'sales_channel', string[]
 
 /** Above this many distinct values the snapshot falls back to the engine's `mode`. */
 const MAX_PIVOT_VALUES = 64;
-
-/** Whether the most frequent value is computed as one FILTER count per known value (else the engine's `mode`). */
-export function pivotable(known: string[] | undefined): known is string[] {
-  return !!known?.length && known.length <= MAX_PIVOT_VALUES;
-}
 
 /**
  * SQL returning the distinct category and sales-channel values of the orders (one row, two lists),
@@ -258,7 +192,7 @@ export function columnValuesSql(
  * cheaper than \`mode\` at a million customers, and deterministic where \`mode\` breaks ties arbitrarily.
  */
 function mostFrequent(d: Dialect, column: string, known: string[] | undefined, where?: string): string {
-  if (!pivotable(known)) return modeOf(d, column, where);
+  if (!known?.length || known.length > MAX_PIVOT_VALUES) return modeOf(d, column, where);
   const counts = known.map(
     (v) => `COUNT(*) FILTER (WHERE ${column} = ${lit(v)}${where ? ` AND ${where}` : ''})`,
   );

@@ -10,7 +10,6 @@ import { columnValuesSql } from '../../../semantic-layer/src/materialize/custome
 import {
   activityStartSql,
   asOfSql,
-  type MaterializationInputs,
   type MaterializationStep,
   materializationPlan,
 } from '../../../semantic-layer/src/materialize/plan.ts';
@@ -39,29 +38,6 @@ export async function modelAsOf(engine: AnalyticsEngine, model: SemanticModel): 
   return String(v).slice(0, 10);
 }
 
-/** What the plan of `model` depends on in the data of `engine`: as-of date, tables, history dates, order values. */
-export async function materializationInputs(
-  engine: AnalyticsEngine,
-  model: SemanticModel,
-  available?: Set<string>,
-): Promise<MaterializationInputs> {
-  const tables = available ?? (await engine.tables());
-  const asOf = await modelAsOf(engine, model);
-  const startSql = activityStartSql(model);
-  // Each scans the activity table; a preview computes two specs, so repeats come from the result cache.
-  const start = startSql ? (await engine.query(startSql, [], { cache: true })).rows[0]?.start : null;
-  const dialect = dialectFor(engine.dialect);
-  const valuesSql = columnValuesSql(model, tables, dialect);
-  const values = valuesSql ? (await engine.query(valuesSql, [], { cache: true })).rows[0] : undefined;
-  return {
-    dialect,
-    asOf,
-    available: tables,
-    historyDates: start ? historyDates(asOf, String(start).slice(0, 10)) : [],
-    values: values ? { category: asList(values.category), sales_channel: asList(values.sales_channel) } : {},
-  };
-}
-
 /**
  * The materialisation plan of `model` over the data in `engine`; `available` defaults to the
  * engine's tables.
@@ -71,9 +47,21 @@ export async function materializationSpec(
   model: SemanticModel,
   available?: Set<string>,
 ): Promise<MaterializationSpec> {
-  const inputs = await materializationInputs(engine, model, available);
-  const { asOf } = inputs;
-  const steps = materializationPlan(model, inputs);
+  const tables = available ?? (await engine.tables());
+  const asOf = await modelAsOf(engine, model);
+  const startSql = activityStartSql(model);
+  // Each scans the activity table; a preview computes two specs, so repeats come from the result cache.
+  const start = startSql ? (await engine.query(startSql, [], { cache: true })).rows[0]?.start : null;
+  const dialect = dialectFor(engine.dialect);
+  const valuesSql = columnValuesSql(model, tables, dialect);
+  const values = valuesSql ? (await engine.query(valuesSql, [], { cache: true })).rows[0] : undefined;
+  const steps = materializationPlan(model, {
+    dialect,
+    asOf,
+    available: tables,
+    historyDates: start ? historyDates(asOf, String(start).slice(0, 10)) : [],
+    values: values ? { category: asList(values.category), sales_channel: asList(values.sales_channel) } : {},
+  });
   const keys = new Map<string, string>();
   const keyed = steps.map((step) => {
     const key = createHash('sha256')
