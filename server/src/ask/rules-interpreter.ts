@@ -32,6 +32,7 @@ import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
 import { applyThresholds } from './rules/thresholds.ts';
+import { readTwoSides } from './rules/two-sides.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -104,6 +105,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     };
 
   const members = resolveMembers(analysis, catalog);
+  readTwoSides(analysis, catalog, members);
   base.understood = members.understood;
   const grouping = followUpGrouping(members, previous, catalog, lang);
   const ambiguity = grouping ? undefined : members.ambiguities[0];

@@ -25,6 +25,7 @@ export const EN = {
   'format.days': '{value} days',
   'format.unchanged': 'unchanged',
   'value.none': '(none)',
+  'value.of_trait': '{dimension}: {value}',
   'baseline.last_year': 'Same period last year',
   'baseline.previous': 'Previous',
   'baseline.last_year.inline': 'the same period last year',

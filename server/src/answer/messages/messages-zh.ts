@@ -23,6 +23,7 @@ export const ZH: Record<AnswerMessageId, string> = {
   'format.days': '{value} 天',
   'format.unchanged': '持平',
   'value.none': '（空）',
+  'value.of_trait': '{dimension}：{value}',
   'baseline.last_year': '去年同期',
   'baseline.previous': '上期',
   'baseline.last_year.inline': '去年同期',
