@@ -4,6 +4,7 @@ import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
@@ -116,6 +117,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 
   const trendAsked = analysis.time.trend === true && modelHasTime(catalog);
   let intent = detectIntent(analysis, members, trendAsked);
+  const shaped = readAskShape(analysis, intent);
+  if (shaped) intent = shaped;
   const metricNamed =
     members.metrics.length > 0 ||
     (members.genericMetric !== undefined && (members.genericMetric.counted || hasCue(analysis, 'count')));
@@ -195,10 +198,21 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
     if (!metricNamed) draft.ranking = detectRanking(analysis, catalog, previous!.lastQuery!.metrics[0]);
-    const parts = applyFollowUp(previous!, draft, analysis, metricNamed);
+    let parts = applyFollowUp(previous!, draft, analysis, metricNamed);
     if (parts.note === 'same_period_last_year' && parts.time.range)
       assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
     else assumptions.push(say.followUp(lang));
+    // "整个名单给我", "who are they?" after a count of churned (reactivated…) customers: those customers'
+    // list, never the at-risk list of customers still active
+    const listed =
+      parts.intent === 'risk_list' && shaped !== 'risk_list'
+        ? customerListDraft(analysis, catalog, { ...draft, ...parts, dimensions: [] })
+        : undefined;
+    if (listed) {
+      parts = { ...parts, ...listed, keepRangeFromPrevious: parts.keepRangeFromPrevious };
+      const label = catalog.metrics.find((m) => m.id === listed.metrics[0])!.label[lang];
+      assumptions.push(say.customerList(label, lang));
+    }
     return finish(
       analysis,
       catalog,
@@ -244,14 +258,15 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     intent === 'risk_list' ||
     (intent === 'reasons' && hasCue(analysis, 'riskList')) ||
     TOP_CUSTOMERS.test(analysis.norm.text);
-  const customerList = listed ? customerListDraft(analysis, catalog, draft) : undefined;
+  const customerList =
+    listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined;
   if (customerList) {
     Object.assign(draft, customerList);
     intent = customerList.intent;
     assumptions.push(
       say.customerList(catalog.metrics.find((m) => m.id === draft.metrics[0])!.label[lang], lang),
     );
-  } else if (listed && intent !== 'risk_list' && TOP_CUSTOMERS.test(analysis.norm.text)) {
+  } else if (listed && (intent !== 'risk_list' || shaped) && TOP_CUSTOMERS.test(analysis.norm.text)) {
     // "top 10 at-risk customers by 12-month spend": the at-risk list ordered by a customer attribute
     const numeric = draft.dimensions.find(
       (d) => catalog.dimensions.find((x) => x.id === d)?.type === 'numeric',

@@ -53,6 +53,7 @@ export const EN = {
   'period.suffix': ' {phrase}',
   'breakdown.no_values': 'No {label} values could be computed for this selection.',
   'breakdown.one': '{leading} for {top} was {topValue}{suffix}{baseline}.',
+  'breakdown.list': '{count} customers{suffix} ({label}), listed below.',
   'breakdown.pair':
     '{leading} for {top} ({topValue}) was {gap} higher than for {bottom} ({bottomValue}){suffix}.',
   'breakdown.spread':

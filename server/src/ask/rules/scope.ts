@@ -15,6 +15,7 @@ import {
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
+import { askShape } from './ask-shape.ts';
 import { decline, say } from './messages.ts';
 
 const keys = (words: readonly string[]) => words.map(normaliseKey);
@@ -80,6 +81,7 @@ export function outOfScopeReason(
   if (!namesMetric && findPhrases(text, OFF_TOPIC).length > 0) return decline.offTopic(catalog, lang);
   const understoodSomething =
     namesData ||
+    askShape(analysis.folded) !== undefined ||
     analysis.timeTokens.length > 0 ||
     analysis.cues.some(
       (c) => !c.insideCatalog && (CONTENT_CUES.has(c.cue) || c.cue === 'vague' || hasPrevious),
