@@ -33,6 +33,7 @@ import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
 import { applyThresholds } from './rules/thresholds.ts';
+import { readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
@@ -107,6 +108,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 
   const members = resolveMembers(analysis, catalog);
   readTwoSides(analysis, catalog, members);
+  readLaterCounts(analysis, catalog, members);
+  readFirstCount(analysis, members);
   base.understood = members.understood;
   const grouping = followUpGrouping(members, previous, catalog, lang);
   const ambiguity = grouping ? undefined : members.ambiguities[0];
@@ -213,15 +216,19 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       const label = catalog.metrics.find((m) => m.id === listed.metrics[0])!.label[lang];
       assumptions.push(say.customerList(label, lang));
     }
-    return finish(
+    return withUnanswered(
       analysis,
       catalog,
-      asOf,
-      { ...parts, model: catalog.model, timeDimension: draft.timeDimension },
-      assumptions,
-      base,
-      reinterpret,
-      parts.keepRangeFromPrevious ? previous?.defaultedRange : undefined,
+      finish(
+        analysis,
+        catalog,
+        asOf,
+        { ...parts, model: catalog.model, timeDimension: draft.timeDimension },
+        assumptions,
+        base,
+        reinterpret,
+        parts.keepRangeFromPrevious ? previous?.defaultedRange : undefined,
+      ),
     );
   }
 
@@ -286,10 +293,22 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     reinterpret,
     undefined,
   );
-  if (!whichMetric || result.kind === 'clarify') return result;
+  if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   return { ...result, kind: 'clarify', intent: 'clarify', ...c };
+}
+
+/** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */
+function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {
+  if (result.kind !== 'query' && result.kind !== 'analysis') return result;
+  const asks = unansweredAsks(analysis, catalog, result.query, result.intent);
+  if (asks.length === 0) return result;
+  return {
+    ...result,
+    unanswered: asks,
+    assumptions: [say.unanswered(asks, result.language), ...result.assumptions],
+  };
 }
 
 /** The time words, values and groupings of a question, to carry into the readings offered. */

@@ -84,6 +84,8 @@ export const SHAPE_CUE_WORDS = {
     'list them all',
     'who are they',
   ],
+  /** Each of several values asked ("华东和华南分别是多少", "respectively"): one answer per value. */
+  respectively: ['分别', '各自', '分别是', 'respectively'],
   /** An overall baseline ("和整体比", "vs the average"): not the other side of a yes-no trait. */
   overall: ['整体', '全体', '平均水平', '大盘', '总体', 'overall', 'average'],
 } as const;

@@ -48,7 +48,7 @@ export const SHAPE_PATTERNS: Record<'actions' | 'risk_list' | 'survival' | 'deco
           new RegExp(`(?:风险|可能|快要?|要|即将|将要|容易|有可能)${LEAVE_ZH}|${LEAVE_ZH}(?:的)?风险`),
           /名单|清单|列表|列出|列一下|哪些|谁|明细|导出|拉一下|给我|的客户|的人|的会员|的用户|的顾客/,
         ],
-        not: [COUNTING],
+        not: [COUNTING, /为什么|为啥|为何|怎么回事/],
         also: [/风险/],
       },
       {
