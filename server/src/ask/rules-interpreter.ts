@@ -32,6 +32,7 @@ import {
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
+import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
@@ -59,6 +60,12 @@ export interface RulesResult extends Interpretation {
  *   → { model: 'retail', metrics: ['churn_rate'], timeRange: { start: '2026-07-01', end: '2026-10-01' }, … }
  */
 export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
+  // "select … group by … order by … desc": SQL keywords read as the same words (rules/sql-reading.ts)
+  const sql = readSqlish(input.question, input.catalog);
+  if (sql !== undefined) {
+    const result = interpretWithRules({ ...input, question: sql }, depth);
+    return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
+  }
   const corrected = correctQuestion(input.question, input.catalog);
   const result = interpretCorrected({ ...input, question: corrected.text }, depth);
   const note = describeCorrections(corrected.corrections, result.language);

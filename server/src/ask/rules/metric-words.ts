@@ -168,6 +168,25 @@ function churnDescribes(kept: CatalogMatch[], analysis: QuestionAnalysis, catalo
   return out.filter((m) => !dropped.has(m));
 }
 
+/** A count word with a unit ("几单", "多少单", "有几笔"): a unit of whatever is counted, not a metric's name. */
+const COUNTED_UNIT = /^(?:有)?(?:几|多少)(?:个)?(?:单|笔|件|次)$/;
+
+/**
+ * "物流相关的客诉有几单": a count-with-unit word matched as a metric (几单 → orders) beside another count
+ * metric the question names (客诉 → tickets) counts that metric, never a second metric (tickets × orders
+ * fan out and cannot be computed together).
+ */
+function unitOfOther(matches: CatalogMatch[], catalog: Catalog): CatalogMatch[] {
+  const isCount = (m: CatalogMatch) => catalog.metrics.find((x) => x.id === metricId(m))?.format === 'count';
+  return matches.filter(
+    (m) =>
+      !COUNTED_UNIT.test(m.text.replace(/\s+/g, '')) ||
+      !matches.some(
+        (o) => o !== m && metricId(o) !== metricId(m) && isCount(o) && !COUNTED_UNIT.test(o.text),
+      ),
+  );
+}
+
 /** Reads the metric words of a question together (see the rules above). */
 export function readMetricWords(
   matches: CatalogMatch[],
@@ -175,7 +194,10 @@ export function readMetricWords(
   catalog: Catalog,
 ): MetricReading {
   const read = churnDescribes(
-    matches.filter((m) => !describesValue(m, analysis, catalog)),
+    unitOfOther(
+      matches.filter((m) => !describesValue(m, analysis, catalog)),
+      catalog,
+    ),
     analysis,
     catalog,
   );
