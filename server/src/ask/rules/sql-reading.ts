@@ -1,7 +1,7 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 
 /** SQL words a question may be typed in ("select … group by … order by … desc", "count(distinct …)"). */
-const SQLISH = /\b(?:select|group by|order by|limit \d|grain\s*=)|\b(?:count|sum|avg)\s*\(|\s--\s?/i;
+const SQLISH = /\b(?:select|group by|order by|limit \d|grain\s*=)|\b(?:count|sum|avg)\s*\(/i;
 
 /** SQL keywords onto the words the rules read (group by → by, order by … desc → sorted descending…). */
 const REWRITES: [RegExp, string][] = [
