@@ -90,3 +90,16 @@ export const SHAPE_PATTERNS: Record<'actions' | 'risk_list' | 'survival' | 'deco
       },
     ],
   };
+
+/**
+ * Requests to do something rather than ask about the data (declined by rules/scope.ts): change a price or
+ * a record ("把美妆所有商品的价格下调10%"), approve or post ("approve the Q4 budget", "post the
+ * adjustments", "reconcile … against the ledger"), or look up one order's delivery ("订单 SO-88812 送到未").
+ */
+export const REQUEST_PATTERNS: RegExp[] = [
+  /把.{0,24}(?:下调|上调|调低|调高|调整为|调整到|改成|改为|降价|涨价|提价|打折|删掉|删除|清空)/,
+  /(?:批准|审批|审核通过|核销|记账|入账|过账|对账并)/,
+  /\b(?:approve|post|book|reconcile|sign off|authori[sz]e)\b.{0,40}\b(?:budget|adjustments?|ledger|journal|entries|entry|invoice|refunds?|payments?)\b/,
+  /\b(?:lower|raise|cut|increase|decrease|change|set)\b.{0,30}\bprices?\b.{0,20}\bby\b/,
+  /(?:订单|单号|order)\s*(?:号|#|no\.?|number)?\s*[a-z]{0,4}-?\d{4,}/,
+];

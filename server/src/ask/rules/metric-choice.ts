@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import { modelHasTime } from '../../calendar/metric-time.ts';
 import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
 import { catalogIndex } from '../match/catalog-index.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -114,7 +115,10 @@ export function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catal
   const of = (id: string) => catalog.metrics.find((m) => m.id === id);
   const groups = metrics.filter((id) => {
     const m = of(id);
-    return m && (m.format === 'count' || m.format === 'percent') && m.requiresPeriod;
+    // a model without dates (telco) has no period to require: its churn count and rate are the groups
+    return (
+      m && (m.format === 'count' || m.format === 'percent') && (m.requiresPeriod || !modelHasTime(catalog))
+    );
   });
   const asked = metrics.find((id) => !groups.includes(id));
   return groups.length > 0 && asked ? of(asked) : undefined;

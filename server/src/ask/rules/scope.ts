@@ -12,6 +12,7 @@ import {
   PERSONAL_DATA_WORDS,
   VIEW_WORDS_ZH,
 } from '../lexicon/scope-words.ts';
+import { REQUEST_PATTERNS } from '../lexicon/shape-patterns.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
@@ -72,7 +73,8 @@ export function outOfScopeReason(
   if (analysis.original.trim().length === 0)
     return say.noQuestion(lang) + decline.offTopic(catalog, lang).replace(/^[^。.]*[。.]\s*/, '');
   if (asksToChangeData(analysis)) return decline.dataChange(catalog, lang);
-  if (asksForAction(analysis)) return decline.action(catalog, lang);
+  if (asksForAction(analysis) || REQUEST_PATTERNS.some((re) => re.test(analysis.folded)))
+    return decline.action(catalog, lang);
   if (findPhrases(text, OVERRIDES).length > 0) return decline.instructions(catalog, lang);
   if (findPhrases(text, OFF_TOPIC_ASKS).length > 0) return decline.offTopic(catalog, lang);
   const namesData = analysis.matches.length > 0;
