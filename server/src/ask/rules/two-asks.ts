@@ -77,6 +77,13 @@ export function readLaterCounts(analysis: QuestionAnalysis, catalog: Catalog, me
   }
 }
 
+/** The query keeps this value ("服务问题的又有多少" beside 物流: both in the compared filter). */
+function filtersValue(query: SemanticQueryInput, dimension: string, value: string): boolean {
+  return (query.filters ?? []).some(
+    (f) => f.member === dimension && f.op === 'in' && (f.values ?? []).map(String).includes(value),
+  );
+}
+
 /** The count metric named like a value's people ("active" → Active customers, 活跃 → 活跃客户数). */
 function countOfValue(catalog: Catalog, dimension: string, value: string) {
   const v = catalog.dimensions.find((d) => d.id === dimension)?.values.find((x) => x.value === value);
@@ -125,7 +132,8 @@ export function unansweredAsks(
             ? query.metrics.includes(x.target.id)
             : x.target.kind === 'dimension'
               ? (query.dimensions ?? []).includes(x.target.id)
-              : query.metrics.includes(countOfValue(catalog, x.target.dimension, x.target.value)?.id ?? ''),
+              : query.metrics.includes(countOfValue(catalog, x.target.dimension, x.target.value)?.id ?? '') ||
+                filtersValue(query, x.target.dimension, x.target.value),
         ),
       );
       const explained = WHY.test(clause.text) && ['reasons', 'decomposition', 'drivers'].includes(intent);
