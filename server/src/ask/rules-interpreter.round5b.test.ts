@@ -203,3 +203,16 @@ describe('telco routing', () => {
     expect(routeQuestion(question, models, 'retail')).toBe(id);
   });
 });
+
+describe('how to show a figure is not a filter', () => {
+  it.each([
+    ['What was revenue last quarter, in millions please?', 'in millions please'],
+    ['上季度营收是多少，保留两位小数', '保留两位小数'],
+  ])('%s', (question, words) => {
+    const r = ask(question);
+    expect(r.kind).toBe('query');
+    expect(r.query).toMatchObject({ metrics: ['revenue'], timeRange: Q3 });
+    expect(r.unknownTerms).toEqual([]);
+    expect(r.assumptions.join(' ')).toContain(words);
+  });
+});

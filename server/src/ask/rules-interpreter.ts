@@ -4,7 +4,7 @@ import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
-import { readAskShape } from './rules/ask-shape.ts';
+import { readAskShape, readPresentation } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
@@ -202,8 +202,11 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
+  const shown = readPresentation(analysis);
+  if (shown.length > 0) assumptions.push(say.presentation(shown, lang));
   if (grouping) assumptions.push(grouping);
   if (share?.note) assumptions.push(share.note);
+  base.unknownTerms = analysis.unknown.map((t) => t.text);
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric

@@ -1,5 +1,5 @@
 import type { Intent } from '../../answer/answer-schema.ts';
-import { SHAPE_PATTERNS, type ShapePattern } from '../lexicon/shape-patterns.ts';
+import { PRESENTATION_PATTERNS, SHAPE_PATTERNS, type ShapePattern } from '../lexicon/shape-patterns.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 
 /** The analyses a question's shape can ask for (lexicon/shape-patterns.ts), in order of precedence. */
@@ -57,4 +57,18 @@ export function askShape(
     }
   }
   return undefined;
+}
+
+/**
+ * "to one decimal place", "in lakhs please", "保留一位小数": how to show the figure, never a condition on
+ * the data. Its words leave the unknown terms; returns them, to say the standard format was kept.
+ */
+export function readPresentation(analysis: QuestionAnalysis): string[] {
+  const found: { start: number; end: number }[] = [];
+  for (const re of PRESENTATION_PATTERNS)
+    for (const m of analysis.folded.matchAll(new RegExp(re.source, 'g')))
+      found.push({ start: m.index, end: m.index + m[0].length });
+  if (found.length === 0) return [];
+  analysis.unknown = analysis.unknown.filter((t) => !found.some((s) => t.start < s.end && t.end > s.start));
+  return found.map((s) => analysis.original.slice(s.start, s.end));
 }
