@@ -1,4 +1,5 @@
 import { AnalysisError, type AnalysisIntent, type RunAnalysis } from './analysis-contract.ts';
+import { analysisMessage } from './analysis-messages.ts';
 import { analysisSlots } from './analysis-slots.ts';
 import { campaignOutcomesAnalysis } from './campaigns/campaign-outcomes.ts';
 import { cohortsAnalysis } from './cohorts/index.ts';
@@ -38,9 +39,7 @@ export const runAnalysis: RunAnalysis = async (runtime, request) => {
   const analysis = ANALYSES[request.intent];
   if (!analysis) {
     throw new AnalysisError(
-      request.language === 'zh'
-        ? `不支持的分析类型：${request.intent}`
-        : `Unsupported analysis: ${request.intent}`,
+      analysisMessage('unsupported', request.language, { intent: request.intent }),
       'unsupported',
     );
   }

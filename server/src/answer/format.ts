@@ -154,10 +154,17 @@ export function changePhrase(
   const direction = changeDirection(delta, format, lang);
   if (direction === 'flat') return answerMessage('format.unchanged', lang);
   const size = formatValue(Math.abs(delta), changeFormat(format), lang, { ...opts, style: 'compact' });
-  if (lang === 'en') return `${direction} ${size}`;
+  // Chinese says a rate rises (上升) and an amount increases (增加); English says "up" for both.
   const rateLike = format === 'percent' || format === 'score' || format === 'hours' || format === 'days';
-  const verb = direction === 'up' ? (rateLike ? '上升' : '增加') : rateLike ? '下降' : '减少';
-  return `${verb} ${size}`;
+  const id =
+    direction === 'up'
+      ? rateLike
+        ? 'change.rise'
+        : 'change.increase'
+      : rateLike
+        ? 'change.fall'
+        : 'change.decrease';
+  return answerMessage(id, lang, { size });
 }
 
 /** A relative change as a signed percent: "+5.2%" / "-3.0%". */

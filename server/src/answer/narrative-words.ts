@@ -126,9 +126,13 @@ export function baselineClause(
 
 /** Joins items as a list: "A、B 和 C" / "A, B and C". */
 export function listText(items: string[], lang: 'zh' | 'en'): string {
+  return joinedText(items, answerMessage('list.separator', lang), answerMessage('list.and', lang));
+}
+
+/** Items joined by `separator`, the last by `and` ("a, b and c"). */
+export function joinedText(items: string[], separator: string, and: string): string {
   if (items.length <= 1) return items.join('');
-  const head = items.slice(0, -1).join(answerMessage('list.separator', lang));
-  return `${head}${answerMessage('list.and', lang)}${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)}${and}${items[items.length - 1]}`;
 }
 
 /** Rows with a numeric value in the column, highest first. */

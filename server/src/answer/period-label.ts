@@ -105,7 +105,7 @@ export function rangeLabel(range: TimeRange, lang: Lang): string {
 
 /** The range as an English adverbial ("in 2026 Q3", "from 2026-07-03 to 2026-07-20"); Chinese uses the noun. */
 export function rangePhrase(range: TimeRange, lang: Lang): string {
+  // An English span of days reads "from … to …"; the test is on the English label's own words.
   const label = rangeLabel(range, lang);
-  if (lang === 'zh') return label;
-  return / to /.test(label) ? `from ${label}` : `in ${label}`;
+  return answerMessage(/ to /.test(label) ? 'period.phrase.span' : 'period.phrase.in', lang, { label });
 }

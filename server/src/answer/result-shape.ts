@@ -94,13 +94,7 @@ export function columnLabel(input: PresentationInput, column: CompiledColumn): s
   const role =
     column.role === 'previous'
       ? baselineLabel(lang, input.compare)
-      : column.role === 'change'
-        ? lang === 'zh'
-          ? '变化'
-          : 'Change'
-        : lang === 'zh'
-          ? '变化率'
-          : 'Change %';
+      : answerMessage(column.role === 'change' ? 'column.change' : 'column.change_pct', lang);
   const compared = new Set(input.columns.filter((c) => c.kind === 'comparison').map((c) => c.member));
   return compared.size > 1 ? `${memberLabel(input, column.member)} · ${role}` : role;
 }

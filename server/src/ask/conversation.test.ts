@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import { RETAIL_CATALOG } from '../../test/ask/fixtures/retail-catalog.ts';
 import { type ConversationState, nextConversationState } from './conversation.ts';
-import { ConversationStore } from './conversation-store.ts';
 import { interpretWithRules, type RulesResult } from './rules-interpreter.ts';
 
 const Q3 = { start: '2026-07-01', end: '2026-10-01' };
@@ -145,24 +144,7 @@ describe('follow-ups (CONVENTIONS.md "Follow-ups")', () => {
   });
 });
 
-describe('ConversationStore', () => {
-  const state = (turn: number): ConversationState => ({
-    lastQuery: null,
-    lastIntent: null,
-    language: 'zh',
-    turn,
-  });
-  it('returns what was stored and evicts the least recently used beyond capacity', () => {
-    const store = new ConversationStore(2);
-    store.set('a', state(1));
-    store.set('b', state(2));
-    expect(store.get('a')?.turn).toBe(1); // a is now the most recent
-    store.set('c', state(3));
-    expect(store.get('b')).toBeUndefined();
-    expect(store.get('a')?.turn).toBe(1);
-    expect(store.size).toBe(2);
-    expect(store.delete('a')).toBe(true);
-  });
+describe('conversation state', () => {
   it('counts turns and keeps the language of the last question', () => {
     const r = interpretWithRules({
       question: 'churn rate by region',

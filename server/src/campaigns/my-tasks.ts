@@ -2,15 +2,11 @@
  * "我的待办" of one user: their open tasks (call tasks of campaigns, playbook follow-ups) with the overdue
  * ones counted against the business day, and the words the weekly digest shows for them.
  */
-import { messageCatalog } from '../i18n/message-catalog.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Task } from '../store/tasks.ts';
 import { businessDay } from './campaign-days.ts';
-import { EN } from './messages/messages-en.ts';
-import { ZH } from './messages/messages-zh.ts';
-
-const message = messageCatalog({ en: EN, zh: ZH });
+import { campaignMessage as message } from './campaign-messages.ts';
 
 export interface MyTasks {
   owner: string;

@@ -46,4 +46,6 @@ export const channelMessages = {
   /** A subscription cannot be delivered: its owner has no linked account on the channel. */
   notLinked: (p: Provider, lang: Lang) =>
     message('not_linked', lang, { channel: message(`provider.${p}`, lang) }),
+  /** The title of a card of follow-up buttons: the readings of a clarification, or questions to ask next. */
+  followUpTitle: (clarify: boolean, lang: Lang) => message(clarify ? 'card.clarify' : 'card.next', lang),
 };

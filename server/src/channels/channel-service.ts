@@ -4,7 +4,6 @@
  * Built by the server wiring from `ChannelConfig`; nothing here is mounted when nothing is configured.
  */
 import type { Hono } from 'hono';
-import { ConversationStore } from '../ask/conversation-store.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { AnswerDeps } from '../pipeline/answer-question.ts';
 import { ConversationLog } from '../pipeline/conversation-log.ts';
@@ -64,7 +63,7 @@ export class ChannelService {
       store,
       registry: opts.registry,
       answerDeps: opts.answerDeps,
-      conversations: new ConversationLog(store, new ConversationStore()),
+      conversations: new ConversationLog(store),
       now,
     };
     const handlers: Partial<Record<'slack' | 'wecom', JobHandler>> = {};

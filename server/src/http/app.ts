@@ -1,7 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { ConversationStore } from '../ask/conversation-store.ts';
 import type { CampaignModule } from '../campaigns/campaign-module.ts';
 import type { ModelRegistry } from '../models/model-registry.ts';
 import type { AnswerDeps } from '../pipeline/answer-question.ts';
@@ -74,7 +73,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/auth/*', limitBody(MAX_AUTH_BODY_BYTES));
   // Uploads stream to disk under their own limit (uploads/upload-service.ts).
   app.use('/api/*', limitBodyExcept(MAX_BODY_BYTES, ['/api/uploads']), textGuard());
-  const conversations = new ConversationLog(deps.store, new ConversationStore());
+  const conversations = new ConversationLog(deps.store);
 
   app.openapi(
     apiRoute({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EN as ANALYSIS_EN } from '../analysis/messages/messages-en.ts';
+import { ZH as ANALYSIS_ZH } from '../analysis/messages/messages-zh.ts';
 import { EN as ANSWER_EN } from '../answer/messages/messages-en.ts';
 import { ZH as ANSWER_ZH } from '../answer/messages/messages-zh.ts';
+import { EN as CAMPAIGN_EN } from '../campaigns/messages/messages-en.ts';
+import { ZH as CAMPAIGN_ZH } from '../campaigns/messages/messages-zh.ts';
 import { EN as CHANNEL_EN } from '../channels/messages/messages-en.ts';
 import { ZH as CHANNEL_ZH } from '../channels/messages/messages-zh.ts';
 import { EN as HTTP_EN } from '../http/messages/messages-en.ts';
@@ -23,18 +27,23 @@ describe('server message catalogs', () => {
     // Narrative sentences order their words per language (the period before a Chinese sentence, after an
     // English one; lower-cased labels mid-sentence in English), so their placeholders may differ: each
     // language picks from the same parameters the narrative passes.
-    const ownWordOrder = new Set<object>([ANSWER_ZH]);
+    const ownWordOrder = new Set<object>([ANSWER_ZH, ANALYSIS_ZH]);
     for (const [en, zh] of [
       [HTTP_EN, HTTP_ZH],
       [PIPELINE_EN, PIPELINE_ZH],
       [ANSWER_EN, ANSWER_ZH],
       [CHANNEL_EN, CHANNEL_ZH],
+      [CAMPAIGN_EN, CAMPAIGN_ZH],
+      [ANALYSIS_EN, ANALYSIS_ZH],
     ] as const) {
       expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
       for (const [id, text] of Object.entries(zh)) {
-        const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+        // `{x_lower}` is parameter x in lower case (mid-sentence English), the same parameter.
+        const placeholders = (s: string) =>
+          [...new Set((s.match(/\{\w+\}/g) ?? []).map((p) => p.replace(/_lower\}$/, '}')))].sort();
         // Text with English words has Chinese ones; pure punctuation around placeholders may stay as it is.
-        const words = (en[id as keyof typeof en] as string).replace(/\{\w+\}/g, '');
+        // Statistical abbreviations (RR, OR, CI, PAF) read the same in both languages.
+        const words = (en[id as keyof typeof en] as string).replace(/\{\w+\}|\b[A-Z]{2,4}\b/g, '');
         // Separators, field names, slash commands and brand names may read the same in both languages.
         // A narrative joint may be placeholders and punctuation alone in Chinese (the words come with them).
         const joint = ownWordOrder.has(zh) && !/[\p{L}]/u.test(text.replace(/\{\w+\}/g, ''));

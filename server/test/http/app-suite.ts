@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationStore } from '../../src/ask/conversation-store.ts';
 import { ConversationLog } from '../../src/pipeline/conversation-log.ts';
 import type { RunningServer } from '../../src/server/start-server.ts';
 import { startTestServer } from '../server/test-server.ts';
@@ -77,7 +76,7 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
     it('remembers the conversation after a restart (state read back from the store)', async () => {
       const first = await analyst.ask({ question: '上个季度的流失率' });
       // A fresh log with an empty cache, as after a restart, reads the state from the stored message.
-      const log = new ConversationLog(server.store, new ConversationStore());
+      const log = new ConversationLog(server.store);
       const user = await server.store.users.findByUsername('analyst');
       const reopened = await log.open(first.conversationId, user!.id, 'retail', 'x');
       expect(reopened.id).toBe(first.conversationId);

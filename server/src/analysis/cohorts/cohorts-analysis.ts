@@ -57,12 +57,15 @@ function cohortRange(ctx: AnalysisContext, m: CohortMetric): { range: TimeRange;
   if (asked && monthsAsked / months >= MIN_COHORTS) return { range: asked };
   const start = addMonths(`${end.slice(0, 7)}-01`, -m.periods * months);
   const range = { start, end: `${end.slice(0, 7)}-01` };
-  const zh = ctx.lang === 'zh';
+  const lang = ctx.lang;
   return {
     range,
-    assumption: zh
-      ? `同期群按首单${m.grain === 'month' ? '月份' : '季度'}划分，展示 ${rangeLabel(range, 'zh')}的 ${m.periods} 个同期群${asked ? '（所问期间太短，无法比较同期群）' : ''}。`
-      : `Cohorts by first-order ${m.grain}: the ${m.periods} cohorts of ${rangeLabel(range, 'en')}${asked ? ' (the period asked is too short to compare cohorts)' : ''}.`,
+    assumption: analysisMessage('cohorts.assumption', lang, {
+      grain: analysisMessage(`cohorts.grain.${m.grain}`, lang),
+      range: rangeLabel(range, lang),
+      periods: m.periods,
+      short: asked ? analysisMessage('cohorts.assumption.short', lang) : '',
+    }),
   };
 }
 

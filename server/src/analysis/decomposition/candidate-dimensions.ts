@@ -7,6 +7,7 @@
  * be too small to compare; what was left out is said.
  */
 import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { isLeadingIndicator } from '../drivers/leading-indicators.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText } from '../governed/analysis-members.ts';
@@ -67,8 +68,6 @@ export function candidateDimensions(
 /** The sentence naming what was left out of the search, and why. */
 export function leftOutAssumption(ctx: AnalysisContext, leftOut: string[]): string | null {
   if (!leftOut.length) return null;
-  const names = leftOut.map((id) => memberText(ctx, id));
-  return ctx.lang === 'zh'
-    ? `未尝试${names.join('、')}：它们或由近期消费、活跃、打分推导（在结果窗口内测得，会重复流失本身），或随时间推移机械地变化（客龄、年龄分段）。`
-    : `Not tried: ${names.join(', ')}; they either derive from recent spend, activity or scores measured in the outcome's own window (restating churn itself) or shift mechanically as time passes (tenure and age bands).`;
+  const names = leftOut.map((id) => memberText(ctx, id)).join(analysisMessage('list_separator', ctx.lang));
+  return analysisMessage('decomposition.left_out', ctx.lang, { names });
 }

@@ -1,3 +1,4 @@
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import {
@@ -143,24 +144,24 @@ export function autoPickAssumption(
   best: DimensionFit,
   change: number,
 ): string {
-  const zh = ctx.lang === 'zh';
-  const names = fits.map((f) => memberText(ctx, f.dimension));
-  const who = best.segment === null ? '' : valueText(ctx, best.dimension, best.segment);
-  const share = `${Math.round(best.explainedShare * 100)}%`;
-  const weight = `${Math.round(best.weight * 100)}%`;
+  const lang = ctx.lang;
   const dim = memberText(ctx, best.dimension);
-  if (best.z === 0)
-    return zh
-      ? `未指定分解维度：比较了${names.join('、')}，变化没有集中在某个细分上，按${dim}分解。`
-      : `No dimension given: tried ${names.join(', ')}; the change is not concentrated in any segment, so it is split by ${dim.toLowerCase()}.`;
+  const words = {
+    names: fits.map((f) => memberText(ctx, f.dimension)).join(analysisMessage('list_separator', lang)),
+    dim,
+    dim_lower: dim.toLowerCase(),
+    who: best.segment === null ? '' : valueText(ctx, best.dimension, best.segment),
+    share: `${Math.round(best.explainedShare * 100)}%`,
+    weight: `${Math.round(best.weight * 100)}%`,
+  };
+  if (best.z === 0) return analysisMessage('decomposition.auto.flat', lang, words);
   // Explaining more of the change than its size would: say so as a share of the change.
   if (best.explainedShare > best.weight)
-    return zh
-      ? `未指定分解维度：比较了${names.join('、')}；按${dim}分解时，${who}只占客户的 ${weight}，却解释了 ${share} 的变化，超出其规模最多，因此按${dim}分解。`
-      : `No dimension given: tried ${names.join(', ')}; by ${dim.toLowerCase()}, ${who} holds ${weight} of customers yet explains ${share} of the change, the most beyond its size, so the change is split by ${dim.toLowerCase()}.`;
+    return analysisMessage('decomposition.auto.beyond_size', lang, words);
   // Moving against the change, or lagging behind it: said in points, a share would mislead.
-  const pp = (v: number) => signedPoints(v, ctx.lang);
-  return zh
-    ? `未指定分解维度：比较了${names.join('、')}；按${dim}分解时，${who}占客户的 ${weight}，贡献 ${pp(best.contribution)}，而总变化为 ${pp(change)}，与其规模应占的份额偏离最多，因此按${dim}分解。`
-    : `No dimension given: tried ${names.join(', ')}; by ${dim.toLowerCase()}, ${who} holds ${weight} of customers and contributes ${pp(best.contribution)} against a total change of ${pp(change)}, the furthest from its size's share, so the change is split by ${dim.toLowerCase()}.`;
+  return analysisMessage('decomposition.auto.off_share', lang, {
+    ...words,
+    contribution: signedPoints(best.contribution, lang),
+    change: signedPoints(change, lang),
+  });
 }

@@ -145,6 +145,90 @@ export const EN = {
     'The largest move: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
   'decomposition.against':
     'Moving the other way: {name} ({total}; its {metric_lower} went from {rateA} to {rateB}).',
+  // Shared by the narratives below.
+  comma_separator: ', ',
+  full_stop: '.',
+  unsupported: 'Unsupported analysis: {intent}',
+  'decomposition.left_out':
+    "Not tried: {names}; they either derive from recent spend, activity or scores measured in the outcome's own window (restating churn itself) or shift mechanically as time passes (tenure and age bands).",
+  'decomposition.auto.flat':
+    'No dimension given: tried {names}; the change is not concentrated in any segment, so it is split by {dim_lower}.',
+  'decomposition.auto.beyond_size':
+    'No dimension given: tried {names}; by {dim_lower}, {who} holds {weight} of customers yet explains {share} of the change, the most beyond its size, so the change is split by {dim_lower}.',
+  'decomposition.auto.off_share':
+    "No dimension given: tried {names}; by {dim_lower}, {who} holds {weight} of customers and contributes {contribution} against a total change of {change}, the furthest from its size's share, so the change is split by {dim_lower}.",
+  'cohorts.grain.week': 'week',
+  'cohorts.grain.month': 'month',
+  'cohorts.grain.quarter': 'quarter',
+  'cohorts.unit.week': 'week',
+  'cohorts.unit.month': 'month',
+  'cohorts.unit.quarter': 'quarter',
+  'cohorts.assumption': 'Cohorts by first-order {grain}: the {periods} cohorts of {range}{short}.',
+  'cohorts.assumption.short': ' (the period asked is too short to compare cohorts)',
+  'cohorts.at': '{unit} {k}',
+  'cohorts.count': '{cohorts} cohorts with {members} first-time customers in {range}.',
+  'cohorts.checkpoint': '{pct} at the end of {at}',
+  'cohorts.checkpoints.separator': ', ',
+  'cohorts.checkpoints.and': ' and ',
+  'cohorts.average': 'On average {items} were still active (averaging only cohorts that reached that point).',
+  'cohorts.best_worst':
+    'At the end of {at}, retention was highest for the {best} cohort ({bestPct}) and lowest for {worst} ({worstPct}).',
+  'cohorts.by_segment':
+    'By {by_lower}, retention at the end of {at} was highest for {top} ({topPct}) and lowest for {low} ({lowPct}).',
+  'survival.months': '{t} months',
+  'survival.spells':
+    '{subjects} activity spells (first order to churn; those still active are censored), {events} of them ended in churn.',
+  'survival.at_horizon': 'After {months}, {pct} of spells were still active',
+  'survival.by_segment': '; by {by_lower}, highest for {top} ({topPct}) and lowest for {low} ({lowPct})',
+  'survival.median': '; the median spell in {name} lasts {months}',
+  'survival.log_rank': 'Log-rank test: χ² = {chi}, {df} df, {p}: the curves {verdict}.',
+  'survival.log_rank.significant': 'differ significantly',
+  'survival.log_rank.not_significant': 'do not differ significantly',
+  'segments.group': '{name} {customers} ({share})',
+  'segments.primary':
+    'By {label_lower}: {total} customers; the largest groups are {groups}. {atRisk} customers are at risk now{risky}.',
+  'segments.risky': ', most of them in {name} ({count})',
+  'segments.rates':
+    'Of the customers active at the start of {period}, those in {top} churned most ({topPct}, {churned} of {active}) and those in {low} least ({lowPct}).',
+  'segments.item': '{name} {customers}{churn}',
+  'segments.item.churn': ' (churn {pct})',
+  'segments.other': '{label}: {items}.',
+  'reasons.total.period': '{total} customers who were active at the start of {range} churned {phrase}.',
+  'reasons.total': '{total} customers churned.',
+  'reasons.item': '{name_lower} ({churned}, {share})',
+  'reasons.main': 'The main reason was {head}{rest}.',
+  'reasons.main.rest': ', followed by {items}',
+  'reasons.unrecorded': '{churned} churners ({share}) have no recorded reason.',
+  'reasons.silent':
+    '{churned} churners ({share}) left no ticket or negative feedback in the {days} days before churning (silent churn): their reason is unknown.',
+  'reasons.quote': '"{text}"',
+  'reasons.quotes': 'Typical feedback on {name_lower}: {quotes}.',
+  'reasons.segment.silent': '{who}: {churned} churners, all silent',
+  'reasons.segment.main': '{who}: {churned} churners, mainly {name_lower} ({share} of them)',
+  'reasons.by_segment': 'By {by_lower}: {lines}.',
+  'reasons.controllable.none': 'none',
+  'reasons.controllable':
+    'By the governed classification of reasons, controllable ones ({controllable}) account for {share} of churners (95% CI {low}–{high}), uncontrollable ones ({uncontrollable}) for {uShare} ({uLow}–{uHigh}); the remaining {silent} churned silently, reason unknown.',
+  'playbook.assumption.one_action':
+    'Each customer gets one action, the highest-priority one that fits; customers who churned 1-3 months ago enter win-back actions',
+  'playbook.assumption.success':
+    'Success rate = share saved or returned after the action (communications outcome); control = customers held out at random',
+  'playbook.plan.none':
+    'No retention action is due: none of the {atRisk} at-risk customers fits the playbook, and no recently churned customer is targeted.',
+  'playbook.plan.ranked_proven': ' (ranked by measured increment over control)',
+  'playbook.plan.ranked_priority':
+    ' (note: no action has yet proven better than its control; ranked by playbook priority)',
+  'playbook.plan.first': 'First: "{label}"{why} for {targets} customers ({segment}), {timing}.',
+  'playbook.plan.negative':
+    '"{label}" did worse than its control ({difference}, 95% CI {ci}, n = {treated} contacted / {control} held out) and is ranked last; review it before running it',
+  'playbook.plan.negatives': ' {items}.',
+  'playbook.plan.history.proven':
+    ' History shows the clearest increment for "{label}" ({points} above control).',
+  'playbook.plan.history.unproven': ' Past results do not yet prove an increment over control.',
+  'playbook.plan.history.none': ' None of these actions has a history yet.',
+  'playbook.plan.winback': ', plus {churned} customers who churned 1-3 months ago (win-back)',
+  'playbook.plan':
+    '{actions} actions cover {covered} of the {atRisk} at-risk customers{winback}. {first}{history}{negative} Each action holds out a random control group and is judged by its difference from it.',
 } as const;
 
 export type AnalysisMessageId = keyof typeof EN;

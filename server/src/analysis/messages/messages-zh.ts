@@ -124,4 +124,83 @@ export const ZH: Record<AnalysisMessageId, string> = {
   'decomposition.largest': '贡献最大的是{items}。',
   'decomposition.largest_move': '变化最大的是{name}（{total}；该组{metric}从 {rateA} 到 {rateB}）。',
   'decomposition.against': '反方向变化最大的是{name}（{total}；该组{metric}从 {rateA} 到 {rateB}）。',
+  // 以下叙述共用。
+  comma_separator: '，',
+  full_stop: '。',
+  unsupported: '不支持的分析类型：{intent}',
+  'decomposition.left_out':
+    '未尝试{names}：它们或由近期消费、活跃、打分推导（在结果窗口内测得，会重复流失本身），或随时间推移机械地变化（客龄、年龄分段）。',
+  'decomposition.auto.flat': '未指定分解维度：比较了{names}，变化没有集中在某个细分上，按{dim}分解。',
+  'decomposition.auto.beyond_size':
+    '未指定分解维度：比较了{names}；按{dim}分解时，{who}只占客户的 {weight}，却解释了 {share} 的变化，超出其规模最多，因此按{dim}分解。',
+  'decomposition.auto.off_share':
+    '未指定分解维度：比较了{names}；按{dim}分解时，{who}占客户的 {weight}，贡献 {contribution}，而总变化为 {change}，与其规模应占的份额偏离最多，因此按{dim}分解。',
+  'cohorts.grain.week': '周',
+  'cohorts.grain.month': '月份',
+  'cohorts.grain.quarter': '季度',
+  'cohorts.unit.week': '周',
+  'cohorts.unit.month': '个月',
+  'cohorts.unit.quarter': '个季度',
+  'cohorts.assumption': '同期群按首单{grain}划分，展示 {range}的 {periods} 个同期群{short}。',
+  'cohorts.assumption.short': '（所问期间太短，无法比较同期群）',
+  'cohorts.at': '第 {k} {unit}',
+  'cohorts.count': '{range}共有 {cohorts} 个同期群、{members} 位首单客户。',
+  'cohorts.checkpoint': '{at}末 {pct}',
+  'cohorts.checkpoints.separator': '，',
+  'cohorts.checkpoints.and': '，',
+  'cohorts.average': '平均仍活跃的比例：{items}（只平均已到达该期的同期群）。',
+  'cohorts.best_worst': '{at}末留存最高的是 {best} 同期群（{bestPct}），最低的是 {worst}（{worstPct}）。',
+  'cohorts.by_segment': '按{by}看，{at}末留存最高的是{top}（{topPct}），最低的是{low}（{lowPct}）。',
+  'survival.months': '{t} 个月',
+  'survival.spells':
+    '共 {subjects} 个活跃周期（从首单到流失；仍活跃的作为删失），其中 {events} 个以流失结束。',
+  'survival.at_horizon': '{months}后仍未流失的比例为 {pct}',
+  'survival.by_segment': '；按{by}看，最高的是{top}（{topPct}），最低的是{low}（{lowPct}）',
+  'survival.median': '，{name}的中位生存时间为 {months}',
+  'survival.log_rank': 'Log-rank 检验：χ² = {chi}，自由度 {df}，{p}，{verdict}。',
+  'survival.log_rank.significant': '各组生存曲线差异显著',
+  'survival.log_rank.not_significant': '各组生存曲线差异不显著',
+  'segments.group': '{name} {customers} 人（{share}）',
+  'segments.primary':
+    '按{label}看，共 {total} 位客户，最大的群是{groups}。当前有流失风险的客户共 {atRisk} 人{risky}。',
+  'segments.risky': '，最多的是{name}（{count} 人）',
+  'segments.rates':
+    '{period}季初属于{top}的活跃客户流失率最高（{topPct}，{churned}/{active}），{low}最低（{lowPct}）。',
+  'segments.item': '{name} {customers} 人{churn}',
+  'segments.item.churn': '（流失率 {pct}）',
+  'segments.other': '{label}：{items}。',
+  'reasons.total.period': '{range}期初活跃客户中共流失 {total} 人。',
+  'reasons.total': '共有 {total} 位流失客户。',
+  'reasons.item': '{name}（{churned} 人，占 {share}）',
+  'reasons.main': '最主要的原因是{head}{rest}。',
+  'reasons.main.rest': '，其次是{items}',
+  'reasons.unrecorded': '另有 {churned} 人（{share}）没有记录流失原因。',
+  'reasons.silent':
+    '另有 {churned} 人（{share}）流失前 {days} 天没有工单或负面反馈，记为静默流失，原因无法从数据中得知。',
+  'reasons.quote': '“{text}”',
+  'reasons.quotes': '{name}相关的典型反馈：{quotes}。',
+  'reasons.segment.silent': '{who}流失 {churned} 人，均为静默流失',
+  'reasons.segment.main': '{who}流失 {churned} 人，首要原因是{name}（占该组 {share}）',
+  'reasons.by_segment': '按{by}看：{lines}。',
+  'reasons.controllable.none': '无',
+  'reasons.controllable':
+    '按治理的原因分类，可控原因（{controllable}）占流失客户的 {share}（95% 区间 {low}–{high}），不可控原因（{uncontrollable}）占 {uShare}（{uLow}–{uHigh}），其余 {silent} 为静默流失、原因未知。',
+  'playbook.assumption.one_action':
+    '每位客户只安排一个动作：符合条件的动作中优先级最高者；近 1-3 个月流失的客户进入挽回动作',
+  'playbook.assumption.success':
+    '成功率 = 动作后被挽留或回流的客户占比（communications 的 outcome），对照组 = 随机留出未触达的客户',
+  'playbook.plan.none':
+    '当前没有需要执行的挽留动作：{atRisk} 位风险客户中没有符合剧本条件的，也没有近 1-3 个月流失的目标客户。',
+  'playbook.plan.ranked_proven': '（按对照组实测增量排序）',
+  'playbook.plan.ranked_priority': '（注意：尚无动作被证实优于对照组，排序仅按剧本优先级）',
+  'playbook.plan.first': '最优先的是“{label}”{why}：{targets} 位（{segment}），{timing}完成。',
+  'playbook.plan.negative':
+    '“{label}”历史增量为负（{difference}，95% CI {ci}，触达 {treated} 人 / 对照 {control} 人），排在最后，执行前应复核',
+  'playbook.plan.negatives': '{items}。',
+  'playbook.plan.history.proven': '历史上增量最明确的是“{label}”（比对照组高 {points}）。',
+  'playbook.plan.history.unproven': '已有的历史记录还不足以证明增量效果。',
+  'playbook.plan.history.none': '这些动作还没有历史记录。',
+  'playbook.plan.winback': '，以及 {churned} 位近 1-3 个月流失的客户（挽回）',
+  'playbook.plan':
+    '建议 {actions} 项动作，覆盖 {atRisk} 位风险客户中的 {covered} 位{winback}。{first}{history}{negative}每个动作都随机留出对照组，用与对照组的差异衡量效果。',
 };

@@ -7,6 +7,7 @@
 import type { CompiledColumn } from '../../../../semantic-layer/src/compile/compile-query.ts';
 import type { PresentationInput, PresentedMember } from '../../answer/presentation-input.ts';
 import type { AnalysisResult, RunAnalysis } from '../analysis-contract.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import { summariseRiskModel } from '../risk/model-summary.ts';
 import { actionLabels } from '../risk/risk-list-table.ts';
@@ -144,12 +145,8 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
       model: summariseRiskModel(population.model, lang, population.modelCached),
     },
     assumptions: [
-      lang === 'zh'
-        ? '每位客户只安排一个动作：符合条件的动作中优先级最高者；近 1-3 个月流失的客户进入挽回动作'
-        : 'Each customer gets one action, the highest-priority one that fits; customers who churned 1-3 months ago enter win-back actions',
-      lang === 'zh'
-        ? '成功率 = 动作后被挽留或回流的客户占比（communications 的 outcome），对照组 = 随机留出未触达的客户'
-        : 'Success rate = share saved or returned after the action (communications outcome); control = customers held out at random',
+      analysisMessage('playbook.assumption.one_action', lang),
+      analysisMessage('playbook.assumption.success', lang),
     ],
   });
 };

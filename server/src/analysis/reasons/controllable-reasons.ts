@@ -5,6 +5,7 @@
  */
 import { formatValue } from '../../answer/format.ts';
 import { listText } from '../../answer/narrative-words.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { valueText } from '../governed/analysis-members.ts';
 import { wilsonInterval } from '../stats/index.ts';
@@ -49,20 +50,26 @@ export function controllableSentence(
   s: ControllableSplit,
   reasonDimension: string,
 ): string {
-  const zh = ctx.lang === 'zh';
-  const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
+  const lang = ctx.lang;
+  const pct = (v: number) => formatValue(v, 'percent', lang);
   const names = (codes: string[]) =>
     codes.length
       ? listText(
           codes.map((c) => valueText(ctx, reasonDimension, c)),
-          ctx.lang,
+          lang,
         )
-      : zh
-        ? '无'
-        : 'none';
+      : analysisMessage('reasons.controllable.none', lang);
   const c = s.controllable;
   const u = s.uncontrollable;
-  return zh
-    ? `按治理的原因分类，可控原因（${names(c.reasons)}）占流失客户的 ${pct(c.share)}（95% 区间 ${pct(c.low)}–${pct(c.high)}），不可控原因（${names(u.reasons)}）占 ${pct(u.share)}（${pct(u.low)}–${pct(u.high)}），其余 ${pct(s.silent.share)} 为静默流失、原因未知。`
-    : `By the governed classification of reasons, controllable ones (${names(c.reasons)}) account for ${pct(c.share)} of churners (95% CI ${pct(c.low)}–${pct(c.high)}), uncontrollable ones (${names(u.reasons)}) for ${pct(u.share)} (${pct(u.low)}–${pct(u.high)}); the remaining ${pct(s.silent.share)} churned silently, reason unknown.`;
+  return analysisMessage('reasons.controllable', lang, {
+    controllable: names(c.reasons),
+    share: pct(c.share),
+    low: pct(c.low),
+    high: pct(c.high),
+    uncontrollable: names(u.reasons),
+    uShare: pct(u.share),
+    uLow: pct(u.low),
+    uHigh: pct(u.high),
+    silent: pct(s.silent.share),
+  });
 }

@@ -2,6 +2,7 @@ import type { TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { formatValue } from '../../answer/format.ts';
 import { listText } from '../../answer/narrative-words.ts';
 import { rangeLabel, rangePhrase } from '../../answer/period-label.ts';
+import { analysisMessage } from '../analysis-messages.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { memberText, valueText } from '../governed/analysis-members.ts';
 import type { Verbatims } from './reason-verbatims.ts';
@@ -22,73 +23,75 @@ export interface ReasonsStory {
 
 /** The reason breakdown in words: the main reasons with counts and shares, silent churn, verbatims, segments. */
 export function reasonsNarrative(ctx: AnalysisContext, s: ReasonsStory): string {
-  const zh = ctx.lang === 'zh';
-  const n = (v: number) => formatValue(v, 'count', ctx.lang);
-  const pct = (v: number) => formatValue(v, 'percent', ctx.lang);
+  const lang = ctx.lang;
+  const n = (v: number) => formatValue(v, 'count', lang);
+  const pct = (v: number) => formatValue(v, 'percent', lang);
   const name = (reason: string) => valueText(ctx, s.reason, reason);
+  const nameWords = (reason: string) => ({ name: name(reason), name_lower: name(reason).toLowerCase() });
   const named = s.lines.filter((l) => l !== s.silent).slice(0, 3);
   const lookback = Number(ctx.runtime.model.churn.reasons.lookback_days);
   const parts: string[] = [];
 
+  const total = n(s.total);
   if (s.range)
     parts.push(
-      zh
-        ? `${rangeLabel(s.range, 'zh')}期初活跃客户中共流失 ${n(s.total)} 人。`
-        : `${n(s.total)} customers who were active at the start of ${rangeLabel(s.range, 'en')} churned ${rangePhrase(s.range, 'en')}.`,
+      analysisMessage('reasons.total.period', lang, {
+        total,
+        range: rangeLabel(s.range, lang),
+        phrase: rangePhrase(s.range, lang),
+      }),
     );
-  else parts.push(zh ? `共有 ${n(s.total)} 位流失客户。` : `${n(s.total)} customers churned.`);
+  else parts.push(analysisMessage('reasons.total', lang, { total }));
   if (named.length) {
     const items = named.map((l) =>
-      zh
-        ? `${name(l.reason)}（${n(l.churned)} 人，占 ${pct(l.share)}）`
-        : `${name(l.reason).toLowerCase()} (${n(l.churned)}, ${pct(l.share)})`,
+      analysisMessage('reasons.item', lang, {
+        ...nameWords(l.reason),
+        churned: n(l.churned),
+        share: pct(l.share),
+      }),
     );
     const [head, ...rest] = items;
-    parts.push(
-      zh
-        ? `最主要的原因是${head}${rest.length ? `，其次是${listText(rest, 'zh')}` : ''}。`
-        : `The main reason was ${head}${rest.length ? `, followed by ${listText(rest, 'en')}` : ''}.`,
-    );
+    const more = rest.length
+      ? analysisMessage('reasons.main.rest', lang, { items: listText(rest, lang) })
+      : '';
+    parts.push(analysisMessage('reasons.main', lang, { head: head!, rest: more }));
   }
-  if (s.silent && !s.range) {
-    parts.push(
-      zh
-        ? `另有 ${n(s.silent.churned)} 人（${pct(s.silent.share)}）没有记录流失原因。`
-        : `${n(s.silent.churned)} churners (${pct(s.silent.share)}) have no recorded reason.`,
-    );
-  } else if (s.silent) {
-    parts.push(
-      zh
-        ? `另有 ${n(s.silent.churned)} 人（${pct(s.silent.share)}）流失前 ${lookback} 天没有工单或负面反馈，记为静默流失，原因无法从数据中得知。`
-        : `${n(s.silent.churned)} churners (${pct(s.silent.share)}) left no ticket or negative feedback in the ${lookback} days before churning (silent churn): their reason is unknown.`,
-    );
+  if (s.silent) {
+    const silent = { churned: n(s.silent.churned), share: pct(s.silent.share), days: lookback };
+    parts.push(analysisMessage(s.range ? 'reasons.silent' : 'reasons.unrecorded', lang, silent));
   }
   const top = named[0];
   const quotes = top ? (s.verbatims[top.reason] ?? []).slice(0, 2) : [];
   if (top && quotes.length) {
-    const q = quotes.map((v) => (zh ? `“${v.text}”` : `"${v.text}"`));
+    const q = quotes.map((v) => analysisMessage('reasons.quote', lang, { text: v.text }));
     parts.push(
-      zh
-        ? `${name(top.reason)}相关的典型反馈：${q.join('、')}。`
-        : `Typical feedback on ${name(top.reason).toLowerCase()}: ${q.join(', ')}.`,
+      analysisMessage('reasons.quotes', lang, {
+        ...nameWords(top.reason),
+        quotes: q.join(analysisMessage('list_separator', lang)),
+      }),
     );
   }
   if (s.by && s.segments.length) {
     const lines = s.segments.slice(0, 3).map((seg) => {
       const first = seg.reasons.find((l) => l.reason !== 'silent');
-      const who = seg.segment === null ? (zh ? '（空）' : '(none)') : valueText(ctx, s.by!, seg.segment);
-      if (!first)
-        return zh
-          ? `${who}流失 ${n(seg.churned)} 人，均为静默流失`
-          : `${who}: ${n(seg.churned)} churners, all silent`;
-      return zh
-        ? `${who}流失 ${n(seg.churned)} 人，首要原因是${name(first.reason)}（占该组 ${pct(first.share)}）`
-        : `${who}: ${n(seg.churned)} churners, mainly ${name(first.reason).toLowerCase()} (${pct(first.share)} of them)`;
+      const who =
+        seg.segment === null ? analysisMessage('no_value', lang) : valueText(ctx, s.by!, seg.segment);
+      if (!first) return analysisMessage('reasons.segment.silent', lang, { who, churned: n(seg.churned) });
+      return analysisMessage('reasons.segment.main', lang, {
+        who,
+        churned: n(seg.churned),
+        ...nameWords(first.reason),
+        share: pct(first.share),
+      });
     });
-    const byLabel = memberText(ctx, s.by);
+    const by = memberText(ctx, s.by);
     parts.push(
-      zh ? `按${byLabel}看：${lines.join('；')}。` : `By ${byLabel.toLowerCase()}: ${lines.join('; ')}.`,
+      analysisMessage('reasons.by_segment', lang, {
+        by,
+        by_lower: by.toLowerCase(),
+        lines: lines.join(analysisMessage('requirement_separator', lang)),
+      }),
     );
   }
-  return parts.join(zh ? '' : ' ');
+  return parts.join(analysisMessage('sentence_separator', lang));
 }

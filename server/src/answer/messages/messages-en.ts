@@ -88,6 +88,14 @@ export const EN = {
   'empty.metric': 'the requested metric',
   'empty.narrative':
     'No data for this selection ({what}{by}{period}). Try a wider time range or fewer filters.',
+  'column.change': 'Change',
+  'column.change_pct': 'Change %',
+  'change.increase': 'up {size}',
+  'change.decrease': 'down {size}',
+  'change.rise': 'up {size}',
+  'change.fall': 'down {size}',
+  'period.phrase.span': 'from {label}',
+  'period.phrase.in': 'in {label}',
 } as const;
 
 export type AnswerMessageId = keyof typeof EN;

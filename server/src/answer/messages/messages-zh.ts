@@ -81,4 +81,13 @@ export const ZH: Record<AnswerMessageId, string> = {
   'empty.scope': '{scope}的',
   'empty.metric': '所问指标',
   'empty.narrative': '没有找到符合条件的数据（{scope}{what}）。可以放宽时间范围或筛选条件再试。',
+  'column.change': '变化',
+  'column.change_pct': '变化率',
+  'change.increase': '增加 {size}',
+  'change.decrease': '减少 {size}',
+  'change.rise': '上升 {size}',
+  'change.fall': '下降 {size}',
+  // 中文用名词本身（“2026年Q3”），不加介词。
+  'period.phrase.span': '{label}',
+  'period.phrase.in': '{label}',
 };

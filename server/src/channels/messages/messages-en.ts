@@ -40,6 +40,8 @@ export const EN = {
   not_linked: 'the subscriber has not linked a {channel} account',
   'provider.slack': 'Slack',
   'provider.wecom': 'WeCom',
+  'card.clarify': 'Did you mean?',
+  'card.next': 'Ask next',
 } as const;
 
 export type ChannelMessageId = keyof typeof EN;

@@ -34,4 +34,6 @@ export const ZH: Record<ChannelMessageId, string> = {
   not_linked: '订阅者尚未绑定 {channel} 账号',
   'provider.slack': 'Slack',
   'provider.wecom': '企业微信',
+  'card.clarify': '你想问的是？',
+  'card.next': '继续提问',
 };

@@ -127,19 +127,11 @@ async function sendAnswer(
     ...answer.suggestions.map((s) => ({ text: s, question: s })),
   ].filter((f) => Buffer.byteLength(QUESTION_KEY_PREFIX + f.question, 'utf8') <= 1024);
   if (followUps.length && !cp.cardSent) {
-    const lang = answer.language;
     await api.sendButtons(
       userid,
       {
         taskId: `job${job.id}`,
-        title:
-          answer.kind === 'clarify'
-            ? lang === 'zh'
-              ? '你想问的是？'
-              : 'Did you mean?'
-            : lang === 'zh'
-              ? '继续提问'
-              : 'Ask next',
+        title: channelMessages.followUpTitle(answer.kind === 'clarify', answer.language),
         description: answer.narrative.slice(0, 40),
         buttons: followUps.map((f) => ({ text: f.text.slice(0, 20), key: QUESTION_KEY_PREFIX + f.question })),
       },

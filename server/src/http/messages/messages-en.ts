@@ -79,6 +79,16 @@ export const EN = {
   'word.none': 'none',
   'list.separator': '; ',
   'ask.edited_query_title': 'Edited query',
+  // Example questions built from the model's labels (routes/example-questions.ts); `{x_lower}` is label x in
+  // lower case, for the middle of an English sentence.
+  'example.metric_in_period': 'What was {metric_lower} last quarter?',
+  'example.metric': 'What is the {metric_lower}?',
+  'example.by_dimension': '{metric} by {dimension_lower} last quarter',
+  'example.last_quarter': 'What was the {metric_lower} last quarter?',
+  'example.highest': 'Which {dimension_lower} had the highest {metric_lower} last quarter?',
+  'example.trend': 'Monthly {metric_lower} trend over the past 12 months',
+  'example.reasons': 'What were the main reasons customers churned last quarter?',
+  'example.at_risk': 'Which high-value customers are at risk, and what should we do?',
 } as const;
 
 /** A message of the HTTP API. */

@@ -71,4 +71,13 @@ export const ZH: Record<HttpMessageId, string> = {
   'word.none': '无',
   'list.separator': '；',
   'ask.edited_query_title': '编辑后的查询',
+  // 示例问题（routes/example-questions.ts）；中文不区分大小写，英文 `{x_lower}` 处用原标签 `{x}`。
+  'example.metric_in_period': '上个季度的{metric}是多少?',
+  'example.metric': '{metric}是多少?',
+  'example.by_dimension': '上个季度按{dimension}看{metric}',
+  'example.last_quarter': '上个季度{metric}是多少?',
+  'example.highest': '上个季度哪个{dimension}的{metric}最高?',
+  'example.trend': '近12个月{metric}的月度趋势',
+  'example.reasons': '上个季度流失客户的主要原因是什么?',
+  'example.at_risk': '哪些高价值客户有流失风险? 怎么挽回?',
 };

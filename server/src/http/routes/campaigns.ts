@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { holdoutText } from '../../campaigns/campaign-messages.ts';
 import {
   type Actor,
   APPROVAL_SETTING,
@@ -63,13 +64,6 @@ function valueOr<T>(outcome: Outcome<T>): T {
 }
 
 const actor = (user: AuthUser): Actor => ({ id: user.id, role: user.role, attributes: user.attributes });
-
-/** Holdout design stated in the user's language. */
-function holdoutText(campaign: Campaign, lang: 'zh' | 'en'): string {
-  return lang === 'zh'
-    ? `随机留出 ${campaign.controlShare}% 作为对照组（按价值层分层），对照组不发送；在 ${campaign.windowDays} 天内比较实验组与对照组的挽回率`
-    : `${campaign.controlShare}% held out at random as a control group (stratified by value tier) and not contacted; retention is compared between treatment and control within ${campaign.windowDays} days`;
-}
 
 /**
  * /api/campaigns: create, approve, send and follow retention campaigns; simulated responses in demo mode;

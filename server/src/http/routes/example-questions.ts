@@ -1,4 +1,10 @@
-import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
+import type { Bilingual, Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
+import { httpMessage } from '../messages/http-messages.ts';
+
+/** A label's words for a message: `{name}` as it is, `{name_lower}` in lower case (mid-sentence English). */
+function labelWords(name: string, label: Bilingual, lang: Lang): Record<string, string> {
+  return { [name]: label[lang], [`${name}_lower`]: label[lang].toLowerCase() };
+}
 
 /**
  * Example questions for the catalog and the home page, built from the model's own labels so that a
@@ -13,31 +19,36 @@ export function exampleQuestions(catalog: Catalog): {
   const dim = catalog.dimensions.find(
     (d) => d.type === 'categorical' && d.values.length > 1 && d.values.length <= 12,
   );
+  const both = (text: (lang: Lang) => string) => ({ zh: text('zh'), en: text('en') });
   const byMember: Record<string, { zh: string; en: string }> = {};
   for (const m of catalog.metrics)
-    byMember[m.id] = m.requiresPeriod
-      ? { zh: `上个季度的${m.label.zh}是多少?`, en: `What was ${m.label.en.toLowerCase()} last quarter?` }
-      : { zh: `${m.label.zh}是多少?`, en: `What is the ${m.label.en.toLowerCase()}?` };
+    byMember[m.id] = both((lang) =>
+      httpMessage(
+        m.requiresPeriod ? 'example.metric_in_period' : 'example.metric',
+        lang,
+        labelWords('metric', m.label, lang),
+      ),
+    );
   for (const d of catalog.dimensions)
-    byMember[d.id] = {
-      zh: `上个季度按${d.label.zh}看${metric.label.zh}`,
-      en: `${metric.label.en} by ${d.label.en.toLowerCase()} last quarter`,
+    byMember[d.id] = both((lang) =>
+      httpMessage('example.by_dimension', lang, {
+        ...labelWords('metric', metric.label, lang),
+        ...labelWords('dimension', d.label, lang),
+      }),
+    );
+  const home = (lang: Lang) => {
+    const words = {
+      ...labelWords('metric', metric.label, lang),
+      ...(dim ? labelWords('dimension', dim.label, lang) : {}),
     };
-  const zh = [
-    `上个季度${metric.label.zh}是多少?`,
-    dim ? `上个季度哪个${dim.label.zh}的${metric.label.zh}最高?` : `近12个月${metric.label.zh}的月度趋势`,
-    `近12个月${metric.label.zh}的月度趋势`,
-    '上个季度流失客户的主要原因是什么?',
-    '哪些高价值客户有流失风险? 怎么挽回?',
-  ];
-  const en = [
-    `What was the ${metric.label.en.toLowerCase()} last quarter?`,
-    dim
-      ? `Which ${dim.label.en.toLowerCase()} had the highest ${metric.label.en.toLowerCase()} last quarter?`
-      : `Monthly ${metric.label.en.toLowerCase()} trend over the past 12 months`,
-    `Monthly ${metric.label.en.toLowerCase()} trend over the past 12 months`,
-    'What were the main reasons customers churned last quarter?',
-    'Which high-value customers are at risk, and what should we do?',
-  ];
-  return { zh, en, byMember };
+    const trend = httpMessage('example.trend', lang, words);
+    return [
+      httpMessage('example.last_quarter', lang, words),
+      dim ? httpMessage('example.highest', lang, words) : trend,
+      trend,
+      httpMessage('example.reasons', lang),
+      httpMessage('example.at_risk', lang),
+    ];
+  };
+  return { zh: home('zh'), en: home('en'), byMember };
 }
