@@ -57,6 +57,7 @@ describe('analysis routing by the shape of the ask', () => {
   it.each([
     ['复购越来越差，咱该咋办', 'actions'],
     ['怎么才能留住高价值客户', 'actions'],
+    ['怎么让老客多买点', 'actions'],
     ['What should we do about churn in the south?', 'actions'],
     ['how can we get at-risk customers to stay?', 'actions'],
     ['哪些客户快要流失了，给我名单', 'risk_list'],
@@ -214,5 +215,16 @@ describe('how to show a figure is not a filter', () => {
     expect(r.query).toMatchObject({ metrics: ['revenue'], timeRange: Q3 });
     expect(r.unknownTerms).toEqual([]);
     expect(r.assumptions.join(' ')).toContain(words);
+  });
+});
+
+describe('telco: tenure bands, contract risk lists and actions', () => {
+  it.each([
+    ['按在网时长分段看流失率', 'breakdown'],
+    ['月付合约的客户里哪些最可能流失', 'risk_list'],
+    ['怎么让月付合约的客户续约', 'actions'],
+    ['平均在网多久会流失', 'survival'],
+  ])('%s → %s', (question, intent) => {
+    expect(ask(question, TELCO).intent).toBe(intent);
   });
 });
