@@ -30,6 +30,7 @@ function input(
               value: v,
               label: { zh: v, en: v },
               synonyms: { zh: [], en: [] },
+              count: 0,
             })),
           }
         : d,
