@@ -228,3 +228,32 @@ describe('telco: tenure bands, contract risk lists and actions', () => {
     expect(ask(question, TELCO).intent).toBe(intent);
   });
 });
+
+describe('with and without, when the word first reads another dimension’s value', () => {
+  // the served catalog indexes the trait's stored values (true/false), as built from the data
+  const withValues = {
+    ...RETAIL,
+    dimensions: RETAIL.dimensions.map((d) =>
+      d.id === 'coupon_user'
+        ? {
+            ...d,
+            values: ['true', 'false'].map((v) => ({
+              value: v,
+              label: { zh: v, en: v },
+              synonyms: { zh: [], en: [] },
+              count: 0,
+            })),
+          }
+        : d,
+    ),
+  };
+  it('"with and without coupons" compares coupon users, not a coupon retention action left out', () => {
+    const r = ask('churn rate with and without coupons', withValues);
+    expect(r.query).toMatchObject({
+      metrics: ['churn_rate'],
+      dimensions: ['coupon_user'],
+      filters: [{ member: 'coupon_user', op: 'in', values: ['true', 'false'] }],
+      timeRange: Q3,
+    });
+  });
+});
