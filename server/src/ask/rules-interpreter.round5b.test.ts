@@ -257,3 +257,20 @@ describe('with and without, when the word first reads another dimension’s valu
     });
   });
 });
+
+describe('never the default period or the default factors for something the data does not have', () => {
+  it('a day named by an event the calendar does not know asks back', () => {
+    const r = ask('上次店庆那天的订单量是多少');
+    expect(r.kind).toBe('clarify');
+    expect(r.reason).toContain('店庆那天');
+  });
+  it('a calendar event day is still read', () => {
+    expect(ask('双11那天的订单量').query?.timeRange).toEqual({ start: '2025-11-11', end: '2025-11-12' });
+  });
+  it('the effect of a factor not in the data asks back instead of listing other drivers', () => {
+    const r = ask('不同仓库对客户流失有没有影响？');
+    expect(r.kind).toBe('clarify');
+    expect(r.reason).toContain('仓库');
+    expect(ask('哪些因素影响流失').intent).toBe('drivers');
+  });
+});

@@ -4,7 +4,7 @@ import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
-import { readAskShape, readPresentation } from './rules/ask-shape.ts';
+import { readAskShape, readPresentation, unreadEventDay } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
@@ -204,6 +204,20 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   );
   const shown = readPresentation(analysis);
   if (shown.length > 0) assumptions.push(say.presentation(shown, lang));
+  const day = unreadEventDay(analysis);
+  if (day && !previous?.lastQuery) {
+    const c = clarifyUnknownFilter([day], question, lang, reinterpret, say.unknownDay(day.text, lang));
+    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+  }
+  // "不同供应商对客户流失有没有影响": the factor asked about is not in the data; the drivers of churn
+  // over the known factors would answer another question
+  const factorWords = analysis.unknown.filter((t) => /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text));
+  const factorNamed = members.dimensions.length > 0 || members.filters.length > 0;
+  if (intent === 'drivers' && !factorNamed && factorWords.length > 0) {
+    const words = factorWords.map((t) => t.text);
+    const c = clarifyUnknownFilter(factorWords, question, lang, reinterpret, say.unknownFactor(words, lang));
+    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+  }
   if (grouping) assumptions.push(grouping);
   if (share?.note) assumptions.push(share.note);
   base.unknownTerms = analysis.unknown.map((t) => t.text);
