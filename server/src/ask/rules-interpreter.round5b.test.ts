@@ -274,3 +274,11 @@ describe('never the default period or the default factors for something the data
     expect(ask('哪些因素影响流失').intent).toBe('drivers');
   });
 });
+
+describe('a cause with no metric named is of the churn event', () => {
+  it('为啥那么多客户因为物流走了 → reasons, the churn reason logistics', () => {
+    const r = ask('为啥那么多客户因为物流走了');
+    expect(r.intent).toBe('reasons');
+    expect(r.query?.filters).toEqual([{ member: 'churn_reason', op: 'in', values: ['logistics'] }]);
+  });
+});

@@ -114,7 +114,9 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       );
       if (mentioned.length > 0) targets = mentioned;
     }
-    if (targets.length > 1 && namedAsCause(analysis, m)) targets = causeOf(targets, out.metrics, catalog);
+    // with no metric named ("点解咁多客户因为物流走咗"), the cause is of the default metric's event (churn)
+    if (targets.length > 1 && namedAsCause(analysis, m))
+      targets = causeOf(targets, out.metrics.length ? out.metrics : [catalog.defaultMetric], catalog);
     const t = targets[0];
     if (t.kind === 'metric') {
       out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
