@@ -3,6 +3,7 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
+import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
 import { readAskShape, readPresentation, unreadEventDay } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
@@ -320,7 +321,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
-  return { ...result, kind: 'clarify', intent: 'clarify', ...c };
+  // a metric asked for that the catalog lacks ("转化率") is named, not read as no metric at all
+  const asked = unknownMetricWord(analysis.unknown, analysis.original);
+  const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
+  return { ...result, kind: 'clarify', intent: 'clarify', ...c, reason };
 }
 
 /** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */

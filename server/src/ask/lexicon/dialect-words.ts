@@ -18,7 +18,9 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点算/g, '怎么办'],
   [/乜嘢/g, '什么'],
   [/咩/g, '什么'],
-  [/边(?=[个种度间位类家])/g, '哪'],
+  // 边度 = where: in a question about the data, which region (named back)
+  [/边度|边处/g, '哪些地区'],
+  [/边(?=[个种间位类家])/g, '哪'],
   [/而家/g, '现在'],
   [/今季/g, '本季度'],
   [/我哋/g, '我们'],
@@ -38,5 +40,41 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   // 同 = 和, outside 同比/同期/同时/同样/同一
   [/同(?![比期时样一事])/g, '和'],
   // 客 alone = customers ("流失的客多了", "几多个客")
-  [/(?<=[的些个位那这])客(?![户人单服])/g, '客户'],
+  [/(?<=[的些个位那这])客(?![户人单服诉群])/g, '客户'],
+];
+
+/** More Cantonese, applied with the markers above (咁多 → 那么多, 有冇 → 有没有, 拆开睇 → 分开看). */
+export const CANTONESE_MORE_WORDS: [RegExp, string][] = [
+  [/有冇/g, '有没有'],
+  [/系咪/g, '是不是'],
+  [/定系/g, '还是'],
+  [/同埋/g, '和'],
+  [/咁多/g, '那么多'],
+  [/咁/g, '这么'],
+  [/几时/g, '什么时候'],
+  [/唔系/g, '不是'],
+  [/唔/g, '不'],
+  [/仲有/g, '还有'],
+  [/拆开/g, '分开'],
+  [/嘢/g, '东西'],
+];
+
+/**
+ * Regional Mandarin read as standard Mandarin, in any question (these words are not standard Mandarin, so
+ * no marker is needed): Northeastern (哪嘎达, 嘎哈, 咋), Sichuan/Chongqing (啥子, 咋个), Shanghainese
+ * (啥辰光, 哪能), spoken northern (啥, 整). Named back like Cantonese.
+ */
+export const REGIONAL_WORDS: [RegExp, string][] = [
+  // "where / which region": 哪嘎达的客户流失得最狠 → 哪些地区的客户…
+  [/哪嘎达|哪旮旯|哪疙瘩|哪圪塔|哪嘎|哪块儿|哪些地方|哪个地方|什么地方|啥子地方|啥地方|哪片儿/g, '哪些地区'],
+  // "over there" after a place: 哈尔滨那旮旯 → 哈尔滨那边
+  [/那旮旯|那嘎达|那疙瘩|这旮旯|这嘎达|这疙瘩|那圪塔/g, '那边'],
+  [/啥辰光/g, '什么时候'],
+  [/嘎哈|干哈|干啥/g, '干什么'],
+  [/啥子/g, '什么'],
+  [/咋个/g, '怎么'],
+  [/咋整|咋办|咋弄/g, '怎么办'],
+  [/咋(?!样)/g, '怎么'],
+  [/(?<!什)啥(?!情况)/g, '什么'],
+  [/哪能/g, '怎么样'],
 ];

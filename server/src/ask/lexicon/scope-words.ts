@@ -157,8 +157,19 @@ export const ACTION_REQUEST_WORDS_ZH = [
   '推送给',
   '给他们打电话',
   '打电话给',
+  '审批',
+  '批准',
+  '批一下',
+  '对账',
+  '做账',
+  '记账',
+  '入账',
+  '下单买',
+  '帮我下单',
 ];
 export const ACTION_REQUEST_PATTERNS_EN = [
+  // finance and workflow actions of every register: approve a budget, post to the ledger, reconcile
+  /\b(?:approve|authori[sz]e|sign\s+off(?:\s+on)?|reconcile|post\s+(?:the\s+)?(?:adjustments?|entries|journal)|book\s+(?:the\s+)?(?:adjustments?|entries))\b/,
   /\bsend\s+(?:an?\s+|the\s+)?(?:sms|text|texts|email|emails|message|messages|coupon|coupons|offer|offers)\b/,
   /\bsend\s+(?:them|all|every|everyone|each)\b/,
   /\b(?:email|text|call)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:customers?|users?|clients?)\b/,

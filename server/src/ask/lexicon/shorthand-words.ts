@@ -66,6 +66,12 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
   [/\bm\/m\b/gi, 'month over month'],
   [/\by\/y\b/gi, 'year over year'],
   [/\bly\b(?=\s*[?.!]?\s*$)/gi, 'last year'],
+  // business shorthand for comparisons, in the spellings of each register (MoM, m-o-m, month-on-month)
+  [/\bw\/w\b|\bw-o-w\b|\bWoW\b|\bweek[- ]on[- ]week\b/g, 'week over week'],
+  [/\bm-o-m\b|\bmonth[- ]on[- ]month\b/gi, 'month over month'],
+  [/\bq-o-q\b|\bquarter[- ]on[- ]quarter\b/gi, 'quarter over quarter'],
+  [/\by-o-y\b|\byear[- ]on[- ]year\b/gi, 'year over year'],
+  [/\bvs\.?\s+ly\b/gi, 'vs last year'],
 ];
 
 /**

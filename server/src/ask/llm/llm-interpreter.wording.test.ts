@@ -64,7 +64,7 @@ const CASES: WordingCase[] = [
     model: 'retail',
     sent: '双11期间的订单数',
     prompt:
-      '双11 / Double 11 / 双十一 / 双11狂欢节 / 光棍节 / double 11: window 2025-11-01 .. 2025-11-12; the day itself (当天, 那天) 2025-11-11 .. 2025-11-12',
+      '双11 / Double 11 / 双十一 / 双11狂欢节 / 光棍节 / 双十一大促: window 2025-11-01 .. 2025-11-12; the day itself (当天, 那天) 2025-11-11 .. 2025-11-12',
     intent: 'metric',
     query: { metrics: ['orders'], timeRange: { start: '2025-11-01', end: '2025-11-12' } },
   },

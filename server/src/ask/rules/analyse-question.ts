@@ -1,7 +1,7 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
-import { type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
+import { insideStopWord, type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
 import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
 import { membersNamedInPart, partialMatch } from '../match/partial-names.ts';
 import { findPhrases, selectLongest } from '../match/phrase-finder.ts';
@@ -120,7 +120,7 @@ function unreadGroupings(
 ): LeftoverTerm[] {
   const found: LeftoverTerm[] = [];
   for (const c of cues) {
-    if (c.cue !== 'byDimension' || c.insideCatalog) continue;
+    if (c.cue !== 'byDimension' || c.insideCatalog || insideStopWord(original, c.start, c.end)) continue;
     let start = c.end;
     while (original[start] === ' ') start++;
     let end = start;

@@ -2,6 +2,7 @@ import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
 import { addMonths, lastCompleteQuarter } from '../../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from '../interpretation.ts';
+import { qualifiesUnderstoodWord, standsInGroupingSlot, unknownEventName } from '../match/word-slots.ts';
 import type { RulesResult } from '../rules-interpreter.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { clarifyEmptyPeriod, clarifyUnknownFilter, looksLikeFilter, type Reinterpret } from './clarify.ts';
@@ -86,9 +87,32 @@ export function finish(
   const kind = ANALYSIS_INTENT_SET.has(parts.intent) ? 'analysis' : 'query';
   const defaultedRange = inheritedDefault ?? period.defaulted;
 
-  const filterLike = analysis.unknown.filter((t) => looksLikeFilter(t, analysis.original));
+  // an unknown word in a filter frame asks back, unless it only qualifies a word understood (match/word-slots.ts);
+  // so does a date the calendar does not have ("会员日那天"): it decides the period, never dropped
+  const named = unknownEventName(analysis);
+  const event = named && analysis.unknown.find((t) => t.start < named.end && t.end > named.start);
+  if (named && !event) {
+    analysis.unknown = [...analysis.unknown, named];
+    base.unknownTerms = [...base.unknownTerms, named.text];
+  }
+  const eventTerm = event ?? named;
+  const grouping = analysis.unknown.filter((t) => standsInGroupingSlot(t, analysis.original));
+  const filterLike = analysis.unknown.filter(
+    (t) =>
+      t === eventTerm ||
+      grouping.includes(t) ||
+      (looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis)),
+  );
   if (filterLike.length > 0) {
-    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret);
+    const reason = eventTerm
+      ? say.unknownEvent((named ?? eventTerm).text, lang)
+      : grouping.length > 0
+        ? say.unknownGrouping(
+            grouping.map((t) => t.text),
+            lang,
+          )
+        : undefined;
+    const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret, reason);
     return {
       ...base,
       understood,

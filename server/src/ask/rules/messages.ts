@@ -75,6 +75,18 @@ export const say = {
     lang === 'zh'
       ? `数据里没有找到“${terms.join('”、“')}”，无法按它筛选。可以不加这个条件，或换一个数据里有的取值。`
       : `"${terms.join('", "')}" was not found in the data, so it cannot be used as a filter. You can drop it or pick a value that exists.`,
+  unknownMetric: (words: string, lang: Lang) =>
+    lang === 'zh'
+      ? `数据里没有“${words}”这个指标。可以从这些指标开始：`
+      : `The data has no metric called "${words}". You could start from one of these:`,
+  unknownEvent: (name: string, lang: Lang) =>
+    lang === 'zh'
+      ? `业务日历里没有“${name}”这个日期，无法确定时间范围。可以给出具体日期，或去掉它。`
+      : `The business calendar has no date called "${name}", so the period is unclear. You can give the dates or drop it.`,
+  unknownGrouping: (terms: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `数据里没有“${terms.join('”、“')}”这个分组，无法按它拆分。可以去掉它，或换一个数据里有的维度。`
+      : `The data has no grouping "${terms.join('", "')}", so the answer cannot be split by it. You can drop it or pick a grouping that exists.`,
   unknownCondition: (terms: string[], lang: Lang) =>
     lang === 'zh'
       ? `没能把“${terms.join('”、“')}”理解成数据里的条件（取值、数量或时间），所以没有直接回答。可以去掉它，或换一种说法。`

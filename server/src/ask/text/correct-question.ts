@@ -2,20 +2,26 @@ import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
-import { CANTONESE_MARKERS, CANTONESE_WORDS } from '../lexicon/dialect-words.ts';
+import {
+  CANTONESE_MARKERS,
+  CANTONESE_MORE_WORDS,
+  CANTONESE_WORDS,
+  REGIONAL_WORDS,
+} from '../lexicon/dialect-words.ts';
 import {
   FORWARD_PREFIXES,
   MIN_TYPO_LENGTH,
   SHORTHAND_PHRASES,
   SHORTHAND_WORDS,
 } from '../lexicon/shorthand-words.ts';
+import { correctionMessages } from './correction-messages.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 
 /** One change made to the question before matching, named back to the user. */
 export interface Correction {
-  kind: 'traditional' | 'dialect' | 'homophone' | 'typo' | 'shorthand' | 'initials';
+  kind: 'traditional' | 'dialect' | 'regional' | 'homophone' | 'typo' | 'shorthand' | 'initials';
   from: string;
   to: string;
 }
@@ -100,10 +106,20 @@ function simplify(text: string, corrections: Correction[]): string {
 /** Cantonese wording read as Mandarin (lexicon/dialect-words.ts), only in a question marked as Cantonese. */
 function readCantonese(text: string, corrections: Correction[]): string {
   if (!CANTONESE_MARKERS.test(text)) return text;
+  return readWords(text, [...CANTONESE_MORE_WORDS, ...CANTONESE_WORDS], 'dialect', corrections);
+}
+
+/** Each word of a list rewritten, the change named back as `kind`. */
+function readWords(
+  text: string,
+  words: [RegExp, string][],
+  kind: Correction['kind'],
+  corrections: Correction[],
+): string {
   let out = text;
-  for (const [pattern, to] of CANTONESE_WORDS) {
+  for (const [pattern, to] of words) {
     out = out.replace(pattern, (from) => {
-      corrections.push({ kind: 'dialect', from, to });
+      corrections.push({ kind, from, to });
       return to;
     });
   }
@@ -250,6 +266,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   let text = simplify(question, corrections);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   text = readCantonese(text, corrections);
+  text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
   text = fixHomophones(text, d, corrections);
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
@@ -261,13 +278,12 @@ export function describeCorrections(corrections: Correction[], lang: Lang): stri
   if (corrections.length === 0) return undefined;
   const seen = new Set<string>();
   const unique = corrections.filter((c) => !seen.has(`${c.from}→${c.to}`) && seen.add(`${c.from}→${c.to}`));
-  const dialect = unique.filter((c) => c.kind === 'dialect').map((c) => `${c.from}→${c.to}`);
+  const changes = (kind: Correction['kind']) =>
+    unique.filter((c) => c.kind === kind).map((c) => `${c.from}→${c.to}`);
   const parts = unique.flatMap((c) => {
-    if (c.kind === 'dialect') {
-      if (c !== unique.find((x) => x.kind === 'dialect')) return [];
-      return lang === 'zh'
-        ? `粤语按普通话理解（${dialect.join('、')}）`
-        : `Cantonese read as Mandarin (${dialect.join(', ')})`;
+    if (c.kind === 'dialect' || c.kind === 'regional') {
+      if (c !== unique.find((x) => x.kind === c.kind)) return [];
+      return correctionMessages[c.kind](changes(c.kind), lang);
     }
     if (c.kind === 'traditional')
       return lang === 'zh'

@@ -175,6 +175,14 @@ function rules(): Rule[] {
       (m, a) => rolling(n(m[1]), m[2], a),
     ],
     [new RegExp(`(${NUMBER_PATTERN})\\s*(个月|天|周)内`, 'g'), (m, a) => rolling(n(m[1]), m[2], a)],
+    // British/Australian/Indian English: a fortnight is two weeks ("last fortnight", "past 3 fortnights")
+    [
+      new RegExp(
+        `\\b(?:the\\s+)?(?:past|last|previous|trailing)\\s+(?:(${NUMBER_PATTERN})\\s+)?fortnights?\\b`,
+        'g',
+      ),
+      (m, a) => rolling(2 * (m[1] ? n(m[1]) : 1), 'week', a),
+    ],
   ];
 }
 const RULES = rules();
