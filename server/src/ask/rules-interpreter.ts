@@ -5,7 +5,7 @@ import { applyFollowUp, type ConversationState, continuedState, isFollowUp } fro
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
-import { readAskShape, readPresentation, unreadEventDay } from './rules/ask-shape.ts';
+import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
@@ -203,16 +203,14 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
-  const shown = readPresentation(analysis);
-  if (shown.length > 0) assumptions.push(say.presentation(shown, lang));
-  const day = unreadEventDay(analysis);
-  if (day && !previous?.lastQuery) {
-    const c = clarifyUnknownFilter([day], question, lang, reinterpret, say.unknownDay(day.text, lang));
-    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
-  }
   // "不同供应商对客户流失有没有影响": the factor asked about is not in the data; the drivers of churn
   // over the known factors would answer another question
-  const factorWords = analysis.unknown.filter((t) => /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text));
+  const relation = analysis.cues.find(
+    (c) => c.cue === 'drivers' && RELATION.test(analysis.original.slice(c.start, c.end).toLowerCase()),
+  );
+  const factorWords = relation
+    ? analysis.unknown.filter((t) => t.end <= relation.start && /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text))
+    : [];
   const factorNamed = members.dimensions.length > 0 || members.filters.length > 0;
   if (intent === 'drivers' && !factorNamed && factorWords.length > 0) {
     const words = factorWords.map((t) => t.text);
@@ -326,6 +324,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
   return { ...result, kind: 'clarify', intent: 'clarify', ...c, reason };
 }
+
+/** A drivers cue that relates a named factor to the outcome ("X 对流失有没有影响", "does X drive churn"). */
+const RELATION =
+  /有没有影响|有影响|影响大吗|有关系|有没有关系|有关吗|相关吗|有关联|有没有关联|drive|affect|anything to do|related|linked|correlated|matter/;
 
 /** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */
 function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {

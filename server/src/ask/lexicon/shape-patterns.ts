@@ -108,16 +108,3 @@ export const REQUEST_PATTERNS: RegExp[] = [
   /\b(?:lower|raise|cut|increase|decrease|change|set)\b.{0,30}\bprices?\b.{0,20}\bby\b/,
   /(?:订单|单号|order)\s*(?:号|#|no\.?|number)?\s*[a-z]{0,4}-?\d{4,}/,
 ];
-
-/**
- * How to show the figure, not what to compute ("to one decimal place", "in lakhs please", "Crore figure is
- * fine", "in USD", "保留一位小数", "用万元表示"): never a filter; the answer keeps its standard format, said.
- */
-export const PRESENTATION_PATTERNS: RegExp[] = [
-  /\bto (?:one|two|three|\d) decimal places?\b/,
-  /\b(?:rounded|round) to (?:the nearest )?(?:\w+ )?(?:decimal|place|thousand|million|percent)s?\b/,
-  /\bin (?:lakhs?|crores?|millions?|thousands?|billions?|usd|dollars|rmb|cny|yuan)\b(?: please)?/,
-  /\b(?:lakh|crore|million|usd|dollar)s? (?:figure|figures|terms)(?: is| are)?(?: fine| ok| okay)?\b/,
-  /保留(?:一|两|二|三|\d)位小数/,
-  /(?:用|以|按)(?:万元|亿元|万|千元|美元|美金|百分比)(?:表示|显示|为单位|计)?/,
-];

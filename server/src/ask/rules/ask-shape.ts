@@ -1,6 +1,5 @@
 import type { Intent } from '../../answer/answer-schema.ts';
-import { PRESENTATION_PATTERNS, SHAPE_PATTERNS, type ShapePattern } from '../lexicon/shape-patterns.ts';
-import type { LeftoverTerm } from '../match/leftover-terms.ts';
+import { SHAPE_PATTERNS, type ShapePattern } from '../lexicon/shape-patterns.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 
 /** The analyses a question's shape can ask for (lexicon/shape-patterns.ts), in order of precedence. */
@@ -58,41 +57,4 @@ export function askShape(
     }
   }
   return undefined;
-}
-
-/**
- * "to one decimal place", "in lakhs please", "保留一位小数": how to show the figure, never a condition on
- * the data. Its words leave the unknown terms; returns them, to say the standard format was kept.
- */
-export function readPresentation(analysis: QuestionAnalysis): string[] {
-  const found: { start: number; end: number }[] = [];
-  for (const re of PRESENTATION_PATTERNS)
-    for (const m of analysis.folded.matchAll(new RegExp(re.source, 'g')))
-      found.push({ start: m.index, end: m.index + m[0].length });
-  if (found.length === 0) return [];
-  analysis.unknown = analysis.unknown.filter((t) => !found.some((s) => t.start < s.end && t.end > s.start));
-  return found.map((s) => analysis.original.slice(s.start, s.end));
-}
-
-/** A day or a stretch named by an event ("上次会员日那天", "过年那阵子", "that day"). */
-const EVENT_DAY = /(?:那天|当天|那一天|那几天|那阵子|那段时间|那周|\bthat (?:day|week)\b)/;
-const DAY_PREFIX = /^(?:上次|上一次|最近一次|去年|今年|前年|上个|这次)/;
-
-/**
- * "上次会员日那天的订单量": a day named by an event the model's calendar does not know (no time word read
- * for it) is the unknown words before 那天, never the default quarter. Undefined when a period was read.
- */
-export function unreadEventDay(analysis: QuestionAnalysis): LeftoverTerm | undefined {
-  if (analysis.time.range) return undefined;
-  const m = EVENT_DAY.exec(analysis.folded);
-  if (!m) return undefined;
-  let start = m.index;
-  while (start > 0 && /\p{Script=Han}/u.test(analysis.original[start - 1])) start--;
-  const before = analysis.original.slice(start, m.index);
-  const prefix = DAY_PREFIX.exec(before);
-  if (prefix) start += prefix[0].length;
-  const end = m.index + m[0].length;
-  return end - start > m[0].length || /that/.test(m[0])
-    ? { text: analysis.original.slice(start, end), start, end }
-    : undefined;
 }

@@ -99,18 +99,10 @@ export const say = {
     lang === 'zh'
       ? `数据模型里没有“是否流失”的客户维度，无法把“${metric}”按流失客户和留存客户分开比较，所以没有给出一个总体数字。可以看流失原因或驱动因素分析，或请分析师在模型里加这个维度。`
       : `The model has no churned-or-retained customer dimension, so ${metric} cannot be split between churned and retained customers; one overall figure would be misleading. Try the churn reasons or drivers analysis, or ask an analyst to add that dimension.`,
-  unknownDay: (words: string, lang: Lang) =>
-    lang === 'zh'
-      ? `没有认出“${words}”是哪一天或哪段时间（数据的日历里没有它），所以没有直接回答`
-      : `"${words}" is not a day or period the data's calendar knows, so the question was not answered as is`,
   unknownFactor: (words: string[], lang: Lang) =>
     lang === 'zh'
       ? `数据里没有“${words.join('”、“')}”，无法分析它对流失的影响`
       : `The data has no "${words.join('", "')}", so its effect on churn cannot be analysed`,
-  presentation: (words: string[], lang: Lang) =>
-    lang === 'zh'
-      ? `“${words.join('”、“')}”是显示方式，不是筛选条件：数字按标准格式显示`
-      : `"${words.join('", "')}" is about display, not a filter: figures are shown in the standard format`,
   sqlReading: (text: string, lang: Lang) =>
     lang === 'zh' ? `按 SQL 关键词理解为“${text}”` : `Read the SQL keywords as "${text}"`,
   unanswered: (asks: string[], lang: Lang) =>

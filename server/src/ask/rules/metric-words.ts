@@ -155,6 +155,11 @@ function churnDescribes(kept: CatalogMatch[], analysis: QuestionAnalysis, catalo
       for (const p of before) dropped.add(p);
       return r;
     }
+    if (metric.label.zh.startsWith(stem) && metric.format.startsWith('currency')) {
+      // "流失的客户带走了多少收入" where the words already name lost revenue: the people word describes it
+      for (const p of before) dropped.add(p);
+      return r;
+    }
     const lost = catalog.metrics.filter(
       (c) => c.id !== metric.id && c.format === metric.format && c.label.zh.startsWith(stem),
     );
