@@ -4,7 +4,7 @@
  * never a top and a bottom customer.
  */
 import { describe, expect, it } from 'vitest';
-import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { modelCatalog, withBooleanValues } from '../../test/ask/model-catalogs.ts';
 import { narrativeFor } from './narrative.ts';
 import type { PresentationInput } from './presentation-input.ts';
 import { presentedMembers } from './presented-members.ts';
@@ -19,23 +19,8 @@ function input(
   metric: string,
   rows: Record<string, unknown>[],
 ): PresentationInput {
-  const catalog = {
-    ...RETAIL,
-    // a boolean read from the data has its stored values as labels ("true"): presentation says 是/否
-    dimensions: RETAIL.dimensions.map((d) =>
-      d.id === 'coupon_user'
-        ? {
-            ...d,
-            values: ['true', 'false'].map((v) => ({
-              value: v,
-              label: { zh: v, en: v },
-              synonyms: { zh: [], en: [] },
-              count: 0,
-            })),
-          }
-        : d,
-    ),
-  };
+  // a boolean read from the data has its stored values as labels ("true"): presentation says 是/否
+  const catalog = withBooleanValues(RETAIL, 'coupon_user');
   return {
     language: lang,
     intent,

@@ -5,7 +5,7 @@
  * and the served model a question's business words name.
  */
 import { describe, expect, it } from 'vitest';
-import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { modelCatalog, withBooleanValues } from '../../test/ask/model-catalogs.ts';
 import { routeQuestion } from './model-routing.ts';
 import { askShape } from './rules/ask-shape.ts';
 import { laterAsks } from './rules/two-asks.ts';
@@ -218,22 +218,7 @@ describe('telco: tenure bands, contract risk lists and actions', () => {
 
 describe('with and without, when the word first reads another dimension’s value', () => {
   // the served catalog indexes the trait's stored values (true/false), as built from the data
-  const withValues = {
-    ...RETAIL,
-    dimensions: RETAIL.dimensions.map((d) =>
-      d.id === 'coupon_user'
-        ? {
-            ...d,
-            values: ['true', 'false'].map((v) => ({
-              value: v,
-              label: { zh: v, en: v },
-              synonyms: { zh: [], en: [] },
-              count: 0,
-            })),
-          }
-        : d,
-    ),
-  };
+  const withValues = withBooleanValues(RETAIL, 'coupon_user');
   it('"with and without coupons" compares coupon users, not a coupon retention action left out', () => {
     const r = ask('churn rate with and without coupons', withValues);
     expect(r.query).toMatchObject({
