@@ -132,7 +132,6 @@ export const ACTION_CUE_WORDS = {
     '清单',
     '列表',
     '明细',
-    '列出',
     '哪些客户',
     '哪些用户',
     '哪几个客户',
@@ -140,7 +139,6 @@ export const ACTION_CUE_WORDS = {
     '是谁',
     '有谁',
     '哪些顾客',
-    'list',
     'which customers',
     'who are',
     'who is',
@@ -165,14 +163,16 @@ export const ACTION_CUE_WORDS = {
     '快要流失',
     '要流失了',
     '要流失',
-    '列一下',
-    '列一份',
-    '请列',
     '导出',
     '发我名单',
     'send me the list',
     'send me',
   ],
+  /**
+   * Verbs of listing ("列一下", "list out"): a list of customers only when nothing is grouped and no metric
+   * is named as a figure (rules/intent.ts `listsCustomers`); "按大区列一下流失率" is a breakdown.
+   */
+  listVerb: ['列出', '列一下', '列一份', '请列', '列个', '列下', 'list', 'list out', 'list all'],
   cohorts: [
     '留存曲线',
     '同期群',

@@ -50,6 +50,21 @@ function asksForCustomers(analysis: QuestionAnalysis, members: Members): boolean
   });
 }
 
+/** A metric named as a figure (流失率, 流失客户数, revenue): what a listing verb then lists is numbers. */
+const FIGURE_WORD = /(?:率|数|额|值|量|比例|rate|count|number|revenue|value|%)$/i;
+
+/**
+ * "列一下上个月流失的客户", "list the customers who churned": a listing verb lists customers when nothing is
+ * grouped and no metric is named as a figure; "按大区列一下流失客户数和流失率" is a breakdown.
+ */
+function listsCustomers(analysis: QuestionAnalysis, members: Members): boolean {
+  if (!hasCue(analysis, 'listVerb') || members.dimensions.length > 0 || members.metrics.length > 1)
+    return false;
+  return !analysis.matches.some(
+    (m) => m.targets[0].target.kind === 'metric' && FIGURE_WORD.test(normaliseKey(m.text)),
+  );
+}
+
 /**
  * The intent (CONVENTIONS.md "Intents"), analysis intents first: 怎么挽回 → actions; 为什么…上升 →
  * decomposition; 驱动因素 → drivers; 为什么/原因 → reasons; … then comparison, trend, breakdown, metric.
@@ -67,7 +82,8 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('survival')) return 'survival';
   if (has('why') || asksReasons(analysis) || asksReasonsByName(analysis, members)) return 'reasons';
   if (has('segments')) return 'segments';
-  if (has('riskList') || asksForCustomers(analysis, members)) return 'risk_list';
+  if (has('riskList') || asksForCustomers(analysis, members) || listsCustomers(analysis, members))
+    return 'risk_list';
   // "数码和家电合计", "combined revenue of A and B": one total over the values, not a comparison
   if (!has('total') && [...members.valuesByDimension.values()].some((v) => v.length >= 2))
     return 'comparison';

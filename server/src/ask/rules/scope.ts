@@ -31,6 +31,7 @@ const CONTENT_CUES = new Set([
   'actions',
   'campaignOutcomes',
   'riskList',
+  'listVerb',
   'cohorts',
   'survival',
   'segments',
