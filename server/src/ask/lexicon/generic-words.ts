@@ -43,6 +43,11 @@ export const ENTITY_WORDS = [
   'user',
   'clients',
   'client',
+  // the unit a telco counts (門號 = a subscriber line), and subscribers / accounts in English
+  '门号',
+  '订户',
+  'subscribers',
+  'accounts',
 ];
 
 /** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */

@@ -105,6 +105,27 @@ export const DATA_CHANGE_WORDS_ZH = [
   '覆盖',
   '篡改',
   '重置',
+  // asking to change the figures themselves ("流失数据太难看了，帮忙改低一点")
+  '改低',
+  '改高',
+  '改小一点',
+  '改大一点',
+  '数据调低',
+  '数据调高',
+  '数字调低',
+  '数字调高',
+  '改一下数据',
+  '数据改一下',
+  '改一下数字',
+  '数字改一下',
+  '改下数据',
+  '改好看',
+  '改得好看',
+  '美化数据',
+  '美化一下数据',
+  '数据美化',
+  '做低一点',
+  '做高一点',
 ];
 
 /** English requests to write to the data (word-bounded patterns, so "why did churn drop?" stays a question). */
@@ -122,6 +143,8 @@ export const DATA_CHANGE_PATTERNS_EN = [
   /\bwipe\b/,
   /\boverwrite\b/,
   /\bset\s+\w+\s*=/,
+  /\b(?:massage|fudge|tweak|doctor|cook|lower|inflate|deflate|bump up)\s+(?:the\s+|these\s+|our\s+)?(?:numbers|figures|data|stats)\b/,
+  /\bmake\s+(?:the\s+|these\s+)?(?:numbers|figures|data)\s+look\s+(?:better|nicer|good)\b/,
 ];
 
 /**

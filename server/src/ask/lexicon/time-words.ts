@@ -206,6 +206,89 @@ export const TREND_WORDS = [
   'trend line',
 ];
 
+/**
+ * "和上一个季度相比", "跟上月比较", "同前一期对比", "compared with the prior month": a connector, a word for the
+ * period just before, and a comparing word, in every combination (said by people nobody listed yet).
+ */
+const PERIOD_BEFORE_ZH = [
+  '上个季度',
+  '上一个季度',
+  '上季度',
+  '上一季度',
+  '上一季',
+  '前一个季度',
+  '前一季度',
+  '上上个季度',
+  '上上季度',
+  '上个月',
+  '上一个月',
+  '上月',
+  '前一个月',
+  '上上个月',
+  '上周',
+  '上一周',
+  '上个星期',
+  '前一周',
+  '上期',
+  '上一期',
+  '前一期',
+  '前一个半年',
+  '上一个半年',
+  '再上一个月',
+  '再上个月',
+  '再上一个季度',
+  '再上个季度',
+];
+const PERIOD_BEFORE_EN = [
+  'last quarter',
+  'the last quarter',
+  'previous quarter',
+  'the previous quarter',
+  'prior quarter',
+  'the prior quarter',
+  'preceding quarter',
+  'the preceding quarter',
+  'last month',
+  'previous month',
+  'the previous month',
+  'prior month',
+  'the prior month',
+  'the preceding month',
+  'last week',
+  'previous week',
+  'the previous week',
+  'prior week',
+  'the prior week',
+  'previous period',
+  'the previous period',
+  'prior period',
+  'the prior period',
+  'the preceding period',
+  'the quarter before',
+  'the month before',
+  'the week before',
+];
+const combine = (heads: string[], middles: string[], tails: string[], space = '') =>
+  heads.flatMap((h) => middles.flatMap((m) => tails.map((t) => [h, m, t].filter(Boolean).join(space))));
+const PREVIOUS_PERIOD_PHRASES = [
+  ...combine(['和', '跟', '与', '同', '较', '对比', '对照'], PERIOD_BEFORE_ZH, [
+    '比',
+    '相比',
+    '比较',
+    '对比',
+    '相比较',
+    '比起来',
+    '',
+  ]),
+  ...combine(['比', '比起', '相比', '相较', '相较于', '较'], PERIOD_BEFORE_ZH, ['']),
+  ...combine(
+    ['vs', 'vs.', 'versus', 'compared to', 'compared with', 'against', 'relative to'],
+    PERIOD_BEFORE_EN,
+    [''],
+    ' ',
+  ),
+];
+
 /** Words asking to compare with an earlier period. */
 export const COMPARE_WORDS: Record<'previous_period' | 'same_period_last_year', string[]> = {
   previous_period: [
@@ -289,6 +372,7 @@ export const COMPARE_WORDS: Record<'previous_period' | 'same_period_last_year', 
     'compared with the prior quarter',
     'compared to the previous quarter',
     'compared with the previous quarter',
+    ...PREVIOUS_PERIOD_PHRASES,
   ],
   same_period_last_year: [
     '同比',
