@@ -148,6 +148,19 @@ describe('a follow-up compared with the period before', () => {
   });
 });
 
+describe('the dimension a metric owns, and what customers were lost to', () => {
+  it('"tickets by category" groups by the ticket category, revenue by category by the product category', () => {
+    expect(ask('tickets by category in September').query?.dimensions).toEqual(['ticket_category']);
+    expect(ask('revenue by category in September').query?.dimensions).toEqual(['category']);
+  });
+
+  it('"lost to late delivery" is the churn reason, not the ticket category', () => {
+    const r = ask('how many customers were lost to late delivery last quarter');
+    expect(r.query?.metrics).toEqual(['churned_customers']);
+    expect(r.query?.filters).toEqual([{ member: 'churn_reason', op: 'in', values: ['logistics'] }]);
+  });
+});
+
 describe('declines and asks', () => {
   it.each([
     '这个月复购率太低了，帮我把数据改好看一点',

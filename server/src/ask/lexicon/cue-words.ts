@@ -227,7 +227,21 @@ export const CUE_WORDS = {
     'together',
   ],
   /** Why something happened to a value ("因为价格流失", "churned because of price"). */
-  cause: ['因为', '由于', 'because of', 'due to', 'because'],
+  cause: [
+    '因为',
+    '由于',
+    'because of',
+    'due to',
+    'because',
+    'owing to',
+    'as a result of',
+    // "how many did we lose to service issues": what they were lost to is the cause
+    'lose to',
+    'lost to',
+    'losing to',
+    'lose them to',
+    'lost them to',
+  ],
   /** Future tense: with a churn word and a period that has not started, a forecast (rules/metric-choice.ts). */
   future: [
     '会流失',

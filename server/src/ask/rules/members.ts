@@ -176,6 +176,12 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
   }
   // a dimension named next to its own value is the value's label ("地区 华南"), not a grouping
   out.dimensions = out.dimensions.filter((d) => out.groupedBy.has(d) || !filterValues.has(d));
+  for (const [i, d] of out.dimensions.entries()) {
+    const own = metricsOwnDimension(d, out.metrics, catalog);
+    if (own === d) continue;
+    out.dimensions[i] = own;
+    if (out.groupedBy.delete(d)) out.groupedBy.add(own);
+  }
   applyYesDimensions(out, catalog);
   return out;
 }
@@ -215,6 +221,30 @@ function namedAsCause(analysis: QuestionAnalysis, m: CatalogMatch): boolean {
     (x) => x.targets[0].target.kind === 'metric' && adjacent(analysis.original, m.end, x.start, 0),
   );
   return after || metricNext;
+}
+
+/**
+ * "Tickets by category": a grouping word that ends another dimension's name whose rest names the metric
+ * (Ticket category = "ticket" + category; 工单类别) is that dimension, the metric's own. Catalog-derived.
+ */
+function metricsOwnDimension(id: string, metrics: string[], catalog: Catalog): string {
+  const dim = catalog.dimensions.find((d) => d.id === id);
+  if (!dim || metrics.length === 0) return id;
+  const names = metrics.flatMap((m) => {
+    const metric = catalog.metrics.find((x) => x.id === m);
+    return metric ? [metric.label.en.toLowerCase(), metric.label.zh, metric.id] : [];
+  });
+  const own = catalog.dimensions.filter((e) => {
+    if (e.id === id) return false;
+    return (['en', 'zh'] as const).some((lang) => {
+      const word = dim.label[lang].toLowerCase();
+      const name = e.label[lang].toLowerCase();
+      if (name === word || !name.endsWith(word)) return false;
+      const rest = name.slice(0, name.length - word.length).trim();
+      return rest.length >= 2 && names.some((n) => n.includes(rest));
+    });
+  });
+  return own.length === 1 ? own[0].id : id;
 }
 
 /** Two-character pieces of a label, to tell which dimension a metric's words share. */
