@@ -161,6 +161,22 @@ describe('the dimension a metric owns, and what customers were lost to', () => {
   });
 });
 
+describe('a bare number beside a numbered value', () => {
+  it('"scored 4 or 5" is one group of two stored values, not a comparison', () => {
+    const r = ask('average monthly charges for customers with satisfaction 4 or 5', TELCO);
+    expect(r.kind).toBe('query');
+    expect(r.intent).toBe('metric');
+    expect(r.query?.dimensions).toEqual([]);
+    expect(r.query?.filters).toEqual([{ member: 'satisfaction_score', op: 'in', values: ['4', '5'] }]);
+  });
+
+  it('"3分和4" sets the two scores side by side', () => {
+    const r = ask('满意度3分和4的用户平均月费', TELCO);
+    expect(r.query?.filters).toEqual([{ member: 'satisfaction_score', op: 'in', values: ['3', '4'] }]);
+    expect(r.query?.dimensions).toEqual(['satisfaction_score']);
+  });
+});
+
 describe('declines and asks', () => {
   it.each([
     '这个月复购率太低了，帮我把数据改好看一点',

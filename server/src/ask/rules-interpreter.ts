@@ -358,7 +358,9 @@ function questionParts(analysis: QuestionAnalysis, members: Members): QuestionPa
 function dimensionsFor(intent: Intent, members: Members, total: boolean): string[] {
   const compared = total
     ? []
-    : [...members.valuesByDimension.entries()].filter(([, v]) => v.length >= 2).map(([d]) => d);
+    : [...members.valuesByDimension.entries()]
+        .filter(([d, v]) => v.length >= 2 && !members.unions?.has(d))
+        .map(([d]) => d);
   const dims = ANALYSIS_INTENT_SET.has(intent)
     ? members.dimensions.filter((d) => members.groupedBy.has(d))
     : members.dimensions;

@@ -85,7 +85,10 @@ export function detectIntent(analysis: QuestionAnalysis, members: Members, hasGr
   if (has('riskList') || asksForCustomers(analysis, members) || listsCustomers(analysis, members))
     return 'risk_list';
   // "数码和家电合计", "combined revenue of A and B": one total over the values, not a comparison
-  if (!has('total') && [...members.valuesByDimension.values()].some((v) => v.length >= 2))
+  if (
+    !has('total') &&
+    [...members.valuesByDimension].some(([d, v]) => v.length >= 2 && !members.unions?.has(d))
+  )
     return 'comparison';
   if (hasGrain) return 'trend';
   if (members.dimensions.length > 0) return 'breakdown';

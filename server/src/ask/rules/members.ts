@@ -30,6 +30,8 @@ export interface Members {
   valueMatches: CatalogMatch[];
   ambiguities: Ambiguity[];
   understood: { text: string; meaning: string }[];
+  /** Dimensions whose values were joined by "or" ("rated 1 or 2"): one group, not groups compared. */
+  unions?: Set<string>;
   /** A comparison said inside a metric's name ("流失率环比变化"). */
   compare?: 'previous_period' | 'same_period_last_year';
 }
@@ -169,6 +171,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     if (!entry.in.includes(t.value)) entry.in.push(t.value);
   }
   bothSides(analysis, catalog, out, filterValues);
+  numberedSiblings(analysis, catalog, out, filterValues);
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });
@@ -245,6 +248,34 @@ function metricsOwnDimension(id: string, metrics: string[], catalog: Catalog): s
     });
   });
   return own.length === 1 ? own[0].id : id;
+}
+
+/** "or 2", "和2", "、3": a bare number set beside a value just read. */
+const NUMBER_BESIDE = /^\s*(?:or|and|,|、|或者|或|和|跟|\/)\s*(\d+)(?![\d.%])/i;
+
+/**
+ * "rated satisfaction 1 or 2", "满意度1分和2": a bare number beside a value of a dimension whose stored values
+ * are numbers is that dimension's value too (when stored), not an unexplained number.
+ */
+function numberedSiblings(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  out: Members,
+  filterValues: Map<string, { in: string[]; out: string[] }>,
+): void {
+  for (const m of out.valueMatches) {
+    const t = m.targets[0].target;
+    if (t.kind !== 'value' || !/^\d+$/.test(t.value)) continue;
+    const beside = NUMBER_BESIDE.exec(analysis.original.slice(m.end));
+    const dim = catalog.dimensions.find((d) => d.id === t.dimension);
+    if (!beside || !dim?.values?.some((v) => v.value === beside[1])) continue;
+    const entry = filterValues.get(t.dimension);
+    if (!entry?.in.includes(t.value)) continue;
+    if (!entry.in.includes(beside[1])) entry.in.push(beside[1]);
+    if (/^\s*(?:or|或者|或|\/)/i.test(beside[0])) (out.unions ??= new Set()).add(t.dimension);
+    const end = m.end + beside[0].length;
+    analysis.unknown = analysis.unknown.filter((u) => !(u.start >= m.end && u.end <= end));
+  }
 }
 
 /** Two-character pieces of a label, to tell which dimension a metric's words share. */
