@@ -19,7 +19,7 @@ import {
 import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
-import { detectIntent, hasCue } from './rules/intent.ts';
+import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
 import {
@@ -286,7 +286,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   // "上季度流失的客户名单": the customers who churned, never the at-risk list
   const listed =
     intent === 'risk_list' ||
-    (intent === 'reasons' && hasCue(analysis, 'riskList')) ||
+    (intent === 'reasons' && (hasCue(analysis, 'riskList') || listsCustomers(analysis, members))) ||
     TOP_CUSTOMERS.test(analysis.norm.text);
   const customerList =
     listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined;

@@ -54,15 +54,18 @@ function asksForCustomers(analysis: QuestionAnalysis, members: Members): boolean
 const FIGURE_WORD = /(?:率|数|额|值|量|比例|rate|count|number|revenue|value|%)$/i;
 
 /**
- * "列一下上个月流失的客户", "list the customers who churned": a listing verb lists customers when nothing is
- * grouped and no metric is named as a figure; "按大区列一下流失客户数和流失率" is a breakdown.
+ * "列一下上个月流失的客户(，以及他们的流失原因)", "list the customers who churned": a listing verb lists customers
+ * when no metric is named as a figure and the people are its object (a metric named with a people word) or
+ * nothing is grouped; "按大区列一下流失客户数和流失率" is a breakdown.
  */
-function listsCustomers(analysis: QuestionAnalysis, members: Members): boolean {
-  if (!hasCue(analysis, 'listVerb') || members.dimensions.length > 0 || members.metrics.length > 1)
-    return false;
-  return !analysis.matches.some(
-    (m) => m.targets[0].target.kind === 'metric' && FIGURE_WORD.test(normaliseKey(m.text)),
-  );
+export function listsCustomers(analysis: QuestionAnalysis, members: Members): boolean {
+  if (!hasCue(analysis, 'listVerb') || members.metrics.length > 1) return false;
+  const metricWords = analysis.matches
+    .filter((m) => m.targets[0].target.kind === 'metric')
+    .map((m) => normaliseKey(m.text));
+  if (metricWords.some((w) => FIGURE_WORD.test(w))) return false;
+  const peopleNamed = metricWords.some((w) => ENTITY_KEYS.some((e) => w.endsWith(e)));
+  return peopleNamed || members.dimensions.length === 0;
 }
 
 /**
