@@ -64,12 +64,13 @@ export async function explainListed(
   // A long list (a search reads every reason) reads the flagged population once, not a long id list.
   const rows =
     shown.length > MAX_IDS_READ
-      ? await scoredCustomers(ctx, population.filters, population.model, true)
+      ? await scoredCustomers(ctx, population.filters, population.model, true, 'explain_ms')
       : await scoredCustomers(
           ctx,
           [{ member: 'customer_id', op: 'in', values: shown.map((c) => c.customerId) }],
           population.model,
           false,
+          'explain_ms',
         );
   const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
   return shown.map((c) => ({
@@ -158,10 +159,11 @@ export function scoredCustomers(
   filters: Filter[],
   model: RiskModel,
   flaggedOnly: boolean,
+  step = 'customers_ms',
 ) {
   return readGoverned(
     ctx,
-    'customers_ms',
+    step,
     { metrics: ['customers'], dimensions: SCORED_DIMENSIONS, filters: activeFilters(filters) },
     {
       ordered: false,
