@@ -162,10 +162,11 @@ describe('levels and reasons', () => {
 describe('only the customers shown are read again (issue 21 §3)', () => {
   // The kept population holds no model inputs: the page's are read again through the governed path.
   // Reference: every flagged customer's row in one read, explained and scored as the list was before.
-  for (const [who, attributes] of [
+  const users: [string, Record<string, string[]> | undefined][] = [
     ['an unrestricted user', undefined],
     ['a user restricted to 华南', { region: ['华南'] }],
-  ] as const) {
+  ];
+  for (const [who, attributes] of users) {
     it(`gives the page, totals and one customer's score of the whole scored read, for ${who}`, async () => {
       const req = request({ query: { ...request().query, limit: 40 }, list: { offset: 20 }, attributes });
       const ctx = analysisContext(runtime, req);
