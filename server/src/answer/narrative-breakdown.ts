@@ -31,6 +31,14 @@ export function breakdownNarrative(
   const ranked = rankedRows(input.rows, metric.name);
   const label = inlineLabel(input, metric.member);
   if (ranked.length === 0) return answerMessage('breakdown.no_values', lang, { label });
+  // a list of customers (grouped by their id) is not a ranking: "共 3 位客户（流失客户数），名单见下表"
+  if (dims[0] && /\bid$/i.test(input.members[dims[0].member]?.label.en ?? ''))
+    return answerMessage('breakdown.list', lang, {
+      prefix: periodPrefix(input),
+      suffix: periodSuffix(input),
+      label,
+      count: input.rows.length,
+    });
   const top = ranked[0]!;
   const bottom = ranked[ranked.length - 1]!;
   const topName = combination(input, dims, top);

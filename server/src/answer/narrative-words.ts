@@ -69,10 +69,18 @@ export function rowLabel(
   column: CompiledColumn,
   row: Record<string, unknown>,
 ): string {
-  return column.kind === 'time'
-    ? periodLabel(row[column.name], input.grain, input.language)
-    : valueLabel(input, column.member, row[column.name]);
+  if (column.kind === 'time') return periodLabel(row[column.name], input.grain, input.language);
+  const label = valueLabel(input, column.member, row[column.name]);
+  // a yes-no trait's value alone ("否", "No") says nothing in a sentence: "用券客户：否"
+  return BARE_YES_NO.has(label)
+    ? answerMessage('value.of_trait', input.language, {
+        dimension: memberLabel(input, column.member),
+        value: label,
+      })
+    : label;
 }
+
+const BARE_YES_NO = new Set(['是', '否', '有', '无', 'Yes', 'No', 'yes', 'no']);
 
 /**
  * The comparison with the baseline for one row, when the result has comparison columns:

@@ -15,7 +15,11 @@ export function presentedMembers(catalog: Catalog): Record<string, PresentedMemb
     // Booleans read as words, never `true`/`false`: the catalog's own value labels (a tag's 高频低客单价客户 /
     // 非高频低客单价客户) first, else 是/否 · Yes/No.
     const values: PresentedMember['values'] = d.type === 'boolean' ? { ...BOOLEAN_LABELS } : {};
-    for (const v of d.values) values[v.value] = v.label;
+    for (const v of d.values) {
+      // a boolean's undeclared label is its stored value ("true"): keep 是/否 · Yes/No then
+      const raw = d.type === 'boolean' && v.label.zh === v.value && v.label.en === v.value;
+      if (!raw) values[v.value] = v.label;
+    }
     members[d.id] = { label: d.label, format: d.format, values };
   }
   return members;

@@ -20,6 +20,8 @@ export interface Interpretation {
   understood: { text: string; meaning: string }[];
   unknownTerms: string[];
   options?: ClarifyOption[];
+  /** Later asks of the same question the answer does not cover ("…, and how many responses?"): headline. */
+  unanswered?: string[];
   /** Why the question is declined or needs clarifying, in the question's language. */
   reason?: string;
 }

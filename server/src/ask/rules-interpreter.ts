@@ -5,6 +5,7 @@ import { applyFollowUp, type ConversationState, continuedState, isFollowUp } fro
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
@@ -32,7 +33,10 @@ import {
 import { detectRanking } from './rules/ranking.ts';
 import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
+import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
+import { readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
+import { readTwoSides } from './rules/two-sides.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -57,6 +61,12 @@ export interface RulesResult extends Interpretation {
  *   → { model: 'retail', metrics: ['churn_rate'], timeRange: { start: '2026-07-01', end: '2026-10-01' }, … }
  */
 export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
+  // "select … group by … order by … desc": SQL keywords read as the same words (rules/sql-reading.ts)
+  const sql = readSqlish(input.question, input.catalog);
+  if (sql !== undefined) {
+    const result = interpretWithRules({ ...input, question: sql }, depth);
+    return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
+  }
   const corrected = correctQuestion(input.question, input.catalog);
   const result = interpretCorrected({ ...input, question: corrected.text }, depth);
   const note = describeCorrections(corrected.corrections, result.language);
@@ -105,6 +115,9 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     };
 
   const members = resolveMembers(analysis, catalog);
+  readTwoSides(analysis, catalog, members);
+  readLaterCounts(analysis, catalog, members);
+  readFirstCount(analysis, members);
   base.understood = members.understood;
   const grouping = followUpGrouping(members, previous, catalog, lang);
   const ambiguity = grouping ? undefined : members.ambiguities[0];
@@ -115,6 +128,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 
   const trendAsked = analysis.time.trend === true && modelHasTime(catalog);
   let intent = detectIntent(analysis, members, trendAsked);
+  const shaped = readAskShape(analysis, intent);
+  if (shaped) intent = shaped;
   const metricNamed =
     members.metrics.length > 0 ||
     (members.genericMetric !== undefined && (members.genericMetric.counted || hasCue(analysis, 'count')));
@@ -188,25 +203,55 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
+  // "不同供应商对客户流失有没有影响": the factor asked about is not in the data; the drivers of churn
+  // over the known factors would answer another question
+  const relation = analysis.cues.find(
+    (c) => c.cue === 'drivers' && RELATION.test(analysis.original.slice(c.start, c.end).toLowerCase()),
+  );
+  const factorWords = relation
+    ? analysis.unknown.filter((t) => t.end <= relation.start && /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text))
+    : [];
+  const factorNamed = members.dimensions.length > 0 || members.filters.length > 0;
+  if (intent === 'drivers' && !factorNamed && factorWords.length > 0) {
+    const words = factorWords.map((t) => t.text);
+    const c = clarifyUnknownFilter(factorWords, question, lang, reinterpret, say.unknownFactor(words, lang));
+    return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+  }
   if (grouping) assumptions.push(grouping);
   if (share?.note) assumptions.push(share.note);
+  base.unknownTerms = analysis.unknown.map((t) => t.text);
 
   if (isFollowUp(previous, draft, analysis, metricNamed)) {
     // "which is the worst?" reads best/worst through the previous metric
     if (!metricNamed) draft.ranking = detectRanking(analysis, catalog, previous!.lastQuery!.metrics[0]);
-    const parts = applyFollowUp(previous!, draft, analysis, metricNamed);
+    let parts = applyFollowUp(previous!, draft, analysis, metricNamed);
     if (parts.note === 'same_period_last_year' && parts.time.range)
       assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
     else assumptions.push(say.followUp(lang));
-    return finish(
+    // "整个名单给我", "who are they?" after a count of churned (reactivated…) customers: those customers'
+    // list, never the at-risk list of customers still active
+    const listed =
+      parts.intent === 'risk_list' && shaped !== 'risk_list'
+        ? customerListDraft(analysis, catalog, { ...draft, ...parts, dimensions: [] })
+        : undefined;
+    if (listed) {
+      parts = { ...parts, ...listed, keepRangeFromPrevious: parts.keepRangeFromPrevious };
+      const label = catalog.metrics.find((m) => m.id === listed.metrics[0])!.label[lang];
+      assumptions.push(say.customerList(label, lang));
+    }
+    return withUnanswered(
       analysis,
       catalog,
-      asOf,
-      { ...parts, model: catalog.model, timeDimension: draft.timeDimension },
-      assumptions,
-      base,
-      reinterpret,
-      parts.keepRangeFromPrevious ? previous?.defaultedRange : undefined,
+      finish(
+        analysis,
+        catalog,
+        asOf,
+        { ...parts, model: catalog.model, timeDimension: draft.timeDimension },
+        assumptions,
+        base,
+        reinterpret,
+        parts.keepRangeFromPrevious ? previous?.defaultedRange : undefined,
+      ),
     );
   }
 
@@ -243,14 +288,15 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     intent === 'risk_list' ||
     (intent === 'reasons' && hasCue(analysis, 'riskList')) ||
     TOP_CUSTOMERS.test(analysis.norm.text);
-  const customerList = listed ? customerListDraft(analysis, catalog, draft) : undefined;
+  const customerList =
+    listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined;
   if (customerList) {
     Object.assign(draft, customerList);
     intent = customerList.intent;
     assumptions.push(
       say.customerList(catalog.metrics.find((m) => m.id === draft.metrics[0])!.label[lang], lang),
     );
-  } else if (listed && intent !== 'risk_list' && TOP_CUSTOMERS.test(analysis.norm.text)) {
+  } else if (listed && (intent !== 'risk_list' || shaped) && TOP_CUSTOMERS.test(analysis.norm.text)) {
     // "top 10 at-risk customers by 12-month spend": the at-risk list ordered by a customer attribute
     const numeric = draft.dimensions.find(
       (d) => catalog.dimensions.find((x) => x.id === d)?.type === 'numeric',
@@ -270,13 +316,29 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     reinterpret,
     undefined,
   );
-  if (!whichMetric || result.kind === 'clarify') return result;
+  if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   // a metric asked for that the catalog lacks ("转化率") is named, not read as no metric at all
   const asked = unknownMetricWord(analysis.unknown, analysis.original);
   const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
   return { ...result, kind: 'clarify', intent: 'clarify', ...c, reason };
+}
+
+/** A drivers cue that relates a named factor to the outcome ("X 对流失有没有影响", "does X drive churn"). */
+const RELATION =
+  /有没有影响|有影响|影响大吗|有关系|有没有关系|有关吗|相关吗|有关联|有没有关联|drive|affect|anything to do|related|linked|correlated|matter/;
+
+/** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */
+function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {
+  if (result.kind !== 'query' && result.kind !== 'analysis') return result;
+  const asks = unansweredAsks(analysis, catalog, result.query, result.intent);
+  if (asks.length === 0) return result;
+  return {
+    ...result,
+    unanswered: asks,
+    assumptions: [say.unanswered(asks, result.language), ...result.assumptions],
+  };
 }
 
 /** The time words, values and groupings of a question, to carry into the readings offered. */

@@ -73,7 +73,8 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
   }
   // words left unread are said first too: an answer using only part of the question says so in its headline
   const partial = it.unknownTerms.length ? pipelineMessages.partialAnswer(it.unknownTerms, lang) : '';
-  const headline = (narrative: string) => `${notice ?? ''}${partial}${narrative}`;
+  const unanswered = it.unanswered?.length ? pipelineMessages.unanswered(it.unanswered, lang) : '';
+  const headline = (narrative: string) => `${notice ?? ''}${partial}${unanswered}${narrative}`;
 
   const base = baseAnswer(req, turn, lang);
   const finish = (answer: Answer): AnsweredTurn => {

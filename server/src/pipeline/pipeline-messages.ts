@@ -23,6 +23,8 @@ export const pipelineMessages = {
   llmFallback: (lang: Lang) => message('llm_fallback', lang),
   partialAnswer: (terms: string[], lang: Lang) =>
     message('partial_answer', lang, { terms: terms.join(message('terms_separator', lang)) }),
+  unanswered: (asks: string[], lang: Lang) =>
+    message('unanswered', lang, { asks: asks.join(message('terms_separator', lang)) }),
   subscriptionConfirm: (
     lang: Lang,
     p: { question: string; schedule: string; timezone: string; channel: string },

@@ -10,3 +10,26 @@ export function modelCatalog(id: 'retail' | 'telco'): Catalog {
   if (!loaded.ok) throw new Error(`model ${id} does not load`);
   return buildCatalog(loaded.model, '2026-10-01');
 }
+
+/**
+ * The catalog with a boolean dimension's stored values indexed as the served catalog has them from the
+ * data (`true`/`false`, labelled by their stored value), which the shipped YAML does not declare.
+ */
+export function withBooleanValues(catalog: Catalog, dimensionId: string): Catalog {
+  return {
+    ...catalog,
+    dimensions: catalog.dimensions.map((d) =>
+      d.id === dimensionId
+        ? {
+            ...d,
+            values: ['true', 'false'].map((v) => ({
+              value: v,
+              label: { zh: v, en: v },
+              synonyms: { zh: [], en: [] },
+              count: 0,
+            })),
+          }
+        : d,
+    ),
+  };
+}

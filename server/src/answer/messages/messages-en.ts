@@ -25,6 +25,7 @@ export const EN = {
   'format.days': '{value} days',
   'format.unchanged': 'unchanged',
   'value.none': '(none)',
+  'value.of_trait': '{dimension}: {value}',
   'baseline.last_year': 'Same period last year',
   'baseline.previous': 'Previous',
   'baseline.last_year.inline': 'the same period last year',
@@ -52,6 +53,7 @@ export const EN = {
   'period.suffix': ' {phrase}',
   'breakdown.no_values': 'No {label} values could be computed for this selection.',
   'breakdown.one': '{leading} for {top} was {topValue}{suffix}{baseline}.',
+  'breakdown.list': '{count} customers{suffix} ({label}), listed below.',
   'breakdown.pair':
     '{leading} for {top} ({topValue}) was {gap} higher than for {bottom} ({bottomValue}){suffix}.',
   'breakdown.spread':

@@ -23,6 +23,7 @@ export const ZH: Record<AnswerMessageId, string> = {
   'format.days': '{value} 天',
   'format.unchanged': '持平',
   'value.none': '（空）',
+  'value.of_trait': '{dimension}：{value}',
   'baseline.last_year': '去年同期',
   'baseline.previous': '上期',
   'baseline.last_year.inline': '去年同期',
@@ -49,6 +50,7 @@ export const ZH: Record<AnswerMessageId, string> = {
   'period.suffix': '',
   'breakdown.no_values': '所选范围内{label}没有可计算的值。',
   'breakdown.one': '{prefix}{top}的{label}为 {topValue}{baseline}。',
+  'breakdown.list': '{prefix}共 {count} 位客户（{label}），名单见下表。',
   'breakdown.pair': '{prefix}{top}的{label}（{topValue}）比{bottom}（{bottomValue}）高 {gap}。',
   'breakdown.spread':
     '{prefix}按{by}看（共 {count} 组），{label}最高的是{top}（{topValue}），最低的是{bottom}（{bottomValue}），相差 {gap}。',

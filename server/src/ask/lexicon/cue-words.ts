@@ -1,5 +1,6 @@
 import { ACTION_CUE_WORDS } from './action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
+import { SHAPE_CUE_WORDS } from './shape-cue-words.ts';
 
 /**
  * Language cues (not model vocabulary): what a question asks for (CONVENTIONS.md "Intents",
@@ -8,6 +9,7 @@ import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
 export const CUE_WORDS = {
   ...ANALYSIS_CUE_WORDS,
   ...ACTION_CUE_WORDS,
+  ...SHAPE_CUE_WORDS,
   comparison: [
     '对比',
     '比较',

@@ -97,6 +97,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
   );
   const dimensionOf = (id: string) => catalog.dimensions.find((d) => d.id === id)!;
   let negatedBefore: CatalogMatch | null = null;
+  const deferred: Ambiguity[] = [];
   const filterValues = new Map<string, { in: string[]; out: string[] }>();
   for (const m of matches) {
     let targets = m.targets.map((t) => t.target);
@@ -113,14 +114,17 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       );
       if (mentioned.length > 0) targets = mentioned;
     }
-    if (targets.length > 1 && namedAsCause(analysis, m)) targets = causeOf(targets, out.metrics, catalog);
+    // with no metric named ("点解咁多客户因为物流走咗"), the cause is of the default metric's event (churn)
+    if (targets.length > 1 && namedAsCause(analysis, m))
+      targets = causeOf(targets, out.metrics.length ? out.metrics : [catalog.defaultMetric], catalog);
     const t = targets[0];
     if (t.kind === 'metric') {
       out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
       continue;
     }
     if (targets.length > 1) {
-      out.ambiguities.push({ match: m, targets });
+      if (targets.every((x) => x.kind === 'value')) deferred.push({ match: m, targets });
+      else out.ambiguities.push({ match: m, targets });
       continue;
     }
     out.understood.push({ text: m.text, meaning: describe(t, catalog, lang) });
@@ -149,6 +153,20 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     const list = negated ? entry.out : entry.in;
     if (!list.includes(t.value)) list.push(t.value);
     filterValues.set(t.dimension, entry);
+  }
+  // "因为物流问题流失了多少？服务问题的又有多少？": a value several dimensions share, set beside a value
+  // already read in one of them, is of that dimension (the same list)
+  for (const d of deferred) {
+    const same = d.targets.filter((x) => x.kind === 'value' && filterValues.has(x.dimension));
+    const t = same[0];
+    if (same.length !== 1 || t.kind !== 'value') {
+      out.ambiguities.push(d);
+      continue;
+    }
+    out.understood.push({ text: d.match.text, meaning: describe(t, catalog, lang) });
+    out.valueMatches.push(d.match);
+    const entry = filterValues.get(t.dimension)!;
+    if (!entry.in.includes(t.value)) entry.in.push(t.value);
   }
   bothSides(analysis, catalog, out, filterValues);
   for (const [dimension, v] of filterValues) {

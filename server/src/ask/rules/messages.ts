@@ -99,6 +99,16 @@ export const say = {
     lang === 'zh'
       ? `数据模型里没有“是否流失”的客户维度，无法把“${metric}”按流失客户和留存客户分开比较，所以没有给出一个总体数字。可以看流失原因或驱动因素分析，或请分析师在模型里加这个维度。`
       : `The model has no churned-or-retained customer dimension, so ${metric} cannot be split between churned and retained customers; one overall figure would be misleading. Try the churn reasons or drivers analysis, or ask an analyst to add that dimension.`,
+  unknownFactor: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `数据里没有“${words.join('”、“')}”，无法分析它对流失的影响`
+      : `The data has no "${words.join('", "')}", so its effect on churn cannot be analysed`,
+  sqlReading: (text: string, lang: Lang) =>
+    lang === 'zh' ? `按 SQL 关键词理解为“${text}”` : `Read the SQL keywords as "${text}"`,
+  unanswered: (asks: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `只回答了第一个问题；“${asks.join('”、“')}”没有回答，请单独再问`
+      : `Only the first question is answered; "${asks.join('", "')}" is not — please ask it separately`,
   customerList: (metric: string, lang: Lang) =>
     lang === 'zh'
       ? `列出期间内计入“${metric}”的客户（不是有流失风险的客户名单）`

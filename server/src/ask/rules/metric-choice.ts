@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import { modelHasTime } from '../../calendar/metric-time.ts';
 import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
 import { catalogIndex } from '../match/catalog-index.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -48,9 +49,25 @@ export function countOfRate(catalog: Catalog, rateId: string): string | undefine
  * of those people (流失客户数), never the rate. Returns the metrics to use.
  */
 export function countedMetrics(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]): string[] {
-  if (metrics.length !== 1 || !countsPeople(analysis)) return metrics;
-  const count = countOfRate(catalog, metrics[0]);
-  return count ? [count] : metrics;
+  if (!countsPeople(analysis)) return metrics;
+  if (metrics.length === 1) {
+    const count = countOfRate(catalog, metrics[0]);
+    return count ? [count] : metrics;
+  }
+  // "流失了几个高价值客户，一共带走了多少收入": with several metrics, the rate whose words the headcount
+  // follows ("流失" + "了几个") is the count of its people; the others stay
+  return metrics.map((id) => {
+    const count = countOfRate(catalog, id);
+    const counted = analysis.matches.some(
+      (m) =>
+        m.targets[0].target.kind === 'metric' &&
+        m.targets[0].target.id === id &&
+        analysis.cues.some(
+          (c) => c.cue === 'headcount' && !c.insideCatalog && c.start >= m.end && c.start - m.end <= 2,
+        ),
+    );
+    return count && counted && !metrics.includes(count) ? count : id;
+  });
 }
 
 /**
@@ -114,7 +131,10 @@ export function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catal
   const of = (id: string) => catalog.metrics.find((m) => m.id === id);
   const groups = metrics.filter((id) => {
     const m = of(id);
-    return m && (m.format === 'count' || m.format === 'percent') && m.requiresPeriod;
+    // a model without dates (telco) has no period to require: its churn count and rate are the groups
+    return (
+      m && (m.format === 'count' || m.format === 'percent') && (m.requiresPeriod || !modelHasTime(catalog))
+    );
   });
   const asked = metrics.find((id) => !groups.includes(id));
   return groups.length > 0 && asked ? of(asked) : undefined;

@@ -124,13 +124,88 @@ function compareInside(m: CatalogMatch): MetricReading['compare'] {
   return found;
 }
 
+/** The stem of the churn words ("流失" of 流失率): the default metric's Chinese name without 率. */
+const churnStem = (catalog: Catalog) =>
+  catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label.zh.replace(/率$/, '') ?? '';
+
+/**
+ * Churn words that describe the people of the next metric rather than ask a metric of their own:
+ * "流失的客户带走了多少营收", "流失掉的收入" → the money metric named after churn (流失收入, lost revenue);
+ * "流失后又回来买的老客", "流失的顾客又回来买" → a count whose definition starts from churned customers
+ * (回流客户数, "之前流失…"), never the churned count. Only within one ask: "流失了多少人，一共带走了多少收入"
+ * keeps its churned count. Catalog-derived: the churn stem is the default metric's name.
+ */
+function churnDescribes(kept: CatalogMatch[], analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch[] {
+  const stem = churnStem(catalog);
+  if (!stem) return kept;
+  const of = (m: CatalogMatch) => catalog.metrics.find((x) => x.id === metricId(m));
+  const isChurn = (m: CatalogMatch) => {
+    const metric = of(m);
+    return metric?.label.zh.startsWith(stem) === true && !metric.format.startsWith('currency');
+  };
+  const joined = (a: CatalogMatch, b: CatalogMatch) =>
+    a.end <= b.start && b.start - a.end <= 8 && !LISTING.test(analysis.original.slice(a.end, b.start));
+  const dropped = new Set<CatalogMatch>();
+  const out = kept.map((r) => {
+    const metric = of(r);
+    if (!metric || isChurn(r)) return r;
+    const before = kept.filter((p) => isChurn(p) && joined(p, r));
+    if (before.length === 0) return r;
+    if (metric.description.zh.includes(stem) && metric.format === 'count') {
+      for (const p of before) dropped.add(p);
+      return r;
+    }
+    if (metric.label.zh.startsWith(stem) && metric.format.startsWith('currency')) {
+      // "流失的客户带走了多少收入" where the words already name lost revenue: the people word describes it
+      for (const p of before) dropped.add(p);
+      return r;
+    }
+    const lost = catalog.metrics.filter(
+      (c) => c.id !== metric.id && c.format === metric.format && c.label.zh.startsWith(stem),
+    );
+    if (lost.length !== 1 || !metric.format.startsWith('currency')) return r;
+    for (const p of before) dropped.add(p);
+    return {
+      ...r,
+      targets: [{ target: { kind: 'metric', id: lost[0].id } as MatchTarget, rank: r.targets[0].rank }],
+    };
+  });
+  return out.filter((m) => !dropped.has(m));
+}
+
+/** A count word with a unit ("几单", "多少单", "有几笔"): a unit of whatever is counted, not a metric's name. */
+const COUNTED_UNIT = /^(?:有)?(?:几|多少)(?:个)?(?:单|笔|件|次)$/;
+
+/**
+ * "物流相关的客诉有几单": a count-with-unit word matched as a metric (几单 → orders) beside another count
+ * metric the question names (客诉 → tickets) counts that metric, never a second metric (tickets × orders
+ * fan out and cannot be computed together).
+ */
+function unitOfOther(matches: CatalogMatch[], catalog: Catalog): CatalogMatch[] {
+  const isCount = (m: CatalogMatch) => catalog.metrics.find((x) => x.id === metricId(m))?.format === 'count';
+  return matches.filter(
+    (m) =>
+      !COUNTED_UNIT.test(m.text.replace(/\s+/g, '')) ||
+      !matches.some(
+        (o) => o !== m && metricId(o) !== metricId(m) && isCount(o) && !COUNTED_UNIT.test(o.text),
+      ),
+  );
+}
+
 /** Reads the metric words of a question together (see the rules above). */
 export function readMetricWords(
   matches: CatalogMatch[],
   analysis: QuestionAnalysis,
   catalog: Catalog,
 ): MetricReading {
-  const read = matches.filter((m) => !describesValue(m, analysis, catalog));
+  const read = churnDescribes(
+    unitOfOther(
+      matches.filter((m) => !describesValue(m, analysis, catalog)),
+      catalog,
+    ),
+    analysis,
+    catalog,
+  );
   const kept = read.map((m) => baseOfChange(m, analysis, catalog));
   const changed = read.find((m, i) => kept[i] !== m);
   const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;

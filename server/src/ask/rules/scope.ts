@@ -12,9 +12,11 @@ import {
   PERSONAL_DATA_WORDS,
   VIEW_WORDS_ZH,
 } from '../lexicon/scope-words.ts';
+import { REQUEST_PATTERNS } from '../lexicon/shape-patterns.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
+import { askShape } from './ask-shape.ts';
 import { decline, say } from './messages.ts';
 
 const keys = (words: readonly string[]) => words.map(normaliseKey);
@@ -71,7 +73,8 @@ export function outOfScopeReason(
   if (analysis.original.trim().length === 0)
     return say.noQuestion(lang) + decline.offTopic(catalog, lang).replace(/^[^。.]*[。.]\s*/, '');
   if (asksToChangeData(analysis)) return decline.dataChange(catalog, lang);
-  if (asksForAction(analysis)) return decline.action(catalog, lang);
+  if (asksForAction(analysis) || REQUEST_PATTERNS.some((re) => re.test(analysis.folded)))
+    return decline.action(catalog, lang);
   if (findPhrases(text, OVERRIDES).length > 0) return decline.instructions(catalog, lang);
   if (findPhrases(text, OFF_TOPIC_ASKS).length > 0) return decline.offTopic(catalog, lang);
   const namesData = analysis.matches.length > 0;
@@ -80,6 +83,7 @@ export function outOfScopeReason(
   if (!namesMetric && findPhrases(text, OFF_TOPIC).length > 0) return decline.offTopic(catalog, lang);
   const understoodSomething =
     namesData ||
+    askShape(analysis.folded) !== undefined ||
     analysis.timeTokens.length > 0 ||
     analysis.cues.some(
       (c) => !c.insideCatalog && (CONTENT_CUES.has(c.cue) || c.cue === 'vague' || hasPrevious),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SemanticQuerySchema } from '../../../../semantic-layer/src/query.ts';
 import { resolveQuery } from '../../../../semantic-layer/src/resolve-query.ts';
 import { AnswerSchema, INTENTS } from '../../answer/answer-schema.ts';
+import { routeQuestion } from '../../ask/model-routing.ts';
 import type { ModelRegistry } from '../../models/model-registry.ts';
 import { type AnswerDeps, answerQuestion, type Stage } from '../../pipeline/answer-question.ts';
 import type { ConversationLog } from '../../pipeline/conversation-log.ts';
@@ -66,7 +67,16 @@ export function askRoutes(deps: AskRouteDeps) {
   app.openapi(AskRoute, async (c) => {
     const body = c.req.valid('json');
     const lang = requestLanguage(c, body.language);
-    const modelId = body.model ?? deps.registry.defaultModelId;
+    // no model named: the one whose business words the question uses (电信, telco), else the default
+    const modelId =
+      body.model ??
+      (body.question && !body.conversationId
+        ? routeQuestion(
+            body.question,
+            deps.registry.list().map((m) => ({ id: m.runtime.model.id, catalog: m.runtime.catalog })),
+            deps.registry.defaultModelId,
+          )
+        : deps.registry.defaultModelId);
     if (!deps.registry.has(modelId)) throw new ApiError('unknown_model', { model: modelId });
     const user = c.get('user');
     const active = deps.registry.get(modelId);

@@ -18,6 +18,8 @@ export const EN = {
   /** Followed directly by the answer's narrative (hence the trailing space). */
   partial_answer: 'Not understood: "{terms}"; the result below does not use it. ',
   terms_separator: '", "',
+  /** Followed directly by the answer's narrative (hence the trailing space). */
+  unanswered: 'Only the first question is answered here; "{asks}" is not — please ask it separately. ',
   llm_fallback: 'The LLM interpreter was unavailable; the offline rules interpreter answered.',
   subscription_confirm:
     'Subscribe? "{question}" {schedule} ({timezone}), sent to your {channel}. Each delivery is computed again with your data access.',

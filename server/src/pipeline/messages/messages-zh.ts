@@ -14,6 +14,7 @@ export const ZH: Record<PipelineMessageId, string> = {
   access_only: '你只能查看{scope}的数据，以下为{scope}的结果。',
   partial_answer: '没有理解“{terms}”，以下结果没有用到它。',
   terms_separator: '”、“',
+  unanswered: '这里只回答了第一个问题，“{asks}”没有回答，请单独再问。',
   llm_fallback: '大模型解析不可用，已改用离线规则解析。',
   subscription_confirm:
     '要订阅吗？{schedule}（{timezone}）把“{question}”发送到您的{channel}。每次发送都按您的数据权限重新计算。',
