@@ -9,6 +9,7 @@ import { LEFT, population } from '../batch-4/building-blocks.ts';
 import { customerIn } from '../batch-6/building-blocks.ts';
 
 export const H2_2025: Range = ['2025-07-01', '2026-01-01'];
+export const Q4_2025: Range = ['2025-10-01', '2026-01-01'];
 export const DOUBLE_11_2024: Range = ['2024-11-01', '2024-11-12'];
 export const MID_YEAR_618_2025: Range = ['2025-06-01', '2025-06-19'];
 export const DOUBLE_12_DAY_2025: Range = ['2025-12-12', '2025-12-13'];

@@ -63,6 +63,7 @@ export const LATER_REFERENCES: Record<string, Reference> = {
     ['acquisition_channel', 'value_tier'],
     rateBy(Q3, 'acquisition_channel, value_tier', 'value_tier IS NOT NULL', true),
   ),
+  'b7-cs-25': retail([], `SELECT 1 - churn_rate AS retention_rate FROM (${rate(Q3)})`),
   'b7-cs-15': retail([], feedback(Q3, `${NPS} AS nps`)),
   'b7-cs-17': retail([], churnedCount(H2_2025)),
   'b7-cs-18': retail([], pair('revenue', revenue(YTD), revenue(YTD_LY)), money),

@@ -43,13 +43,14 @@ import {
   STARTED,
   WINBACK,
 } from '../batch-4/building-blocks.ts';
-import { BLACK_FRIDAY_2025, monthlyRepeat, snapshotCustomers } from '../batch-5/building-blocks.ts';
+import { BLACK_FRIDAY_2025, DOUBLE_12_2025, monthlyRepeat, snapshotCustomers } from '../batch-5/building-blocks.ts';
 import { money, table, telcoRate } from '../batch-6/building-blocks.ts';
 import {
   churnedByPeriod,
   couponUser,
   DOUBLE_12_DAY_2025,
   MID_YEAR_618_2025,
+  Q4_2025,
   reactivatedWhere,
   repeatByCustomer,
 } from './building-blocks.ts';
@@ -88,6 +89,7 @@ export const REFERENCES: Record<string, Reference> = {
     ordersSql(YTD, `${couponUser('customer_id')} AS coupon_user, ${AOV}`, 'TRUE', '1'),
     { ...table, ...money },
   ),
+  'b7-pp-25': retail([], revenue(DOUBLE_12_2025), money),
   'b7-pp-24': telco(['contract'], telcoBy('contract', 'avg(a.monthly_charges) AS avg_monthly_charges'), table),
 
   // private-domain operator (zh)
@@ -111,6 +113,11 @@ WHERE s.risk_tier = 'high' GROUP BY c.region`,
   'b7-pd-18': retail([], newCustomersSql(one(MID_YEAR_618))),
   'b7-pd-19': retail([], rate(SPRING_FESTIVAL_2026)),
   'b7-pd-23': retail(['period'], reactivatedSql(every(YTD, 'MONTH'), true), table),
+  'b7-pd-25': retail(
+    ['acquisition_channel'],
+    newCustomersSql(one(SEP), 'TRUE', 'c.acquisition_channel'),
+    table,
+  ),
   'b7-pd-24': retail(['period'], reactivatedWhere(every(YTD, 'MONTH'), "c.region = '华东'")),
 
   // internal auditor (en)
@@ -135,6 +142,7 @@ WHERE s.risk_tier = 'high' GROUP BY c.region`,
   'b7-au-18': retail(['period'], churnedByPeriod(every(LAST_12_MONTHS, 'MONTH')), table),
   'b7-au-19': telco([], telcoRate()),
   'b7-au-20': telco(['contract'], telcoBy('contract', 'count(DISTINCT c.customer_id) AS customers'), table),
+  'b7-au-25': retail([], ordersSql(Q4_2025, 'count(*) AS orders')),
   'b7-au-23': retail([], churnedCount(YTD, B2B)),
   ...LATER_REFERENCES,
 };
