@@ -89,15 +89,27 @@ export const LATER_REFERENCES: Record<string, Reference> = {
     telcoBy('internet_service', `${T_RATE} AS churn_rate`, "a.internet_service IN ('Fiber optic', 'DSL')"),
     table,
   ),
-  'b7-bb-04': telco(['internet_service'], telcoBy('internet_service', `${T_CHURNED} AS churned_customers`), table),
+  'b7-bb-04': telco(
+    ['internet_service'],
+    telcoBy('internet_service', `${T_CHURNED} AS churned_customers`),
+    table,
+  ),
   'b7-bb-05': telco([], telcoRate(`${FIBER} AND a.tech_support = 'No'`)),
   'b7-bb-06': telco(
     ['online_security'],
     telcoBy('online_security', `${T_RATE} AS churn_rate`, "a.online_security IN ('Yes', 'No')"),
   ),
-  'b7-bb-07': telco(['contract'], telcoBy('contract', 'avg(a.monthly_charges) AS avg_monthly_charges'), table),
+  'b7-bb-07': telco(
+    ['contract'],
+    telcoBy('contract', 'avg(a.monthly_charges) AS avg_monthly_charges'),
+    table,
+  ),
   'b7-bb-08': telco([], telcoRate('a.senior_citizen')),
-  'b7-bb-09': telco(['tenure_band'], telcoSql(`${T_BAND} AS tenure_band, ${T_RATE} AS churn_rate`, 'TRUE', '1'), table),
+  'b7-bb-09': telco(
+    ['tenure_band'],
+    telcoSql(`${T_BAND} AS tenure_band, ${T_RATE} AS churn_rate`, 'TRUE', '1'),
+    table,
+  ),
   'b7-bb-10': telco([], telcoSql(`${T_CHURNED} AS churned_customers`)),
   'b7-bb-12': telco(
     ['churn_category'],

@@ -43,7 +43,12 @@ import {
   STARTED,
   WINBACK,
 } from '../batch-4/building-blocks.ts';
-import { BLACK_FRIDAY_2025, DOUBLE_12_2025, monthlyRepeat, snapshotCustomers } from '../batch-5/building-blocks.ts';
+import {
+  BLACK_FRIDAY_2025,
+  DOUBLE_12_2025,
+  monthlyRepeat,
+  snapshotCustomers,
+} from '../batch-5/building-blocks.ts';
 import { money, table, telcoRate } from '../batch-6/building-blocks.ts';
 import {
   churnedByPeriod,
@@ -90,7 +95,11 @@ export const REFERENCES: Record<string, Reference> = {
     { ...table, ...money },
   ),
   'b7-pp-25': retail([], revenue(DOUBLE_12_2025), money),
-  'b7-pp-24': telco(['contract'], telcoBy('contract', 'avg(a.monthly_charges) AS avg_monthly_charges'), table),
+  'b7-pp-24': telco(
+    ['contract'],
+    telcoBy('contract', 'avg(a.monthly_charges) AS avg_monthly_charges'),
+    table,
+  ),
 
   // private-domain operator (zh)
   'b7-pd-01': retail([], snapshotCustomers('count(*) AS customers', "lifecycle_stage = 'dormant'")),
@@ -136,7 +145,11 @@ WHERE s.risk_tier = 'high' GROUP BY c.region`,
   'b7-au-12': retail([], winbackSql(Y2025, WINBACK)),
   'b7-au-13': retail([], ticketsSql(Q3, `${HOURS} AS avg_resolution_hours`)),
   'b7-au-14': retail([], ticketsSql(SEP, `${FCR} AS first_contact_resolution_rate`)),
-  'b7-au-15': retail(['customer_type'], 'SELECT customer_type, count(*) AS customers FROM customers GROUP BY 1', table),
+  'b7-au-15': retail(
+    ['customer_type'],
+    'SELECT customer_type, count(*) AS customers FROM customers GROUP BY 1',
+    table,
+  ),
   'b7-au-16': retail([], pair('churn_rate', rate(H1), rate(H1_LY))),
   'b7-au-17': retail(['customer_type'], complaintRateBy(Q3, 'customer_type'), table),
   'b7-au-18': retail(['period'], churnedByPeriod(every(LAST_12_MONTHS, 'MONTH')), table),
