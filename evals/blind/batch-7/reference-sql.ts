@@ -102,7 +102,6 @@ export const REFERENCES: Record<string, Reference> = {
   ),
 
   // private-domain operator (zh)
-  'b7-pd-01': retail([], snapshotCustomers('count(*) AS customers', "lifecycle_stage = 'dormant'")),
   'b7-pd-02': retail([], reactivatedSql(one(SEP), false)),
   'b7-pd-03': retail([], winbackSql(YTD, WINBACK)),
   'b7-pd-04': retail([], repeatSql(Q3, null)),
