@@ -91,10 +91,11 @@ describe('analysis results kept while the data is unchanged', () => {
   });
 
   it('forgets every kept result when the store is written (a reload, a re-materialisation)', async () => {
+    await runtime.engine.exec('DROP TABLE IF EXISTS analysis_cache_probe');
     forgetAnalyses(runtime);
     const first = await run(ask(SOUTH));
     expect((await run(ask(SOUTH))).ran).toBe(0);
-    await runtime.engine.exec('CREATE OR REPLACE TABLE analysis_cache_probe AS SELECT 1 AS x');
+    await runtime.engine.exec('CREATE TABLE analysis_cache_probe AS SELECT 1 AS x');
     expect(keptAnalyses(runtime)).toBe(0);
     const after = await run(ask(SOUTH));
     expect(after.ran).toBe(first.ran);

@@ -96,7 +96,14 @@ function splice(doc: Document, text: string, path: string[], value: unknown, wan
       depth === path.length - 1 &&
       node?.range &&
       (isScalar(node) || (isCollection(node) && node.flow));
-    if (inPlace) return text.slice(0, node.range![0]) + flowText(value) + text.slice(node.range![1]);
+    if (inPlace) {
+      const [start, end] = node.range!;
+      return (
+        text.slice(0, start) +
+        (itemPerLineText(text.slice(start, end), value) ?? flowText(value)) +
+        text.slice(end)
+      );
+    }
     return depth === 0 ? null : splice(doc, text, parentPath, jsAt(wanted, parentPath), wanted);
   }
   if (!pair) {
@@ -107,6 +114,19 @@ function splice(doc: Document, text: string, path: string[], value: unknown, wan
   if (depth < path.length - 1) return replaceValue(text, pair, jsAt(wanted, path.slice(0, depth + 1)));
   if (value === undefined) return removePair(text, pair);
   return replaceValue(text, pair, value);
+}
+
+/**
+ * A flow list laid out one item per line (Biome's and Prettier's style for long lists) keeps that layout,
+ * so one more item is one more line; null when the old text is not such a list or the new value not a list.
+ */
+function itemPerLineText(old: string, value: unknown): string | null {
+  const lines = old.split('\n');
+  if (!Array.isArray(value) || lines.length < 3 || lines[0]!.trim() !== '[') return null;
+  const itemIndent = /^ */.exec(lines[1]!)![0];
+  const closing = lines.at(-1)!;
+  if (!/^ *\]$/.test(closing)) return null;
+  return ['[', ...value.map((item) => `${itemIndent}${flowText(item)},`), closing].join('\n');
 }
 
 function jsAt(root: unknown, path: string[]): unknown {

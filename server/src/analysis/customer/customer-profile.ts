@@ -12,7 +12,12 @@ import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { analysisMessage } from '../analysis-messages.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
-import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from '../risk/at-risk-customers.ts';
+import {
+  explainListed,
+  findAtRiskCustomers,
+  RISK_COLUMN,
+  scoredCustomers,
+} from '../risk/at-risk-customers.ts';
 import { hasMembers, readGoverned } from '../risk/governed-read.ts';
 import { riskModelFor } from '../risk/risk-model-cache.ts';
 import { riskTierOf } from '../risk/risk-tiers.ts';
@@ -111,18 +116,19 @@ export async function customerProfile(
   const population = await findAtRiskCustomers(ctx);
   const listed = population.customers.find((c) => c.customerId === customerId);
   let risk: CustomerProfile['risk'] = null;
-  if (listed)
+  if (listed) {
+    const [explained] = await explainListed(ctx, population, [listed]);
     risk = {
       score: listed.risk,
       tier: listed.riskTier,
       rules: listed.rules,
       ruleLabels: listed.rules.map(ruleLabel),
-      factors: explainRisk(population.model, listed.features, lang),
+      factors: explained!.factors,
       flagged: true,
       expectedLoss: listed.expectedLoss,
       action: listed.action,
     };
-  else if (profile.lifecycle_stage !== 'churned') {
+  } else if (profile.lifecycle_stage !== 'churned') {
     const { model } = await riskModelFor(runtime, lang);
     const [row] = await scoredCustomers(ctx, [one], model, false);
     if (row) {

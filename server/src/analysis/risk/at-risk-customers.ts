@@ -9,7 +9,6 @@
  * is scored; each flagged one carries its rules, the reasons behind the score, the causes in their
  * recent tickets and feedback, and the playbook's suggested action. Shared by the list and the playbook.
  */
-import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import type { AnalysisRequest } from '../analysis-contract.ts';
@@ -45,8 +44,6 @@ export interface AtRiskCustomer {
   causes: string[];
   /** Suggested playbook action id, null when none fits. */
   action: string | null;
-  /** The governed row the score came from (explained on demand: see `explainListed`). */
-  features: Record<string, unknown>;
 }
 
 /** A customer shown in a list, with the reasons behind the score. */
@@ -54,15 +51,36 @@ export type ListedCustomer = AtRiskCustomer & { factors: RiskFactor[] };
 
 /**
  * Adds the score's top reasons to the customers about to be shown. Explaining is per customer and
- * costs more than scoring, so only listed customers are explained, not the whole at-risk population.
+ * costs more than scoring, so only listed customers are explained, not the whole at-risk population;
+ * their model inputs are read again through the governed path (the same compiled read, narrowed to
+ * their ids, so the user's row-level security applies), not kept with the population (issue 21 §3).
  */
-export function explainListed(
+export async function explainListed(
+  ctx: AnalysisContext,
   population: AtRiskPopulation,
   shown: AtRiskCustomer[],
-  lang: Lang,
-): ListedCustomer[] {
-  return shown.map((c) => ({ ...c, factors: explainRisk(population.model, c.features, lang) }));
+): Promise<ListedCustomer[]> {
+  if (shown.length === 0) return [];
+  // A long list (a search reads every reason) reads the flagged population once, not a long id list.
+  const rows =
+    shown.length > MAX_IDS_READ
+      ? await scoredCustomers(ctx, population.filters, population.model, true, 'explain_ms')
+      : await scoredCustomers(
+          ctx,
+          [{ member: 'customer_id', op: 'in', values: shown.map((c) => c.customerId) }],
+          population.model,
+          false,
+          'explain_ms',
+        );
+  const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+  return shown.map((c) => ({
+    ...c,
+    factors: explainRisk(population.model, byId.get(c.customerId) ?? {}, ctx.lang),
+  }));
 }
+
+/** Customers explained through one id list; more read the flagged population. */
+const MAX_IDS_READ = 500;
 
 export interface AtRiskPopulation {
   model: RiskModel;
@@ -75,6 +93,8 @@ export interface AtRiskPopulation {
   scoreOnly: number;
   /** Filters of the request the list could not apply, by member id (e.g. metric filters). */
   ignoredFilters: string[];
+  /** The request's governed dimension filters the population was read with. */
+  filters: Filter[];
 }
 
 const STAGES_READ_AS_AT_RISK = new Set(['active', 'new', 'won_back']);
@@ -139,10 +159,11 @@ export function scoredCustomers(
   filters: Filter[],
   model: RiskModel,
   flaggedOnly: boolean,
+  step = 'customers_ms',
 ) {
   return readGoverned(
     ctx,
-    'customers_ms',
+    step,
     { metrics: ['customers'], dimensions: SCORED_DIMENSIONS, filters: activeFilters(filters) },
     {
       ordered: false,
@@ -220,6 +241,7 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
     customers,
     scoreOnly: population.scoreOnly,
     ignoredFilters: ignored,
+    filters: compiled,
   };
 }
 
@@ -266,7 +288,6 @@ async function flagCustomers(
         causes,
         risk,
       }),
-      features: row,
     });
   }
   return customers.sort(

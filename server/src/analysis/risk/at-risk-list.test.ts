@@ -3,9 +3,13 @@ import { type DemoRuntime, demoRuntime } from '../../../test/analysis/test-runti
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { runQuery } from '../../pipeline/run-query.ts';
 import type { AnalysisRequest } from '../analysis-contract.ts';
+import { customerProfile } from '../customer/customer-profile.ts';
+import { analysisContext } from '../governed/analysis-context.ts';
+import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from './at-risk-customers.ts';
 import { riskListAnalysis } from './risk-list-analysis.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { riskTierOf } from './risk-tiers.ts';
+import { explainRisk } from './score-customers.ts';
 
 // Issue 18 §6 on the 4,000-customer default demo (seed 7): one definition and one count, paging,
 // search, levels from the calibrated probability, reasons in the user's language, each once.
@@ -153,4 +157,36 @@ describe('levels and reasons', () => {
       for (const reason of c.reasons) expect(reason).not.toMatch(/\b[a-z]{3,}\b/);
     }
   });
+});
+
+describe('only the customers shown are read again (issue 21 §3)', () => {
+  // The kept population holds no model inputs: the page's are read again through the governed path.
+  // Reference: every flagged customer's row in one read, explained and scored as the list was before.
+  const users: [string, Record<string, string[]> | undefined][] = [
+    ['an unrestricted user', undefined],
+    ['a user restricted to 华南', { region: ['华南'] }],
+  ];
+  for (const [who, attributes] of users) {
+    it(`gives the page, totals and one customer's score of the whole scored read, for ${who}`, async () => {
+      const req = request({ query: { ...request().query, limit: 40 }, list: { offset: 20 }, attributes });
+      const ctx = analysisContext(runtime, req);
+      const population = await findAtRiskCustomers(ctx);
+      const rows = await scoredCustomers(ctx, [], population.model, true);
+      const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+      const list = await riskListAnalysis(runtime, req);
+      const shown = list.analysis.customers as (Detail & { factors: unknown[] })[];
+      expect(shown).toHaveLength(40);
+      expect(counts(list).atRisk).toBe(await handCount(attributes?.region[0]));
+      for (const c of shown) {
+        const row = byId.get(c.customerId)!;
+        expect(c.risk).toBeCloseTo(Number(row[RISK_COLUMN]), 12);
+        expect(c.factors).toEqual(explainRisk(population.model, row, 'zh'));
+      }
+      if (attributes) expect(rows.every((r) => r.region === '华南')).toBe(true);
+      const one = shown[0]!;
+      const profile = await customerProfile(runtime, one.customerId, attributes, 'zh');
+      expect(profile?.risk?.score).toBe(one.risk);
+      expect(profile?.risk?.factors).toEqual(one.factors);
+    });
+  }
 });

@@ -82,10 +82,10 @@ function searchableText(model: SemanticModel, c: ListedCustomer, lang: Lang): st
  * The customers of the list in order, narrowed by the search text: a search must read every reason,
  * so every customer is explained first; without one only the page shown is explained.
  */
-export function orderedList(
+export async function orderedList(
   ctx: AnalysisContext,
   population: AtRiskPopulation,
-): { matching: number; page: ListedCustomer[] } {
+): Promise<{ matching: number; page: ListedCustomer[] }> {
   const sort = sortKey(ctx.request);
   const ordered: AtRiskCustomer[] =
     sort === 'risk'
@@ -97,11 +97,11 @@ export function orderedList(
   if (!needle) {
     return {
       matching: ordered.length,
-      page: explainListed(population, ordered.slice(offset, offset + limit), ctx.lang),
+      page: await explainListed(ctx, population, ordered.slice(offset, offset + limit)),
     };
   }
   const model = ctx.runtime.model;
-  const found = explainListed(population, ordered, ctx.lang).filter((c) =>
+  const found = (await explainListed(ctx, population, ordered)).filter((c) =>
     searchableText(model, c, ctx.lang).includes(needle),
   );
   return { matching: found.length, page: found.slice(offset, offset + limit) };
@@ -134,7 +134,7 @@ export const riskListAnalysis: RunAnalysis = async (runtime, request): Promise<A
   const started = performance.now();
   const population = await findAtRiskCustomers(ctx);
   const sort = sortKey(request);
-  const { matching, page } = orderedList(ctx, population);
+  const { matching, page } = await orderedList(ctx, population);
   const offset = Math.max(0, request.list?.offset ?? 0);
   const summary = summariseRiskModel(population.model, ctx.lang, population.modelCached);
   const at = population.customers;
