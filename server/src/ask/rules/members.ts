@@ -272,7 +272,10 @@ function numberedSiblings(
     const entry = filterValues.get(t.dimension);
     if (!entry?.in.includes(t.value)) continue;
     if (!entry.in.includes(beside[1])) entry.in.push(beside[1]);
-    if (/^\s*(?:or|或者|或|\/)/i.test(beside[0])) (out.unions ??= new Set()).add(t.dimension);
+    if (/^\s*(?:or|或者|或|\/)/i.test(beside[0])) {
+      out.unions = out.unions ?? new Set();
+      out.unions.add(t.dimension);
+    }
     const end = m.end + beside[0].length;
     analysis.unknown = analysis.unknown.filter((u) => !(u.start >= m.end && u.end <= end));
   }
