@@ -100,7 +100,7 @@ describe('an invalid model', () => {
       expect.objectContaining({ path: 'sources.tickets.joins.0.on', line: lines.fanOut }),
     ]);
     expect(find(issues, 'duplicate_synonym', 'dimensions.yaml')).toEqual([
-      expect.objectContaining({ path: 'dimensions.region.synonyms', line: lines.synonym }),
+      expect.objectContaining({ path: 'dimensions.region.synonyms.zh', line: lines.synonym }),
     ]);
     expect(find(issues, 'duplicate_synonym', 'dimensions.yaml')[0]!.message).toContain('收入');
     expect(find(issues, 'unknown_source', 'sources.yaml')).toEqual([

@@ -268,11 +268,18 @@ function checkSynonyms(model: SemanticModel, log: IssueLog): void {
       if (owner && owner !== m.id)
         log.error('duplicate_synonym', `"${w}" names both ${owner} and ${m.id}`, {
           file,
-          path: `${path}.synonyms`,
+          path: `${path}.synonyms${synonymList(m.synonyms, w)}`,
         });
       else owners.set(w, m.id);
     }
   }
+}
+
+/** `.zh` or `.en`: the synonym list that holds `word` (so the issue points at its line); '' for an id or label. */
+function synonymList(synonyms: { zh: string[]; en: string[] }, word: string): string {
+  for (const lang of ['zh', 'en'] as const)
+    if (synonyms[lang].some((s) => s.trim().toLowerCase() === word)) return `.${lang}`;
+  return '';
 }
 
 /** Monitors name metrics, dimensions and early-warning rules of this model; a change alert in pp needs a rate. */

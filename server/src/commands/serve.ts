@@ -114,9 +114,17 @@ export async function run(args: string[]): Promise<number> {
   // The risk model trains in the background (now and after each publish), then the example questions and
   // their follow-ups are answered ahead of the users (warm-answers.ts); questions are answered meanwhile.
   const log = (line: string) => console.log(line);
+  // Shutdown stops the warm-up and waits for the question in flight before the engine closes.
+  const stopping = new AbortController();
+  const warming = new Set<Promise<unknown>>();
   const warm = (active: ActiveModel) => {
     warmInterpreter(active.runtime.catalog, active.runtime.asOf);
-    void warmRisk(active.runtime, log).then(() => warmAnswers(active, runAnalysis, log));
+    const task = warmRisk(active.runtime, log).then(() =>
+      warmAnswers(active, runAnalysis, log, undefined, stopping.signal),
+    );
+    warming.add(task);
+    const done = () => warming.delete(task);
+    void task.then(done, done);
   };
   for (const active of server.registry.list()) warm(active);
   server.registry.onActivate((_, active) => warm(active));
@@ -127,6 +135,8 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   console.log('shutting down…');
+  stopping.abort();
+  await Promise.allSettled([...warming]);
   await server.close();
   return 0;
 }

@@ -35,4 +35,19 @@ describe('answers warmed ahead of the users', () => {
     const south = (await ask({ region: ['华南'] })).answer;
     expect(south.provenance.timings).not.toHaveProperty('cache_hit_ms');
   });
+
+  it('stops after the question in flight once shutdown aborts it', async () => {
+    const active = { runtime: demo.runtime, versionNo: 1 };
+    const stopping = new AbortController();
+    let answered = 0;
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    // Abort while the first question is being answered: the loop finishes it and asks nothing more.
+    const run = warmAnswers(active, runAnalysis, log, 14, stopping.signal);
+    stopping.abort();
+    answered = (await run).asked;
+    expect(answered).toBe(1);
+    expect(lines.at(-1)).toMatch(/1 example questions/);
+    expect((await warmAnswers(active, runAnalysis, log, 14, AbortSignal.abort())).asked).toBe(0);
+  });
 });

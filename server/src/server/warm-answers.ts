@@ -5,7 +5,7 @@
  * unrestricted user. Their analyses land in the analysis cache and their queries in the engine's result
  * cache, both keyed by the data and the model version, so the first askers read them instead of waiting for a
  * whole-population analysis each. Bounded by `max` questions; readiness never waits for it; a failure
- * is logged and the rest goes on.
+ * is logged and the rest goes on; an aborted `signal` (shutdown) stops it after the question in flight.
  */
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { RunAnalysis } from '../analysis/analysis-contract.ts';
@@ -22,6 +22,7 @@ export async function warmAnswers(
   runAnalysis: RunAnalysis,
   log: (line: string) => void,
   max = WARM_QUESTIONS,
+  signal?: AbortSignal,
 ): Promise<{ asked: number; seconds: number }> {
   const started = performance.now();
   const examples = exampleQuestions(active.runtime.catalog);
@@ -32,7 +33,8 @@ export async function warmAnswers(
   ];
   const seen = new Set(queue.map((q) => q.question));
   let asked = 0;
-  while (queue.length && asked < max) {
+  // Shutdown aborts between questions, so no query is left running while the engine closes.
+  while (queue.length && asked < max && !signal?.aborted) {
     const { previous, ...turn } = queue.shift()!;
     asked++;
     try {
