@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
+import { COMPARE_WORDS } from '../lexicon/compare-words.ts';
 import { ENTITY_WORDS, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
-import { COMPARE_WORDS } from '../lexicon/time-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';

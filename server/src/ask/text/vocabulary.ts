@@ -1,6 +1,7 @@
 import type { Catalog, Synonyms } from '../../../../semantic-layer/src/catalog.ts';
 import { ACTION_CUE_WORDS } from '../lexicon/action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from '../lexicon/analysis-cue-words.ts';
+import * as compare from '../lexicon/compare-words.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
 import * as generic from '../lexicon/generic-words.ts';
 import * as scope from '../lexicon/scope-words.ts';
@@ -54,7 +55,7 @@ export function modelVocabulary(catalog: Catalog) {
 let language: ReturnType<typeof buildLanguage> | undefined;
 
 function buildLanguage() {
-  const targets = strings([CUE_WORDS, ANALYSIS_CUE_WORDS, ACTION_CUE_WORDS, time]);
+  const targets = strings([CUE_WORDS, ANALYSIS_CUE_WORDS, ACTION_CUE_WORDS, time, compare]);
   const known = strings([
     STOP_WORDS_ZH,
     STOP_WORDS_EN,
@@ -64,7 +65,7 @@ function buildLanguage() {
     Object.values(SHORTHAND_WORDS),
   ]);
   return {
-    zhTime: chineseWords(strings([time])),
+    zhTime: chineseWords(strings([time, compare])),
     zhTargets: chineseWords(targets),
     zhKnown: chineseWords(known),
     enTargets: englishWords(targets),

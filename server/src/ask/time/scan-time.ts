@@ -12,8 +12,8 @@ import {
   weekStart,
   yearRange,
 } from '../../calendar/calendar.ts';
+import { COMPARE_WORDS } from '../lexicon/compare-words.ts';
 import {
-  COMPARE_WORDS,
   GRAIN_WORDS,
   MONTH_ABBREVIATIONS,
   MONTH_NAMES,
