@@ -2,6 +2,9 @@ import { ACTION_CUE_WORDS } from './action-cue-words.ts';
 import { ANALYSIS_CUE_WORDS } from './analysis-cue-words.ts';
 import { SHAPE_CUE_WORDS } from './shape-cue-words.ts';
 
+/** How many companies, people or households (家/名/户): a count, never a rate. */
+const CLASSIFIER_COUNTS = ['多少家', '几家', '多少名', '几名', '多少户', '几户'];
+
 /**
  * Language cues (not model vocabulary): what a question asks for (CONVENTIONS.md "Intents",
  * "Ranking", "Follow-ups"). Phrases are matched on normalised text (lower case, no punctuation).
@@ -187,12 +190,7 @@ export const CUE_WORDS = {
     'number of',
     'count',
     // a count with a classifier of people or companies (家/名/户/位): a count metric, never a rate
-    '多少家',
-    '几家',
-    '多少名',
-    '几名',
-    '多少户',
-    '几户',
+    ...CLASSIFIER_COUNTS,
     '多少位',
   ],
   /** A count of people ("流失了几个", "有几个人"), never of a rate's points (rules/metric-choice.ts). */
@@ -206,12 +204,7 @@ export const CUE_WORDS = {
     '有几个',
     '多少位',
     'how many',
-    '多少家',
-    '几家',
-    '多少名',
-    '几名',
-    '多少户',
-    '几户',
+    ...CLASSIFIER_COUNTS,
   ],
   /** One total over several values, not a comparison ("数码和家电合计", "combined revenue of A and B"). */
   total: [

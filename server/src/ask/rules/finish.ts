@@ -103,6 +103,16 @@ export function finish(
       grouping.includes(t) ||
       (looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis)),
   );
+  // A clarify keeps what was understood and the query it would run, with the clarify's question and options.
+  const asClarify = <C extends object>(c: C) => ({
+    ...base,
+    understood,
+    kind: 'clarify' as const,
+    intent: 'clarify' as const,
+    query,
+    assumptions: allAssumptions,
+    ...c,
+  });
   if (filterLike.length > 0) {
     const reason = eventTerm
       ? say.unknownEvent((named ?? eventTerm).text, lang)
@@ -113,15 +123,7 @@ export function finish(
           )
         : undefined;
     const c = clarifyUnknownFilter(filterLike, analysis.original, lang, reinterpret, reason);
-    return {
-      ...base,
-      understood,
-      kind: 'clarify',
-      intent: 'clarify',
-      query,
-      assumptions: allAssumptions,
-      ...c,
-    };
+    return asClarify(c);
   }
   if (base.unknownTerms.length > 0) allAssumptions.push(say.unknownTerms(base.unknownTerms, lang));
   if (analysis.time.empty && analysis.time.range && period.timeRange) {
@@ -139,15 +141,7 @@ export function finish(
       query,
       lang,
     );
-    return {
-      ...base,
-      understood,
-      kind: 'clarify',
-      intent: 'clarify',
-      query,
-      assumptions: allAssumptions,
-      ...c,
-    };
+    return asClarify(c);
   }
   return {
     ...base,
