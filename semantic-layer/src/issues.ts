@@ -30,6 +30,12 @@ export type IssueCode =
   | 'access_denied'
   | 'invalid_value';
 
+export interface IssueParams {
+  measures?: string[];
+  member?: string;
+  grain?: string;
+}
+
 export interface Issue {
   code: IssueCode;
   message: string;
@@ -38,6 +44,9 @@ export interface Issue {
   /** YAML or query path, e.g. `metrics.churn_rate.numerator` or `filters[0].member`. */
   path?: string;
   line?: number;
+  /** The members a query issue is about (ids), so a user-facing message can name them by label in any language:
+   * `measures` the metrics or measures concerned, `member` the dimension (or the one unknown member), `grain` a grain. */
+  params?: IssueParams;
   /** Warnings do not stop a query or a model load; errors do. */
   severity: 'error' | 'warning';
 }
@@ -45,10 +54,18 @@ export interface Issue {
 /** Collects issues, then fails once (Cube's ErrorReporter idea). */
 export class IssueLog {
   readonly issues: Issue[] = [];
-  error(code: IssueCode, message: string, where: Partial<Pick<Issue, 'file' | 'path' | 'line'>> = {}): void {
+  error(
+    code: IssueCode,
+    message: string,
+    where: Partial<Pick<Issue, 'file' | 'path' | 'line' | 'params'>> = {},
+  ): void {
     this.issues.push({ code, message, ...where, severity: 'error' });
   }
-  warn(code: IssueCode, message: string, where: Partial<Pick<Issue, 'file' | 'path' | 'line'>> = {}): void {
+  warn(
+    code: IssueCode,
+    message: string,
+    where: Partial<Pick<Issue, 'file' | 'path' | 'line' | 'params'>> = {},
+  ): void {
     this.issues.push({ code, message, ...where, severity: 'warning' });
   }
   get hasErrors(): boolean {

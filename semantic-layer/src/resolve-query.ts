@@ -18,7 +18,13 @@ import {
   isOwnTime,
   metricClosureOf,
 } from './resolve/measure-groups.ts';
-import type { QueryContext, ResolvedFilter, ResolvedQuery, ResolveResult } from './resolve/resolved-query.ts';
+import type {
+  MeasureGroup,
+  QueryContext,
+  ResolvedFilter,
+  ResolvedQuery,
+  ResolveResult,
+} from './resolve/resolved-query.ts';
 
 export { isAdditive, isOwnTime, metricClosureOf } from './resolve/measure-groups.ts';
 export type {
@@ -54,12 +60,20 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
 
   const metrics = query.metrics.map((id, i) => {
     const m = model.metrics[id];
-    if (!m) log.error('unknown_member', unknownMessage(model, id, 'metric'), { path: `metrics.${i}` });
+    if (!m)
+      log.error('unknown_member', unknownMessage(model, id, 'metric'), {
+        path: `metrics.${i}`,
+        params: { member: id },
+      });
     return m;
   });
   const dimensions = query.dimensions.map((id, i) => {
     const d = model.dimensions[id];
-    if (!d) log.error('unknown_member', unknownMessage(model, id, 'dimension'), { path: `dimensions.${i}` });
+    if (!d)
+      log.error('unknown_member', unknownMessage(model, id, 'dimension'), {
+        path: `dimensions.${i}`,
+        params: { member: id },
+      });
     else if (d.type === 'time')
       log.error('type_mismatch', `${id} is a time dimension: put it in \`time\` with a grain`, {
         path: `dimensions.${i}`,
@@ -85,6 +99,7 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
     else if (timeDim.grains && !timeDim.grains.includes(query.time.grain))
       log.error('grain_not_supported', `${timeDim.id} has no ${query.time.grain} grain`, {
         path: 'time.grain',
+        params: { member: timeDim.id, grain: query.time.grain },
       });
   }
   const range = query.timeRange;
@@ -141,6 +156,14 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
 
   const edges = joinEdges(model);
   const groups = groupMeasures(model, closure);
+  /** The asked metrics that read a group's measures (what an issue about the group names to the user). */
+  const metricsOf = (g: MeasureGroup): string[] => {
+    const ids = new Set(g.measures.map((x) => x.id));
+    const asked = (metrics as MetricDef[]).filter((m) =>
+      metricClosureOf(model, [m]).some((c) => c.type === 'simple' && ids.has(c.measure)),
+    );
+    return asked.length ? asked.map((m) => m.id) : [...ids];
+  };
   const bindIds = [
     ...new Set([
       ...dimensions.map((d) => d!.id),
@@ -169,15 +192,13 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
         log.error(
           code,
           `${d.id} cannot be reached from ${g.source.id} (measures ${g.measures.map((x) => x.id).join(', ')})`,
-          {
-            path: 'dimensions',
-          },
+          { path: 'dimensions', params: { measures: metricsOf(g), member: d.id } },
         );
       } else if (binding.path.fansOut && g.measures.some((m) => m.agg !== 'count_distinct')) {
         log.error(
           'fan_out',
           `grouping ${g.measures.map((x) => x.id).join(', ')} by ${d.id} would double count (${g.source.id} → ${d.source} is one-to-many)`,
-          { path: 'dimensions' },
+          { path: 'dimensions', params: { measures: metricsOf(g), member: d.id } },
         );
       } else g.bindings[id] = binding;
     }
@@ -187,6 +208,7 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
         `${g.measures.map((m) => m.id).join(', ')} is measured over a period: give a timeRange`,
         {
           path: 'timeRange',
+          params: { measures: metricsOf(g) },
         },
       );
     if (g.kind === 'static' && (range || query.time) && !cohorts.length)
@@ -203,6 +225,7 @@ export function resolveQuery(model: SemanticModel, input: unknown, ctx: QueryCon
         `${g.measures.map((m) => m.id).join(', ')} cannot be split by ${query.time.grain}`,
         {
           path: 'time',
+          params: { measures: metricsOf(g), grain: query.time.grain },
         },
       );
   }

@@ -35,6 +35,9 @@ const GRAIN_LABELS: Record<string, Bilingual> = {
   year: { zh: '年份', en: 'Year' },
 };
 
+/** A time grain's name (季度, Quarter); the grain itself when unknown. */
+export const grainLabel = (grain: string, lang: Lang): string => GRAIN_LABELS[grain]?.[lang] ?? grain;
+
 /** The result's columns grouped by what they are. */
 export interface ResultShape {
   time: CompiledColumn | undefined;

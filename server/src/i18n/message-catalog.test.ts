@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadModelFromDir } from '../../../semantic-layer/src/index.ts';
+import { resolveQuery } from '../../../semantic-layer/src/resolve-query.ts';
 import { EN as ANALYSIS_EN } from '../analysis/messages/messages-en.ts';
 import { ZH as ANALYSIS_ZH } from '../analysis/messages/messages-zh.ts';
 import { EN as ANSWER_EN } from '../answer/messages/messages-en.ts';
@@ -59,15 +61,46 @@ describe('server message catalogs', () => {
     }
   });
 
-  it('tells why a question cannot be computed, with what was understood', () => {
-    const issues = [
-      { code: 'unknown_member' as const, message: 'no dimension province', severity: 'error' as const },
-    ];
-    expect(pipelineMessages.cannotCompile(issues, ['流失率 → churn_rate', '华南 → region'], 'zh')).toBe(
-      '这个问题按当前的指标定义无法计算（no dimension province）。我理解到：流失率 → churn_rate、华南 → region。可以换一个维度或指标再试，或在目录中查看可用的指标。',
+  it("tells why a question cannot be computed, naming members by label in the user's language", () => {
+    const loaded = loadModelFromDir(
+      new URL('../../../semantic-layer/models/retail', import.meta.url).pathname,
     );
-    expect(pipelineMessages.cannotCompile(issues, [], 'en')).toBe(
-      'This question cannot be computed with the current definitions (no dimension province). Try another dimension or metric, or browse the catalog for what is available.',
+    if (!loaded.ok) throw new Error('retail model does not load');
+    const model = loaded.model;
+    const unknown = [
+      {
+        code: 'unknown_member' as const,
+        message: 'x',
+        params: { member: 'province' },
+        severity: 'error' as const,
+      },
+    ];
+    expect(
+      pipelineMessages.cannotCompile(unknown, model, ['流失率 → churn_rate', '华南 → region'], 'zh'),
+    ).toBe(
+      '这个问题按当前的指标定义无法计算（目录中没有“province”）。我理解到：流失率 → churn_rate、华南 → region。可以换一个维度或指标再试，或在目录中查看可用的指标。',
+    );
+    // A real issue from the layer: tickets split by the outreach channel would count a ticket once per message.
+    const run = resolveQuery(model, {
+      model: 'retail',
+      metrics: ['tickets'],
+      dimensions: ['message_channel'],
+      timeRange: { start: '2026-07-01', end: '2026-10-01' },
+    });
+    if (run.ok) throw new Error('expected a fan-out issue');
+    expect(run.issues.map((i) => i.code)).toEqual(['fan_out']);
+    const zh = pipelineMessages.cannotCompile(run.issues, model, [], 'zh');
+    expect(zh).toBe(
+      `这个问题按当前的指标定义无法计算（“${model.metrics.tickets!.label.zh}”不能按“${model.dimensions.message_channel!.label.zh}”拆分：两者是一对多的关系，会重复计算）。可以换一个维度或指标再试，或在目录中查看可用的指标。`,
+    );
+    expect(zh).not.toMatch(/[a-z]{4,}/);
+    expect(pipelineMessages.cannotCompile(run.issues, model, [], 'en')).toBe(
+      `This question cannot be computed with the current definitions (${model.metrics.tickets!.label.en} cannot be split by ${model.dimensions.message_channel!.label.en}: one record of one is many of the other, so it would count twice). Try another dimension or metric, or browse the catalog for what is available.`,
+    );
+    // A code without a told form still reads in the user's language.
+    const other = [{ code: 'compare_conflict' as const, message: 'x', severity: 'error' as const }];
+    expect(pipelineMessages.cannotCompile(other, model, [], 'zh')).toContain(
+      '问题与模型定义不符（compare_conflict）',
     );
   });
 });

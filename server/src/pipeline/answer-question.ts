@@ -153,6 +153,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AnswerRequest): Prom
         },
         narrative: pipelineMessages.cannotCompile(
           run.issues,
+          runtime.model,
           it.understood.map((u) => `${u.text} → ${u.meaning}`),
           lang,
         ),

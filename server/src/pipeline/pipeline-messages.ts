@@ -1,6 +1,8 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
 import type { Issue } from '../../../semantic-layer/src/issues.ts';
+import type { SemanticModel } from '../../../semantic-layer/src/model.ts';
 import { messageCatalog } from '../i18n/message-catalog.ts';
+import { issueDetail } from './issue-detail.ts';
 import { EN } from './messages/messages-en.ts';
 import { ZH } from './messages/messages-zh.ts';
 
@@ -8,11 +10,11 @@ const message = messageCatalog({ en: EN, zh: ZH });
 
 /** What the user reads when a question cannot be answered, in their language (catalogs in messages/). */
 export const pipelineMessages = {
-  cannotCompile(issues: Issue[], understood: string[], lang: Lang): string {
+  cannotCompile(issues: Issue[], model: SemanticModel, understood: string[], lang: Lang): string {
     if (issues.some((i) => i.code === 'access_denied')) return message('access_denied', lang);
     const words = understood.join(message('understood_separator', lang));
     return message('cannot_compile', lang, {
-      detail: issues.map((i) => i.message).join('; '),
+      detail: [...new Set(issues.map((i) => issueDetail(i, model, lang)))].join(lang === 'zh' ? '；' : '; '),
       understood: understood.length ? message('understood', lang, { words }) : '',
     });
   },

@@ -4,6 +4,15 @@ export const EN = {
     "Your data-access attributes match none of this model's access rules, so you see no data; ask an administrator to correct them.",
   cannot_compile:
     'This question cannot be computed with the current definitions ({detail}). {understood}Try another dimension or metric, or browse the catalog for what is available.',
+  'issue.fan_out':
+    '{measures} cannot be split by {member}: one record of one is many of the other, so it would count twice',
+  'issue.unreachable': '{measures} has no link to {member}',
+  'issue.rls_unreachable': 'your data access on {member} cannot be applied to {measures}',
+  'issue.time_range_required': '{measures} is measured over a period: name one, e.g. "last quarter"',
+  'issue.not_groupable': '{measures} cannot be split by {grain}',
+  'issue.grain_not_supported': '{member} has no {grain} grain',
+  'issue.unknown_member': '"{member}" is not in the catalog',
+  'issue.other': 'the question does not fit the model ({code})',
   understood: 'What I understood: {words}. ',
   understood_separator: ', ',
   timeout: 'The query timed out. Narrow the time range or group by fewer dimensions and try again.',
