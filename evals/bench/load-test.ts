@@ -1,7 +1,7 @@
 /**
  * HTTP load test of the running product (issues 6 and 8):
  * `npx tsx evals/bench/load-test.ts [--customers 10000] [--store pglite|postgres] [--askers 50] [--seconds 60]
- *  [--clients 1,8,32] [--level-seconds 20] [--level-requests 400]`.
+ *  [--clients 1,8,32] [--level-seconds 20] [--level-requests 400] [--profile]`.
  *
  * Starts the server as a child process like `npm start` (on a copy of .data/bench/retail-<N>.duckdb in a
  * temporary data folder; app state in a fresh PGlite, or a scratch PostgreSQL database next to
@@ -9,9 +9,11 @@
  *  A. conversations: N askers converse for S seconds; every conversation's history is checked for lost,
  *     duplicated, misplaced and reordered messages (load/verify-conversations.ts);
  *  B. throughput: 1, 8, 32 concurrent clients ask single-turn questions (20 s or 400 requests a level).
- * Prints a table; writes evals/bench/out/load-<N>-<store>.json (and the server log next to it).
+ * Prints a table; writes evals/bench/out/load-<N>-<store>.json (and the server log next to it). `--profile`
+ * records the server's CPU profile and event-loop holds in evals/bench/out/profile-<N>-<store>/ (read them with
+ * `npx tsx evals/bench/profile-stalls.ts <that folder>`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '1,8,32' },
     'level-seconds': { type: 'string', default: '20' },
     'level-requests': { type: 'string', default: '400' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const customers = Number(values.customers);
@@ -57,12 +60,26 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const loadavgAtStart = loadavg().map(round);
 const clientCpuAtStart = process.cpuUsage();
 mkdirSync(OUT_DIR, { recursive: true });
+const profileDir = values.profile ? join(OUT_DIR, `profile-${customers}-${store}`) : undefined;
+if (profileDir) {
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+}
 const db = await benchDatabase(ROOT, customers);
 const data = scratchDataDir(db);
 let postgres: ScratchDatabase | undefined;
 let server: ServerProcess | undefined;
 const rssTimeline: { t: number; phase: string; rssMB: number }[] = [];
 let phase = 'boot';
+/** Phase starts on the monotonic clock of the server's CPU profile (profile-stalls.ts labels holds with them). */
+const markPhase = (name: string) => {
+  phase = name;
+  if (profileDir)
+    appendFileSync(
+      join(profileDir, 'phases.jsonl'),
+      `${JSON.stringify({ phase: name, startUs: Number(process.hrtime.bigint() / 1000n) })}\n`,
+    );
+};
 let sampler: NodeJS.Timeout | undefined;
 try {
   if (store === 'postgres') {
@@ -78,6 +95,7 @@ try {
     customers,
     databaseUrl: postgres?.url,
     logFile: serverLogPath(OUT_DIR, customers, store),
+    profileDir,
   });
   const running = server;
   const bootMemory = running.memory();
@@ -101,7 +119,7 @@ try {
     sessions.push(login.body);
   }
 
-  phase = 'warm-up';
+  markPhase('warm-up');
   const warmUp: number[] = [];
   const known = new Set<string>();
   for (const question of SINGLE_TURN_QUESTIONS) {
@@ -112,7 +130,7 @@ try {
   }
   console.log(`  warm-up: ${SINGLE_TURN_QUESTIONS.length} questions, p50 ${summarize(warmUp).p50} ms`);
 
-  phase = 'A';
+  markPhase('A');
   console.log(`phase A: ${askers} askers × ${seconds} s…`);
   const idleHealth = startHealthProbe(running.url);
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -124,12 +142,13 @@ try {
     askers,
     seconds,
     knownConversations: known,
+    onVerify: () => markPhase('A-verify'),
   });
   const healthDuringA = await healthA.stop();
   const serverCpuCoresA = Math.round(((running.cpuSeconds() - cpuA) / conversations.seconds) * 100) / 100;
   const afterA = running.memory();
 
-  phase = 'B';
+  markPhase('B');
   console.log(
     `phase B: ${levels.join(', ')} clients (≤ ${levelSeconds} s or ${levelRequests} requests each)…`,
   );

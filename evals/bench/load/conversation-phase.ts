@@ -31,6 +31,8 @@ export interface ConversationPhaseOptions {
   seconds: number;
   /** Conversations created before the phase (warm-up), so they are not taken for orphans. */
   knownConversations: ReadonlySet<string>;
+  /** Called when the askers stop and the histories are fetched and checked. */
+  onVerify?: () => void;
 }
 
 const LIST_LIMIT = 50;
@@ -48,6 +50,7 @@ export async function runConversationPhase(opts: ConversationPhaseOptions) {
   await Promise.all(askers.map((asker) => converse(asker, deadline, records)));
   const wallSeconds = (performance.now() - started) / 1000;
 
+  opts.onVerify?.();
   const verification = await verify(askers, accounts, opts);
   const turns = askers.map((a) => a.sent.length);
   return {

@@ -16,6 +16,11 @@ export interface ServerProcessOptions {
   databaseUrl?: string;
   logFile: string;
   readyTimeoutMs?: number;
+  /**
+   * A folder for the server's V8 CPU profile (`--cpu-prof`, written when it exits) and the event-loop holds
+   * of loop-monitor.mjs (`stalls.jsonl`): evals/bench/profile-stalls.ts reads both.
+   */
+  profileDir?: string;
 }
 
 export interface ProcessMemory {
@@ -37,16 +42,25 @@ export interface ServerProcess {
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
+const LOOP_MONITOR = new URL('./loop-monitor.mjs', import.meta.url).href;
 
 export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: opts.databaseUrl ?? '' };
   // The offline rules interpreter, as in the benchmarks: no LLM calls, no provisioned token.
   for (const key of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_MODEL', 'CHATBI_API_TOKEN', 'PORT'])
     delete env[key];
+  const profiling = opts.profileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir, '--import', LOOP_MONITOR]
+    : [];
+  if (opts.profileDir) {
+    env.LOOP_MONITOR_FILE = join(opts.profileDir, 'stalls.jsonl');
+    env.LOOP_MONITOR_MS ??= '50';
+  }
   const started = performance.now();
   const child = spawn(
     process.execPath,
     [
+      ...profiling,
       '--import',
       'tsx',
       'server/src/cli.ts',

@@ -67,10 +67,11 @@ export function conversationsRepository(db: AppDb) {
 
     /**
      * Appends a message with the next `seq`, or returns null when the conversation does not exist.
-     * Incrementing the conversation's counter row-locks it until commit, so concurrent appends queue
-     * up instead of reading the same max(seq): no duplicates, and a failed insert rolls the counter back.
-     * `audit` (its details get the message's `seq`) is written in the same transaction: a crash leaves
-     * both or neither.
+     * One statement: incrementing the conversation's counter row-locks it until the statement commits, so
+     * concurrent appends queue up instead of reading the same max(seq): no duplicates, and a failed insert
+     * rolls the counter back. `audit` (its details get the message's `seq`) is written by the same statement:
+     * a crash leaves both or neither. Not an interactive transaction: with PGlite in a worker thread
+     * (pglite-worker.ts) that would hold the database across event-loop turns of the server.
      */
     async appendMessage(
       conversationId: string,
@@ -78,34 +79,37 @@ export function conversationsRepository(db: AppDb) {
       audit?: AuditEvent,
     ): Promise<Message | null> {
       if (!isUuid(conversationId)) return null;
-      return db.transaction(async (tx) => {
-        const [counter] = await tx
-          .update(conversations)
-          .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: sql`now()` })
-          .where(eq(conversations.id, conversationId))
-          .returning({ seq: conversations.lastSeq });
-        if (!counter) return null;
-        const [row] = await tx
-          .insert(messages)
-          .values({
-            conversationId,
-            seq: counter.seq,
-            role: input.role,
-            question: input.question ?? null,
-            interpretation: input.interpretation ?? null,
-            answer: input.answer ?? null,
-            sql: input.sql ?? null,
-            modelVersion: input.modelVersion ?? null,
-            interpreter: input.interpreter ?? null,
-            timings: input.timings ?? null,
-          })
-          .returning();
-        if (audit)
-          await tx
-            .insert(auditLog)
-            .values(auditValues({ ...audit, details: { ...audit.details, seq: counter.seq } }));
-        return row!;
-      });
+      const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+      const entry = audit ? auditValues(audit) : undefined;
+      const audited = entry
+        ? sql`, audited as (
+            insert into ${auditLog} (action, user_id, target, details, ip)
+            select ${entry.action}, ${entry.userId}::uuid, ${entry.target},
+              coalesce(${json(entry.details)}::jsonb, '{}'::jsonb) || jsonb_build_object('seq', appended.seq),
+              ${entry.ip}
+            from appended
+          )`
+        : sql``;
+      // postgres.js answers rows, PGlite { rows }.
+      const result = (await db.execute(sql`
+        with counter as (
+          update ${conversations} set last_seq = last_seq + 1, updated_at = now()
+          where id = ${conversationId}
+          returning last_seq
+        ), appended as (
+          insert into ${messages}
+            (conversation_id, seq, role, question, interpretation, answer, sql, model_version, interpreter, timings)
+          select ${conversationId}::uuid, last_seq, ${input.role}, ${input.question ?? null},
+            ${json(input.interpretation)}::jsonb, ${json(input.answer)}::jsonb, ${input.sql ?? null},
+            ${input.modelVersion ?? null}, ${input.interpreter ?? null}, ${json(input.timings)}::jsonb
+          from counter
+          returning id, seq
+        )${audited}
+        select id from appended`)) as unknown as { id: string }[] | { rows: { id: string }[] };
+      const [appended] = Array.isArray(result) ? result : result.rows;
+      if (!appended) return null;
+      const [row] = await db.select().from(messages).where(eq(messages.id, appended.id));
+      return row!;
     },
 
     /** A conversation's messages in order (the last `limit` when given). */
@@ -125,6 +129,23 @@ export function conversationsRepository(db: AppDb) {
         .orderBy(desc(messages.seq))
         .limit(limit);
       return newest.reverse();
+    },
+
+    /** A conversation's turns in order with only what the history shows (not the interpretation and SQL). */
+    async listTurns(
+      conversationId: string,
+    ): Promise<Pick<Message, 'seq' | 'question' | 'answer' | 'createdAt'>[]> {
+      if (!isUuid(conversationId)) return [];
+      return db
+        .select({
+          seq: messages.seq,
+          question: messages.question,
+          answer: messages.answer,
+          createdAt: messages.createdAt,
+        })
+        .from(messages)
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(asc(messages.seq));
     },
 
     /** The message with this id, or null. */

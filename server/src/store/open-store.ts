@@ -22,6 +22,7 @@ import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
 import { monitorStoreRepository } from './monitor-store.ts';
+import { PgliteThread } from './pglite-worker.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
 import { tasksRepository } from './tasks.ts';
@@ -38,6 +39,11 @@ export interface StoreOptions {
   dataDir?: string;
   /** PGlite only: use this client instead of opening one (tests start from a cached, migrated snapshot). */
   pglite?: PGlite;
+  /**
+   * PGlite only (without `pglite`): run the database in a worker thread (pglite-worker.ts), so its statements
+   * never hold the event loop. Default: on, unless `CHATBI_PGLITE_WORKER=0` (inline, the bench's "before").
+   */
+  pgliteWorker?: boolean;
   /** PostgreSQL only: a schema to create and use (tables and the migrations journal), e.g. per test run. */
   schema?: string;
   /** PostgreSQL only: drop `schema` on close (for tests). */
@@ -71,15 +77,24 @@ export interface Store {
  * @example const store = await openStore({ databaseUrl: process.env.DATABASE_URL });
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options)
-    : openPglite(options.pglite ?? newPglite(options.dataDir));
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  if (options.pglite) return openPglite(options.pglite);
+  const dataDir = pgliteDataDir(options.dataDir);
+  const inWorker = options.pgliteWorker ?? process.env.CHATBI_PGLITE_WORKER !== '0';
+  return openPglite(
+    inWorker
+      ? (await PgliteThread.open(dataDir)).asClient()
+      : dataDir === 'memory://'
+        ? new PGlite()
+        : new PGlite(dataDir),
+  );
 }
 
-function newPglite(dataDir = './.data-app/pglite'): PGlite {
-  if (dataDir === 'memory://') return new PGlite();
+/** The PGlite data folder (created), or `memory://`. */
+function pgliteDataDir(dataDir = './.data-app/pglite'): string {
+  if (dataDir === 'memory://') return dataDir;
   mkdirSync(resolve(dataDir), { recursive: true });
-  return new PGlite(resolve(dataDir));
+  return resolve(dataDir);
 }
 
 async function openPglite(client: PGlite): Promise<Store> {

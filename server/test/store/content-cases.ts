@@ -116,6 +116,41 @@ export function contentCases(store: StoreRef): void {
       expect((await store().conversations.listForUser(user.id)).map((c) => c.id)).toEqual([conversation.id]);
     });
 
+    it('write a message and its audit entry together: the entry gets the seq; a refused message leaves neither', async () => {
+      const user = await store().users.create({ username: 'c_audited', role: 'viewer' });
+      const conversation = await store().conversations.create({ userId: user.id, model: 'retail' });
+      const audit = {
+        action: 'ask',
+        userId: user.id,
+        target: conversation.id,
+        details: { question: '为什么?' },
+      };
+      const first = await store().conversations.appendMessage(
+        conversation.id,
+        { role: 'user', question: 'a' },
+        audit,
+      );
+      expect(first?.seq).toBe(1);
+      expect(await store().conversations.listTurns(conversation.id)).toEqual([
+        { seq: 1, question: 'a', answer: null, createdAt: first!.createdAt },
+      ]);
+      // The role check refuses the insert: the counter and the audit log stay as they were.
+      await expect(
+        store().conversations.appendMessage(
+          conversation.id,
+          { role: 'robot' as 'user', question: 'b' },
+          audit,
+        ),
+      ).rejects.toThrow();
+      const second = await store().conversations.appendMessage(conversation.id, { role: 'assistant' });
+      expect(second?.seq).toBe(2);
+      const entries = await rawRows<{ details: unknown }>(
+        store(),
+        sql`select details from audit_log where target = ${conversation.id} order by id`,
+      );
+      expect(entries.map((e) => e.details)).toEqual([{ question: '为什么?', seq: 1 }]);
+    });
+
     it('refuse a message for an unknown conversation with null', async () => {
       const unknown = '00000000-0000-4000-8000-000000000000';
       expect(await store().conversations.appendMessage(unknown, { role: 'user', question: 'q' })).toBeNull();

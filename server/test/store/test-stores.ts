@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { openStore, type Store } from '../../src/store/open-store.ts';
+import { PgliteThread } from '../../src/store/pglite-worker.ts';
 
 /** Opens a fresh, migrated store. */
 export type StoreFactory = () => Promise<Store>;
@@ -47,6 +48,14 @@ function snapshotKey(): string {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+/** In-memory PGlite in a worker thread (as `npm start` runs it), from the same migrated snapshot. */
+export const pgliteWorkerStore: StoreFactory = async () => {
+  const snapshot = join(tmpdir(), `chatbi-pglite-${snapshotKey()}.tar`);
+  if (!existsSync(snapshot)) await (await pgliteStore()).close();
+  const thread = await PgliteThread.open('memory://', new Uint8Array(readFileSync(snapshot)));
+  return openStore({ pglite: thread.asClient() });
+};
 
 /** PostgreSQL, isolated in `t_<random>` and dropped on close. */
 export const postgresStore: StoreFactory = () =>

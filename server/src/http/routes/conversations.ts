@@ -71,7 +71,7 @@ export function conversationRoutes(store: Store) {
   app.openapi(conversationRoute, async (c) => {
     const conv = await store.conversations.get(c.req.valid('param').id, c.get('user').id);
     if (!conv) throw new ApiError('conversation_not_found');
-    const messages = await store.conversations.listMessages(conv.id);
+    const messages = await store.conversations.listTurns(conv.id);
     return c.json({
       id: conv.id,
       title: conv.title,
