@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { customerProfile } from '../../server/src/analysis/customer/customer-profile.ts';
+import { driversAnalysis } from '../../server/src/analysis/drivers/drivers-analysis.ts';
 import { actionsAnalysis } from '../../server/src/analysis/playbook/actions-analysis.ts';
 import { riskListAnalysis } from '../../server/src/analysis/risk/risk-list-analysis.ts';
 import { warmRisk } from '../../server/src/analysis/risk/warm-risk.ts';
@@ -78,6 +79,14 @@ try {
     runtime = await prepareModel(engine, loaded.model);
   });
   const rt = runtime!;
+  await stage('drivers (all)', async () => {
+    const r = await driversAnalysis(rt, {
+      intent: 'drivers',
+      language: 'en',
+      query: { model: 'retail', metrics: ['churn_rate'] },
+    } as never);
+    if (!r.presentation) console.log('drivers:', JSON.stringify(r).slice(0, 300));
+  });
   await stage('warm risk (train + population)', () => warmRisk(rt, () => {}));
   const south = { region: ['华南'] };
   const ask = (
