@@ -212,6 +212,24 @@ describe('compileScored (per-customer reads)', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it('returns only the selected columns of the scored, kept rows, the same on every engine', async () => {
+    const shape = { score: RECENCY_SCORE, keep: [{ column: 'risk', atLeast: 0.3 }] };
+    const full = await everywhere((dialect) =>
+      compileScored(model, query, shape, { dialect, asOf: FIXTURE_AS_OF }),
+    );
+    const select = ['risk', 'customer_id'];
+    const chosen = await everywhere((dialect) =>
+      compileScored(model, query, { ...shape, select }, { dialect, asOf: FIXTURE_AS_OF }),
+    );
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.every((r) => Object.keys(r).join() === 'risk,customer_id')).toBe(true);
+    const byId = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => `${r.customer_id}:${Number(r.risk).toFixed(12)}`).sort();
+    expect(byId(chosen)).toEqual(byId(full));
+    const bad = compileScored(model, query, { ...shape, select: ['risk', 'nope'] }, { dialect: 'duckdb' });
+    expect(!bad.ok && bad.issues[0]!.message).toContain('nope');
+  });
+
   it('sums the scored rows into one row of totals, the same on every engine', async () => {
     const score = RECENCY_SCORE;
     const flags = ['nps_detractor', 'price_sensitive', 'activity_drop', 'many_tickets_90d'];

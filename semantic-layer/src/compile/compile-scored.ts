@@ -46,6 +46,11 @@ export interface ScoredShape {
    * every active customer then reads one row, not a million.
    */
   totals?: { trueCounts?: string[] };
+  /**
+   * Only these columns of the scored, kept rows (in this order): the score may read every feature while only
+   * what the caller keeps reaches it (at 1M customers, ~170k flagged rows of 10 columns instead of 35).
+   */
+  select?: string[];
 }
 
 /** Resolution of the sampling hash: keys are kept when hash mod this is below rate × it. */
@@ -63,6 +68,7 @@ export function scoredIssues(base: CompiledQuery, shape: ScoredShape): Issue[] {
     ...(shape.keep ?? []).map((k) => k.column),
     ...(shape.sample ? [shape.sample.column] : []),
     ...(shape.totals?.trueCounts ?? []),
+    ...(shape.select ?? []),
   ];
   const issues: Issue[] = named
     .filter((c) => !known.has(c))
@@ -127,6 +133,14 @@ export function compileScored(base: CompiledQuery, shape: ScoredShape, dialect: 
   }
   if (where.length) sql = `SELECT * FROM (\n${sql}\n) AS selected WHERE ${where.join(' AND ')}`;
   if (shape.totals && shape.score) return totalsOf(shape.score.name, shape.totals, sql, params, dialect);
+  if (shape.select) {
+    const chosen = shape.select.map((name) => columns.find((c) => c.name === name)!);
+    return {
+      sql: `SELECT ${chosen.map((c) => q(c.name)).join(', ')} FROM (\n${sql}\n) AS chosen`,
+      params: params.values,
+      columns: chosen,
+    };
+  }
   return { sql, params: params.values, columns };
 }
 

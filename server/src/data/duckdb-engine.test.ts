@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,42 @@ describe('the analytic engine', () => {
     for (const sql of statements) await expect(engine.query(sql), sql).rejects.toThrow(refused);
     // Still serving after every refusal.
     expect((await engine.query('SELECT v FROM t')).rows).toEqual([{ v: 1 }]);
+  });
+
+  it('holds its memory limit and spills a larger statement to its own directory, removed at close', async () => {
+    const db = join(allowed, 'spill.duckdb');
+    const spill = join(outside, 'spill');
+    const engine = await DuckDbEngine.open({
+      path: db,
+      connections: 1,
+      threads: 1,
+      memoryLimit: '64MiB',
+      tempDirectory: spill,
+      lockdown: { allowedPaths: [db] },
+    });
+    engines.push(engine);
+    const settings = await engine.query(
+      "SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS t",
+    );
+    expect(settings.rows).toEqual([{ m: '64.0 MiB', t: spill }]);
+    expect(existsSync(spill)).toBe(false);
+    // A table of 1M 32-character keys (~70 MB) sorted: beyond the limit, so blocks go to the spill directory.
+    await engine.exec('CREATE TABLE keys AS SELECT md5(i::VARCHAR) AS h, i FROM range(1000000) t(i)');
+    const sorted = await engine.query(
+      'SELECT count(*) AS n, max(r) AS last FROM (SELECT i, row_number() OVER (ORDER BY h) AS r FROM keys)',
+    );
+    expect(sorted.rows).toEqual([{ n: 1_000_000, last: 1_000_000 }]);
+    expect(existsSync(spill)).toBe(true);
+    // DuckDB opens its spill directory to queries when external access is off (so it must hold nothing but
+    // spill blocks of this database, whose file is readable anyway); nothing else became readable.
+    expect((await engine.query("SELECT current_setting('allowed_directories') AS d")).rows).toEqual([
+      { d: [`${spill}/`] },
+    ]);
+    await expect(engine.query(`SELECT * FROM read_csv('${join(outside, 'secret.csv')}')`)).rejects.toThrow(
+      /Permission Error/,
+    );
+    await engine.close();
+    expect(existsSync(spill)).toBe(false);
   });
 
   it('interrupts a runaway write and rolls it back', async () => {

@@ -28,7 +28,16 @@ export interface EngineOptions {
   /** Connections in the pool (default 4). */
   connections?: number;
   threads?: number;
+  /**
+   * DuckDB's memory limit (`memory_limit`, e.g. '512MB'): its buffer pool (cached table blocks, hash tables,
+   * sorts) lives in this process's RSS and grows to the limit, 80% of the machine's RAM by default.
+   */
   memoryLimit?: string;
+  /**
+   * Where a statement that needs more than `memoryLimit` spills (`temp_directory`; DuckDB creates it and
+   * deletes its files at close). Keep it out of `lockdown.allowedDirectories`: a query must not read spill files.
+   */
+  tempDirectory?: string;
   /**
    * Lock the instance down for serving questions: no file access except the exact `allowedPaths`
    * (the analytic database files; DuckDB adds their write-ahead log) and `allowedDirectories`, no
@@ -92,6 +101,7 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     const config: Record<string, string> = {};
     if (opts.threads) config.threads = String(opts.threads);
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.lockdown) {
       config.autoinstall_known_extensions = 'false';

@@ -39,6 +39,9 @@ export async function recentCauses(ctx: AnalysisContext): Promise<Map<string, Se
   return causes;
 }
 
+/** The columns of a customer's row `behaviourCauses` reads. */
+export const BEHAVIOUR_COLUMNS = ['repeated_slow_tickets', 'open_tickets_72h'] as const;
+
 /** Service trouble in a customer's own record: repeated slow tickets or a ticket open > 72 h. */
 export function behaviourCauses(row: Record<string, unknown>): string[] {
   const slow = row.repeated_slow_tickets === true || Number(row.open_tickets_72h) > 0;
