@@ -117,9 +117,10 @@ describe('values side by side describing people', () => {
     expect(r.query?.dimensions).toEqual([]);
   });
 
-  it('still compared when the question compares (对比, 分别)', () => {
+  it('still compared when the question compares (对比, 分别) or joins them with 和', () => {
     expect(ask('满意度4分和5分的用户流失率对比', TELCO).intent).toBe('comparison');
     expect(ask('满意度4分和5分的用户流失率分别多少', TELCO).intent).toBe('comparison');
+    expect(ask('满意度4分和5分的用户流失率', TELCO).intent).toBe('comparison');
   });
 });
 
@@ -163,5 +164,29 @@ describe('a yes-no trait named as its people beside its no value', () => {
   it('开了网络安全服务的用户 stays the yes-no trait (not "≠ No")', () => {
     const r = ask('开了网络安全服务的用户 流失率是不是低一些', TELCO);
     expect(r.query?.filters?.some((f) => f.op === 'not_in')).toBe(false);
+  });
+});
+
+describe('honesty: an unknown main term is asked back, not dropped', () => {
+  it('a period dated from an event the calendar lacks (改版以后, 提速降费以后) asks back', () => {
+    for (const [q, catalog, word] of [
+      ['APP改版之后的复购率', RETAIL, '改版'],
+      ['提速降费以来离网率变了吗', TELCO, '提速降费'],
+    ] as const) {
+      const r = ask(q, catalog);
+      expect(r.kind).toBe('clarify');
+      expect(r.reason).toContain(word);
+    }
+  });
+
+  it('a window counted from each customer (注册以后30天) is not a calendar date', () => {
+    expect(ask('注册以后30天内流失的客户数', RETAIL).reason ?? '').not.toContain('日历');
+  });
+
+  it('a half-known word is never half-corrected by sound (社群活跃度: 跃度 is not 月度)', () => {
+    const r = ask('社群活跃度高的客户流失率', RETAIL);
+    expect(r.intent).not.toBe('trend');
+    expect(r.unknownTerms).toContain('活跃度');
+    expect(r.assumptions.join()).not.toContain('月度');
   });
 });

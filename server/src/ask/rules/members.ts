@@ -356,8 +356,8 @@ const PEOPLE_AFTER = new RegExp(
   `^\\s*(?:的|who|that)?\\s*(?:${ENTITY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|人)`,
   'i',
 );
-/** Only separators (or nothing: "打1分2分") between two values of one dimension. */
-const JOINED = /^[\s、,，和与及或跟/]*(?:and|or)?[\s、,，]*$/i;
+/** Nothing but a list mark between two values of one dimension ("打1分2分", "1分、2分"); 和/and compares. */
+const JOINED = /^[\s、,，/]*$/;
 
 /**
  * "满意度打1分2分的用户", "1-star and 2-star customers": values of one dimension set side by side and then
@@ -388,9 +388,7 @@ function valuesDescribingPeople(
     if (spans.length === 0) continue;
     const last = spans[spans.length - 1];
     // numbered siblings ("1分和2") end after the last match
-    const tail = analysis.original
-      .slice(last.end)
-      .replace(/^\s*(?:[、,，和或跟/]|or|and)?\s*\d+(?:分|星)?/i, '');
+    const tail = analysis.original.slice(last.end).replace(/^\s*[、,，/]?\s*\d+(?:分|星)?/, '');
     const joined = spans.every(
       (m, i) => i === 0 || JOINED.test(analysis.original.slice(spans[i - 1].end, m.start)),
     );
