@@ -171,7 +171,7 @@ describe('honesty: an unknown main term is asked back, not dropped', () => {
   it('a period dated from an event the calendar lacks (改版以后, 提速降费以后) asks back', () => {
     for (const [q, catalog, word] of [
       ['APP改版之后的复购率', RETAIL, '改版'],
-      ['提速降费以来离网率变了吗', TELCO, '提速降费'],
+      ['提速降费之后离网率变了吗', TELCO, '提速降费'],
     ] as const) {
       const r = ask(q, catalog);
       expect(r.kind).toBe('clarify');

@@ -52,7 +52,7 @@ const OCCURRENCE = /^(?:上次|上一次|这次|那次|最近一次|上个|今�
 
 /**
  * A named date the calendar does not have, in the period slot: the words before 那天/当天/期间/大促
- * ("上次会员日那天", "店庆期间"), or before 以后/之后/以来 ("提速降费以后"), when no time word covers them. The period decides the answer, so it asks
+ * ("上次会员日那天", "店庆期间"), or before 以后/之后 ("提速降费以后"), when no time word covers them. The period decides the answer, so it asks
  * back instead of answering the default period with the name dropped (those words are often stop words,
  * so they are not among the unknown terms).
  */
