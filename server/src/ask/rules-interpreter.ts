@@ -35,7 +35,7 @@ import { outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
-import { readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
+import { countOfValuePeople, readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
@@ -281,6 +281,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     }
     draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
   }
+  const generic = members.genericMetric;
+  const ofValue =
+    generic && members.metrics.length === 0 && draft.metrics.join() === generic.metric
+      ? countOfValuePeople(catalog, draft.metrics, draft.filters)
+      : undefined;
+  if (ofValue) Object.assign(draft, { metrics: [ofValue.metric], filters: ofValue.filters });
   if (intent === 'trend' && !modelHasTime(catalog))
     intent = draft.dimensions.length > 0 ? 'breakdown' : 'metric';
   // "上季度流失的客户名单": the customers who churned, never the at-risk list

@@ -50,6 +50,12 @@ export const ENTITY_WORDS = [
   'accounts',
 ];
 
+/**
+ * Heads of Chinese names that take 的 in speech: "沉睡客户" is also said "沉睡的客户", "挽回活动成功率"
+ * "挽回活动的成功率" (match/catalog-index.ts adds the 的 form of every name ending in one).
+ */
+export const DE_HEADS_ZH = ['客户', '用户', '会员', '客人', '顾客', '人数', '成功率', '比例', '占比'];
+
 /** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */
 export const VALUE_CONNECTORS = { zh: ['', '为', '是', '只有', '等于'], en: [' ', ' is ', ' = ', ' of '] };
 
@@ -65,7 +71,7 @@ export const WITH_PREFIXES = { zh: ['有', '开通', '开通了', '带'], en: ['
 /** "with and without tech support", "有和没有技术支持": the yes and the no value, compared. */
 export const BOTH_PREFIXES = { zh: ['有和没有', '有或没有'], en: ['with and without', 'with or without'] };
 export const WITHOUT_PREFIXES = {
-  zh: ['没有', '无', '没开', '未开通', '不带'],
+  zh: ['没有', '无', '没开', '未开通', '不带', '非', '不是'],
   en: ['without', 'no', 'not having'],
 };
 

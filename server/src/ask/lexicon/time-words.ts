@@ -238,6 +238,8 @@ export const MONTH_ABBREVIATIONS = [
 
 /** After a calendar event's name: its day ("双11当天", "618那天"), or its window ("双11期间", "618大促"). */
 export const EVENT_DAY_WORDS = ['当天', '那天', '当日', '那一天', '这天', '这一天', 'day', 'itself'];
+/** Words dating a period from an event ("提速降费以后", "改版之后"): the event must be a date the calendar has. */
+export const EVENT_SINCE_WORDS = ['以后', '之后'];
 export const EVENT_WINDOW_WORDS = [
   '期间',
   '档期',

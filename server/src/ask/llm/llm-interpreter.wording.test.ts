@@ -93,7 +93,7 @@ const CASES: WordingCase[] = [
     model: 'telco',
     sent: '电信那边用电子支票付费的客户流失率多少',
     prompt:
-      '"电信", "运营商", "电信公司", "telco", "telecom", "telecoms", "carrier", "operator" name this model itself, never a filter',
+      '"电信", "运营商", "电信公司", "电信业务", "电讯", "电讯业务", "电讯公司", "电信行业", "telco", "telecom", "telecoms", "carrier", "operator" name this model itself, never a filter',
     intent: 'metric',
     query: {
       metrics: ['churn_rate'],

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogDimension, Synonyms } from '../../../../semantic-layer/src/catalog.ts';
 import {
   BOTH_PREFIXES,
+  DE_HEADS_ZH,
   GENERIC_VALUE_WORDS,
   NO_VALUES,
   VALUE_CONNECTORS,
@@ -50,6 +51,21 @@ function numberVariants(key: string): string[] {
 
 const usable = (key: string) => key.length >= 2 && !/^[\d\s%]+$/.test(key) && !GENERIC_VALUE_WORDS.has(key);
 
+/** "沉睡客户" → "沉睡的客户": the 的 form of a Chinese name ending in a head that takes it (lexicon DE_HEADS_ZH). */
+function withDe(name: string): string[] {
+  const head = DE_HEADS_ZH.find((h) => name.endsWith(h) && name.length - h.length >= 2);
+  if (!head) return [];
+  const before = name.slice(0, name.length - head.length);
+  return before.endsWith('的') || !/^[\p{Script=Han}]+$/u.test(before) ? [] : [`${before}的${head}`];
+}
+
+/** "高风险" + "风险等级" → "高风险等级": a value whose end begins the dimension's name, said as one word. */
+function overlapped(value: string, dimension: string): string[] {
+  for (let k = Math.min(value.length - 1, dimension.length - 1); k >= 2; k--)
+    if (value.endsWith(dimension.slice(0, k))) return [`${value}${dimension.slice(k)}`];
+  return [];
+}
+
 const names = (label: { zh: string; en: string }, synonyms: Synonyms, extra: string[] = []) => ({
   zh: [label.zh, ...synonyms.zh],
   en: [label.en, ...synonyms.en, ...extra],
@@ -77,6 +93,7 @@ function build(catalog: Catalog): CatalogIndex {
   for (const m of catalog.metrics) {
     const n = names(m.label, m.synonyms, [m.id]);
     for (const w of [...n.zh, ...n.en]) add(w, { kind: 'metric', id: m.id }, RANK.metric);
+    for (const w of n.zh.flatMap(withDe)) add(w, { kind: 'metric', id: m.id }, RANK.metric);
   }
   for (const d of catalog.dimensions) {
     const n = names(d.label, d.synonyms, [d.id]);
@@ -118,10 +135,15 @@ function addValues(d: CatalogDimension, add: Add): void {
     const target: MatchTarget = { kind: 'value', dimension: d.id, value: v.value };
     const n = names(v.label, v.synonyms, [v.value]);
     for (const w of [...n.zh, ...n.en]) add(w, target, RANK.value);
+    for (const w of n.zh.flatMap(withDe)) add(w, target, RANK.value);
     if (d.values.length > MAX_VALUES_FOR_PAIRS) continue;
     for (const dn of dimNames.zh) {
       for (const vn of [v.label.zh, v.value]) {
-        for (const w of [...VALUE_CONNECTORS.zh.map((c) => `${dn}${c}${vn}`), `${vn}${dn}`])
+        for (const w of [
+          ...VALUE_CONNECTORS.zh.map((c) => `${dn}${c}${vn}`),
+          `${vn}${dn}`,
+          ...overlapped(vn, dn),
+        ])
           add(w, target, RANK.dimensionValue, true);
       }
     }

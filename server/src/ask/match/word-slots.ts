@@ -6,7 +6,7 @@ import {
   VALUE_HEAD_WORDS,
 } from '../lexicon/filler-words.ts';
 import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
-import { EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
+import { EVENT_DAY_WORDS, EVENT_SINCE_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
 import { isEnglishWord } from '../text/english-words.ts';
 import type { LeftoverTerm } from './leftover-terms.ts';
 import type { CatalogMatch } from './match-catalog.ts';
@@ -42,15 +42,17 @@ export function standsInGroupingSlot(term: LeftoverTerm, original: string): bool
     : false;
 }
 
-const EVENT_WORDS_ZH = [...EVENT_DAY_WORDS, ...EVENT_WINDOW_WORDS]
+const EVENT_WORDS_ZH = [...EVENT_DAY_WORDS, ...EVENT_WINDOW_WORDS, ...EVENT_SINCE_WORDS]
   .filter((w) => /\p{Script=Han}/u.test(w))
   .sort((a, b) => b.length - a.length);
+const SINCE = new Set(EVENT_SINCE_WORDS);
+const ASKS_WHEN = /多久|多长|多少|几|什么|怎么|为什么|何时/;
 /** Words before an event name that only say which occurrence ("上次会员日", "去年店庆"). */
 const OCCURRENCE = /^(?:上次|上一次|这次|那次|最近一次|上个|今年|去年|前年|的)+/;
 
 /**
  * A named date the calendar does not have, in the period slot: the words before 那天/当天/期间/大促
- * ("上次会员日那天", "店庆期间") when no time word covers them. The period decides the answer, so it asks
+ * ("上次会员日那天", "店庆期间"), or before 以后/之后 ("提速降费以后"), when no time word covers them. The period decides the answer, so it asks
  * back instead of answering the default period with the name dropped (those words are often stop words,
  * so they are not among the unknown terms).
  */
@@ -61,9 +63,14 @@ export function unknownEventName(q: UnderstoodWords): LeftoverTerm | undefined {
   for (const word of EVENT_WORDS_ZH) {
     for (let at = original.indexOf(word); at !== -1; at = original.indexOf(word, at + 1)) {
       if (covered(at)) continue;
+      // "注册以后30天内": a window counted from each customer's own event, not a date of the calendar
+      if (SINCE.has(word) && /^\s*[\d一二两三四五六七八九十半]/.test(original.slice(at + word.length)))
+        continue;
       let start = at;
       while (start > 0 && /\p{Script=Han}/u.test(original[start - 1]) && !covered(start - 1)) start--;
       const name = original.slice(start, at);
+      // "客户通常多久之后会流失": a question about the time after an event, not a named event
+      if (SINCE.has(word) && ASKS_WHEN.test(name)) continue;
       const lead = OCCURRENCE.exec(name)?.[0].length ?? 0;
       if (name.length - lead >= 2) return { text: name.slice(lead), start: start + lead, end: at };
     }

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogDimension, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
-import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
+import { ENTITY_WORDS, NO_VALUES } from '../lexicon/generic-words.ts';
 import { type MatchTarget, namesBothValues, RANK, yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -66,6 +66,43 @@ export function cueBefore(
   );
 }
 
+/** "(completed orders only)", "(仅含已完成订单)": a restriction said in brackets or with only/仅 after it. */
+const RESTRICTION_AFTER = /^[^()（）]{0,3}?\s*(?:only|alone)\b/i;
+
+/**
+ * "Revenue for FY2025 (completed orders only)": a metric word inside brackets, or followed by "only", beside
+ * another metric outside them restricts what is counted; it is not a second figure asked. The metric is dropped
+ * and its words are named back as not used (the answer uses the metric's own definition).
+ */
+function restrictedMetrics(analysis: QuestionAnalysis, matches: CatalogMatch[], out: Members): void {
+  if (out.metrics.length < 2) return;
+  const text = analysis.original;
+  const bracketed = (m: CatalogMatch) => {
+    const open = Math.max(text.lastIndexOf('(', m.start), text.lastIndexOf('（', m.start));
+    const close = Math.max(text.lastIndexOf(')', m.start), text.lastIndexOf('）', m.start));
+    return open > close && /[)）]/.test(text.slice(m.end));
+  };
+  const metricMatches = matches.filter(
+    (m) => m.targets.length === 1 && m.targets[0].target.kind === 'metric',
+  );
+  const restricted = metricMatches.filter(
+    (m) =>
+      bracketed(m) ||
+      RESTRICTION_AFTER.test(text.slice(m.end)) ||
+      /(?:仅|只)(?:含|限|算|计)$/.test(text.slice(0, m.start).trimEnd()),
+  );
+  const idOf = (m: CatalogMatch) => (m.targets[0].target.kind === 'metric' ? m.targets[0].target.id : '');
+  const kept = metricMatches.filter((m) => !restricted.includes(m)).map(idOf);
+  if (restricted.length === 0 || kept.length === 0) return;
+  for (const m of restricted) {
+    if (kept.includes(idOf(m))) continue;
+    out.metrics = out.metrics.filter((id) => id !== idOf(m));
+    analysis.unknown = [...analysis.unknown, { text: m.text, start: m.start, end: m.end }].sort(
+      (a, b) => a.start - b.start,
+    );
+  }
+}
+
 /** Picks members out of the matches; resolves ambiguous values with the metric's allowed dimensions. */
 export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Members {
   const lang = analysis.language;
@@ -88,6 +125,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     else if (peopleWord(m.key)) out.genericMetric ??= { match: m, metric: ids[0], ...peopleWord(m.key)! };
     else if (!out.metrics.includes(ids[0])) out.metrics.push(ids[0]);
   }
+  restrictedMetrics(analysis, matches, out);
   const allowed = new Set(
     out.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
   );
@@ -140,6 +178,12 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     }
     if (t.kind === 'dimension') {
       const dim = catalog.dimensions.find((d) => d.id === t.id)!;
+      const none = peopleHavingIt(analysis, m, dim);
+      if (none) {
+        // "宽带用户的流失率": the people who have the service, not a split by its kinds
+        filterValues.set(dim.id, { in: [], out: [none] });
+        continue;
+      }
       if (dim.type === 'time') out.timeDimension = dim.id;
       else if (!out.dimensions.includes(dim.id)) out.dimensions.push(dim.id);
       if (cueBefore(analysis, 'byDimension', m.start) || cueBefore(analysis, 'which', m.start))
@@ -172,6 +216,13 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
   }
   bothSides(analysis, catalog, out, filterValues);
   numberedSiblings(analysis, catalog, out, filterValues);
+  valuesDescribingPeople(analysis, out, filterValues);
+  // "券客和非券客": a yes-no trait named as its people beside its own no value ("非…") is both sides
+  for (const id of out.dimensions) {
+    const sides = yesNoValues(dimensionOf(id));
+    const entry = filterValues.get(id);
+    if (sides && entry?.in.length === 1 && entry.in[0] === sides.no) entry.in.unshift(sides.yes);
+  }
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });
@@ -278,6 +329,72 @@ function numberedSiblings(
     }
     const end = m.end + beside[0].length;
     analysis.unknown = analysis.unknown.filter((u) => !(u.start >= m.end && u.end <= end));
+  }
+}
+
+/**
+ * "宽带用户", "internet customers": a dimension with a "none" value (No, 无) named right before the people it
+ * describes, with no grouping word before it and no comparison asked, is the people who have it: the
+ * dimension ≠ its none value. Returns that stored value.
+ */
+function peopleHavingIt(
+  analysis: QuestionAnalysis,
+  m: CatalogMatch,
+  dim: CatalogDimension,
+): string | undefined {
+  if (dim.type !== 'categorical' || yesNoValues(dim) || !PEOPLE_AFTER.test(analysis.original.slice(m.end)))
+    return undefined;
+  if (cueBefore(analysis, 'byDimension', m.start) || cueBefore(analysis, 'which', m.start)) return undefined;
+  if (analysis.cues.some((c) => !c.insideCatalog && c.cue === 'comparison')) return undefined;
+  const none = dim.values.filter((v) =>
+    [v.value, v.label.en].some((w) => NO_VALUES.includes(normaliseKey(w))),
+  );
+  return none.length === 1 ? none[0].value : undefined;
+}
+
+const PEOPLE_AFTER = new RegExp(
+  `^\\s*(?:的|who|that)?\\s*(?:${ENTITY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|人)`,
+  'i',
+);
+/** Nothing but a list mark between two values of one dimension ("打1分2分", "1分、2分"); 和/and compares. */
+const JOINED = /^[\s、,，/]*$/;
+
+/**
+ * "满意度打1分2分的用户", "1-star and 2-star customers": values of one dimension set side by side and then
+ * naming the people they describe (的用户, customers) are one group, a filter, not groups compared: unless the
+ * question sets them against each other (对比, vs, 分别, 差多少).
+ */
+function valuesDescribingPeople(
+  analysis: QuestionAnalysis,
+  out: Members,
+  filterValues: Map<string, { in: string[]; out: string[] }>,
+): void {
+  const compared = analysis.cues.some(
+    (c) => !c.insideCatalog && (c.cue === 'comparison' || c.cue === 'withAndWithout'),
+  );
+  if (
+    compared ||
+    /分别|各自|respectively|差多少|差距|相差|高还是低|更高|更低|difference/i.test(analysis.original)
+  )
+    return;
+  for (const [dimension, entry] of filterValues) {
+    if (entry.in.length < 2 || out.unions?.has(dimension)) continue;
+    const spans = out.valueMatches
+      .filter((m) => {
+        const t = m.targets[0].target;
+        return t.kind === 'value' && t.dimension === dimension;
+      })
+      .sort((a, b) => a.start - b.start);
+    if (spans.length === 0) continue;
+    const last = spans[spans.length - 1];
+    // numbered siblings ("1分和2") end after the last match
+    const tail = analysis.original.slice(last.end).replace(/^\s*[、,，/]?\s*\d+(?:分|星)?/, '');
+    const joined = spans.every(
+      (m, i) => i === 0 || JOINED.test(analysis.original.slice(spans[i - 1].end, m.start)),
+    );
+    if (!joined || !PEOPLE_AFTER.test(tail)) continue;
+    out.unions = out.unions ?? new Set();
+    out.unions.add(dimension);
   }
 }
 

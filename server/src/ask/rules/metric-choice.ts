@@ -89,6 +89,8 @@ export function countOfSegment(
   return undefined;
 }
 
+const COUNT_AFTER = /^\s*(?:的)?(?:数|人数|数量|总数|总量|count\b|numbers?\b)/i;
+
 /** "高价值客户有多少" → the catalog's plain count of people (the metric named by 客户/customers). */
 export function countOfNamedPeople(
   analysis: QuestionAnalysis,
@@ -97,10 +99,13 @@ export function countOfNamedPeople(
   /** The question sets a condition on each customer ("超过30天没来买的有多少人"). */
   conditioned: boolean,
 ): string | undefined {
-  if (!hasCue(analysis, 'count')) return undefined;
-  const named =
-    members.valueMatches.some((m) => ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e))) ||
-    conditioned;
+  const people = members.valueMatches.filter((m) =>
+    ENTITY_KEYS.some((e) => normaliseKey(m.text).endsWith(e)),
+  );
+  // "休眠客户数", "high-value customer count": the count word right after the value that names the people
+  const countedAfter = people.some((m) => COUNT_AFTER.test(analysis.original.slice(m.end)));
+  if (!hasCue(analysis, 'count') && !countedAfter) return undefined;
+  const named = people.length > 0 || conditioned;
   if (!named) return undefined;
   const keys = catalogIndex(catalog).keys;
   for (const e of ENTITY_KEYS) {

@@ -85,7 +85,7 @@ function filtersValue(query: SemanticQueryInput, dimension: string, value: strin
 }
 
 /** The count metric named like a value's people ("active" → Active customers, 活跃 → 活跃客户数). */
-function countOfValue(catalog: Catalog, dimension: string, value: string) {
+export function countOfValue(catalog: Catalog, dimension: string, value: string) {
   const v = catalog.dimensions.find((d) => d.id === dimension)?.values.find((x) => x.value === value);
   if (!v) return undefined;
   return catalog.metrics.find(
@@ -94,6 +94,24 @@ function countOfValue(catalog: Catalog, dimension: string, value: string) {
       (x.label.zh === `${v.label.zh}客户数` ||
         x.label.en.toLowerCase() === `${v.label.en} customers`.toLowerCase()),
   );
+}
+
+/**
+ * "How many customers were active at the start of Q3": the plain count of people with one value whose people
+ * name a count metric ("active" → Active customers) is that metric, not the count filtered by the value.
+ */
+export function countOfValuePeople(
+  catalog: Catalog,
+  metrics: string[],
+  filters: SemanticQueryInput['filters'],
+) {
+  const plain = metrics.length === 1 ? metrics[0] : undefined;
+  for (const f of filters ?? []) {
+    if (!plain || f.op !== 'in' || f.values?.length !== 1) continue;
+    const metric = countOfValue(catalog, f.member, String(f.values[0]));
+    if (metric) return { metric: metric.id, filters: (filters ?? []).filter((x) => x !== f) };
+  }
+  return undefined;
 }
 
 /**

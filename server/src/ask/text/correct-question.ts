@@ -129,6 +129,14 @@ function readWords(
 const windowTries = (lengths: number[]) =>
   [false, true].flatMap((withKnown) => lengths.map((length) => ({ length, withKnown })));
 
+/** Whether the character at `at` is inside a word of the language (a cue or stop word: 哪个, 看看, 一下). */
+function inLexiconWord(run: string, at: number, d: Dictionary): boolean {
+  for (let length = 2; length <= 6; length++)
+    for (let from = Math.max(0, at - length + 1); from <= at; from++)
+      if (d.zhLexicon.has(run.slice(from, from + length))) return true;
+  return false;
+}
+
 /**
  * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
  * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
@@ -151,6 +159,9 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
         if (window.length !== length || knownHere[0]) continue;
         if (withKnown ? unknown === length || unknown < 2 : unknown < length) continue;
         if ([...d.zhLexicon].some((w) => w.includes(window))) continue;
+        // a two-character window right after a character nobody knows is likely the end of an unknown word
+        // ("社群活跃度": 跃度 is not 月度); the unknown word is then named back whole, never half-corrected
+        if (length === 2 && i > 0 && !known[i - 1] && !inLexiconWord(s, i - 1, d)) continue;
         // a known word inside the window stays as written ("活越客户" → 活跃客户, never a rewrite of 客户)
         const keepsKnown = (w: string) => [...w].every((ch, k) => !knownHere[k] || ch === window[k]);
         const fits = (w: string) =>
