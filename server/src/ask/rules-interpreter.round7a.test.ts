@@ -44,7 +44,7 @@ describe('grain words in every lead form', () => {
     ['2025年每季嘅流失率', 'quarter'],
     ['churn rate for each quarter of 2025', 'quarter'],
     ['revenue for every month of 2025', 'month'],
-    ['2025年各月的新客数', 'month'],
+    ['2025年各月份的新客数', 'month'],
   ])('%s → trend by %s over 2025', (question, grain) => {
     const r = ask(question);
     expect(r.intent).toBe('trend');

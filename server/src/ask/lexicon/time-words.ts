@@ -161,8 +161,10 @@ const GRAIN_LEADS_EN = ['each', 'every', 'for each', 'for every', 'in each', 'in
 const generatedGrains = (grain: TimeGrain): string[] => [
   ...GRAIN_LEADS_ZH.flatMap((lead) =>
     GRAIN_UNITS[grain].zh
-      // "每个季" and "各个年" are not said; "个" goes before the longer unit words only
+      // "每个季" and "各个年" are not said; "个" goes before the longer unit words only; "各月" is left to
+      // the typo reading of "上各月" (上个月), so 各 takes the longer unit words only (各月份, 各季度)
       .filter((unit) => !(lead.endsWith('个') && unit.length === 1 && unit !== '月'))
+      .filter((unit) => !(lead === '各' && unit.length === 1))
       .map((unit) => `${lead}${unit}`),
   ),
   ...GRAIN_LEADS_EN.flatMap((lead) => GRAIN_UNITS[grain].en.map((unit) => `${lead} ${unit}`)),
