@@ -3,6 +3,7 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
+import { LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
@@ -299,6 +300,9 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (customerList) {
     Object.assign(draft, customerList);
     intent = customerList.intent;
+    // "list the IDs of the customers who churned": the id is the list's own column
+    analysis.unknown = analysis.unknown.filter((t) => !LIST_IDS.has(t.text.toLowerCase()));
+    base.unknownTerms = analysis.unknown.map((t) => t.text);
     assumptions.push(
       say.customerList(catalog.metrics.find((m) => m.id === draft.metrics[0])!.label[lang], lang),
     );
@@ -330,6 +334,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
   return { ...result, kind: 'clarify', intent: 'clarify', ...c, reason };
 }
+
+const LIST_IDS = new Set(LIST_ID_WORDS);
 
 /** A drivers cue that relates a named factor to the outcome ("X 对流失有没有影响", "does X drive churn"). */
 const RELATION =

@@ -91,3 +91,39 @@ export const WHOLE_SCOPE_WORDS = [
   'whole company',
   'across the country',
 ];
+
+/**
+ * Words after the name of the model's business that only say "that part of the company" ("电信业务",
+ * "telco side", "the telco dataset"): understood with the name, never a filter.
+ */
+export const MODEL_TAIL_WORDS = [
+  '业务线',
+  '业务',
+  '板块',
+  '方面',
+  '这块',
+  '那块',
+  '的数据',
+  '数据',
+  '侧',
+  'side',
+  'business',
+  'dataset',
+  'data set',
+  'data',
+  'numbers',
+  'book',
+];
+
+/** Words naming the customer-id column of a customer list ("list the IDs of…", "客户编号"): the list's own column. */
+export const LIST_ID_WORDS = [
+  'ids',
+  'id',
+  'id numbers',
+  'customer ids',
+  '编号',
+  '客户编号',
+  'id号',
+  '账号',
+  '名字',
+];

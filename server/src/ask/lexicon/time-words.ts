@@ -147,8 +147,31 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
   ],
 };
 
+/** A grain's unit words, for the generated forms "每季/各季度/逐月", "each quarter/for every month". */
+const GRAIN_UNITS: Record<TimeGrain, { zh: string[]; en: string[] }> = {
+  day: { zh: ['天', '日'], en: ['day'] },
+  week: { zh: ['周', '星期', '礼拜'], en: ['week'] },
+  month: { zh: ['月', '月份'], en: ['month'] },
+  quarter: { zh: ['季', '季度'], en: ['quarter'] },
+  year: { zh: ['年', '年度'], en: ['year'] },
+};
+const GRAIN_LEADS_ZH = ['每', '每个', '每一个', '各', '各个', '逐', '分', '按'];
+const GRAIN_LEADS_EN = ['each', 'every', 'for each', 'for every', 'in each', 'in every', 'per', 'by'];
+/** "每季", "各个季度", "each quarter", "for every month": a lead word of distribution before a unit. */
+const generatedGrains = (grain: TimeGrain): string[] => [
+  ...GRAIN_LEADS_ZH.flatMap((lead) =>
+    GRAIN_UNITS[grain].zh
+      // "每个季" and "各个年" are not said; "个" goes before the longer unit words only; "各月" is left to
+      // the typo reading of "上各月" (上个月), so 各 takes the longer unit words only (各月份, 各季度)
+      .filter((unit) => !(lead.endsWith('个') && unit.length === 1 && unit !== '月'))
+      .filter((unit) => !(lead === '各' && unit.length === 1))
+      .map((unit) => `${lead}${unit}`),
+  ),
+  ...GRAIN_LEADS_EN.flatMap((lead) => GRAIN_UNITS[grain].en.map((unit) => `${lead} ${unit}`)),
+];
+
 /** Words that set a grain (and so a trend). */
-export const GRAIN_WORDS: Record<TimeGrain, string[]> = {
+const LISTED_GRAIN_WORDS: Record<TimeGrain, string[]> = {
   day: ['按天', '每天', '每日', '逐日', '日度', '按日', 'daily', 'by day', 'per day', 'day by day'],
   week: ['按周', '每周', '逐周', '周度', '按星期', 'weekly', 'by week', 'per week', 'week by week'],
   month: [
@@ -193,6 +216,13 @@ export const GRAIN_WORDS: Record<TimeGrain, string[]> = {
   ],
 };
 
+export const GRAIN_WORDS: Record<TimeGrain, string[]> = Object.fromEntries(
+  (Object.entries(LISTED_GRAIN_WORDS) as [TimeGrain, string[]][]).map(([grain, words]) => [
+    grain,
+    [...new Set([...words, ...generatedGrains(grain)])],
+  ]),
+) as Record<TimeGrain, string[]>;
+
 /** Words asking for a trend without naming a grain (→ month). */
 export const TREND_WORDS = [
   '趋势',
@@ -204,6 +234,8 @@ export const TREND_WORDS = [
   'trends',
   'over time',
   'trend line',
+  'trended',
+  'trending',
 ];
 
 /** English month names (full); abbreviations only count next to a year. */

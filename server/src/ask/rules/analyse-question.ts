@@ -1,5 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
+import { MODEL_TAIL_WORDS } from '../lexicon/generic-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import { insideStopWord, type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
 import { type CatalogMatch, findCatalogWords, findFuzzyWords } from '../match/match-catalog.ts';
@@ -186,13 +187,18 @@ function composedName(word: string, matches: CatalogMatch[], catalog: Catalog): 
   return undefined;
 }
 
-/** Spans (original text) of the words naming the model's business (model.yaml `synonyms`). */
+const MODEL_TAILS = MODEL_TAIL_WORDS.map(normaliseKey);
+
+/** Spans (original text) of the words naming the model's business (model.yaml `synonyms`), with a tail word. */
 function modelWords(norm: NormalisedText, catalog: Catalog): { start: number; end: number }[] {
   const words = [...(catalog.synonyms?.zh ?? []), ...(catalog.synonyms?.en ?? [])].map(normaliseKey);
-  return findPhrases(norm.text, words).map((hit) => ({
-    start: norm.map[hit.start],
-    end: norm.map[hit.end - 1] + 1,
-  }));
+  return findPhrases(norm.text, words).map((hit) => {
+    // "电信业务", "telco side": a word saying "that part of the company" goes with the name
+    const rest = norm.text.slice(hit.end).replace(/^ /, '');
+    const tail = MODEL_TAILS.find((w) => rest.startsWith(w) && !/^[a-z]/.test(rest.slice(w.length)));
+    const end = tail ? hit.end + (norm.text.length - hit.end - rest.length) + tail.length : hit.end;
+    return { start: norm.map[hit.start], end: norm.map[end - 1] + 1 };
+  });
 }
 
 function findCues(norm: NormalisedText, matches: CatalogMatch[]): CueHit[] {

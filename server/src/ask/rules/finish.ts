@@ -96,12 +96,18 @@ export function finish(
     base.unknownTerms = [...base.unknownTerms, named.text];
   }
   const eventTerm = event ?? named;
-  const grouping = analysis.unknown.filter((t) => standsInGroupingSlot(t, analysis.original));
+  // an analysis picks its own grouping (drivers, segments, the at-risk list…): an unknown word after
+  // 各/不同/which is named in the headline rather than asked back ("各个群体自己的流失率变了")
+  const analysed = ANALYSIS_INTENT_SET.has(parts.intent);
+  const inGroupingSlot = analysis.unknown.filter((t) => standsInGroupingSlot(t, analysis.original));
+  const grouping = analysed ? [] : inGroupingSlot;
   const filterLike = analysis.unknown.filter(
     (t) =>
       t === eventTerm ||
       grouping.includes(t) ||
-      (looksLikeFilter(t, analysis.original) && !qualifiesUnderstoodWord(t, analysis)),
+      (looksLikeFilter(t, analysis.original) &&
+        !qualifiesUnderstoodWord(t, analysis) &&
+        !(analysed && inGroupingSlot.includes(t))),
   );
   // A clarify keeps what was understood and the query it would run, with the clarify's question and options.
   const asClarify = <C extends object>(c: C) => ({

@@ -17,9 +17,10 @@ function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolea
   const ranked = members.metrics.length > 0 && (hasCue(analysis, 'rankDesc') || hasCue(analysis, 'rankAsc'));
   if (ranked) return false;
   // "流失原因里服务和物流各占多少" names values of the dimension: a comparison of them, not the reasons
+  // the dimension's name may ask with a why-word ("why customers left" names the churn reason)
   return analysis.cues.some(
     (c) =>
-      c.cue === 'reasonsNoun' &&
+      (c.cue === 'reasonsNoun' || c.cue === 'why') &&
       c.insideCatalog &&
       analysis.matches.some(
         (m) =>
@@ -55,11 +56,13 @@ const FIGURE_WORD = /(?:率|数|额|值|量|比例|rate|count|number|revenue|val
 
 /**
  * "列一下上个月流失的客户(，以及他们的流失原因)", "list the customers who churned": a listing verb lists customers
- * when no metric is named as a figure and the people are its object (a metric named with a people word) or
+ * when no period grain is asked (per quarter is a trend), no metric is named as a figure and the people are its object (a metric named with a people word) or
  * nothing is grouped; "按大区列一下流失客户数和流失率" is a breakdown.
  */
 export function listsCustomers(analysis: QuestionAnalysis, members: Members): boolean {
   if (!hasCue(analysis, 'listVerb') || members.metrics.length > 1) return false;
+  // "list churned customers for each quarter of 2025": a count per period, not the customers
+  if (analysis.time.grain) return false;
   const metricWords = analysis.matches
     .filter((m) => m.targets[0].target.kind === 'metric')
     .map((m) => normaliseKey(m.text));

@@ -2,6 +2,7 @@ import type { Catalog, CatalogDimension, Lang } from '../../../../semantic-layer
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
 import { ENTITY_WORDS, NO_VALUES } from '../lexicon/generic-words.ts';
+import { LEAVING_AFTER } from '../lexicon/shape-patterns.ts';
 import { type MatchTarget, namesBothValues, RANK, yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -264,7 +265,8 @@ function readMatches(
 
 /**
  * The value is said as what caused the metric: after a word of cause ("因为物流问题流失"), before one
- * ("响应慢导致的流失", "price-driven churn"), or right before the metric's own verb ("竞争对手抢走了多少客户").
+ * ("响应慢导致的流失", "price-driven churn"), right before the metric's own verb ("竞争对手抢走了多少客户"), or
+ * before a verb of leaving ("价格原因走掉的那些客户").
  */
 function namedAsCause(analysis: QuestionAnalysis, m: CatalogMatch): boolean {
   if (cueBefore(analysis, 'cause', m.start)) return true;
@@ -274,7 +276,13 @@ function namedAsCause(analysis: QuestionAnalysis, m: CatalogMatch): boolean {
   const metricNext = analysis.matches.some(
     (x) => x.targets[0].target.kind === 'metric' && adjacent(analysis.original, m.end, x.start, 0),
   );
-  return after || metricNext;
+  // "价格原因走掉的那些客户": a verb of leaving right after the value is understood with it
+  const leaving = LEAVING_AFTER.exec(analysis.folded.slice(m.end));
+  if (leaving) {
+    const end = m.end + leaving[0].length;
+    analysis.unknown = analysis.unknown.filter((u) => !(u.start >= m.end && u.start < end));
+  }
+  return after || metricNext || leaving !== null;
 }
 
 /**
