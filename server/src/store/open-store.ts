@@ -41,7 +41,8 @@ export interface StoreOptions {
   pglite?: PGlite;
   /**
    * PGlite only (without `pglite`): run the database in a worker thread (pglite-worker.ts), so its statements
-   * never hold the event loop. Default: on, unless `CHATBI_PGLITE_WORKER=0` (inline, the bench's "before").
+   * never hold the event loop. Default: off (inline) unless `CHATBI_PGLITE_WORKER=1`: at 1M customers on 2 cores
+   * the worker halved the askers' throughput for no gain in the health wait (evals/bench/RESULTS.md, 18:29/18:35).
    */
   pgliteWorker?: boolean;
   /** PostgreSQL only: a schema to create and use (tables and the migrations journal), e.g. per test run. */
@@ -80,7 +81,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   if (options.pglite) return openPglite(options.pglite);
   const dataDir = pgliteDataDir(options.dataDir);
-  const inWorker = options.pgliteWorker ?? process.env.CHATBI_PGLITE_WORKER !== '0';
+  const inWorker = options.pgliteWorker ?? process.env.CHATBI_PGLITE_WORKER === '1';
   return openPglite(
     inWorker
       ? (await PgliteThread.open(dataDir)).asClient()
