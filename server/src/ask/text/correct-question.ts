@@ -14,6 +14,7 @@ import {
   SHORTHAND_PHRASES,
   SHORTHAND_WORDS,
 } from '../lexicon/shorthand-words.ts';
+import { ONE_CHARACTER_JOINERS } from '../lexicon/stop-words-zh.ts';
 import { correctionMessages } from './correction-messages.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
@@ -138,6 +139,21 @@ function inLexiconWord(run: string, at: number, d: Dictionary): boolean {
 }
 
 /**
+ * Whether a word of the language or the model written in the run crosses an edge of the window
+ * [from, to): it starts before the window and ends inside it, or starts inside and ends after it
+ * ("一下各月": 一下 covers 下, so 下各月 is never read as 下个月; "一个个" is never 一各个).
+ */
+function crossesKnownWord(run: string, from: number, to: number, d: Dictionary): boolean {
+  const isWord = (w: string) => d.zhLexicon.has(w) || d.zhWords.has(w);
+  for (let start = Math.max(0, from - 5); start < to; start++)
+    for (let end = start + 2; end <= Math.min(run.length, start + 6); end++) {
+      const crosses = (start < from && end > from && end <= to) || (start >= from && start < to && end > to);
+      if (crosses && isWord(run.slice(start, end))) return true;
+    }
+  return false;
+}
+
+/**
  * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
  * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
  * character with it, or is three characters or longer.
@@ -161,7 +177,17 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
         if ([...d.zhLexicon].some((w) => w.includes(window))) continue;
         // a two-character window right after a character nobody knows is likely the end of an unknown word
         // ("社群活跃度": 跃度 is not 月度); the unknown word is then named back whole, never half-corrected
-        if (length === 2 && i > 0 && !known[i - 1] && !inLexiconWord(s, i - 1, d)) continue;
+        // ("华东跟话南": after a one-character joiner the window starts a word of its own)
+        if (
+          length === 2 &&
+          i > 0 &&
+          !known[i - 1] &&
+          !inLexiconWord(s, i - 1, d) &&
+          !ONE_CHARACTER_JOINERS.has(s[i - 1])
+        )
+          continue;
+        // a correction never makes a word across the edge of a word already written ("看一下各月")
+        if (crossesKnownWord(s, i, i + length, d)) continue;
         // a known word inside the window stays as written ("活越客户" → 活跃客户, never a rewrite of 客户)
         const keepsKnown = (w: string) => [...w].every((ch, k) => !knownHere[k] || ch === window[k]);
         const fits = (w: string) =>
