@@ -21,6 +21,7 @@ import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
+import { readKindOf } from './rules/kind-of.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
 import {
@@ -119,6 +120,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   readTwoSides(analysis, catalog, members);
   readLaterCounts(analysis, catalog, members);
   readFirstCount(analysis, members);
+  readKindOf(
+    analysis,
+    catalog,
+    members,
+    previous?.lastQuery?.model === catalog.model ? previous.lastQuery.metrics : [],
+  );
   base.understood = members.understood;
   const grouping = followUpGrouping(members, previous, catalog, lang);
   const ambiguity = grouping ? undefined : members.ambiguities[0];

@@ -127,3 +127,59 @@ export const LIST_ID_WORDS = [
   '账号',
   '名字',
 ];
+
+/**
+ * Words asking for the kinds of the thing counted ("哪类工单最多", "按类别拆开", "which type of tickets"):
+ * with no dimension named they group by the metric's own kind dimension (a dimension named after the
+ * metric's entity + one of KIND_HEADS: 工单类别, Ticket category).
+ */
+export const KIND_WORDS = {
+  zh: [
+    '哪类',
+    '哪一类',
+    '哪几类',
+    '哪些类',
+    '哪种',
+    '哪一种',
+    '哪几种',
+    '什么类型',
+    '啥类型',
+    '什么类别',
+    '啥类别',
+    '哪个类别',
+    '哪个类型',
+    '按类别',
+    '按类型',
+    '按种类',
+    '按分类',
+    '分类别',
+    '分类型',
+    '各类',
+    '各类别',
+    '各类型',
+    '类别',
+    '类型',
+    '种类',
+  ],
+  en: [
+    'which type',
+    'which types',
+    'what type',
+    'what types',
+    'which kind',
+    'which kinds',
+    'what kind',
+    'what kinds',
+    'by category',
+    'by type',
+    'by kind',
+    'per category',
+    'per type',
+    'category',
+    'categories',
+    'type',
+    'types',
+  ],
+};
+/** The ends of a kind dimension's name. */
+export const KIND_HEADS = { zh: ['类别', '类型', '种类', '分类'], en: ['category', 'type', 'kind'] };
