@@ -27,6 +27,9 @@ const ACT_EN =
 const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
+/** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
+const WEIGHING = /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
+
 /** Coming back after leaving ("多久会回来", "come back", "return"): win-back timing, never survival. */
 const RETURN_ZH = '(?:回来|回流|回归|回头|重新回来)';
 const REBUY_ZH = '(?:回购|再来|再买|复购|重新下单|重新购买)';
@@ -115,7 +118,7 @@ export const SHAPE_PATTERNS: Record<
         new RegExp(`(?:风险|可能|快要?|要|即将|将要|容易|有可能)${LEAVE_ZH}|${LEAVE_ZH}(?:的)?风险`),
         /名单|清单|列表|列出|列一下|哪些|谁|明细|导出|拉一下|给我|的客户|的人|的会员|的用户|的顾客/,
       ],
-      not: [COUNTING, /为什么|为啥|为何|怎么回事/],
+      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/],
       also: [/风险/],
     },
     {
