@@ -6,6 +6,7 @@ import {
   CANTONESE_MARKERS,
   CANTONESE_MORE_WORDS,
   CANTONESE_WORDS,
+  MISHEARD_WORDS,
   REGIONAL_WORDS,
 } from '../lexicon/dialect-words.ts';
 import {
@@ -304,6 +305,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   text = readCantonese(text, corrections);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
+  text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
   text = fixHomophones(text, d, corrections);
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
