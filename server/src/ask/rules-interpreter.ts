@@ -3,7 +3,7 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
-import { LIST_ID_WORDS } from './lexicon/generic-words.ts';
+import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
@@ -215,6 +215,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   // over the known factors would answer another question
   const relation = analysis.cues.find(
     (c) => c.cue === 'drivers' && RELATION.test(analysis.original.slice(c.start, c.end).toLowerCase()),
+  );
+  // "which features / 哪些因素 drive churn": the factors in general, not a factor the data lacks
+  analysis.unknown = analysis.unknown.filter(
+    (t) => intent !== 'drivers' || !FACTOR_WORDS.has(t.text.trim().toLowerCase()),
   );
   const factorWords = relation
     ? analysis.unknown.filter((t) => t.end <= relation.start && /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text))

@@ -183,3 +183,31 @@ export const KIND_WORDS = {
 };
 /** The ends of a kind dimension's name. */
 export const KIND_HEADS = { zh: ['类别', '类型', '种类', '分类'], en: ['category', 'type', 'kind'] };
+
+/**
+ * Words for "the factors" in general ("which features drive churn", "哪些因素影响流失"): never the name of a
+ * factor the data lacks, so a drivers question naming only these is answered over the known factors.
+ */
+export const FACTOR_WORDS = new Set([
+  'features',
+  'feature',
+  'factors',
+  'factor',
+  'variables',
+  'variable',
+  'attributes',
+  'attribute',
+  'drivers',
+  'driver',
+  'things',
+  'predictors',
+  'signals',
+  '因素',
+  '特征',
+  '变量',
+  '指标',
+  '哪些因素',
+  '什么因素',
+  '哪些特征',
+  '什么特征',
+]);

@@ -28,7 +28,8 @@ const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
 /** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
-const WEIGHING = /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
+const WEIGHING =
+  /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
 
 /** Coming back after leaving ("多久会回来", "come back", "return"): win-back timing, never survival. */
 const RETURN_ZH = '(?:回来|回流|回归|回头|重新回来)';
