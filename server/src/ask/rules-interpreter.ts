@@ -3,6 +3,7 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
+import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
 import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
@@ -68,6 +69,11 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   if (sql !== undefined) {
     const result = interpretWithRules({ ...input, question: sql }, depth);
     return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
+  }
+  // "Fix?" after an answer: the actions on the same customers (lexicon TERSE_ACTION)
+  if (input.previous?.lastQuery && TERSE_ACTION.test(input.question)) {
+    const lang = /\p{Script=Han}/u.test(input.question) ? 'zh' : 'en';
+    return interpretWithRules({ ...input, question: TERSE_ACTION_READING[lang] }, depth);
   }
   const corrected = correctQuestion(input.question, input.catalog);
   const result = interpretCorrected({ ...input, question: corrected.text }, depth);

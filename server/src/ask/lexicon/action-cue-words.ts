@@ -302,3 +302,11 @@ export const ACTION_CUE_WORDS = {
     'how many will churn',
   ],
 } as const;
+
+/**
+ * A follow-up of one word asking what to do ("Fix?", "对策？", "咋办"): after an answer it is the actions
+ * on the same customers, read as the full ask of TERSE_ACTION_READING (only when a conversation is going on).
+ */
+export const TERSE_ACTION =
+  /^\s*(?:fix|fixes|fix it|fix that|solutions?|remed(?:y|ies)|actions?|next steps?|so what|what now|now what|what do we do|and\?? the fix|对策|对策呢|办法呢|怎么办|怎么办呢|咋办|咋整|咋弄|怎么破|怎么搞|然后怎么办)\s*[?？!！.。]*\s*$/i;
+export const TERSE_ACTION_READING = { zh: '怎么挽回他们', en: 'how do we fix this' } as const;
