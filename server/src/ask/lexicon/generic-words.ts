@@ -157,9 +157,6 @@ export const KIND_WORDS = {
     '各类',
     '各类别',
     '各类型',
-    '类别',
-    '类型',
-    '种类',
   ],
   en: [
     'which type',
@@ -175,10 +172,6 @@ export const KIND_WORDS = {
     'by kind',
     'per category',
     'per type',
-    'category',
-    'categories',
-    'type',
-    'types',
   ],
 };
 /** The ends of a kind dimension's name. */

@@ -5,28 +5,23 @@ import type { Members } from './members.ts';
 
 /**
  * The metric's own kind dimension: a dimension named after the metric's entity and a kind head
- * ("工单" + 类别 = 工单类别 for 工单数; "Ticket" + category for Tickets). Catalog-derived; undefined
- * when none or several fit.
+ * ("工单" + 类别 = 工单类别 for 工单数; "Ticket" + category for Tickets), by the metrics' labels.
+ * Catalog-derived; undefined when none or several fit.
  */
 export function ownKindDimension(metrics: string[], catalog: Catalog): string | undefined {
-  const found = catalog.metrics.filter((m) => metrics.includes(m.id));
-  // the metrics' labels first; their synonyms only when the labels name no kind dimension
-  for (const names of [
-    found.flatMap((m) => [m.label.zh, m.label.en.toLowerCase()]),
-    found.flatMap((m) => [...m.synonyms.zh, ...m.synonyms.en.map((s) => s.toLowerCase())]),
-  ]) {
-    const fits = catalog.dimensions.filter((d) =>
-      (['zh', 'en'] as const).some((lang) => {
-        const name = d.label[lang].toLowerCase();
-        const head = KIND_HEADS[lang].find((h) => name.endsWith(h));
-        if (!head) return false;
-        const rest = name.slice(0, name.length - head.length).trim();
-        return rest.length >= 2 && names.some((n) => n.includes(rest));
-      }),
-    );
-    if (fits.length > 0) return fits.length === 1 ? fits[0].id : undefined;
-  }
-  return undefined;
+  const names = catalog.metrics
+    .filter((m) => metrics.includes(m.id))
+    .flatMap((m) => [m.label.zh, m.label.en.toLowerCase()]);
+  const fits = catalog.dimensions.filter((d) =>
+    (['zh', 'en'] as const).some((lang) => {
+      const name = d.label[lang].toLowerCase();
+      const head = KIND_HEADS[lang].find((h) => name.endsWith(h));
+      if (!head) return false;
+      const rest = name.slice(0, name.length - head.length).trim();
+      return rest.length >= 2 && names.some((n) => n.includes(rest));
+    }),
+  );
+  return fits.length === 1 ? fits[0].id : undefined;
 }
 
 /** The span of a kind word in the question ("哪类", "按类别", "by category"), if any. */
