@@ -139,6 +139,14 @@ function inLexiconWord(run: string, at: number, d: Dictionary): boolean {
   return false;
 }
 
+/** Whether the word [start, end) ends inside a longer model or time word ("客单加上个月": 加上 runs into 上个月). */
+function runsIntoModelWord(run: string, start: number, end: number, d: Dictionary): boolean {
+  for (let a = start + 1; a < end; a++)
+    for (let b = end + 1; b <= Math.min(run.length, a + 8); b++)
+      if (d.zhWords.has(run.slice(a, b))) return true;
+  return false;
+}
+
 /**
  * Whether a word of the language or the model written in the run crosses an edge of the window
  * [from, to): it starts before the window and ends inside it, or starts inside and ends after it
@@ -149,7 +157,7 @@ function crossesKnownWord(run: string, from: number, to: number, d: Dictionary):
   for (let start = Math.max(0, from - 5); start < to; start++)
     for (let end = start + 2; end <= Math.min(run.length, start + 6); end++) {
       const crosses = (start < from && end > from && end <= to) || (start >= from && start < to && end > to);
-      if (crosses && isWord(run.slice(start, end))) return true;
+      if (crosses && isWord(run.slice(start, end)) && !runsIntoModelWord(run, start, end, d)) return true;
     }
   return false;
 }
