@@ -170,3 +170,15 @@ describe('routing by shape, and declines of requests to act elsewhere', () => {
     },
   );
 });
+
+describe('a value said as what the answer is for', () => {
+  it('明天外呼用 is a purpose, not a filter on the call channel', () => {
+    const r = ask('给我一份有流失风险的客户名单 明天外呼用');
+    expect(r.intent).toBe('risk_list');
+    expect(r.query?.filters).toEqual([]);
+  });
+
+  it.each(['外呼用户的挽回率', '短信渠道的挽回率'])('%s keeps the channel filter', (question) => {
+    expect(ask(question).query?.filters?.length).toBeGreaterThan(0);
+  });
+});

@@ -204,3 +204,9 @@ export const FACTOR_WORDS = new Set([
   '哪些特征',
   '什么特征',
 ]);
+
+/**
+ * A value said as what the answer is for ("名单明天外呼用", "短信用"), right after it at a clause end: a purpose,
+ * not a filter on that value (rules/members.ts). Never 用户/用券 (users, coupon use).
+ */
+export const PURPOSE_AFTER = /^(?:用|要用|来用|使用|用的)(?![户券])(?=[\s，,。.!！?？]|$)/;
