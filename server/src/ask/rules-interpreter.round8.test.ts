@@ -182,3 +182,11 @@ describe('a value said as what the answer is for', () => {
     expect(ask(question).query?.filters?.length).toBeGreaterThan(0);
   });
 });
+
+describe('people heads with 的', () => {
+  it.each(['这些沉睡的老客怎么唤醒', '沉睡老客怎么唤醒'])('%s → actions on dormant customers', (question) => {
+    const r = ask(question);
+    expect(r.intent).toBe('actions');
+    expect(r.query?.filters).toEqual([{ member: 'lifecycle_stage', op: 'in', values: ['dormant'] }]);
+  });
+});

@@ -54,7 +54,7 @@ export const ENTITY_WORDS = [
  * Heads of Chinese names that take 的 in speech: "沉睡客户" is also said "沉睡的客户", "挽回活动成功率"
  * "挽回活动的成功率" (match/catalog-index.ts adds the 的 form of every name ending in one).
  */
-export const DE_HEADS_ZH = ['客户', '用户', '会员', '客人', '顾客', '人数', '成功率', '比例', '占比'];
+export const DE_HEADS_ZH = ['客户', '用户', '老客', '会员', '客人', '顾客', '人数', '成功率', '比例', '占比'];
 
 /** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */
 export const VALUE_CONNECTORS = { zh: ['', '为', '是', '只有', '等于'], en: [' ', ' is ', ' = ', ' of '] };
