@@ -190,3 +190,18 @@ describe('people heads with 的', () => {
     expect(r.query?.filters).toEqual([{ member: 'lifecycle_stage', op: 'in', values: ['dormant'] }]);
   });
 });
+
+describe('ranked by headcount', () => {
+  it.each(['哪个地区流失的人最多', '各地区流失率 按人数排'])(
+    '%s → churned customers by region',
+    (question) => {
+      const r = ask(question);
+      expect(r.query?.metrics).toEqual(['churned_customers']);
+      expect(r.query?.dimensions).toEqual(['region']);
+    },
+  );
+
+  it('流失原因大类 按人数排个序 is answered, not asked back', () => {
+    expect(ask('流失原因大类 按人数排个序', TELCO).kind).not.toBe('clarify');
+  });
+});
