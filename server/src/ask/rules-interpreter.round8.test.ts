@@ -201,7 +201,13 @@ describe('ranked by headcount', () => {
     },
   );
 
-  it('流失原因大类 按人数排个序 is answered, not asked back', () => {
-    expect(ask('流失原因大类 按人数排个序', TELCO).kind).not.toBe('clarify');
+  it('流失原因大类 按人数排个序 ranks the reasons by people: never the reasons analysis over the rate', () => {
+    const r = ask('流失原因大类 按人数排个序', TELCO);
+    expect(r.intent).not.toBe('reasons');
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('流失原因大类 alone is still the reasons analysis', () => {
+    expect(ask('流失原因大类', TELCO).intent).toBe('reasons');
   });
 });
