@@ -3,7 +3,8 @@ import type { Intent } from '../answer/answer-schema.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
-import { LIST_ID_WORDS } from './lexicon/generic-words.ts';
+import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
+import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
@@ -21,6 +22,7 @@ import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
+import { readKindOf } from './rules/kind-of.ts';
 import { type Members, resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
 import {
@@ -67,6 +69,11 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   if (sql !== undefined) {
     const result = interpretWithRules({ ...input, question: sql }, depth);
     return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
+  }
+  // "Fix?" after an answer: the actions on the same customers (lexicon TERSE_ACTION)
+  if (input.previous?.lastQuery && TERSE_ACTION.test(input.question)) {
+    const lang = /\p{Script=Han}/u.test(input.question) ? 'zh' : 'en';
+    return interpretWithRules({ ...input, question: TERSE_ACTION_READING[lang] }, depth);
   }
   const corrected = correctQuestion(input.question, input.catalog);
   const result = interpretCorrected({ ...input, question: corrected.text }, depth);
@@ -119,6 +126,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   readTwoSides(analysis, catalog, members);
   readLaterCounts(analysis, catalog, members);
   readFirstCount(analysis, members);
+  readKindOf(
+    analysis,
+    catalog,
+    members,
+    previous?.lastQuery?.model === catalog.model ? previous.lastQuery.metrics : [],
+  );
   base.understood = members.understood;
   const grouping = followUpGrouping(members, previous, catalog, lang);
   const ambiguity = grouping ? undefined : members.ambiguities[0];
@@ -208,6 +221,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   // over the known factors would answer another question
   const relation = analysis.cues.find(
     (c) => c.cue === 'drivers' && RELATION.test(analysis.original.slice(c.start, c.end).toLowerCase()),
+  );
+  // "which features / 哪些因素 drive churn": the factors in general, not a factor the data lacks
+  analysis.unknown = analysis.unknown.filter(
+    (t) => intent !== 'drivers' || !FACTOR_WORDS.has(t.text.trim().toLowerCase()),
   );
   const factorWords = relation
     ? analysis.unknown.filter((t) => t.end <= relation.start && /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text))

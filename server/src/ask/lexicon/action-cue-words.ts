@@ -34,6 +34,16 @@ export const ACTION_CUE_WORDS = {
     'worked best',
   ],
   actions: [
+    '有什么招',
+    '有什么好招',
+    '有什么办法',
+    '有啥办法',
+    '支个招',
+    '支支招',
+    'fix it',
+    'fix this',
+    'how to fix',
+    'any fix',
     '怎么挽回',
     '如何挽回',
     '怎样挽回',
@@ -231,6 +241,25 @@ export const ACTION_CUE_WORDS = {
     '细分客户',
     '聚类',
     '怎么分群',
+    '分分群',
+    '分个群',
+    '分一下群',
+    '分成几群',
+    '分成几类人',
+    '哪一群',
+    '哪个群',
+    '哪群人',
+    '哪类人群',
+    'segment the subscriber base',
+    'segment the customer base',
+    'segment the user base',
+    'segment the base',
+    'segment our customers',
+    'segment our base',
+    'segment the subscribers',
+    'segment the users',
+    'which segments',
+    'what segments',
     'segmentation',
     'segment customers',
     'segment the customers',
@@ -273,3 +302,11 @@ export const ACTION_CUE_WORDS = {
     'how many will churn',
   ],
 } as const;
+
+/**
+ * A follow-up of one word asking what to do ("Fix?", "对策？", "咋办"): after an answer it is the actions
+ * on the same customers, read as the full ask of TERSE_ACTION_READING (only when a conversation is going on).
+ */
+export const TERSE_ACTION =
+  /^\s*(?:fix|fixes|fix it|fix that|solutions?|remed(?:y|ies)|actions?|next steps?|so what|what now|now what|what do we do|and\?? the fix|对策|对策呢|办法呢|怎么办|怎么办呢|咋办|咋整|咋弄|怎么破|怎么搞|然后怎么办)\s*[?？!！.。]*\s*$/i;
+export const TERSE_ACTION_READING = { zh: '怎么挽回他们', en: 'how do we fix this' } as const;

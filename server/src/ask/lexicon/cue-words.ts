@@ -243,6 +243,14 @@ export const CUE_WORDS = {
     '有几个',
     '多少位',
     'how many',
+    // ranked by how many people ("按人数排个序", "哪一类人最多")
+    '按人数',
+    '按人头',
+    '人最多',
+    '人最少',
+    '人数最多',
+    '人数最少',
+    'by headcount',
     ...CLASSIFIER_COUNTS,
   ],
   /** One total over several values, not a comparison ("数码和家电合计", "combined revenue of A and B"). */

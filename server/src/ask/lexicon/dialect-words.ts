@@ -78,3 +78,11 @@ export const REGIONAL_WORDS: [RegExp, string][] = [
   [/(?<!什)啥(?!情况)/g, '什么'],
   [/哪能/g, '怎么样'],
 ];
+
+/**
+ * Words a speech recogniser writes for a term it misheard (read as homophones, named back): 环比 heard as
+ * 还比/缓比 when no comparand follows ("还比是涨了还是跌了", never "还比上个月高").
+ */
+export const MISHEARD_WORDS: [RegExp, string][] = [
+  [/(?:还比|缓比|换比)(?=是|怎么样|如何|呢|吗|涨|跌|升|降|变|增|减|多少|[？?，,。\s]|$)/g, '环比'],
+];

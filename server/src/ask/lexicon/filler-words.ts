@@ -39,6 +39,10 @@ export const FILLER_ZH = [
   '求求了',
   '急急急',
   '在线等',
+  '在线求',
+  '在线求助',
+  '求大神',
+  '求支招',
   '挺急的',
   // interjections and hedges
   '嘎哈呢这是',

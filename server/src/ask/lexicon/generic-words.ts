@@ -54,7 +54,7 @@ export const ENTITY_WORDS = [
  * Heads of Chinese names that take 的 in speech: "沉睡客户" is also said "沉睡的客户", "挽回活动成功率"
  * "挽回活动的成功率" (match/catalog-index.ts adds the 的 form of every name ending in one).
  */
-export const DE_HEADS_ZH = ['客户', '用户', '会员', '客人', '顾客', '人数', '成功率', '比例', '占比'];
+export const DE_HEADS_ZH = ['客户', '用户', '老客', '会员', '客人', '顾客', '人数', '成功率', '比例', '占比'];
 
 /** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */
 export const VALUE_CONNECTORS = { zh: ['', '为', '是', '只有', '等于'], en: [' ', ' is ', ' = ', ' of '] };
@@ -127,3 +127,86 @@ export const LIST_ID_WORDS = [
   '账号',
   '名字',
 ];
+
+/**
+ * Words asking for the kinds of the thing counted ("哪类工单最多", "按类别拆开", "which type of tickets"):
+ * with no dimension named they group by the metric's own kind dimension (a dimension named after the
+ * metric's entity + one of KIND_HEADS: 工单类别, Ticket category).
+ */
+export const KIND_WORDS = {
+  zh: [
+    '哪类',
+    '哪一类',
+    '哪几类',
+    '哪些类',
+    '哪种',
+    '哪一种',
+    '哪几种',
+    '什么类型',
+    '啥类型',
+    '什么类别',
+    '啥类别',
+    '哪个类别',
+    '哪个类型',
+    '按类别',
+    '按类型',
+    '按种类',
+    '按分类',
+    '分类别',
+    '分类型',
+    '各类',
+    '各类别',
+    '各类型',
+  ],
+  en: [
+    'which type',
+    'which types',
+    'what type',
+    'what types',
+    'which kind',
+    'which kinds',
+    'what kind',
+    'what kinds',
+    'by category',
+    'by type',
+    'by kind',
+    'per category',
+    'per type',
+  ],
+};
+/** The ends of a kind dimension's name. */
+export const KIND_HEADS = { zh: ['类别', '类型', '种类', '分类'], en: ['category', 'type', 'kind'] };
+
+/**
+ * Words for "the factors" in general ("which features drive churn", "哪些因素影响流失"): never the name of a
+ * factor the data lacks, so a drivers question naming only these is answered over the known factors.
+ */
+export const FACTOR_WORDS = new Set([
+  'features',
+  'feature',
+  'factors',
+  'factor',
+  'variables',
+  'variable',
+  'attributes',
+  'attribute',
+  'drivers',
+  'driver',
+  'things',
+  'predictors',
+  'signals',
+  '因素',
+  '特征',
+  '变量',
+  '指标',
+  '哪些因素',
+  '什么因素',
+  '哪些特征',
+  '什么特征',
+]);
+
+/**
+ * A value said as what the answer is for ("名单明天外呼用", "短信用"), right after it at a clause end: a purpose,
+ * not a filter on that value (rules/members.ts). Never 用户/用券 (users, coupon use).
+ */
+export const PURPOSE_AFTER = /^(?:用|要用|来用|使用|用的)(?![户券])(?=[\s，,。.!！?？]|$)/;

@@ -27,6 +27,10 @@ const ACT_EN =
 const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
+/** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
+const WEIGHING =
+  /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
+
 /** Coming back after leaving ("多久会回来", "come back", "return"): win-back timing, never survival. */
 const RETURN_ZH = '(?:回来|回流|回归|回头|重新回来)';
 const REBUY_ZH = '(?:回购|再来|再买|复购|重新下单|重新购买)';
@@ -115,13 +119,13 @@ export const SHAPE_PATTERNS: Record<
         new RegExp(`(?:风险|可能|快要?|要|即将|将要|容易|有可能)${LEAVE_ZH}|${LEAVE_ZH}(?:的)?风险`),
         /名单|清单|列表|列出|列一下|哪些|谁|明细|导出|拉一下|给我|的客户|的人|的会员|的用户|的顾客/,
       ],
-      not: [COUNTING, /为什么|为啥|为何|怎么回事/],
+      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/],
       also: [/风险/],
     },
     {
       all: [
         new RegExp(
-          `\\bat[- ]risk\\b|\\b(?:most |more |least )?likely to ${LEAVE_EN}|\\babout to ${LEAVE_EN}|\\bgoing to ${LEAVE_EN}|\\bmight ${LEAVE_EN}|\\brisk of ${LEAVE_EN}|\\bflight risks?\\b`,
+          `\\bat[- ]risk\\b|\\b(?:highest|high|higher|top|most)[- ]risk\\b|\\briskiest\\b|\\b(?:most |more |least )?likely to ${LEAVE_EN}|\\babout to ${LEAVE_EN}|\\bgoing to ${LEAVE_EN}|\\bmight ${LEAVE_EN}|\\brisk of ${LEAVE_EN}|\\bflight risks?\\b`,
         ),
         /\b(?:list|who|which|pull|show|give|names?|accounts?|customers?|users?|subscribers?|members?)\b/,
       ],
@@ -218,6 +222,12 @@ export const REQUEST_PATTERNS: RegExp[] = [
   // writing the data out as a file ("导成Excel", "dump the feature table to parquet")
   /(?:导成|导出成|导出为|导出到|转成|存成|另存为|下载成)[^，。？?]{0,4}(?:excel|csv|parquet|pdf|xlsx|表格文件|文件)/,
   /\b(?:dump|export|save|write|download|extract)\b.{0,60}\b(?:to|as|into|in)\s+(?:a\s+|an\s+)?(?:parquet|csv|excel|xlsx|pdf|json file|file|s3|bucket|my (?:email|inbox|drive|laptop))\b/,
+  // loading people into another system to act on them ("把高风险客户导进外呼系统", "push them into the CRM")
+  /(?:导进|导入|导到|推进|推到|灌进|灌到|塞进|录进|录入|同步进|同步到|上传到)[^，。？?!！]{0,8}(?:外呼系统|外呼|呼叫中心|呼叫系统|坐席|crm|CRM|营销系统|营销平台|短信平台|工单系统|系统里|系统)/,
+  /\b(?:load|push|import|upload|sync|feed)\b.{0,40}\b(?:into|to)\s+(?:the\s+|our\s+)?(?:crm|dialer|dialler|call (?:centre|center) system|outbound (?:system|queue)|campaign tool|marketing (?:tool|platform)|salesforce|hubspot)\b/,
+  // writing marketing copy ("写个小红书文案", "draft a win-back email")
+  /(?:写|写个|写一个|写一篇|写篇|写段|写一段|写几条|写条|起草|编|编个|拟|拟个|出个|出一版)[^，。？?!！]{0,10}(?:文案|软文|推文|种草|笔记|朋友圈|广告语|标语|口号|海报|短信|话术|邮件|脚本)/,
+  /\b(?:write|draft|compose|create)\b.{0,30}\b(?:copy|post|tweet|caption|slogan|tagline|ad|email|e-mail|sms|script|newsletter)\b/,
   // who did what to the metric's definition (an audit trail, not the data)
   /\bwho (?:approved|signed off|changed|modified|edited|altered|authored|owns)\b.{0,50}\b(?:definition|logic|formula|methodology|change)\b/,
   /谁(?:批准|审批|签字|改|修改|改动|调整|定|拍板|审核)(?:了|的)?[^，。？?]{0,12}(?:定义|口径|逻辑|公式|算法)|(?:定义|口径|逻辑|公式|算法)[^，。？?]{0,10}(?:是)?谁(?:批准|审批|改|修改|改动|调整|定|拍板)/,

@@ -129,6 +129,7 @@ export const STOP_WORDS_EN = new Set([
   'looks',
   'current',
   'currently',
+  'still',
   'let',
   'lets',
   'want',

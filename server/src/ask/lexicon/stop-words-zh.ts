@@ -225,3 +225,9 @@ export const STOP_WORDS_ZH = [
   '日',
   '天',
 ];
+
+/**
+ * One-character words that join or lead names ("华东跟话南", "和华南比"): a homophone window right after one
+ * of them starts a word of its own, so it may be corrected (话南 → 华南) even though the joiner is unknown.
+ */
+export const ONE_CHARACTER_JOINERS = new Set([...'跟和与同及或对比在的了是从把给让']);

@@ -11,10 +11,21 @@ export function hasCue(analysis: QuestionAnalysis, cue: string): boolean {
   return analysis.cues.some((c) => c.cue === cue && !c.insideCatalog);
 }
 
+/** A headcount said as the order of a ranking ("按人数", "人最多"), not a question of how many. */
+const HEADCOUNT_RANK = /按人|人最|人数最|by headcount/i;
+
 /** A matched dimension whose own name asks for reasons ("流失原因是什么", "churn reasons"). */
 function asksReasonsByName(analysis: QuestionAnalysis, members: Members): boolean {
   // "Top 3 churn reasons by number of churned customers": the reasons ranked by a metric named, a breakdown
-  const ranked = members.metrics.length > 0 && (hasCue(analysis, 'rankDesc') || hasCue(analysis, 'rankAsc'));
+  // ("流失原因大类 按人数排个序": ranked by how many people, a breakdown of the count)
+  const ranked =
+    (members.metrics.length > 0 && (hasCue(analysis, 'rankDesc') || hasCue(analysis, 'rankAsc'))) ||
+    analysis.cues.some(
+      (c) =>
+        c.cue === 'headcount' &&
+        !c.insideCatalog &&
+        HEADCOUNT_RANK.test(analysis.original.slice(c.start, c.end)),
+    );
   if (ranked) return false;
   // "流失原因里服务和物流各占多少" names values of the dimension: a comparison of them, not the reasons
   // the dimension's name may ask with a why-word ("why customers left" names the churn reason)

@@ -1,12 +1,13 @@
 import type { Catalog, CatalogDimension, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
-import { ENTITY_WORDS, NO_VALUES } from '../lexicon/generic-words.ts';
+import { ENTITY_WORDS, NO_VALUES, PURPOSE_AFTER } from '../lexicon/generic-words.ts';
 import { LEAVING_AFTER } from '../lexicon/shape-patterns.ts';
 import { type MatchTarget, namesBothValues, RANK, yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { CueHit, QuestionAnalysis } from './analyse-question.ts';
+import { say } from './messages.ts';
 import { readMetricWords } from './metric-words.ts';
 
 /** Words that matched several members equally well, even after using the metric to choose. */
@@ -142,6 +143,11 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
   const filterValues = new Map<string, { in: string[]; out: string[] }>();
   for (const m of matches) {
     let targets = m.targets.map((t) => t.target);
+    // "明天外呼用": a value said as what the answer is for is a purpose, not a filter
+    if (targets.every((t) => t.kind === 'value') && PURPOSE_AFTER.test(analysis.original.slice(m.end))) {
+      out.understood.push({ text: m.text, meaning: say.purpose(m.text, lang) });
+      continue;
+    }
     if (targets.length > 1 && allowed.size > 0) {
       const fit = targets.filter(
         (t) => t.kind === 'metric' || allowed.has(t.kind === 'value' ? t.dimension : t.id),

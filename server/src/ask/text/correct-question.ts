@@ -6,6 +6,7 @@ import {
   CANTONESE_MARKERS,
   CANTONESE_MORE_WORDS,
   CANTONESE_WORDS,
+  MISHEARD_WORDS,
   REGIONAL_WORDS,
 } from '../lexicon/dialect-words.ts';
 import {
@@ -14,6 +15,7 @@ import {
   SHORTHAND_PHRASES,
   SHORTHAND_WORDS,
 } from '../lexicon/shorthand-words.ts';
+import { ONE_CHARACTER_JOINERS } from '../lexicon/stop-words-zh.ts';
 import { correctionMessages } from './correction-messages.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
@@ -137,6 +139,29 @@ function inLexiconWord(run: string, at: number, d: Dictionary): boolean {
   return false;
 }
 
+/** Whether the word [start, end) ends inside a longer model or time word ("客单加上个月": 加上 runs into 上个月). */
+function runsIntoModelWord(run: string, start: number, end: number, d: Dictionary): boolean {
+  for (let a = start + 1; a < end; a++)
+    for (let b = end + 1; b <= Math.min(run.length, a + 8); b++)
+      if (d.zhWords.has(run.slice(a, b))) return true;
+  return false;
+}
+
+/**
+ * Whether a word of the language or the model written in the run crosses an edge of the window
+ * [from, to): it starts before the window and ends inside it, or starts inside and ends after it
+ * ("一下各月": 一下 covers 下, so 下各月 is never read as 下个月; "一个个" is never 一各个).
+ */
+function crossesKnownWord(run: string, from: number, to: number, d: Dictionary): boolean {
+  const isWord = (w: string) => d.zhLexicon.has(w) || d.zhWords.has(w);
+  for (let start = Math.max(0, from - 5); start < to; start++)
+    for (let end = start + 2; end <= Math.min(run.length, start + 6); end++) {
+      const crosses = (start < from && end > from && end <= to) || (start >= from && start < to && end > to);
+      if (crosses && isWord(run.slice(start, end)) && !runsIntoModelWord(run, start, end, d)) return true;
+    }
+  return false;
+}
+
 /**
  * Chinese homophones of the vocabulary ("流逝率" → 流失率, "复够" → 复购, "上各月" → 上个月): a run of
  * characters that is not itself a known word but sounds exactly like one (tones ignored) and shares a
@@ -161,7 +186,17 @@ function fixHomophones(text: string, d: Dictionary, corrections: Correction[]): 
         if ([...d.zhLexicon].some((w) => w.includes(window))) continue;
         // a two-character window right after a character nobody knows is likely the end of an unknown word
         // ("社群活跃度": 跃度 is not 月度); the unknown word is then named back whole, never half-corrected
-        if (length === 2 && i > 0 && !known[i - 1] && !inLexiconWord(s, i - 1, d)) continue;
+        // ("华东跟话南": after a one-character joiner the window starts a word of its own)
+        if (
+          length === 2 &&
+          i > 0 &&
+          !known[i - 1] &&
+          !inLexiconWord(s, i - 1, d) &&
+          !ONE_CHARACTER_JOINERS.has(s[i - 1])
+        )
+          continue;
+        // a correction never makes a word across the edge of a word already written ("看一下各月")
+        if (crossesKnownWord(s, i, i + length, d)) continue;
         // a known word inside the window stays as written ("活越客户" → 活跃客户, never a rewrite of 客户)
         const keepsKnown = (w: string) => [...w].every((ch, k) => !knownHere[k] || ch === window[k]);
         const fits = (w: string) =>
@@ -278,6 +313,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   text = readCantonese(text, corrections);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
+  text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
   text = fixHomophones(text, d, corrections);
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
