@@ -248,4 +248,16 @@ export const REFERENCES: Record<string, Reference> = {
   ),
   'b9-vip-25': telco([], telcoRate("a.contract = 'One year'")),
   'b9-vip-26': retail([], revenue(SEP, "category = '美妆' AND value_tier = 'high'"), money),
+
+  // supply-chain planner, later cases
+  'b9-sp-25': retail(['period'], ordersByPeriod(Q3, 'month', EAST), table),
+  'b9-sp-26': retail(
+    ['region'],
+    ranked(ordersSql(Q3, `region, ${ORDERS}`, 'TRUE', 'region'), 'orders', 'DESC', 3),
+    ranking,
+  ),
+  'b9-sp-27': retail([], pair('orders', ordersSql(Q3, ORDERS), ordersSql(Q3_LY, ORDERS))),
+
+  'b9-tc-26': telco([], telcoRate('a.paperless_billing')),
+  'b9-tc-27': telco(['contract'], telcoBy('contract', 'avg(a.tenure_months) AS avg_tenure_months'), table),
 };
