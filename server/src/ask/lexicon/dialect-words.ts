@@ -77,6 +77,14 @@ export const REGIONAL_WORDS: [RegExp, string][] = [
   [/咋(?!样)/g, '怎么'],
   [/(?<!什)啥(?!情况)/g, '什么'],
   [/哪能/g, '怎么样'],
+  // Sichuan/Chongqing 好多 = 多少 when it asks, i.e. ends the question after 有/是/了 (流失了好多客哦？,
+  // 卖了好多钱, 跑了好多个, 流失率是好多); "好多客户流失了" (a statement of "many") is left alone
+  [/(?<=[有是了])好多(?=(?:钱|个|位|人|单|客户?)?(?:[哦啊呀呢嘛吗哈噻嘞]|[？?。!！，,]|$))/g, '多少'],
+  // 客 alone after 多少 = customers (流失了多少客 → 流失了多少客户)
+  [/(?<=多少)客(?![户人单服诉群])/g, '客户'],
+  // 女客户流失率 / 男用户流失率: a gender word glued to "customer churn": 的 keeps 女客户 a filter
+  [/(?<=(?:^|[^男])[男女])客户(?=流失)/g, '客户的'],
+  [/(?<=(?:^|[^男])[男女])用户(?=流失)/g, '用户的'],
 ];
 
 /**

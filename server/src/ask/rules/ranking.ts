@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
-import type { QuestionAnalysis } from './analyse-question.ts';
+import type { CueHit, QuestionAnalysis } from './analyse-question.ts';
 
 /** Ranking asked by a question (CONVENTIONS.md "Ranking"). */
 export interface Ranking {
@@ -32,7 +32,14 @@ export function detectRanking(
   catalog: Catalog,
   metric: string | undefined,
 ): Ranking {
-  const has = (cue: string) => analysis.cues.some((c) => c.cue === cue && !c.insideCatalog);
+  const direction = analysis.cues.filter((c) => c.cue === 'rankAsc' || c.cue === 'rankDesc');
+  // "from the most to the fewest" is one descending cue: a direction word inside a longer one is not its own
+  const insideLonger = (c: CueHit) =>
+    direction.some(
+      (d) => d !== c && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start,
+    );
+  const has = (cue: string) =>
+    analysis.cues.some((c) => c.cue === cue && !c.insideCatalog && !insideLonger(c));
   const lowerIsBetter = catalog.metrics.find((m) => m.id === metric)?.lowerIsBetter ?? false;
   let dir: Ranking['dir'];
   if (has('rankAsc')) dir = 'asc';
