@@ -114,3 +114,22 @@ describe('"from X to Y" ordering', () => {
     expect(r.query?.order?.[0]?.dir).toBe(dir);
   });
 });
+
+describe('letter courtesies are filler', () => {
+  it.each([
+    'Dear team, could you kindly share the churn rate for East China last quarter? Many thanks in advance. Warm regards, Helen',
+    'Good morning, everyone. What was the churn rate in East China last quarter? With gratitude, Helen',
+    'Dear colleagues, I hope this message finds you well. What was the churn rate in East China last quarter? Best.',
+    'Hello team, churn rate in East China last quarter? Thank you for your patience with all my questions.',
+  ])('%s → churn rate in East China', (question) => {
+    const r = ask(question);
+    expect(r.intent).toBe('metric');
+    expect(r.query?.metrics).toEqual(['churn_rate']);
+    expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华东'] }]);
+  });
+
+  it('negative: a greeting does not swallow the question after it', () => {
+    const r = ask('Hi what is the churn rate in East China, last quarter');
+    expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华东'] }]);
+  });
+});

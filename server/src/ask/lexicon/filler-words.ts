@@ -301,3 +301,17 @@ export const VALUE_HEAD_WORDS = [
 
 /** The end of a word that, right after a period, only extends it (国庆黄金周, 过年那阵子, 双11那几天). */
 export const PERIOD_EXTENSION_END = /(?:周|週|期|阵|阵子|段|段时间|间|天|时候|时|节|日|季|假|底|初|末|前后)$/;
+
+/**
+ * Letter courtesies around an English question ("Dear team, …", "I hope this message finds you well.",
+ * "Many thanks in advance. Warm regards, Helen"): dropped before matching, so a greeting or a signed name
+ * is not read as an unknown filter. Greetings only at the start, sign-offs only after a sentence's end.
+ */
+export const LETTER_COURTESIES_EN: RegExp[] = [
+  /^\s*(?:dear|hello|hi|hey|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:all|everyone|team|folks|there|colleagues|support colleagues|support team|data team|analytics team))?\s*[,.!:]\s*(?:(?:everyone|all)\s*[,.!]\s*)?/i,
+  /\bI\s+hope\s+(?:this|my)\s+(?:message|email|note)\s+finds\s+you\s+well\s*[.!]?\s*/i,
+];
+
+/** Sign-offs at the end of an English question, removed one by one from the end ("Warm regards, Helen"). */
+export const SIGN_OFF_EN =
+  /(?<=[.!?]\s*)(?:(?:(?:warm|kind|best|warmest|many)\s+(?:regards|wishes|thanks)(?:\s+in\s+advance)?|regards|with\s+(?:gratitude|thanks|many\s+thanks)|thanks\s+in\s+advance|much\s+appreciated|best|sincerely|cheers|thank\s+you(?:\s+(?:so|very)\s+much)?(?:\s+for\s+[^.?!]{0,60})?)\s*[,.!]?(?:\s*[A-Z][a-z]+)?\s*[.!]?\s*)$/i;

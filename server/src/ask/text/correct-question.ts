@@ -9,6 +9,7 @@ import {
   MISHEARD_WORDS,
   REGIONAL_WORDS,
 } from '../lexicon/dialect-words.ts';
+import { LETTER_COURTESIES_EN, SIGN_OFF_EN } from '../lexicon/filler-words.ts';
 import {
   FORWARD_PREFIXES,
   MIN_TYPO_LENGTH,
@@ -311,6 +312,11 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   const corrections: Correction[] = [];
   let text = simplify(question, corrections);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
+  for (const courtesy of LETTER_COURTESIES_EN) text = text.replace(courtesy, '');
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text.replace(SIGN_OFF_EN, '');
+  }
   text = readCantonese(text, corrections);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
   text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
