@@ -133,3 +133,16 @@ describe('letter courtesies are filler', () => {
     expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华东'] }]);
   });
 });
+
+describe('member churn rate and 流失最凶', () => {
+  it('member churn rate by tier, 从高到低 sort → ordered by the rate', () => {
+    const r = ask('上季度 member churn rate by tier，从高到低 sort 一下');
+    expect(r.query?.metrics).toEqual(['churn_rate']);
+    expect(r.query?.order).toEqual([{ member: 'churn_rate', dir: 'desc' }]);
+  });
+
+  it('各个渠道来的客户，哪个流失最凶 → churn rate by channel, highest first', () => {
+    const r = ask('各个渠道来的客户，哪个流失最凶');
+    expect(r.query?.order?.[0]?.dir).toBe('desc');
+  });
+});
