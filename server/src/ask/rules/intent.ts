@@ -2,7 +2,8 @@ import type { Intent } from '../../answer/answer-schema.ts';
 import { ENTITY_WORDS } from '../lexicon/generic-words.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
-import { cueBefore, type Members } from './members.ts';
+import { cueBefore } from './cue-position.ts';
+import type { Members } from './members.ts';
 
 const ENTITY_KEYS = ENTITY_WORDS.map(normaliseKey);
 
