@@ -21,6 +21,7 @@ import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
 import { readKindOf } from './rules/kind-of.ts';
+import { focusMessage } from './rules/message-parts.ts';
 import { dimensionsFor, followUpGrouping, questionParts } from './rules/member-parts.ts';
 import { resolveMembers } from './rules/members.ts';
 import { say } from './rules/messages.ts';
@@ -33,7 +34,7 @@ import {
   ranksByDefault,
 } from './rules/metric-choice.ts';
 import { detectRanking } from './rules/ranking.ts';
-import { outOfScopeReason } from './rules/scope.ts';
+import { absentConcept, outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
@@ -75,9 +76,16 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
     return interpretWithRules({ ...input, question: TERSE_ACTION_READING[lang] }, depth);
   }
   const corrected = correctQuestion(input.question, input.catalog);
-  const result = interpretCorrected({ ...input, question: corrected.text }, depth);
-  const note = describeCorrections(corrected.corrections, result.language);
-  return note ? { ...result, assumptions: [note, ...result.assumptions] } : result;
+  // an email or a forwarded note: its asking clauses are the question (rules/message-parts.ts)
+  const focus = focusMessage(input.question, corrected.text, input.catalog, input.asOf);
+  const result = interpretCorrected({ ...input, question: focus?.text ?? corrected.text }, depth);
+  const notes = [
+    describeCorrections(corrected.corrections, result.language),
+    focus && focus.setAside.length > 0
+      ? say.contextSetAside(focus.setAside, focus.carried, result.language)
+      : undefined,
+  ].filter((n) => n !== undefined);
+  return notes.length > 0 ? { ...result, assumptions: [...notes, ...result.assumptions] } : result;
 }
 
 /** The rules on a question already normalised (text/correct-question.ts). */
@@ -95,7 +103,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     depth > 0 ? null : interpretWithRules({ question: q, catalog, asOf }, depth + 1);
   const base = { language: lang, unknownTerms, understood: [] as Interpretation['understood'] };
 
-  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery));
+  const customerId = catalog.dimensions.some((d) => d.id === 'customer_id')
+    ? askedCustomerId(question)
+    : null;
+  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery), customerId !== null);
   if (declined)
     return {
       ...base,
@@ -106,10 +117,23 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       reason: declined,
     };
 
-  const customerId = askedCustomerId(question);
-  if (customerId && catalog.dimensions.some((d) => d.id === 'customer_id'))
+  // "share of wallet", "缺货断码导致的流失": a concept the model lacks is named, never answered by another metric
+  const absent = absentConcept(analysis);
+  if (absent)
     return {
       ...base,
+      kind: 'clarify',
+      intent: 'clarify',
+      query: null,
+      assumptions: [],
+      reason: say.absentConcept(absent, lang),
+      options: [],
+    };
+  if (customerId)
+    return {
+      ...base,
+      // the id is the customer asked about, not an unknown word
+      unknownTerms: unknownTerms.filter((t) => t.toUpperCase() !== customerId),
       kind: 'analysis',
       intent: 'customer_profile',
       query: assembleQuery({
