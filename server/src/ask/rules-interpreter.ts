@@ -21,9 +21,9 @@ import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
 import { readKindOf } from './rules/kind-of.ts';
-import { focusMessage } from './rules/message-parts.ts';
 import { dimensionsFor, followUpGrouping, questionParts } from './rules/member-parts.ts';
 import { resolveMembers } from './rules/members.ts';
+import { focusMessage } from './rules/message-parts.ts';
 import { say } from './rules/messages.ts';
 import {
   asksForecast,

@@ -1,18 +1,5 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import {
-  ACTION_REQUEST_PATTERNS_EN,
-  ACTION_REQUEST_WORDS_ZH,
-  DATA_CHANGE_PATTERNS_EN,
-  DATA_CHANGE_SET_ZH,
-  DATA_CHANGE_WORDS_ZH,
-  DATA_SET_PATTERNS_EN,
-  INSTRUCTION_OVERRIDE_WORDS,
-  OFF_TOPIC_REQUESTS,
-  OFF_TOPIC_WORDS,
-  PERSONAL_DATA_WORDS,
-  VIEW_WORDS_ZH,
-} from '../lexicon/scope-words.ts';
-import {
   ABSENT_CONCEPTS,
   BUSINESS_DOCUMENTS,
   BUSINESS_PARAMETERS,
@@ -27,6 +14,19 @@ import {
   OTHER_SYSTEM_WORDS,
   STAFF_WORDS,
 } from '../lexicon/message-words.ts';
+import {
+  ACTION_REQUEST_PATTERNS_EN,
+  ACTION_REQUEST_WORDS_ZH,
+  DATA_CHANGE_PATTERNS_EN,
+  DATA_CHANGE_SET_ZH,
+  DATA_CHANGE_WORDS_ZH,
+  DATA_SET_PATTERNS_EN,
+  INSTRUCTION_OVERRIDE_WORDS,
+  OFF_TOPIC_REQUESTS,
+  OFF_TOPIC_WORDS,
+  PERSONAL_DATA_WORDS,
+  VIEW_WORDS_ZH,
+} from '../lexicon/scope-words.ts';
 import { REQUEST_PATTERNS } from '../lexicon/shape-patterns.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
