@@ -1,4 +1,6 @@
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
+import { quarterLabel } from '../calendar/calendar.ts';
+import { defaultMetricRange } from '../calendar/default-period.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
@@ -16,6 +18,7 @@ import {
   clarifyWhichMetric,
   type Reinterpret,
 } from './rules/clarify.ts';
+import { conditionListDraft } from './rules/condition-list.ts';
 import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
@@ -335,9 +338,27 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     intent === 'risk_list' ||
     (intent === 'reasons' && (hasCue(analysis, 'riskList') || listsCustomers(analysis, members))) ||
     TOP_CUSTOMERS.test(analysis.norm.text);
+  // "3次以上投诉的客户…名单": the customers meeting conditions on each customer, never another population's list
+  const conditionList =
+    listed &&
+    shaped !== 'risk_list' &&
+    members.metrics.every((id) => draft.perCustomer?.some((p) => p.metric.id === id))
+      ? conditionListDraft(catalog, draft)
+      : undefined;
   const customerList =
-    listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined;
-  if (customerList) {
+    conditionList ??
+    (listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined);
+  if (conditionList) {
+    Object.assign(draft, conditionList);
+    intent = conditionList.intent;
+    // the customers counted are named, not a default metric
+    const defaulted = say.defaultMetric(
+      catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label[lang] ?? '',
+      lang,
+    );
+    assumptions.splice(0, assumptions.length, ...assumptions.filter((a) => a !== defaulted));
+    assumptions.push(say.conditionList(lang));
+  } else if (customerList) {
     Object.assign(draft, customerList);
     intent = customerList.intent;
     // "list the IDs of the customers who churned": the id is the list's own column
@@ -366,6 +387,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     reinterpret,
     undefined,
   );
+  if (conditionList && result.query && !analysis.time.range) {
+    // conditions on each customer read their current state: no default period to name
+    const { timeRange: _, ...query } = result.query;
+    const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
+    return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
+  }
   if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
