@@ -65,7 +65,7 @@ function asks(clause: string): boolean {
 
 /** Names a word of the model, or a grain ("按月的趋势也看一下"); a date alone ("reply by Friday") does not. */
 const namesModel = (a: QuestionAnalysis) =>
-  a.matches.length > 0 || a.timeTokens.some((t) => t.kind === 'grain' || t.kind === 'trend');
+  a.matches.some((m) => !m.partial) || a.timeTokens.some((t) => t.kind === 'grain' || t.kind === 'trend');
 /** Words of the model written as such (not read through a typo or as part of a name). */
 const kindsOf = (a: QuestionAnalysis, kind: 'metric' | 'dimension' | 'value') =>
   a.matches.filter(
@@ -138,8 +138,11 @@ export function focusMessage(
       question: first < 0 ? [] : clauses.slice(first),
     };
   });
-  const asking = parts.filter((p) => p.question.some((c) => namesModel(c.analysis)));
-  if (asking.length === 0) return undefined;
+  if (!parts.some((p) => p.question.some((c) => namesModel(c.analysis)))) return undefined;
+  // an asking sentence that only says how to look ("Compare with and without it", "Why?") asks too
+  const asking = parts.filter((p) =>
+    p.question.some((c) => namesModel(c.analysis) || c.analysis.cues.some((x) => !x.insideCatalog)),
+  );
   const questionClauses = asking.flatMap((p) => p.question);
   const context = parts.flatMap((p) => (asking.includes(p) ? p.context : [...p.context, ...p.question]));
   if (context.length === 0) return undefined;
