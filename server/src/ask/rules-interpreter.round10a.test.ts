@@ -105,6 +105,30 @@ describe('long messages: the question part', () => {
     expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华东'] }]);
   });
 
+  it('a group notice: the asking clause that names the data is the question, not "请各位帮忙确认"', () => {
+    const r = ask(
+      '@所有人 下周一要给集团汇报季度数据。\n请各位帮忙确认：今年三季度华南地区的复购率是多少？\n收到请回复，谢谢',
+    );
+    expect(r.query?.metrics).toEqual(['repeat_purchase_rate']);
+    expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华南'] }]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('a Slack post that reports what others want to know, after a dash', () => {
+    const r = ask(
+      'Hey folks, quick one from the exec sync — they want to know which region had the highest churn rate last month. Can someone pull that? ty!',
+    );
+    expect(r.query?.dimensions).toEqual(['region']);
+    expect(r.query?.order).toEqual([{ member: 'churn_rate', dir: 'desc' }]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('negative: a follow-on ask that only says how to look stays part of the question', () => {
+    const r = ask('Is churn lower with tech support? Compare with and without it', TELCO);
+    expect(r.intent).toBe('comparison');
+    expect(r.query?.filters).toEqual([{ member: 'tech_support', op: 'in', values: ['Yes', 'No'] }]);
+  });
+
   it('negative: a short question with a leading clause is read whole ("按地区，…")', () => {
     const r = ask('按地区，看一下上个月的流失率');
     expect(r.query?.dimensions).toEqual(['region']);

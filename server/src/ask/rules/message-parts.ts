@@ -31,6 +31,8 @@ interface Clause {
 }
 
 const ASKING_ZH = ASKING_WORDS_ZH.map(normaliseKey);
+/** Cues that say nothing on their own ("各" of 各位, "一下"): not enough for a clause to ask something. */
+const WEAK_CUES = new Set<string>(['byDimension', 'vague']);
 
 /** Sentences with their end marks; a full stop ends a sentence only before a space or the end. */
 export function splitSentences(text: string): string[] {
@@ -53,7 +55,7 @@ export function splitSentences(text: string): string[] {
 
 /** Clauses of a sentence: at commas and colons (not inside a number such as 1,000). */
 function splitClauses(sentence: string): string[] {
-  return sentence.split(/(?<=[，：]|(?<!\d)[,:](?!\d))/).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  return sentence.split(/(?<=[，：]|(?<!\d)[,:](?!\d)|\s[—–-]\s)/).filter((c) => /[\p{L}\p{N}]/u.test(c));
 }
 
 function asks(clause: string): boolean {
@@ -130,9 +132,13 @@ export function focusMessage(
       (c): Clause => ({ text: c, asks: asks(c), analysis: analyseQuestion(c, catalog, asOf) }),
     ),
   );
-  // a sentence asks from its first asking clause on; the clauses before it are context
+  // a sentence asks from its first asking clause on that says something ("请各位帮忙确认：…多少？" asks
+  // from the question itself); the clauses before it are context
+  const says = (c: Clause) =>
+    namesModel(c.analysis) || c.analysis.cues.some((x) => !x.insideCatalog && !WEAK_CUES.has(x.cue));
   const parts = sentences.map((clauses) => {
-    const first = clauses.findIndex((c) => c.asks);
+    const saying = clauses.findIndex((c) => c.asks && says(c));
+    const first = saying >= 0 ? saying : clauses.findIndex((c) => c.asks);
     return {
       context: first < 0 ? clauses : clauses.slice(0, first),
       question: first < 0 ? [] : clauses.slice(first),
@@ -140,9 +146,7 @@ export function focusMessage(
   });
   if (!parts.some((p) => p.question.some((c) => namesModel(c.analysis)))) return undefined;
   // an asking sentence that only says how to look ("Compare with and without it", "Why?") asks too
-  const asking = parts.filter((p) =>
-    p.question.some((c) => namesModel(c.analysis) || c.analysis.cues.some((x) => !x.insideCatalog)),
-  );
+  const asking = parts.filter((p) => p.question.some(says));
   const questionClauses = asking.flatMap((p) => p.question);
   const context = parts.flatMap((p) => (asking.includes(p) ? p.context : [...p.context, ...p.question]));
   if (context.length === 0) return undefined;
