@@ -260,6 +260,7 @@ export const ACTION_CUE_WORDS = {
     'segment the users',
     'which segments',
     'customer segments',
+    'into segments',
     'subscriber segments',
     'user segments',
     'what segments',
