@@ -7,8 +7,11 @@
  * 3. Conditions on each customer for count measures (tickets, open tickets), and lists under them.
  * 4. Requests that are not questions about the data, by class; concepts the model lacks named back.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoRuntime, demoRuntime } from '../../test/analysis/test-runtime.ts';
 import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { runAnalysis } from '../analysis/run-analysis.ts';
+import { runQuery } from '../pipeline/run-query.ts';
 import { splitSentences } from './rules/message-parts.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
@@ -257,4 +260,35 @@ describe('requests that are not questions about the data, by class', () => {
     expect(ask('下个月合同到期的客户有多少').kind).not.toBe('out_of_scope');
     expect(ask('how did churn change after the price increase last quarter?').kind).not.toBe('out_of_scope');
   });
+});
+
+describe('on the generated demo: what the readings answer', () => {
+  let demo: DemoRuntime;
+  beforeAll(async () => {
+    demo = await demoRuntime({ customers: 3000 });
+  }, 600_000);
+  afterAll(() => demo?.close());
+
+  const profile = (question: string) => {
+    const r = ask(question);
+    expect(r.intent).toBe('customer_profile');
+    return runAnalysis(demo.runtime, { intent: 'customer_profile', language: r.language, query: r.query! });
+  };
+
+  it('a known id answers that customer', async () => {
+    const result = await profile('C0000888这个客户是啥子情况');
+    expect(result.narrative).toContain('C0000888');
+  }, 120_000);
+
+  it('an unknown id says not found, never another customer', async () => {
+    await expect(profile('C9999999这个客户最近咋样')).rejects.toThrow(/没有找到客户 C9999999/);
+  }, 120_000);
+
+  it('the list under a per-customer condition runs and every row meets it', async () => {
+    const r = ask('哪些客户有超过72小时还没解决的工单');
+    const run = await runQuery(demo.runtime, r.query!, { intent: 'breakdown', language: 'zh' });
+    if (!run.ok) throw new Error('query failed');
+    expect(run.presentation.rows.length).toBeGreaterThan(0);
+    for (const row of run.presentation.rows) expect(Number(row.open_tickets_72h)).toBeGreaterThanOrEqual(1);
+  }, 120_000);
 });
