@@ -1,4 +1,6 @@
 import type { Catalog } from '../../../semantic-layer/src/catalog.ts';
+import { quarterLabel } from '../calendar/calendar.ts';
+import { defaultMetricRange } from '../calendar/default-period.ts';
 import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
@@ -16,6 +18,7 @@ import {
   clarifyWhichMetric,
   type Reinterpret,
 } from './rules/clarify.ts';
+import { conditionListDraft } from './rules/condition-list.ts';
 import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
@@ -23,6 +26,7 @@ import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
 import { readKindOf } from './rules/kind-of.ts';
 import { dimensionsFor, followUpGrouping, questionParts } from './rules/member-parts.ts';
 import { resolveMembers } from './rules/members.ts';
+import { focusMessage } from './rules/message-parts.ts';
 import { say } from './rules/messages.ts';
 import {
   asksForecast,
@@ -33,7 +37,7 @@ import {
   ranksByDefault,
 } from './rules/metric-choice.ts';
 import { detectRanking } from './rules/ranking.ts';
-import { outOfScopeReason } from './rules/scope.ts';
+import { absentConcept, outOfScopeReason } from './rules/scope.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
@@ -75,9 +79,16 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
     return interpretWithRules({ ...input, question: TERSE_ACTION_READING[lang] }, depth);
   }
   const corrected = correctQuestion(input.question, input.catalog);
-  const result = interpretCorrected({ ...input, question: corrected.text }, depth);
-  const note = describeCorrections(corrected.corrections, result.language);
-  return note ? { ...result, assumptions: [note, ...result.assumptions] } : result;
+  // an email or a forwarded note: its asking clauses are the question (rules/message-parts.ts)
+  const focus = focusMessage(input.question, corrected.text, input.catalog, input.asOf);
+  const result = interpretCorrected({ ...input, question: focus?.text ?? corrected.text }, depth);
+  const notes = [
+    describeCorrections(corrected.corrections, result.language),
+    focus && focus.setAside.length > 0
+      ? say.contextSetAside(focus.setAside, focus.carried, result.language)
+      : undefined,
+  ].filter((n) => n !== undefined);
+  return notes.length > 0 ? { ...result, assumptions: [...notes, ...result.assumptions] } : result;
 }
 
 /** The rules on a question already normalised (text/correct-question.ts). */
@@ -95,7 +106,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     depth > 0 ? null : interpretWithRules({ question: q, catalog, asOf }, depth + 1);
   const base = { language: lang, unknownTerms, understood: [] as Interpretation['understood'] };
 
-  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery));
+  const customerId = catalog.dimensions.some((d) => d.id === 'customer_id')
+    ? askedCustomerId(question)
+    : null;
+  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery), customerId !== null);
   if (declined)
     return {
       ...base,
@@ -106,10 +120,23 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       reason: declined,
     };
 
-  const customerId = askedCustomerId(question);
-  if (customerId && catalog.dimensions.some((d) => d.id === 'customer_id'))
+  // "share of wallet", "缺货断码导致的流失": a concept the model lacks is named, never answered by another metric
+  const absent = absentConcept(analysis);
+  if (absent)
     return {
       ...base,
+      kind: 'clarify',
+      intent: 'clarify',
+      query: null,
+      assumptions: [],
+      reason: say.absentConcept(absent, lang),
+      options: [],
+    };
+  if (customerId)
+    return {
+      ...base,
+      // the id is the customer asked about, not an unknown word
+      unknownTerms: unknownTerms.filter((t) => t.toUpperCase() !== customerId),
       kind: 'analysis',
       intent: 'customer_profile',
       query: assembleQuery({
@@ -311,9 +338,27 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     intent === 'risk_list' ||
     (intent === 'reasons' && (hasCue(analysis, 'riskList') || listsCustomers(analysis, members))) ||
     TOP_CUSTOMERS.test(analysis.norm.text);
+  // "3次以上投诉的客户…名单": the customers meeting conditions on each customer, never another population's list
+  const conditionList =
+    listed &&
+    shaped !== 'risk_list' &&
+    members.metrics.every((id) => draft.perCustomer?.some((p) => p.metric.id === id))
+      ? conditionListDraft(catalog, draft)
+      : undefined;
   const customerList =
-    listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined;
-  if (customerList) {
+    conditionList ??
+    (listed && shaped !== 'risk_list' ? customerListDraft(analysis, catalog, draft) : undefined);
+  if (conditionList) {
+    Object.assign(draft, conditionList);
+    intent = conditionList.intent;
+    // the customers counted are named, not a default metric
+    const defaulted = say.defaultMetric(
+      catalog.metrics.find((m) => m.id === catalog.defaultMetric)?.label[lang] ?? '',
+      lang,
+    );
+    assumptions.splice(0, assumptions.length, ...assumptions.filter((a) => a !== defaulted));
+    assumptions.push(say.conditionList(lang));
+  } else if (customerList) {
     Object.assign(draft, customerList);
     intent = customerList.intent;
     // "list the IDs of the customers who churned": the id is the list's own column
@@ -342,6 +387,12 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     reinterpret,
     undefined,
   );
+  if (conditionList && result.query && !analysis.time.range) {
+    // conditions on each customer read their current state: no default period to name
+    const { timeRange: _, ...query } = result.query;
+    const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
+    return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
+  }
   if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);

@@ -173,5 +173,9 @@ export const ANALYSIS_CUE_WORDS = {
     'affect churn',
     'affects churn',
     'drive churn',
+    'that drive',
+    'that drives',
+    'drive customers',
+    'drives customers',
   ],
 } as const;

@@ -6,6 +6,7 @@ export const THRESHOLD_WORDS: Record<'gt' | 'gte' | 'lt' | 'lte' | 'eq', string[
   gte: ['不低于', '不少于', '至少', '大于等于', '>=', 'at least', 'no less than'],
   lte: ['不超过', '不高于', '不多于', '至多', '小于等于', '<=', 'at most', 'no more than'],
   gt: [
+    '不止',
     '超过',
     '高于',
     '大于',
@@ -74,6 +75,9 @@ export const THRESHOLD_UNITS: Record<string, { percent?: boolean; times?: number
   人: {},
   个: {},
   次: {},
+  张: {},
+  笔: {},
+  件: {},
   小时: {},
   天: {},
   分: {},

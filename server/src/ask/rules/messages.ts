@@ -125,6 +125,18 @@ export const say = {
       : `"${words.join('", "')}" is a condition on each customer, but the model has no per-customer value for it, so it was not answered (it would not be applied to the total). You can drop it or use a customer attribute.`,
   withoutTerm: (lang: Lang) => (lang === 'zh' ? '不加这个条件' : 'Without that condition'),
   noQuestion: (lang: Lang) => (lang === 'zh' ? '没有看到问题。' : 'No question was given.'),
+  conditionList: (lang: Lang) =>
+    lang === 'zh'
+      ? '列出满足每个客户条件的客户（按客户当前状态，不是流失客户或有流失风险的名单）'
+      : 'Listing the customers who meet the condition on each customer (their current state; not the churned or at-risk list)',
+  absentConcept: (word: string, lang: Lang) =>
+    lang === 'zh'
+      ? `数据里没有“${word}”，所以没有回答（不会用别的指标代替）。可以问流失、订单、营收、工单等数据里有的指标。`
+      : `The data has nothing on "${word}", so it was not answered (no other metric stands in for it). You can ask about churn, orders, revenue, tickets and the other metrics the data holds.`,
+  contextSetAside: (clauses: string[], kept: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `按消息里提问的部分回答，背景“${clauses.join('”、“')}”不作为问题${kept.length > 0 ? `（其中“${kept.join('”、“')}”作为范围保留）` : ''}`
+      : `Answered the question part of the message; the background ("${clauses.join('", "')}") is not read as the question${kept.length > 0 ? ` (its "${kept.join('", "')}" kept as the scope)` : ''}`,
 };
 
 const GRAIN_TEXT = {

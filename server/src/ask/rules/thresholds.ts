@@ -162,6 +162,15 @@ function perCustomer(t: Threshold, metric: CatalogMetric, catalog: Catalog): Thr
   return { ...rest, filter: { ...t.filter, member: dimension.id }, readAs: { metric, dimension } };
 }
 
+/** Words before a count attribute that say a customer has some ("有…工单", "customers with open tickets"). */
+const HAS_BEFORE = /(?:有|有过|还有|拥有|with|having|has|have)\s*$/;
+
+function hasAtAll(text: string, m: { start: number; end: number }): Reading | null {
+  const before = text.slice(Math.max(0, m.start - 8), m.start);
+  if (!HAS_BEFORE.test(before)) return null;
+  return { op: 'gte', value: 1, percent: false, span: { start: m.start, end: m.start } };
+}
+
 /** Conditions on numeric customer attributes, written after or before their words. */
 function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Threshold[] {
   const found: Threshold[] = [];
@@ -172,7 +181,9 @@ function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Thre
     if (d?.type !== 'numeric') continue;
     const after = readCondition(analysis.folded, m.end, [...LEAD_INS, 'in', 'for']);
     const before = after ? null : readBefore(analysis.folded, m.start, d.format === 'days');
-    const r = after ?? before;
+    // "有超过72小时还没解决的工单的客户", "customers with open tickets": having a count at all is ≥ 1
+    const had = after || before || d.format !== 'count' ? null : hasAtAll(analysis.folded, m);
+    const r = after ?? before ?? had;
     if (!r || r.value < 0) continue;
     found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span: r.span, possible: true });
   }
