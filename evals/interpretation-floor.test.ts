@@ -81,7 +81,7 @@ describe.skipIf(missing.length > 0)(
         const fresh = await computeExpected(runtimes);
         expect(loadSidecar(SIDECAR).values, 'run `npx tsx evals/values/fill-expected.ts`').toEqual(fresh);
       },
-      120_000,
+      300_000,
     );
 
     it('never runs a query for a request to change data', () => {
