@@ -41,7 +41,7 @@ describe('the serve command', () => {
       out += String(d);
     });
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 240 s:\n${out}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`no URL within 240 s:\n${out}`)), 240_000);
       const poll = setInterval(() => {
         const m = /ready in [\d.]+ s → (http:\/\/localhost:\d+)/.exec(out);
         if (m) {
