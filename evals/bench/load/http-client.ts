@@ -135,7 +135,7 @@ export async function getConversation(
       { headers: headers(session, false) },
     );
     ms += r.ms;
-    if (!r.body) return { ...r, ms, body: undefined };
+    if (r.status !== 200 || !r.body?.messages) return { ...r, ms, body: undefined };
     messages.unshift(
       ...r.body.messages.map((m) => ({ seq: m.seq, question: m.question, answer: m.summary })),
     );
