@@ -146,23 +146,6 @@ export function conversationsRepository(db: AppDb) {
       return newest.reverse();
     },
 
-    /** A conversation's turns in order with only what the history shows (not the interpretation and SQL). */
-    async listTurns(
-      conversationId: string,
-    ): Promise<Pick<Message, 'seq' | 'question' | 'answer' | 'createdAt'>[]> {
-      if (!isUuid(conversationId)) return [];
-      return db
-        .select({
-          seq: messages.seq,
-          question: messages.question,
-          answer: messages.answer,
-          createdAt: messages.createdAt,
-        })
-        .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(asc(messages.seq));
-    },
-
     /**
      * One page of a conversation's history without the answers (issue 21: a history with every answer is
      * megabytes parsed and serialised in one event-loop turn): the `limit` turns before seq `before` (the newest
