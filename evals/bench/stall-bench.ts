@@ -6,37 +6,21 @@
  * emptied). A timer probe every 5 ms records how late it fires: the worst lateness is the longest any other
  * request (an HTTP `/api/health`) would have waited. Prints the table; writes evals/bench/out/stall-<N>.json.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadModelFromDir } from '../../semantic-layer/src/index.ts';
 import { runAnalysis } from '../../server/src/analysis/run-analysis.ts';
-import { warmInterpreter } from '../../server/src/ask/warm-interpreter.ts';
 import { CachedReads } from '../../server/src/data/analytics-engine.ts';
-import { openAnalyticsStore } from '../../server/src/data/analytics-store.ts';
-import { generateDemo } from '../../server/src/data/demo/generate-demo.ts';
-import { prepareModel } from '../../server/src/data/model-runtime.ts';
 import { answerQuestion } from '../../server/src/pipeline/answer-question.ts';
+import { openBenchRuntime } from './load/bench-runtime.ts';
 import { ANALYSIS_QUESTIONS } from './load/questions.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '100000' } } });
 const customers = Number(values.customers);
-const db = join(ROOT, `.data/bench/retail-${customers}.duckdb`);
-if (!existsSync(db)) await generateDemo({ dbPath: db, customers, seed: 42 });
-const engine = await openAnalyticsStore({
-  name: `bench_${customers}`,
-  duckdbPath: db,
-  connections: 4,
-  duckdb: { threads: 2, memoryLimit: '1GB' },
-});
-const model = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
-if (!model.ok) throw new Error('retail model does not load');
-const active = { runtime: await prepareModel(engine, model.model), versionNo: 0 };
-// As `npm start` does when a model version is activated (before any question).
-warmInterpreter(active.runtime.catalog, active.runtime.asOf);
+const { engine, active } = await openBenchRuntime(ROOT, customers);
 
 /** Starts the probe: a 5 ms timer whose lateness is how long the event loop was blocked. */
 export function startStallProbe(periodMs = 5) {

@@ -172,6 +172,20 @@ describe('the web app in chromium', () => {
       expect(errors).toEqual([]);
     });
 
+    it('opens a past conversation with its answers (a history page, then each full answer)', async () => {
+      await page.locator('.chat-history-head button').click(); // new conversation
+      await page.locator('.conversation-link').first().click();
+      const turns = page.locator('.turn');
+      await turns.nth(1).locator('.answer-chart svg.marks').waitFor();
+      expect(await turns.count()).toBe(2);
+      expect(await turns.first().textContent()).toContain(
+        'What was the churn rate by sales channel last quarter?',
+      );
+      expect(await turns.nth(1).textContent()).toContain('only high-value customers');
+      expect(await turns.first().locator('.answer-chart svg .mark-rect path').count()).toBeGreaterThan(1);
+      expect(errors).toEqual([]);
+    });
+
     it('browses the catalog and runs an example question', async () => {
       await page.locator('.main-nav a[href="#/catalog"]').click();
       const card = page.locator('.catalog-card[data-member="churn_rate"]');

@@ -112,16 +112,36 @@ export async function ask(
   return r;
 }
 
-/** GET /api/conversations/:id: the stored history. */
+/**
+ * GET /api/conversations/:id, every page (the server pages its history, newest first, each answer in one
+ * line): the messages in seq order with their answer summary as `answer`; `ms` is the time of all pages.
+ */
 export async function getConversation(
   session: Session,
   id: string,
 ): Promise<Timed<{ id: string; messages: HistoryMessage[] }>> {
-  const { response: _, ...r } = await timedJson<{ id: string; messages: HistoryMessage[] }>(
-    `${session.baseUrl}/api/conversations/${encodeURIComponent(id)}`,
-    { headers: headers(session, false) },
-  );
-  return r;
+  type Page = {
+    id: string;
+    more: boolean;
+    messages: { seq: number; question: string | null; summary: HistoryMessage['answer'] }[];
+  };
+  const messages: HistoryMessage[] = [];
+  let ms = 0;
+  let before: number | undefined;
+  for (;;) {
+    const query = before === undefined ? '' : `?before=${before}`;
+    const { response: _, ...r } = await timedJson<Page>(
+      `${session.baseUrl}/api/conversations/${encodeURIComponent(id)}${query}`,
+      { headers: headers(session, false) },
+    );
+    ms += r.ms;
+    if (r.status !== 200 || !r.body?.messages) return { ...r, ms, body: undefined };
+    messages.unshift(
+      ...r.body.messages.map((m) => ({ seq: m.seq, question: m.question, answer: m.summary })),
+    );
+    if (!r.body.more || r.body.messages.length === 0) return { ...r, ms, body: { id: r.body.id, messages } };
+    before = r.body.messages[0]!.seq;
+  }
 }
 
 /** GET /api/conversations: the user's conversations (the server lists at most 50, most recent first). */

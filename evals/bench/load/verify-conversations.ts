@@ -17,7 +17,7 @@ export interface SentTurn {
   narrative?: string;
 }
 
-/** A message as GET /api/conversations/:id returns it. */
+/** A message as GET /api/conversations/:id returns it (`answer`: its summary, kind, narrative and conversation). */
 export interface StoredMessage {
   seq: number;
   question: string | null;

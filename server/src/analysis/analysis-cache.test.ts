@@ -39,9 +39,22 @@ describe('analysis results kept while the data is unchanged', () => {
     const again = await run(ask());
     expect(again.ran).toBe(0);
     expect(content(again.result)).toEqual(content(first.result));
-    // each caller gets its own copy
-    again.result.presentation.rows.length = 0;
-    expect((await run(ask())).result.presentation.rows.length).toBe(first.result.presentation.rows.length);
+    // every caller shares the one kept result, frozen: a write throws and the next reader sees it unchanged
+    expect(again.result.presentation).toBe(first.result.presentation);
+    expect(Object.isFrozen(again.result.presentation.rows[0])).toBe(true);
+    expect(() => {
+      again.result.presentation.rows.length = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      again.result.presentation.rows[0]!.region = 'x';
+    }).toThrow(TypeError);
+    const third = (await run(ask())).result;
+    expect(third.presentation.rows.length).toBe(first.result.presentation.rows.length);
+    expect(content(third)).toEqual(content(first.result));
+    // the top level is each caller's own: its timings say whether the result was kept
+    expect(again.result).not.toBe(first.result);
+    expect(again.result.timings.cache_hit_ms).toBeGreaterThanOrEqual(0);
+    expect(first.result.timings.cache_hit_ms).toBeUndefined();
 
     forgetAnalyses(runtime);
     const before = statements.length;

@@ -47,9 +47,21 @@ export function analysisKey(runtime: ModelRuntime, request: AnalysisRequest): st
   ]);
 }
 
+/** Freezes `value` and everything it holds (plain objects and arrays), once, where it was computed. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /**
  * The result of `run()` for this request, computed once while the store is unchanged (concurrent
- * askers share one run); each caller gets its own copy.
+ * askers share one run). Every caller shares the one kept result, frozen (issue 21: a deep copy per
+ * reader cost the event loop more than the cached answer itself): a caller builds its answer from it
+ * and never writes into it (a write throws); only the top level is the caller's own, so `timings` can say
+ * whether the result was kept.
  */
 export async function cachedAnalysis(
   runtime: ModelRuntime,
@@ -58,10 +70,11 @@ export async function cachedAnalysis(
 ): Promise<AnalysisResult> {
   if (NOT_KEPT.has(request.intent)) return run();
   const started = performance.now();
-  const { value, cached } = await results.get(runtime.engine, analysisKey(runtime, request), run);
-  const copy = structuredClone(value);
-  if (cached) copy.timings = { ...copy.timings, cache_hit_ms: performance.now() - started };
-  return copy;
+  const { value, cached } = await results.get(runtime.engine, analysisKey(runtime, request), async () =>
+    deepFreeze(await run()),
+  );
+  if (!cached) return { ...value };
+  return { ...value, timings: { ...value.timings, cache_hit_ms: performance.now() - started } };
 }
 
 /** Forgets the kept results of a store (benchmarks measuring an analysis itself). */

@@ -1,5 +1,5 @@
 /** Conversations and their messages, numbered 1..n per conversation. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { type AuditEvent, auditValues } from './audit.ts';
 import { type AppDb, isUuid } from './db.ts';
 import { auditLog, conversations, type MessageRole, messages } from './schema.ts';
@@ -19,6 +19,17 @@ export interface NewMessage {
   modelVersion?: string | null;
   interpreter?: string | null;
   timings?: Record<string, number> | null;
+}
+
+/** What `appendMessage` gives back: the stored message's number, not its contents. */
+export type AppendedMessage = Pick<Message, 'id' | 'seq' | 'role' | 'createdAt'>;
+
+/** A turn of a history page: its answer in one line (`null` for a message without an answer). */
+export interface TurnSummary {
+  seq: number;
+  question: string | null;
+  summary: { kind: string | null; narrative: string | null; conversationId?: string } | null;
+  createdAt: Message['createdAt'];
 }
 
 /** Repository of {@link Conversation}s and their {@link Message}s. */
@@ -77,7 +88,7 @@ export function conversationsRepository(db: AppDb) {
       conversationId: string,
       input: NewMessage,
       audit?: AuditEvent,
-    ): Promise<Message | null> {
+    ): Promise<AppendedMessage | null> {
       if (!isUuid(conversationId)) return null;
       const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
       const entry = audit ? auditValues(audit) : undefined;
@@ -108,7 +119,11 @@ export function conversationsRepository(db: AppDb) {
         select id from appended`)) as unknown as { id: string }[] | { rows: { id: string }[] };
       const [appended] = Array.isArray(result) ? result : result.rows;
       if (!appended) return null;
-      const [row] = await db.select().from(messages).where(eq(messages.id, appended.id));
+      // Not the stored answer: reading it back would parse it again on the server's event loop (issue 21).
+      const [row] = await db
+        .select({ id: messages.id, seq: messages.seq, role: messages.role, createdAt: messages.createdAt })
+        .from(messages)
+        .where(eq(messages.id, appended.id));
       return row!;
     },
 
@@ -131,21 +146,61 @@ export function conversationsRepository(db: AppDb) {
       return newest.reverse();
     },
 
-    /** A conversation's turns in order with only what the history shows (not the interpretation and SQL). */
-    async listTurns(
+    /**
+     * One page of a conversation's history without the answers (issue 21: a history with every answer is
+     * megabytes parsed and serialised in one event-loop turn): the `limit` turns before seq `before` (the newest
+     * when absent), in seq order, each with what its answer says in a line (kind, narrative, conversation);
+     * `more` when older turns exist. Postgres reads those fields out of the stored answer.
+     */
+    async listTurnSummaries(
       conversationId: string,
-    ): Promise<Pick<Message, 'seq' | 'question' | 'answer' | 'createdAt'>[]> {
-      if (!isUuid(conversationId)) return [];
-      return db
+      page: { limit: number; before?: number },
+    ): Promise<{ turns: TurnSummary[]; more: boolean }> {
+      if (!isUuid(conversationId)) return { turns: [], more: false };
+      const newest = await db
         .select({
           seq: messages.seq,
           question: messages.question,
-          answer: messages.answer,
+          answered: sql<boolean>`${messages.answer} is not null`,
+          kind: sql<string | null>`${messages.answer} ->> 'kind'`,
+          narrative: sql<string | null>`${messages.answer} ->> 'narrative'`,
+          answerConversationId: sql<string | null>`${messages.answer} ->> 'conversationId'`,
           createdAt: messages.createdAt,
         })
         .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(asc(messages.seq));
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            page.before === undefined ? undefined : lt(messages.seq, page.before),
+          ),
+        )
+        .orderBy(desc(messages.seq))
+        .limit(page.limit + 1);
+      const more = newest.length > page.limit;
+      const turns = newest
+        .slice(0, page.limit)
+        .reverse()
+        .map(({ answered, kind, narrative, answerConversationId, ...turn }) => ({
+          ...turn,
+          summary: answered
+            ? {
+                kind,
+                narrative,
+                ...(answerConversationId === null ? {} : { conversationId: answerConversationId }),
+              }
+            : null,
+        }));
+      return { turns, more };
+    },
+
+    /** The message numbered `seq` in the conversation, or null. */
+    async getTurn(conversationId: string, seq: number): Promise<Message | null> {
+      if (!isUuid(conversationId)) return null;
+      const [row] = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.seq, seq)));
+      return row ?? null;
     },
 
     /** The message with this id, or null. */

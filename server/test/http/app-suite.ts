@@ -189,7 +189,48 @@ export function defineAppSuite(label: string, factory: StoreFactory): void {
       const conv = (await (
         await analyst.send('GET', `/api/conversations/${a.conversationId}`)
       ).json()) as Json;
-      expect(conv.messages[0].answer.narrative).toBe(a.narrative);
+      // The history page carries each answer in one line; the full answer is fetched by its seq.
+      expect(conv.messages).toEqual([
+        {
+          seq: a.seq,
+          question: '近12个月流失率的月度趋势',
+          summary: { kind: 'answer', narrative: a.narrative, conversationId: a.conversationId },
+          createdAt: expect.anything(),
+        },
+      ]);
+      expect(conv.more).toBe(false);
+      expect(JSON.stringify(conv)).not.toContain('"table"');
+      const turn = (await (
+        await analyst.send('GET', `/api/conversations/${a.conversationId}/answers/${a.seq}`)
+      ).json()) as Json;
+      expect(turn.seq).toBe(a.seq);
+      expect(turn.question).toBe('近12个月流失率的月度趋势');
+      expect(turn.answer.narrative).toBe(a.narrative);
+      expect(turn.answer.table.rows).toEqual(a.table.rows);
+      const missing = await analyst.send('GET', `/api/conversations/${a.conversationId}/answers/999`);
+      expect(missing.status).toBe(404);
+      const south = new Client(`http://127.0.0.1:${server.port}`);
+      await south.demoLogin('manager_south');
+      for (const path of [
+        `/api/conversations/${a.conversationId}`,
+        `/api/conversations/${a.conversationId}/answers/${a.seq}`,
+      ])
+        expect((await south.send('GET', path)).status).toBe(404);
+      // Pages: the newest `limit` turns first, then the ones before a seq, each in seq order.
+      const b = await analyst.ask({ question: '上个季度流失率是多少?', conversationId: a.conversationId });
+      const c = await analyst.ask({ question: '按地区看呢?', conversationId: a.conversationId });
+      const page = async (query: string) =>
+        (await (await analyst.send('GET', `/api/conversations/${a.conversationId}?${query}`)).json()) as Json;
+      const newest = await page('limit=2');
+      expect(newest.messages.map((m: Json) => [m.seq, m.summary.narrative])).toEqual([
+        [b.seq, b.narrative],
+        [c.seq, c.narrative],
+      ]);
+      expect(newest.more).toBe(true);
+      const older = await page(`limit=2&before=${b.seq}`);
+      expect(older.messages.map((m: Json) => m.seq)).toEqual([a.seq]);
+      expect(older.more).toBe(false);
+      expect((await analyst.send('GET', `/api/conversations/${a.conversationId}?limit=0`)).status).toBe(400);
     });
 
     it("lets an admin change a user's row-level access, effective at once and audited; others may not", async () => {

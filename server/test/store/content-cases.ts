@@ -131,9 +131,10 @@ export function contentCases(store: StoreRef): void {
         audit,
       );
       expect(first?.seq).toBe(1);
-      expect(await store().conversations.listTurns(conversation.id)).toEqual([
-        { seq: 1, question: 'a', answer: null, createdAt: first!.createdAt },
-      ]);
+      expect(await store().conversations.listTurnSummaries(conversation.id, { limit: 50 })).toEqual({
+        turns: [{ seq: 1, question: 'a', summary: null, createdAt: first!.createdAt }],
+        more: false,
+      });
       // The role check refuses the insert: the counter and the audit log stay as they were.
       await expect(
         store().conversations.appendMessage(
@@ -144,6 +145,34 @@ export function contentCases(store: StoreRef): void {
       ).rejects.toThrow();
       const second = await store().conversations.appendMessage(conversation.id, { role: 'assistant' });
       expect(second?.seq).toBe(2);
+      // a history page reads each answer's kind and narrative out of the stored answer, the full one by seq
+      const answer = {
+        kind: 'answer',
+        narrative: '华南流失率 12.3%',
+        conversationId: conversation.id,
+        table: {},
+      };
+      await store().conversations.appendMessage(conversation.id, {
+        role: 'assistant',
+        question: 'c',
+        answer,
+      });
+      expect(await store().conversations.listTurnSummaries(conversation.id, { limit: 1 })).toEqual({
+        turns: [
+          {
+            seq: 3,
+            question: 'c',
+            summary: { kind: 'answer', narrative: '华南流失率 12.3%', conversationId: conversation.id },
+            createdAt: expect.anything(),
+          },
+        ],
+        more: true,
+      });
+      const older = await store().conversations.listTurnSummaries(conversation.id, { limit: 5, before: 3 });
+      expect(older.turns.map((t) => t.seq)).toEqual([1, 2]);
+      expect(older.more).toBe(false);
+      expect((await store().conversations.getTurn(conversation.id, 3))?.answer).toEqual(answer);
+      expect(await store().conversations.getTurn(conversation.id, 9)).toBeNull();
       const entries = await rawRows<{ details: unknown }>(
         store(),
         sql`select details from audit_log where target = ${conversation.id} order by id`,

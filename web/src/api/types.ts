@@ -100,17 +100,26 @@ export interface ConversationSummary {
   updatedAt?: string;
 }
 
+/** A turn of a history page (GET /api/conversations/:id): its answer in one line. */
 export interface ConversationMessage {
-  id?: string;
   seq: number;
-  role?: 'user' | 'assistant';
   question?: string | null;
-  answer?: Answer | null;
+  summary: { kind: string | null; narrative: string | null; conversationId?: string } | null;
   createdAt?: string;
 }
 
+/** One page of a conversation (`more`: older turns exist, before the first seq of this page). */
 export interface ConversationDetail extends ConversationSummary {
   messages: ConversationMessage[];
+  more: boolean;
+}
+
+/** One turn with its full answer (GET /api/conversations/:id/answers/:seq). */
+export interface ConversationTurn {
+  seq: number;
+  question: string | null;
+  answer: Answer | null;
+  createdAt?: string;
 }
 
 /** A progress event of a streamed answer. */

@@ -3,6 +3,7 @@
  * fitting action of best priority) plus customers who churned 30-90 days ago (win-back). One function,
  * so the actions answer, "查看这些客户" and a campaign's target all select exactly the same customers.
  */
+import { inSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { type AtRiskPopulation, findAtRiskCustomers, listFilters } from '../risk/at-risk-customers.ts';
 import type { ActionTarget } from './action-plan.ts';
@@ -31,21 +32,28 @@ export async function actionTargets(ctx: AnalysisContext): Promise<ActionTargets
     if (list) list.push(t);
     else targets.set(action, [t]);
   };
-  for (const c of population.customers) {
-    const { customerId, name, region, valueTier, risk, expectedLoss } = c;
-    add(c.action, { customerId, name, region, valueTier, risk, expectedLoss });
-  }
+  // In slices (issue 21): ~170k at-risk customers at 1M, then the churned ones, in this order.
+  const atRisk = population.customers;
+  await inSlices(atRisk.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const { customerId, name, region, valueTier, risk, expectedLoss, action } = atRisk[i]!;
+      add(action, { customerId, name, region, valueTier, risk, expectedLoss });
+    }
+  });
   let churnedCovered = 0;
-  for (const c of churned) {
-    const action = suggestedAction(actions, {
-      valueTier: c.valueTier,
-      lifecycleStage: 'churned',
-      causes: [],
-      risk: null,
-    });
-    if (action) churnedCovered++;
-    const { customerId, name, region, valueTier, spend12m } = c;
-    add(action, { customerId, name, region, valueTier, risk: null, expectedLoss: spend12m });
-  }
+  await inSlices(churned.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const c = churned[i]!;
+      const action = suggestedAction(actions, {
+        valueTier: c.valueTier,
+        lifecycleStage: 'churned',
+        causes: [],
+        risk: null,
+      });
+      if (action) churnedCovered++;
+      const { customerId, name, region, valueTier, spend12m } = c;
+      add(action, { customerId, name, region, valueTier, risk: null, expectedLoss: spend12m });
+    }
+  });
   return { population, churned: churned.length, churnedCovered, targets };
 }

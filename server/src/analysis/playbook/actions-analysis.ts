@@ -107,7 +107,8 @@ export const actionsAnalysis: RunAnalysis = async (runtime, request): Promise<An
   const history = await actionHistory(ctx);
   const actions = playbookActions(runtime.model.playbook);
   const planned = rankActions(planActions(actions, targets, history));
-  const atRiskCovered = population.customers.filter((c) => c.action !== null).length;
+  let atRiskCovered = 0;
+  for (const c of population.customers) if (c.action !== null) atRiskCovered++;
   ctx.trace.time('total_ms', performance.now() - started);
   return analysisResult(ctx, {
     presentation: presentation(ctx, planned),

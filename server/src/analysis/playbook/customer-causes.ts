@@ -6,6 +6,7 @@
  * the user's row-level security.
  */
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
+import { inSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { hasMembers, readGoverned } from '../risk/governed-read.ts';
 
@@ -27,14 +28,18 @@ export async function recentCauses(ctx: AnalysisContext): Promise<Map<string, Se
       dimensions: ['customer_id', s.dimension],
       timeRange,
     });
-    for (const row of rows) {
-      const reason = row[s.dimension];
-      if (reason === null || reason === undefined || Number(row[s.metric]) <= 0) continue;
-      const id = String(row.customer_id);
-      const set = causes.get(id) ?? new Set<string>();
-      set.add(String(reason));
-      causes.set(id, set);
-    }
+    // In slices (issue 21): every customer's signals in the window, ~10^5 rows at 1M customers.
+    await inSlices(rows.length, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const row = rows[i]!;
+        const reason = row[s.dimension];
+        if (reason === null || reason === undefined || Number(row[s.metric]) <= 0) continue;
+        const id = String(row.customer_id);
+        const set = causes.get(id) ?? new Set<string>();
+        set.add(String(reason));
+        causes.set(id, set);
+      }
+    });
   }
   return causes;
 }

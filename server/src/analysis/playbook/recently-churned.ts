@@ -4,6 +4,7 @@
  * = days since the last order − the churn window) with the user's filters and row-level security.
  */
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import { inSlices, sortInSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { readGoverned } from '../risk/governed-read.ts';
 
@@ -37,14 +38,20 @@ export async function recentlyChurned(ctx: AnalysisContext, filters: Filter[]): 
       },
     ],
   });
-  const customers: ChurnedCustomer[] = rows.map((row) => ({
-    customerId: String(row.customer_id),
-    name: row.customer_name === null ? null : String(row.customer_name),
-    region: row.region === null ? null : String(row.region),
-    valueTier: row.value_tier === null ? null : String(row.value_tier),
-    spend12m: Number(row.spend_12m) || 0,
-    daysSinceChurn: Number(row.recency_days) - window,
-  }));
-  customers.sort((a, b) => b.spend12m - a.spend12m);
-  return customers;
+  const customers: ChurnedCustomer[] = new Array(rows.length);
+  // In slices (issue 21): tens of thousands of churned customers at 1M.
+  await inSlices(rows.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      customers[i] = {
+        customerId: String(row.customer_id),
+        name: row.customer_name === null ? null : String(row.customer_name),
+        region: row.region === null ? null : String(row.region),
+        valueTier: row.value_tier === null ? null : String(row.value_tier),
+        spend12m: Number(row.spend_12m) || 0,
+        daysSinceChurn: Number(row.recency_days) - window,
+      };
+    }
+  });
+  return sortInSlices(customers, (a, b) => b.spend12m - a.spend12m);
 }

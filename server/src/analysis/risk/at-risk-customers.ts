@@ -12,7 +12,7 @@
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import type { AnalysisRequest } from '../analysis-contract.ts';
-import { inSlices } from '../compute/yield-turn.ts';
+import { inSlices, sortInSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { BEHAVIOUR_COLUMNS, behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
@@ -240,10 +240,7 @@ export async function findAtRiskCustomers(ctx: AnalysisContext): Promise<AtRiskP
       ]);
       const statements = trace.sql.slice(from).map((sql, i) => ({ sql, params: trace.params[from + i]! }));
       const t1 = performance.now();
-      const flagged = await flagCustomers(runtime, candidates, signals);
-      const scoreOnly = candidates.filter(
-        (r) => Number(r[RISK_COLUMN]) >= AT_RISK_PROBABILITY && !String(r.risk_flags ?? ''),
-      ).length;
+      const { flagged, scoreOnly } = await flagCustomers(runtime, candidates, signals);
       trace.time('score_ms', performance.now() - t1);
       return { scored, flagged, scoreOnly, statements, size: flagged.length };
     },
@@ -269,18 +266,20 @@ async function flagCustomers(
   runtime: ModelRuntime,
   candidates: Record<string, unknown>[],
   signals: Map<string, Set<string>>,
-): Promise<AtRiskCustomer[]> {
+): Promise<{ flagged: AtRiskCustomer[]; scoreOnly: number }> {
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
+  let scoreOnly = 0;
   // In slices (issue 21 §1): ~170k candidates at 1M customers, each matched to the playbook.
   await inSlices(candidates.length, (from, to) => {
-    for (const row of candidates.slice(from, to)) flagCustomer(row);
+    for (let i = from; i < to; i++) flagCustomer(candidates[i]!);
   });
   function flagCustomer(row: Record<string, unknown>): void {
     const risk = Number(row[RISK_COLUMN]);
-    const rules = String(row.risk_flags ?? '')
-      .split(',')
-      .filter(Boolean);
+    const flags = String(row.risk_flags ?? '');
+    // scoring ≥ 30% without any rule: counted apart, not at risk
+    if (!flags && risk >= AT_RISK_PROBABILITY) scoreOnly++;
+    const rules = flags.split(',').filter(Boolean);
     if (rules.length === 0) return;
     const flaggedByScore = risk >= AT_RISK_PROBABILITY;
     const id = String(row.customer_id);
@@ -309,10 +308,12 @@ async function flagCustomers(
       }),
     });
   }
-  return customers.sort(
+  const flagged = await sortInSlices(
+    customers,
     (a, b) =>
       b.expectedLoss - a.expectedLoss ||
       b.risk - a.risk ||
       (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
   );
+  return { flagged, scoreOnly };
 }

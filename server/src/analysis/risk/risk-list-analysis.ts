@@ -5,9 +5,11 @@
  * `query.limit`) with the total, optionally narrowed by a text search, with what flagged each, why,
  * the level of the calibrated probability and the suggested action.
  */
+
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticModel } from '../../../../semantic-layer/src/index.ts';
 import type { AnalysisRequest, AnalysisResult, RunAnalysis } from '../analysis-contract.ts';
+import { sortInSlices } from '../compute/yield-turn.ts';
 import { type AnalysisContext, analysisContext, analysisResult } from '../governed/analysis-context.ts';
 import {
   type AtRiskCustomer,
@@ -89,7 +91,11 @@ export async function orderedList(
   const sort = sortKey(ctx.request);
   const ordered: AtRiskCustomer[] =
     sort === 'risk'
-      ? [...population.customers].sort((a, b) => b.risk - a.risk || (a.customerId < b.customerId ? -1 : 1))
+      ? await sortInSlices(
+          [...population.customers],
+          (a, b) =>
+            b.risk - a.risk || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
+        )
       : population.customers;
   const offset = Math.max(0, ctx.request.list?.offset ?? 0);
   const limit = ctx.request.query.limit ?? DEFAULT_LIST_LIMIT;

@@ -20,3 +20,8 @@ export async function cachedPopulation<T extends { size: number }>(
 ): Promise<{ value: T; cached: boolean }> {
   return (await populations.get(engine, key, compute)) as { value: T; cached: boolean };
 }
+
+/** Forgets the kept populations of a store (benchmarks measuring a first run). */
+export function forgetPopulations(engine: AnalyticsEngine): void {
+  populations.clear(engine);
+}

@@ -40,7 +40,7 @@ export function chartImageRoutes(store: Store) {
     const { id, seq } = c.req.valid('param');
     const conv = await store.conversations.get(id, c.get('user').id);
     if (!conv) throw new ApiError('conversation_not_found');
-    const message = (await store.conversations.listMessages(conv.id)).find((m) => m.seq === seq);
+    const message = await store.conversations.getTurn(conv.id, seq);
     if (!message) throw new ApiError('conversation_not_found');
     return pngResponse(c, (message.answer as Answer).chart);
   });

@@ -15,7 +15,20 @@ const FeedbackBody = z.object({
 const Summary = z.object({ id: z.string(), title: z.string(), model: z.string(), updatedAt: z.unknown() });
 const declare = { tags: ['conversations'], security: SIGNED_IN };
 
-/** GET /api/conversations[/:id] (the user's own) and POST /api/feedback on one answer. */
+/** Turns in a history page unless `limit` says otherwise, and at most. */
+export const HISTORY_PAGE = 50;
+const MAX_HISTORY_PAGE = 200;
+
+const AnswerSummary = z.object({
+  kind: z.string().nullable(),
+  narrative: z.string().nullable(),
+  conversationId: z.string().optional(),
+});
+
+/**
+ * GET /api/conversations, a page of one (summaries) and one turn's full answer (the user's own), and
+ * POST /api/feedback on one answer.
+ */
 export function conversationRoutes(store: Store) {
   const app = apiRouter<AuthEnv>();
   app.openapi(
@@ -42,12 +55,19 @@ export function conversationRoutes(store: Store) {
       );
     },
   );
-  const conversationRoute = apiRoute({
+  const historyRoute = apiRoute({
     ...declare,
     method: 'get',
     path: '/conversations/{id}',
-    summary: "One of the user's conversations with its messages (question, answer)",
-    request: { params: z.object({ id: z.string().max(64) }) },
+    summary:
+      "One page of one of the user's conversations: each turn's question and its answer in one line (kind, narrative); the full answer is GET …/answers/{seq}",
+    request: {
+      params: z.object({ id: z.string().max(64) }),
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(MAX_HISTORY_PAGE).optional(),
+        before: z.coerce.number().int().positive().optional(),
+      }),
+    },
     responses: {
       200: jsonResponse(
         'The conversation',
@@ -59,29 +79,64 @@ export function conversationRoutes(store: Store) {
             z.object({
               seq: z.number(),
               question: z.string().nullable(),
-              answer: AnswerSchema,
+              summary: AnswerSummary.nullable(),
               createdAt: z.unknown(),
             }),
           ),
+          more: z.boolean(),
         }),
       ),
     },
     errors: ['unauthenticated', 'conversation_not_found'],
   });
-  app.openapi(conversationRoute, async (c) => {
+  app.openapi(historyRoute, async (c) => {
     const conv = await store.conversations.get(c.req.valid('param').id, c.get('user').id);
     if (!conv) throw new ApiError('conversation_not_found');
-    const messages = await store.conversations.listTurns(conv.id);
+    const { limit, before } = c.req.valid('query');
+    const page = await store.conversations.listTurnSummaries(conv.id, {
+      limit: limit ?? HISTORY_PAGE,
+      ...(before === undefined ? {} : { before }),
+    });
     return c.json({
       id: conv.id,
       title: conv.title,
       model: conv.model,
-      messages: messages.map((m) => ({
-        seq: m.seq,
-        question: m.question,
-        answer: m.answer as Answer,
-        createdAt: m.createdAt,
-      })),
+      messages: page.turns,
+      more: page.more,
+    });
+  });
+  const answerRoute = apiRoute({
+    ...declare,
+    method: 'get',
+    path: '/conversations/{id}/answers/{seq}',
+    summary: "One turn of one of the user's conversations with its full answer",
+    request: {
+      params: z.object({ id: z.string().max(64), seq: z.coerce.number().int().positive().max(100_000) }),
+    },
+    responses: {
+      200: jsonResponse(
+        'The turn',
+        z.object({
+          seq: z.number(),
+          question: z.string().nullable(),
+          answer: AnswerSchema.nullable(),
+          createdAt: z.unknown(),
+        }),
+      ),
+    },
+    errors: ['unauthenticated', 'conversation_not_found'],
+  });
+  app.openapi(answerRoute, async (c) => {
+    const { id, seq } = c.req.valid('param');
+    const conv = await store.conversations.get(id, c.get('user').id);
+    if (!conv) throw new ApiError('conversation_not_found');
+    const message = await store.conversations.getTurn(conv.id, seq);
+    if (!message) throw new ApiError('conversation_not_found');
+    return c.json({
+      seq: message.seq,
+      question: message.question,
+      answer: (message.answer ?? null) as Answer | null,
+      createdAt: message.createdAt,
     });
   });
   const feedbackRoute = apiRoute({
@@ -98,7 +153,7 @@ export function conversationRoutes(store: Store) {
     const user = c.get('user');
     const conv = await store.conversations.get(body.conversationId, user.id);
     if (!conv) throw new ApiError('conversation_not_found');
-    const message = (await store.conversations.listMessages(conv.id)).find((m) => m.seq === body.seq);
+    const message = await store.conversations.getTurn(conv.id, body.seq);
     if (!message) throw new ApiError('conversation_not_found');
     const feedback = await store.feedback.create({
       messageId: message.id,
