@@ -7,7 +7,7 @@
  */
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
-import { hasMembers, readGoverned } from '../risk/governed-read.ts';
+import { hasMembers, streamGoverned } from '../risk/governed-read.ts';
 
 const SIGNALS = [
   { metric: 'tickets', dimension: 'ticket_category' },
@@ -22,19 +22,19 @@ export async function recentCauses(ctx: AnalysisContext): Promise<Map<string, Se
   const timeRange = { start: addDays(runtime.asOf, -lookback), end: runtime.asOf };
   for (const s of SIGNALS) {
     if (!hasMembers(runtime, [s.metric, s.dimension, 'customer_id'])) continue;
-    const rows = await readGoverned(ctx, 'signals_ms', {
-      metrics: [s.metric],
-      dimensions: ['customer_id', s.dimension],
-      timeRange,
+    // Streamed (issue 21 §3): at 1M customers every customer's recent ticket categories and feedback topics, of
+    // which only the reason codes are kept, never sit in memory as rows at once.
+    const query = { metrics: [s.metric], dimensions: ['customer_id', s.dimension], timeRange };
+    await streamGoverned(ctx, 'signals_ms', query, {}, (rows) => {
+      for (const row of rows) {
+        const reason = row[s.dimension];
+        if (reason === null || reason === undefined || Number(row[s.metric]) <= 0) continue;
+        const id = String(row.customer_id);
+        const set = causes.get(id) ?? new Set<string>();
+        set.add(String(reason));
+        causes.set(id, set);
+      }
     });
-    for (const row of rows) {
-      const reason = row[s.dimension];
-      if (reason === null || reason === undefined || Number(row[s.metric]) <= 0) continue;
-      const id = String(row.customer_id);
-      const set = causes.get(id) ?? new Set<string>();
-      set.add(String(reason));
-      causes.set(id, set);
-    }
   }
   return causes;
 }
