@@ -5,7 +5,8 @@
  * further, a customer's profile and the playbook for an unrestricted user and a user restricted to 华南.
  * After each stage it prints the process RSS, V8 heap (after a full GC when `--expose-gc`), external and
  * array-buffer memory, DuckDB's own accounting (`duckdb_memory()`, `memory_limit`, spilled bytes), and
- * the RSS peak sampled every 100 ms during the stage. `--data-dir D` serves D/retail.duckdb in place. No PGlite: the app state's share is the server's RSS
+ * the RSS peak sampled every 100 ms during the stage. After materialising it calls `startServing()` as the
+ * registry does (the serving memory limit). `--data-dir D` serves D/retail.duckdb in place. No PGlite: the app state's share is the server's RSS
  * minus this.
  */
 import { dirname, join } from 'node:path';
@@ -77,6 +78,8 @@ try {
     const loaded = loadModelFromDir(join(ROOT, 'semantic-layer/models/retail'));
     if (!loaded.ok) throw new Error('retail model invalid');
     runtime = await prepareModel(engine, loaded.model);
+    // As the registry does: serve under the lower serving memory limit.
+    await engine.startServing();
   });
   const rt = runtime!;
   await stage('drivers (all)', async () => {

@@ -34,6 +34,19 @@ export interface EngineResult {
   cached?: boolean;
 }
 
+/** Receives one chunk of a streamed read (a few thousand rows); the next chunk is read after it returns. */
+export type OnRows = (rows: Record<string, unknown>[]) => void | Promise<void>;
+
+/** Options of a streamed read: no row cap (the caller keeps what it needs), never cached. */
+export interface StreamOptions {
+  timeoutMs?: number;
+}
+
+export interface StreamedResult {
+  rows: number;
+  elapsedMs: number;
+}
+
 /** Rows a read returns at the most when it does not name its own cap. */
 export const MAX_ROWS = 100_000;
 
@@ -79,6 +92,11 @@ export interface AnalyticsEngine {
   /** Runs one read query with parameters, a timeout and a row cap (served from the cache when asked). */
   query(sql: string, params?: unknown[], opts?: QueryOptions): Promise<EngineResult>;
   /**
+   * Runs one read query and hands its rows to `onRows` chunk by chunk, keeping none (issue 21 §3: a read of
+   * the whole flagged population, of which the caller keeps a few rows, never sits in memory at once).
+   */
+  stream(sql: string, params: unknown[], onRows: OnRows, opts?: StreamOptions): Promise<StreamedResult>;
+  /**
    * Runs statements with parameters in one transaction (app-recorded rows such as the product's own
    * `communications`): values always travel as parameters; the result cache is cleared.
    */
@@ -90,6 +108,11 @@ export interface AnalyticsEngine {
    * rolls everything back and is rethrown.
    */
   transaction<T>(work: (run: (sql: string) => Promise<void>) => Promise<T>, opts?: WriteOptions): Promise<T>;
+  /**
+   * Materialisation at start is done and questions follow: DuckDB lowers its memory limit to the serving
+   * one and locks its configuration (`servingMemoryLimit`); nothing on PostgreSQL. Once per engine.
+   */
+  startServing(): Promise<void>;
   /** Names of the store's tables. */
   tables(): Promise<Set<string>>;
   /** Column names of one table, in order (empty when it does not exist). */
@@ -119,8 +142,39 @@ export abstract class CachedReads {
     return this.writes;
   }
 
+  /** Nothing to change once materialised (see DuckDbEngine). */
+  async startServing(): Promise<void> {}
+
   /** Runs one read query, uncached. */
   protected abstract run(sql: string, params: unknown[], opts: QueryOptions): Promise<EngineResult>;
+
+  /** Runs one read query and hands its rows to `onRows` chunk by chunk, each after the last returned. */
+  protected abstract streamRows(
+    sql: string,
+    params: unknown[],
+    onRows: OnRows,
+    timeoutMs: number | undefined,
+  ): Promise<void>;
+
+  async stream(
+    sql: string,
+    params: unknown[],
+    onRows: OnRows,
+    opts: StreamOptions = {},
+  ): Promise<StreamedResult> {
+    const started = performance.now();
+    let rows = 0;
+    await this.streamRows(
+      sql,
+      params,
+      (chunk) => {
+        rows += chunk.length;
+        return onRows(chunk);
+      },
+      opts.timeoutMs ?? this.timeouts.read,
+    );
+    return { rows, elapsedMs: performance.now() - started };
+  }
 
   /** The SQL naming the schema this engine's tables live in (`'main'`, `current_schema()`). */
   protected abstract readonly tableSchema: string;

@@ -126,6 +126,28 @@ describe('the analytic engine', () => {
     expect((await engine.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 
+  it('streams a read chunk by chunk: every row once, in chunks, parameters bound, interrupted on time', async () => {
+    const engine = await DuckDbEngine.open({ path: ':memory:', connections: 1 });
+    engines.push(engine);
+    const sizes: number[] = [];
+    let sum = 0;
+    const r = await engine.stream('SELECT i, $1::VARCHAR AS v FROM range(5000) t(i)', ['华南'], (rows) => {
+      sizes.push(rows.length);
+      for (const row of rows) {
+        sum += row.i as number;
+        expect(row.v).toBe('华南');
+      }
+    });
+    expect(r.rows).toBe(5000);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sum).toBe((4999 * 5000) / 2);
+    await expect(
+      engine.stream('SELECT count(*) FROM range(100000000000) a', [], () => {}, { timeoutMs: 200 }),
+    ).rejects.toBeInstanceOf(QueryTimeoutError);
+    expect((await engine.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
   it('runs a transaction that others see only once it commits, and rolls back on error', async () => {
     const engine = await DuckDbEngine.open({ path: ':memory:', connections: 2 });
     engines.push(engine);

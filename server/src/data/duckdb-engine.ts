@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type DuckDBConnection,
   DuckDBInstance,
+  type DuckDBResult,
   DuckDBTypeId,
   JsonDuckDBValueConverter,
 } from '@duckdb/node-api';
@@ -10,8 +11,10 @@ import {
   CachedReads,
   capRows,
   describeColumns,
+  type EngineColumn,
   type EngineResult,
   MAX_ROWS,
+  type OnRows,
   type QueryOptions,
   QueryTimeoutError,
   type RunStatement,
@@ -38,6 +41,12 @@ export interface EngineOptions {
    * deletes its files at close). Keep it out of `lockdown.allowedDirectories`: a query must not read spill files.
    */
   tempDirectory?: string;
+  /**
+   * DuckDB's memory limit once `startServing()` is called (issue 21 §3): materialisation at start runs under
+   * `memoryLimit` (a lower limit made it ~4× slower), questions under this one. With `lockdown`, the
+   * configuration is then locked by `startServing()` rather than at open.
+   */
+  servingMemoryLimit?: string;
   /**
    * Lock the instance down for serving questions: no file access except the exact `allowedPaths`
    * (the analytic database files; DuckDB adds their write-ahead log) and `allowedDirectories`, no
@@ -116,12 +125,35 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
       await conns[0]!.run(`SET allowed_paths = [${list(opts.lockdown.allowedPaths)}]`);
       await conns[0]!.run(`SET allowed_directories = [${list(opts.lockdown.allowedDirectories)}]`);
       await conns[0]!.run('SET enable_external_access = false');
-      await conns[0]!.run('SET lock_configuration = true');
+      if (!opts.servingMemoryLimit) await conns[0]!.run('SET lock_configuration = true');
     }
-    return new DuckDbEngine(instance, conns, {
+    const engine = new DuckDbEngine(instance, conns, {
       read: opts.defaultTimeoutMs,
       write: opts.writeTimeoutMs,
     });
+    if (opts.servingMemoryLimit)
+      engine.serving = { memoryLimit: memorySize(opts.servingMemoryLimit), lock: Boolean(opts.lockdown) };
+    return engine;
+  }
+
+  /** What `startServing()` still has to set (once). */
+  private serving?: { memoryLimit: string; lock: boolean };
+
+  /**
+   * Materialisation at start is done: DuckDB's memory limit becomes the serving one (DuckDB evicts cached
+   * blocks down to it) and, locked down, the configuration is locked. Later calls do nothing.
+   */
+  override async startServing(): Promise<void> {
+    const serving = this.serving;
+    if (!serving) return;
+    this.serving = undefined;
+    const conn = await this.acquire();
+    try {
+      await conn.run(`SET memory_limit = '${serving.memoryLimit}'`);
+      if (serving.lock) await conn.run('SET lock_configuration = true');
+    } finally {
+      this.release(conn);
+    }
   }
 
   private async acquire(): Promise<DuckDBConnection> {
@@ -144,30 +176,34 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
       const max = opts.maxRows ?? MAX_ROWS;
       return await this.withDeadline(conn, opts.timeoutMs ?? this.timeouts.read, async () => {
         const result = await conn.run(sql, params as never);
-        const names = result.columnNames();
-        const columns = describeColumns(
-          names.map((name, i) => ({ name, type: result.columnTypeId(i) })),
-          DUCKDB_KINDS,
-        );
         const read: Record<string, unknown>[] = [];
-        // Chunk by chunk (2,048 rows each): every fetch awaits, so a large result never holds the event loop for
-        // more than one chunk's conversion (issue 21: one user's whole-population read stalled every request).
-        while (read.length <= max) {
-          const chunk = await result.fetchChunk();
-          if (!chunk?.rowCount) break;
-          // Column by column: one array per column and chunk rather than one per row (less garbage to collect).
-          const values = chunk.convertColumns(JsonDuckDBValueConverter);
-          for (let r = 0; r < chunk.rowCount; r++) {
-            const o: Record<string, unknown> = {};
-            for (let i = 0; i < names.length; i++) {
-              const v = values[i]![r] ?? null;
-              o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
-            }
-            read.push(o);
-          }
-        }
+        const columns = await readChunks(result, (rows) => {
+          for (const r of rows) read.push(r);
+          return read.length <= max;
+        });
         const { rows, truncated } = capRows(read, max);
         return { columns, rows, truncated, elapsedMs: performance.now() - started };
+      });
+    } finally {
+      this.release(conn);
+    }
+  }
+
+  protected async streamRows(
+    sql: string,
+    params: unknown[],
+    onRows: OnRows,
+    timeoutMs: number | undefined,
+  ): Promise<void> {
+    const conn = await this.acquire();
+    try {
+      await this.withDeadline(conn, timeoutMs, async () => {
+        // A streaming result: DuckDB produces each chunk when fetched, so neither side holds the whole result.
+        const result = await conn.stream(sql, params as never);
+        await readChunks(result, async (rows) => {
+          await onRows(rows);
+          return true;
+        });
       });
     } finally {
       this.release(conn);
@@ -275,4 +311,43 @@ export class DuckDbEngine extends CachedReads implements AnalyticsEngine {
     for (const c of this.all) c.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** A DuckDB memory size such as `512MB` or `1.5GiB` (it is written into a SET statement). */
+function memorySize(text: string): string {
+  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(text.trim())) throw new Error(`invalid DuckDB memory size: ${text}`);
+  return text.trim();
+}
+
+/**
+ * Reads a result chunk by chunk (2,048 rows each) while `take` returns true: every fetch awaits, so a large
+ * result never holds the event loop for more than one chunk's conversion (issue 21: one user's
+ * whole-population read stalled every request). Returns the result's columns.
+ */
+async function readChunks(
+  result: DuckDBResult,
+  take: (rows: Record<string, unknown>[]) => boolean | Promise<boolean>,
+): Promise<EngineColumn[]> {
+  const names = result.columnNames();
+  const columns = describeColumns(
+    names.map((name, i) => ({ name, type: result.columnTypeId(i) })),
+    DUCKDB_KINDS,
+  );
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk?.rowCount) break;
+    // Column by column: one array per column and chunk rather than one per row (less garbage to collect).
+    const values = chunk.convertColumns(JsonDuckDBValueConverter);
+    const rows: Record<string, unknown>[] = [];
+    for (let r = 0; r < chunk.rowCount; r++) {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) {
+        const v = values[i]![r] ?? null;
+        o[names[i]!] = v !== null && columns[i]!.type === 'number' ? Number(v) : v;
+      }
+      rows.push(o);
+    }
+    if (!(await take(rows))) break;
+  }
+  return columns;
 }

@@ -16,6 +16,7 @@ import {
   capRows,
   describeColumns,
   type EngineResult,
+  type OnRows,
   type QueryOptions,
   QueryTimeoutError,
   type RunStatement,
@@ -42,6 +43,8 @@ const POSTGRES_KINDS = {
   date: new Set([1082, 1114, 1184]),
   boolean: 16,
 };
+/** Rows a streamed read fetches at a time (DuckDB's chunk size). */
+const STREAM_ROWS = 2048;
 /** SQLSTATE of a statement cancelled by `statement_timeout`. */
 const QUERY_CANCELED = '57014';
 
@@ -142,6 +145,21 @@ export class PostgresEngine extends CachedReads implements AnalyticsEngine {
       ...capRows([...result] as Record<string, unknown>[], opts.maxRows),
       elapsedMs: performance.now() - started,
     };
+  }
+
+  protected async streamRows(
+    sql: string,
+    params: unknown[],
+    onRows: OnRows,
+    timeoutMs: number | undefined,
+  ): Promise<void> {
+    if (this.closed) throw new Error('engine closed');
+    // A cursor: the server sends STREAM_ROWS rows at a time, the next batch after `onRows` returns.
+    await this.within(timeoutMs, (tx) =>
+      tx.unsafe(sql, params as never[]).cursor(STREAM_ROWS, async (rows) => {
+        await onRows(rows as unknown as Record<string, unknown>[]);
+      }),
+    );
   }
 
   /** Statements one after another, in one transaction (PostgreSQL's DDL is transactional). */

@@ -110,6 +110,8 @@ export class ModelRegistry {
     const engine = this.engines.get(model.id);
     if (!engine) throw new Error(`model ${model.id} has no analytic database registered`);
     const runtime = await prepareModel(engine, model, onProgress);
+    // Materialised: DuckDB serves under its lower serving memory limit from now on (issue 21 §3).
+    await engine.startServing();
     const next = { runtime, versionNo };
     this.active.set(model.id, next);
     for (const listener of this.listeners) listener(model.id, next);

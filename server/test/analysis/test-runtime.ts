@@ -26,7 +26,7 @@ import {
   type SemanticModel,
   type SemanticQueryInput,
 } from '../../../semantic-layer/src/index.ts';
-import type { AnalyticsEngine } from '../../src/data/analytics-engine.ts';
+import type { AnalyticsEngine, OnRows, StreamOptions } from '../../src/data/analytics-engine.ts';
 import { generateDemo, truthPathFor } from '../../src/data/demo/generate-demo.ts';
 import { DEFAULT_SCENARIO_PATH } from '../../src/data/demo/scenario.ts';
 import type { DemoTruth } from '../../src/data/demo/truth.ts';
@@ -191,6 +191,12 @@ export function recordingRuntime(runtime: ModelRuntime): {
         return (sql: string, params: unknown[] = [], opts?: Parameters<AnalyticsEngine['query']>[2]) => {
           statements.push({ sql, params });
           return target.query(sql, params, opts);
+        };
+      }
+      if (prop === 'stream') {
+        return (sql: string, params: unknown[], ...rest: [OnRows, StreamOptions?]) => {
+          statements.push({ sql, params });
+          return target.stream(sql, params, ...rest);
         };
       }
       const value = Reflect.get(target, prop, target);

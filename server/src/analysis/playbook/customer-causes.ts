@@ -6,9 +6,8 @@
  * the user's row-level security.
  */
 import { addDays } from '../../../../semantic-layer/src/compile/periods.ts';
-import { inSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
-import { hasMembers, readGoverned } from '../risk/governed-read.ts';
+import { hasMembers, streamGoverned } from '../risk/governed-read.ts';
 
 const SIGNALS = [
   { metric: 'tickets', dimension: 'ticket_category' },
@@ -23,15 +22,11 @@ export async function recentCauses(ctx: AnalysisContext): Promise<Map<string, Se
   const timeRange = { start: addDays(runtime.asOf, -lookback), end: runtime.asOf };
   for (const s of SIGNALS) {
     if (!hasMembers(runtime, [s.metric, s.dimension, 'customer_id'])) continue;
-    const rows = await readGoverned(ctx, 'signals_ms', {
-      metrics: [s.metric],
-      dimensions: ['customer_id', s.dimension],
-      timeRange,
-    });
-    // In slices (issue 21): every customer's signals in the window, ~10^5 rows at 1M customers.
-    await inSlices(rows.length, (from, to) => {
-      for (let i = from; i < to; i++) {
-        const row = rows[i]!;
+    // Streamed (issue 21 §3): at 1M customers every customer's recent ticket categories and feedback topics, of
+    // which only the reason codes are kept, never sit in memory as rows at once.
+    const query = { metrics: [s.metric], dimensions: ['customer_id', s.dimension], timeRange };
+    await streamGoverned(ctx, 'signals_ms', query, {}, (rows) => {
+      for (const row of rows) {
         const reason = row[s.dimension];
         if (reason === null || reason === undefined || Number(row[s.metric]) <= 0) continue;
         const id = String(row.customer_id);

@@ -16,7 +16,13 @@ import { inSlices, sortInSlices } from '../compute/yield-turn.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
 import { BEHAVIOUR_COLUMNS, behaviourCauses, recentCauses } from '../playbook/customer-causes.ts';
 import { playbookActions, suggestedAction } from '../playbook/match-playbook.ts';
-import { readGoverned, readScoreTotals, securityScope } from './governed-read.ts';
+import {
+  type ReadOptions,
+  readGoverned,
+  readScoreTotals,
+  securityScope,
+  streamGoverned,
+} from './governed-read.ts';
 import { CATEGORICAL_FEATURES, FEATURE_DIMENSIONS } from './risk-features.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { AT_RISK_PROBABILITY, type RiskTier, riskTierOf, tierSatisfies } from './risk-tiers.ts';
@@ -54,29 +60,58 @@ export type ListedCustomer = AtRiskCustomer & { factors: RiskFactor[] };
  * costs more than scoring, so only listed customers are explained, not the whole at-risk population;
  * their model inputs are read again through the governed path (the same compiled read, narrowed to
  * their ids, so the user's row-level security applies), not kept with the population (issue 21 §3).
+ * `keep` (a search) drops explained customers as they are read, so only those kept are held.
  */
 export async function explainListed(
   ctx: AnalysisContext,
   population: AtRiskPopulation,
   shown: AtRiskCustomer[],
+  keep?: (c: ListedCustomer) => boolean,
 ): Promise<ListedCustomer[]> {
   if (shown.length === 0) return [];
-  // A long list (a search reads every reason) reads the flagged population once, not a long id list.
-  const rows =
-    shown.length > MAX_IDS_READ
-      ? await scoredCustomers(ctx, population.filters, population.model, true, 'explain_ms')
-      : await scoredCustomers(
-          ctx,
-          [{ member: 'customer_id', op: 'in', values: shown.map((c) => c.customerId) }],
-          population.model,
-          false,
-          'explain_ms',
-        );
-  const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
-  return shown.map((c) => ({
+  const explain = (c: AtRiskCustomer, row: Record<string, unknown> = {}): ListedCustomer => ({
     ...c,
-    factors: explainRisk(population.model, byId.get(c.customerId) ?? {}, ctx.lang),
-  }));
+    factors: explainRisk(population.model, row, ctx.lang),
+  });
+  if (shown.length <= MAX_IDS_READ) {
+    const rows = await scoredCustomers(
+      ctx,
+      [{ member: 'customer_id', op: 'in', values: shown.map((c) => c.customerId) }],
+      population.model,
+      false,
+      'explain_ms',
+    );
+    const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+    const listed = shown.map((c) => explain(c, byId.get(c.customerId)));
+    return keep ? listed.filter(keep) : listed;
+  }
+  // A long list (a search reads every reason, a CSV export) streams the flagged population once rather than
+  // read a long id list; each row is explained as it arrives and dropped (issue 21 §3: at 1M customers the
+  // whole read held as objects took ~0.4 GB).
+  const position = new Map(shown.map((c, i) => [c.customerId, i]));
+  const kept: ListedCustomer[] = [];
+  const take = (i: number, row?: Record<string, unknown>) => {
+    const c = explain(shown[i]!, row);
+    if (!keep || keep(c)) kept[i] = c;
+  };
+  await streamGoverned(
+    ctx,
+    'explain_ms',
+    scoredQuery(population.filters),
+    scoredOptions(population.model, true),
+    (rows) => {
+      for (const row of rows) {
+        const id = String(row.customer_id);
+        const i = position.get(id);
+        if (i === undefined) continue;
+        position.delete(id);
+        take(i, row);
+      }
+    },
+  );
+  // A customer the read did not return is explained from no row, as before.
+  for (const i of position.values()) take(i);
+  return kept.filter(Boolean);
 }
 
 /** Customers explained through one id list; more read the flagged population. */
@@ -179,24 +214,33 @@ export function scoredCustomers(
   step = 'customers_ms',
   select?: string[],
 ) {
-  return readGoverned(
-    ctx,
-    step,
-    { metrics: ['customers'], dimensions: SCORED_DIMENSIONS, filters: activeFilters(filters) },
-    {
-      ordered: false,
-      score: riskScore(model, RISK_COLUMN),
-      ...(select ? { select } : {}),
-      ...(flaggedOnly
-        ? {
-            keep: [
-              { column: RISK_COLUMN, atLeast: AT_RISK_PROBABILITY },
-              { column: 'risk_flags', matches: 'non_empty_list' as const },
-            ],
-          }
-        : {}),
-    },
-  );
+  return readGoverned(ctx, step, scoredQuery(filters), {
+    ...scoredOptions(model, flaggedOnly),
+    ...(select ? { select } : {}),
+  });
+}
+
+/** The governed query behind `scoredCustomers`. */
+const scoredQuery = (filters: Filter[]) => ({
+  metrics: ['customers'],
+  dimensions: SCORED_DIMENSIONS,
+  filters: activeFilters(filters),
+});
+
+/** How `scoredCustomers` scores (and, `flaggedOnly`, keeps) rows in the statement. */
+function scoredOptions(model: RiskModel, flaggedOnly: boolean): ReadOptions {
+  return {
+    ordered: false,
+    score: riskScore(model, RISK_COLUMN),
+    ...(flaggedOnly
+      ? {
+          keep: [
+            { column: RISK_COLUMN, atLeast: AT_RISK_PROBABILITY },
+            { column: 'risk_flags', matches: 'non_empty_list' as const },
+          ],
+        }
+      : {}),
+  };
 }
 
 /** How many active customers the user may see (the list's denominator). */
@@ -270,6 +314,14 @@ async function flagCustomers(
   const actions = playbookActions(runtime.model.playbook);
   const customers: AtRiskCustomer[] = [];
   let scoreOnly = 0;
+  // One copy of each repeated value (issue 21 §3): ~175k flagged customers at 1M share a few regions, tiers,
+  // stages and lists of rules and causes, which the read gives as a fresh string or array per row.
+  const shared = new Map<string, unknown>();
+  const one = <T>(key: string, value: () => T): T => {
+    if (!shared.has(key)) shared.set(key, value());
+    return shared.get(key) as T;
+  };
+  const text = (v: unknown): string | null => (v === null ? null : one(`s:${String(v)}`, () => String(v)));
   // In slices (issue 21 §1): ~170k candidates at 1M customers, each matched to the playbook.
   await inSlices(candidates.length, (from, to) => {
     for (let i = from; i < to; i++) flagCustomer(candidates[i]!);
@@ -279,18 +331,19 @@ async function flagCustomers(
     const flags = String(row.risk_flags ?? '');
     // scoring ≥ 30% without any rule: counted apart, not at risk
     if (!flags && risk >= AT_RISK_PROBABILITY) scoreOnly++;
-    const rules = flags.split(',').filter(Boolean);
+    const rules = one(`r:${flags}`, () => flags.split(',').filter(Boolean));
     if (rules.length === 0) return;
     const flaggedByScore = risk >= AT_RISK_PROBABILITY;
     const id = String(row.customer_id);
-    const causes = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
-    const stage = row.lifecycle_stage === null ? null : String(row.lifecycle_stage);
-    const valueTier = row.value_tier === null ? null : String(row.value_tier);
+    const found = [...new Set([...(signals.get(id) ?? []), ...behaviourCauses(row)])].sort();
+    const causes = one(`c:${found.join('\n')}`, () => found);
+    const stage = text(row.lifecycle_stage);
+    const valueTier = text(row.value_tier);
     const spend12m = Number(row.spend_12m) || 0;
     customers.push({
       customerId: id,
       name: row.customer_name === null ? null : String(row.customer_name),
-      region: row.region === null ? null : String(row.region),
+      region: text(row.region),
       valueTier,
       lifecycleStage: stage,
       spend12m,

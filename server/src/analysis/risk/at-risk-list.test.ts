@@ -6,7 +6,7 @@ import type { AnalysisRequest } from '../analysis-contract.ts';
 import { customerProfile } from '../customer/customer-profile.ts';
 import { analysisContext } from '../governed/analysis-context.ts';
 import { findAtRiskCustomers, RISK_COLUMN, scoredCustomers } from './at-risk-customers.ts';
-import { riskListAnalysis } from './risk-list-analysis.ts';
+import { riskListAnalysis, searchableText } from './risk-list-analysis.ts';
 import { riskModelFor } from './risk-model-cache.ts';
 import { riskTierOf } from './risk-tiers.ts';
 import { explainRisk } from './score-customers.ts';
@@ -189,4 +189,48 @@ describe('only the customers shown are read again (issue 21 §3)', () => {
       expect(profile?.risk?.factors).toEqual(one.factors);
     });
   }
+});
+
+describe('a long list or a search explains a streamed read, keeping only what is shown (issue 21 §3)', () => {
+  // Reference: the code before the stream — every flagged customer's row read at once, every customer
+  // explained, the search filtered in JavaScript, then the page cut. More than 500 customers at risk, so
+  // the list streams the flagged population instead of reading an id list.
+  const users: [string, Record<string, string[]> | undefined][] = [
+    ['an unrestricted user', undefined],
+    ['a user restricted to 华南', { region: ['华南'] }],
+  ];
+  const cases = [
+    { search: '华东', offset: 10, limit: 600 },
+    { search: '服务', offset: 0, limit: 30 },
+    { search: undefined, offset: 5, limit: 700 },
+  ];
+  for (const [who, attributes] of users)
+    for (const { search, offset, limit } of cases)
+      it(`equals the whole read explained in JavaScript: search ${search ?? 'none'}, offset ${offset}, limit ${limit}, ${who}`, async () => {
+        const req = request({
+          query: { ...request().query, limit },
+          list: { offset, ...(search ? { search } : {}) },
+          attributes,
+        });
+        const ctx = analysisContext(runtime, req);
+        const population = await findAtRiskCustomers(ctx);
+        if (!attributes) expect(population.customers.length).toBeGreaterThan(500);
+        const rows = await scoredCustomers(ctx, [], population.model, true);
+        const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+        const explained = population.customers.map((c) => ({
+          ...c,
+          factors: explainRisk(population.model, byId.get(c.customerId) ?? {}, 'zh'),
+        }));
+        const matching = search
+          ? explained.filter((c) => searchableText(runtime.model, c, 'zh').includes(search.toLowerCase()))
+          : explained;
+        const expected = matching.slice(offset, offset + limit);
+        const list = await riskListAnalysis(runtime, req);
+        const shown = list.analysis.customers as (Detail & { factors: unknown[] })[];
+        expect(counts(list).matching).toBe(matching.length);
+        expect(shown.map((c) => c.customerId)).toEqual(expected.map((c) => c.customerId));
+        expect(shown.map((c) => c.factors)).toEqual(expected.map((c) => c.factors));
+        // 华南's customers name no 华东 anywhere: that search finds none for them.
+        if (!attributes || search !== '华东') expect(shown.length).toBeGreaterThan(0);
+      });
 });

@@ -8,6 +8,7 @@
  */
 
 import { compileScored, type ScoredShape, type ScoreSpec } from '../../../../semantic-layer/src/index.ts';
+import type { OnRows } from '../../data/analytics-engine.ts';
 import type { ModelRuntime } from '../../data/model-runtime.ts';
 import { AnalysisError } from '../analysis-contract.ts';
 import type { AnalysisContext } from '../governed/analysis-context.ts';
@@ -39,17 +40,7 @@ export async function readGoverned(
   query: GovernedQuery,
   opts: ReadOptions = {},
 ): Promise<Record<string, unknown>[]> {
-  const { ordered, ...shape } = opts;
-  const compiled = shaped(
-    ctx,
-    compileScored(
-      ctx.runtime.model,
-      { model: ctx.runtime.model.id, ...query, filters: query.filters ?? [] },
-      shape,
-      { ...compileOptions(ctx), ordered },
-    ),
-  );
-  ctx.trace.record(compiled.sql, compiled.params);
+  const compiled = compileRead(ctx, query, opts);
   const result = await ctx.runtime.engine.query(compiled.sql, compiled.params, {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     maxRows: WIDE_MAX_ROWS,
@@ -62,6 +53,40 @@ export async function readGoverned(
     );
   }
   return result.rows;
+}
+
+/** Compiles one governed read and records it in the run's trace. */
+function compileRead(ctx: AnalysisContext, query: GovernedQuery, opts: ReadOptions) {
+  const { ordered, ...shape } = opts;
+  const compiled = shaped(
+    ctx,
+    compileScored(
+      ctx.runtime.model,
+      { model: ctx.runtime.model.id, ...query, filters: query.filters ?? [] },
+      shape,
+      { ...compileOptions(ctx), ordered },
+    ),
+  );
+  ctx.trace.record(compiled.sql, compiled.params);
+  return compiled;
+}
+
+/**
+ * `readGoverned` streamed: the rows reach `onRows` chunk by chunk and are not kept (issue 21 §3: a read of
+ * every flagged customer with every model input, of which the caller keeps a few), so no row cap applies.
+ */
+export async function streamGoverned(
+  ctx: AnalysisContext,
+  step: string,
+  query: GovernedQuery,
+  opts: ReadOptions,
+  onRows: OnRows,
+): Promise<void> {
+  const compiled = compileRead(ctx, query, opts);
+  const result = await ctx.runtime.engine.stream(compiled.sql, compiled.params, onRows, {
+    timeoutMs: ANALYSIS_TIMEOUT_MS,
+  });
+  ctx.trace.time(step, result.elapsedMs);
 }
 
 /** Totals of a scored read (`ScoredShape.totals`): rows, Σ p, Σ p(1 − p), and true counts by column. */

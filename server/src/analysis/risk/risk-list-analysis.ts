@@ -63,7 +63,7 @@ function assumptionsFor(
 }
 
 /** Every text a search box may match for one customer (the reasons only when explained). */
-function searchableText(model: SemanticModel, c: ListedCustomer, lang: Lang): string {
+export function searchableText(model: SemanticModel, c: ListedCustomer, lang: Lang): string {
   const dimLabel = (d: string, v: string | null) =>
     v ? (model.dimensions[d]?.values[v]?.label[lang] ?? v) : '';
   const action = c.action ? (actionLabels(model)[c.action]?.[lang] ?? c.action) : '';
@@ -107,7 +107,8 @@ export async function orderedList(
     };
   }
   const model = ctx.runtime.model;
-  const found = (await explainListed(ctx, population, ordered)).filter((c) =>
+  // Only the matches are kept while every customer is explained (issue 21 §3).
+  const found = await explainListed(ctx, population, ordered, (c) =>
     searchableText(model, c, ctx.lang).includes(needle),
   );
   return { matching: found.length, page: found.slice(offset, offset + limit) };
