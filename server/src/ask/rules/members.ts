@@ -88,6 +88,88 @@ function restrictedMetrics(analysis: QuestionAnalysis, matches: CatalogMatch[], 
   }
 }
 
+/**
+ * People read as the population of another metric (metric-words.ts `populations`): understood when that
+ * metric's definition names them (挽回率: 触达的流失客户中…) or a value describes them ("livestream-acquired
+ * customers"); otherwise named back as not used, never silently dropped.
+ */
+function readPopulation(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  matches: CatalogMatch[],
+  population: CatalogMatch[],
+  out: Members,
+): void {
+  const metricOf = (m: CatalogMatch) => {
+    const t = m.targets[0].target;
+    return t.kind === 'metric' ? catalog.metrics.find((x) => x.id === t.id) : undefined;
+  };
+  const others = matches.flatMap((m) => (metricOf(m) ? [metricOf(m)!] : []));
+  for (const p of population) {
+    const own = metricOf(p);
+    const stem = own?.label.zh.replace(/数$/, '') ?? '';
+    const defined = others.find((o) => stem.length >= 2 && o.description.zh.includes(stem));
+    const valued = matches.some(
+      (v) =>
+        v.targets.every((t) => t.target.kind === 'value') &&
+        v.end <= p.start &&
+        /^[\s的-]*$/.test(analysis.original.slice(v.end, p.start)),
+    );
+    const about = defined ?? others[0];
+    if ((defined || valued) && about)
+      out.understood.push({
+        text: p.text,
+        meaning: say.population(about.label[analysis.language], analysis.language),
+      });
+    else
+      analysis.unknown = [...analysis.unknown, { text: p.text, start: p.start, end: p.end }].sort(
+        (a, b) => a.start - b.start,
+      );
+  }
+}
+
+/** Characters of a restriction verb said before what is kept ("只算完成的订单": 算). */
+const RESTRICT_VERB = /^(?:算|含|计|看|要|统计|包括)/;
+
+/**
+ * "只算完成的订单", "completed orders only": a restriction (only/只/仅) whose word, right before the metric's
+ * word, is already in the metric's definition (订单数: 已完成订单数) is met by the metric itself: understood
+ * and said, not an unknown filter. A restriction the definition does not name stays unknown (asked back).
+ */
+function restrictionsByDefinition(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  matches: CatalogMatch[],
+  out: Members,
+): void {
+  const text = analysis.original;
+  const clauseOf = (i: number) => text.slice(0, i).split(/[。？?！!；;,，]/).length;
+  const only = analysis.cues.filter((c) => c.cue === 'only' && !c.insideCatalog);
+  if (only.length === 0) return;
+  analysis.unknown = analysis.unknown.filter((u) => {
+    if (!only.some((c) => clauseOf(c.start) === clauseOf(u.start))) return true;
+    const m = matches.find(
+      (x) =>
+        x.targets.length === 1 &&
+        x.targets[0].target.kind === 'metric' &&
+        x.start >= u.end &&
+        /^[\s的]*$/.test(text.slice(u.end, x.start)),
+    );
+    const t = m?.targets[0].target;
+    const metric = t?.kind === 'metric' ? catalog.metrics.find((x) => x.id === t.id) : undefined;
+    const word = u.text.trim().replace(RESTRICT_VERB, '').toLowerCase();
+    if (!metric || word.length < 2) return true;
+    const lang = analysis.language;
+    if (!metric.description.zh.includes(word) && !metric.description.en.toLowerCase().includes(word))
+      return true;
+    out.understood.push({
+      text: u.text,
+      meaning: say.byDefinition(metric.label[lang], metric.description[lang], lang),
+    });
+    return false;
+  });
+}
+
 /** Picks members out of the matches; resolves ambiguous values with the metric's allowed dimensions. */
 export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Members {
   const lang = analysis.language;
@@ -101,8 +183,9 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     ambiguities: [],
     understood: [],
   };
-  const { matches, compare } = readMatches(analysis, catalog);
+  const { matches, compare, population } = readMatches(analysis, catalog);
   out.compare = compare;
+  readPopulation(analysis, catalog, matches, population, out);
   for (const m of matches) {
     if (m.targets[0].target.kind !== 'metric') continue;
     const ids = m.targets.map((t) => (t.target.kind === 'metric' ? t.target.id : ''));
@@ -111,6 +194,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     else if (!out.metrics.includes(ids[0])) out.metrics.push(ids[0]);
   }
   restrictedMetrics(analysis, matches, out);
+  restrictionsByDefinition(analysis, catalog, matches, out);
   const allowed = new Set(
     out.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
   );
@@ -234,7 +318,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
 function readMatches(
   analysis: QuestionAnalysis,
   catalog: Catalog,
-): { matches: CatalogMatch[]; compare: Members['compare'] } {
+): { matches: CatalogMatch[]; compare: Members['compare']; population: CatalogMatch[] } {
   const metricMatches = analysis.matches.filter(
     (m) => m.targets.length === 1 && m.targets[0].target.kind === 'metric' && !peopleWord(m.key),
   );
@@ -249,7 +333,7 @@ function readMatches(
   const matches = analysis.matches.flatMap((m) =>
     !metricMatches.includes(m) ? [m] : replaced.has(m) ? [replaced.get(m)!] : [],
   );
-  return { matches, compare: reading.compare };
+  return { matches, compare: reading.compare, population: reading.population ?? [] };
 }
 
 /**

@@ -124,7 +124,8 @@ export function ranksByDefault(analysis: QuestionAnalysis, members: Members): bo
 }
 
 /** Words naming the customers who stayed, set against those who churned. */
-const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stayers|stayed|non-churners|active ones/;
+const RETAINED =
+  /留存客户|留下的客户|没流失|未流失|还在的|仍在的|还留着的|没走的|没解约|retained|stayers|stayed|non-churners|active ones|still (?:with us|here|active)|remaining customers/;
 
 /**
  * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each
@@ -132,7 +133,11 @@ const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stay
  * figure (or the two counts). Returns the metric asked about.
  */
 export function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]) {
-  if (!RETAINED.test(analysis.norm.text) || !hasCue(analysis, 'comparison')) return undefined;
+  if (
+    !RETAINED.test(analysis.norm.text) ||
+    !(hasCue(analysis, 'comparison') || hasCue(analysis, 'difference'))
+  )
+    return undefined;
   const of = (id: string) => catalog.metrics.find((m) => m.id === id);
   const groups = metrics.filter((id) => {
     const m = of(id);

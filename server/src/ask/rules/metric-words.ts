@@ -20,6 +20,8 @@ export interface MetricReading {
   values: { match: CatalogMatch; target: MatchTarget }[];
   /** A comparison said inside a metric's name ("流失率环比变化"). */
   compare?: keyof typeof COMPARE_WORDS;
+  /** Counts of people read as another metric's population ("流失会员的挽回率"): not metrics, said back. */
+  population?: CatalogMatch[];
 }
 
 const metricId = (m: CatalogMatch) => (m.targets[0].target.kind === 'metric' ? m.targets[0].target.id : '');
@@ -163,7 +165,8 @@ function churnDescribes(kept: CatalogMatch[], analysis: QuestionAnalysis, catalo
     const lost = catalog.metrics.filter(
       (c) => c.id !== metric.id && c.format === metric.format && c.label.zh.startsWith(stem),
     );
-    if (lost.length !== 1 || !metric.format.startsWith('currency')) return r;
+    // a ratio of money (客单价) is not money lost: "流失客户的客单价" is its population, said back
+    if (lost.length !== 1 || !metric.format.startsWith('currency') || metric.type === 'ratio') return r;
     for (const p of before) dropped.add(p);
     return {
       ...r,
@@ -192,6 +195,44 @@ function unitOfOther(matches: CatalogMatch[], catalog: Catalog): CatalogMatch[] 
   );
 }
 
+/** What joins people to the metric they are the population of: "流失会员的挽回率", "churn's rate of/for/among … customers". */
+const OF_PEOPLE_BEFORE = /^\s*(?:的|'s)?\s*$/i;
+const OF_PEOPLE_AFTER = /^\s*(?:for|of|among|amongst|across|in|的)\s+(?:the|our|all)?\s*$/i;
+/** A count word right after the people ("流失会员数", "流失会员有多少"): they are counted, a figure of their own. */
+const COUNTED_AFTER = /^\s*(?:的)?(?:数|人数|数量|总数|有多少|多少|有几|几个|count\b|number\b)/i;
+
+/**
+ * "上个月流失会员的挽回率", "churn rate for livestream-acquired customers": a count of people joined to
+ * another metric that is not a count of people (by 的/'s before it, for/of/among after it, values in
+ * between allowed) names whose metric it is — its population — not a second figure asked. A metric comes
+ * only from an explicit metric word, never from the people it is about. Returns the population words.
+ */
+function populations(kept: CatalogMatch[], analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch[] {
+  const text = analysis.original;
+  const metricOf = (m: CatalogMatch) => catalog.metrics.find((x) => x.id === metricId(m));
+  const people = (m: CatalogMatch) =>
+    metricOf(m)?.format === 'count' &&
+    ENTITY_KEYS.some((e) => m.key.endsWith(e)) &&
+    !COUNTED_AFTER.test(text.slice(m.end));
+  // values and spaces/hyphens between the connector and the people ("for livestream-acquired customers")
+  const valuesBetween = (from: number, to: number) => {
+    let rest = text.slice(from, to);
+    for (const v of analysis.matches)
+      if (v.start >= from && v.end <= to && v.targets.every((t) => t.target.kind === 'value'))
+        rest = rest.replace(v.text, ' ');
+    return rest.replace(/[-\s]+/g, ' ');
+  };
+  return kept.filter((m) => {
+    if (!people(m)) return false;
+    return kept.some((o) => {
+      if (o === m || metricId(o) === metricId(m) || people(o)) return false;
+      if (metricOf(o)?.format === 'count' && ENTITY_KEYS.some((e) => o.key.endsWith(e))) return false;
+      if (m.end <= o.start) return OF_PEOPLE_BEFORE.test(text.slice(m.end, o.start));
+      return o.end <= m.start && OF_PEOPLE_AFTER.test(`${valuesBetween(o.end, m.start).trimEnd()} `);
+    });
+  });
+}
+
 /** Reads the metric words of a question together (see the rules above). */
 export function readMetricWords(
   matches: CatalogMatch[],
@@ -216,6 +257,7 @@ export function readMetricWords(
     return { metrics: [{ ...own, targets: [{ target, rank: own.targets[0].rank }] }], values: [], compare };
   }
   const values: MetricReading['values'] = [];
+  const population = populations(kept, analysis, catalog);
   const metrics = kept.filter((m) => {
     const target = segmentValue(
       m,
@@ -223,7 +265,12 @@ export function readMetricWords(
       kept.filter((o) => o !== m),
     );
     if (target) values.push({ match: m, target });
-    return !target && !peopleOfValue(m, analysis, catalog, kept);
+    return !target && !peopleOfValue(m, analysis, catalog, kept) && !population.includes(m);
   });
-  return { metrics, values, compare };
+  return {
+    metrics,
+    values,
+    compare,
+    population: population.filter((m) => !values.some((v) => v.match === m)),
+  };
 }
