@@ -11,6 +11,7 @@ import { adjacent, cueBefore } from './cue-position.ts';
 import { say } from './messages.ts';
 import { readMetricWords } from './metric-words.ts';
 import { numberedSiblings, peopleHavingIt, valuesDescribingPeople } from './value-groups.ts';
+import { againstTheRest, readPopulation, restrictionsByDefinition } from './words-accounted.ts';
 
 /** Words that matched several members equally well, even after using the metric to choose. */
 export interface Ambiguity {
@@ -86,88 +87,6 @@ function restrictedMetrics(analysis: QuestionAnalysis, matches: CatalogMatch[], 
       (a, b) => a.start - b.start,
     );
   }
-}
-
-/**
- * People read as the population of another metric (metric-words.ts `populations`): understood when that
- * metric's definition names them (挽回率: 触达的流失客户中…) or a value describes them ("livestream-acquired
- * customers"); otherwise named back as not used, never silently dropped.
- */
-function readPopulation(
-  analysis: QuestionAnalysis,
-  catalog: Catalog,
-  matches: CatalogMatch[],
-  population: CatalogMatch[],
-  out: Members,
-): void {
-  const metricOf = (m: CatalogMatch) => {
-    const t = m.targets[0].target;
-    return t.kind === 'metric' ? catalog.metrics.find((x) => x.id === t.id) : undefined;
-  };
-  const others = matches.flatMap((m) => (metricOf(m) ? [metricOf(m)!] : []));
-  for (const p of population) {
-    const own = metricOf(p);
-    const stem = own?.label.zh.replace(/数$/, '') ?? '';
-    const defined = others.find((o) => stem.length >= 2 && o.description.zh.includes(stem));
-    const valued = matches.some(
-      (v) =>
-        v.targets.every((t) => t.target.kind === 'value') &&
-        v.end <= p.start &&
-        /^[\s的-]*$/.test(analysis.original.slice(v.end, p.start)),
-    );
-    const about = defined ?? others[0];
-    if ((defined || valued) && about)
-      out.understood.push({
-        text: p.text,
-        meaning: say.population(about.label[analysis.language], analysis.language),
-      });
-    else
-      analysis.unknown = [...analysis.unknown, { text: p.text, start: p.start, end: p.end }].sort(
-        (a, b) => a.start - b.start,
-      );
-  }
-}
-
-/** Characters of a restriction verb said before what is kept ("只算完成的订单": 算). */
-const RESTRICT_VERB = /^(?:算|含|计|看|要|统计|包括)/;
-
-/**
- * "只算完成的订单", "completed orders only": a restriction (only/只/仅) whose word, right before the metric's
- * word, is already in the metric's definition (订单数: 已完成订单数) is met by the metric itself: understood
- * and said, not an unknown filter. A restriction the definition does not name stays unknown (asked back).
- */
-function restrictionsByDefinition(
-  analysis: QuestionAnalysis,
-  catalog: Catalog,
-  matches: CatalogMatch[],
-  out: Members,
-): void {
-  const text = analysis.original;
-  const clauseOf = (i: number) => text.slice(0, i).split(/[。？?！!；;,，]/).length;
-  const only = analysis.cues.filter((c) => c.cue === 'only' && !c.insideCatalog);
-  if (only.length === 0) return;
-  analysis.unknown = analysis.unknown.filter((u) => {
-    if (!only.some((c) => clauseOf(c.start) === clauseOf(u.start))) return true;
-    const m = matches.find(
-      (x) =>
-        x.targets.length === 1 &&
-        x.targets[0].target.kind === 'metric' &&
-        x.start >= u.end &&
-        /^[\s的]*$/.test(text.slice(u.end, x.start)),
-    );
-    const t = m?.targets[0].target;
-    const metric = t?.kind === 'metric' ? catalog.metrics.find((x) => x.id === t.id) : undefined;
-    const word = u.text.trim().replace(RESTRICT_VERB, '').toLowerCase();
-    if (!metric || word.length < 2) return true;
-    const lang = analysis.language;
-    if (!metric.description.zh.includes(word) && !metric.description.en.toLowerCase().includes(word))
-      return true;
-    out.understood.push({
-      text: u.text,
-      meaning: say.byDefinition(metric.label[lang], metric.description[lang], lang),
-    });
-    return false;
-  });
 }
 
 /** Picks members out of the matches; resolves ambiguous values with the metric's allowed dimensions. */
@@ -297,6 +216,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     const entry = filterValues.get(id);
     if (sides && entry?.in.length === 1 && entry.in[0] === sides.no) entry.in.unshift(sides.yes);
   }
+  againstTheRest(analysis, matches, out, filterValues);
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });

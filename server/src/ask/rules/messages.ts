@@ -103,6 +103,10 @@ export const say = {
     lang === 'zh'
       ? `“${label}”按定义即${description}`
       : `${label} counts ${description.toLowerCase()} by definition`,
+  againstTheRest: (value: string, lang: Lang) =>
+    lang === 'zh'
+      ? `与其他取值并列比较（${value}在其中）`
+      : `set beside the other values (${value} among them)`,
   population: (label: string, lang: Lang) =>
     lang === 'zh' ? `“${label}”的统计对象，不另算人数` : `whose ${label} it is, not counted separately`,
   purpose: (text: string, lang: Lang) =>

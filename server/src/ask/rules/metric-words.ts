@@ -233,6 +233,36 @@ function populations(kept: CatalogMatch[], analysis: QuestionAnalysis, catalog: 
   });
 }
 
+/** A word asking a share right after a count's word ("回流比例", "return rate"). */
+const RATE_AFTER = /^\s*(?:的)?(?:比例|比率|占比|率|ratio|rate|share|percentage)/i;
+
+/**
+ * "企微触达过的客户 回流比例多少": a count's word followed by a word asking a share is the rate named with
+ * that word (动作回流率: its name holds 回流率, or its definition 回流比例), never the count. The figure
+ * asked decides the kind of metric; with no such rate the count stays (and the share word is unread).
+ */
+function rateOfCount(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  const after = RATE_AFTER.exec(analysis.original.slice(m.end));
+  if (metric?.format !== 'count' || !after) return m;
+  const word = normaliseKey(m.text);
+  const share = normaliseKey(after[0].replace(/^\s*的?/, ''));
+  const fits = catalog.metrics.filter((c) => {
+    if (c.format !== 'percent') return false;
+    const names = memberNames(c.label, c.synonyms);
+    const zh = /\p{Script=Han}/u.test(word);
+    const asked = zh ? [`${word}率`, `${word}${share}`] : [`${word} rate`, `${word} ${share}`];
+    return asked.some(
+      (a) => names.some((n) => n.includes(a)) || normaliseKey(c.description[zh ? 'zh' : 'en']).includes(a),
+    );
+  });
+  if (fits.length !== 1) return m;
+  return {
+    ...m,
+    targets: [{ target: { kind: 'metric', id: fits[0].id }, rank: m.targets[0].rank }],
+  };
+}
+
 /** Reads the metric words of a question together (see the rules above). */
 export function readMetricWords(
   matches: CatalogMatch[],
@@ -247,7 +277,7 @@ export function readMetricWords(
     analysis,
     catalog,
   );
-  const kept = read.map((m) => baseOfChange(m, analysis, catalog));
+  const kept = read.map((m) => baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog));
   const changed = read.find((m, i) => kept[i] !== m);
   const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;
   const composed = composedMetric(kept, analysis, catalog);
