@@ -10,6 +10,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { analyseQuestion } from './rules/analyse-question.ts';
+import { unaccountedValues } from './rules/words-accounted.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 const RETAIL = modelCatalog('retail');
@@ -152,4 +154,38 @@ describe('kinds, stages and headcounts the model has', () => {
       expect(r.query?.metrics).toEqual(['customers']);
     },
   );
+});
+
+describe('the last check: values read must show in the query', () => {
+  const analysed = (question: string) => analyseQuestion(question, RETAIL, AS_OF);
+
+  it('a value missing from the query is returned to be named back', () => {
+    const lost = unaccountedValues(analysed('华东的流失率'), RETAIL, {
+      model: 'retail',
+      metrics: ['churn_rate'],
+      dimensions: [],
+      filters: [],
+    });
+    expect(lost.map((w) => w.text)).toEqual(['华东']);
+  });
+
+  it('a value used as a filter, a grouping or its count metric is accounted for', () => {
+    const q = { model: 'retail', metrics: ['churn_rate'], dimensions: [] as string[] };
+    expect(
+      unaccountedValues(analysed('华东的流失率'), RETAIL, {
+        ...q,
+        filters: [{ member: 'region', op: 'in', values: ['华东'] }],
+      }),
+    ).toEqual([]);
+    expect(unaccountedValues(analysed('华东的流失率'), RETAIL, { ...q, dimensions: ['region'] })).toEqual([]);
+  });
+
+  it('answers keep every value they read (none named back on ordinary questions)', () => {
+    for (const question of [
+      '上个季度华东高价值客户的流失率',
+      '女客户流失率',
+      'churn rate in East China by channel',
+    ])
+      expect(ask(question).assumptions.join()).not.toMatch(/没有用进|was not applied/);
+  });
 });

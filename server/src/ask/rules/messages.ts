@@ -107,6 +107,10 @@ export const say = {
     lang === 'zh'
       ? `与其他取值并列比较（${value}在其中）`
       : `set beside the other values (${value} among them)`,
+  notApplied: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `“${words.join('”、“')}”没有用进这次查询，结果没有按它筛选`
+      : `"${words.join('", "')}" was not applied; the result is not filtered by it`,
   population: (label: string, lang: Lang) =>
     lang === 'zh' ? `“${label}”的统计对象，不另算人数` : `whose ${label} it is, not counted separately`,
   purpose: (text: string, lang: Lang) =>
