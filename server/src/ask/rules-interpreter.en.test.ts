@@ -144,7 +144,7 @@ const RETAIL_CASES: Case[] = [
   [
     'orders year over year for beauty',
     'en',
-    'metric',
+    'comparison',
     retail({
       metrics: ['orders'],
       timeRange: Q3,

@@ -218,13 +218,13 @@ const CASES: Case[] = [
   [
     '客单价同比',
     'query',
-    'metric',
+    'comparison',
     q({ metrics: ['avg_order_value'], timeRange: Q3, compare: 'same_period_last_year' }),
   ],
   [
     '上个月的流失率环比',
     'query',
-    'metric',
+    'comparison',
     q({ timeRange: { start: '2026-09-01', end: '2026-10-01' }, compare: 'previous_period' }),
   ],
   [

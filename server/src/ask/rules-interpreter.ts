@@ -43,6 +43,7 @@ import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
+import { unaccountedValues } from './rules/words-accounted.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -409,13 +410,26 @@ const RELATION =
   /有没有影响|有影响|影响大吗|有关系|有没有关系|有关吗|相关吗|有关联|有没有关联|drive|affect|anything to do|related|linked|correlated|matter/;
 
 /** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */
-function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {
-  if (result.kind !== 'query' && result.kind !== 'analysis') return result;
+function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, checked: RulesResult): RulesResult {
+  if (checked.kind !== 'query' && checked.kind !== 'analysis') return checked;
+  const result = withLostValues(analysis, catalog, checked);
   const asks = unansweredAsks(analysis, catalog, result.query, result.intent);
   if (asks.length === 0) return result;
   return {
     ...result,
     unanswered: asks,
     assumptions: [say.unanswered(asks, result.language), ...result.assumptions],
+  };
+}
+
+/** A value read and lost on the way is named back in the headline (rules/words-accounted.ts). */
+function withLostValues(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {
+  if (!result.query) return result;
+  const lost = unaccountedValues(analysis, catalog, result.query).map((w) => w.text);
+  if (lost.length === 0) return result;
+  return {
+    ...result,
+    unknownTerms: [...result.unknownTerms, ...lost],
+    assumptions: [...result.assumptions, say.notApplied(lost, result.language)],
   };
 }

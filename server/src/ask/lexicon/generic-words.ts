@@ -157,6 +157,10 @@ export const KIND_WORDS = {
     '各类',
     '各类别',
     '各类型',
+    '每类',
+    '每一类',
+    '几大类',
+    '哪几大类',
   ],
   en: [
     'which type',
@@ -176,6 +180,11 @@ export const KIND_WORDS = {
 };
 /** The ends of a kind dimension's name. */
 export const KIND_HEADS = { zh: ['类别', '类型', '种类', '分类'], en: ['category', 'type', 'kind'] };
+/** What a dimension's own coarser kind is named with ("流失原因" + 大类 = 流失原因大类 → churn category). */
+export const COARSER_HEADS = {
+  zh: ['大类', '类别', '分类', '类型'],
+  en: ['category', 'categories', 'type', 'group'],
+};
 
 /**
  * Words for "the factors" in general ("which features drive churn", "哪些因素影响流失"): never the name of a
@@ -210,3 +219,10 @@ export const FACTOR_WORDS = new Set([
  * not a filter on that value (rules/members.ts). Never 用户/用券 (users, coupon use).
  */
 export const PURPOSE_AFTER = /^(?:用|要用|来用|使用|用的)(?![户券])(?=[\s，,。.!！?？]|$)/;
+
+/** "其他付款方式", "other payment methods", "the rest of the regions": the rest of a dimension, right before its name. */
+export const OTHERS_BEFORE =
+  /(?:其他|其它|其余|别的|剩下的|other|all other|the other|the rest of(?: the)?)(?:的)?\s*$/;
+/** "vs the rest", "和其他人比", "everyone else": the rest of the one value's dimension, no name said. */
+export const OTHERS_ALONE =
+  /其他人|其他客户|其他用户|其余的人|其余客户|其他的人|the rest\b|everyone else|all others|the others|other customers/;

@@ -172,6 +172,13 @@ export const STOP_WORDS_ZH = [
   '再',
   '又',
   '很',
+  // degree adverbs (是不是特别高): tone, no content
+  '特别',
+  '非常',
+  '十分',
+  '格外',
+  '尤其',
+  '相当',
   '最',
   '比',
   '较',

@@ -103,6 +103,7 @@ function build(catalog: Catalog): CatalogIndex {
     addValues(d, add);
     addYesNo(d, add);
   }
+  for (const d of catalog.dimensions) addStagePeople(d, keys, add);
   const lengthsByPrefix = new Map<string, number[]>();
   for (const key of keys.keys()) {
     const list = lengthsByPrefix.get(key.slice(0, 2)) ?? [];
@@ -127,6 +128,26 @@ function build(catalog: Catalog): CatalogIndex {
 }
 
 type Add = (raw: string, target: MatchTarget, rank: number, allowGeneric?: boolean) => void;
+
+/** People words a stage's stem takes ("沉睡" + 会员). */
+const STAGE_PEOPLE_ZH = ['客户', '用户', '会员', '顾客'];
+
+/**
+ * "沉睡会员", "沉睡的客户": a value named as its stem + the dimension's head (沉睡阶段 of 生命周期阶段) is
+ * also said as the stem + a people word. Only words no other member has (活跃客户 stays the metric).
+ */
+function addStagePeople(d: CatalogDimension, keys: Map<string, RankedTarget[]>, add: Add): void {
+  const head = d.label.zh.slice(-2);
+  if (!/^\p{Script=Han}{2}$/u.test(head)) return;
+  for (const v of d.values) {
+    if (!v.label.zh.endsWith(head) || v.label.zh.length < head.length + 2) continue;
+    const stem = v.label.zh.slice(0, -head.length);
+    for (const p of STAGE_PEOPLE_ZH)
+      for (const w of [`${stem}${p}`, `${stem}的${p}`])
+        if (!keys.has(normaliseKey(w)))
+          add(w, { kind: 'value', dimension: d.id, value: v.value }, RANK.value);
+  }
+}
 
 /** Values by label, stored value and synonyms, plus "dimension + value" pairs ("技术支持为否", "no tech support"). */
 function addValues(d: CatalogDimension, add: Add): void {

@@ -137,6 +137,13 @@ function unreadGroupings(
 const touching = (original: string, end: number, start: number) =>
   end <= start && /^[\s的]*$/.test(original.slice(end, start));
 
+/** Spaces, 的, or a count of what was named ("APP和门店两个渠道", "these two channels") between two spans. */
+const countedAfter = (original: string, end: number, start: number) =>
+  end <= start &&
+  /^[\s的]*(?:这|那)?(?:两|二|三|四|五|几|2|3|4|5|both|these two|the two|two|three)?\s*(?:个|种|类|大)?[\s的]*$/i.test(
+    original.slice(end, start),
+  );
+
 /**
  * Words that are only part of member names: an unknown word after 按/by, or next to a value of such
  * a dimension ("按渠道看" → 获客渠道 or 销售渠道; "直播带货 channel"); or a question of one word in any
@@ -161,7 +168,7 @@ function partialWords(
       matches.some(
         (m) =>
           m.targets.some((x) => x.target.kind === 'value' && x.target.dimension === dimension) &&
-          (touching(original, m.end, t.start) || touching(original, t.end, m.start)),
+          (countedAfter(original, m.end, t.start) || touching(original, t.end, m.start)),
       );
     const composed = afterBy ? composedName(t.text, matches, catalog) : undefined;
     if (composed) return [partialMatch(t, original, [composed])];

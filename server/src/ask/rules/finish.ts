@@ -149,11 +149,18 @@ export function finish(
     );
     return asClarify(c);
   }
+  // one figure set against an earlier period (环比, vs the month before) reads as a comparison, as the
+  // pipeline reads an edited query with `compare` (pipeline/interpret-turn.ts)
+  const compared =
+    parts.intent === 'metric' &&
+    query?.compare !== undefined &&
+    (query.dimensions ?? []).length === 0 &&
+    !query.time;
   return {
     ...base,
     understood,
     kind,
-    intent: parts.intent,
+    intent: compared ? 'comparison' : parts.intent,
     query,
     assumptions: allAssumptions,
     defaultedRange,

@@ -1,5 +1,7 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
-import { KIND_HEADS, KIND_WORDS } from '../lexicon/generic-words.ts';
+import { COARSER_HEADS, KIND_HEADS, KIND_WORDS } from '../lexicon/generic-words.ts';
+import { catalogIndex } from '../match/catalog-index.ts';
+import { normaliseKey } from '../text/normalise.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import type { Members } from './members.ts';
 
@@ -45,9 +47,10 @@ export function readKindOf(
   members: Members,
   previousMetrics: string[],
 ): void {
-  if (members.groupedBy.size > 0) return;
   const span = kindWord(analysis);
   if (!span) return;
+  if (coarserKind(analysis, catalog, members, span)) return;
+  if (members.groupedBy.size > 0) return;
   const own = ownKindDimension(members.metrics.length > 0 ? members.metrics : previousMetrics, catalog);
   if (!own) return;
   const inSpan = (s: { start: number; end: number }) => s.start < span.end && s.end > span.start;
@@ -63,4 +66,45 @@ export function readKindOf(
     meaning: analysis.language === 'zh' ? `按${dim.label.zh}` : `by ${dim.label.en}`,
   });
   analysis.unknown = analysis.unknown.filter((u) => !inSpan(u));
+}
+
+/**
+ * "流失原因分成几大类？每类流失几位": a kind word beside a dimension that has a coarser kind of its own (a
+ * dimension named with its name + a kind head: 流失原因大类 → churn category) groups by that coarser kind.
+ * Catalog-derived by names.
+ */
+function coarserKind(
+  analysis: QuestionAnalysis,
+  catalog: Catalog,
+  members: Members,
+  span: { start: number; end: number },
+): boolean {
+  const keys = catalogIndex(catalog).keys;
+  for (const id of members.dimensions) {
+    const dim = catalog.dimensions.find((d) => d.id === id);
+    if (!dim) continue;
+    const names = [dim.label.zh, dim.label.en, ...dim.synonyms.zh, ...dim.synonyms.en].map(normaliseKey);
+    const coarser = names.flatMap((n) =>
+      [...COARSER_HEADS.zh, ...COARSER_HEADS.en].flatMap((h) =>
+        [`${n}${h}`, `${n} ${h}`].flatMap((k) =>
+          (keys.get(k) ?? []).flatMap((r) =>
+            r.target.kind === 'dimension' && r.target.id !== id ? [r.target.id] : [],
+          ),
+        ),
+      ),
+    );
+    const own = [...new Set(coarser)];
+    if (own.length !== 1) continue;
+    members.dimensions = members.dimensions.map((d) => (d === id ? own[0] : d));
+    members.groupedBy.delete(id);
+    members.groupedBy.add(own[0]);
+    const label = catalog.dimensions.find((d) => d.id === own[0])!.label;
+    members.understood.push({
+      text: analysis.original.slice(span.start, span.end),
+      meaning: analysis.language === 'zh' ? `按${label.zh}` : `by ${label.en}`,
+    });
+    analysis.unknown = analysis.unknown.filter((u) => !(u.start < span.end && u.end > span.start));
+    return true;
+  }
+  return false;
 }

@@ -11,6 +11,7 @@ import { adjacent, cueBefore } from './cue-position.ts';
 import { say } from './messages.ts';
 import { readMetricWords } from './metric-words.ts';
 import { numberedSiblings, peopleHavingIt, valuesDescribingPeople } from './value-groups.ts';
+import { againstTheRest, readPopulation, restrictionsByDefinition } from './words-accounted.ts';
 
 /** Words that matched several members equally well, even after using the metric to choose. */
 export interface Ambiguity {
@@ -101,8 +102,9 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     ambiguities: [],
     understood: [],
   };
-  const { matches, compare } = readMatches(analysis, catalog);
+  const { matches, compare, population } = readMatches(analysis, catalog);
   out.compare = compare;
+  readPopulation(analysis, catalog, matches, population, out);
   for (const m of matches) {
     if (m.targets[0].target.kind !== 'metric') continue;
     const ids = m.targets.map((t) => (t.target.kind === 'metric' ? t.target.id : ''));
@@ -111,6 +113,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     else if (!out.metrics.includes(ids[0])) out.metrics.push(ids[0]);
   }
   restrictedMetrics(analysis, matches, out);
+  restrictionsByDefinition(analysis, catalog, matches, out);
   const allowed = new Set(
     out.metrics.flatMap((id) => catalog.metrics.find((m) => m.id === id)?.dimensions ?? []),
   );
@@ -213,6 +216,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     const entry = filterValues.get(id);
     if (sides && entry?.in.length === 1 && entry.in[0] === sides.no) entry.in.unshift(sides.yes);
   }
+  againstTheRest(analysis, matches, out, filterValues);
   for (const [dimension, v] of filterValues) {
     if (v.in.length > 0) out.filters.push({ member: dimension, op: 'in', values: v.in });
     if (v.out.length > 0) out.filters.push({ member: dimension, op: 'not_in', values: v.out });
@@ -234,7 +238,7 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
 function readMatches(
   analysis: QuestionAnalysis,
   catalog: Catalog,
-): { matches: CatalogMatch[]; compare: Members['compare'] } {
+): { matches: CatalogMatch[]; compare: Members['compare']; population: CatalogMatch[] } {
   const metricMatches = analysis.matches.filter(
     (m) => m.targets.length === 1 && m.targets[0].target.kind === 'metric' && !peopleWord(m.key),
   );
@@ -249,7 +253,7 @@ function readMatches(
   const matches = analysis.matches.flatMap((m) =>
     !metricMatches.includes(m) ? [m] : replaced.has(m) ? [replaced.get(m)!] : [],
   );
-  return { matches, compare: reading.compare };
+  return { matches, compare: reading.compare, population: reading.population ?? [] };
 }
 
 /**

@@ -99,6 +99,20 @@ export const say = {
     lang === 'zh'
       ? `数据模型里没有“是否流失”的客户维度，无法把“${metric}”按流失客户和留存客户分开比较，所以没有给出一个总体数字。可以看流失原因或驱动因素分析，或请分析师在模型里加这个维度。`
       : `The model has no churned-or-retained customer dimension, so ${metric} cannot be split between churned and retained customers; one overall figure would be misleading. Try the churn reasons or drivers analysis, or ask an analyst to add that dimension.`,
+  byDefinition: (label: string, description: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${label}”按定义即${description}`
+      : `${label} counts ${description.toLowerCase()} by definition`,
+  againstTheRest: (value: string, lang: Lang) =>
+    lang === 'zh'
+      ? `与其他取值并列比较（${value}在其中）`
+      : `set beside the other values (${value} among them)`,
+  notApplied: (words: string[], lang: Lang) =>
+    lang === 'zh'
+      ? `“${words.join('”、“')}”没有用进这次查询，结果没有按它筛选`
+      : `"${words.join('", "')}" was not applied; the result is not filtered by it`,
+  population: (label: string, lang: Lang) =>
+    lang === 'zh' ? `“${label}”的统计对象，不另算人数` : `whose ${label} it is, not counted separately`,
   purpose: (text: string, lang: Lang) =>
     lang === 'zh' ? `用途（${text}），不作筛选` : `what it is for (${text}), not a filter`,
   unknownFactor: (words: string[], lang: Lang) =>

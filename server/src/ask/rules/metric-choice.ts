@@ -91,6 +91,11 @@ export function countOfSegment(
 
 const COUNT_AFTER = /^\s*(?:的)?(?:数|人数|数量|总数|总量|count\b|numbers?\b)/i;
 
+/** A noun for a number of people ("人数", "多少人", "headcount"). */
+const HEADCOUNT_RANK_WORDS = /按人数|人数最|人最多|人最少/;
+const PEOPLE_COUNT_NOUN =
+  /人数|多少人|几个人|headcount|head count|number of (?:people|members|customers|users)/i;
+
 /** "高价值客户有多少" → the catalog's plain count of people (the metric named by 客户/customers). */
 export function countOfNamedPeople(
   analysis: QuestionAnalysis,
@@ -104,8 +109,12 @@ export function countOfNamedPeople(
   );
   // "休眠客户数", "high-value customer count": the count word right after the value that names the people
   const countedAfter = people.some((m) => COUNT_AFTER.test(analysis.original.slice(m.end)));
-  if (!hasCue(analysis, 'count') && !countedAfter) return undefined;
-  const named = people.length > 0 || conditioned;
+  // "各阶段的人数分布", "headcount by stage": a noun for the number of people, no metric named
+  // ("按人数排", "人数最多" rank the default metric's people instead: rules/intent.ts HEADCOUNT_RANK)
+  const headcount = PEOPLE_COUNT_NOUN.test(analysis.folded) && !HEADCOUNT_RANK_WORDS.test(analysis.folded);
+  if (!hasCue(analysis, 'count') && !countedAfter && !headcount) return undefined;
+  const named = people.length > 0 || conditioned || headcount;
+  if (headcount) analysis.unknown = analysis.unknown.filter((u) => !/^head ?count$/i.test(u.text.trim()));
   if (!named) return undefined;
   const keys = catalogIndex(catalog).keys;
   for (const e of ENTITY_KEYS) {
@@ -124,7 +133,8 @@ export function ranksByDefault(analysis: QuestionAnalysis, members: Members): bo
 }
 
 /** Words naming the customers who stayed, set against those who churned. */
-const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stayers|stayed|non-churners|active ones/;
+const RETAINED =
+  /留存客户|留下的客户|没流失|未流失|还在的|仍在的|还留着的|没走的|没解约|retained|stayers|stayed|non-churners|active ones|still (?:with us|here|active)|remaining customers/;
 
 /**
  * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each
@@ -132,7 +142,11 @@ const RETAINED = /留存客户|留下的客户|没流失|未流失|retained|stay
  * figure (or the two counts). Returns the metric asked about.
  */
 export function churnedVersusRetained(analysis: QuestionAnalysis, catalog: Catalog, metrics: string[]) {
-  if (!RETAINED.test(analysis.norm.text) || !hasCue(analysis, 'comparison')) return undefined;
+  if (
+    !RETAINED.test(analysis.norm.text) ||
+    !(hasCue(analysis, 'comparison') || hasCue(analysis, 'difference'))
+  )
+    return undefined;
   const of = (id: string) => catalog.metrics.find((m) => m.id === id);
   const groups = metrics.filter((id) => {
     const m = of(id);

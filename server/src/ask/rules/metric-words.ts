@@ -20,6 +20,8 @@ export interface MetricReading {
   values: { match: CatalogMatch; target: MatchTarget }[];
   /** A comparison said inside a metric's name ("流失率环比变化"). */
   compare?: keyof typeof COMPARE_WORDS;
+  /** Counts of people read as another metric's population ("流失会员的挽回率"): not metrics, said back. */
+  population?: CatalogMatch[];
 }
 
 const metricId = (m: CatalogMatch) => (m.targets[0].target.kind === 'metric' ? m.targets[0].target.id : '');
@@ -163,7 +165,8 @@ function churnDescribes(kept: CatalogMatch[], analysis: QuestionAnalysis, catalo
     const lost = catalog.metrics.filter(
       (c) => c.id !== metric.id && c.format === metric.format && c.label.zh.startsWith(stem),
     );
-    if (lost.length !== 1 || !metric.format.startsWith('currency')) return r;
+    // a ratio of money (客单价) is not money lost: "流失客户的客单价" is its population, said back
+    if (lost.length !== 1 || !metric.format.startsWith('currency') || metric.type === 'ratio') return r;
     for (const p of before) dropped.add(p);
     return {
       ...r,
@@ -192,6 +195,74 @@ function unitOfOther(matches: CatalogMatch[], catalog: Catalog): CatalogMatch[] 
   );
 }
 
+/** What joins people to the metric they are the population of: "流失会员的挽回率", "churn's rate of/for/among … customers". */
+const OF_PEOPLE_BEFORE = /^\s*(?:的|'s)?\s*$/i;
+const OF_PEOPLE_AFTER = /^\s*(?:for|of|among|amongst|across|in|的)\s+(?:the|our|all)?\s*$/i;
+/** A count word right after the people ("流失会员数", "流失会员有多少"): they are counted, a figure of their own. */
+const COUNTED_AFTER = /^\s*(?:的)?(?:数|人数|数量|总数|有多少|多少|有几|几个|count\b|number\b)/i;
+
+/**
+ * "上个月流失会员的挽回率", "churn rate for livestream-acquired customers": a count of people joined to
+ * another metric that is not a count of people (by 的/'s before it, for/of/among after it, values in
+ * between allowed) names whose metric it is — its population — not a second figure asked. A metric comes
+ * only from an explicit metric word, never from the people it is about. Returns the population words.
+ */
+function populations(kept: CatalogMatch[], analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch[] {
+  const text = analysis.original;
+  const metricOf = (m: CatalogMatch) => catalog.metrics.find((x) => x.id === metricId(m));
+  const people = (m: CatalogMatch) =>
+    metricOf(m)?.format === 'count' &&
+    ENTITY_KEYS.some((e) => m.key.endsWith(e)) &&
+    !COUNTED_AFTER.test(text.slice(m.end));
+  // values and spaces/hyphens between the connector and the people ("for livestream-acquired customers")
+  const valuesBetween = (from: number, to: number) => {
+    let rest = text.slice(from, to);
+    for (const v of analysis.matches)
+      if (v.start >= from && v.end <= to && v.targets.every((t) => t.target.kind === 'value'))
+        rest = rest.replace(v.text, ' ');
+    return rest.replace(/[-\s]+/g, ' ');
+  };
+  return kept.filter((m) => {
+    if (!people(m)) return false;
+    return kept.some((o) => {
+      if (o === m || metricId(o) === metricId(m) || people(o)) return false;
+      if (metricOf(o)?.format === 'count' && ENTITY_KEYS.some((e) => o.key.endsWith(e))) return false;
+      if (m.end <= o.start) return OF_PEOPLE_BEFORE.test(text.slice(m.end, o.start));
+      return o.end <= m.start && OF_PEOPLE_AFTER.test(`${valuesBetween(o.end, m.start).trimEnd()} `);
+    });
+  });
+}
+
+/** A word asking a share right after a count's word ("回流比例", "return rate"). */
+const RATE_AFTER = /^\s*(?:的)?(?:比例|比率|占比|率|ratio|rate|share|percentage)/i;
+
+/**
+ * "企微触达过的客户 回流比例多少": a count's word followed by a word asking a share is the rate named with
+ * that word (动作回流率: its name holds 回流率, or its definition 回流比例), never the count. The figure
+ * asked decides the kind of metric; with no such rate the count stays (and the share word is unread).
+ */
+function rateOfCount(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  const after = RATE_AFTER.exec(analysis.original.slice(m.end));
+  if (metric?.format !== 'count' || !after) return m;
+  const word = normaliseKey(m.text);
+  const share = normaliseKey(after[0].replace(/^\s*的?/, ''));
+  const fits = catalog.metrics.filter((c) => {
+    if (c.format !== 'percent') return false;
+    const names = memberNames(c.label, c.synonyms);
+    const zh = /\p{Script=Han}/u.test(word);
+    const asked = zh ? [`${word}率`, `${word}${share}`] : [`${word} rate`, `${word} ${share}`];
+    return asked.some(
+      (a) => names.some((n) => n.includes(a)) || normaliseKey(c.description[zh ? 'zh' : 'en']).includes(a),
+    );
+  });
+  if (fits.length !== 1) return m;
+  return {
+    ...m,
+    targets: [{ target: { kind: 'metric', id: fits[0].id }, rank: m.targets[0].rank }],
+  };
+}
+
 /** Reads the metric words of a question together (see the rules above). */
 export function readMetricWords(
   matches: CatalogMatch[],
@@ -206,7 +277,7 @@ export function readMetricWords(
     analysis,
     catalog,
   );
-  const kept = read.map((m) => baseOfChange(m, analysis, catalog));
+  const kept = read.map((m) => baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog));
   const changed = read.find((m, i) => kept[i] !== m);
   const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;
   const composed = composedMetric(kept, analysis, catalog);
@@ -216,6 +287,7 @@ export function readMetricWords(
     return { metrics: [{ ...own, targets: [{ target, rank: own.targets[0].rank }] }], values: [], compare };
   }
   const values: MetricReading['values'] = [];
+  const population = populations(kept, analysis, catalog);
   const metrics = kept.filter((m) => {
     const target = segmentValue(
       m,
@@ -223,7 +295,12 @@ export function readMetricWords(
       kept.filter((o) => o !== m),
     );
     if (target) values.push({ match: m, target });
-    return !target && !peopleOfValue(m, analysis, catalog, kept);
+    return !target && !peopleOfValue(m, analysis, catalog, kept) && !population.includes(m);
   });
-  return { metrics, values, compare };
+  return {
+    metrics,
+    values,
+    compare,
+    population: population.filter((m) => !values.some((v) => v.match === m)),
+  };
 }

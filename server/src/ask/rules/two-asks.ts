@@ -4,6 +4,7 @@ import type { Intent } from '../../answer/answer-schema.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import type { Members } from './members.ts';
+import { countOfRate } from './metric-choice.ts';
 
 /** Where a second ask starts: after a question mark, or after a comma and a joining word. */
 const BOUNDARIES = [
@@ -147,7 +148,9 @@ export function unansweredAsks(
       const used = named.some((m) =>
         m.targets.some((x) =>
           x.target.kind === 'metric'
-            ? query.metrics.includes(x.target.id)
+            ? // "每类流失几位": the rate's word counted is its count of people (metric-choice.ts)
+              query.metrics.includes(x.target.id) ||
+              query.metrics.includes(countOfRate(catalog, x.target.id) ?? '')
             : x.target.kind === 'dimension'
               ? (query.dimensions ?? []).includes(x.target.id)
               : query.metrics.includes(countOfValue(catalog, x.target.dimension, x.target.value)?.id ?? '') ||
