@@ -143,6 +143,35 @@ describe('long messages: the question part', () => {
     expect(r.query?.metrics).toEqual(['churn_rate']);
     expect(r.assumptions.join()).not.toMatch(/question part/);
   });
+
+  it('a refining sentence after the question stays part of it (a restriction, a comparison)', () => {
+    const onlyApp = ask('上个季度华东的客单价是多少？只看APP渠道的。');
+    expect(onlyApp.query?.metrics).toEqual(['avg_order_value']);
+    expect(onlyApp.query?.filters).toEqual([
+      { member: 'region', op: 'in', values: ['华东'] },
+      { member: 'sales_channel', op: 'in', values: ['app'] },
+    ]);
+    const excluding = ask('What was churn by region last quarter? Excluding the high value tier.');
+    expect(excluding.query?.dimensions).toEqual(['region']);
+    expect(excluding.query?.filters).toEqual([{ member: 'value_tier', op: 'not_in', values: ['high'] }]);
+    expect(excluding.understood.map((u) => u.meaning)).toContain('filter: Value tier ≠ High value');
+    const fibre = ask('光纤用户的流失率高吗？跟DSL的比一下', TELCO);
+    expect(fibre.query?.filters).toEqual([
+      { member: 'internet_service', op: 'in', values: ['Fiber optic', 'DSL'] },
+    ]);
+  });
+
+  it('an excluded value is said as excluded, with an article or without', () => {
+    for (const q of [
+      'churn rate by region last quarter excluding the high value tier',
+      '上季度各地区流失率，不含高价值客户',
+    ]) {
+      const r = ask(q);
+      expect(r.query?.filters).toEqual([{ member: 'value_tier', op: 'not_in', values: ['high'] }]);
+      expect(r.understood.some((u) => / ≠ /.test(u.meaning))).toBe(true);
+      expect(r.understood.some((u) => /价值分层 = |Value tier = /.test(u.meaning))).toBe(false);
+    }
+  });
 });
 
 describe('one customer by id', () => {

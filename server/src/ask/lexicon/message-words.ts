@@ -63,6 +63,19 @@ export const ASKING_WORDS_ZH = [
   '统计一下',
   '对比一下',
   '比较一下',
+  // a restriction or a comparison said as its own sentence refines the question ("只算完成的订单",
+  // "跟其他付款方式比一下"): it belongs to the question, not to the context
+  '比一下',
+  '比比',
+  '只算',
+  '只看',
+  '只统计',
+  '只要',
+  '不算',
+  '不含',
+  '不包括',
+  '排除',
+  '剔除',
   '分析一下',
   '说说',
   '讲讲',
@@ -78,7 +91,7 @@ export const ASKING_WORDS_ZH = [
 export const ASKING_START_EN =
   /^(?:(?:and|also|so|but|then|now|quick one|quick question)\s*[,:-]?\s*)?(?:what|what's|whats|which|how|who|whom|why|when|where|is|are|was|were|do|does|did|can|could|would|will|should|has|have|please|pls|kindly|show|give|send|share|pull|list|break|tell|get|provide|compare|find|run|calculate|let me know|i'd like|i would like|i need|we need|need)\b/i;
 export const ASKING_PHRASES_EN =
-  /\?|\b(?:can|could|would|will) you\b|\b(?:please|pls|kindly)\b|\b(?:i|we)(?:'d| would)? (?:like|want|need|love) to (?:see|know|understand|check|get|have|find out|look at)\b|\b(?:want|wants|wanted|would like|'d like) to know\b|\bwondering\b|\bcurious\b/i;
+  /\?|\b(?:can|could|would|will) you\b|\b(?:please|pls|kindly)\b|\b(?:i|we)(?:'d| would)? (?:like|want|need|love) to (?:see|know|understand|check|get|have|find out|look at)\b|\b(?:want|wants|wanted|would like|'d like) to know\b|\bwondering\b|\bcurious\b|^\s*(?:only|just) (?:count|include|look at|the)\b|\b(?:exclude|excluding|leave out|leaving out)\b/i;
 
 /**
  * Requests that are not questions about the data, by class (rules/scope.ts `requestClass`): words, joined

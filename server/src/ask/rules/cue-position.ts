@@ -1,9 +1,12 @@
 import type { CueHit, QuestionAnalysis } from './analyse-question.ts';
 
-/** True when only spaces (and 的) stand between a cue and the words after it. */
+/** Determiners that never part a cue from its words ("excluding the high value tier", "by all regions"). */
+const DETERMINERS = /\b(?:the|all|any|our|those|these)\b/gi;
+
+/** True when only spaces (and 的, or a determiner) stand between a cue and the words after it. */
 export function adjacent(original: string, cueEnd: number, start: number, maxGap = 1): boolean {
   if (cueEnd > start) return false;
-  const gap = original.slice(cueEnd, start).replace(/\s+/g, '');
+  const gap = original.slice(cueEnd, start).replace(DETERMINERS, '').replace(/\s+/g, '');
   return gap.length <= maxGap && /^[的]?$/.test(gap);
 }
 

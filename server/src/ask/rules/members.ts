@@ -188,6 +188,11 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
       cueBefore(analysis, 'negation', m.start, 2) ||
       (negatedBefore !== null && CONNECTORS.test(analysis.original.slice(negatedBefore.end, m.start)));
     negatedBefore = negated ? m : null;
+    // the chip says what ran: "筛选：价值分层 ≠ 高价值", never "=" for an excluded value
+    if (negated) {
+      const said = [...out.understood].reverse().find((u) => u.text === m.text);
+      if (said) said.meaning = said.meaning.replace(' = ', ' ≠ ');
+    }
     const entry = filterValues.get(t.dimension) ?? { in: [], out: [] };
     const list = negated ? entry.out : entry.in;
     if (!list.includes(t.value)) list.push(t.value);
