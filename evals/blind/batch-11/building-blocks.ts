@@ -12,11 +12,18 @@ import { churn, LOST } from '../batch-4/building-blocks.ts';
 export const SEP_LY: Range = ['2025-09-01', '2025-10-01'];
 
 /** Lost revenue of the churn events of a range (CONVENTIONS.md "Lost revenue"). */
-export const lost = (range: Range, where = 'TRUE') => churn({ range, select: `${LOST} AS lost_revenue`, where });
+export const lost = (range: Range, where = 'TRUE') =>
+  churn({ range, select: `${LOST} AS lost_revenue`, where });
 
 /** Completed-order revenue per calendar year of the range (two years side by side). */
 export const yearlyRevenue = (range: Range) =>
-  ordersSql(range, "strftime(date_trunc('year', order_ts), '%Y-%m-%d') AS period, sum(amount) AS revenue", 'TRUE', '1');
+  ordersSql(
+    range,
+    "strftime(date_trunc('year', order_ts), '%Y-%m-%d') AS period, sum(amount) AS revenue",
+    'TRUE',
+    '1',
+  );
 
 /** An order-level condition: the order's customer lives in `city`. */
-export const inCity = (city: string) => `customer_id IN (SELECT customer_id FROM customers WHERE city = '${city}')`;
+export const inCity = (city: string) =>
+  `customer_id IN (SELECT customer_id FROM customers WHERE city = '${city}')`;
