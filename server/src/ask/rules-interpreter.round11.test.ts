@@ -122,3 +122,12 @@ describe('drivers wording', () => {
     expect(ask('影响会员流失的主要因素是什么').intent).toBe('drivers');
   });
 });
+
+describe('which group is most likely to leave: a ranking of groups, not the at-risk list', () => {
+  it('哪个地区的客户最容易流失 groups by region; 哪些客户 stays the at-risk list', () => {
+    const r = ask('哪个地区的会员最容易流失？');
+    expect(r.intent).not.toBe('risk_list');
+    expect(r.query?.dimensions).toEqual(['region']);
+    expect(ask('哪些客户最容易流失').intent).toBe('risk_list');
+  });
+});

@@ -27,6 +27,9 @@ const ACT_EN =
 const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
+/** "哪个地区", "哪类品类": which of the groups, not which people (哪些客户, 哪个用户 stay a list). */
+const WHICH_GROUP_ZH = /哪(?:个|类|种|一类|一种|一个)(?!客户|用户|会员|顾客|人|客|订户|门号|账户|账号)/;
+
 /** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
 const WEIGHING =
   /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
@@ -119,7 +122,8 @@ export const SHAPE_PATTERNS: Record<
         new RegExp(`(?:风险|可能|快要?|要|即将|将要|容易|有可能)${LEAVE_ZH}|${LEAVE_ZH}(?:的)?风险`),
         /名单|清单|列表|列出|列一下|哪些|谁|明细|导出|拉一下|给我|的客户|的人|的会员|的用户|的顾客/,
       ],
-      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/],
+      // "哪个地区的客户最容易流失": which group ranks highest, not a list of people
+      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/, WHICH_GROUP_ZH],
       also: [/风险/],
     },
     {
