@@ -1,8 +1,10 @@
 import type { Lang } from '../../../semantic-layer/src/catalog.ts';
+import { compareShift, shiftBack } from '../../../semantic-layer/src/compile/periods.ts';
 import type { Filter, SemanticQueryInput } from '../../../semantic-layer/src/query.ts';
 import type { Intent } from '../answer/answer-schema.ts';
 import { shiftYears } from '../calendar/calendar.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
+import { COMPARING_ONLY_WORDS, PERIOD_BEFORE_ALONE } from './lexicon/compare-words.ts';
 import type { QuestionAnalysis } from './rules/analyse-question.ts';
 import type { Draft } from './rules/draft.ts';
 import { hasCue } from './rules/intent.ts';
@@ -82,7 +84,15 @@ export interface FollowUpParts {
   ranking: Ranking;
   time: TimeResolution;
   keepRangeFromPrevious: boolean;
-  note?: 'same_period_last_year';
+  note?: 'same_period_last_year' | 'period_before';
+}
+
+/** The time words of a follow-up (with a 再 "once more" before them), lower-cased, all in `words`. */
+function allIn(time: TimeResolution, original: string, words: Set<string>): boolean {
+  const said = time.spans.map((s) =>
+    original.slice(original[s.start - 1] === '再' ? s.start - 1 : s.start, s.end),
+  );
+  return said.length > 0 && said.every((t) => words.has(t.trim().toLowerCase()));
 }
 
 const rankingOf = (q: SemanticQueryInput): Ranking => ({ dir: q.order?.[0]?.dir, limit: q.limit });
@@ -120,12 +130,25 @@ export function applyFollowUp(
   let keepRangeFromPrevious = false;
   let note: FollowUpParts['note'];
   const comparing = hasCue(analysis, 'comparison');
-  if (!time.range && time.compare === 'same_period_last_year' && q.timeRange && !comparing) {
+  const comparingWord = allIn(time, analysis.original, COMPARING_ONLY_WORDS);
+  if (q.timeRange && !comparing && allIn(time, analysis.original, PERIOD_BEFORE_ALONE)) {
+    // "Same figure for the quarter before", "再上个月呢": that period alone, not a comparison
+    time.range = shiftBack(q.timeRange, compareShift(q.timeRange, 'previous_period'));
+    time.compare = undefined;
+    note = 'period_before';
+  } else if (
+    !time.range &&
+    time.compare === 'same_period_last_year' &&
+    q.timeRange &&
+    !comparing &&
+    !comparingWord
+  ) {
     // "那去年同期呢" asks for the same range a year earlier, not a comparison ("vs last year?" is one)
     time.range = shiftYears(q.timeRange, -1);
     time.compare = undefined;
     note = 'same_period_last_year';
   } else if (!time.range && q.timeRange && !(time.grain && previous.defaultedRange)) {
+    // "YoY 呢?": the previous period, compared
     time.range = q.timeRange;
     keepRangeFromPrevious = true;
   }
@@ -134,7 +157,9 @@ export function applyFollowUp(
 
   let intent: Intent = draft.intent;
   const freshIntent =
-    ANALYSIS_INTENT_SET.has(draft.intent) || draft.intent === 'comparison' || draft.intent === 'trend';
+    ANALYSIS_INTENT_SET.has(draft.intent) ||
+    (draft.intent === 'comparison' && note !== 'period_before') ||
+    draft.intent === 'trend';
   if (!freshIntent) {
     const compared = filters.some(
       (f) => f.op === 'in' && f.values && f.values.length >= 2 && dimensions.includes(f.member),

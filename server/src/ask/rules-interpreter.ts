@@ -272,6 +272,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     let parts = applyFollowUp(previous!, draft, analysis, metricNamed);
     if (parts.note === 'same_period_last_year' && parts.time.range)
       assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
+    else if (parts.note === 'period_before' && parts.time.range)
+      assumptions.push(say.periodBefore(parts.time.range, lang));
     else assumptions.push(say.followUp(lang));
     // "整个名单给我", "who are they?" after a count of churned (reactivated…) customers: those customers'
     // list, never the at-risk list of customers still active

@@ -218,3 +218,60 @@ export const COMPARE_WORDS: Record<'previous_period' | 'same_period_last_year', 
     '比去年同季度',
   ],
 };
+
+/**
+ * Words that only ever ask to compare (同比, YoY, 环比, QoQ): as a follow-up ("YoY 呢?") they keep the previous
+ * period and add the comparison, never move the period.
+ */
+export const COMPARING_ONLY_WORDS = new Set([
+  '同比',
+  '环比',
+  'yoy',
+  'y/y',
+  'y-o-y',
+  'year over year',
+  'year-over-year',
+  'year on year',
+  'year-on-year',
+  'mom',
+  'm/m',
+  'month over month',
+  'month-on-month',
+  'qoq',
+  'q/q',
+  'q-o-q',
+  'quarter over quarter',
+  'quarter-on-quarter',
+  'wow',
+  'w/w',
+  'week over week',
+]);
+
+/**
+ * The period just before, said with no comparing word ("Same figure for the quarter before", "再上个月呢"): as a
+ * follow-up it names that period relative to the previous question's, asked for alone (not a comparison).
+ */
+export const PERIOD_BEFORE_ALONE = new Set([
+  'the quarter before',
+  'the month before',
+  'the week before',
+  'the period before',
+  'the previous quarter',
+  'the prior quarter',
+  'the preceding quarter',
+  'the previous month',
+  'the prior month',
+  'the preceding month',
+  'the previous period',
+  'the prior period',
+  '再上个月',
+  '再上一个月',
+  '再上个季度',
+  '再上一个季度',
+  '再往前一个月',
+  '再往前一个季度',
+  '前一个月',
+  '前一个季度',
+  '前一季度',
+  '前一期',
+]);

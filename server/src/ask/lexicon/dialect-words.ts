@@ -6,7 +6,7 @@
 
 /** A word only Cantonese uses: its presence turns the mapping on ("同" and "系" are Mandarin too). */
 export const CANTONESE_MARKERS =
-  /咗|嘅|啲|冇|嗰|哋|咩|喺|佢|乜|嚟|睇|揾|几多|几耐|点解|点样|点做|边个|边种|边度|边间|边位|边类|而家|今季/;
+  /咗|嘅|啲|冇|嗰|哋|咩|喺|佢|乜|嚟|睇|揾|几多|几耐|点解|点样|点做|边个|边种|边度|边间|边位|边类|边区|边市|而家|今季/;
 
 /** [pattern, Mandarin], in order (longer phrases first). */
 export const CANTONESE_WORDS: [RegExp, string][] = [
@@ -16,11 +16,14 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点样/g, '怎样'],
   [/点做/g, '怎么做'],
   [/点算/g, '怎么办'],
+  // 走 = to leave (churn) after a likelihood word: 最易走, 好大机会走, 会唔会走
+  [/(?:好大|好高|大)机会走/g, '很可能流失'],
+  [/(?<=[最好])易走/g, '容易流失'],
   [/乜嘢/g, '什么'],
   [/咩/g, '什么'],
   // 边度 = where: in a question about the data, which region (named back)
   [/边度|边处/g, '哪些地区'],
-  [/边(?=[个种间位类家])/g, '哪'],
+  [/边(?=[个种间位类家区市省])/g, '哪'],
   [/而家/g, '现在'],
   [/今季/g, '本季度'],
   [/我哋/g, '我们'],
@@ -94,3 +97,16 @@ export const REGIONAL_WORDS: [RegExp, string][] = [
 export const MISHEARD_WORDS: [RegExp, string][] = [
   [/(?:还比|缓比|换比)(?=是|怎么样|如何|呢|吗|涨|跌|升|降|变|增|减|多少|[？?，,。\s]|$)/g, '环比'],
 ];
+
+/**
+ * Leads after which one character stands for a dimension whose name ends with it (各区, 按区, 哪个省,
+ * 边类 → 哪类): the character is read as that dimension's name when exactly one dimension's Chinese name
+ * ends with it (catalog-derived in text/correct-question.ts, named back).
+ */
+export const ONE_CHARACTER_HEAD_LEADS = /(?:各个|各|按照|按|哪个|哪些|哪一个|哪|每个|每一个)/;
+
+/** Characters that may follow such a head ("哪个区的", "按区分开", "各区最…"); else a known word must start there. */
+export const AFTER_DIMENSION_HEAD = /[的嘅看分排拆最有是里中和与及都各哪谁呢吗]/;
+
+/** One characters that are never a dimension's head after those leads (time units, people, places of 哪). */
+export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕]/;

@@ -27,6 +27,9 @@ const ACT_EN =
 const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
+/** "哪个地区", "哪类品类": which of the groups, not which people (哪些客户, 哪个用户 stay a list). */
+const WHICH_GROUP_ZH = /哪(?:个|类|种|一类|一种|一个)(?!客户|用户|会员|顾客|人|客|订户|门号|账户|账号)/;
+
 /** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
 const WEIGHING =
   /谁更|谁比较|哪个更|哪边更|哪一个更|\bwho(?:'s| is) more likely\b|\bwhich (?:group|one|side) is more likely\b/;
@@ -119,7 +122,8 @@ export const SHAPE_PATTERNS: Record<
         new RegExp(`(?:风险|可能|快要?|要|即将|将要|容易|有可能)${LEAVE_ZH}|${LEAVE_ZH}(?:的)?风险`),
         /名单|清单|列表|列出|列一下|哪些|谁|明细|导出|拉一下|给我|的客户|的人|的会员|的用户|的顾客/,
       ],
-      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/],
+      // "哪个地区的客户最容易流失": which group ranks highest, not a list of people
+      not: [COUNTING, WEIGHING, /为什么|为啥|为何|怎么回事/, WHICH_GROUP_ZH],
       also: [/风险/],
     },
     {
@@ -212,12 +216,17 @@ export const REQUEST_PATTERNS: RegExp[] = [
   // publishing or pushing results somewhere ("直接帮我推到企微群里", "发到我邮箱", "post it to the WeCom group")
   /(?:推|推送|发|发送|转发|同步|分享|贴|放|导|导出)(?:一下)?(?:到|进|去|给)(?:我的?|我们的?|咱们的?)?[^，。？?!！]{0,8}(?:企微|企业微信|微信|钉钉|飞书|邮箱|邮件|公众号|朋友圈|网盘|共享盘|群里|群聊|工作群)/,
   /(?:^|please |pls |can you |could you |just |then |and )(?:post|push|publish|send|forward|drop)\b.{0,40}\b(?:to|in|into|on)\s+(?:the\s+|our\s+|my\s+|a\s+)?(?:wecom|wechat|slack|dingtalk|lark|feishu|group chat|inbox|email|mailbox)\b/,
+  // sending the figures to a person ("把流失报告发给老板", "email my manager the churn report")
+  /(?:发|发送|转发|抄送|推送|推|转|报)(?:一下|一份|过去)?(?:给|到)(?:我的?|我们的?)?(?:老板|领导|上司|经理|主管|总监|老总|同事|大家|团队|财务|董事会|[a-z]+总)/,
+  /(?:^|please |pls |plz |can you |could you |can u |could u |just |then |and )(?:email|e-mail|mail|send|forward|dm|cc|ping|slack)\b.{0,40}?\b(?:my|our|the)\s+(?:manager|boss|team|director|vp|ceo|cfo|coo|lead|supervisor|colleagues?|stakeholders?|board)\b/,
   // quoting the figures in a disclosure ("可唔可以直接放入业绩公告", "quote this in the results announcement")
   /(?:放入|放进|写入|写进|用于|用在|用到|放到|引用到|引用在|直接放|贴到)[^，。？?]{0,6}(?:业绩公告|公告|财报|年报|半年报|季报|招股书|新闻稿|对外披露)|(?:能不能|可不可以|可以|能否)[^，。？?]{0,10}(?:对外披露|对外发布|公开发布|公开披露)/,
   /\b(?:put|include|use|quote|cite|publish|disclose)\b.{0,50}\b(?:results announcement|announcement|press release|earnings release|annual report|interim report|filing|prospectus|10-k|10-q)\b/,
   // giving customers something ("给这批人每人发张20块的券", "give everyone a coupon")
   /(?:每人|每个人|每位|人手|所有人|大家|他们|这批人|这些人|这些客户)[^，。？?]{0,4}(?:发|送|派|返)(?![了过])(?:一|1)?(?:张|个|份|点|些)?[^，。？?多几]{0,8}(?:券|优惠|红包|积分|礼品|折扣|代金|补贴)/,
   /(?:发|送|派)(?:一|1)?(?:张|个|份)[^，。？?]{0,8}(?:券|优惠券|红包|代金券)(?:给|予)/,
+  // "给所有高风险客户DM一张八折券": an imperative to everyone named, with a gift
+  /^(?:请|帮我|帮忙|麻烦)?(?:给|向)[^，。？?]{0,16}?(?:发|送|派|dm|私信)(?![了过])\s*(?:一|1)?(?:张|个|份)?[^，。？?]{0,12}(?:券|优惠|红包|coupon|voucher|折扣|代金)(?![^，。]*(?:以后|之后|后|效果|率|多少|吗|几|有没有|怎么样|how|did))/,
   /(?:^|please |pls |can you |could you |just |then |and |let's |go ahead and )(?:give|send|offer|hand out|issue)\b.{0,30}\b(?:everyone|everybody|every customer|all (?:of )?(?:them|customers|the customers)|each (?:of them|customer)|them)\b.{0,30}\b(?:coupons?|vouchers?|discounts?|credits?|gift cards?|refunds?)\b/,
   // writing the data out as a file ("导成Excel", "dump the feature table to parquet")
   /(?:导成|导出成|导出为|导出到|转成|存成|另存为|下载成)[^，。？?]{0,4}(?:excel|csv|parquet|pdf|xlsx|表格文件|文件)/,

@@ -43,6 +43,10 @@ export const say = {
     lang === 'zh'
       ? `去年同期：${rangeText(range, lang)}`
       : `Same period last year: ${rangeText(range, lang)}`,
+  periodBefore: (range: TimeRange, lang: Lang) =>
+    lang === 'zh'
+      ? `上一个问题之前的一期：${rangeText(range, lang)}`
+      : `The period before the previous question's: ${rangeText(range, lang)}`,
   emptyPeriod: (words: string, range: TimeRange, lang: Lang) =>
     lang === 'zh'
       ? `“${words}”从 ${range.start} 开始，目前还没有数据（数据截至 ${addDays(range.start, -1)}）。`
