@@ -129,7 +129,7 @@ describe('hidden-2: each planted cause found by drivers and decomposition', () =
     const indicators = r.analysis.leadingIndicators as DriverFactor[];
     for (const f of indicators) expect(r.narrative).toContain(`「${f.label}」`);
     expect(r.narrative).toContain('前兆');
-    expect((r.analysis.dimensions as string[]).sort()).toEqual(
+    expect([...(r.analysis.dimensions as string[])].sort()).toEqual(
       expect.arrayContaining(['city', 'category', 'sales_channel', 'region', 'price_sensitive']),
     );
   });
