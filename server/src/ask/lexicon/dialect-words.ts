@@ -23,6 +23,8 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/咩/g, '什么'],
   // 边度 = where: in a question about the data, which region (named back)
   [/边度|边处/g, '哪些地区'],
+  // 边啲 = which ones (有边啲有流失风险 → 有哪些有流失风险)
+  [/边啲/g, '哪些'],
   [/边(?=[个种间位类家区市省])/g, '哪'],
   [/而家/g, '现在'],
   [/今季/g, '本季度'],
@@ -107,6 +109,12 @@ export const ONE_CHARACTER_HEAD_LEADS = /(?:各个|各|按照|按|哪个|哪些|
 
 /** Characters that may follow such a head ("哪个区的", "按区分开", "各区最…"); else a known word must start there. */
 export const AFTER_DIMENSION_HEAD = /[的嘅看分排拆最有是里中和与及都各哪谁呢吗]/;
+
+/**
+ * One-character nouns that group people by place or unit (哪个省, 各县, 按店): after a grouping lead and read
+ * as no dimension (text/correct-question.ts maps the ones that are), they are named back as unknown.
+ */
+export const ONE_CHARACTER_GROUPING_NOUNS = /[省县州国镇乡村店部组队]/;
 
 /** One characters that are never a dimension's head after those leads (time units, people, places of 哪). */
 export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕]/;

@@ -263,7 +263,7 @@ export const GROUPING_LEAD_INS_ZH = [
   '哪种',
   '哪家',
 ];
-export const GROUPING_LEAD_INS_EN = ['different', 'each', 'every', 'which', 'per', 'across', 'various'];
+export const GROUPING_LEAD_INS_EN = ['different', 'each', 'every', 'which', 'per', 'across', 'various', 'by'];
 
 /**
  * Words naming the kind of a value, so after a stored value they only qualify it (哈尔滨那旮旯, 已挽回阶段,

@@ -1,5 +1,10 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
+import { CUE_WORDS, type CueName, DEGREE_BIJIAO_AFTER } from '../lexicon/cue-words.ts';
+import {
+  AFTER_DIMENSION_HEAD,
+  ONE_CHARACTER_GROUPING_NOUNS,
+  ONE_CHARACTER_HEAD_LEADS,
+} from '../lexicon/dialect-words.ts';
 import { MODEL_TAIL_WORDS } from '../lexicon/generic-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import { insideStopWord, type LeftoverTerm, leftoverTerms } from '../match/leftover-terms.ts';
@@ -98,9 +103,11 @@ export function analyseQuestion(original: string, catalog: Catalog, asOf: string
   const allMatches = [...matches, ...fuzzy, ...partial].sort((a, b) => a.start - b.start);
 
   const leftover = leftoverTerms(original, covered);
-  const unknown = [...leftover, ...unreadGroupings(original, covered, cues, leftover)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const unknown = [
+    ...leftover,
+    ...unreadGroupings(original, covered, cues, leftover),
+    ...unreadOneCharacterGroupings(original, covered, leftover),
+  ].sort((a, b) => a.start - b.start);
   const language = detectLanguage(original, allMatches);
   const time = combineTimeTokens(timeTokens, original, asOf, language);
   return { original, folded, norm, language, matches: allMatches, timeTokens, time, cues, unknown };
@@ -129,6 +136,32 @@ function unreadGroupings(
     if (!/^\p{Script=Han}{2,}$/u.test(original.slice(start, end))) continue;
     if (leftover.some((t) => t.start < end && t.end > start)) continue;
     found.push({ text: original.slice(start, end), start, end });
+  }
+  return found;
+}
+
+/**
+ * "哪个省的流失率最高", "各省": a one-character grouping noun after a grouping lead that nothing read (the model
+ * has no province): named back, never dropped with the grouping.
+ */
+function unreadOneCharacterGroupings(
+  original: string,
+  covered: boolean[],
+  leftover: LeftoverTerm[],
+): LeftoverTerm[] {
+  const found: LeftoverTerm[] = [];
+  const lead = new RegExp(`${ONE_CHARACTER_HEAD_LEADS.source}(\\p{Script=Han})`, 'gu');
+  for (const m of original.matchAll(lead)) {
+    const start = (m.index ?? 0) + m[0].length - 1;
+    if (covered[start] || !ONE_CHARACTER_GROUPING_NOUNS.test(m[1])) continue;
+    const next = original[start + 1];
+    const ends =
+      next === undefined ||
+      !/\p{Script=Han}/u.test(next) ||
+      AFTER_DIMENSION_HEAD.test(next) ||
+      covered[start + 1];
+    if (!ends || leftover.some((t) => t.start <= start && t.end > start)) continue;
+    found.push({ text: m[1], start, end: start + 1 });
   }
   return found;
 }
@@ -212,6 +245,10 @@ function findCues(norm: NormalisedText, matches: CatalogMatch[]): CueHit[] {
   const hits: CueHit[] = [];
   for (const [cue, phrases] of Object.entries(CUE_KEYS) as [CueName, string[]][]) {
     for (const hit of findPhrases(norm.text, phrases)) {
+      // "怎么召回比较好": 比较 as "rather" asks nothing to be compared
+      const said = norm.text.slice(hit.start, hit.end);
+      if (cue === 'comparison' && said === '比较' && DEGREE_BIJIAO_AFTER.test(norm.text.slice(hit.end)))
+        continue;
       const start = norm.map[hit.start];
       const end = norm.map[hit.end - 1] + 1;
       const insideCatalog = matches.some((m) => start >= m.start && end <= m.end);
