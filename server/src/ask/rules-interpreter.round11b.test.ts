@@ -1,6 +1,6 @@
 /**
  * Issue 13, round 11b: three classes of confidently wrong answers from batch 11, tested on sentences of our own.
- * 1. A value before an "existing customers" word (高价值老客) is that value's people, never the tag compared.
+ * 1. 高价值老客 is the governed tag (the model's label and synonym), and 比较好 (rather) compares nothing.
  * 2. 边啲/哪些 + customers + 有流失风险 is the at-risk list with its filters, never one number.
  * 3. A grouping word after 哪个/各/按/by that is no dimension of the model (省, province) is named back.
  */
@@ -12,20 +12,19 @@ const RETAIL = modelCatalog('retail');
 const AS_OF = '2026-10-01';
 const ask = (question: string) => interpretWithRules({ question, catalog: RETAIL, asOf: AS_OF });
 
-describe('a value before 老客/老客户/老会员', () => {
-  it('is the value tier, and 比较好 (rather) compares nothing', () => {
+describe('高价值老客: the governed tag, and 比较好 (rather) compares nothing', () => {
+  // The retail model names the tag loyal_high_value 高价值老客户 (synonym 高价值老客): the model's vocabulary wins
+  // over a reading of the words; what was wrong was 比较 grouping the tag's two values as a comparison.
+  it('is the tag filtered to yes, never its two values compared', () => {
     const r = ask('高价值老客流失了，双11前怎么召回比较好');
     expect(r.intent).toBe('actions');
-    expect(r.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
+    expect(r.query?.filters).toEqual([{ member: 'loyal_high_value', op: 'in', values: ['true'] }]);
     expect(r.query?.dimensions).toEqual([]);
   });
 
-  it('holds for 老客户 and 老会员; the tag keeps its own other names', () => {
-    for (const q of ['高价值老客户的流失率', '高价值老会员流失率'])
-      expect(ask(q).query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
-    expect(ask('忠诚高价值客户的流失率').query?.filters).toEqual([
-      { member: 'loyal_high_value', op: 'in', values: ['true'] },
-    ]);
+  it("holds for the tag's label and other names", () => {
+    for (const q of ['高价值老客户的流失率', '忠诚高价值客户的流失率'])
+      expect(ask(q).query?.filters).toEqual([{ member: 'loyal_high_value', op: 'in', values: ['true'] }]);
   });
 
   it('比较 asking to compare still compares', () => {

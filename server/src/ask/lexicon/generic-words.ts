@@ -51,21 +51,6 @@ export const ENTITY_WORDS = [
 ];
 
 /**
- * "Existing customers" words (老客, 老会员, old customers): said after a value ("高价值老客"), they are the
- * people of that value, not a tag named the same way (match/catalog-index.ts).
- */
-export const OLD_PEOPLE_WORDS = [
-  '老客户',
-  '老客人',
-  '老顾客',
-  '老会员',
-  '老用户',
-  '老客',
-  'old customers',
-  'old customer',
-];
-
-/**
  * Heads of Chinese names that take 的 in speech: "沉睡客户" is also said "沉睡的客户", "挽回活动成功率"
  * "挽回活动的成功率" (match/catalog-index.ts adds the 的 form of every name ending in one).
  */

@@ -4,7 +4,6 @@ import {
   DE_HEADS_ZH,
   GENERIC_VALUE_WORDS,
   NO_VALUES,
-  OLD_PEOPLE_WORDS,
   VALUE_CONNECTORS,
   WHETHER_PREFIXES_ZH,
   WITH_PREFIXES,
@@ -97,13 +96,14 @@ function build(catalog: Catalog): CatalogIndex {
     for (const w of n.zh.flatMap(withDe)) add(w, { kind: 'metric', id: m.id }, RANK.metric);
   }
   for (const d of catalog.dimensions) {
-    if (d.tag) continue;
-    addDimension(d, add);
+    const n = names(d.label, d.synonyms, [d.id]);
+    for (const w of [...n.zh, ...n.en]) add(w, { kind: 'dimension', id: d.id }, RANK.dimension);
+    for (const p of WHETHER_PREFIXES_ZH)
+      for (const w of n.zh) add(`${p}${w}`, { kind: 'dimension', id: d.id }, RANK.dimension);
+    addValues(d, add);
+    addYesNo(d, add);
   }
-  // a tag's name that is a value + an "existing customers" word (高价值老客户) reads as that value's people
-  const tagAdd = guarded(add, (w) => !valueThenOldPeople(w, keys));
-  for (const d of catalog.dimensions) if (d.tag) addDimension(d, tagAdd);
-  for (const d of catalog.dimensions) addStagePeople(d, keys, d.tag ? tagAdd : add);
+  for (const d of catalog.dimensions) addStagePeople(d, keys, add);
   const lengthsByPrefix = new Map<string, number[]>();
   for (const key of keys.keys()) {
     const list = lengthsByPrefix.get(key.slice(0, 2)) ?? [];
@@ -128,33 +128,6 @@ function build(catalog: Catalog): CatalogIndex {
 }
 
 type Add = (raw: string, target: MatchTarget, rank: number, allowGeneric?: boolean) => void;
-
-/** `add` for the names `keep` accepts. */
-const guarded =
-  (add: Add, keep: (name: string) => boolean): Add =>
-  (raw, ...rest) => {
-    if (keep(raw)) add(raw, ...rest);
-  };
-
-function addDimension(d: CatalogDimension, add: Add): void {
-  const n = names(d.label, d.synonyms, [d.id]);
-  for (const w of [...n.zh, ...n.en]) add(w, { kind: 'dimension', id: d.id }, RANK.dimension);
-  for (const p of WHETHER_PREFIXES_ZH)
-    for (const w of n.zh) add(`${p}${w}`, { kind: 'dimension', id: d.id }, RANK.dimension);
-  addValues(d, add);
-  addYesNo(d, add);
-}
-
-const OLD_PEOPLE = OLD_PEOPLE_WORDS.map(normaliseKey);
-
-/** "高价值老客户": a value of another dimension followed by an "existing customers" word. */
-function valueThenOldPeople(name: string, keys: Map<string, RankedTarget[]>): boolean {
-  const key = normaliseKey(name);
-  const old = OLD_PEOPLE.find((w) => key.endsWith(w) && key.length > w.length);
-  if (!old) return false;
-  const before = key.slice(0, key.length - old.length).trim();
-  return (keys.get(before) ?? []).some((r) => r.target.kind === 'value');
-}
 
 /** People words a stage's stem takes ("沉睡" + 会员). */
 const STAGE_PEOPLE_ZH = ['客户', '用户', '会员', '顾客'];
