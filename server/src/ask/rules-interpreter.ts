@@ -7,7 +7,7 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
 import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
-import { analyseQuestion, type QuestionAnalysis } from './rules/analyse-question.ts';
+import { analyseQuestion } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
@@ -19,7 +19,6 @@ import {
   type Reinterpret,
 } from './rules/clarify.ts';
 import { conditionListDraft } from './rules/condition-list.ts';
-import { askedCustomerId } from './rules/customer-question.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
@@ -37,13 +36,13 @@ import {
   ranksByDefault,
 } from './rules/metric-choice.ts';
 import { detectRanking } from './rules/ranking.ts';
-import { absentConcept, outOfScopeReason } from './rules/scope.ts';
+import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
-import { countOfValuePeople, readFirstCount, readLaterCounts, unansweredAsks } from './rules/two-asks.ts';
+import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
-import { unaccountedValues } from './rules/words-accounted.ts';
+import { readWholeQuestion } from './rules/whole-question.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
 /** Input of the offline interpreter: the question, the model's catalog, an explicit as-of date. */
@@ -107,47 +106,9 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     depth > 0 ? null : interpretWithRules({ question: q, catalog, asOf }, depth + 1);
   const base = { language: lang, unknownTerms, understood: [] as Interpretation['understood'] };
 
-  const customerId = catalog.dimensions.some((d) => d.id === 'customer_id')
-    ? askedCustomerId(question)
-    : null;
-  const declined = outOfScopeReason(analysis, catalog, Boolean(previous?.lastQuery), customerId !== null);
-  if (declined)
-    return {
-      ...base,
-      kind: 'out_of_scope',
-      intent: 'out_of_scope',
-      query: null,
-      assumptions: [],
-      reason: declined,
-    };
-
-  // "share of wallet", "缺货断码导致的流失": a concept the model lacks is named, never answered by another metric
-  const absent = absentConcept(analysis);
-  if (absent)
-    return {
-      ...base,
-      kind: 'clarify',
-      intent: 'clarify',
-      query: null,
-      assumptions: [],
-      reason: say.absentConcept(absent, lang),
-      options: [],
-    };
-  if (customerId)
-    return {
-      ...base,
-      // the id is the customer asked about, not an unknown word
-      unknownTerms: unknownTerms.filter((t) => t.toUpperCase() !== customerId),
-      kind: 'analysis',
-      intent: 'customer_profile',
-      query: assembleQuery({
-        model: catalog.model,
-        metrics: ['customers'],
-        dimensions: [],
-        filters: [{ member: 'customer_id', op: 'eq', values: [customerId] }],
-      }),
-      assumptions: [],
-    };
+  // declines, a concept the model lacks, one customer by id: read from the whole question (rules/whole-question.ts)
+  const whole = readWholeQuestion(analysis, catalog, question, Boolean(previous?.lastQuery), base);
+  if (whole) return whole;
 
   const members = resolveMembers(analysis, catalog);
   readTwoSides(analysis, catalog, members);
@@ -286,7 +247,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
       const label = catalog.metrics.find((m) => m.id === listed.metrics[0])!.label[lang];
       assumptions.push(say.customerList(label, lang));
     }
-    return withUnanswered(
+    return sayWhatWasLeft(
       analysis,
       catalog,
       finish(
@@ -396,7 +357,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
     return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
   }
-  if (!whichMetric || result.kind === 'clarify') return withUnanswered(analysis, catalog, result);
+  if (!whichMetric || result.kind === 'clarify') return sayWhatWasLeft(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   // a metric asked for that the catalog lacks ("转化率") is named, not read as no metric at all
@@ -410,28 +371,3 @@ const LIST_IDS = new Set(LIST_ID_WORDS);
 /** A drivers cue that relates a named factor to the outcome ("X 对流失有没有影响", "does X drive churn"). */
 const RELATION =
   /有没有影响|有影响|影响大吗|有关系|有没有关系|有关吗|相关吗|有关联|有没有关联|drive|affect|anything to do|related|linked|correlated|matter/;
-
-/** An answer that leaves a later ask of the question unanswered says so (rules/two-asks.ts). */
-function withUnanswered(analysis: QuestionAnalysis, catalog: Catalog, checked: RulesResult): RulesResult {
-  if (checked.kind !== 'query' && checked.kind !== 'analysis') return checked;
-  const result = withLostValues(analysis, catalog, checked);
-  const asks = unansweredAsks(analysis, catalog, result.query, result.intent);
-  if (asks.length === 0) return result;
-  return {
-    ...result,
-    unanswered: asks,
-    assumptions: [say.unanswered(asks, result.language), ...result.assumptions],
-  };
-}
-
-/** A value read and lost on the way is named back in the headline (rules/words-accounted.ts). */
-function withLostValues(analysis: QuestionAnalysis, catalog: Catalog, result: RulesResult): RulesResult {
-  if (!result.query) return result;
-  const lost = unaccountedValues(analysis, catalog, result.query).map((w) => w.text);
-  if (lost.length === 0) return result;
-  return {
-    ...result,
-    unknownTerms: [...result.unknownTerms, ...lost],
-    assumptions: [...result.assumptions, say.notApplied(lost, result.language)],
-  };
-}

@@ -2,6 +2,14 @@
  * Language vocabulary for comparing with an earlier period (CONVENTIONS.md "Time": 环比, 同比, vs the period
  * before): fixed phrases and the connector × period × comparing-word combinations.
  */
+
+/**
+ * 比较 as a degree adverb ("rather"), not a comparison: 怎么召回比较好, 比较合适, 比较高. Matched on the
+ * normalised text right after 比较.
+ */
+export const DEGREE_BIJIAO_AFTER =
+  /^(?:好|合适|妥|有效|划算|靠谱|容易|难|快|慢|稳|重要|明显|严重|关键|管用|实用|理想|可行|推荐)/;
+
 /**
  * "和上一个季度相比", "跟上月比较", "同前一期对比", "compared with the prior month": a connector, a word for the
  * period just before, and a comparing word, in every combination (said by people nobody listed yet).

@@ -6,13 +6,6 @@ import { SHAPE_CUE_WORDS } from './shape-cue-words.ts';
 const CLASSIFIER_COUNTS = ['多少家', '几家', '多少名', '几名', '多少户', '几户'];
 
 /**
- * 比较 as a degree adverb ("rather"), not a comparison: 怎么召回比较好, 比较合适, 比较高. Matched on the
- * normalised text right after 比较.
- */
-export const DEGREE_BIJIAO_AFTER =
-  /^(?:好|合适|妥|有效|划算|靠谱|容易|难|快|慢|稳|重要|明显|严重|关键|管用|实用|理想|可行|推荐)/;
-
-/**
  * Language cues (not model vocabulary): what a question asks for (CONVENTIONS.md "Intents",
  * "Ranking", "Follow-ups"). Phrases are matched on normalised text (lower case, no punctuation).
  */

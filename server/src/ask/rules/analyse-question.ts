@@ -1,5 +1,6 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { CUE_WORDS, type CueName, DEGREE_BIJIAO_AFTER } from '../lexicon/cue-words.ts';
+import { DEGREE_BIJIAO_AFTER } from '../lexicon/compare-words.ts';
+import { CUE_WORDS, type CueName } from '../lexicon/cue-words.ts';
 import {
   AFTER_DIMENSION_HEAD,
   ONE_CHARACTER_GROUPING_NOUNS,

@@ -3,13 +3,10 @@ import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
 import {
-  AFTER_DIMENSION_HEAD,
   CANTONESE_MARKERS,
   CANTONESE_MORE_WORDS,
   CANTONESE_WORDS,
   MISHEARD_WORDS,
-  NOT_DIMENSION_HEADS,
-  ONE_CHARACTER_HEAD_LEADS,
   REGIONAL_WORDS,
 } from '../lexicon/dialect-words.ts';
 import { LETTER_COURTESIES_EN, SIGN_OFF_EN } from '../lexicon/filler-words.ts';
@@ -21,6 +18,7 @@ import {
 } from '../lexicon/shorthand-words.ts';
 import { ONE_CHARACTER_JOINERS } from '../lexicon/stop-words-zh.ts';
 import { correctionMessages } from './correction-messages.ts';
+import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
@@ -323,66 +321,11 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   text = readCantonese(text, corrections);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
   text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
-  text = readOneCharacterHeads(text, catalog, d, corrections);
+  text = readOneCharacterHeads(text, catalog, (t, at) => startsKnownWord(t, at, d), corrections);
   text = fixHomophones(text, d, corrections);
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };
-}
-
-/** Each one-character head (区, 市, 类) to the one dimension whose Chinese name ends with it. */
-function dimensionHeads(catalog: Catalog): Map<string, string> {
-  const found = new Map<string, Set<string>>();
-  const label = new Map<string, string>();
-  for (const dim of catalog.dimensions) {
-    if (dim.type === 'time' || dim.tag) continue;
-    for (const name of [dim.label.zh, ...dim.synonyms.zh]) {
-      if (!/^\p{Script=Han}{2,}$/u.test(name)) continue;
-      const head = name[name.length - 1];
-      found.set(head, (found.get(head) ?? new Set()).add(dim.id));
-      if (!label.has(`${head}:${dim.id}`)) label.set(`${head}:${dim.id}`, dim.label.zh);
-    }
-  }
-  const heads = new Map<string, string>();
-  for (const [head, dims] of found)
-    if (dims.size === 1 && !NOT_DIMENSION_HEADS.test(head))
-      heads.set(head, label.get(`${head}:${[...dims][0]}`) ?? head);
-  return heads;
-}
-
-const headsCache = new WeakMap<Catalog, Map<string, string>>();
-
-/**
- * "哪个区的流失率最高", "按区分开看", "各市": one character after a grouping lead standing for the one dimension
- * whose name ends with it, when no word of the model or the language starts there (各区域, 按城市 stay).
- */
-function readOneCharacterHeads(
-  text: string,
-  catalog: Catalog,
-  d: Dictionary,
-  corrections: Correction[],
-): string {
-  let heads = headsCache.get(catalog);
-  if (!heads) {
-    heads = dimensionHeads(catalog);
-    headsCache.set(catalog, heads);
-  }
-  const lead = new RegExp(`${ONE_CHARACTER_HEAD_LEADS.source}(\\p{Script=Han})`, 'gu');
-  return text.replace(lead, (whole: string, head: string, at: number) => {
-    const name = heads.get(head);
-    const start = at + whole.length - 1;
-    if (!name || startsKnownWord(text, start, d)) return whole;
-    // "各个群体": the head must end a word (a boundary, a joining character or a known word after it)
-    const next = text[start + 1];
-    const ends =
-      next === undefined ||
-      !/\p{Script=Han}/u.test(next) ||
-      AFTER_DIMENSION_HEAD.test(next) ||
-      startsKnownWord(text, start + 1, d);
-    if (!ends) return whole;
-    corrections.push({ kind: 'shorthand', from: head, to: name });
-    return `${whole.slice(0, -1)}${name}`;
-  });
 }
 
 /** Whether a word of the model or the language (2+ characters) starts at `at`. */
