@@ -71,6 +71,14 @@ describe('a grouping word the model lacks', () => {
     expect(ask('revenue by month').intent).toBe('trend');
   });
 
+  it('an idiom with "by" groups nothing and asks nothing back ("side by side", "one by one")', () => {
+    const r = ask('Give me lost revenue and the number of churned customers for Q3 side by side');
+    expect(r.kind).toBe('query');
+    expect(r.query?.metrics).toEqual(['lost_revenue', 'churned_customers']);
+    expect(r.query?.dimensions).toEqual([]);
+    expect(ask('walk me through churn rate one by one for last quarter').kind).toBe('query');
+  });
+
   it('the one-character heads that are dimensions still group (区 → 地区)', () => {
     const r = ask('哪个区的流失率最高');
     expect(r.query?.dimensions).toEqual(['region']);

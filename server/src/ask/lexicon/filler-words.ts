@@ -264,6 +264,20 @@ export const GROUPING_LEAD_INS_ZH = [
   '哪家',
 ];
 export const GROUPING_LEAD_INS_EN = ['different', 'each', 'every', 'which', 'per', 'across', 'various', 'by'];
+/** Idioms whose "by" groups nothing ("side by side", "one by one", "step by step"). */
+export const BY_IDIOM_HEADS_EN = [
+  'side',
+  'one',
+  'day',
+  'step',
+  'little',
+  'bit',
+  'case',
+  'point',
+  'line',
+  'week',
+  'month',
+];
 
 /**
  * Words naming the kind of a value, so after a stored value they only qualify it (哈尔滨那旮旯, 已挽回阶段,

@@ -1,4 +1,5 @@
 import {
+  BY_IDIOM_HEADS_EN,
   DISPLAY_UNIT_WORDS,
   GROUPING_LEAD_INS_EN,
   GROUPING_LEAD_INS_ZH,
@@ -24,7 +25,10 @@ const PEOPLE = new Set(ENTITY_WORDS);
 const PEOPLE_END =
   /(?:客|客户|用户|会员|顾客|人|户)$|(?:customers?|users?|clients?|members?|people|buyers?|accounts?)$/i;
 const GROUPING_ZH = new RegExp(`(?:${GROUPING_LEAD_INS_ZH.join('|')})\\s*$`);
-const GROUPING_EN = new RegExp(`\\b(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`, 'i');
+const GROUPING_EN = new RegExp(
+  `\\b(?<!\\b(?:${BY_IDIOM_HEADS_EN.join('|')})\\s)(?:${GROUPING_LEAD_INS_EN.join('|')})\\s+$`,
+  'i',
+);
 
 /**
  * An unknown word in the grouping slot: after 不同/各个/哪些/which/different/each ("不同 supplier 对流失有没有
