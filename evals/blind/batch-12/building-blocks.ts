@@ -4,14 +4,7 @@
  * revenue by a population column, telco churned customers ranked by a column). Written from DOMAIN.md §3-4,
  * the model definitions and CONVENTIONS.md, never from the product.
  */
-import {
-  feedbackSql,
-  NPS,
-  ordersSql,
-  type Range,
-  T_CHURNED,
-  T_RATE,
-} from '../batch-2/reference-sql.ts';
+import { feedbackSql, NPS, ordersSql, type Range, T_CHURNED, T_RATE } from '../batch-2/reference-sql.ts';
 import { telcoBy } from '../batch-3/reference-sql.ts';
 import { churn, complaintRateBy, LOST } from '../batch-4/building-blocks.ts';
 

@@ -51,7 +51,15 @@ import {
   Y2024_2025,
 } from '../batch-4/building-blocks.ts';
 import { BLACK_FRIDAY_2025, monthlyRepeat, YTD_LY } from '../batch-5/building-blocks.ts';
-import { CSAT, feedback, money, ranking, rateByPeriod, table, telcoRate } from '../batch-6/building-blocks.ts';
+import {
+  CSAT,
+  feedback,
+  money,
+  ranking,
+  rateByPeriod,
+  table,
+  telcoRate,
+} from '../batch-6/building-blocks.ts';
 import { churnedByPeriod, DOUBLE_12_DAY_2025 } from '../batch-7/building-blocks.ts';
 import { churnedByReason, retentionBy } from '../batch-8/building-blocks.ts';
 import { telcoByBand } from '../batch-10/building-blocks.ts';
@@ -159,11 +167,7 @@ export const REFERENCES: Record<string, Reference> = {
     ranked(telcoByBand(`${T_RATE} AS churn_rate`), 'churn_rate', 'DESC'),
     ranking,
   ),
-  'b12-sa-26': telco(
-    ['city'],
-    ranked(telcoChurnedBy('city'), 'churned_customers', 'DESC', 3),
-    ranking,
-  ),
+  'b12-sa-26': telco(['city'], ranked(telcoChurnedBy('city'), 'churned_customers', 'DESC', 3), ranking),
   'b12-sa-27': telco([], telcoSql('avg(a.cltv) AS avg_cltv', `${SENIOR} AND ${M2M}`)),
   'b12-sa-28': telco([], telcoRate(`a.tech_support = 'No' AND ${FIBER}`)),
   'b12-sa-29': telco([], telcoRate()),
@@ -215,7 +219,11 @@ export const REFERENCES: Record<string, Reference> = {
     telcoRateBy('internet_service', "a.internet_service IN ('Fiber optic', 'DSL')"),
     table,
   ),
-  'b12-tp-04': telco(['payment_method'], ranked(telcoRateBy('payment_method'), 'churn_rate', 'DESC'), ranking),
+  'b12-tp-04': telco(
+    ['payment_method'],
+    ranked(telcoRateBy('payment_method'), 'churn_rate', 'DESC'),
+    ranking,
+  ),
   'b12-tp-05': telco([], telcoRate(SENIOR)),
   'b12-tp-06': telco([], telcoRate('a.tenure_months < 12')),
   'b12-tp-07': telco(['tenure_band'], telcoByBand(`${T_RATE} AS churn_rate`), table),
@@ -237,10 +245,7 @@ export const REFERENCES: Record<string, Reference> = {
     ranked(telcoChurnedBy('churn_category', 'c.churn_label'), 'churned_customers', 'DESC'),
     ranking,
   ),
-  'b12-tp-14': telco(
-    [],
-    telcoSql(`${T_CHURNED} AS churned_customers`, "a.churn_category = 'Competitor'"),
-  ),
+  'b12-tp-14': telco([], telcoSql(`${T_CHURNED} AS churned_customers`, "a.churn_category = 'Competitor'")),
   'b12-tp-15': telco([], telcoRate(`${M2M} AND ${FIBER} AND a.payment_method = 'Electronic check'`)),
   'b12-tp-22': telco([], telcoRate()),
   'b12-tp-24': telco(['contract'], telcoRateBy('contract', SENIOR), table),
