@@ -14,6 +14,7 @@ export const SERVER_RANKS: Record<string, number> = {
   calendar: 0,
   canonical: 0,
   i18n: 0,
+  loop: 0,
   answer: 1,
   feedback: 1,
   store: 1,

@@ -33,6 +33,34 @@ describe('Slots', () => {
     expect(await slots.run(async () => 'free again')).toBe('free again');
   });
 
+  it('acquire hands the slot to the next waiter on release, and a second release frees nothing more', async () => {
+    const slots = new Slots(1);
+    const first = await slots.acquire();
+    let secondIn = false;
+    const second = slots.acquire().then((release) => {
+      secondIn = true;
+      return release;
+    });
+    await tick();
+    expect(secondIn).toBe(false);
+    expect(slots.queued).toBe(1);
+    first();
+    first();
+    const releaseSecond = await second;
+    expect(secondIn).toBe(true);
+    expect(slots.queued).toBe(0);
+    let thirdIn = false;
+    const third = slots.acquire().then((release) => {
+      thirdIn = true;
+      return release;
+    });
+    await tick();
+    expect(thirdIn).toBe(false);
+    releaseSecond();
+    (await third)();
+    expect(thirdIn).toBe(true);
+  });
+
   it('rejects a size that is not a positive integer', () => {
     expect(() => new Slots(0)).toThrow(/positive integer/);
   });

@@ -14,15 +14,26 @@ export class Slots {
 
   /** Runs `work` when a slot is free; the slot is released however it ends. */
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const release = await this.acquire();
     try {
       return await work();
     } finally {
+      release();
+    }
+  }
+
+  /** Waits for a free slot; the caller must call the returned `release` once, however its work ends. */
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       const next = this.waiting.shift();
       if (next) next();
       else this.free++;
-    }
+    };
   }
 
   /** Analyses waiting for a slot. */

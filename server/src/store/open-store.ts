@@ -22,6 +22,7 @@ import type { AppDb } from './db.ts';
 import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
 import { monitorStoreRepository } from './monitor-store.ts';
+import { pacedPglite } from './paced-pglite.ts';
 import { PgliteThread } from './pglite-worker.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
@@ -79,15 +80,14 @@ export interface Store {
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  if (options.pglite) return openPglite(options.pglite);
+  // Inline, PGlite's statements are paced on the event loop (paced-pglite.ts); in a worker they run apart.
+  if (options.pglite) return openPglite(pacedPglite(options.pglite));
   const dataDir = pgliteDataDir(options.dataDir);
   const inWorker = options.pgliteWorker ?? process.env.CHATBI_PGLITE_WORKER === '1';
   return openPglite(
     inWorker
       ? (await PgliteThread.open(dataDir)).asClient()
-      : dataDir === 'memory://'
-        ? new PGlite()
-        : new PGlite(dataDir),
+      : pacedPglite(dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir)),
   );
 }
 

@@ -2,14 +2,12 @@
  * JavaScript work over many rows that stays on the main thread (its inputs are objects a worker could only get by
  * copying) runs in slices: after each slice the event loop takes a turn, so other requests wait one slice at most.
  */
+import { yieldTurn } from '../../loop/yield-turn.ts';
 
 /** Rows per slice: about a millisecond of per-row work (feature columns, playbook matching) on this hardware. */
 export const SLICE_ROWS = 1024;
 
-/** Lets every timer and I/O callback that is due run before the caller continues. */
-export function yieldTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+export { yieldTurn };
 
 /** Calls `work(from, to)` over `[0, length)` in slices of `slice`, yielding the event loop between slices. */
 export async function inSlices(

@@ -4,11 +4,13 @@ import type { SemanticModel } from '../../../../semantic-layer/src/index.ts';
 import { formatValue } from '../../answer/format.ts';
 import type { AtRiskPopulation, ListedCustomer } from './at-risk-customers.ts';
 import { modelQualitySentence, type RiskModelSummary } from './model-summary.ts';
+import type { ListTotals } from './risk-list-analysis.ts';
 import { riskMessage } from './risk-messages.ts';
 
 export function riskListNarrative(
   model: SemanticModel,
   population: AtRiskPopulation,
+  totals: ListTotals,
   shown: ListedCustomer[],
   offset: number,
   summary: RiskModelSummary,
@@ -24,8 +26,7 @@ export function riskListNarrative(
     : '';
   if (list.length === 0)
     return riskMessage('narrative_none', lang, { scored: count(population.scored), quality }) + scoreOnly;
-  const high = list.filter((c) => c.risk >= 0.5).length;
-  const medium = list.filter((c) => c.risk >= 0.3 && c.risk < 0.5).length;
+  const { high, medium } = totals;
   const first = shown[0] ?? { ...list[0]!, factors: [] };
   const reasons = first.factors.map((f) => f.text).join(riskMessage('list_separator', lang));
   const partial = shown.length < list.length && shown.length > 0;
@@ -38,7 +39,7 @@ export function riskListNarrative(
         medium: count(medium),
         low: count(list.length - high - medium),
       }),
-      loss: money(list.reduce((s, c) => s + c.expectedLoss, 0)),
+      loss: money(totals.expectedLoss),
       shown: partial
         ? riskMessage('narrative_shown', lang, {
             from: count(offset + 1),

@@ -11,6 +11,7 @@ import type { TurnInput } from '../../pipeline/interpret-turn.ts';
 import type { Store } from '../../store/open-store.ts';
 import { ApiError } from '../api-error.ts';
 import { apiRoute, apiRouter, jsonBody, SIGNED_IN } from '../api-router.ts';
+import { acquireAskSlot } from '../ask-slots.ts';
 import { type AuthEnv, clientIp } from '../auth/auth-context.ts';
 import { httpMessage } from '../messages/http-messages.ts';
 import { requestLanguage } from '../request-language.ts';
@@ -99,10 +100,18 @@ export function askRoutes(deps: AskRouteDeps) {
         );
     }
     const title = body.question ?? httpMessage('ask.edited_query_title', lang);
-    const conv = await deps.conversations.open(body.conversationId, user.id, modelId, title);
     const turn: TurnInput = body.query
       ? { query: body.query, intent: body.intent, language: lang }
       : { question: body.question!, language: body.language };
+    // From opening the conversation to writing the answer, the ask holds one of the bounded ask slots.
+    const release = await acquireAskSlot();
+    let conv: Awaited<ReturnType<ConversationLog['open']>>;
+    try {
+      conv = await deps.conversations.open(body.conversationId, user.id, modelId, title);
+    } catch (error) {
+      release();
+      throw error;
+    }
 
     const run = async (onStage?: (stage: Stage, elapsedMs: number) => void) => {
       const { answer, state } = await answerQuestion(deps.answerDeps, {
@@ -124,12 +133,21 @@ export function askRoutes(deps: AskRouteDeps) {
       return { ...answer, seq };
     };
 
-    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await run(), 200);
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream'))
+      try {
+        return c.json(await run(), 200);
+      } finally {
+        release();
+      }
     return streamSSE(c, async (stream) => {
-      const answer = await run((stage, elapsedMs) => {
-        void stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage, elapsedMs }) });
-      });
-      await stream.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
+      try {
+        const answer = await run((stage, elapsedMs) => {
+          void stream.writeSSE({ event: 'progress', data: JSON.stringify({ stage, elapsedMs }) });
+        });
+        await stream.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
+      } finally {
+        release();
+      }
     });
   });
   return app;
