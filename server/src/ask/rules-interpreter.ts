@@ -39,6 +39,7 @@ import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
+import { readTerse, sayTerse } from './rules/terse-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
@@ -72,6 +73,12 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
   if (sql !== undefined) {
     const result = interpretWithRules({ ...input, question: sql }, depth);
     return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
+  }
+  // "Number only.", "- bullets", "Sep vs Aug": how to show the answer set aside, months written out
+  const terse = readTerse(input.question);
+  if (terse) {
+    const result = interpretWithRules({ ...input, question: terse.text }, depth);
+    return { ...result, assumptions: [...sayTerse(terse, result.language), ...result.assumptions] };
   }
   // "Fix?" after an answer: the actions on the same customers (lexicon TERSE_ACTION)
   if (input.previous?.lastQuery && TERSE_ACTION.test(input.question)) {
