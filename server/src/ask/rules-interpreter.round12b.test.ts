@@ -64,7 +64,7 @@ describe('what to do about them: actions with the scope kept', () => {
     for (const q of ['怎样才能把华东的老客户留得住', '如何才留得住西南的高价值客户']) {
       const r = ask(q);
       expect(r.intent).toBe('actions');
-      expect(r.query?.filters.length).toBeGreaterThan(0);
+      expect(r.query?.filters?.length).toBeGreaterThan(0);
     }
   });
 });
