@@ -7,6 +7,7 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
 import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
+import { purposeSpans } from './rules/act-on-customers.ts';
 import { analyseQuestion } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
@@ -106,6 +107,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const read = readChannelsAsMessageChannels(question);
     if (read !== question) analysis = analyseQuestion(read, catalog, asOf);
   }
+  // "哪些 customers at risk 需要 CS 这周 follow up": what the list is for is no filter (rules/act-on-customers.ts)
+  const purposes =
+    hasCue(analysis, 'riskList') || hasCue(analysis, 'listVerb') ? purposeSpans(analysis.folded) : [];
+  analysis.unknown = analysis.unknown.filter((t) => !purposes.some(([a, b]) => t.start >= a && t.end <= b));
   const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
@@ -364,7 +369,16 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
     return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
   }
-  if (!whichMetric || result.kind === 'clarify') return sayWhatWasLeft(analysis, catalog, result);
+  // "CES score 上个月多少? customer effort score": the main term is a metric the catalog lacks, and a people
+  // word beside it ("customer") names no metric: never answered as the count of customers or the default
+  const unknownMain =
+    members.metrics.length === 0 &&
+    !ANALYSIS_INTENT_SET.has(intent) &&
+    !customerList &&
+    !conditionList &&
+    unknownMetricWord(analysis.unknown, analysis.original) !== undefined;
+  if ((!whichMetric && !unknownMain) || result.kind === 'clarify')
+    return sayWhatWasLeft(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   // a metric asked for that the catalog lacks ("转化率") is named, not read as no metric at all

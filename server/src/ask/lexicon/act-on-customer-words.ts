@@ -84,3 +84,9 @@ export const ACT_PATTERNS_ZH = [
   ...anchored(`${PLACE_ZH}${RECIPIENT_ZH.replace(/\?$/, '')}`, VERBS_ZH),
 ];
 export const ACT_PATTERNS_EN = anchored(ACT_LEAD_EN, VERBS_EN, '\\b');
+
+/**
+ * What customers are on, as a head after an unknown word ("the unlimited data plans", "on the family
+ * bundle"): the word names a kind of plan, a filter value the model lacks, so it is asked back.
+ */
+export const PLAN_HEAD_EN = '(?:[a-z-]+\\s+)?(?:plans?|packages?|bundles?|tariffs?)';

@@ -49,6 +49,16 @@ export function asksAboutAct(folded: string, at: number): boolean {
   return ASKS_ABOUT_ZH.test(clause) || ASKS_ABOUT_EN.test(clause);
 }
 
+/**
+ * What the user will do with the people asked for ("需要 CS 这周 follow up 的", "so I can call them",
+ * "this week's call list for the desk"): a purpose, not a filter or a request to act. Spans of `original`.
+ */
+export function purposeSpans(folded: string): [number, number][] {
+  return [...folded.matchAll(PURPOSE)].map((m) => [m.index, m.index + m[0].length]);
+}
+const PURPOSE =
+  /(?:需要|要|得|让|给|由|so (?:that )?(?:the |our )?[a-z]{1,8} can|for (?:the )?|to (?:be )?)?\s*(?:[a-z]{2,5}\s*|客服|坐席|销售|同事|店员)?(?:团队|组)?\s*(?:这周|本周|今天|明天|下周|this week|today|tomorrow|next week)?\s*(?:去|来)?(?:follow[- ]?up|跟进|回访|外呼|打电话|call|ring|reach out(?: to)?|chase)(?:\s*(?:with|on|them|up|一下|first|asap))*/gi;
+
 /** The decline naming the act asked for, in the question's language. */
 export function declineAct(act: string, catalog: Catalog, lang: Lang): string {
   const shown = act.length > 60 ? `${act.slice(0, 60)}…` : act;
