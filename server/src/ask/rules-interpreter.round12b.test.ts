@@ -93,3 +93,63 @@ describe('acting on customers in another system', () => {
     );
   });
 });
+
+describe('out of scope, unknown and answerable', () => {
+  it('an unknown main metric term beside a people word is asked back, never the count of customers', () => {
+    for (const [q, term] of [
+      ['customer effort score last month?', 'effort score'],
+      ['上个月客户忠诚指数是多少', '指数'],
+    ]) {
+      const r = ask(q);
+      expect(r.intent, q).toBe('clarify');
+      expect(r.reason, q).toContain(term);
+    }
+  });
+
+  it('planning the team is declined, whatever catalog word it holds', () => {
+    expect(ask('Support team headcount plan for churned-customer callbacks — draft it').intent).toBe(
+      'out_of_scope',
+    );
+  });
+
+  it('an unknown kind of plan is a filter asked back', () => {
+    const r = ask('churn rate on the family bundle plans', TELCO);
+    expect(r.intent).toBe('clarify');
+    expect(r.unknownTerms).toContain('family');
+  });
+});
+
+describe('lists and who acts on them', () => {
+  it('what the list is for (who follows up, when) is no filter', () => {
+    for (const q of [
+      '华东的高风险客户名单，需要坐席下周回访',
+      'list at-risk customers in 深圳 so our agents can call them',
+    ]) {
+      const r = ask(q);
+      expect(r.intent, q).toBe('risk_list');
+      expect(r.unknownTerms, q).toEqual([]);
+    }
+  });
+
+  it('a value naming who acts (门店团队, store teams) filters nothing', () => {
+    const r = ask('APP团队该怎么留住华南的高价值客户');
+    expect(r.intent).toBe('actions');
+    expect(r.query?.filters?.map((f) => f.member).sort()).toEqual(['region', 'value_tier']);
+    expect(r.unknownTerms).toEqual([]);
+    expect(ask('门店客户的流失率').query?.filters).toEqual([
+      { member: 'sales_channel', op: 'in', values: ['store'] },
+    ]);
+  });
+});
+
+describe('campaign and e-commerce ops words from the model', () => {
+  it('客单 is AOV, 出单 and 几张单 are orders', () => {
+    expect(ask('华北上个月客单多少').query?.metrics).toEqual(['avg_order_value']);
+    expect(ask('国庆期间出单量按地区').query?.metrics).toEqual(['orders']);
+    expect(ask('APP渠道上季度出了几张单').query?.metrics).toEqual(['orders']);
+    // the model's own tag keeps its words
+    expect(ask('高频低客单客户的流失率').query?.filters).toEqual([
+      { member: 'frequent_small_basket', op: 'in', values: ['true'] },
+    ]);
+  });
+});

@@ -290,7 +290,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     else if (generic && !analysed && conditioned && entityMetric) draft.metrics = [entityMetric];
     else if (generic && !analysed) {
       const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
-      return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+      // "customer effort score": the metric asked for is named, not which count of customers
+      const asked = unknownMetricWord(analysis.unknown, analysis.original);
+      const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
+      return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c, reason };
     } else if (entityMetric) draft.metrics = [entityMetric];
     else {
       draft.metrics = [catalog.defaultMetric];

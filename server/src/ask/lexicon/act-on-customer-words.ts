@@ -90,3 +90,10 @@ export const ACT_PATTERNS_EN = anchored(ACT_LEAD_EN, VERBS_EN, '\\b');
  * bundle"): the word names a kind of plan, a filter value the model lacks, so it is asked back.
  */
 export const PLAN_HEAD_EN = '(?:[a-z-]+\\s+)?(?:plans?|packages?|bundles?|tariffs?)';
+
+/**
+ * People who act, right after a value ("my store teams", "门店团队", "APP staff"): the value names who does
+ * the work, not the customers to filter.
+ */
+export const ACTOR_AFTER =
+  /^\s*(?:teams?|staff|managers?|agents?|reps?|associates?|employees?|crews?|团队|店员|员工|同事|店长|小组)(?![a-z])/i;

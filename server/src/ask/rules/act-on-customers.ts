@@ -59,6 +59,11 @@ export function purposeSpans(folded: string): [number, number][] {
 const PURPOSE =
   /(?:需要|要|得|让|给|由|so (?:that )?(?:the |our )?[a-z]{1,8} can|for (?:the )?|to (?:be )?)?\s*(?:[a-z]{2,5}\s*|客服|坐席|销售|同事|店员)?(?:团队|组)?\s*(?:这周|本周|今天|明天|下周|this week|today|tomorrow|next week)?\s*(?:去|来)?(?:follow[- ]?up|跟进|回访|外呼|打电话|call|ring|reach out(?: to)?|chase)(?:\s*(?:with|on|them|up|一下|first|asap))*/gi;
 
+/** A value said as who acts ("store teams"), said back as no filter. */
+export function sayActor(text: string, lang: Lang): string {
+  return lang === 'zh' ? `执行者（${text}），不作筛选` : `who acts (${text}), not a filter`;
+}
+
 /** The decline naming the act asked for, in the question's language. */
 export function declineAct(act: string, catalog: Catalog, lang: Lang): string {
   const shown = act.length > 60 ? `${act.slice(0, 60)}…` : act;
