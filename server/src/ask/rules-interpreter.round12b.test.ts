@@ -42,6 +42,23 @@ describe('terse and dictated asks', () => {
   });
 });
 
+describe('ordering and period-on-period words', () => {
+  it('"X first" orders by the rank word; "first" is no unknown word', () => {
+    const r = ask('Orders by region, fewest first');
+    expect(r.query?.order).toEqual([{ member: 'orders', dir: 'asc' }]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('MoM or QoQ over several periods is the series by that grain; over one period, the comparison', () => {
+    const r = ask('AOV QoQ, last 6 quarters');
+    expect(r.intent).toBe('trend');
+    expect(r.query?.time?.grain).toBe('quarter');
+    expect(r.query?.compare).toBeUndefined();
+    const one = ask('new customers MoM for last month');
+    expect(one.query?.compare).toBe('previous_period');
+  });
+});
+
 describe('what to do about them: actions with the scope kept', () => {
   it('a plan to keep people is the actions analysis', () => {
     const r = ask('Win-back strategy for high value customers in 华北\n- 5 ideas');
@@ -147,6 +164,8 @@ describe('campaign and e-commerce ops words from the model', () => {
     expect(ask('华北上个月客单多少').query?.metrics).toEqual(['avg_order_value']);
     expect(ask('国庆期间出单量按地区').query?.metrics).toEqual(['orders']);
     expect(ask('APP渠道上季度出了几张单').query?.metrics).toEqual(['orders']);
+    expect(ask('今年唤醒率多少').query?.metrics).toEqual(['winback_rate']);
+    expect(ask('上季度召回了多少个客户').query?.metrics).toEqual(['reactivated_customers']);
     // the model's own tag keeps its words
     expect(ask('高频低客单客户的流失率').query?.filters).toEqual([
       { member: 'frequent_small_basket', op: 'in', values: ['true'] },

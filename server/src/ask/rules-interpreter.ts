@@ -40,7 +40,7 @@ import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
 import { readSqlish } from './rules/sql-reading.ts';
-import { readTerse, sayTerse } from './rules/terse-reading.ts';
+import { periodOnPeriodAsTrend, readTerse, sayTerse } from './rules/terse-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
@@ -111,6 +111,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const purposes =
     hasCue(analysis, 'riskList') || hasCue(analysis, 'listVerb') ? purposeSpans(analysis.folded) : [];
   analysis.unknown = analysis.unknown.filter((t) => !purposes.some(([a, b]) => t.start >= a && t.end <= b));
+  analysis.time = periodOnPeriodAsTrend(analysis.time, analysis.folded) ?? analysis.time;
   const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);

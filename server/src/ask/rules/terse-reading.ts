@@ -1,5 +1,7 @@
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
+import type { TimeGrain } from '../../../../semantic-layer/src/query.ts';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../lexicon/time-words.ts';
+import type { TimeResolution } from '../time/resolve-time.ts';
 
 /**
  * Terse and dictated asks (round 12b): lines and clauses that say how to show the answer, not what to
@@ -16,6 +18,9 @@ const JOINED_MONTHS = new RegExp(
   `\\b(${MONTH_WORD})(\\.?\\s*(?:vs\\.?|versus|v\\.?|and|to|through|compared (?:with|to)|against|-|–)\\s*)(${MONTH_WORD})\\b`,
   'gi',
 );
+
+const RANK_FIRST =
+  /\b(worst|best|most|least|fewest|highest|lowest|largest|smallest|biggest|top|bottom)(?:\s+ones?)?\s+first\b/gi;
 
 const fullMonth = (word: string) => {
   const w = word.toLowerCase();
@@ -45,6 +50,10 @@ export function readTerse(question: string): TerseReading | undefined {
   // a message made only of format words is no question to set aside
   let text = format.length > 0 && kept.join('').trim().length > 0 ? kept.join('').trim() : question;
   if (text === question) format.length = 0;
+  // "worst first", "most first": the rank word orders; "first" only says it is the order of the rows
+  const ordered = text.replace(RANK_FIRST, '$1');
+  const reordered = ordered !== text;
+  text = ordered;
   const months: [string, string][] = [];
   text = text.replace(JOINED_MONTHS, (_all, a: string, joint: string, b: string) => {
     const [fa, fb] = [fullMonth(a), fullMonth(b)];
@@ -55,7 +64,7 @@ export function readTerse(question: string): TerseReading | undefined {
       if (from.toLowerCase() !== to.toLowerCase()) months.push([from, to]);
     return `${fa}${joint}${fb}`;
   });
-  return format.length > 0 || months.length > 0 ? { text, format, months } : undefined;
+  return format.length > 0 || months.length > 0 || reordered ? { text, format, months } : undefined;
 }
 
 /** What was read, said back in the question's language. */
@@ -74,4 +83,24 @@ export function sayTerse(read: TerseReading, lang: Lang): string[] {
         : `Took "${read.format.join('", "')}" as how to present the answer; the data asked for is the same`,
     );
   return notes;
+}
+
+/** Period-on-period words of one grain ("MoM", "month over month", "QoQ", "WoW"), with the grain's length in days. */
+const PERIOD_ON_PERIOD: [RegExp, TimeGrain, number][] = [
+  [/\b(?:mom|m\/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month)\b/i, 'month', 30],
+  [/\b(?:qoq|q\/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b/i, 'quarter', 91],
+  [/\b(?:wow|w\/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week)\b/i, 'week', 7],
+];
+
+/**
+ * "Month-on-month revenue for the last 6 months", "orders MoM, last 6 mths": a period-on-period word over a
+ * range of three or more of its periods asks for the series by that grain, not one comparison.
+ */
+export function periodOnPeriodAsTrend(time: TimeResolution, folded: string): TimeResolution | undefined {
+  if (!time.range || time.compare !== 'previous_period') return undefined;
+  const days = (Date.parse(time.range.end) - Date.parse(time.range.start)) / 86_400_000;
+  for (const [words, grain, length] of PERIOD_ON_PERIOD)
+    if (words.test(folded) && days >= 3 * length - 3)
+      return { ...time, compare: undefined, grain, trend: true };
+  return undefined;
 }
