@@ -105,6 +105,8 @@ describe('acting on customers in another system', () => {
   it('a question about the act is answered', () => {
     expect(ask('给流失客户发短信以后回流率多少').intent).not.toBe('out_of_scope');
     expect(ask('发货慢的客户流失率').intent).not.toBe('out_of_scope');
+    expect(ask('text message campaign results last month').intent).toBe('campaign_outcomes');
+    expect(ask('帮我联系一下数据团队').intent).not.toBe('out_of_scope');
     expect(ask('give me a list of customers most likely to cancel so I can call them').intent).toBe(
       'risk_list',
     );

@@ -33,7 +33,8 @@ const BETWEEN = '(?:(?!(?:from|of|by|per|in|with|and|for)\\b)[\\w-]+\\s+){0,3}?'
 /** Verbs of acting, each with what it must act on (so "give me a list" and "send me the chart" stay asks). */
 const VERBS_ZH: [verb: string, object: string][] = [
   ['(?:群发|发送|发|send|推送|私信|dm)(?![了过])\\s*', `[^，。？?！!]{0,12}?(?:${THING_ZH}|${PEOPLE_ZH})`],
-  ['(?:打电话|打个电话|致电|外呼|call|联系|通知|回访)(?![了过])', ''],
+  ['(?:打电话|打个电话|致电|外呼|call)(?![了过])', ''],
+  ['(?:联系|通知|回访)(?![了过])', `[^，。？?！!]{0,12}?${PEOPLE_ZH}`],
   [
     '(?:退款|退钱|返现|充值|赠送|送|返|补偿|减免|免)(?![了过])',
     `[^，。？?！!]{0,12}?(?:${THING_ZH}|\\d|元|块|钱)`,
@@ -47,7 +48,8 @@ const VERBS_ZH: [verb: string, object: string][] = [
 ];
 const VERBS_EN: [verb: string, object: string][] = [
   [
-    '(?:send|text|sms|message|whatsapp|email|e-mail|dm|ping|push|hantar)',
+    // "text message campaign results" is a noun, not an order
+    '(?:send|text(?!\\s+messages?\\b)|sms|message|whatsapp|email|e-mail|dm|ping|push|hantar)',
     `\\b(?:\\s+(?:a|an|the|all|every|each|some|out|over|our|my|this|that|these|those|them|to)\\b)*.{0,24}?\\b${THING_EN}\\b|\\s+(?:out\\s+)?(?:to\\s+)?(?:all\\s+|every\\s+|each\\s+|the\\s+|our\\s+)?${PEOPLE_EN}\\b`,
   ],
   [

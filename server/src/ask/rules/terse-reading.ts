@@ -85,22 +85,23 @@ export function sayTerse(read: TerseReading, lang: Lang): string[] {
   return notes;
 }
 
-/** Period-on-period words of one grain ("MoM", "month over month", "QoQ", "WoW"), with the grain's length in days. */
-const PERIOD_ON_PERIOD: [RegExp, TimeGrain, number][] = [
-  [/\b(?:mom|m\/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month)\b/i, 'month', 30],
-  [/\b(?:qoq|q\/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b/i, 'quarter', 91],
-  [/\b(?:wow|w\/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week)\b/i, 'week', 7],
+/** Period-on-period words of one grain ("MoM", "month over month", "QoQ", "WoW") and the grain's own unit words. */
+const PERIOD_ON_PERIOD: [RegExp, TimeGrain, string][] = [
+  [/\b(?:mom|m\/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month)\b/i, 'month', 'months|mths|mos'],
+  [/\b(?:qoq|q\/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b/i, 'quarter', 'quarters|qtrs|qs'],
+  [/\b(?:wow|w\/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week)\b/i, 'week', 'weeks|wks'],
 ];
+const SEVERAL = '(?:[3-9]|[1-9]\\d|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
 /**
  * "Month-on-month revenue for the last 6 months", "orders MoM, last 6 mths": a period-on-period word over a
- * range of three or more of its periods asks for the series by that grain, not one comparison.
+ * range counted in three or more of its own periods asks for the series by that grain; over one named period
+ * ("MoM for last quarter", "WoW orders last month") it stays the comparison with the period before.
  */
 export function periodOnPeriodAsTrend(time: TimeResolution, folded: string): TimeResolution | undefined {
   if (!time.range || time.compare !== 'previous_period') return undefined;
-  const days = (Date.parse(time.range.end) - Date.parse(time.range.start)) / 86_400_000;
-  for (const [words, grain, length] of PERIOD_ON_PERIOD)
-    if (words.test(folded) && days >= 3 * length - 3)
+  for (const [words, grain, units] of PERIOD_ON_PERIOD)
+    if (words.test(folded) && new RegExp(`\\b${SEVERAL}\\s*(?:${units})\\b`, 'i').test(folded))
       return { ...time, compare: undefined, grain, trend: true };
   return undefined;
 }
