@@ -88,7 +88,11 @@ export function sayTerse(read: TerseReading, lang: Lang): string[] {
 /** Period-on-period words of one grain ("MoM", "month over month", "QoQ", "WoW") and the grain's own unit words. */
 const PERIOD_ON_PERIOD: [RegExp, TimeGrain, string][] = [
   [/\b(?:mom|m\/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month)\b/i, 'month', 'months|mths|mos'],
-  [/\b(?:qoq|q\/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b/i, 'quarter', 'quarters|qtrs|qs'],
+  [
+    /\b(?:qoq|q\/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter)\b/i,
+    'quarter',
+    'quarters|qtrs|qs',
+  ],
   [/\b(?:wow|w\/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week)\b/i, 'week', 'weeks|wks'],
 ];
 const SEVERAL = '(?:[3-9]|[1-9]\\d|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
