@@ -174,3 +174,15 @@ describe('campaign and e-commerce ops words from the model', () => {
     ]);
   });
 });
+
+describe('a word shared by several stored values of one dimension', () => {
+  it('names those values together as one filter, also in a follow-up', () => {
+    const r = ask('churn rate for customers on automatic payment methods', TELCO);
+    expect(r.query?.filters).toContainEqual({
+      member: 'payment_method',
+      op: 'in',
+      values: ['Bank transfer (automatic)', 'Credit card (automatic)'],
+    });
+    expect(r.unknownTerms).toEqual([]);
+  });
+});

@@ -7,7 +7,6 @@ import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
 import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
-import { purposeSpans } from './rules/act-on-customers.ts';
 import { analyseQuestion } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
@@ -39,11 +38,13 @@ import {
 import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
+import { readSharedValueWords } from './rules/shared-value-word.ts';
 import { readSqlish } from './rules/sql-reading.ts';
-import { periodOnPeriodAsTrend, readTerse, sayTerse } from './rules/terse-reading.ts';
+import { readAsides, readTerse, sayTerse } from './rules/terse-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
+import { asksUnknownMetric } from './rules/unknown-metric.ts';
 import { readWholeQuestion } from './rules/whole-question.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
@@ -107,11 +108,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const read = readChannelsAsMessageChannels(question);
     if (read !== question) analysis = analyseQuestion(read, catalog, asOf);
   }
-  // "哪些 customers at risk 需要 CS 这周 follow up": what the list is for is no filter (rules/act-on-customers.ts)
-  const purposes =
-    hasCue(analysis, 'riskList') || hasCue(analysis, 'listVerb') ? purposeSpans(analysis.folded) : [];
-  analysis.unknown = analysis.unknown.filter((t) => !purposes.some(([a, b]) => t.start >= a && t.end <= b));
-  analysis.time = periodOnPeriodAsTrend(analysis.time, analysis.folded) ?? analysis.time;
+  // what a list is for ("需要 CS 这周 follow up") is no filter; MoM over several months is a series
+  readAsides(analysis);
   const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
@@ -124,6 +122,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (whole) return whole;
 
   const members = resolveMembers(analysis, catalog);
+  // "just the automatic ones": a word shared by several values of one dimension names them together
+  const shared = readSharedValueWords(analysis, catalog, analysis.language);
+  members.filters.push(...shared.filters);
+  members.understood.push(...shared.understood);
   readTwoSides(analysis, catalog, members);
   readLaterCounts(analysis, catalog, members);
   readFirstCount(analysis, members);
@@ -373,14 +375,13 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
     return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
   }
-  // "CES score 上个月多少? customer effort score": the main term is a metric the catalog lacks, and a people
-  // word beside it ("customer") names no metric: never answered as the count of customers or the default
-  const unknownMain =
-    members.metrics.length === 0 &&
-    !ANALYSIS_INTENT_SET.has(intent) &&
-    !customerList &&
-    !conditionList &&
-    unknownMetricWord(analysis.unknown, analysis.original) !== undefined;
+  // "CES score 上个月多少? customer effort score": a metric the catalog lacks, never the count of customers
+  const unknownMain = asksUnknownMetric(
+    analysis,
+    members.metrics,
+    intent,
+    Boolean(customerList ?? conditionList),
+  );
   if ((!whichMetric && !unknownMain) || result.kind === 'clarify')
     return sayWhatWasLeft(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one

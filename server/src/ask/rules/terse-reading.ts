@@ -2,6 +2,9 @@ import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain } from '../../../../semantic-layer/src/query.ts';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../lexicon/time-words.ts';
 import type { TimeResolution } from '../time/resolve-time.ts';
+import { purposeSpans } from './act-on-customers.ts';
+import type { QuestionAnalysis } from './analyse-question.ts';
+import { hasCue } from './intent.ts';
 
 /**
  * Terse and dictated asks (round 12b): lines and clauses that say how to show the answer, not what to
@@ -108,4 +111,15 @@ export function periodOnPeriodAsTrend(time: TimeResolution, folded: string): Tim
     if (words.test(folded) && new RegExp(`\\b${SEVERAL}\\s*(?:${units})\\b`, 'i').test(folded))
       return { ...time, compare: undefined, grain, trend: true };
   return undefined;
+}
+
+/**
+ * Words read aside before the members: what a list is for ("需要 CS 这周 follow up", rules/act-on-customers.ts)
+ * leaves the unknown words; a period-on-period word over several of its periods makes the time a series.
+ */
+export function readAsides(analysis: QuestionAnalysis): void {
+  const purposes =
+    hasCue(analysis, 'riskList') || hasCue(analysis, 'listVerb') ? purposeSpans(analysis.folded) : [];
+  analysis.unknown = analysis.unknown.filter((t) => !purposes.some(([a, b]) => t.start >= a && t.end <= b));
+  analysis.time = periodOnPeriodAsTrend(analysis.time, analysis.folded) ?? analysis.time;
 }
