@@ -30,9 +30,10 @@ export function readSharedValueWords(
     if (catalog.metrics.some((m) => namesOf(m).some((n) => holds(n, key)))) continue;
     if (catalog.dimensions.some((d) => namesOf(d).some((n) => holds(n, key)))) continue;
     const hits = catalog.dimensions
-      .filter((d) => d.type !== 'time' && !d.tag)
+      .filter((d) => d.type === 'categorical' && !d.tag)
       .map((d) => ({ d, values: d.values.filter((v) => namesOf(v).some((n) => holds(n, key))) }))
-      .filter((h) => h.values.length >= 2);
+      // a word in every value's name ("rated 1…5", yes/no labels) names the dimension, not some of its values
+      .filter((h) => h.values.length >= 2 && h.values.length < h.d.values.length);
     if (hits.length !== 1) continue;
     const { d, values } = hits[0]!;
     filters.push({ member: d.id, op: 'in', values: values.map((v) => v.value) });
