@@ -38,10 +38,13 @@ import {
 import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
+import { readSharedValueWords } from './rules/shared-value-word.ts';
 import { readSqlish } from './rules/sql-reading.ts';
+import { readAsides, readTerse, sayTerse } from './rules/terse-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
+import { asksUnknownMetric } from './rules/unknown-metric.ts';
 import { readWholeQuestion } from './rules/whole-question.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
 
@@ -73,6 +76,12 @@ export function interpretWithRules(input: RulesInput, depth = 0): RulesResult {
     const result = interpretWithRules({ ...input, question: sql }, depth);
     return { ...result, assumptions: [say.sqlReading(sql, result.language), ...result.assumptions] };
   }
+  // "Number only.", "- bullets", "Sep vs Aug": how to show the answer set aside, months written out
+  const terse = readTerse(input.question);
+  if (terse) {
+    const result = interpretWithRules({ ...input, question: terse.text }, depth);
+    return { ...result, assumptions: [...sayTerse(terse, result.language), ...result.assumptions] };
+  }
   // "Fix?" after an answer: the actions on the same customers (lexicon TERSE_ACTION)
   if (input.previous?.lastQuery && TERSE_ACTION.test(input.question)) {
     const lang = /\p{Script=Han}/u.test(input.question) ? 'zh' : 'en';
@@ -99,6 +108,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const read = readChannelsAsMessageChannels(question);
     if (read !== question) analysis = analyseQuestion(read, catalog, asOf);
   }
+  // what a list is for ("需要 CS 这周 follow up") is no filter; MoM over several months is a series
+  readAsides(analysis);
   const previous = continuedState(input.previous, analysis.time.range !== undefined);
   const lang = analysis.language;
   const unknownTerms = analysis.unknown.map((t) => t.text);
@@ -111,6 +122,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   if (whole) return whole;
 
   const members = resolveMembers(analysis, catalog);
+  // "just the automatic ones": a word shared by several values of one dimension names them together
+  const shared = readSharedValueWords(analysis, catalog, analysis.language);
+  members.filters.push(...shared.filters);
+  members.understood.push(...shared.understood);
   readTwoSides(analysis, catalog, members);
   readLaterCounts(analysis, catalog, members);
   readFirstCount(analysis, members);
@@ -278,7 +293,10 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     else if (generic && !analysed && conditioned && entityMetric) draft.metrics = [entityMetric];
     else if (generic && !analysed) {
       const c = clarifyWhichCount(generic.match, generic.metric, question, catalog, lang, reinterpret);
-      return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
+      // "customer effort score": the metric asked for is named, not which count of customers
+      const asked = unknownMetricWord(analysis.unknown, analysis.original);
+      const reason = asked ? say.unknownMetric(asked.text, lang) : c.reason;
+      return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c, reason };
     } else if (entityMetric) draft.metrics = [entityMetric];
     else {
       draft.metrics = [catalog.defaultMetric];
@@ -357,7 +375,15 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     const quarter = say.defaultQuarter(quarterLabel(defaultMetricRange(asOf)), lang);
     return { ...result, query, assumptions: result.assumptions.filter((a) => a !== quarter) };
   }
-  if (!whichMetric || result.kind === 'clarify') return sayWhatWasLeft(analysis, catalog, result);
+  // "CES score 上个月多少? customer effort score": a metric the catalog lacks, never the count of customers
+  const unknownMain = asksUnknownMetric(
+    analysis,
+    members.metrics,
+    intent,
+    Boolean(customerList ?? conditionList),
+  );
+  if ((!whichMetric && !unknownMain) || result.kind === 'clarify')
+    return sayWhatWasLeft(analysis, catalog, result);
   // no metric named, nothing to analyse: offer the headline metrics rather than guess one
   const c = clarifyWhichMetric(questionParts(analysis, members), catalog, lang, reinterpret);
   // a metric asked for that the catalog lacks ("转化率") is named, not read as no metric at all

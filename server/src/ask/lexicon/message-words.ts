@@ -300,6 +300,18 @@ export const STAFF_WORDS = [
   'hiring',
   'recruitment',
   'headcount of staff',
+  // round 12b: planning the team, not the customers ("CS team headcount plan — draft it")
+  'headcount plan',
+  'team headcount',
+  'staffing',
+  'staffing plan',
+  'hiring plan',
+  'cs team',
+  'support team headcount',
+  '人力规划',
+  '人员编制',
+  '招聘计划',
+  '客服团队编制',
 ];
 /**
  * Business concepts the churn models do not hold ("share of wallet", "缺货断码", "毛利率"): named back

@@ -91,6 +91,30 @@ export const SHAPE_PATTERNS: Record<
       ],
     },
     { all: [/\bplaybook\b/], also: [ACT_EN] },
+    // round 12b: a plan to keep people ("retention plan", "win-back strategy"), what to offer or say to them
+    // ("what should I offer a customer who wants to cancel"), a resultative verb of keeping ("怎样才留得住",
+    // "点样先可以留返"), what to give them ("该给他们什么优惠")
+    {
+      all: [
+        /\b(?:retention|retain|save|saving|win[- ]?back|churn[- ]reduction|anti[- ]churn|action|recovery|rescue|re-?engagement)\s+(?:plans?|strateg(?:y|ies)|ideas|tactics|levers|options|programs?|programmes?)\b/,
+      ],
+    },
+    {
+      all: [
+        /\bwhat (?:should|can|could|would|do|must) (?:we|i|they|you|the (?:team|agents?|desk))(?: \w+)? (?:offer|say|tell|give|propose|pitch|try|send|recommend|change)\b/,
+      ],
+      also: [ACT_EN],
+    },
+    {
+      all: [
+        /(?:怎么|怎样|如何|咋)(?:样)?(?:先|才)?(?:能够|能|可以|可)?(?:把[^，。？?]{0,16}?|让他们)?(?:留|挽|拉|救|稳|保|劝)(?:得|返|回)(?:住|回|返|下|来|回来)?/,
+      ],
+    },
+    {
+      all: [
+        /(?:该|应该|要|可以)(?:给|向|对)[^，。？?]{0,12}?(?:提供|给|送|推荐|发|说)(?:些|点)?(?:什么|啥|哪些)/,
+      ],
+    },
     // "what should they do to cut churn", "so-what for the client": advice for whoever acts
     {
       all: [

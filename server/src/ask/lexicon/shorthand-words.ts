@@ -53,6 +53,12 @@ export const SHORTHAND_WORDS: Record<string, string> = {
   looses: 'loses',
   loosing: 'losing',
   dept: 'department',
+  // dictated and terse English (round 12b): sort words and chat abbreviations
+  desc: 'descending',
+  asc: 'ascending',
+  ppl: 'people',
+  acq: 'acquisition',
+  acqs: 'acquisitions',
 };
 
 /** Symbols and shorthand written with punctuation, replaced on the raw text (case-insensitive). */

@@ -1,3 +1,4 @@
+import { PLAN_HEAD_EN } from '../lexicon/act-on-customer-words.ts';
 import {
   BY_IDIOM_HEADS_EN,
   DISPLAY_UNIT_WORDS,
@@ -122,9 +123,11 @@ export function qualifiesUnderstoodWord(term: LeftoverTerm, q: UnderstoodWords):
     );
   }
   if (/^[a-z][a-z-]*$/.test(term.text) && isEnglishWord(term.text)) {
-    return !/^\s*(?:customers?|users?|clients?|buyers?|subscribers?|accounts?)\b/i.test(
-      original.slice(term.end),
-    );
+    // "sticky customers", "the unlimited data plans": a word naming a kind of people or plan decides the answer
+    return !new RegExp(
+      `^\\s*(?:customers?|users?|clients?|buyers?|subscribers?|accounts?|${PLAN_HEAD_EN})\\b`,
+      'i',
+    ).test(original.slice(term.end));
   }
   // a capitalised dictionary word opening a sentence ("Crore figure is fine") is not a name
   const opensSentence = /(?:^|[.!?。！？]\s*)$/.test(original.slice(0, term.start));

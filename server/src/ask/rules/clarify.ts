@@ -1,6 +1,7 @@
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput, TimeRange } from '../../../../semantic-layer/src/query.ts';
 import type { ClarifyOption, Interpretation } from '../interpretation.ts';
+import { PLAN_HEAD_EN } from '../lexicon/act-on-customer-words.ts';
 import type { MatchTarget } from '../match/catalog-index.ts';
 import type { LeftoverTerm } from '../match/leftover-terms.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
@@ -169,7 +170,10 @@ const GROUPING_ZH = /(?:按|按照)$/;
 const GROUPING_END_ZH = /^(?:看|分|排|统计|拆|来看|$|[，,。？?！!\s])/;
 const FILTER_BEFORE_EN = /\b(?:in|from|for|at|only|located in|by)\s*$/i;
 /** An unknown word describing the people or things counted ("sticky customers", "reopened tickets"). */
-const FILTER_AFTER_EN = /^(?:customers?|users?|clients?|buyers?|subscribers?|accounts?)\b/i;
+const FILTER_AFTER_EN = new RegExp(
+  `^(?:customers?|users?|clients?|buyers?|subscribers?|accounts?|${PLAN_HEAD_EN})\\b`,
+  'i',
+);
 
 /** A number or code-like text ("250", "1=1", "-50%") that the question did not explain. */
 const isConditionLike = (term: LeftoverTerm) => /[\d=;"<>]|'(?![a-z])|(?<![a-z])'/i.test(term.text);

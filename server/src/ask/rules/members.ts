@@ -1,11 +1,13 @@
 import type { Catalog, CatalogDimension, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { Filter } from '../../../../semantic-layer/src/query.ts';
+import { ACTOR_AFTER } from '../lexicon/act-on-customer-words.ts';
 import { CUE_WORDS } from '../lexicon/cue-words.ts';
 import { ENTITY_WORDS, PURPOSE_AFTER } from '../lexicon/generic-words.ts';
 import { LEAVING_AFTER } from '../lexicon/shape-patterns.ts';
 import { type MatchTarget, namesBothValues, RANK, yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
+import { sayActor } from './act-on-customers.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { adjacent, cueBefore } from './cue-position.ts';
 import { say } from './messages.ts';
@@ -132,6 +134,15 @@ export function resolveMembers(analysis: QuestionAnalysis, catalog: Catalog): Me
     // "明天外呼用": a value said as what the answer is for is a purpose, not a filter
     if (targets.every((t) => t.kind === 'value') && PURPOSE_AFTER.test(analysis.original.slice(m.end))) {
       out.understood.push({ text: m.text, meaning: say.purpose(m.text, lang) });
+      continue;
+    }
+    // "my store teams": a value naming who acts is no filter on the customers (rules/act-on-customers.ts)
+    const actor =
+      targets.every((t) => t.kind === 'value') && ACTOR_AFTER.exec(analysis.original.slice(m.end));
+    if (actor) {
+      const end = m.end + actor[0].length;
+      analysis.unknown = analysis.unknown.filter((t) => t.end <= m.start || t.start >= end);
+      out.understood.push({ text: m.text, meaning: sayActor(m.text, lang) });
       continue;
     }
     if (targets.length > 1 && allowed.size > 0) {

@@ -30,6 +30,7 @@ import {
 import { REQUEST_PATTERNS } from '../lexicon/shape-patterns.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
+import { actOnCustomers, asksAboutAct, declineAct } from './act-on-customers.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { askShape } from './ask-shape.ts';
 import { decline, say } from './messages.ts';
@@ -68,7 +69,10 @@ export function asksToChangeData(analysis: QuestionAnalysis): boolean {
 /** "给所有流失客户群发一条优惠短信", "send them a coupon": carrying out an action, not asking. */
 function asksForAction(analysis: QuestionAnalysis): boolean {
   return (
-    findPhrases(analysis.norm.text, ACTIONS_ZH).length > 0 ||
+    // "给流失客户发短信以后回流率多少" asks about the act: only a clause that orders it is declined
+    findPhrases(analysis.norm.text, ACTIONS_ZH).some(
+      (hit) => !asksAboutAct(analysis.folded, analysis.norm.map[hit.start] ?? 0),
+    ) ||
     ACTION_REQUEST_PATTERNS_EN.some((re) => re.test(analysis.folded)) ||
     REQUEST_CLASSES.some((re) => re.test(analysis.folded))
   );
@@ -151,6 +155,9 @@ export function outOfScopeReason(
   if (analysis.original.trim().length === 0)
     return say.noQuestion(lang) + decline.offTopic(catalog, lang).replace(/^[^。.]*[。.]\s*/, '');
   if (asksToChangeData(analysis)) return decline.dataChange(catalog, lang);
+  // "帮我send个短信俾啲走咗嘅客", "apply a credit to 3668-QPYBK's account": an act on customers, said back
+  const act = actOnCustomers(analysis.folded);
+  if (act) return declineAct(act, catalog, lang);
   if (asksForAction(analysis) || REQUEST_PATTERNS.some((re) => re.test(analysis.folded)))
     return decline.action(catalog, lang);
   if (findPhrases(text, OVERRIDES).length > 0) return decline.instructions(catalog, lang);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import type { SemanticQueryInput } from '../../../../semantic-layer/src/query.ts';
+import { ACTOR_AFTER } from '../lexicon/act-on-customer-words.ts';
 import { OTHERS_ALONE, OTHERS_BEFORE, PURPOSE_AFTER } from '../lexicon/generic-words.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
@@ -150,7 +151,8 @@ export function unaccountedValues(
     const t = m.targets[0].target;
     if (t.kind !== 'value' || dims.has(t.dimension)) return [];
     if (query.metrics.includes(countOfValue(catalog, t.dimension, t.value)?.id ?? '')) return [];
-    if (PURPOSE_AFTER.test(analysis.original.slice(m.end))) return [];
+    const after = analysis.original.slice(m.end);
+    if (PURPOSE_AFTER.test(after) || ACTOR_AFTER.test(after)) return [];
     if (analysis.unknown.some((u) => u.start <= m.start && u.end >= m.end)) return [];
     return [{ text: m.text, start: m.start, end: m.end }];
   });
