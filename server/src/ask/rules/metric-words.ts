@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import { COMPARE_WORDS } from '../lexicon/compare-words.ts';
-import { ENTITY_WORDS, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
+import { ENTITY_WORDS, SCORING_CONNECTOR, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -35,7 +35,8 @@ function describesValue(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Ca
   return analysis.matches.some((v) => {
     const t = v.targets[0].target;
     if (t.kind !== 'value' || v.start < m.end) return false;
-    if (!CONNECTOR_KEYS.has(normaliseKey(analysis.original.slice(m.end, v.start)))) return false;
+    const between = analysis.original.slice(m.end, v.start);
+    if (!CONNECTOR_KEYS.has(normaliseKey(between)) && !SCORING_CONNECTOR.test(between)) return false;
     const dim = catalog.dimensions.find((d) => d.id === t.dimension);
     return dim !== undefined && memberNames(dim.label, dim.synonyms).some((n) => n.includes(m.key));
   });

@@ -3,6 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
 import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
 import {
+  CANTONESE_GRAMMAR_WORDS,
   CANTONESE_MARKERS,
   CANTONESE_MORE_WORDS,
   CANTONESE_WORDS,
@@ -22,6 +23,7 @@ import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
+import { readChineseNumerals, readFormalWords } from './written-register.ts';
 
 /** One change made to the question before matching, named back to the user. */
 export interface Correction {
@@ -110,7 +112,12 @@ function simplify(text: string, corrections: Correction[]): string {
 /** Cantonese wording read as Mandarin (lexicon/dialect-words.ts), only in a question marked as Cantonese. */
 function readCantonese(text: string, corrections: Correction[]): string {
   if (!CANTONESE_MARKERS.test(text)) return text;
-  return readWords(text, [...CANTONESE_MORE_WORDS, ...CANTONESE_WORDS], 'dialect', corrections);
+  return readWords(
+    text,
+    [...CANTONESE_MORE_WORDS, ...CANTONESE_WORDS, ...CANTONESE_GRAMMAR_WORDS],
+    'dialect',
+    corrections,
+  );
 }
 
 /** Each word of a list rewritten, the change named back as `kind`. */
@@ -318,7 +325,9 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
     before = text;
     text = text.replace(SIGN_OFF_EN, '');
   }
+  text = readChineseNumerals(text, (from, to) => overlapsKnownWord(text, from, to, d));
   text = readCantonese(text, corrections);
+  text = readFormalWords(text);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
   text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
   text = readOneCharacterHeads(text, catalog, (t, at) => startsKnownWord(t, at, d), corrections);
@@ -326,6 +335,17 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };
+}
+
+/** Whether a word of the model or the language (2+ characters) overlaps [from, to) (双十一, 十一黄金周). */
+function overlapsKnownWord(text: string, from: number, to: number, d: Dictionary): boolean {
+  for (let start = Math.max(0, from - 7); start < to; start++)
+    for (let end = Math.max(start + 2, from + 1); end <= Math.min(text.length, start + 8); end++) {
+      const w = text.slice(start, end);
+      if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(w) && (d.zhWords.has(w) || d.zhLexicon.has(w)))
+        return true;
+    }
+  return false;
 }
 
 /** Whether a word of the model or the language (2+ characters) starts at `at`. */

@@ -1,0 +1,188 @@
+/**
+ * Issue 13, round 12a: classes of batches 10 and 11, tested on sentences of our own.
+ * 1. Formal written Chinese (书面语): Chinese numerals, 年度 periods, 之, 几何, 较…之增减.
+ * 2. Cantonese vocabulary read as Mandarin, named back.
+ * 3. Time: two years measured against each other, a year to date against the year before.
+ * 4. Confidently wrong: a quoted question in a message, "only 1 and 2" as one group, a refinement after a clarify.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { nextConversationState } from './conversation.ts';
+import { interpretWithRules } from './rules-interpreter.ts';
+import { parseChineseNumber, readChineseNumerals } from './text/written-register.ts';
+
+const RETAIL = modelCatalog('retail');
+const TELCO = modelCatalog('telco');
+const AS_OF = '2026-10-01';
+const ask = (question: string) => interpretWithRules({ question, catalog: RETAIL, asOf: AS_OF });
+const askTelco = (question: string) => interpretWithRules({ question, catalog: TELCO, asOf: AS_OF });
+const YEAR_2025 = { start: '2025-01-01', end: '2026-01-01' };
+const YTD = { start: '2026-01-01', end: '2026-10-01' };
+
+describe('Chinese numerals', () => {
+  it('parses numbers with unit characters, spoken abbreviations included', () => {
+    expect(parseChineseNumber('一万五千')).toBe(15000);
+    expect(parseChineseNumber('一万五')).toBe(15000);
+    expect(parseChineseNumber('三千五')).toBe(3500);
+    expect(parseChineseNumber('一百零五')).toBe(105);
+    expect(parseChineseNumber('九十')).toBe(90);
+    expect(parseChineseNumber('二三')).toBeUndefined();
+  });
+
+  it('rewrites years, percentages and numbers, never idioms or known words', () => {
+    const none = () => false;
+    expect(readChineseNumerals('二零二四年度，近六十日，百分之十二，千万别，十分满意', none)).toBe(
+      '2024年度，近60日，12%，千万别，十分满意',
+    );
+    expect(readChineseNumerals('双十一期间', (from) => from === 1)).toBe('双十一期间');
+  });
+
+  it('a year written digit by digit is the year, with 年度 and a quarter', () => {
+    expect(ask('二〇二五年度各月之新客户数').query?.timeRange).toEqual(YEAR_2025);
+    expect(ask('二零二五年第四季度之订单数').query?.timeRange).toEqual({
+      start: '2025-10-01',
+      end: '2026-01-01',
+    });
+  });
+
+  it('a spend written in Chinese numerals is the exact threshold', () => {
+    const r = ask('近十二个月消费超过一万二千元的客户数');
+    expect(r.query?.filters).toEqual([{ member: 'spend_12m', op: 'gt', values: [12000] }]);
+  });
+});
+
+describe('formal written Chinese', () => {
+  it('之 reads as 的, 几何 as 多少', () => {
+    const r = ask('上季度各城市之客单价几何');
+    expect(r.intent).toBe('breakdown');
+    expect(r.query?.metrics).toEqual(['avg_order_value']);
+    expect(r.query?.dimensions).toEqual(['city']);
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('本年度迄今 and 截至目前 are the year to date; 上年度 is last year', () => {
+    expect(ask('本年度迄今之订单数').query?.timeRange).toEqual(YTD);
+    expect(ask('截至目前新客户之数量').query?.timeRange).toEqual(YTD);
+    expect(ask('上年度之复购率').query?.timeRange).toEqual(YEAR_2025);
+  });
+
+  it('较上年同期之增减 compares with the same period last year', () => {
+    const r = ask('烦请告知本年度迄今订单数较上年同期之增减');
+    expect(r.query?.metrics).toEqual(['orders']);
+    expect(r.query?.timeRange).toEqual(YTD);
+    expect(r.query?.compare).toBe('same_period_last_year');
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('营业收入 is the revenue metric on both models', () => {
+    expect(ask('上季度营业收入').query?.metrics).toEqual(['revenue']);
+    expect(askTelco('营业收入是多少').query?.metrics).toEqual(['total_revenue']);
+  });
+});
+
+describe('Cantonese read as Mandarin', () => {
+  it('几耐先搞掂 asks the resolution time', () => {
+    const r = ask('深圳啲投诉要几耐先搞掂？');
+    expect(r.query?.metrics).toEqual(['avg_resolution_hours']);
+    expect(r.assumptions.join()).toContain('搞掂→解决');
+  });
+
+  it('翻单率 is the repeat purchase rate (a model synonym)', () => {
+    expect(ask('上季度华东嘅翻单率系几多').query?.metrics).toEqual(['repeat_purchase_rate']);
+  });
+
+  it('俾…抢咗 is lost to: the churned count for that reason', () => {
+    const r = ask('今年俾竞争对手抢咗几多客？');
+    expect(r.query?.metrics).toEqual(['churned_customers']);
+    expect(r.query?.filters).toEqual([{ member: 'churn_reason', op: 'in', values: ['competitor'] }]);
+  });
+
+  it('旧年 + an event + 嗰个礼拜 is the event window last year', () => {
+    const r = ask('旧年双11嗰个礼拜有几多单');
+    expect(r.query?.metrics).toEqual(['orders']);
+    expect(r.query?.timeRange).toEqual({ start: '2025-11-01', end: '2025-11-12' });
+  });
+
+  it('边类货 is the category, 最唔易走 the lowest churn rate', () => {
+    const r = ask('華東邊類貨嘅客最唔易走？');
+    expect(r.query?.dimensions).toEqual(['category']);
+    expect(r.query?.order).toEqual([{ member: 'churn_rate', dir: 'asc' }]);
+  });
+
+  it('点样先可以留返 asks what to do', () => {
+    expect(ask('点样先可以留返啲新客？').intent).toBe('actions');
+  });
+
+  it('张单 is an order, 新开会员 new customers', () => {
+    expect(ask('上个月每张单平均几多钱').query?.metrics).toEqual(['avg_order_value']);
+    expect(ask('上季度新开咗几多个会员').query?.metrics).toEqual(['new_customers']);
+  });
+});
+
+describe('two periods set against each other', () => {
+  it('the later year against the earlier compares with the same period last year', () => {
+    for (const q of ['orders 2025 vs 2024', '2025年比2024年的订单数']) {
+      const r = ask(q);
+      expect(r.query?.timeRange).toEqual(YEAR_2025);
+      expect(r.query?.compare).toBe('same_period_last_year');
+    }
+  });
+
+  it('listed or side by side, both years by year', () => {
+    for (const q of ['2024年和2025年的订单数', 'orders 2025 vs 2024 side by side']) {
+      const r = ask(q);
+      expect(r.query?.timeRange).toEqual({ start: '2024-01-01', end: '2026-01-01' });
+      expect(r.query?.time?.grain).toBe('year');
+    }
+  });
+
+  it('this year (to date) against last year is like for like', () => {
+    const r = ask('今年的订单数跟去年比');
+    expect(r.query?.timeRange).toEqual(YTD);
+    expect(r.query?.compare).toBe('same_period_last_year');
+  });
+});
+
+describe('confidently wrong, by class', () => {
+  it('a quoted question in a message is context; the request after it is the question', () => {
+    const r = ask('总监原话：“客单价怎么掉了？”\n你先帮我拉一下上个月的客单价');
+    expect(r.intent).toBe('metric');
+    expect(r.query?.metrics).toEqual(['avg_order_value']);
+  });
+
+  it('a comparing clause after the question refines it', () => {
+    const r = askTelco('光纤用户的流失率高不高？跟其他上网方式比');
+    expect(r.query?.dimensions).toEqual(['internet_service']);
+  });
+
+  it('"only gave 1 and 2" is one group of people, and no satisfaction metric', () => {
+    for (const q of [
+      '满意度只给了1分和2分的用户，流失率多少',
+      'churn rate of customers who only rated 1 and 2',
+    ]) {
+      const r = askTelco(q);
+      expect(r.query?.metrics).toEqual(['churn_rate']);
+      expect(r.query?.dimensions).toEqual([]);
+      expect(r.query?.filters).toEqual([{ member: 'satisfaction_score', op: 'in', values: ['1', '2'] }]);
+    }
+  });
+
+  it('n is the number of', () => {
+    const r = ask('n at-risk customers right now');
+    expect(r.intent).toBe('metric');
+    expect(r.query?.metrics).toEqual(['at_risk_customers']);
+  });
+
+  it('a refinement after a clarified list continues the list', () => {
+    const first = ask('which customers at risk should CS call about the XYZ promo? list pls');
+    expect(first.kind).toBe('clarify');
+    const next = interpretWithRules({
+      question: 'only the high value ones',
+      catalog: RETAIL,
+      asOf: AS_OF,
+      previous: nextConversationState(undefined, first),
+    });
+    expect(next.intent).toBe('risk_list');
+    expect(next.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
+  });
+});
