@@ -186,3 +186,36 @@ describe('confidently wrong, by class', () => {
     expect(next.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
   });
 });
+
+describe('time and figures, by class', () => {
+  it('a running total asked as one figure is the total over the range; by month it stays a running total', () => {
+    expect(ask('截至8月底今年的累计营收').query?.metrics).toEqual(['revenue']);
+    expect(ask('今年按月的累计营收').query?.metrics).toEqual(['cumulative_revenue']);
+  });
+
+  it('a people count listed beside another figure is asked too, never taken as its population', () => {
+    expect(askTelco('total customers and churned customers').query?.metrics).toEqual([
+      'customers',
+      'churned_customers',
+    ]);
+    expect(askTelco('churn rate for customers and revenue').query?.metrics).toEqual([
+      'churn_rate',
+      'total_revenue',
+    ]);
+  });
+
+  it('hyphenated period words are period words', () => {
+    expect(ask('year-to-date orders').query?.timeRange).toEqual(YTD);
+  });
+
+  it('after a question about an event, a year alone is the same event in that year', () => {
+    const first = ask('去年618期间的订单数');
+    const next = interpretWithRules({
+      question: '那前年那次呢',
+      catalog: RETAIL,
+      asOf: AS_OF,
+      previous: nextConversationState(undefined, first),
+    });
+    expect(next.query?.timeRange).toEqual({ start: '2024-06-01', end: '2024-06-19' });
+  });
+});

@@ -56,6 +56,8 @@ export const CANTONESE_MORE_WORDS: [RegExp, string][] = [
   [/定系/g, '还是'],
   [/同埋/g, '和'],
   [/咁多/g, '那么多'],
+  // 咁 opening a turn = "then" (咁前年嗰次呢？), elsewhere = so (咁高)
+  [/(?<=^|[，,。？?！!\s])咁(?=[^多样大高低快慢])/g, '那'],
   [/咁/g, '这么'],
   [/几时/g, '什么时候'],
   [/唔系/g, '不是'],

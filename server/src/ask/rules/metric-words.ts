@@ -119,6 +119,23 @@ function baseOfChange(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Cata
   return best ? { ...m, targets: [{ target: { kind: 'metric', id: best.id }, rank: m.targets[0].rank }] } : m;
 }
 
+/**
+ * "今年截至9月底的累计销售额": a running total asked as one figure (no grain, no trend) is the total over the
+ * range, i.e. the metric it accumulates, named inside its words (累计 + 销售额 → revenue). By month it stays.
+ */
+function baseOfRunningTotal(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  if (metric?.type !== 'cumulative' || analysis.time.grain || analysis.time.trend) return m;
+  let best: { id: string; length: number } | undefined;
+  for (const c of catalog.metrics) {
+    if (c.id === metric.id || c.type === 'cumulative') continue;
+    for (const n of memberNames(c.label, c.synonyms))
+      if (n.length >= 2 && m.key.endsWith(n) && n.length > (best?.length ?? 0))
+        best = { id: c.id, length: n.length };
+  }
+  return best ? { ...m, targets: [{ target: { kind: 'metric', id: best.id }, rank: m.targets[0].rank }] } : m;
+}
+
 /** The comparison named inside a metric's words ("流失率环比变化" → previous period). */
 function compareInside(m: CatalogMatch): MetricReading['compare'] {
   const found = (Object.keys(COMPARE_WORDS) as (keyof typeof COMPARE_WORDS)[]).find((mode) =>
@@ -278,7 +295,9 @@ export function readMetricWords(
     analysis,
     catalog,
   );
-  const kept = read.map((m) => baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog));
+  const kept = read.map((m) =>
+    baseOfRunningTotal(baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog), analysis, catalog),
+  );
   const changed = read.find((m, i) => kept[i] !== m);
   const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;
   const composed = composedMetric(kept, analysis, catalog);

@@ -292,7 +292,9 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
  * Every time word in a width- and case-folded text (overlapping candidates included; the caller
  * keeps the longest). Spans index the folded text, which has the original's length.
  */
-export function scanTimeTokens(folded: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
+export function scanTimeTokens(text: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
+  // "year-to-date", "quarter-to-date", "month-on-month": a hyphen between words is a space (same length)
+  const folded = text.replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   const tokens: TimeToken[] = [];
   const push = (
     start: number,
