@@ -204,6 +204,13 @@ describe('time and figures, by class', () => {
     ]);
   });
 
+  it('abbreviated months set against another month are months', () => {
+    const r = ask('orders: Jul vs Jun');
+    expect(r.query?.timeRange).toEqual({ start: '2026-07-01', end: '2026-08-01' });
+    expect(r.query?.compare).toBe('previous_period');
+    expect(ask('revenue aug-sep').query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-10-01' });
+  });
+
   it('hyphenated period words are period words', () => {
     expect(ask('year-to-date orders').query?.timeRange).toEqual(YTD);
   });
@@ -217,5 +224,52 @@ describe('time and figures, by class', () => {
       previous: nextConversationState(undefined, first),
     });
     expect(next.query?.timeRange).toEqual({ start: '2024-06-01', end: '2024-06-19' });
+  });
+});
+
+describe('people counted and then leaving', () => {
+  it('counts the people who left, in every register, with the filters', () => {
+    for (const q of [
+      '华东有多少女性会员流失了',
+      '上个月有几个高价值客户跑了',
+      '華東有幾多高價值客走咗',
+      'how many high value customers left last month',
+    ]) {
+      const r = ask(q);
+      expect(r.query?.metrics).toEqual(['churned_customers']);
+    }
+  });
+
+  it('keeps another figure asked beside it', () => {
+    expect(ask('有多少会员流失了，带走了多少收入').query?.metrics).toEqual([
+      'churned_customers',
+      'lost_revenue',
+    ]);
+  });
+
+  it('顾客 is a word for customers', () => {
+    expect(ask('华南有多少顾客').query?.metrics).toEqual(['customers']);
+  });
+});
+
+describe('more written and spoken periods', () => {
+  it('截至 a month end of a named year, written in Chinese numerals', () => {
+    expect(ask('截至二〇二五年六月底之订单数').query?.timeRange).toEqual({
+      start: '2025-01-01',
+      end: '2025-07-01',
+    });
+  });
+
+  it('逾 is "over"; 昨天 and Cantonese 琴日 are the last day', () => {
+    expect(ask('消费逾三千元之客户数').query?.filters).toEqual([
+      { member: 'spend_12m', op: 'gt', values: [3000] },
+    ]);
+    for (const q of ['昨天的订单数', '琴日有几多张单'])
+      expect(ask(q).query?.timeRange).toEqual({ start: '2026-09-30', end: '2026-10-01' });
+  });
+
+  it('哪个的 is never a dimension head', () => {
+    const r = ask('深圳同广州边个嘅复购率高啲');
+    expect(r.query?.dimensions).toEqual(['city']);
   });
 });

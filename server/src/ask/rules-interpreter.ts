@@ -36,6 +36,7 @@ import {
   countOfSegment,
   ranksByDefault,
 } from './rules/metric-choice.ts';
+import { leavingHeadcount } from './rules/people-leaving.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
@@ -156,6 +157,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
         : analysis.time,
     timeDimension: members.timeDimension,
   };
+  const leaving = leavingHeadcount(analysis, catalog, draft.metrics, members.genericMetric?.metric);
+  if (leaving) draft.metrics = leaving;
   if (
     modelHasTime(catalog) &&
     asksForecast(analysis, catalog, draft.metrics.length ? draft.metrics : [catalog.defaultMetric])

@@ -47,6 +47,8 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/同(?![比期时样一事])/g, '和'],
   // 客 alone = customers ("流失的客多了", "几多个客")
   [/(?<=[的些个位那这])客(?![户人单服诉群])/g, '客户'],
+  // 客 right before a verb of leaving (高价值客走咗 → 高价值客户走了), not 顾客/乘客/游客
+  [/(?<![顾乘游旅访散户])客(?=走|跑|流失)/g, '客户'],
 ];
 
 /** More Cantonese, applied with the markers above (咁多 → 那么多, 有冇 → 有没有, 拆开睇 → 分开看). */
@@ -156,4 +158,4 @@ export const AFTER_DIMENSION_HEAD = /[的嘅看分排拆最有是里中和与及
 export const ONE_CHARACTER_GROUPING_NOUNS = /[省县州国镇乡村店部组队]/;
 
 /** One characters that are never a dimension's head after those leads (time units, people, places of 哪). */
-export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕]/;
+export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕的得地]/;

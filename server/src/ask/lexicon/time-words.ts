@@ -18,7 +18,8 @@ export type NamedPeriod =
   | 'month_before_last'
   | 'quarter_before_last'
   | 'next_quarter'
-  | 'next_month';
+  | 'next_month'
+  | 'yesterday';
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
@@ -36,6 +37,8 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'upcoming quarter',
   ],
   next_month: ['下个月', '下月', '下一个月', 'next month', 'coming month'],
+  // the last day of data before the as-of date (Cantonese 琴日/寻日 are read as 昨天)
+  yesterday: ['昨天', '昨日', 'yesterday'],
   last_quarter: [
     '上个季度',
     '上季度',

@@ -96,13 +96,16 @@ function dictionary(catalog: Catalog): Dictionary {
 
 /** Traditional characters → simplified (OpenCC); the changed characters are named back. */
 function simplify(text: string, corrections: Correction[]): string {
-  const simple = simplifyChinese(text);
+  // OpenCC writes Cantonese 嗰 (that) as the rare variant 𠮶: kept as written, read by the Cantonese words
+  const simple = simplifyChinese(text).replace(/𠮶/gu, '嗰');
   if (simple === text) return text;
   const changed: string[] = [];
-  if (simple.length === text.length) {
-    for (let i = 0; i < text.length; i++) {
-      const pair = `${text[i]}→${simple[i]}`;
-      if (text[i] !== simple[i] && !changed.includes(pair)) changed.push(pair);
+  // by code point: OpenCC writes some characters outside the BMP (嗰 → 𠮶)
+  const [from, to] = [[...text], [...simple]];
+  if (from.length === to.length) {
+    for (let i = 0; i < from.length; i++) {
+      const pair = `${from[i]}→${to[i]}`;
+      if (from[i] !== to[i] && !changed.includes(pair)) changed.push(pair);
     }
   }
   corrections.push({ kind: 'traditional', from: text, to: changed.join('、') || simple });

@@ -49,6 +49,9 @@ const M = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 const REL_YEAR = '(今年|本年|去年|前年)';
 const EN_MONTH = `(${MONTH_NAMES.join('|')})`;
 const EN_MONTH_ANY = `(${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join('|')})`;
+const EN_MONTH_ANY_NC = `(?:${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join('|')})`;
+/** What sets two months against each other or joins them into a range. */
+const MONTH_JOINER = '(?:vs\\.?|versus|and|to|through|till|until|-|–|/)';
 
 const relYearOffset = (w: string) => (w === '去年' || w === 'last' ? -1 : w === '前年' ? -2 : 0);
 const enMonth = (w: string) => {
@@ -148,14 +151,26 @@ function rules(): Rule[] {
       new RegExp(`(?<![\\d一二三四五六七八九十两个第])${M}\\s*月份?(?!份额|均|活)`, 'g'),
       (m, a) => latestMonth(n(m[1]), a),
     ],
+    // "Sep vs Aug", "Jul-Sep", "aug and sept": abbreviations set against another month are months
+    [
+      new RegExp(`\\b${EN_MONTH_ANY}\\b(?=\\.?\\s*${MONTH_JOINER}\\s*${EN_MONTH_ANY_NC}\\b)`, 'g'),
+      (m, a) => latestMonth(enMonth(m[1]), a),
+    ],
+    [
+      new RegExp(`(?<=\\b${EN_MONTH_ANY_NC}\\.?\\s*${MONTH_JOINER}\\s*)${EN_MONTH_ANY}\\b`, 'g'),
+      (m, a) => latestMonth(enMonth(m[1]), a),
+    ],
     [
       new RegExp(`\\b(?:in\\s+)?${EN_MONTH}\\b`, 'g'),
       (m, a) => (m[1] === 'may' && !m[0].startsWith('in') ? null : latestMonth(enMonth(m[1]), a)),
     ],
     [
       // "截至9月底", "到9月末为止": cumulative from the start of that month's year to its end
-      new RegExp(`(?:截至|截止到?|截止至|到)\\s*(?:今年\\s*)?${M}\\s*月(?:底|末|份?结束)(?:为止)?`, 'g'),
-      (m, a) => toMonthEnd(n(m[1]), a),
+      new RegExp(
+        `(?:截至|截止到?|截止至|到)\\s*(?:今年\\s*|(\\d{4})\\s*年\\s*)?${M}\\s*月(?:底|末|份?结束)(?:为止)?`,
+        'g',
+      ),
+      (m, a) => toMonthEnd(n(m[2]), a, m[1] ? +m[1] : undefined),
     ],
     [/(?<!\d)(\d{4})\s*年(?:度)?/g, (m) => ({ range: yearRange(+m[1]) })],
     [/\b(?:in\s+|fy\s*)?((?:19|20)\d{2})\b/g, (m) => ({ range: yearRange(+m[1]) })],
@@ -194,8 +209,8 @@ function latestQuarter(q: number, asOf: string): Partial<TimeToken> {
 }
 
 /** From January 1 to the end of the latest month m (cumulative to a month end). */
-function toMonthEnd(m: number, asOf: string): Partial<TimeToken> | null {
-  const month = latestMonth(m, asOf);
+function toMonthEnd(m: number, asOf: string, named?: number): Partial<TimeToken> | null {
+  const month = named ? monthToken(named, m) : latestMonth(m, asOf);
   if (!month?.range) return null;
   const year = partsOf(month.range.start).year;
   return {
@@ -281,6 +296,8 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
       const start = quarterStart(asOf) === asOf ? asOf : addMonths(quarterStart(asOf), 3);
       return { range: { start, end: addMonths(start, 3) } };
     }
+    case 'yesterday':
+      return { range: { start: addDays(asOf, -1), end: asOf } };
     case 'next_month': {
       const start = monthStart(asOf) === asOf ? asOf : addMonths(monthStart(asOf), 1);
       return { range: { start, end: addMonths(start, 1) } };
@@ -293,8 +310,8 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
  * keeps the longest). Spans index the folded text, which has the original's length.
  */
 export function scanTimeTokens(text: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
-  // "year-to-date", "quarter-to-date", "month-on-month": a hyphen between words is a space (same length)
-  const folded = text.replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
+  // "year-to-date", "quarter-to-date": the hyphens are spaces (same length)
+  const folded = text.replace(/\b(year|quarter|month|week)-to-date\b/g, '$1 to date');
   const tokens: TimeToken[] = [];
   const push = (
     start: number,
