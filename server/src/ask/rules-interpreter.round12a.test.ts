@@ -273,3 +273,16 @@ describe('more written and spoken periods', () => {
     expect(r.query?.dimensions).toEqual(['city']);
   });
 });
+
+describe('words that must still ask back or be accounted for', () => {
+  it('an unknown means of paying before the people asks back, in Cantonese too', () => {
+    for (const q of ['用支付宝花呗付款的客户流失率', '用八達通俾錢嘅客流失率係幾多？'])
+      expect(ask(q).intent).toBe('clarify');
+  });
+
+  it('各期 is each period, never a dimension head; new customers are the cohorts', () => {
+    const r = ask('请问各期新客户之留存情况（同期群分析）');
+    expect(r.intent).toBe('cohorts');
+    expect(r.unknownTerms).toEqual([]);
+  });
+});

@@ -158,4 +158,4 @@ export const AFTER_DIMENSION_HEAD = /[的嘅看分排拆最有是里中和与及
 export const ONE_CHARACTER_GROUPING_NOUNS = /[省县州国镇乡村店部组队]/;
 
 /** One characters that are never a dimension's head after those leads (time units, people, places of 哪). */
-export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕的得地]/;
+export const NOT_DIMENSION_HEADS = /[年季月周天日时期人位次里儿样么些怕的得地]/;
