@@ -74,6 +74,23 @@ describe('formal written Chinese', () => {
     expect(r.unknownTerms).toEqual([]);
   });
 
+  it('为何 asks which after things and why after 原因/成因; 本公司 and letter formulas are no filter', () => {
+    const which = ask('请问上月订单数最多之两个大区为何');
+    expect(which.intent).toBe('breakdown');
+    expect(which.query?.limit).toBe(2);
+    expect(ask('请问上季度复购率下降之成因为何').intent).toBe('decomposition');
+    const letter = ask('兹就本公司华东大区之复购率请予说明');
+    expect(letter.query?.metrics).toEqual(['repeat_purchase_rate']);
+    expect(letter.unknownTerms).toEqual([]);
+  });
+
+  it('a homophone correction never cuts a piece of a model word (各渠道 stays, never 各区)', () => {
+    const r = ask('请问上季度各渠道之获客数量');
+    expect(r.intent).toBe('clarify');
+    expect(r.options?.map((o) => o.label)).toContain('获客渠道');
+    expect(r.assumptions.join()).not.toContain('各区');
+  });
+
   it('营业收入 is the revenue metric on both models', () => {
     expect(ask('上季度营业收入').query?.metrics).toEqual(['revenue']);
     expect(askTelco('营业收入是多少').query?.metrics).toEqual(['total_revenue']);

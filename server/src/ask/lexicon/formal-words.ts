@@ -24,6 +24,13 @@ export const FORMAL_WORDS: [RegExp, string][] = [
   [/较(?=上|去|前|同|第|本|今|\d|[一二三四]季|再)/g, '比'],
   // 列示 / 分列 = 列出
   [/分别列示|列示|分列/g, '列出'],
+  // 为何 closing a question about things ("流失率最高之三个城市为何") asks which; after 原因/成因/因素 it asks why
+  [/(?<!原因|成因|因素|缘由|缘故|理由)为何(?=[？?。]?$)/g, '是哪些'],
+  // the company speaking of itself (本公司, 我司, 全公司): the whole business, no filter
+  [/(?:本公司|我公司|我司|本集团|我集团|全公司)(?:之|的)?/g, ''],
+  // letter openings and closings: 兹就…请予说明
+  [/^兹就|^兹将|^兹/g, ''],
+  [/(?:请予|予以|敬请)(?:说明|答复|回复|告知|解答)/g, ''],
   // polite request verbs of letters (烦请提供, 敬请告知, 恳请汇报) carry no content
   [/(?:烦请|敬请|恳请|劳烦|烦劳|谨请)/g, '请'],
   [/(?<=请)(?:提供|告知|呈报|汇报|惠告|示知)/g, ''],

@@ -48,6 +48,8 @@ interface Dictionary {
   zhWords: Set<string>;
   /** Other words of the language (cues, stop words): a window wholly inside one is left alone. */
   zhLexicon: Set<string>;
+  /** Two- and three-character pieces of the model's words (渠道 of 获客渠道): a correction never cuts one. */
+  zhPieces: Set<string>;
   zhLengths: number[];
   /** English words a typo may be corrected to. */
   enTargets: string[];
@@ -81,7 +83,12 @@ function buildDictionary(catalog: Catalog): Dictionary {
   const enTargets = [...new Set([...model.enTargets, ...language.enTargets])].filter(
     (w) => w.length >= MIN_TYPO_LENGTH,
   );
-  return { byPinyin, byLoosePinyin, byInitials, zhWords, zhLexicon, zhLengths, enTargets, enKnown };
+  const zhPieces = new Set(
+    [...zhWords].flatMap((w) =>
+      [2, 3].flatMap((n) => [...w].slice(0, 1 - n).map((_, i) => w.slice(i, i + n))),
+    ),
+  );
+  return { byPinyin, byLoosePinyin, byInitials, zhWords, zhLexicon, zhPieces, zhLengths, enTargets, enKnown };
 }
 
 const cache = new WeakMap<Catalog, Dictionary>();
@@ -165,11 +172,14 @@ function runsIntoModelWord(run: string, start: number, end: number, d: Dictionar
  * ("一下各月": 一下 covers 下, so 下各月 is never read as 下个月; "一个个" is never 一各个).
  */
 function crossesKnownWord(run: string, from: number, to: number, d: Dictionary): boolean {
-  const isWord = (w: string) => d.zhLexicon.has(w) || d.zhWords.has(w);
+  // a piece of a model word that starts inside the window and runs past it ("各渠道": 渠道 of 获客渠道)
+  const isWord = (w: string, start: number) =>
+    d.zhLexicon.has(w) || d.zhWords.has(w) || (start >= from && d.zhPieces.has(w));
   for (let start = Math.max(0, from - 5); start < to; start++)
     for (let end = start + 2; end <= Math.min(run.length, start + 6); end++) {
       const crosses = (start < from && end > from && end <= to) || (start >= from && start < to && end > to);
-      if (crosses && isWord(run.slice(start, end)) && !runsIntoModelWord(run, start, end, d)) return true;
+      if (crosses && isWord(run.slice(start, end), start) && !runsIntoModelWord(run, start, end, d))
+        return true;
     }
   return false;
 }
