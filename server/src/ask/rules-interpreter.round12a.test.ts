@@ -303,3 +303,10 @@ describe('words that must still ask back or be accounted for', () => {
     expect(r.unknownTerms).toEqual([]);
   });
 });
+
+describe('orders said as 单', () => {
+  it('Cantonese 嘅单 is orders; 订单平均多少钱 is the average order value', () => {
+    expect(ask('上个礼拜边度嘅单最多').query?.metrics).toEqual(['orders']);
+    expect(ask('深圳的订单平均多少钱').query?.metrics).toEqual(['avg_order_value']);
+  });
+});

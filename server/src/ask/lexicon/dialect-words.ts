@@ -87,6 +87,8 @@ export const CANTONESE_MORE_WORDS: [RegExp, string][] = [
   [/留(?:返|翻)/g, '留住'],
   // 张单 = an order (做咗几多张单, 每张单几多钱)
   [/张单/g, '单'],
+  // 单 alone after 的/些 = orders (边度嘅单最多 → 哪些地区的订单最多), not 单价/单均/单号
+  [/(?<=[的嘅些啲])单(?![价均号据独元])/g, '订单'],
   // 新开 (会员/客) = newly signed up
   [/新开(?=[了咗]?[^，。？?]{0,6}(?:会员|客))/g, '新增'],
   // 货 = goods: which kind of goods is the category (边类货 → 哪个品类, 各类货 → 各品类)
