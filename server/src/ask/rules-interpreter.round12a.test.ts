@@ -228,6 +228,17 @@ describe('time and figures, by class', () => {
     expect(ask('revenue aug-sep').query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-10-01' });
   });
 
+  it('the first months of a year are those months, never the whole year', () => {
+    for (const q of ['去年头两个月的订单数', 'orders in the first two months of 2025'])
+      expect(ask(q).query?.timeRange).toEqual({ start: '2025-01-01', end: '2025-03-01' });
+    expect(ask('今年前两个季度的营收').query?.timeRange).toEqual({ start: '2026-01-01', end: '2026-07-01' });
+  });
+
+  it('since a month is from that month to the data date', () => {
+    for (const q of ['8月以来的订单数', '自八月至今之订单数', 'orders since August'])
+      expect(ask(q).query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-10-01' });
+  });
+
   it('hyphenated period words are period words', () => {
     expect(ask('year-to-date orders').query?.timeRange).toEqual(YTD);
   });

@@ -120,6 +120,32 @@ function rules(): Rule[] {
       /\b(first|second|third|fourth) quarter\b/g,
       (m, a) => latestQuarter(['first', 'second', 'third', 'fourth'].indexOf(m[1]) + 1, a),
     ],
+    // "今年前两个月", "去年头三个季度", "2025年前10个月": the first months or quarters of that year
+    [
+      new RegExp(
+        `(?:(\\d{4})\\s*年|${REL_YEAR})\\s*(?:的\\s*)?(?:前|头)\\s*(${NUMBER_PATTERN})\\s*(个月|个季度|季度)`,
+        'g',
+      ),
+      (m, a) => firstOfYear(m[1] ? +m[1] : yearOf(a) + relYearOffset(m[2]), n(m[3]), m[4]),
+    ],
+    [
+      new RegExp(
+        `\\b(?:the\\s+)?first\\s+(${NUMBER_PATTERN})\\s+(months|quarters)\\s+of\\s+(?:(this|last)\\s+year|(\\d{4}))\\b`,
+        'g',
+      ),
+      (m, a) =>
+        firstOfYear(
+          m[4] ? +m[4] : yearOf(a) + relYearOffset(m[3]),
+          n(m[1]),
+          m[2] === 'quarters' ? '季' : '月',
+        ),
+    ],
+    // "7月以来", "自七月至今", "since July": from that month's start to the data's date
+    [
+      new RegExp(`(?:自|从)?\\s*(?:今年\\s*)?${M}\\s*月份?(?:以来|至今)`, 'g'),
+      (m, a) => sinceMonth(n(m[1]), a),
+    ],
+    [new RegExp(`\\bsince\\s+${EN_MONTH_ANY}\\b`, 'g'), (m, a) => sinceMonth(enMonth(m[1]), a)],
     [/(\d{4})\s*年?\s*(?:的\s*)?(上半年|下半年|h1|h2)/g, (m) => halfToken(+m[1], halfOf(m[2]))],
     [
       /(今年|去年|前年)\s*(?:的\s*)?(上半年|下半年)/g,
@@ -201,6 +227,30 @@ function rules(): Rule[] {
   ];
 }
 const RULES = rules();
+
+/** From the start of the latest month m to the data's date. */
+function sinceMonth(m: number, asOf: string): Partial<TimeToken> | null {
+  const month = latestMonth(m, asOf);
+  if (!month?.range) return null;
+  const year = partsOf(month.range.start).year;
+  return {
+    range: { start: month.range.start, end: asOf },
+    reading: bilingual((l) => (l === 'zh' ? `${year}年${m}月至今` : `${monthName(year, m, 'en')} to date`)),
+  };
+}
+
+/** The first `count` months or quarters of a year, said back. */
+function firstOfYear(year: number, count: number, unit: string): Partial<TimeToken> | null {
+  const months = unit.includes('季') ? 3 * count : count;
+  if (count <= 0 || months > 12) return null;
+  const start = isoDate(year, 1);
+  return {
+    range: { start, end: addMonths(start, months) },
+    reading: bilingual((l) =>
+      l === 'zh' ? `${year}年前${months}个月` : `the first ${months} months of ${year}`,
+    ),
+  };
+}
 
 function latestQuarter(q: number, asOf: string): Partial<TimeToken> {
   const year = partsOf(asOf).year;
