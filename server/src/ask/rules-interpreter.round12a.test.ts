@@ -37,6 +37,10 @@ describe('Chinese numerals', () => {
     expect(readChineseNumerals('双十一期间', (from) => from === 1)).toBe('双十一期间');
   });
 
+  it("numerals inside the calendar's names stay as written", () => {
+    expect(ask('十一黄金周的订单数').query?.timeRange).toEqual({ start: '2025-10-01', end: '2025-10-08' });
+  });
+
   it('a year written digit by digit is the year, with 年度 and a quarter', () => {
     expect(ask('二〇二五年度各月之新客户数').query?.timeRange).toEqual(YEAR_2025);
     expect(ask('二零二五年第四季度之订单数').query?.timeRange).toEqual({
