@@ -325,3 +325,18 @@ describe('orders said as 单', () => {
     expect(ask('深圳的订单平均多少钱').query?.metrics).toEqual(['avg_order_value']);
   });
 });
+
+describe('traditional characters and letter wording', () => {
+  it('only traditional characters are converted (新增 is never the Taiwan phrase 添加)', () => {
+    const r = ask('請問上季度新增會員數');
+    expect(r.query?.metrics).toEqual(['new_customers']);
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('截至目前 after a period only says "so far"; 请说明 and 按降序排列 are understood', () => {
+    expect(ask('本月截至目前之订单数').query?.timeRange).toEqual({ start: '2026-10-01', end: '2026-10-01' });
+    const r = ask('烦请说明上季度各城市之复购率，并按降序排列');
+    expect(r.query?.order).toEqual([{ member: 'repeat_purchase_rate', dir: 'desc' }]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+});

@@ -19,6 +19,11 @@ export const FORMAL_WORDS: [RegExp, string][] = [
   [/逾(?!期)/g, '超过'],
   [/(?:上一?个?|去|上一)年度/g, '去年'],
   [/(?:上|上一|去)年同期/g, '去年同期'],
+  // after a period word it only says "to date" (本季度截至目前 = this quarter so far); alone it is the year to date
+  [
+    /(?<=本季度|本季|本月|本周|今年|本年)(?:截至|截止(?:到|至)?|迄)(?:目前|今日|今天|现在|当前|本日)(?:为止)?/g,
+    '',
+  ],
   [/(?:截至|截止(?:到|至)?|迄)(?:目前|今日|今天|现在|当前|本日)(?:为止)?/g, '今年至今'],
   // 较 = 比 before what is compared (较上年同期, 较前一季度, 较第二季度)
   [/较(?=上|去|前|同|第|本|今|\d|[一二三四]季|再)/g, '比'],
@@ -33,7 +38,9 @@ export const FORMAL_WORDS: [RegExp, string][] = [
   [/(?:请予|予以|敬请)(?:说明|答复|回复|告知|解答)/g, ''],
   // polite request verbs of letters (烦请提供, 敬请告知, 恳请汇报) carry no content
   [/(?:烦请|敬请|恳请|劳烦|烦劳|谨请)/g, '请'],
-  [/(?<=请)(?:提供|告知|呈报|汇报|惠告|示知)/g, ''],
+  [/(?<=请)(?:提供|告知|呈报|汇报|惠告|示知|说明)/g, ''],
+  // 按降序排列: the order word says it all
+  [/(?<=降序|升序|从高到低|由高到低|从低到高|由低到高|从大到小|从小到大|从多到少|从少到多)排列/g, ''],
   // any register: a classifier between 多少 and a people noun adds nothing (新增了多少个会员 → 新增了多少会员)
   [/(?<=多少)(?:个|位|名)(?=会员|客户|用户|顾客|客人|订户|门号)/g, ''],
 ];

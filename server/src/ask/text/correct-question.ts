@@ -103,12 +103,14 @@ function dictionary(catalog: Catalog): Dictionary {
 
 /** Traditional characters → simplified (OpenCC); the changed characters are named back. */
 function simplify(text: string, corrections: Correction[]): string {
-  // OpenCC writes Cantonese 嗰 (that) as the rare variant 𠮶: kept as written, read by the Cantonese words
-  const simple = simplifyChinese(text).replace(/𠮶/gu, '嗰');
+  // OpenCC writes Cantonese 嗰 (that) as the rare variant 𠮶: kept as written, read by the Cantonese words;
+  // a character that is not traditional stays as written (the Taiwan phrase table makes 新增 into 添加)
+  const from = [...text];
+  let to = [...simplifyChinese(text).replace(/𠮶/gu, '嗰')];
+  if (to.length === from.length) to = to.map((c, i) => (simplifyChinese(from[i]) === from[i] ? from[i] : c));
+  const simple = to.join('');
   if (simple === text) return text;
   const changed: string[] = [];
-  // by code point: OpenCC writes some characters outside the BMP (嗰 → 𠮶)
-  const [from, to] = [[...text], [...simple]];
   if (from.length === to.length) {
     for (let i = 0; i < from.length; i++) {
       const pair = `${from[i]}→${to[i]}`;
