@@ -1,7 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
 import {
   CANTONESE_GRAMMAR_WORDS,
   CANTONESE_MARKERS,
@@ -22,6 +21,7 @@ import { correctionMessages } from './correction-messages.ts';
 import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
+import { simplifyQuestion } from './simplify-question.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
 import { readChineseNumerals, readFormalWords } from './written-register.ts';
 
@@ -99,26 +99,6 @@ function dictionary(catalog: Catalog): Dictionary {
     cache.set(catalog, d);
   }
   return d;
-}
-
-/** Traditional characters → simplified (OpenCC); the changed characters are named back. */
-function simplify(text: string, corrections: Correction[]): string {
-  // OpenCC writes Cantonese 嗰 (that) as the rare variant 𠮶: kept as written, read by the Cantonese words;
-  // a character that is not traditional stays as written (the Taiwan phrase table makes 新增 into 添加)
-  const from = [...text];
-  let to = [...simplifyChinese(text).replace(/𠮶/gu, '嗰')];
-  if (to.length === from.length) to = to.map((c, i) => (simplifyChinese(from[i]) === from[i] ? from[i] : c));
-  const simple = to.join('');
-  if (simple === text) return text;
-  const changed: string[] = [];
-  if (from.length === to.length) {
-    for (let i = 0; i < from.length; i++) {
-      const pair = `${from[i]}→${to[i]}`;
-      if (from[i] !== to[i] && !changed.includes(pair)) changed.push(pair);
-    }
-  }
-  corrections.push({ kind: 'traditional', from: text, to: changed.join('、') || simple });
-  return simple;
 }
 
 /** Cantonese wording read as Mandarin (lexicon/dialect-words.ts), only in a question marked as Cantonese. */
@@ -333,7 +313,7 @@ function fixEnglish(text: string, d: Dictionary, corrections: Correction[]): str
 export function correctQuestion(question: string, catalog: Catalog): CorrectedQuestion {
   const d = dictionary(catalog);
   const corrections: Correction[] = [];
-  let text = simplify(question, corrections);
+  let text = simplifyQuestion(question, corrections, d.zhWords);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   for (const courtesy of LETTER_COURTESIES_EN) text = text.replace(courtesy, '');
   for (let before = ''; before !== text; ) {
