@@ -12,14 +12,22 @@ export function simplifyQuestion(text: string, corrections: Correction[], modelW
   const to = [...simplifyChinese(text).replace(/𠮶/gu, '嗰')];
   if (to.join('') === text) return text;
   if (to.length === from.length) {
-    const byChar = from.map((c) => [...simplifyChinese(c)][0] ?? c).join('');
-    for (const w of modelWords) {
-      if (w.length < 2) continue;
-      for (let at = byChar.indexOf(w); at >= 0; at = byChar.indexOf(w, at + 1)) {
-        // the model's word read character by character (新增會員 → 新增会员), never rewritten as a phrase
-        if (to.slice(at, at + w.length).join('') !== w) to.splice(at, w.length, ...w);
+    // one code point per character: astral results (𠮶) and emoji stay one element
+    const byChar = from.map((c) => {
+      const one = [...simplifyChinese(c)];
+      return one.length === 1 ? one[0] : c;
+    });
+    for (let at = 0; at < from.length; at++)
+      for (let length = Math.min(8, from.length - at); length >= 2; length--) {
+        const word = byChar.slice(at, at + length).join('');
+        const phrase = to.slice(at, at + length).join('');
+        // a word of the model the phrase table turned into something the model does not know (新增 → 添加);
+        // when the phrase table's word is the model's too (寬頻 → 宽带, 支援 → 支持) it stands
+        if (word === phrase || !modelWords.has(word) || modelWords.has(phrase)) continue;
+        to.splice(at, length, ...byChar.slice(at, at + length));
+        at += length - 1;
+        break;
       }
-    }
   }
   const simple = to.join('');
   if (simple === text) return text;
