@@ -333,6 +333,11 @@ describe('traditional characters and letter wording', () => {
     expect(r.unknownTerms).toEqual([]);
   });
 
+  it("the Taiwan phrase table's word stands when the model knows it", () => {
+    const r = askTelco('沒裝寬頻的用戶解約率');
+    expect(r.query?.filters).toEqual([{ member: 'internet_service', op: 'in', values: ['No'] }]);
+  });
+
   it('截至目前 after a period only says "so far"; 请说明 and 按降序排列 are understood', () => {
     expect(ask('本月截至目前之订单数').query?.timeRange).toEqual({ start: '2026-10-01', end: '2026-10-01' });
     const r = ask('烦请说明上季度各城市之复购率，并按降序排列');
