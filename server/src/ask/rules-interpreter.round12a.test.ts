@@ -345,3 +345,14 @@ describe('traditional characters and letter wording', () => {
     expect(r.unknownTerms).toEqual([]);
   });
 });
+
+describe('which groups, not which people', () => {
+  it('哪些 + a group noun ranks the groups; 哪些客户 stays the at-risk list', () => {
+    for (const q of ['哪些城市的会员最容易流失', '华东同华南边度啲客最易走']) {
+      const r = ask(q);
+      expect(r.intent).not.toBe('risk_list');
+      expect(r.query?.order).toEqual([{ member: 'churn_rate', dir: 'desc' }]);
+    }
+    expect(ask('哪些会员最容易流失').intent).toBe('risk_list');
+  });
+});
