@@ -21,6 +21,8 @@ export interface ConversationState {
   defaultedRange?: boolean;
   /** The query of a clarify turn, continued when the next turn picks an option (a period). */
   pendingQuery?: SemanticQueryInput;
+  /** The intent of that query (an at-risk list, a breakdown), so a refinement continues it ("only high value"). */
+  pendingIntent?: Intent;
 }
 
 /**
@@ -33,8 +35,14 @@ export function continuedState(
 ): ConversationState | undefined {
   const pending = previous?.pendingQuery;
   if (!pending || !(namesPeriod || !previous.lastQuery)) return previous;
-  const intent = (pending.dimensions ?? []).length > 0 ? 'breakdown' : 'metric';
-  return { ...previous, lastQuery: pending, lastIntent: intent, pendingQuery: undefined };
+  const intent = previous.pendingIntent ?? ((pending.dimensions ?? []).length > 0 ? 'breakdown' : 'metric');
+  return {
+    ...previous,
+    lastQuery: pending,
+    lastIntent: intent,
+    pendingQuery: undefined,
+    pendingIntent: undefined,
+  };
 }
 
 /** The state after answering an interpretation (clarify and out-of-scope turns keep the last query). */
@@ -54,6 +62,7 @@ export function nextConversationState(
     lastQuery: answered ? interpretation.query : (previous?.lastQuery ?? null),
     lastIntent: answered ? interpretation.intent : (previous?.lastIntent ?? null),
     ...(pending ? { pendingQuery: pending } : {}),
+    ...(pending && interpretation.pendingIntent ? { pendingIntent: interpretation.pendingIntent } : {}),
     language: interpretation.language,
     turn: (previous?.turn ?? 0) + 1,
     defaultedRange: answered ? defaultedRange : previous?.defaultedRange,

@@ -24,4 +24,6 @@ export interface Interpretation {
   unanswered?: string[];
   /** Why the question is declined or needs clarifying, in the question's language. */
   reason?: string;
+  /** For a clarify holding its query: the intent that query answers (an at-risk list), kept for the next turn. */
+  pendingIntent?: Intent;
 }

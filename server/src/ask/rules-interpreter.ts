@@ -20,6 +20,7 @@ import {
 } from './rules/clarify.ts';
 import { conditionListDraft } from './rules/condition-list.ts';
 import { assembleQuery, type Draft } from './rules/draft.ts';
+import { sameEventInYear } from './rules/event-follow-up.ts';
 import { finish } from './rules/finish.ts';
 import { detectIntent, hasCue, listsCustomers } from './rules/intent.ts';
 import { readKindOf } from './rules/kind-of.ts';
@@ -35,6 +36,7 @@ import {
   countOfSegment,
   ranksByDefault,
 } from './rules/metric-choice.ts';
+import { leavingHeadcount } from './rules/people-leaving.ts';
 import { detectRanking } from './rules/ranking.ts';
 import { sayWhatWasLeft } from './rules/said-back.ts';
 import { readShare } from './rules/share.ts';
@@ -170,6 +172,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
         : analysis.time,
     timeDimension: members.timeDimension,
   };
+  const leaving = leavingHeadcount(analysis, catalog, draft.metrics, members.genericMetric?.metric);
+  if (leaving) draft.metrics = leaving;
   if (
     modelHasTime(catalog) &&
     asksForecast(analysis, catalog, draft.metrics.length ? draft.metrics : [catalog.defaultMetric])
@@ -246,7 +250,11 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     // "which is the worst?" reads best/worst through the previous metric
     if (!metricNamed) draft.ranking = detectRanking(analysis, catalog, previous!.lastQuery!.metrics[0]);
     let parts = applyFollowUp(previous!, draft, analysis, metricNamed);
-    if (parts.note === 'same_period_last_year' && parts.time.range)
+    const event = sameEventInYear(catalog, previous!.lastQuery!.timeRange, draft.time.range, lang);
+    if (event) {
+      parts = { ...parts, time: { ...parts.time, range: event.range } };
+      assumptions.push(event.reading);
+    } else if (parts.note === 'same_period_last_year' && parts.time.range)
       assumptions.push(say.sameRangeLastYear(parts.time.range, lang));
     else if (parts.note === 'period_before' && parts.time.range)
       assumptions.push(say.periodBefore(parts.time.range, lang));

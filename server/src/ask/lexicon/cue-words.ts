@@ -19,6 +19,7 @@ export const CUE_WORDS = {
     '相比',
     '比一比',
     '并排',
+    '并列',
     '放一起比',
     '对照',
     '差异',
@@ -40,6 +41,10 @@ export const CUE_WORDS = {
     '最大',
     '最严重',
     '最凶',
+    // likelihood of the metric's event: 最容易流失 = the highest rate
+    '最容易',
+    '最易',
+    '最有可能',
     '排名',
     '排行',
     '最重',
@@ -84,6 +89,8 @@ export const CUE_WORDS = {
     'biggest to smallest',
   ],
   rankAsc: [
+    '最不容易',
+    '最不易',
     '最少',
     '最低',
     '最小',

@@ -6,7 +6,7 @@
 
 /** A word only Cantonese uses: its presence turns the mapping on ("同" and "系" are Mandarin too). */
 export const CANTONESE_MARKERS =
-  /咗|嘅|啲|冇|嗰|哋|咩|喺|佢|乜|嚟|睇|揾|几多|几耐|点解|点样|点做|边个|边种|边度|边间|边位|边类|边区|边市|而家|今季/;
+  /咗|嘅|啲|冇|嗰|𠮶|哋|咩|喺|佢|乜|嚟|睇|揾|俾|畀|攞|几多|几耐|点解|点样|点做|边个|边种|边度|边间|边位|边类|边区|边市|而家|今季|搞掂|旧年|琴日|听日|隔篱|帮衬|唔该|留返|啱啱|头先/u;
 
 /** [pattern, Mandarin], in order (longer phrases first). */
 export const CANTONESE_WORDS: [RegExp, string][] = [
@@ -18,7 +18,7 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点算/g, '怎么办'],
   // 走 = to leave (churn) after a likelihood word: 最易走, 好大机会走, 会唔会走
   [/(?:好大|好高|大)机会走/g, '很可能流失'],
-  [/(?<=[最好])易走/g, '容易流失'],
+  [/(?<=[最好更]|最不|更不)易走/g, '容易流失'],
   [/乜嘢/g, '什么'],
   [/咩/g, '什么'],
   // 边度 = where: in a question about the data, which region (named back)
@@ -35,7 +35,8 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/嘅/g, '的'],
   [/啲/g, '些'],
   [/冇/g, '没有'],
-  [/嗰/g, '那'],
+  // 嗰 (OpenCC writes the traditional form as 𠮶)
+  [/嗰|𠮶/gu, '那'],
   [/喺/g, '在'],
   [/睇/g, '看'],
   [/揾/g, '找'],
@@ -46,6 +47,8 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/同(?![比期时样一事])/g, '和'],
   // 客 alone = customers ("流失的客多了", "几多个客")
   [/(?<=[的些个位那这])客(?![户人单服诉群])/g, '客户'],
+  // 客 right before a verb of leaving (高价值客走咗 → 高价值客户走了), not 顾客/乘客/游客
+  [/(?<![顾乘游旅访散户])客(?=走|跑|流失)/g, '客户'],
 ];
 
 /** More Cantonese, applied with the markers above (咁多 → 那么多, 有冇 → 有没有, 拆开睇 → 分开看). */
@@ -55,6 +58,8 @@ export const CANTONESE_MORE_WORDS: [RegExp, string][] = [
   [/定系/g, '还是'],
   [/同埋/g, '和'],
   [/咁多/g, '那么多'],
+  // 咁 opening a turn = "then" (咁前年嗰次呢？), elsewhere = so (咁高)
+  [/(?<=^|[，,。？?！!\s])咁(?=[^多样大高低快慢])/g, '那'],
   [/咁/g, '这么'],
   [/几时/g, '什么时候'],
   [/唔系/g, '不是'],
@@ -62,6 +67,44 @@ export const CANTONESE_MORE_WORDS: [RegExp, string][] = [
   [/仲有/g, '还有'],
   [/拆开/g, '分开'],
   [/嘢/g, '东西'],
+  // everyday Cantonese verbs and nouns (Hong Kong and Guangzhou alike)
+  [/搞掂|搞定/g, '解决'],
+  [/旧年/g, '去年'],
+  [/琴日|寻日/g, '昨天'],
+  [/听日/g, '明天'],
+  [/呢排/g, '最近'],
+  [/呢(?=[个些几次])/g, '这'],
+  [/隔篱/g, '隔壁'],
+  [/帮衬/g, '购买'],
+  [/唔该/g, '请'],
+  [/攞|拎/g, '拿'],
+  [/啱啱/g, '刚刚'],
+  [/头先/g, '刚才'],
+  // 俾/畀 = 被 before an agent and a verb of taking (俾竞争对手抢咗), else 给 (俾个名单我)
+  [/[俾畀](?=[^，。？?！!\s]{1,8}?(?:抢|挖|撬|截|拉|偷|骗|赶|搶))/g, '被'],
+  [/[俾畀]/g, '给'],
+  // 留返/留翻 = 留住 (keep), 翻单 (repeat order) is model vocabulary
+  [/留(?:返|翻)/g, '留住'],
+  // 张单 = an order (做咗几多张单, 每张单几多钱)
+  [/张单/g, '单'],
+  // 单 alone after 的/些 = orders (边度嘅单最多 → 哪些地区的订单最多), not 单价/单均/单号
+  [/(?<=[的嘅些啲])单(?![价均号据独元])/g, '订单'],
+  // 新开 (会员/客) = newly signed up
+  [/新开(?=[了咗]?[^，。？?]{0,6}(?:会员|客))/g, '新增'],
+  // 货 = goods: which kind of goods is the category (边类货 → 哪个品类, 各类货 → 各品类)
+  [/(?:哪|边|什么|啥|乜)(?:一)?[类种样]货(?:品)?/g, '哪个品类'],
+  [/(?:各|每)[类种样]货(?:品)?/g, '各品类'],
+];
+
+/**
+ * Cantonese grammar words read last, on the Mandarin already produced: 先 after "how / how long" is 才
+ * (要几耐先搞掂 → 要多久才解决, 点样先留得住 → 怎样才留得住).
+ */
+export const CANTONESE_GRAMMAR_WORDS: [RegExp, string][] = [
+  [/(?<=(?:多久|怎样|怎么|什么时候|几日|几天)(?:要|可以|会|能|至|至会)?)先/g, '才'],
+  // 才可以 / 先可以 = 才能; 留得住 = 留住 (点样先可以留返啲客 → 怎样才能留住些客户)
+  [/才可以/g, '才能'],
+  [/留得住/g, '留住'],
 ];
 
 /**
@@ -117,4 +160,4 @@ export const AFTER_DIMENSION_HEAD = /[的嘅看分排拆最有是里中和与及
 export const ONE_CHARACTER_GROUPING_NOUNS = /[省县州国镇乡村店部组队]/;
 
 /** One characters that are never a dimension's head after those leads (time units, people, places of 哪). */
-export const NOT_DIMENSION_HEADS = /[年季月周天日时人位次里儿样么些怕]/;
+export const NOT_DIMENSION_HEADS = /[年季月周天日时期人位次里儿样么些怕的得地]/;

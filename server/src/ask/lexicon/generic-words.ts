@@ -58,6 +58,9 @@ export const DE_HEADS_ZH = ['客户', '用户', '老客', '会员', '客人', '�
 
 /** Words joining a dimension and its value ("技术支持为否", "satisfaction score of 5"). */
 export const VALUE_CONNECTORS = { zh: ['', '为', '是', '只有', '等于'], en: [' ', ' is ', ' = ', ' of '] };
+/** A verb of giving a score between a score's name and its value ("满意度只打了1分", "仅给了2分", "rated 1"). */
+export const SCORING_CONNECTOR =
+  /^\s*(?:(?:只|仅|都)?(?:有|为|是|打了?|给了?|评了?|选了?)|(?:only\s+)?(?:rated|gave|scored)(?:\s+only)?)\s*$/i;
 
 /** Words asking whether a dimension holds ("是否老年客户", "有无技术支持"): the dimension itself. */
 export const WHETHER_PREFIXES_ZH = ['是否', '有无', '是不是', '有没有'];

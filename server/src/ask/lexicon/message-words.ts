@@ -87,6 +87,13 @@ export const ASKING_WORDS_ZH = [
   '需要一份',
   '求',
 ];
+/**
+ * A clause that sets the question against something ("跟其他付费方式比", "和去年比", "compared with other
+ * plans", "vs the rest"): it refines the question before it, never context.
+ */
+export const COMPARING_CLAUSE =
+  /^\s*(?:(?:跟|和|与|同|比起|相比于?|相较于?|较)[^，,。？?]{1,20}(?:比|相比|比较|对比|比起来)(?:的话|呢|一下)?|(?:compared\s+(?:to|with)|vs\.?|versus|against|relative\s+to)\s+[^,.?]{1,40})\s*[。.!！]?\s*$/i;
+
 /** English asking words at the start of a clause (after "and", "also", "so"), or anywhere for the phrases. */
 export const ASKING_START_EN =
   /^(?:(?:and|also|so|but|then|now|quick one|quick question)\s*[,:-]?\s*)?(?:what|what's|whats|which|how|who|whom|why|when|where|is|are|was|were|do|does|did|can|could|would|will|should|has|have|please|pls|kindly|show|give|send|share|pull|list|break|tell|get|provide|compare|find|run|calculate|let me know|i'd like|i would like|i need|we need|need)\b/i;

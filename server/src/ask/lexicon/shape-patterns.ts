@@ -28,7 +28,8 @@ const COUNTING =
   /多少|几个|几位|几人|数量|人数|占比|比例|how many|number of|\bcount\b|what share|percentage|\brate\b/;
 
 /** "哪个地区", "哪类品类": which of the groups, not which people (哪些客户, 哪个用户 stay a list). */
-const WHICH_GROUP_ZH = /哪(?:个|类|种|一类|一种|一个)(?!客户|用户|会员|顾客|人|客|订户|门号|账户|账号)/;
+const WHICH_GROUP_ZH =
+  /哪(?:个|类|种|一类|一种|一个)(?!客户|用户|会员|顾客|人|客|订户|门号|账户|账号)|哪些(?:地区|区域|大区|城市|渠道|品类|类别|门店|年龄段|等级|层级|套餐|合约)/;
 
 /** Two named groups weighed against each other ("女生和男生谁更容易流失"): a comparison, not a list. */
 const WEIGHING =

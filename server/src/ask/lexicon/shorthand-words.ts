@@ -4,6 +4,8 @@
  * replaced before matching and named back to the user ("read “qtr” as “quarter”").
  */
 export const SHORTHAND_WORDS: Record<string, string> = {
+  // statistics: n = the number of ("n at-risk customers currently?", "n churned")
+  n: 'number of',
   qtr: 'quarter',
   qtrs: 'quarters',
   qtd: 'quarter to date',
@@ -78,6 +80,8 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
   [/\bq-o-q\b|\bquarter[- ]on[- ]quarter\b/gi, 'quarter over quarter'],
   [/\by-o-y\b|\byear[- ]on[- ]year\b/gi, 'year over year'],
   [/\bvs\.?\s+ly\b/gi, 'vs last year'],
+  // statistics shorthand: a bare total n counts everyone ("total n and n churned"); n before a word is in SHORTHAND_WORDS
+  [/\b(total|overall)\s+n(?=\s*(?:and\b|[,&.?]|$))/gi, '$1 number of customers'],
 ];
 
 /**

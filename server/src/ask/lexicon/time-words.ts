@@ -18,7 +18,8 @@ export type NamedPeriod =
   | 'month_before_last'
   | 'quarter_before_last'
   | 'next_quarter'
-  | 'next_month';
+  | 'next_month'
+  | 'yesterday';
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
@@ -36,6 +37,8 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'upcoming quarter',
   ],
   next_month: ['下个月', '下月', '下一个月', 'next month', 'coming month'],
+  // the last day of data before the as-of date (Cantonese 琴日/寻日 are read as 昨天)
+  yesterday: ['昨天', '昨日', 'yesterday'],
   last_quarter: [
     '上个季度',
     '上季度',
@@ -284,6 +287,15 @@ export const EVENT_WINDOW_WORDS = [
   '假期',
   '长假',
   '前后',
+  // "国庆那个礼拜", "过年那几天", "双11那阵子": the event's window said as "that week / those days"
+  '那个礼拜',
+  '那个星期',
+  '那一周',
+  '那周',
+  '那几天',
+  '那段时间',
+  '那阵子',
+  '那阵',
   'period',
   'sale',
   'sales period',

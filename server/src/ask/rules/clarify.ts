@@ -163,6 +163,15 @@ const FILTER_AFTER_ZH = [
   '门店',
   '渠道',
   '品类',
+  // the means of paying ("用八达通付款的客户", Cantonese 俾钱 → 给钱): a payment method the data may lack
+  '付款的',
+  '付钱的',
+  '给钱的',
+  '交钱的',
+  '支付的',
+  '缴费的',
+  '交费的',
+  '买单的',
 ];
 const FILTER_BEFORE_ZH = ['在', '来自', '位于', '只看', '仅看', '只要'];
 /** 按 + an unknown word ending the grouping ("按优先级看"): a grouping the data does not have. */

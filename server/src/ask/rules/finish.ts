@@ -117,6 +117,7 @@ export function finish(
     intent: 'clarify' as const,
     query,
     assumptions: allAssumptions,
+    ...(query && parts.intent !== 'clarify' ? { pendingIntent: parts.intent } : {}),
     ...c,
   });
   if (filterLike.length > 0) {

@@ -1,6 +1,11 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import { LETTER_COURTESIES_EN } from '../lexicon/filler-words.ts';
-import { ASKING_PHRASES_EN, ASKING_START_EN, ASKING_WORDS_ZH } from '../lexicon/message-words.ts';
+import {
+  ASKING_PHRASES_EN,
+  ASKING_START_EN,
+  ASKING_WORDS_ZH,
+  COMPARING_CLAUSE,
+} from '../lexicon/message-words.ts';
 import { FORWARD_PREFIXES } from '../lexicon/shorthand-words.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { isEnglishWord } from '../text/english-words.ts';
@@ -38,9 +43,14 @@ const WEAK_CUES = new Set<string>(['byDimension', 'vague']);
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let from = 0;
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     const next = text[i + 1];
+    // a question quoted inside a sentence (老板原话：“复购率怎么这么低？”) does not end it
+    if (OPEN_QUOTE.test(ch) || (ch === '"' && !quoted)) quoted = true;
+    else if (CLOSE_QUOTE.test(ch) || ch === '"') quoted = false;
+    if (quoted) continue;
     const ends =
       /[。！？!?；;\n]/.test(ch) ||
       (ch === '.' && (next === undefined || /\s/.test(next)) && !/\d/.test(text[i - 1] ?? ''));
@@ -58,9 +68,15 @@ function splitClauses(sentence: string): string[] {
   return sentence.split(/(?<=[，：]|(?<!\d)[,:](?!\d)|\s[—–-]\s)/).filter((c) => /[\p{L}\p{N}]/u.test(c));
 }
 
+const OPEN_QUOTE = /[“「『]/;
+const CLOSE_QUOTE = /[”」』]/;
+/** A quoted question (someone's words reported: “复购率怎么这么低？”, "why is churn up?"): not this message's ask. */
+const QUOTED_QUESTION = /[“「『"][^”」』"]*[?？][^”」』"]*(?:[”」』"]|$)/g;
+
 function asks(clause: string): boolean {
-  if (/[?？]/.test(clause)) return true;
-  const text = clause.trim();
+  const unquoted = clause.replace(QUOTED_QUESTION, ' ');
+  if (/[?？]/.test(unquoted) || COMPARING_CLAUSE.test(unquoted)) return true;
+  const text = unquoted.trim();
   if (/\p{Script=Han}/u.test(text) && findPhrases(normaliseKey(text), ASKING_ZH).length > 0) return true;
   return ASKING_START_EN.test(text) || ASKING_PHRASES_EN.test(text);
 }
@@ -164,6 +180,11 @@ export function focusMessage(
   return {
     text: lead + question,
     carried,
-    setAside: setAside.map((c) => c.text.trim().replace(/[，,：:。.!！]+$/, '')),
+    setAside: setAside.map((c) =>
+      c.text
+        .trim()
+        .replace(/[，,：:。.!！]+$/, '')
+        .replace(/^[“「『"]+|[”」』"]+$/g, ''),
+    ),
   };
 }

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import { COMPARE_WORDS } from '../lexicon/compare-words.ts';
-import { ENTITY_WORDS, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
+import { ENTITY_WORDS, SCORING_CONNECTOR, VALUE_CONNECTORS } from '../lexicon/generic-words.ts';
 import { catalogIndex, type MatchTarget } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
@@ -35,7 +35,8 @@ function describesValue(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Ca
   return analysis.matches.some((v) => {
     const t = v.targets[0].target;
     if (t.kind !== 'value' || v.start < m.end) return false;
-    if (!CONNECTOR_KEYS.has(normaliseKey(analysis.original.slice(m.end, v.start)))) return false;
+    const between = analysis.original.slice(m.end, v.start);
+    if (!CONNECTOR_KEYS.has(normaliseKey(between)) && !SCORING_CONNECTOR.test(between)) return false;
     const dim = catalog.dimensions.find((d) => d.id === t.dimension);
     return dim !== undefined && memberNames(dim.label, dim.synonyms).some((n) => n.includes(m.key));
   });
@@ -114,6 +115,23 @@ function baseOfChange(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Cata
     if (c.id === metric.id) continue;
     for (const n of memberNames(c.label, c.synonyms))
       if (m.key.startsWith(n) && n.length > (best?.length ?? 0)) best = { id: c.id, length: n.length };
+  }
+  return best ? { ...m, targets: [{ target: { kind: 'metric', id: best.id }, rank: m.targets[0].rank }] } : m;
+}
+
+/**
+ * "今年截至9月底的累计销售额": a running total asked as one figure (no grain, no trend) is the total over the
+ * range, i.e. the metric it accumulates, named inside its words (累计 + 销售额 → revenue). By month it stays.
+ */
+function baseOfRunningTotal(m: CatalogMatch, analysis: QuestionAnalysis, catalog: Catalog): CatalogMatch {
+  const metric = catalog.metrics.find((x) => x.id === metricId(m));
+  if (metric?.type !== 'cumulative' || analysis.time.grain || analysis.time.trend) return m;
+  let best: { id: string; length: number } | undefined;
+  for (const c of catalog.metrics) {
+    if (c.id === metric.id || c.type === 'cumulative') continue;
+    for (const n of memberNames(c.label, c.synonyms))
+      if (n.length >= 2 && m.key.endsWith(n) && n.length > (best?.length ?? 0))
+        best = { id: c.id, length: n.length };
   }
   return best ? { ...m, targets: [{ target: { kind: 'metric', id: best.id }, rank: m.targets[0].rank }] } : m;
 }
@@ -277,7 +295,9 @@ export function readMetricWords(
     analysis,
     catalog,
   );
-  const kept = read.map((m) => baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog));
+  const kept = read.map((m) =>
+    baseOfRunningTotal(baseOfChange(rateOfCount(m, analysis, catalog), analysis, catalog), analysis, catalog),
+  );
   const changed = read.find((m, i) => kept[i] !== m);
   const compare = changed && !analysis.time.compare ? compareInside(changed) : undefined;
   const composed = composedMetric(kept, analysis, catalog);

@@ -115,12 +115,36 @@ export function countOfValuePeople(
   return undefined;
 }
 
+/** Only a listing word between two figures ("total customers and churned customers", "客户数、流失客户数"). */
+const LISTED_BETWEEN =
+  /^\s*(?:,|&|and|plus|as well as|和|与|及|以及|、|，)\s*(?:the\s+)?(?:total\s+|number\s+of\s+)*$/i;
+
+/** A people count listed beside another metric ("total n and n churned"): both figures are asked. */
+function listedWithMetric(analysis: QuestionAnalysis, people: QuestionAnalysis['matches'][number]): boolean {
+  const text = analysis.original;
+  // "churn rate for customers and revenue": people after for/of/的 are whose figure it is, not a figure
+  if (/(?:\bfor|\bof|\bamong|\bamongst|的)\s*(?:the\s+|our\s+|all\s+)?$/i.test(text.slice(0, people.start)))
+    return false;
+  return analysis.matches.some(
+    (m) =>
+      m !== people &&
+      m.targets[0].target.kind === 'metric' &&
+      (m.start >= people.end
+        ? LISTED_BETWEEN.test(text.slice(people.end, m.start))
+        : m.end <= people.start && LISTED_BETWEEN.test(text.slice(m.end, people.start))),
+  );
+}
+
 /**
  * "How many customers pay by e-check, and how many of them churned?": a count of people in the first
  * ask ("how many customers") and a metric in a later one are both asked, the people count first.
  */
 export function readFirstCount(analysis: QuestionAnalysis, members: Members): void {
   const generic = members.genericMetric;
+  if (generic && listedWithMetric(analysis, generic.match)) {
+    if (!members.metrics.includes(generic.metric)) members.metrics.unshift(generic.metric);
+    return;
+  }
   const later = laterAsks(analysis.original);
   if (!generic?.counted && !(generic && COUNT.test(analysis.original.slice(0, generic.match.start)))) return;
   if (later.length === 0 || generic.match.start >= later[0].start) return;

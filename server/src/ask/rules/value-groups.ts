@@ -10,6 +10,8 @@ import type { Members } from './members.ts';
 
 /** "or 2", "和2", "、3": a bare number set beside a value just read. */
 const NUMBER_BESIDE = /^\s*(?:or|and|,|、|或者|或|和|跟|\/)\s*(\d+)(?![\d.%])/i;
+/** "only" right before values (只打了1分和2分, "only rated 1 and 2"): the values named are one group. */
+const ONLY_BEFORE = /(?:只|仅|就|\bonly|\bjust)[^，,。？?]{0,10}$/i;
 
 /**
  * "rated satisfaction 1 or 2", "满意度1分和2": a bare number beside a value of a dimension whose stored values
@@ -30,7 +32,8 @@ export function numberedSiblings(
     const entry = filterValues.get(t.dimension);
     if (!entry?.in.includes(t.value)) continue;
     if (!entry.in.includes(beside[1])) entry.in.push(beside[1]);
-    if (/^\s*(?:or|或者|或|\/)/i.test(beside[0])) {
+    const only = ONLY_BEFORE.test(analysis.original.slice(Math.max(0, m.start - 16), m.start));
+    if (only || /^\s*(?:or|或者|或|\/)/i.test(beside[0])) {
       out.unions = out.unions ?? new Set();
       out.unions.add(t.dimension);
     }
@@ -65,6 +68,8 @@ const PEOPLE_AFTER = new RegExp(
 );
 /** Nothing but a list mark between two values of one dimension ("打1分2分", "1分、2分"); 和/and compares. */
 const JOINED = /^[\s、,，/]*$/;
+/** After "only" (只打了1分和2分的用户, "only 1 and 2 star customers"), 和/and/or join one group too. */
+const JOINED_AFTER_ONLY = /^[\s、,，/]*(?:和|与|跟|及|或|或者|and|or)?[\s、,，/]*$/i;
 
 /**
  * "满意度打1分2分的用户", "1-star and 2-star customers": values of one dimension set side by side and then
@@ -96,8 +101,11 @@ export function valuesDescribingPeople(
     const last = spans[spans.length - 1];
     // numbered siblings ("1分和2") end after the last match
     const tail = analysis.original.slice(last.end).replace(/^\s*[、,，/]?\s*\d+(?:分|星)?/, '');
+    const only = ONLY_BEFORE.test(analysis.original.slice(Math.max(0, spans[0].start - 16), spans[0].start));
     const joined = spans.every(
-      (m, i) => i === 0 || JOINED.test(analysis.original.slice(spans[i - 1].end, m.start)),
+      (m, i) =>
+        i === 0 ||
+        (only ? JOINED_AFTER_ONLY : JOINED).test(analysis.original.slice(spans[i - 1].end, m.start)),
     );
     if (!joined || !PEOPLE_AFTER.test(tail)) continue;
     out.unions = out.unions ?? new Set();

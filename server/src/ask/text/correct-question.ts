@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { pinyin } from 'pinyin-pro';
 import type { Catalog, Lang } from '../../../../semantic-layer/src/catalog.ts';
-import { simplifyChinese } from '../../feedback/simplify-chinese.ts';
 import {
+  CANTONESE_GRAMMAR_WORDS,
   CANTONESE_MARKERS,
   CANTONESE_MORE_WORDS,
   CANTONESE_WORDS,
@@ -21,7 +21,9 @@ import { correctionMessages } from './correction-messages.ts';
 import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
+import { simplifyQuestion } from './simplify-question.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
+import { readChineseNumerals, readFormalWords } from './written-register.ts';
 
 /** One change made to the question before matching, named back to the user. */
 export interface Correction {
@@ -46,6 +48,8 @@ interface Dictionary {
   zhWords: Set<string>;
   /** Other words of the language (cues, stop words): a window wholly inside one is left alone. */
   zhLexicon: Set<string>;
+  /** Two- and three-character pieces of the model's words (渠道 of 获客渠道): a correction never cuts one. */
+  zhPieces: Set<string>;
   zhLengths: number[];
   /** English words a typo may be corrected to. */
   enTargets: string[];
@@ -79,7 +83,12 @@ function buildDictionary(catalog: Catalog): Dictionary {
   const enTargets = [...new Set([...model.enTargets, ...language.enTargets])].filter(
     (w) => w.length >= MIN_TYPO_LENGTH,
   );
-  return { byPinyin, byLoosePinyin, byInitials, zhWords, zhLexicon, zhLengths, enTargets, enKnown };
+  const zhPieces = new Set(
+    [...zhWords].flatMap((w) =>
+      [2, 3].flatMap((n) => [...w].slice(0, 1 - n).map((_, i) => w.slice(i, i + n))),
+    ),
+  );
+  return { byPinyin, byLoosePinyin, byInitials, zhWords, zhLexicon, zhPieces, zhLengths, enTargets, enKnown };
 }
 
 const cache = new WeakMap<Catalog, Dictionary>();
@@ -92,25 +101,15 @@ function dictionary(catalog: Catalog): Dictionary {
   return d;
 }
 
-/** Traditional characters → simplified (OpenCC); the changed characters are named back. */
-function simplify(text: string, corrections: Correction[]): string {
-  const simple = simplifyChinese(text);
-  if (simple === text) return text;
-  const changed: string[] = [];
-  if (simple.length === text.length) {
-    for (let i = 0; i < text.length; i++) {
-      const pair = `${text[i]}→${simple[i]}`;
-      if (text[i] !== simple[i] && !changed.includes(pair)) changed.push(pair);
-    }
-  }
-  corrections.push({ kind: 'traditional', from: text, to: changed.join('、') || simple });
-  return simple;
-}
-
 /** Cantonese wording read as Mandarin (lexicon/dialect-words.ts), only in a question marked as Cantonese. */
 function readCantonese(text: string, corrections: Correction[]): string {
   if (!CANTONESE_MARKERS.test(text)) return text;
-  return readWords(text, [...CANTONESE_MORE_WORDS, ...CANTONESE_WORDS], 'dialect', corrections);
+  return readWords(
+    text,
+    [...CANTONESE_MORE_WORDS, ...CANTONESE_WORDS, ...CANTONESE_GRAMMAR_WORDS],
+    'dialect',
+    corrections,
+  );
 }
 
 /** Each word of a list rewritten, the change named back as `kind`. */
@@ -155,11 +154,14 @@ function runsIntoModelWord(run: string, start: number, end: number, d: Dictionar
  * ("一下各月": 一下 covers 下, so 下各月 is never read as 下个月; "一个个" is never 一各个).
  */
 function crossesKnownWord(run: string, from: number, to: number, d: Dictionary): boolean {
-  const isWord = (w: string) => d.zhLexicon.has(w) || d.zhWords.has(w);
+  // a piece of a model word that starts inside the window and runs past it ("各渠道": 渠道 of 获客渠道)
+  const isWord = (w: string, start: number) =>
+    d.zhLexicon.has(w) || d.zhWords.has(w) || (start >= from && d.zhPieces.has(w));
   for (let start = Math.max(0, from - 5); start < to; start++)
     for (let end = start + 2; end <= Math.min(run.length, start + 6); end++) {
       const crosses = (start < from && end > from && end <= to) || (start >= from && start < to && end > to);
-      if (crosses && isWord(run.slice(start, end)) && !runsIntoModelWord(run, start, end, d)) return true;
+      if (crosses && isWord(run.slice(start, end), start) && !runsIntoModelWord(run, start, end, d))
+        return true;
     }
   return false;
 }
@@ -311,14 +313,16 @@ function fixEnglish(text: string, d: Dictionary, corrections: Correction[]): str
 export function correctQuestion(question: string, catalog: Catalog): CorrectedQuestion {
   const d = dictionary(catalog);
   const corrections: Correction[] = [];
-  let text = simplify(question, corrections);
+  let text = simplifyQuestion(question, corrections, d.zhWords);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   for (const courtesy of LETTER_COURTESIES_EN) text = text.replace(courtesy, '');
   for (let before = ''; before !== text; ) {
     before = text;
     text = text.replace(SIGN_OFF_EN, '');
   }
+  text = readChineseNumerals(text, (from, to) => overlapsKnownWord(text, from, to, d));
   text = readCantonese(text, corrections);
+  text = readFormalWords(text);
   text = readWords(text, REGIONAL_WORDS, 'regional', corrections);
   text = readWords(text, MISHEARD_WORDS, 'homophone', corrections);
   text = readOneCharacterHeads(text, catalog, (t, at) => startsKnownWord(t, at, d), corrections);
@@ -326,6 +330,17 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   text = readInitials(text, d, corrections);
   text = fixEnglish(text, d, corrections);
   return { text, corrections };
+}
+
+/** Whether a word of the model or the language (2+ characters) overlaps [from, to) (双十一, 十一黄金周). */
+function overlapsKnownWord(text: string, from: number, to: number, d: Dictionary): boolean {
+  for (let start = Math.max(0, from - 7); start < to; start++)
+    for (let end = Math.max(start + 2, from + 1); end <= Math.min(text.length, start + 8); end++) {
+      const w = text.slice(start, end);
+      if (!/^[零〇一二两三四五六七八九十百千万亿]+$/.test(w) && (d.zhWords.has(w) || d.zhLexicon.has(w)))
+        return true;
+    }
+  return false;
 }
 
 /** Whether a word of the model or the language (2+ characters) starts at `at`. */

@@ -1,6 +1,7 @@
 /** Numbers written with digits, Chinese numerals (一…十, 两) or English words, up to 999. */
 
-const ZH_DIGITS: Record<string, number> = {
+/** Chinese digits (〇 and 零 are zero, 两 is two). */
+export const ZH_DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   一: 1,

@@ -45,8 +45,11 @@ export function modelVocabulary(catalog: Catalog) {
       else all.push(...words);
     }
   }
+  // the business calendar's names (十一黄金周, 双十一, golden week): known words, never rewritten
+  const calendar = (catalog.calendar ?? []).flatMap((e) => names(e.label, e.synonyms));
+  all.push(...calendar);
   return {
-    zh: chineseWords(targets),
+    zh: chineseWords([...targets, ...calendar]),
     enTargets: englishWords(targets),
     enAll: englishWords([...targets, ...all]),
   };

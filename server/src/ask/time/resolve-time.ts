@@ -124,13 +124,33 @@ function comparedPeriods(
 ): { range: TimeRange; grain?: TimeGrain; compare?: CompareMode } | undefined {
   if (!PERIOD_CONNECTOR.test(foldWidthAndCase(original.slice(a.end, b.start)))) return undefined;
   const [earlier, later] = [a.range!, b.range!].sort((x, y) => x.start.localeCompare(y.start));
-  if (wholeYear(earlier) && wholeYear(later) && earlier.end === later.start)
+  if (wholeYear(earlier) && wholeYear(later) && earlier.end === later.start) {
+    // "2025 vs 2024", "2025年比2024年": the later year measured against the one before; side by side when
+    // asked so (并排, 并列, side by side) or listed ("2024年和2025年", "2025年和2024年比")
+    const between = foldWidthAndCase(original.slice(a.end, b.start));
+    const against =
+      a.range!.start > b.range!.start && YEAR_AGAINST.test(between) && !SIDE_BY_SIDE.test(original);
+    if (against) return { range: later, compare: 'same_period_last_year' };
     return { range: { start: earlier.start, end: later.end }, grain: 'year' };
+  }
+  // "今年比去年", "YTD vs last year": a year to date against the whole year before is like for like
+  if (
+    wholeYear(earlier) &&
+    earlier.end === later.start &&
+    later.start.endsWith('-01-01') &&
+    days(later) < 365
+  )
+    return { range: later, compare: 'same_period_last_year' };
   if (sameRange(shiftYears(later, -1), earlier)) return { range: later, compare: 'same_period_last_year' };
   if (earlier.end === later.start && Math.abs(days(earlier) - days(later)) <= 3)
     return { range: later, compare: 'previous_period' };
   return undefined;
 }
+
+/** Only a word of measuring against between two years (not 和/跟/与/同, which list them). */
+const YEAR_AGAINST = /^\s*(?:vs\.?|versus|compared\s+(?:to|with)|against|比|相比|相较于?|较)\s*$/;
+/** Words asking for periods side by side. */
+const SIDE_BY_SIDE = /并排|并列|放在一起|排在一起|side\s+by\s+side/i;
 
 /** Words that make the period after them a baseline ("compared to Q2", "比二季度"). */
 const BASELINE_BEFORE =

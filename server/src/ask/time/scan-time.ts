@@ -49,6 +49,9 @@ const M = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])';
 const REL_YEAR = '(今年|本年|去年|前年)';
 const EN_MONTH = `(${MONTH_NAMES.join('|')})`;
 const EN_MONTH_ANY = `(${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join('|')})`;
+const EN_MONTH_ANY_NC = `(?:${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join('|')})`;
+/** What sets two months against each other or joins them into a range. */
+const MONTH_JOINER = '(?:vs\\.?|versus|and|to|through|till|until|-|–|/)';
 
 const relYearOffset = (w: string) => (w === '去年' || w === 'last' ? -1 : w === '前年' ? -2 : 0);
 const enMonth = (w: string) => {
@@ -117,6 +120,32 @@ function rules(): Rule[] {
       /\b(first|second|third|fourth) quarter\b/g,
       (m, a) => latestQuarter(['first', 'second', 'third', 'fourth'].indexOf(m[1]) + 1, a),
     ],
+    // "今年前两个月", "去年头三个季度", "2025年前10个月": the first months or quarters of that year
+    [
+      new RegExp(
+        `(?:(\\d{4})\\s*年|${REL_YEAR})\\s*(?:的\\s*)?(?:前|头)\\s*(${NUMBER_PATTERN})\\s*(个月|个季度|季度)`,
+        'g',
+      ),
+      (m, a) => firstOfYear(m[1] ? +m[1] : yearOf(a) + relYearOffset(m[2]), n(m[3]), m[4]),
+    ],
+    [
+      new RegExp(
+        `\\b(?:the\\s+)?first\\s+(${NUMBER_PATTERN})\\s+(months|quarters)\\s+of\\s+(?:(this|last)\\s+year|(\\d{4}))\\b`,
+        'g',
+      ),
+      (m, a) =>
+        firstOfYear(
+          m[4] ? +m[4] : yearOf(a) + relYearOffset(m[3]),
+          n(m[1]),
+          m[2] === 'quarters' ? '季' : '月',
+        ),
+    ],
+    // "7月以来", "自七月至今", "since July": from that month's start to the data's date
+    [
+      new RegExp(`(?:自|从)?\\s*(?:今年\\s*)?${M}\\s*月份?(?:以来|至今)`, 'g'),
+      (m, a) => sinceMonth(n(m[1]), a),
+    ],
+    [new RegExp(`\\bsince\\s+${EN_MONTH_ANY}\\b`, 'g'), (m, a) => sinceMonth(enMonth(m[1]), a)],
     [/(\d{4})\s*年?\s*(?:的\s*)?(上半年|下半年|h1|h2)/g, (m) => halfToken(+m[1], halfOf(m[2]))],
     [
       /(今年|去年|前年)\s*(?:的\s*)?(上半年|下半年)/g,
@@ -148,14 +177,26 @@ function rules(): Rule[] {
       new RegExp(`(?<![\\d一二三四五六七八九十两个第])${M}\\s*月份?(?!份额|均|活)`, 'g'),
       (m, a) => latestMonth(n(m[1]), a),
     ],
+    // "Sep vs Aug", "Jul-Sep", "aug and sept": abbreviations set against another month are months
+    [
+      new RegExp(`\\b${EN_MONTH_ANY}\\b(?=\\.?\\s*${MONTH_JOINER}\\s*${EN_MONTH_ANY_NC}\\b)`, 'g'),
+      (m, a) => latestMonth(enMonth(m[1]), a),
+    ],
+    [
+      new RegExp(`(?<=\\b${EN_MONTH_ANY_NC}\\.?\\s*${MONTH_JOINER}\\s*)${EN_MONTH_ANY}\\b`, 'g'),
+      (m, a) => latestMonth(enMonth(m[1]), a),
+    ],
     [
       new RegExp(`\\b(?:in\\s+)?${EN_MONTH}\\b`, 'g'),
       (m, a) => (m[1] === 'may' && !m[0].startsWith('in') ? null : latestMonth(enMonth(m[1]), a)),
     ],
     [
       // "截至9月底", "到9月末为止": cumulative from the start of that month's year to its end
-      new RegExp(`(?:截至|截止到?|截止至|到)\\s*(?:今年\\s*)?${M}\\s*月(?:底|末|份?结束)(?:为止)?`, 'g'),
-      (m, a) => toMonthEnd(n(m[1]), a),
+      new RegExp(
+        `(?:截至|截止到?|截止至|到)\\s*(?:今年\\s*|(\\d{4})\\s*年\\s*)?${M}\\s*月(?:底|末|份?结束)(?:为止)?`,
+        'g',
+      ),
+      (m, a) => toMonthEnd(n(m[2]), a, m[1] ? +m[1] : undefined),
     ],
     [/(?<!\d)(\d{4})\s*年(?:度)?/g, (m) => ({ range: yearRange(+m[1]) })],
     [/\b(?:in\s+|fy\s*)?((?:19|20)\d{2})\b/g, (m) => ({ range: yearRange(+m[1]) })],
@@ -187,6 +228,30 @@ function rules(): Rule[] {
 }
 const RULES = rules();
 
+/** From the start of the latest month m to the data's date. */
+function sinceMonth(m: number, asOf: string): Partial<TimeToken> | null {
+  const month = latestMonth(m, asOf);
+  if (!month?.range) return null;
+  const year = partsOf(month.range.start).year;
+  return {
+    range: { start: month.range.start, end: asOf },
+    reading: bilingual((l) => (l === 'zh' ? `${year}年${m}月至今` : `${monthName(year, m, 'en')} to date`)),
+  };
+}
+
+/** The first `count` months or quarters of a year, said back. */
+function firstOfYear(year: number, count: number, unit: string): Partial<TimeToken> | null {
+  const months = unit.includes('季') ? 3 * count : count;
+  if (count <= 0 || months > 12) return null;
+  const start = isoDate(year, 1);
+  return {
+    range: { start, end: addMonths(start, months) },
+    reading: bilingual((l) =>
+      l === 'zh' ? `${year}年前${months}个月` : `the first ${months} months of ${year}`,
+    ),
+  };
+}
+
 function latestQuarter(q: number, asOf: string): Partial<TimeToken> {
   const year = partsOf(asOf).year;
   const y = quarterRange(year, q).end <= asOf ? year : year - 1;
@@ -194,8 +259,8 @@ function latestQuarter(q: number, asOf: string): Partial<TimeToken> {
 }
 
 /** From January 1 to the end of the latest month m (cumulative to a month end). */
-function toMonthEnd(m: number, asOf: string): Partial<TimeToken> | null {
-  const month = latestMonth(m, asOf);
+function toMonthEnd(m: number, asOf: string, named?: number): Partial<TimeToken> | null {
+  const month = named ? monthToken(named, m) : latestMonth(m, asOf);
   if (!month?.range) return null;
   const year = partsOf(month.range.start).year;
   return {
@@ -281,6 +346,8 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
       const start = quarterStart(asOf) === asOf ? asOf : addMonths(quarterStart(asOf), 3);
       return { range: { start, end: addMonths(start, 3) } };
     }
+    case 'yesterday':
+      return { range: { start: addDays(asOf, -1), end: asOf } };
     case 'next_month': {
       const start = monthStart(asOf) === asOf ? asOf : addMonths(monthStart(asOf), 1);
       return { range: { start, end: addMonths(start, 1) } };
@@ -292,7 +359,9 @@ function namedPeriod(id: NamedPeriod, asOf: string): Partial<TimeToken> {
  * Every time word in a width- and case-folded text (overlapping candidates included; the caller
  * keeps the longest). Spans index the folded text, which has the original's length.
  */
-export function scanTimeTokens(folded: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
+export function scanTimeTokens(text: string, asOf: string, events: CatalogEvent[] = []): TimeToken[] {
+  // "year-to-date", "quarter-to-date": the hyphens are spaces (same length)
+  const folded = text.replace(/\b(year|quarter|month|week)-to-date\b/g, '$1 to date');
   const tokens: TimeToken[] = [];
   const push = (
     start: number,
