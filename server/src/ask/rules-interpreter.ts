@@ -5,7 +5,7 @@ import { modelHasTime } from '../calendar/metric-time.ts';
 import { applyFollowUp, type ConversationState, continuedState, isFollowUp } from './conversation.ts';
 import { ANALYSIS_INTENT_SET, type Interpretation } from './interpretation.ts';
 import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.ts';
-import { FACTOR_WORDS, LIST_ID_WORDS } from './lexicon/generic-words.ts';
+import { LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion } from './rules/analyse-question.ts';
 import { readAskShape } from './rules/ask-shape.ts';
@@ -46,6 +46,7 @@ import { readAsides, readTerse, sayTerse } from './rules/terse-reading.ts';
 import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
+import { unknownFactorWords } from './rules/unknown-factor.ts';
 import { asksUnknownMetric } from './rules/unknown-metric.ts';
 import { readWholeQuestion } from './rules/whole-question.ts';
 import { correctQuestion, describeCorrections } from './text/correct-question.ts';
@@ -224,20 +225,9 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
     say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
   );
-  // "不同供应商对客户流失有没有影响": the factor asked about is not in the data; the drivers of churn
-  // over the known factors would answer another question
-  const relation = analysis.cues.find(
-    (c) => c.cue === 'drivers' && RELATION.test(analysis.original.slice(c.start, c.end).toLowerCase()),
-  );
-  // "which features / 哪些因素 drive churn": the factors in general, not a factor the data lacks
-  analysis.unknown = analysis.unknown.filter(
-    (t) => intent !== 'drivers' || !FACTOR_WORDS.has(t.text.trim().toLowerCase()),
-  );
-  const factorWords = relation
-    ? analysis.unknown.filter((t) => t.end <= relation.start && /\p{Script=Han}{2,}|[a-z]{4,}/iu.test(t.text))
-    : [];
-  const factorNamed = members.dimensions.length > 0 || members.filters.length > 0;
-  if (intent === 'drivers' && !factorNamed && factorWords.length > 0) {
+  // a factor the data lacks related to churn ("不同供应商对客户流失有没有影响") is asked back (rules/unknown-factor.ts)
+  const factorWords = unknownFactorWords(analysis, intent, members);
+  if (factorWords.length > 0) {
     const words = factorWords.map((t) => t.text);
     const c = clarifyUnknownFilter(factorWords, question, lang, reinterpret, say.unknownFactor(words, lang));
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
@@ -401,7 +391,3 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
 }
 
 const LIST_IDS = new Set(LIST_ID_WORDS);
-
-/** A drivers cue that relates a named factor to the outcome ("X 对流失有没有影响", "does X drive churn"). */
-const RELATION =
-  /有没有影响|有影响|影响大吗|有关系|有没有关系|有关吗|相关吗|有关联|有没有关联|drive|affect|anything to do|related|linked|correlated|matter/;
