@@ -231,7 +231,7 @@ export const REFERENCES: Record<string, Reference> = {
     [],
     telcoSql('avg(a.tenure_months) AS avg_tenure_months', "a.payment_method = 'Credit card (automatic)'"),
   ),
-  'b13-tx-20': telco([], telcoRate("a.contract = 'Two year' AND a.tenure_months > 48")),
+  'b13-tx-20': telco([], telcoRate("a.contract = 'Two year' AND a.tenure_months >= 48")),
   'b13-tx-23': telco([], telcoRate()),
   'b13-tx-24': telco(['contract'], telcoRateBy('contract', SENIOR), table),
   'b13-tx-26': telco(['satisfaction_score'], telcoRateBy('satisfaction_score'), table),
