@@ -1,0 +1,61 @@
+/**
+ * Issue 13, round 12c: answers that looked right and ignored part of the question, tested on sentences of our
+ * own (not the batches'). 1. "what should we be doing to …" asks for actions; 2. a follow-up's bare "by
+ * category" groups by the previous subject's own kind; 3. "哪一个…最高" is singular (no limit).
+ */
+import { describe, expect, it } from 'vitest';
+import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { nextConversationState } from './conversation.ts';
+import { interpretWithRules } from './rules-interpreter.ts';
+
+const RETAIL = modelCatalog('retail');
+const AS_OF = '2026-10-01';
+const ask = (question: string, catalog = RETAIL) => interpretWithRules({ question, catalog, asOf: AS_OF });
+
+describe('confidently wrong readings', () => {
+  it('a progressive "what should we be doing" asks for actions, with its scope kept', () => {
+    const r = ask('What should I be doing about churned customers in East China?');
+    expect(r.intent).toBe('actions');
+    expect(r.query?.filters).toEqual([{ member: 'region', op: 'in', values: ['华东'] }]);
+    const s = ask('Churned high-value customers: what could we be doing to bring them back?');
+    expect(s.intent).toBe('actions');
+    expect(s.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
+  });
+
+  it('a bare "by category" after a tickets question groups by the ticket category', () => {
+    const first = ask('how many support tickets did we get in August?');
+    expect(first.query?.metrics).toEqual(['tickets']);
+    const previous = nextConversationState(undefined, first);
+    const r = interpretWithRules({
+      question: 'ok, and by category?',
+      catalog: RETAIL,
+      asOf: AS_OF,
+      previous,
+    });
+    expect(r.query?.metrics).toEqual(['tickets']);
+    expect(r.query?.dimensions).toEqual(['ticket_category']);
+    expect(r.query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-09-01' });
+    const named = interpretWithRules({
+      question: 'and by product category?',
+      catalog: RETAIL,
+      asOf: AS_OF,
+      previous,
+    });
+    expect(named.query?.dimensions).toEqual(['category']);
+  });
+
+  it('a bare "by category" after an orders question stays the product category', () => {
+    const first = ask('orders in August');
+    const previous = nextConversationState(undefined, first);
+    const r = interpretWithRules({ question: 'by category please', catalog: RETAIL, asOf: AS_OF, previous });
+    expect(r.query?.dimensions).toEqual(['category']);
+  });
+
+  it('哪一个…最高 ranks all (singular), 哪两个 keeps its number', () => {
+    const r = ask('哪一个城市的客单价最高');
+    expect(r.query?.order).toEqual([{ member: 'avg_order_value', dir: 'desc' }]);
+    expect(r.query?.limit).toBeUndefined();
+    expect(ask('哪一個品類的訂單最多').query?.limit).toBeUndefined();
+    expect(ask('哪三个城市营收最高').query?.limit).toBe(3);
+  });
+});
