@@ -59,3 +59,25 @@ describe('confidently wrong readings', () => {
     expect(ask('哪三个城市营收最高').query?.limit).toBe(3);
   });
 });
+
+describe('the polite newcomer', () => {
+  it("background, hedges and contractions around an ask are filler; I'd is never the word id", () => {
+    const r = ask(
+      "My lead mentioned AOV is a KPI here, I'm not sure I have the right term. What was it in August?",
+    );
+    expect(r.kind).toBe('query');
+    expect(r.query?.metrics).toEqual(['avg_order_value']);
+    expect(r.query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-09-01' });
+    expect(r.unknownTerms).toEqual([]);
+    const s = ask("I'd love to know how much revenue we made in July, if possible — just out of curiosity.");
+    expect(s.query?.metrics).toEqual(['revenue']);
+    expect(s.query?.timeRange).toEqual({ start: '2026-07-01', end: '2026-08-01' });
+    expect(s.unknownTerms).toEqual([]);
+  });
+
+  it("a condition beside the filler is still read (I'd like … big spenders)", () => {
+    const r = ask("I'd like the revenue of big spenders in July");
+    expect(r.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
+    expect(r.unknownTerms).toEqual([]);
+  });
+});
