@@ -81,3 +81,21 @@ describe('the polite newcomer', () => {
     expect(r.unknownTerms).toEqual([]);
   });
 });
+
+describe("the asker's own period", () => {
+  it("a period in the asker's story is not the data's; the asked period is used", () => {
+    const r = ask('I only started on the team in August, and my boss wants to know our revenue in July.');
+    expect(r.query?.timeRange).toEqual({ start: '2026-07-01', end: '2026-08-01' });
+    const s = ask('我上个月刚入职，想知道今年到现在流失了多少客户');
+    expect(s.query?.timeRange).toEqual({ start: '2026-01-01', end: '2026-10-01' });
+  });
+
+  it('a lone period in a story is still read, and a period that is asked is never dropped', () => {
+    expect(ask('I was hired in June. Revenue?').query?.timeRange).toEqual({
+      start: '2026-06-01',
+      end: '2026-07-01',
+    });
+    const r = ask('Revenue in May and in August');
+    expect(r.query?.timeRange?.start).toBe('2026-05-01');
+  });
+});

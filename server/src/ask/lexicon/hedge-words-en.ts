@@ -48,4 +48,10 @@ export const HEDGE_WORDS_EN = [
   'company',
   'previous',
   'here',
+  'joined',
+  'asked',
+  'basic',
+  'question',
+  'find',
+  'something',
 ];
