@@ -99,3 +99,33 @@ describe("the asker's own period", () => {
     expect(r.query?.timeRange?.start).toBe('2026-05-01');
   });
 });
+
+describe('time and analysis phrasing', () => {
+  it('"over the last year" is the rolling year; "last year" alone the calendar year', () => {
+    expect(ask('how did orders move over the past year, by month').query?.timeRange).toEqual({
+      start: '2025-10-01',
+      end: '2026-10-01',
+    });
+    expect(ask('churned customers in the last year').query?.timeRange).toEqual({
+      start: '2025-10-01',
+      end: '2026-10-01',
+    });
+    expect(ask('churned customers last year').query?.timeRange).toEqual({
+      start: '2025-01-01',
+      end: '2026-01-01',
+    });
+  });
+
+  it("an event's window said as 那个期间 / 那段期间 is the event's window", () => {
+    const r = ask('618那段期间订单多少');
+    expect(r.kind).toBe('query');
+    expect(r.query?.timeRange).toEqual({ start: '2026-06-01', end: '2026-06-19' });
+    expect(r.unknownTerms).toEqual([]);
+  });
+
+  it('feature importance asks for the drivers', () => {
+    const r = ask('churn feature importance by value tier');
+    expect(r.intent).toBe('drivers');
+    expect(ask('流失的特征重要性').intent).toBe('drivers');
+  });
+});

@@ -54,4 +54,6 @@ export const HEDGE_WORDS_EN = [
   'question',
   'find',
   'something',
+  'moving',
+  'trouble',
 ];

@@ -147,6 +147,14 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'last 12 months',
     'past 12 months',
     'trailing 12 months',
+    // "over the last year" is the rolling year; "last year" alone is the calendar year
+    'over the last year',
+    'in the last year',
+    'within the last year',
+    'during the last year',
+    'over the past year',
+    'last twelve months',
+    'past twelve months',
   ],
 };
 
@@ -296,6 +304,9 @@ export const EVENT_WINDOW_WORDS = [
   '那段时间',
   '那阵子',
   '那阵',
+  '那个期间',
+  '那段期间',
+  '那几天期间',
   'period',
   'sale',
   'sales period',
