@@ -129,3 +129,17 @@ describe('time and analysis phrasing', () => {
     expect(ask('流失的特征重要性').intent).toBe('drivers');
   });
 });
+
+describe('a polite request to act', () => {
+  it('可以帮我…吗 is a request to act, declined; a question about the data stays answered', () => {
+    expect(ask('能不能帮我给流失客户发个优惠券').kind).toBe('out_of_scope');
+    expect(ask('可以帮我发条简讯给高价值客户吗？').kind).toBe('out_of_scope');
+    const r = ask('可以帮我看看流失客户有多少吗');
+    expect(r.kind).toBe('query');
+    expect(r.query?.metrics).toEqual(['churned_customers']);
+  });
+
+  it('把这批用户转成… is a change of their records', () => {
+    expect(ask('帮我把这批沉睡会员转成普通会员').kind).toBe('out_of_scope');
+  });
+});
