@@ -143,3 +143,21 @@ describe('a polite request to act', () => {
     expect(ask('帮我把这批沉睡会员转成普通会员').kind).toBe('out_of_scope');
   });
 });
+
+describe('a message about one customer', () => {
+  it('a question referring back to the customer the context names by id is their profile', () => {
+    const r = ask(
+      'Customer C0001234 emailed us twice this week about a late parcel. Before I reply, could you tell me about her — her orders and any open tickets?',
+    );
+    expect(r.intent).toBe('customer_profile');
+    expect(r.query?.filters).toEqual([{ member: 'customer_id', op: 'eq', values: ['C0001234'] }]);
+  });
+
+  it('a data question beside a customer mention stays the data question', () => {
+    const r = ask(
+      'Customer C0001234 complained again this week. Separately, could you share the churn rate for East China last quarter? Thanks a lot, regards',
+    );
+    expect(r.intent).toBe('metric');
+    expect(r.query?.metrics).toEqual(['churn_rate']);
+  });
+});
