@@ -11,6 +11,13 @@ import { interpretWithRules } from './rules-interpreter.ts';
 const RETAIL = modelCatalog('retail');
 const AS_OF = '2026-10-01';
 const ask = (question: string, catalog = RETAIL) => interpretWithRules({ question, catalog, asOf: AS_OF });
+const askAfter = (first: string, question: string) =>
+  interpretWithRules({
+    question,
+    catalog: RETAIL,
+    asOf: AS_OF,
+    previous: nextConversationState(undefined, ask(first)),
+  });
 
 describe('confidently wrong readings', () => {
   it('a progressive "what should we be doing" asks for actions, with its scope kept', () => {
@@ -23,32 +30,17 @@ describe('confidently wrong readings', () => {
   });
 
   it('a bare "by category" after a tickets question groups by the ticket category', () => {
-    const first = ask('how many support tickets did we get in August?');
-    expect(first.query?.metrics).toEqual(['tickets']);
-    const previous = nextConversationState(undefined, first);
-    const r = interpretWithRules({
-      question: 'ok, and by category?',
-      catalog: RETAIL,
-      asOf: AS_OF,
-      previous,
-    });
+    const first = 'how many support tickets did we get in August?';
+    expect(ask(first).query?.metrics).toEqual(['tickets']);
+    const r = askAfter(first, 'ok, and by category?');
     expect(r.query?.metrics).toEqual(['tickets']);
     expect(r.query?.dimensions).toEqual(['ticket_category']);
     expect(r.query?.timeRange).toEqual({ start: '2026-08-01', end: '2026-09-01' });
-    const named = interpretWithRules({
-      question: 'and by product category?',
-      catalog: RETAIL,
-      asOf: AS_OF,
-      previous,
-    });
-    expect(named.query?.dimensions).toEqual(['category']);
+    expect(askAfter(first, 'and by product category?').query?.dimensions).toEqual(['category']);
   });
 
   it('a bare "by category" after an orders question stays the product category', () => {
-    const first = ask('orders in August');
-    const previous = nextConversationState(undefined, first);
-    const r = interpretWithRules({ question: 'by category please', catalog: RETAIL, asOf: AS_OF, previous });
-    expect(r.query?.dimensions).toEqual(['category']);
+    expect(askAfter('orders in August', 'by category please').query?.dimensions).toEqual(['category']);
   });
 
   it('哪一个…最高 ranks all (singular), 哪两个 keeps its number', () => {
