@@ -23,7 +23,7 @@ const PEOPLE_EN =
   "(?:customers?|clients?|accounts?|subscribers?|users?|members?|buyers?|shoppers?|them|everyone|everybody|all|each|these|those|\\w{4}-\\w{5}(?:'s)?|[a-z]{1,3}\\d{5,12}(?:'s)?|customer|semua)";
 /** What is given or sent: messages, gifts, money. */
 const THING_ZH =
-  '(?:短信|消息|信息|邮件|微信|推送|通知|券|优惠|折|红包|积分|礼品|补贴|代金|返现|退款|赠品|会员)';
+  '(?:短信|简讯|消息|信息|邮件|微信|推送|通知|券|优惠|折|红包|积分|礼品|补贴|代金|返现|退款|赠品|会员)';
 const THING_EN =
   '(?:sms|texts?|messages?|emails?|e-mails?|whatsapp|notifications?|push|coupons?|vouchers?|credits?|discounts?|refunds?|offers?|promos?|promo codes?|codes?|gifts?|points|rebates?|cashback|waivers?|\\$\\d+|rm\\d+|\\d+%)';
 
@@ -43,7 +43,7 @@ const VERBS_ZH: [verb: string, object: string][] = [
   ['圈(?:选|出|一个|个|一批)?', `[^，。？?！!]{0,12}?人群`],
   [
     '(?:把|将)',
-    `[^，。？?！!]{0,30}?(?:${PEOPLE_ZH}|等级|状态|标签|积分|额度|套餐|资料|记录)[^，。？?！!]{0,16}?(?:改|调|设|换|升级|降级|删|移|加入|拉黑|注销|冻结|关闭|开通)`,
+    `[^，。？?！!]{0,30}?(?:${PEOPLE_ZH}|等级|状态|标签|积分|额度|套餐|资料|记录)[^，。？?！!]{0,16}?(?:改|调|设|换|转成|转为|转到|转入|升级|降级|删|移|加入|拉黑|注销|冻结|关闭|开通)`,
   ],
 ];
 const VERBS_EN: [verb: string, object: string][] = [
@@ -66,6 +66,13 @@ const VERBS_EN: [verb: string, object: string][] = [
     `\\s+(?:all\\s+|every\\s+|each\\s+|the\\s+|these\\s+|those\\s+|our\\s+)?${BETWEEN}${PEOPLE_EN}\\b`,
   ],
 ];
+
+/**
+ * A polite request framed as a question ("可以帮我发…吗", "能不能帮忙把…"): the frame is taken off before the
+ * clause is read, so its 吗 does not make it a question about the act. Group 1 is the request.
+ */
+export const POLITE_REQUEST_ZH =
+  /^(?:请问\s*)?(?:可以|可不可以|能不能|能否|能|是否可以)\s*((?:帮|请|麻烦|替我).*?)\s*(?:吗|嘛|么)?\s*$/;
 
 /** Words that make the clause a question about the act, not the act itself. */
 export const ASKS_ABOUT_ZH =

@@ -147,6 +147,14 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'last 12 months',
     'past 12 months',
     'trailing 12 months',
+    // "over the last year" is the rolling year; "last year" alone is the calendar year
+    'over the last year',
+    'in the last year',
+    'within the last year',
+    'during the last year',
+    'over the past year',
+    'last twelve months',
+    'past twelve months',
   ],
 };
 
@@ -296,6 +304,9 @@ export const EVENT_WINDOW_WORDS = [
   '那段时间',
   '那阵子',
   '那阵',
+  '那个期间',
+  '那段期间',
+  '那几天期间',
   'period',
   'sale',
   'sales period',
@@ -316,4 +327,16 @@ export const ROLLING_UNITS: Record<'day' | 'week' | 'month' | 'quarter' | 'year'
   month: ['个月', '月', 'month', 'months'],
   quarter: ['个季度', '季度', 'quarter', 'quarters'],
   year: ['年', 'year', 'years'],
+};
+
+/**
+ * The asker's own story before a period ("I just joined the team last week", "我上周刚入职"): that period
+ * dates the asker, not the data. "since I joined in March" is kept (since makes it the range asked).
+ */
+export const ASKER_BACKGROUND_BEFORE_TIME =
+  /(?<!\bsince\s)\bi(?:'ve| have)?\s+(?:only\s+|just\s+|recently\s+)?(?:joined|started|moved|transferred|arrived|was hired|got hired)\b(?:(?!\b(?:and|but|so|then)\b)[^.!?;,—])*$/i;
+/** In Chinese the story follows the period: 我 + period + (刚)入职. */
+export const ASKER_BACKGROUND_ZH = {
+  before: /(?<!自从|从)我\s*$/,
+  after: /^\s*(?:刚|才)?(?:入职|加入|来公司|到岗|转岗)/,
 };

@@ -1,4 +1,5 @@
 import { EDGE_ONLY_FILLER_ZH, FILLER_EN, FILLER_ZH } from '../lexicon/filler-words.ts';
+import { CONTRACTIONS_EN, HEDGE_WORDS_EN } from '../lexicon/hedge-words-en.ts';
 import { STOP_WORDS_EN, STOP_WORDS_ZH } from '../lexicon/stop-words.ts';
 import { isCjk } from '../text/normalise.ts';
 
@@ -7,7 +8,8 @@ const EDGE_ONLY = new Set(EDGE_ONLY_FILLER_ZH);
 const ZH_STOPS = [...STOP_WORDS_ZH, ...FILLER_ZH.filter((w) => !EDGE_ONLY.has(w))].sort(
   (a, b) => b.length - a.length,
 );
-const EN_FILLER = new Set(FILLER_EN);
+const EN_FILLER = new Set([...FILLER_EN, ...HEDGE_WORDS_EN]);
+const CONTRACTIONS = new Set(CONTRACTIONS_EN);
 const PUNCT_EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 /** Whether original[start, end) lies inside a longer stop word ("分" of "分别是"): then it is no cue. */
@@ -86,6 +88,7 @@ export function leftoverTerms(original: string, covered: boolean[]): LeftoverTer
           (lower.length > 1 || /\d/.test(lower)) &&
           !STOP_WORDS_EN.has(lower) &&
           !EN_FILLER.has(lower) &&
+          !CONTRACTIONS.has(word.toLowerCase().replace(/’/g, "'")) &&
           !/^[\p{P}\p{S}]*$/u.test(word)
         ) {
           const at = i + piece.indexOf(word);

@@ -4,6 +4,7 @@ import {
   ACT_PATTERNS_ZH,
   ASKS_ABOUT_EN,
   ASKS_ABOUT_ZH,
+  POLITE_REQUEST_ZH,
 } from '../lexicon/act-on-customer-words.ts';
 import { capabilities } from './messages.ts';
 
@@ -18,8 +19,9 @@ const CLAUSES = /[，,。？?!！;；\n—–]+|\.(?:\s+|$)/;
  */
 export function actOnCustomers(folded: string): string | undefined {
   for (const clause of folded.split(CLAUSES)) {
-    const text = clause.trim();
-    if (text.length === 0) continue;
+    const trimmed = clause.trim();
+    if (trimmed.length === 0) continue;
+    const text = POLITE_REQUEST_ZH.exec(trimmed)?.[1] ?? trimmed;
     const zh = ASKS_ABOUT_ZH.test(text)
       ? undefined
       : ACT_PATTERNS_ZH.map((re) => re.exec(text)).find(Boolean);

@@ -50,10 +50,15 @@ export function readKindOf(
   const span = kindWord(analysis);
   if (!span) return;
   if (coarserKind(analysis, catalog, members, span)) return;
-  if (members.groupedBy.size > 0) return;
+  const inSpan = (s: { start: number; end: number }) => s.start < span.end && s.end > span.start;
+  const bare = bareKindGrouping(analysis, members, span);
+  if (members.groupedBy.size > bare.length) return;
   const own = ownKindDimension(members.metrics.length > 0 ? members.metrics : previousMetrics, catalog);
   if (!own) return;
-  const inSpan = (s: { start: number; end: number }) => s.start < span.end && s.end > span.start;
+  for (const id of bare) {
+    members.groupedBy.delete(id);
+    members.dimensions = members.dimensions.filter((d) => d !== id);
+  }
   const ambiguous = members.ambiguities.filter((a) => inSpan(a.match));
   if (members.ambiguities.length !== ambiguous.length) return;
   if (ambiguous.some((a) => !a.targets.some((t) => t.kind === 'dimension' && t.id === own))) return;
@@ -66,6 +71,27 @@ export function readKindOf(
     meaning: analysis.language === 'zh' ? `按${dim.label.zh}` : `by ${dim.label.en}`,
   });
   analysis.unknown = analysis.unknown.filter((u) => !inSpan(u));
+}
+
+/**
+ * "by category" after a tickets question: the grouped dimensions named only by the kind word itself (its
+ * match lies inside the kind word's span), which the metric's own kind dimension may replace. "by product
+ * category" names its dimension with more than the kind word and is kept.
+ */
+function bareKindGrouping(
+  analysis: QuestionAnalysis,
+  members: Members,
+  span: { start: number; end: number },
+): string[] {
+  const inside = analysis.matches.filter((m) => m.start >= span.start && m.end <= span.end);
+  const ids = [...members.groupedBy];
+  const bare = ids.filter((id) =>
+    inside.some((m) => m.targets.some((t) => t.target.kind === 'dimension' && t.target.id === id)),
+  );
+  const named = analysis.matches.filter((m) => !(m.start >= span.start && m.end <= span.end));
+  return bare.filter(
+    (id) => !named.some((m) => m.targets.some((t) => t.target.kind === 'dimension' && t.target.id === id)),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { findPhrases } from '../match/phrase-finder.ts';
 import { isEnglishWord } from '../text/english-words.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import { analyseQuestion, type QuestionAnalysis } from './analyse-question.ts';
+import { askedCustomerId } from './customer-question.ts';
 
 /**
  * Long messages (an email, a forwarded WeCom note, a Slack post): the clauses that ask are the question,
@@ -142,6 +143,19 @@ export function focusMessage(
   catalog: Catalog,
   asOf: string,
 ): MessageFocus | undefined {
+  const focus = focusClauses(raw, text, catalog, asOf);
+  // "A customer, C0000581, called in … Could you tell me a bit about them?": a question about the customer
+  // the context names by id is read whole (rules/customer-question.ts), never narrowed to clauses without it
+  if (focus && askedCustomerId(text) && !askedCustomerId(focus.text) && REFERS_TO_PERSON.test(focus.text))
+    return undefined;
+  return focus;
+}
+
+/** A person referred back to ("tell me about them", "她的情况"). */
+const REFERS_TO_PERSON =
+  /\b(?:them|they|their|they've|him|his|her|this customer|that customer|this client)\b|(?<!其)他|她|这位|该客户|这个客户|这个用户/i;
+
+function focusClauses(raw: string, text: string, catalog: Catalog, asOf: string): MessageFocus | undefined {
   if (!isLongMessage(raw)) return undefined;
   const sentences = splitSentences(text).map((s) =>
     splitClauses(s).map(

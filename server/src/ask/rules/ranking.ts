@@ -64,6 +64,8 @@ function findLimit(
       const end = start + m[0].length;
       if (taken.some((t) => start < t.end && end > t.start)) continue;
       const n = parseNumber(m[1]);
+      // "哪一个渠道最高" is "which one", singular: no limit
+      if (n === 1 && /哪\s*$/.test(analysis.folded.slice(0, start + m[0].indexOf(m[1])))) continue;
       if (n && n > 0 && n <= 1000) return { n, dir, span: { start, end } };
     }
   }

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../../semantic-layer/src/catalog.ts';
 import type { TimeGrain, TimeRange } from '../../../../semantic-layer/src/query.ts';
 import { clipToAsOf, shiftYears } from '../../calendar/calendar.ts';
-import { RANGE_JOINERS } from '../lexicon/time-words.ts';
+import { ASKER_BACKGROUND_BEFORE_TIME, ASKER_BACKGROUND_ZH, RANGE_JOINERS } from '../lexicon/time-words.ts';
 import { selectLongest } from '../match/phrase-finder.ts';
 import { foldWidthAndCase } from '../text/normalise.ts';
 import { type CompareMode, scanTimeTokens, type TimeToken } from './scan-time.ts';
@@ -36,7 +36,9 @@ export function combineTimeTokens(
 ): TimeResolution {
   const result: TimeResolution = { matchedText: [], spans: [] };
   const notes: string[] = [];
-  const ranges = tokens.filter((t) => t.kind === 'range' && t.range);
+  const allRanges = tokens.filter((t) => t.kind === 'range' && t.range);
+  // "I just joined last week … how many did we lose last month?": the asker's period is not the data's
+  const ranges = allRanges.length > 1 ? allRanges.filter((t) => !aboutTheAsker(original, t)) : allRanges;
   for (const t of tokens) {
     result.matchedText.push(original.slice(t.start, t.end));
     result.spans.push({ start: t.start, end: t.end });
@@ -104,6 +106,16 @@ export function combineTimeTokens(
   }
   if (notes.length > 0) result.assumption = notes.join(lang === 'zh' ? '；' : '; ');
   return result;
+}
+
+/** A period inside the asker's own story ("I just joined the team last week", "我上周刚入职"). */
+function aboutTheAsker(original: string, t: TimeToken): boolean {
+  const before = original.slice(0, t.start);
+  const after = original.slice(t.end);
+  return (
+    ASKER_BACKGROUND_BEFORE_TIME.test(before) ||
+    (ASKER_BACKGROUND_ZH.before.test(before) && ASKER_BACKGROUND_ZH.after.test(after))
+  );
 }
 
 const sameRange = (a: TimeRange, b: TimeRange) => a.start === b.start && a.end === b.end;
