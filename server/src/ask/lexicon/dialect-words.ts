@@ -113,6 +113,17 @@ export const CANTONESE_GRAMMAR_WORDS: [RegExp, string][] = [
  * (啥辰光, 哪能), spoken northern (啥, 整). Named back like Cantonese.
  */
 export const REGIONAL_WORDS: [RegExp, string][] = [
+  // Northeastern 跑 = to leave (churn), after the people who leave: 客户跑得最多 = most churned customers,
+  // 这客户咋老跑 = keep churning (老/总 = always); 跑 elsewhere (跑量, 跑数) is left alone
+  [/(?<=(?:客户|用户|会员|顾客|客人|人)的?)(?:都|又)?跑得?(?=最多|最狠|最凶|最厉害)/g, '流失客户'],
+  [/(?<=客户|用户|会员|顾客|客人|人)(?:咋|怎么)?(?:老是?|总是?)跑/g, '怎么总是流失'],
+  // 老多了 / 贼多 / 老鼻子了 = a lot; a sale "that was a lot" then "how much money" asks the revenue
+  [/卖了?(?:老多了?|贼多|老鼻子了?|很多)吧?[，,\s]*(?:那|这)?(?:到底|究竟)?(?=多少钱)/g, '到底卖了'],
+  [/老多了?|老鼻子了?|贼多/g, '很多'],
+  [/那阵子|那阵儿|那会儿/g, '期间'],
+  // H1 / H2 after a year in Chinese (今年 H1, 2025年H2) = the first / second half of that year
+  [/(?<=年\s?)H1(?![0-9a-z])\s?/gi, '上半年'],
+  [/(?<=年\s?)H2(?![0-9a-z])\s?/gi, '下半年'],
   // "where / which region": 哪嘎达的客户流失得最狠 → 哪些地区的客户…
   [/哪嘎达|哪旮旯|哪疙瘩|哪圪塔|哪嘎|哪块儿|哪些地方|哪个地方|什么地方|啥子地方|啥地方|哪片儿/g, '哪些地区'],
   // "over there" after a place: 哈尔滨那旮旯 → 哈尔滨那边

@@ -1,0 +1,70 @@
+/**
+ * Issue 13, round 12d: tuning after batch 13's first sight, tested on sentences of our own (not the batch's):
+ * northeastern colloquial words named back, a ranking clause after the question kept as its limit, a
+ * comparison clause opened by "and", H1/H2 after a year, first-contact resolution in Chinese.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelCatalog } from '../../test/ask/model-catalogs.ts';
+import { nextConversationState } from './conversation.ts';
+import { interpretWithRules } from './rules-interpreter.ts';
+
+const RETAIL = modelCatalog('retail');
+const AS_OF = '2026-10-01';
+const ask = (question: string) => interpretWithRules({ question, catalog: RETAIL, asOf: AS_OF });
+
+describe('northeastern colloquial Chinese', () => {
+  it('客户跑得最多 counts churned customers; 老跑 is churning again and again, asked why', () => {
+    const r = ask('哪疙瘩的会员跑得最多？去年的');
+    expect(r.query?.metrics).toEqual(['churned_customers']);
+    expect(r.query?.dimensions).toEqual(['region']);
+    expect(r.query?.order).toEqual([{ member: 'churned_customers', dir: 'desc' }]);
+    expect(r.assumptions.join()).toContain('跑得→流失客户');
+    const s = ask('高价值客户咋总跑呢？咋回事');
+    expect(s.intent).toBe('reasons');
+    expect(s.query?.filters).toEqual([{ member: 'value_tier', op: 'in', values: ['high'] }]);
+  });
+
+  it('那阵子 is the period of the event; "卖了老多了吧，多少钱" asks the revenue', () => {
+    const r = ask('618那阵子卖了贼多吧，究竟多少钱？');
+    expect(r.query?.metrics).toEqual(['revenue']);
+    expect(r.assumptions.join()).toContain('那阵子→期间');
+    expect(ask('618那阵子下了多少单').query?.metrics).toEqual(['orders']);
+  });
+});
+
+describe('clauses after the question', () => {
+  it('a clause that only says how many to rank sets the limit', () => {
+    const r = ask('哪些城市客单价最低？只要前3名。');
+    expect(r.query?.order).toEqual([{ member: 'avg_order_value', dir: 'asc' }]);
+    expect(r.query?.limit).toBe(3);
+    expect(ask('Which categories had the most orders last month? Top 4 please.').query?.limit).toBe(4);
+  });
+
+  it('"and vs last year" compares with the same period of last year', () => {
+    const r = ask('今年到目前的订单数? 还有 vs last year');
+    expect(r.query?.metrics).toEqual(['orders']);
+    expect(r.query?.compare).toBe('same_period_last_year');
+  });
+
+  it('H1 / H2 after a year are its halves', () => {
+    expect(ask('去年 H1 的客单价是多少').query?.timeRange).toEqual({
+      start: '2025-01-01',
+      end: '2025-07-01',
+    });
+    expect(ask('2025年H2流失率').query?.timeRange).toEqual({ start: '2025-07-01', end: '2026-01-01' });
+  });
+});
+
+describe('first-contact resolution', () => {
+  it('首次接触解决率 is the metric, kept by a follow-up that groups it', () => {
+    const first = ask('上个月首次接触解决率怎么样');
+    expect(first.query?.metrics).toEqual(['first_contact_resolution_rate']);
+    const r = interpretWithRules({
+      question: '按渠道拆开看',
+      catalog: RETAIL,
+      asOf: AS_OF,
+      previous: nextConversationState(undefined, first),
+    });
+    expect(r.query?.metrics).toEqual(['first_contact_resolution_rate']);
+  });
+});
