@@ -40,6 +40,13 @@ describe('clauses after the question', () => {
     expect(ask('Which categories had the most orders last month? Top 4 please.').query?.limit).toBe(4);
   });
 
+  it('"one" after a rank word is singular (Singlish "the most one lah"): no limit; "top 1" keeps it', () => {
+    const r = ask('which city order the most one lah, last month');
+    expect(r.query?.order).toEqual([{ member: 'orders', dir: 'desc' }]);
+    expect(r.query?.limit).toBeUndefined();
+    expect(ask('top 1 city by orders last month').query?.limit).toBe(1);
+  });
+
   it('"and vs last year" compares with the same period of last year', () => {
     const r = ask('今年到目前的订单数? 还有 vs last year');
     expect(r.query?.metrics).toEqual(['orders']);
