@@ -9,8 +9,9 @@ import { nextConversationState } from './conversation.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
 
 const RETAIL = modelCatalog('retail');
+const TELCO = modelCatalog('telco');
 const AS_OF = '2026-10-01';
-const ask = (question: string) => interpretWithRules({ question, catalog: RETAIL, asOf: AS_OF });
+const ask = (question: string, catalog = RETAIL) => interpretWithRules({ question, catalog, asOf: AS_OF });
 
 describe('northeastern colloquial Chinese', () => {
   it('客户跑得最多 counts churned customers; 老跑 is churning again and again, asked why', () => {
@@ -73,5 +74,25 @@ describe('first-contact resolution', () => {
       previous: nextConversationState(undefined, first),
     });
     expect(r.query?.metrics).toEqual(['first_contact_resolution_rate']);
+  });
+});
+
+describe('requests to act, not to look', () => {
+  it('messaging customers, changing their points or plan, building software: declined', () => {
+    for (const q of [
+      '帮我 send 封 email 给 CS team 说 repeat rate 跌了',
+      '把高价值客户的积分都加上200',
+      'pls sms all the high-value customers a promo code',
+      'Build us a retention model in R and deploy it to prod.',
+    ])
+      expect(ask(q).kind).toBe('out_of_scope');
+    expect(ask('Move all month-to-month subscribers onto a one-year contract.', TELCO).kind).toBe(
+      'out_of_scope',
+    );
+  });
+
+  it('the same words in a question about the data are still read', () => {
+    expect(ask('积分多的客户流失率是多少').query?.metrics).toEqual(['churn_rate']);
+    expect(ask('how many customers were emailed last month').kind).not.toBe('out_of_scope');
   });
 });
