@@ -96,3 +96,25 @@ describe('requests to act, not to look', () => {
     expect(ask('how many customers were emailed last month').kind).not.toBe('out_of_scope');
   });
 });
+
+describe('drivers asked with degree words', () => {
+  it('"the strongest / key drivers", "the subscriber base" name no factor of their own', () => {
+    const r = ask('What are the key drivers of churn across our customer base?');
+    expect(r.intent).toBe('drivers');
+    expect(ask('Which attributes are the biggest drivers of churn?').intent).toBe('drivers');
+    expect(ask('Across the subscriber base, what are the main drivers of churn?', TELCO).intent).toBe(
+      'drivers',
+    );
+  });
+
+  it('a factor the data lacks is still asked back', () => {
+    expect(ask('Does the weather drive churn?').kind).toBe('clarify');
+  });
+
+  it('northeastern: 啥玩意儿影响会员跑 asks the drivers, named back', () => {
+    const r = ask('啥玩意儿影响会员跑啊？整出来');
+    expect(r.intent).toBe('drivers');
+    expect(r.assumptions.join()).toContain('啥玩意儿→什么');
+    expect(ask('这个月跑了多少会员').query?.metrics).toEqual(['churned_customers']);
+  });
+});

@@ -120,6 +120,10 @@ export const REGIONAL_WORDS: [RegExp, string][] = [
   // 老多了 / 贼多 / 老鼻子了 = a lot; a sale "that was a lot" then "how much money" asks the revenue
   [/卖了?(?:老多了?|贼多|老鼻子了?|很多)吧?[，,\s]*(?:那|这)?(?:到底|究竟)?(?=多少钱)/g, '到底卖了'],
   [/老多了?|老鼻子了?|贼多/g, '很多'],
+  // 啥玩意儿 = 什么 (what on earth); 影响客户跑 / 客户跑了 = churn; 整出来 = 找出来 (work it out)
+  [/啥玩意儿?|什么玩意儿?/g, '什么'],
+  [/(?<=(?:客户|用户|会员|顾客|客人)(?:都|又)?)跑(?=了|掉|[？?，,。！!]|$)/g, '流失'],
+  [/整出来/g, '找出来'],
   [/那阵子|那阵儿|那会儿/g, '期间'],
   // H1 / H2 after a year in Chinese (今年 H1, 2025年H2) = the first / second half of that year
   [/(?<=年\s?)H1(?![0-9a-z])\s?/gi, '上半年'],
