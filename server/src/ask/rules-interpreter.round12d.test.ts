@@ -118,3 +118,12 @@ describe('drivers asked with degree words', () => {
     expect(ask('这个月跑了多少会员').query?.metrics).toEqual(['churned_customers']);
   });
 });
+
+describe('Cantonese mixed with English', () => {
+  it('應該點 + an English verb asks how (actions); 點 elsewhere (重點) is left alone', () => {
+    const r = ask('我哋應該點 win back 返啲 VIP 客?');
+    expect(r.intent).toBe('actions');
+    expect(r.assumptions.join()).toContain('点→怎么');
+    expect(ask('我哋可以點留住高價值客?').intent).toBe('actions');
+  });
+});

@@ -15,6 +15,10 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点解/g, '为什么'],
   [/点样/g, '怎样'],
   [/点做/g, '怎么做'],
+  // 点 = how after a modal (应该点 retain, 可以点留住): 应该点 → 应该怎么
+  [/(?<=应该|应|可以|要怎|该)点(?=\s*[a-z]|\s*[留挽搞做处跟])/gi, '怎么'],
+  // 返 = back after an English verb (retain 返啲客 → retain 些客户)
+  [/(?<=[a-z]\s?)返(?=\s?[些啲])/gi, ''],
   [/点算/g, '怎么办'],
   // 走 = to leave (churn) after a likelihood word: 最易走, 好大机会走, 会唔会走
   [/(?:好大|好高|大)机会走/g, '很可能流失'],
