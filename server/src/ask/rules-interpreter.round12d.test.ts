@@ -127,3 +127,13 @@ describe('Cantonese mixed with English', () => {
     expect(ask('我哋可以點留住高價值客?').intent).toBe('actions');
   });
 });
+
+describe('durations ranked', () => {
+  it('最长 / longest rank a duration high first, 最短 / shortest low first; 找出 is no filter', () => {
+    const r = ask('按城市看上个月平均处理时长，找出最长的城市');
+    expect(r.query?.order).toEqual([{ member: 'avg_resolution_hours', dir: 'desc' }]);
+    expect(r.unknownTerms).toEqual([]);
+    const s = ask('which city had the shortest resolution time last month');
+    expect(s.query?.order).toEqual([{ member: 'avg_resolution_hours', dir: 'asc' }]);
+  });
+});
