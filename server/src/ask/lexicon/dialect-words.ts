@@ -15,6 +15,10 @@ export const CANTONESE_WORDS: [RegExp, string][] = [
   [/点解/g, '为什么'],
   [/点样/g, '怎样'],
   [/点做/g, '怎么做'],
+  // 点 = how after a modal (应该点 retain, 可以点留住): 应该点 → 应该怎么
+  [/(?<=应该|应|可以|要怎|该)点(?=\s*[a-z]|\s*[留挽搞做处跟])/gi, '怎么'],
+  // 返 = back after an English verb (retain 返啲客 → retain 些客户)
+  [/(?<=[a-z]\s?)返(?=\s?[些啲])/gi, ''],
   [/点算/g, '怎么办'],
   // 走 = to leave (churn) after a likelihood word: 最易走, 好大机会走, 会唔会走
   [/(?:好大|好高|大)机会走/g, '很可能流失'],
@@ -113,6 +117,21 @@ export const CANTONESE_GRAMMAR_WORDS: [RegExp, string][] = [
  * (啥辰光, 哪能), spoken northern (啥, 整). Named back like Cantonese.
  */
 export const REGIONAL_WORDS: [RegExp, string][] = [
+  // Northeastern 跑 = to leave (churn), after the people who leave: 客户跑得最多 = most churned customers,
+  // 这客户咋老跑 = keep churning (老/总 = always); 跑 elsewhere (跑量, 跑数) is left alone
+  [/(?<=(?:客户|用户|会员|顾客|客人|人)的?)(?:都|又)?跑得?(?=最多|最狠|最凶|最厉害)/g, '流失客户'],
+  [/(?<=客户|用户|会员|顾客|客人|人)(?:咋|怎么)?(?:老是?|总是?)跑/g, '怎么总是流失'],
+  // 老多了 / 贼多 / 老鼻子了 = a lot; a sale "that was a lot" then "how much money" asks the revenue
+  [/卖了?(?:老多了?|贼多|老鼻子了?|很多)吧?[，,\s]*(?:那|这)?(?:到底|究竟)?(?=多少钱)/g, '到底卖了'],
+  [/老多了?|老鼻子了?|贼多/g, '很多'],
+  // 啥玩意儿 = 什么 (what on earth); 影响客户跑 / 客户跑了 = churn; 整出来 = 找出来 (work it out)
+  [/啥玩意儿?|什么玩意儿?/g, '什么'],
+  [/(?<=(?:客户|用户|会员|顾客|客人)(?:都|又)?)跑(?=了|掉|[？?，,。！!]|$)/g, '流失'],
+  [/整出来/g, '找出来'],
+  [/那阵子|那阵儿|那会儿/g, '期间'],
+  // H1 / H2 after a year in Chinese (今年 H1, 2025年H2) = the first / second half of that year
+  [/(?<=年\s?)H1(?![0-9a-z])\s?/gi, '上半年'],
+  [/(?<=年\s?)H2(?![0-9a-z])\s?/gi, '下半年'],
   // "where / which region": 哪嘎达的客户流失得最狠 → 哪些地区的客户…
   [/哪嘎达|哪旮旯|哪疙瘩|哪圪塔|哪嘎|哪块儿|哪些地方|哪个地方|什么地方|啥子地方|啥地方|哪片儿/g, '哪些地区'],
   // "over there" after a place: 哈尔滨那旮旯 → 哈尔滨那边

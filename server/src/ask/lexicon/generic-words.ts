@@ -215,6 +215,23 @@ export const FACTOR_WORDS = new Set([
   '什么因素',
   '哪些特征',
   '什么特征',
+  // how strong the drivers asked for are ("the strongest drivers", "the key factors"): no factor of their own
+  'strongest',
+  'strong',
+  'biggest',
+  'main',
+  'key',
+  'major',
+  'primary',
+  'important',
+  'most important',
+  'leading',
+  // the population the drivers are read over ("the telco base", "our subscriber base")
+  'base',
+  'customer base',
+  'subscriber base',
+  '玩意儿',
+  '玩意',
 ]);
 
 /**

@@ -92,7 +92,14 @@ export const ASKING_WORDS_ZH = [
  * plans", "vs the rest"): it refines the question before it, never context.
  */
 export const COMPARING_CLAUSE =
-  /^\s*(?:(?:跟|和|与|同|比起|相比于?|相较于?|较)[^，,。？?]{1,20}(?:比|相比|比较|对比|比起来)(?:的话|呢|一下)?|(?:compared\s+(?:to|with)|vs\.?|versus|against|relative\s+to)\s+[^,.?]{1,40})\s*[。.!！]?\s*$/i;
+  /^\s*(?:(?:和|同埋|还有|以及|and|also|plus)\s*(?=vs\.?\s|versus\s|compared\s))?(?:(?:跟|和|与|同|比起|相比于?|相较于?|较)[^，,。？?]{1,20}(?:比|相比|比较|对比|比起来)(?:的话|呢|一下)?|(?:compared\s+(?:to|with)|vs\.?|versus|against|relative\s+to)\s+[^,.?]{1,40})\s*[。.!！]?\s*$/i;
+
+/**
+ * A clause that only says how many to rank ("给我排前五", "只要前3名", "top 5 please"): it refines the
+ * question before it (the ranking's limit), never context.
+ */
+export const RANKING_CLAUSE =
+  /^\s*(?:(?:给我|帮我|请)?(?:排|列|只要|只看|要|看)?(?:一下)?前\s*[0-9一二两三四五六七八九十]+\s*(?:名|个|位)?(?:就行|就好|吧)?|(?:just\s+(?:the\s+)?|only\s+(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:top|bottom)\s*\d+(?:\s+(?:only|please))?)\s*[。.!！]?\s*$/i;
 
 /** English asking words at the start of a clause (after "and", "also", "so"), or anywhere for the phrases. */
 export const ASKING_START_EN =

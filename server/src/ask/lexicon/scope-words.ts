@@ -205,13 +205,25 @@ export const ACTION_REQUEST_WORDS_ZH = [
   '入账',
   '下单买',
   '帮我下单',
+  // changing customers' accounts ("把那些要跑的客户的积分都给加上500")
+  '积分都给加',
+  '积分都加上',
+  '加积分',
+  '送积分',
+  '发券',
+  '发个券',
+  '送券',
 ];
 export const ACTION_REQUEST_PATTERNS_EN = [
   // finance and workflow actions of every register: approve a budget, post to the ledger, reconcile
   /\b(?:approve|authori[sz]e|sign\s+off(?:\s+on)?|reconcile|post\s+(?:the\s+)?(?:adjustments?|entries|journal)|book\s+(?:the\s+)?(?:adjustments?|entries))\b/,
-  /\bsend\s+(?:an?\s+|the\s+)?(?:sms|text|texts|email|emails|message|messages|coupon|coupons|offer|offers)\b/,
+  /\bsend\s+(?:an?\s+|the\s+|个\s*|一个\s*|封\s*|一封\s*)?(?:sms|text|texts|email|emails|message|messages|coupon|coupons|offer|offers)\b/,
   /\bsend\s+(?:them|all|every|everyone|each)\b/,
-  /\b(?:email|text|call)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:customers?|users?|clients?)\b/,
+  /\b(?:email|text|call|whatsapp|sms|message)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+|those\s+)?(?:[\w-]+\s+){0,2}(?:customers?|users?|clients?|subscribers?)\b/,
+  // moving customers to another plan or payment ("migrate all electronic check customers to autopay")
+  /\b(?:migrate|move|switch|convert|transfer|upgrade|downgrade)\s+(?:all|every|each|the|those|these)\s+[\w\s'-]{0,40}?(?:customers?|subscribers?|accounts?|users?)\s+(?:to|onto|into)\b/,
+  // building and deploying software ("build me a churn model in Python and deploy it")
+  /\b(?:build|train|write|code)\s+(?:me\s+|us\s+)?(?:an?\s+|the\s+)?[\w\s-]{0,30}?\bmodel\b[^.?!]{0,30}\b(?:in\s+(?:python|r|java|sql)|and\s+deploy)\b/,
 ];
 
 /** Attempts to change the assistant's instructions or role. */

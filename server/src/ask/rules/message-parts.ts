@@ -5,6 +5,7 @@ import {
   ASKING_START_EN,
   ASKING_WORDS_ZH,
   COMPARING_CLAUSE,
+  RANKING_CLAUSE,
 } from '../lexicon/message-words.ts';
 import { FORWARD_PREFIXES } from '../lexicon/shorthand-words.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
@@ -76,7 +77,7 @@ const QUOTED_QUESTION = /[“「『"][^”」』"]*[?？][^”」』"]*(?:[”�
 
 function asks(clause: string): boolean {
   const unquoted = clause.replace(QUOTED_QUESTION, ' ');
-  if (/[?？]/.test(unquoted) || COMPARING_CLAUSE.test(unquoted)) return true;
+  if (/[?？]/.test(unquoted) || COMPARING_CLAUSE.test(unquoted) || RANKING_CLAUSE.test(unquoted)) return true;
   const text = unquoted.trim();
   if (/\p{Script=Han}/u.test(text) && findPhrases(normaliseKey(text), ASKING_ZH).length > 0) return true;
   return ASKING_START_EN.test(text) || ASKING_PHRASES_EN.test(text);
@@ -165,7 +166,9 @@ function focusClauses(raw: string, text: string, catalog: Catalog, asOf: string)
   // a sentence asks from its first asking clause on that says something ("请各位帮忙确认：…多少？" asks
   // from the question itself); the clauses before it are context
   const says = (c: Clause) =>
-    namesModel(c.analysis) || c.analysis.cues.some((x) => !x.insideCatalog && !WEAK_CUES.has(x.cue));
+    namesModel(c.analysis) ||
+    RANKING_CLAUSE.test(c.text) ||
+    c.analysis.cues.some((x) => !x.insideCatalog && !WEAK_CUES.has(x.cue));
   const parts = sentences.map((clauses) => {
     const saying = clauses.findIndex((c) => c.asks && says(c));
     const first = saying >= 0 ? saying : clauses.findIndex((c) => c.asks);

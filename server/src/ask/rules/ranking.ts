@@ -66,6 +66,8 @@ function findLimit(
       const n = parseNumber(m[1]);
       // "哪一个渠道最高" is "which one", singular: no limit
       if (n === 1 && /哪\s*$/.test(analysis.folded.slice(0, start + m[0].indexOf(m[1])))) continue;
+      // "the highest one", Singlish "churn the most one ah": "one" after a rank word is singular, no limit
+      if (n === 1 && /^one$/i.test(m[1]!) && !/^(?:top|bottom)/i.test(m[0])) continue;
       if (n && n > 0 && n <= 1000) return { n, dir, span: { start, end } };
     }
   }
