@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { modelCatalog } from '../../test/ask/model-catalogs.ts';
 import { nextConversationState } from './conversation.ts';
 import { interpretWithRules } from './rules-interpreter.ts';
-import { parseChineseNumber, readChineseNumerals } from './text/written-register.ts';
+import { parseChineseNumber } from './text/numerals.ts';
+import { readChineseNumerals } from './text/written-register.ts';
 
 const RETAIL = modelCatalog('retail');
 const TELCO = modelCatalog('telco');

@@ -7,8 +7,6 @@ import { yieldTurn } from '../../loop/yield-turn.ts';
 /** Rows per slice: about a millisecond of per-row work (feature columns, playbook matching) on this hardware. */
 export const SLICE_ROWS = 1024;
 
-export { yieldTurn };
-
 /** Calls `work(from, to)` over `[0, length)` in slices of `slice`, yielding the event loop between slices. */
 export async function inSlices(
   length: number,

@@ -1,5 +1,5 @@
 import { FORMAL_WORDS } from '../lexicon/formal-words.ts';
-import { ZH_DIGITS } from './numerals.ts';
+import { parseChineseNumber, ZH_DIGITS } from './numerals.ts';
 
 /**
  * Chinese numerals written out (二〇二五年, 九十日, 两千, 一万五千, 百分之五) read as Arabic numerals, and
@@ -7,58 +7,6 @@ import { ZH_DIGITS } from './numerals.ts';
  */
 
 const DIGIT = ZH_DIGITS;
-const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
-
-/** One section below 万 (三千五百, 九十, 十二); undefined when the characters are no number. */
-function parseSection(s: string): number | undefined {
-  let total = 0;
-  let digit: number | undefined;
-  let lastUnit = 10_000;
-  let afterZero = false;
-  for (const ch of s) {
-    if (ch in DIGIT) {
-      afterZero ||= DIGIT[ch] === 0;
-      if (digit !== undefined && digit !== 0 && DIGIT[ch] !== 0) return undefined; // 二三: no number
-      digit = DIGIT[ch];
-    } else {
-      const unit = SMALL_UNIT[ch];
-      if (!unit || unit >= lastUnit) return undefined;
-      if (digit === undefined && unit !== 10) return undefined; // 百 alone is not 100 here
-      total += (digit ?? 1) * unit;
-      lastUnit = unit;
-      digit = undefined;
-    }
-  }
-  // 三千五 = 3500, 两百五 = 250: a last digit right after a unit above ten counts in the unit below
-  if (digit !== undefined && !afterZero && lastUnit > 10 && lastUnit < 10_000)
-    return total + (digit * lastUnit) / 10;
-  return total + (digit ?? 0);
-}
-
-/**
- * A Chinese number with at least one unit character (十/百/千/万/亿).
- * @example parseChineseNumber('一万五千') === 15000; parseChineseNumber('九十') === 90
- */
-export function parseChineseNumber(s: string): number | undefined {
-  if (!/[十百千万亿]/.test(s) || !/^[零〇一二两三四五六七八九十百千万亿]+$/.test(s)) return undefined;
-  let total = 0;
-  let rest = s;
-  for (const big of ['亿', '万']) {
-    const at = rest.indexOf(big);
-    if (at < 0) continue;
-    const head = parseSection(rest.slice(0, at));
-    if (head === undefined || head === 0) return undefined;
-    total += head * BIG_UNIT[big];
-    rest = rest.slice(at + 1);
-  }
-  if (rest === '') return total;
-  // 一万五 = 15000: one digit right after 万 counts in thousands
-  if (/^[一二两三四五六七八九]$/.test(rest) && total > 0)
-    return total + DIGIT[rest] * (s.includes('亿') && !s.includes('万') ? 10_000_000 : 1000);
-  const tail = parseSection(rest.replace(/^[零〇]/, ''));
-  return tail === undefined ? undefined : total + tail;
-}
 
 /** Runs that are idioms, not numbers (千万 = by all means, 万一 = in case, 十分 = very, 百万 alone is a size word). */
 const NOT_NUMBERS = /^(?:千万|万万|万一|一一|十分|百分|千百|万千)$/;
