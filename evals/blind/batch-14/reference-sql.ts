@@ -8,7 +8,6 @@ import {
   feedbackSql,
   LAST_12_MONTHS,
   NPS,
-  newCustomersSql,
   one,
   ordersSql,
   Q2,
@@ -19,7 +18,6 @@ import {
   SEP,
   T_CHURNED,
   telcoSql,
-  ticketsSql,
   YTD,
 } from '../batch-2/reference-sql.ts';
 import { DAYS_90, pair, ranked, retail, telco } from '../batch-3/reference-sql.ts';
@@ -38,14 +36,14 @@ import { BLACK_FRIDAY_2025, YTD_LY } from '../batch-5/building-blocks.ts';
 import { money, ranking, rateByPeriod, table, telcoRate } from '../batch-6/building-blocks.ts';
 import { complaintRate, revenueBy, telcoChurnedBy, telcoRateBy } from '../batch-12/building-blocks.ts';
 
-const moneyRanking = { ...ranking, ...money };
+const _moneyRanking = { ...ranking, ...money };
 const ORDERS = 'count(*) AS orders';
-const TICKETS = 'count(*) AS tickets';
 const HIGH = "value_tier = 'high'";
 const M2M = "a.contract = 'Month-to-month'";
 const FIBER = "a.internet_service = 'Fiber optic'";
 const telcoChurned = (where = 'TRUE') => telcoSql(`${T_CHURNED} AS churned_customers`, where);
-const telcoRateRanked = (key: string) => telco([key], ranked(telcoRateBy(key), 'churn_rate', 'DESC'), ranking);
+const telcoRateRanked = (key: string) =>
+  telco([key], ranked(telcoRateBy(key), 'churn_rate', 'DESC'), ranking);
 const q3Rate = retail([], rate(Q3));
 
 export const REFERENCES: Record<string, Reference> = {
@@ -53,7 +51,11 @@ export const REFERENCES: Record<string, Reference> = {
   'b14-po-01': retail([], churnedCount(Q3)),
   'b14-po-02': q3Rate,
   'b14-po-03': retail([], repeatSql(YTD, null)),
-  'b14-po-05': retail(['acquisition_channel'], ranked(rateBy(Q3, 'acquisition_channel'), 'churn_rate', 'DESC'), ranking),
+  'b14-po-05': retail(
+    ['acquisition_channel'],
+    ranked(rateBy(Q3, 'acquisition_channel'), 'churn_rate', 'DESC'),
+    ranking,
+  ),
   'b14-po-07': retail([], churnedCount(Q3, "acquisition_channel = 'live_stream'")),
   'b14-po-09': retail([], ordersSql(DOUBLE_11_2025, ORDERS)),
   'b14-po-10': retail([], revenue(MID_YEAR_618), money),
@@ -77,7 +79,11 @@ export const REFERENCES: Record<string, Reference> = {
   'b14-sz-04': retail([], ordersSql(SEP, AOV), money),
   'b14-sz-05': retail(['region'], revenueBy(Q3, 'region'), { ...table, ...money }),
   'b14-sz-08': retail([], pair('churn_rate', rate(Q3), rate(Q2))),
-  'b14-sz-09': retail(['customer_type'], rateBy(Q3, 'customer_type', "customer_type IN ('B2B', 'B2C')"), table),
+  'b14-sz-09': retail(
+    ['customer_type'],
+    rateBy(Q3, 'customer_type', "customer_type IN ('B2B', 'B2C')"),
+    table,
+  ),
   'b14-sz-10': retail([], pair('revenue', revenue(YTD), revenue(YTD_LY)), money),
   'b14-sz-11': retail(['period'], rateByPeriod(every(LAST_12_MONTHS, 'MONTH')), table),
   'b14-sz-13': retail([], churnedCount(Q3, HIGH, true)),
@@ -122,4 +128,3 @@ export const REFERENCES: Record<string, Reference> = {
   'b14-wc-22': telco(['contract'], telcoRateBy('contract'), table),
   'b14-wc-24': retail(['region'], churnedBy(Q3, 'region', HIGH), table),
 };
-void [newCustomersSql, ticketsSql, TICKETS];
