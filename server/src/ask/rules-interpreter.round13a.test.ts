@@ -43,6 +43,26 @@ describe('recency in any wording', () => {
     ]);
   });
 
+  it('negated and positive words of recency: 没有购买的客户 is a condition, never the buyers; "last ordered … ago"', () => {
+    const r = ask('60天内没有购买的客户有多少');
+    expect(r.query?.metrics).toEqual(['customers']);
+    expect(r.query?.filters).toEqual([recency(60)]);
+    expect(ask('两个多月没来买的会员有几个').query?.filters).toEqual([recency(60)]);
+    expect(ask('一年多没下单的客户数').query?.filters).toEqual([recency(365)]);
+    expect(ask('距离上次下单超过100天的客户有多少').query?.filters).toEqual([recency(100)]);
+    expect(ask('how many customers last purchased more than 75 days ago').query?.filters).toEqual([
+      recency(75),
+    ]);
+    expect(ask('customers inactive for 45+ days, how many').query?.filters).toEqual([recency(45, 'gte')]);
+  });
+
+  it('a list of customers under a recency condition is the condition list, never the churned list', () => {
+    const r = ask('哪些会员超过三个月没来买了？');
+    expect(r.query?.metrics).toEqual(['customers']);
+    expect(r.query?.dimensions).toContain('customer_id');
+    expect(r.query?.filters).toEqual([recency(90)]);
+  });
+
   it('a vague duration (很久没来, a long time) asks which threshold, never a guess', () => {
     const r = ask('好久没来的会员有多少');
     expect(r.kind).toBe('clarify');

@@ -86,6 +86,11 @@ export function applyThresholds(
   const none = noneWithin(analysis.folded, catalog);
   if (none && !taken(none.span) && !draft.filters.some((f) => f.member === none.filter.member))
     thresholds.push({ ...none, possible: true });
+  // "哪些客户超过两个月没来买": the words of a condition on each customer are not also one on a metric
+  const overlaps = (a: Threshold, b: Threshold) => a.span.start < b.span.end && a.span.end > b.span.start;
+  const inCondition = (t: Threshold) =>
+    t.metric && thresholds.some((c) => !c.metric && c !== t && overlaps(c, t));
+  for (const t of thresholds.filter(inCondition)) thresholds.splice(thresholds.indexOf(t), 1);
   const onCustomers = thresholds.filter((t) => !t.metric && !t.noAttribute);
   for (const t of onCustomers) t.span = { ...t.span, start: withVerbs(analysis.folded, t.span.start) };
   // a condition on each customer is a filter, not a grouping by the attribute

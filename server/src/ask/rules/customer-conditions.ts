@@ -38,7 +38,7 @@ const OP_ALT = alt(OPS.filter((o) => o.op !== 'eq').map((o) => o.w));
 const UNIT_ALT = alt(Object.keys(DURATION_DAYS));
 const HALF_ALT = alt(Object.keys(HALF_DURATIONS));
 const SUFFIX_ALT = alt(Object.keys(THRESHOLD_SUFFIXES));
-const DURATION = `(?:(${HALF_ALT})|(\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})\\s*(${UNIT_ALT}))`;
+const DURATION = `(?:(${HALF_ALT})|(\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})\\s*\\+?\\s*(${UNIT_ALT}))(多)?`;
 const WINDOW = '(?:最近|近|过去|这|in the last|in the past|over the last|over the past|the last|the past)';
 
 /** A negated attribute word ("没来买", "haven't bought", "no purchase", "未下单"): a duration beside it is "more than". */
@@ -58,34 +58,39 @@ function days(m: RegExpExecArray, first: number): { value: number; converted?: s
   };
 }
 
+/** "两个多月" read as "两个月多" (same length): 多 after the unit is "more than". */
+const moreThan = (text: string) => text.replace(/个多月/g, '个月多');
+
 const BEFORE = new RegExp(
   `(?:${WINDOW}\\s*)?(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+)?\\s*(?:都|了|内|里|以来|之内|的|还|都还|一直|没再|也)?\\s*$`,
 );
 const AFTER = new RegExp(
-  `^\\s*(?:${alt(DURATION_LEAD_INS)})?\\s*(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+|or more|以上)?`,
+  `^\\s*(?:${alt(DURATION_LEAD_INS)})?\\s*(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+|or more|以上)?(?:\\s*(?:ago|之前|以前|前))?`,
 );
 
 /** "超过90天都没有再下单", "半年没来买", "三个月没下单": a duration written before the attribute's words. */
 export function daysBefore(text: string, to: number, negated: boolean): DaysReading | null {
   const from = Math.max(0, to - 24);
-  const m = BEFORE.exec(text.slice(from, to));
+  const m = BEFORE.exec(moreThan(text.slice(from, to)));
   if (!m) return null;
   const d = days(m, 2);
   if (!d) return null;
   const op: Op | undefined =
-    opOf(m[1]) ?? (m[5] ? (m[5] === '+' ? 'gte' : THRESHOLD_SUFFIXES[m[5]]) : negated ? 'gt' : undefined);
+    opOf(m[1]) ??
+    (m[6] ? (m[6] === '+' ? 'gte' : THRESHOLD_SUFFIXES[m[6]]) : negated || m[5] ? 'gt' : undefined);
   if (!op || op === 'eq') return null;
   return { op, value: d.value, span: { start: from + m.index, end: to }, converted: d.converted };
 }
 
 /** "haven't ordered since 3 months", "no purchase in over 90 days", "没来买超过两个月": written after. */
 export function daysAfter(text: string, from: number, negated: boolean): DaysReading | null {
-  const m = AFTER.exec(text.slice(from));
+  const m = AFTER.exec(moreThan(text.slice(from)));
   if (!m) return null;
   const d = days(m, 2);
   if (!d) return null;
-  const suffix = m[5] === '+' || m[5] === 'or more' ? 'gte' : m[5] ? THRESHOLD_SUFFIXES[m[5]] : undefined;
-  const op: Op | undefined = opOf(m[1]) ?? suffix ?? (negated ? 'gt' : undefined);
+  const plus = m[6] === '+' || m[6] === 'or more' || /\d\s*\+/.test(m[0]);
+  const suffix = plus ? 'gte' : m[6] ? THRESHOLD_SUFFIXES[m[6]] : undefined;
+  const op: Op | undefined = opOf(m[1]) ?? suffix ?? (negated || m[5] ? 'gt' : undefined);
   if (!op || op === 'eq') return null;
   return { op, value: d.value, span: { start: from, end: from + m[0].length }, converted: d.converted };
 }
