@@ -99,6 +99,30 @@ describe('counts and amounts per customer in a window', () => {
   });
 });
 
+describe('customers led conditions', () => {
+  it('"customers with orders > N" is a condition on each customer, never on the total', () => {
+    const r = ask('customers with orders > 7, how many?');
+    expect(r.query?.metrics).toEqual(['customers']);
+    expect(r.query?.filters).toEqual([{ member: 'orders_12m', op: 'gt', values: [7] }]);
+  });
+
+  it('a second condition written before its metric, joined by and, is one on each customer too', () => {
+    const r = ask('customers with more than 4 orders and more than 1 ticket, how many?');
+    expect(r.query?.filters).toEqual([
+      { member: 'orders_12m', op: 'gt', values: [4] },
+      { member: 'tickets_90d', op: 'gt', values: [1] },
+    ]);
+  });
+
+  it('a calendar period on an attribute is read as its trailing window and said so', () => {
+    const r = ask('去年消费超过8000的客户有多少');
+    expect(r.query?.filters).toEqual([{ member: 'spend_12m', op: 'gt', values: [8000] }]);
+    expect(r.assumptions.join()).toContain('“去年”按每个客户的“近12个月消费”计算');
+    const e = ask('how many customers spent over 20k last year?');
+    expect(e.assumptions.join()).toContain('"last year" read as each customer\'s 12-month spend');
+  });
+});
+
 describe('joined conditions, lists and counts', () => {
   it('two conditions joined by 但是 / but are both filters', () => {
     const r = ask('近12个月买过4次以上但是50天没来买的客户有多少');

@@ -223,7 +223,7 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     ...(draft.perCustomer ?? []).map((p) =>
       say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
     ),
-    ...(draft.durations ?? []).map((d) => say.durationDays(d.text, d.days, lang)),
+    ...(draft.conditionNotes ?? []),
   ];
   // a factor the data lacks related to churn ("不同供应商对客户流失有没有影响") is asked back (rules/unknown-factor.ts)
   const factorWords = unknownFactorWords(analysis, intent, members);

@@ -27,6 +27,10 @@ function withVerbs(text: string, start: number): number {
 const lengthInDays = (t: TimeToken) =>
   t.range ? Math.round((Date.parse(t.range.end) - Date.parse(t.range.start)) / DAY) : undefined;
 
+type Found = { condition: Threshold; window: TimeToken }[];
+/** Windows written with conditions: not the attribute's own (asked), or calendar periods (said back). */
+type Windows = { mismatched: Found; calendar: Found };
+
 /**
  * "spent 5000+ in the last 12 months", "近一年买过5次以上": a window right after a condition on a
  * customer attribute describes the attribute (12-month spend), not the period of the question. Returns
@@ -39,7 +43,7 @@ function dropAttributeWindows(
   conditions: Threshold[],
   draft: Draft,
   asOf: string,
-): { condition: Threshold; window: TimeToken }[] {
+): Windows {
   const text = analysis.folded;
   const describing = (tok: { start: number; end: number }) =>
     conditions.find(
@@ -49,7 +53,8 @@ function dropAttributeWindows(
           /^[\s,，]*(?:in|over|during|within|在)?\s*$/.test(text.slice(c.span.end, tok.start))) ||
         (tok.end <= c.span.start && /^[\s,，的]*$/.test(text.slice(tok.end, c.span.start))),
     );
-  const mismatched: { condition: Threshold; window: TimeToken }[] = [];
+  const mismatched: Found = [];
+  const calendar: Found = [];
   const kept = analysis.timeTokens.filter((t) => {
     const c = t.kind === 'range' ? describing(t) : undefined;
     if (!c) return true;
@@ -57,13 +62,15 @@ function dropAttributeWindows(
     const held = d && attributeWindowDays(d);
     const asked = lengthInDays(t);
     if (held && asked && Math.abs(held - asked) > held * 0.1) mismatched.push({ condition: c, window: t });
+    // "spent 10k last year": a calendar period, read as the attribute's trailing window and said so
+    else if (held && t.range && t.range.end !== asOf) calendar.push({ condition: c, window: t });
     return false;
   });
-  if (kept.length === analysis.timeTokens.length) return mismatched;
+  if (kept.length === analysis.timeTokens.length) return { mismatched, calendar };
   analysis.timeTokens = kept;
   analysis.time = combineTimeTokens(kept, analysis.original, asOf, analysis.language);
   draft.time = analysis.time;
-  return mismatched;
+  return { mismatched, calendar };
 }
 
 /**
@@ -100,7 +107,14 @@ export function applyThresholds(
     return band?.type === 'numeric_band' && conditioned.has(bandAttribute(catalog, band)?.id ?? '');
   };
   draft.dimensions = draft.dimensions.filter((d) => !conditioned.has(d) && !banded(d));
-  const mismatched = dropAttributeWindows(analysis, catalog, onCustomers, draft, asOf);
+  const note = (text: string) => {
+    draft.conditionNotes = [...(draft.conditionNotes ?? []), text];
+  };
+  const { mismatched, calendar } = dropAttributeWindows(analysis, catalog, onCustomers, draft, asOf);
+  for (const { condition, window } of calendar) {
+    const d = catalog.dimensions.find((x) => x.id === condition.filter.member);
+    if (d) note(say.trailingWindow(window.text, d.label[lang], lang));
+  }
   const spans = [draft.ranking.span, ...thresholds.map((t) => t.span)].filter((s) => s !== undefined);
   analysis.unknown = analysis.unknown.filter((t) => spans.every((s) => t.end <= s.start || t.start >= s.end));
   for (const t of thresholds.filter((x) => x.possible && !x.noAttribute && !x.vague)) {
@@ -109,8 +123,7 @@ export function applyThresholds(
     // the metric's own words described the customers, not the figure asked for
     if (t.readAs) draft.metrics = draft.metrics.filter((id) => id !== t.readAs?.metric.id);
     if (t.readAs) draft.perCustomer = [...(draft.perCustomer ?? []), t.readAs];
-    if (t.converted)
-      draft.durations = [...(draft.durations ?? []), { text: t.converted, days: Number(t.filter.values[0]) }];
+    if (t.converted) note(say.durationDays(t.converted, Number(t.filter.values[0]), lang));
   }
   const words = (s: { start: number; end: number }) => ({
     ...s,

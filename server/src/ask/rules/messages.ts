@@ -145,6 +145,10 @@ export const say = {
     lang === 'zh'
       ? `“${text}”按 ${days} 天计算（1个月按30天、1年按365天）`
       : `"${text}" read as ${days} days (a month counted as 30 days, a year as 365)`,
+  trailingWindow: (window: string, attribute: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${window}”按每个客户的“${attribute}”计算（截至今天的滚动窗口，不是自然年/自然月）`
+      : `"${window}" read as each customer's ${attribute} (a trailing window up to today, not the calendar period)`,
   vagueDuration: (words: string[], attribute: string, lang: Lang) =>
     lang === 'zh'
       ? `“${words.join('”、“')}”没有说多少天。按“${attribute}”要给一个天数，例如“超过30天”“超过60天”或“超过90天”没来买。`

@@ -218,7 +218,8 @@ function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Thre
     const had = after || before || d.format !== 'count' ? null : hasAtAll(analysis.folded, m);
     const r = after ?? before ?? had;
     if (!r || r.value < 0) continue;
-    found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span: r.span, possible: true });
+    const span = { start: Math.min(r.span.start, m.start), end: Math.max(r.span.end, m.end) };
+    found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span, possible: true });
   }
   return found;
 }
@@ -254,9 +255,14 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
     const after = readAfter(text, m.end, metric);
     // "more than 10 orders" after "customers with": a condition on each customer
     const before = after ? null : readBefore(text, m.start);
+    // "customers with more than 3 orders and more than 2 tickets": joined to a condition on each customer
+    const joinedAt = (at: number) =>
+      found.some((f) => !f.metric && f.span.end <= at && JOIN.test(text.slice(f.span.end, at)));
     if (
       before &&
-      ((before.times && metric.perCustomer) || CUSTOMER_BEFORE.test(text.slice(0, before.span.start)))
+      ((before.times && metric.perCustomer) ||
+        CUSTOMER_BEFORE.test(text.slice(0, before.span.start)) ||
+        joinedAt(before.span.start))
     ) {
       const t0: Threshold = {
         filter: { member: metric.id, op: before.op, values: [before.value] },
@@ -274,9 +280,8 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
       after &&
       (/(?:\d|[一二两三四五六七八九十])\s*(?:次|times)/.test(text.slice(m.end, after.span.end)) || perTimes);
     // "customers with tenure under 6 months and monthly charges above 80": joined to a condition on each customer
-    const joined = found.some(
-      (f) => !f.metric && JOIN.test(text.slice(f.span.end, m.start)) && f.span.end <= m.start,
-    );
+    // "customers with orders > 5": the metric's words are led by the customers
+    const joined = joinedAt(m.start) || CUSTOMER_BEFORE.test(text.slice(0, m.start));
     if (after && (CUSTOMER_AFTER.test(text.slice(after.span.end)) || countedPerCustomer || joined)) {
       found.push(perCustomer({ ...after, span: { start: m.start, end: after.span.end } }, metric, catalog));
       continue;
