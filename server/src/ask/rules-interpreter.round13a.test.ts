@@ -67,6 +67,9 @@ describe('recency in any wording', () => {
     const r = ask('好久没来的会员有多少');
     expect(r.kind).toBe('clarify');
     expect(r.reason).toContain('没有说多少天');
+    // each offered threshold is the question read again with that number of days
+    expect(r.options?.[1]?.question).toBe('超过60天没来的会员有多少');
+    expect(r.options?.[1]?.query?.filters).toEqual([recency(60)]);
     const e = ask("how many customers haven't bought in a long time");
     expect(e.kind).toBe('clarify');
     expect(e.reason).toContain('gives no number of days');

@@ -215,8 +215,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   }
   base.unknownTerms = analysis.unknown.map((t) => t.text);
   if (conditionAsked) {
-    const { words, reason } = conditionAsked;
-    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason);
+    const { words, reason, alternatives } = conditionAsked;
+    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason, alternatives);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
   }
   const assumptions: string[] = [

@@ -65,3 +65,6 @@ export const DURATION_LEAD_INS = [
   '有',
   '超',
 ];
+
+/** Thresholds offered when a duration is vague (days): each a reading of the question to pick. */
+export const VAGUE_DURATION_OFFERS = [30, 60, 90];

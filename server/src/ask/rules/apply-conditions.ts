@@ -1,5 +1,6 @@
 import type { Catalog } from '../../../../semantic-layer/src/catalog.ts';
 import { CONDITION_VERBS } from '../lexicon/condition-verbs.ts';
+import { VAGUE_DURATION_OFFERS } from '../lexicon/duration-words.ts';
 import type { LeftoverTerm } from '../match/leftover-terms.ts';
 import { combineTimeTokens } from '../time/resolve-time.ts';
 import type { TimeToken } from '../time/scan-time.ts';
@@ -85,7 +86,9 @@ export function applyThresholds(
   catalog: Catalog,
   draft: Draft,
   asOf: string,
-): { words: LeftoverTerm[]; reason: string } | undefined {
+):
+  | { words: LeftoverTerm[]; reason: string; alternatives?: { label: string; question: string }[] }
+  | undefined {
   const lang = analysis.language === 'en' ? 'en' : 'zh';
   const thresholds = findThresholds(analysis, catalog);
   const taken = (s: { start: number; end: number }) =>
@@ -136,11 +139,18 @@ export function applyThresholds(
   const noAttribute = thresholds.filter((t) => t.noAttribute).map((t) => words(t.span));
   if (noAttribute.length > 0)
     return { words: noAttribute, reason: say.noPerCustomerAttribute(texts(noAttribute), lang) };
-  const vague = thresholds.filter((t) => t.vague);
-  if (vague.length > 0) {
-    const w = vague.map((t) => words(t.span));
-    const label = catalog.dimensions.find((d) => d.id === vague[0].filter.member)?.label[lang] ?? '';
-    return { words: w, reason: say.vagueDuration(texts(w), label, lang) };
+  const vague = thresholds.find((t) => t.vague);
+  if (vague?.vague) {
+    const w = [words(vague.span)];
+    const label = catalog.dimensions.find((d) => d.id === vague.filter.member)?.label[lang] ?? '';
+    const { start, end } = vague.vague;
+    const text = analysis.original;
+    // each threshold offered is the question with the vague words replaced ("很久没来" → "超过60天没来")
+    const alternatives = VAGUE_DURATION_OFFERS.map((n) => ({
+      label: say.overDays(n, lang),
+      question: `${text.slice(0, start)}${say.overDays(n, lang)}${text.slice(end)}`,
+    }));
+    return { words: w, reason: say.vagueDuration(texts(w), label, lang), alternatives };
   }
   if (mismatched.length > 0) {
     const { condition, window } = mismatched[0];

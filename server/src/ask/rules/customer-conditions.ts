@@ -99,14 +99,19 @@ export function daysAfter(text: string, from: number, negated: boolean): DaysRea
 export function vagueDuration(
   text: string,
   m: { start: number; end: number },
-): { start: number; end: number } | null {
+): { span: { start: number; end: number }; word: { start: number; end: number } } | null {
   const before = text.slice(Math.max(0, m.start - 8), m.start);
   const after = text.slice(m.end, m.end + 20);
   const words = alt(VAGUE_DURATIONS);
-  const b = new RegExp(`(?:${words})\\s*(?:都|了|的|还)?\\s*$`).exec(before);
-  if (b) return { start: m.start - b[0].length, end: m.end };
-  const a = new RegExp(`^\\s*(?:in|for|since)?\\s*(?:such\\s+)?(?:${words})`).exec(after);
-  return a ? { start: m.start, end: m.end + a[0].length } : null;
+  const b = new RegExp(`(${words})\\s*(?:都|了|的|还)?\\s*$`).exec(before);
+  if (b) {
+    const start = m.start - before.length + b.index;
+    return { span: { start, end: m.end }, word: { start, end: start + b[1].length } };
+  }
+  const a = new RegExp(`^(\\s*(?:in|for|since)?\\s*(?:such\\s+)?)(${words})`).exec(after);
+  if (!a) return null;
+  const start = m.end + a[1].length;
+  return { span: { start: m.start, end: m.end + a[0].length }, word: { start, end: start + a[2].length } };
 }
 
 /** "none in the past 60 days", "but no orders in the last 2 months": no order within a window. */

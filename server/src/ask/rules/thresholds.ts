@@ -37,8 +37,8 @@ export interface Threshold {
   possible: boolean;
   /** A duration not written in days ("半年", "3 months"), read in days and said back. */
   converted?: string;
-  /** A negated attribute of days with no number ("很久没来"): asked which threshold. */
-  vague?: boolean;
+  /** A negated attribute of days with no number ("很久没来"): asked which threshold; where the vague word is. */
+  vague?: { start: number; end: number };
 }
 
 type Op = keyof typeof THRESHOLD_WORDS;
@@ -187,9 +187,10 @@ function daysCondition(text: string, m: CatalogMatch, d: CatalogDimension): Thre
     return [{ filter, span, possible: true, converted: r.converted }];
   }
   const vague = negated ? vagueDuration(text, m) : null;
-  return vague
-    ? [{ filter: { member: d.id, op: 'gt', values: [] }, span: vague, possible: true, vague: true }]
-    : [];
+  if (!vague) return [];
+  return [
+    { filter: { member: d.id, op: 'gt', values: [] }, span: vague.span, possible: true, vague: vague.word },
+  ];
 }
 
 /** Conditions on numeric customer attributes, written after or before their words. */
