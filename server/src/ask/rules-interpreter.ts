@@ -8,6 +8,7 @@ import { TERSE_ACTION, TERSE_ACTION_READING } from './lexicon/action-cue-words.t
 import { LIST_ID_WORDS } from './lexicon/generic-words.ts';
 import { unknownMetricWord } from './match/word-slots.ts';
 import { analyseQuestion } from './rules/analyse-question.ts';
+import { applyThresholds } from './rules/apply-conditions.ts';
 import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
@@ -43,7 +44,6 @@ import { readShare } from './rules/share.ts';
 import { readSharedValueWords } from './rules/shared-value-word.ts';
 import { readSqlish } from './rules/sql-reading.ts';
 import { readAsides, readTerse, sayTerse } from './rules/terse-reading.ts';
-import { applyThresholds } from './rules/thresholds.ts';
 import { countOfValuePeople, readFirstCount, readLaterCounts } from './rules/two-asks.ts';
 import { readTwoSides } from './rules/two-sides.ts';
 import { unknownFactorWords } from './rules/unknown-factor.ts';
@@ -208,23 +208,23 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
     });
     return { ...base, kind: 'clarify', intent: 'clarify', query, assumptions: [], reason, options: [] };
   }
-  const { impossible, noAttribute } = applyThresholds(analysis, catalog, draft, asOf);
+  const conditionAsked = applyThresholds(analysis, catalog, draft, asOf);
   if (intent === 'breakdown' && draft.dimensions.length === 0) {
     intent = 'metric';
     draft.intent = intent;
   }
   base.unknownTerms = analysis.unknown.map((t) => t.text);
-  if (impossible.length > 0 || noAttribute.length > 0) {
-    const words = impossible.length > 0 ? impossible : noAttribute;
-    const texts = words.map((w) => w.text.trim());
-    const reason =
-      impossible.length > 0 ? say.impossibleValue(texts, lang) : say.noPerCustomerAttribute(texts, lang);
-    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason);
+  if (conditionAsked) {
+    const { words, reason, alternatives } = conditionAsked;
+    const c = clarifyUnknownFilter(words, question, lang, reinterpret, reason, alternatives);
     return { ...base, kind: 'clarify', intent: 'clarify', query: null, assumptions: [], ...c };
   }
-  const assumptions: string[] = (draft.perCustomer ?? []).map((p) =>
-    say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
-  );
+  const assumptions: string[] = [
+    ...(draft.perCustomer ?? []).map((p) =>
+      say.perCustomer(p.metric.label[lang], p.dimension.label[lang], lang),
+    ),
+    ...(draft.conditionNotes ?? []),
+  ];
   // a factor the data lacks related to churn ("不同供应商对客户流失有没有影响") is asked back (rules/unknown-factor.ts)
   const factorWords = unknownFactorWords(analysis, intent, members);
   if (factorWords.length > 0) {

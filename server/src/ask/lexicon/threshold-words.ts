@@ -18,6 +18,9 @@ export const THRESHOLD_WORDS: Record<'gt' | 'gte' | 'lt' | 'lte' | 'eq', string[
     'greater than',
     'higher than',
     'exceeding',
+    'exceeded',
+    'exceeds',
+    'in excess of',
   ],
   lt: [
     '低于',

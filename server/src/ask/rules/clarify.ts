@@ -218,6 +218,7 @@ export function clarifyUnknownFilter(
   lang: Lang,
   reinterpret: Reinterpret,
   reason?: string,
+  alternatives: { label: string; question: string }[] = [],
 ): Pick<Interpretation, 'reason' | 'options'> {
   let without = original;
   for (const t of [...terms].sort((a, b) => b.start - a.start))
@@ -235,6 +236,9 @@ export function clarifyUnknownFilter(
     reason:
       reason ??
       (terms.some(isConditionLike) ? say.unknownCondition(words, lang) : say.unknownFilter(words, lang)),
-    options: [option(say.withoutTerm(lang), without, reinterpret)],
+    options: [
+      ...alternatives.map((a) => option(a.label, a.question, reinterpret)),
+      option(say.withoutTerm(lang), without, reinterpret),
+    ],
   };
 }

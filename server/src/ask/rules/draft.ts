@@ -16,6 +16,8 @@ export interface Draft {
   timeDimension?: string;
   /** Metrics read per customer through a customer attribute ("订单数大于5的客户"), to name back. */
   perCustomer?: { metric: CatalogMetric; dimension: CatalogDimension }[];
+  /** How conditions on each customer were read ("半年" → 180 days, "去年" → the trailing 12 months), to say back. */
+  conditionNotes?: string[];
 }
 
 /** Assembles a query in a stable key order, leaving out empty optional parts. */

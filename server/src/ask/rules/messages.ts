@@ -141,6 +141,23 @@ export const say = {
     lang === 'zh'
       ? `“${words.join('”、“')}”是对每个客户的条件，但数据模型里没有按客户计算的这个指标，所以没有直接回答（不会把条件加在总数上）。可以去掉它，或换一个按客户的属性。`
       : `"${words.join('", "')}" is a condition on each customer, but the model has no per-customer value for it, so it was not answered (it would not be applied to the total). You can drop it or use a customer attribute.`,
+  durationDays: (text: string, days: number, lang: Lang) =>
+    lang === 'zh'
+      ? `“${text}”按 ${days} 天计算（1个月按30天、1年按365天）`
+      : `"${text}" read as ${days} days (a month counted as 30 days, a year as 365)`,
+  overDays: (days: number, lang: Lang) => (lang === 'zh' ? `超过${days}天` : `over ${days} days`),
+  trailingWindow: (window: string, attribute: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${window}”按每个客户的“${attribute}”计算（截至今天的滚动窗口，不是自然年/自然月）`
+      : `"${window}" read as each customer's ${attribute} (a trailing window up to today, not the calendar period)`,
+  vagueDuration: (words: string[], attribute: string, lang: Lang) =>
+    lang === 'zh'
+      ? `“${words.join('”、“')}”没有说多少天。按“${attribute}”要给一个天数，请选一个，或换成自己的天数。`
+      : `"${words.join('", "')}" gives no number of days. ${attribute} needs one: pick one below or ask with your own number of days.`,
+  otherWindow: (window: string, attribute: string, lang: Lang) =>
+    lang === 'zh'
+      ? `数据模型按客户只有“${attribute}”，没有“${window}”这个时间窗口的数值，所以没有直接回答（不会换成另一个窗口）。可以改用“${attribute}”。`
+      : `The model holds each customer's ${attribute}, not a value over "${window}", so this was not answered (it would not be read as another window). You can ask with ${attribute} instead.`,
   withoutTerm: (lang: Lang) => (lang === 'zh' ? '不加这个条件' : 'Without that condition'),
   noQuestion: (lang: Lang) => (lang === 'zh' ? '没有看到问题。' : 'No question was given.'),
   conditionList: (lang: Lang) =>

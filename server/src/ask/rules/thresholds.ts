@@ -6,11 +6,17 @@ import {
   THRESHOLD_UNITS,
   THRESHOLD_WORDS,
 } from '../lexicon/threshold-words.ts';
-import type { LeftoverTerm } from '../match/leftover-terms.ts';
+import type { CatalogMatch } from '../match/match-catalog.ts';
 import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
-import { combineTimeTokens } from '../time/resolve-time.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
-import type { Draft } from './draft.ts';
+import {
+  bandAttribute,
+  daysAfter,
+  daysBefore,
+  negatedWord,
+  unitEnd,
+  vagueDuration,
+} from './customer-conditions.ts';
 
 /**
  * A condition on a metric's value ("客单价超过200元" → avg_order_value > 200), or on each customer
@@ -29,6 +35,10 @@ export interface Threshold {
   span: { start: number; end: number };
   /** False for a value the metric cannot take (a negative rate, a share above 100%). */
   possible: boolean;
+  /** A duration not written in days ("半年", "3 months"), read in days and said back. */
+  converted?: string;
+  /** A negated attribute of days with no number ("很久没来"): asked which threshold; where the vague word is. */
+  vague?: { start: number; end: number };
 }
 
 type Op = keyof typeof THRESHOLD_WORDS;
@@ -39,9 +49,14 @@ const OP_WORDS = (Object.entries(THRESHOLD_WORDS) as [Op, string[]][])
 const LEAD_INS = [...THRESHOLD_LEAD_INS].sort(byLength);
 const UNITS = Object.keys(THRESHOLD_UNITS).sort(byLength);
 const SUFFIXES = Object.keys(THRESHOLD_SUFFIXES).sort(byLength);
-const NUMBER = /^(?:-?\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,4}(?=[万千百元块次天个人]))/;
+const EN_NUMBER = NUMBER_PATTERN.split('|')
+  .filter((w) => /^[a-z]+$/.test(w))
+  .join('|');
+const NUMBER = new RegExp(
+  `^(?:-?\\d{1,3}(?:,\\d{3})+(?!\\d)|-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4}(?=[万千百元块次天个人])|(?:${EN_NUMBER})\\b)`,
+);
 const toNumber = (token: string) =>
-  /^-?\d/.test(token) ? Number(token) : (parseNumber(token) ?? Number.NaN);
+  /^-?\d/.test(token) ? Number(token.replace(/,/g, '')) : (parseNumber(token) ?? Number.NaN);
 
 /** The longest word of `words` at `text[at…]` (spaces skipped first), or null. */
 function wordAt(text: string, at: number, words: string[]): { word: string; end: number } | null {
@@ -69,6 +84,8 @@ interface Reading {
   value: number;
   percent: boolean;
   span: { start: number; end: number };
+  /** Counted in 次/times ("提过3次以上…投诉"): a count per customer. */
+  times?: boolean;
 }
 
 /** Reads "<metric> [lead-in] <comparison> <number>[unit][以上/以下]" after one metric's words. */
@@ -118,25 +135,10 @@ function readCondition(text: string, from: number, leadIns = LEAD_INS): Reading 
 const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "<comparison> <number>[unit][以上/以下] [的/都/in]" ending right before a word ("超过30天没来买", "more than 10 orders"). */
 const BEFORE = new RegExp(
-  `(${OP_WORDS.map((o) => escapeRegex(o.w)).join('|')})?\\s*(-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4})\\s*(${UNITS.map(escapeRegex).join('|')})?\\s*(\\+|${SUFFIXES.map(escapeRegex).join('|')})?\\s*(?:都|的|还|in|of)?\\s*$`,
+  `(${OP_WORDS.map((o) => escapeRegex(o.w)).join('|')})?\\s*(-?\\d{1,3}(?:,\\d{3})+|-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4}|\\b(?:${EN_NUMBER}))\\s*(${UNITS.map(escapeRegex).join('|')})?\\s*(\\+|${SUFFIXES.map(escapeRegex).join('|')})?\\s*(?:都|的|还|in|of)?\\s*$`,
 );
 
-/** "最近两个月都没有下单", "近30天没来买": a window before a customer attribute of days (recency). */
-const WINDOW_BEFORE = new RegExp(
-  `(?:最近|近|过去)\\s*(${NUMBER_PATTERN})\\s*(个月|天|周)\\s*(?:都|内|里|以来)?\\s*$`,
-);
-const WINDOW_DAYS: Record<string, number> = { 个月: 30, 天: 1, 周: 7 };
-
-function readBefore(text: string, to: number, days = false): Reading | null {
-  const w = days ? WINDOW_BEFORE.exec(text.slice(Math.max(0, to - 20), to)) : null;
-  const n = w ? parseNumber(w[1]) : undefined;
-  if (w && n !== undefined)
-    return {
-      op: 'gt',
-      value: n * WINDOW_DAYS[w[2]],
-      percent: false,
-      span: { start: to - w[0].length, end: to },
-    };
+function readBefore(text: string, to: number): Reading | null {
   const m = BEFORE.exec(text.slice(Math.max(0, to - 40), to));
   if (!m) return null;
   let op = m[1] ? OP_WORDS.find((o) => o.w === m[1])?.op : undefined;
@@ -145,14 +147,18 @@ function readBefore(text: string, to: number, days = false): Reading | null {
   if (!op || Number.isNaN(value)) return null;
   const meaning = m[3] ? THRESHOLD_UNITS[m[3]] : {};
   if (meaning.times) value *= meaning.times;
-  return { op, value, percent: Boolean(meaning.percent), span: { start: to - m[0].length, end: to } };
+  const span = { start: to - m[0].length, end: to };
+  return { op, value, percent: Boolean(meaning.percent), span, times: /^(?:次|times)$/.test(m[3] ?? '') };
 }
 
 /** Words after a condition that make it one on each customer ("…的客户", "customers with …"). */
 const CUSTOMER_AFTER =
   /^\s*(?:的|都)?\s*(?:客户|用户|顾客|会员|客人|人|customers|customer|users|shoppers|buyers|people)/;
 const CUSTOMER_BEFORE =
-  /(?:customers|customer|users|shoppers|people|those|客户|用户)\s*(?:with|who have|who has|who placed|having|that have|中|里)?\s*$/;
+  /(?:customers|customer|users|shoppers|people|those|客户|用户)\s*(?:(?:with|who|that|have|has|had|having|placed|opened|made|filed|raised|submitted|bought|purchased|中|里)\s*){0,3}$/;
+
+/** Words joining two conditions on the same customers ("and", "但是", "，而且"). */
+const JOIN = /^\s*(?:and|but|&|且|并且|而且|但是|但|同时|,|，|、)\s*(?:and|but|而且|但是)?\s*$/;
 
 /** A condition on a metric read per customer: its customer attribute, or marked as having none. */
 function perCustomer(t: Threshold, metric: CatalogMetric, catalog: Catalog): Threshold {
@@ -171,49 +177,52 @@ function hasAtAll(text: string, m: { start: number; end: number }): Reading | nu
   return { op: 'gte', value: 1, percent: false, span: { start: m.start, end: m.start } };
 }
 
+/** A condition on an attribute of days ("半年没来买", "haven't ordered since 3 months"), or a vague one to ask. */
+function daysCondition(text: string, m: CatalogMatch, d: CatalogDimension): Threshold[] {
+  const negated = negatedWord(m.text);
+  const r = daysAfter(text, m.end, negated) ?? daysBefore(text, m.start, negated);
+  if (r) {
+    const span = { start: Math.min(r.span.start, m.start), end: Math.max(r.span.end, m.end) };
+    const filter: Filter = { member: d.id, op: r.op, values: [r.value] };
+    return [{ filter, span, possible: true, converted: r.converted }];
+  }
+  const vague = negated ? vagueDuration(text, m) : null;
+  if (!vague) return [];
+  return [
+    { filter: { member: d.id, op: 'gt', values: [] }, span: vague.span, possible: true, vague: vague.word },
+  ];
+}
+
 /** Conditions on numeric customer attributes, written after or before their words. */
 function attributeConditions(analysis: QuestionAnalysis, catalog: Catalog): Threshold[] {
   const found: Threshold[] = [];
   for (const m of analysis.matches) {
     const t = m.targets[0].target;
     if (m.targets.length !== 1 || t.kind !== 'dimension') continue;
-    const d = catalog.dimensions.find((x) => x.id === t.id);
+    const named = catalog.dimensions.find((x) => x.id === t.id);
+    // "tenure under 6 months": a band's condition is on its numeric attribute ("Tenure (months)")
+    const band = named?.type === 'numeric_band' ? bandAttribute(catalog, named) : undefined;
+    const d = band ?? named;
     if (d?.type !== 'numeric') continue;
-    const after = readCondition(analysis.folded, m.end, [...LEAD_INS, 'in', 'for']);
-    const before = after ? null : readBefore(analysis.folded, m.start, d.format === 'days');
+    if (d.format === 'days') {
+      found.push(...daysCondition(analysis.folded, m, d).filter((c) => !band || c.span.start >= m.start));
+      continue;
+    }
+    const read = readCondition(analysis.folded, m.end, [...LEAD_INS, 'in', 'for']);
+    const after = read && {
+      ...read,
+      span: { ...read.span, end: unitEnd(analysis.folded, read.span.end, d) },
+    };
+    if (band && !after) continue;
+    const before = after ? null : readBefore(analysis.folded, m.start);
     // "有超过72小时还没解决的工单的客户", "customers with open tickets": having a count at all is ≥ 1
     const had = after || before || d.format !== 'count' ? null : hasAtAll(analysis.folded, m);
     const r = after ?? before ?? had;
     if (!r || r.value < 0) continue;
-    found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span: r.span, possible: true });
+    const span = { start: Math.min(r.span.start, m.start), end: Math.max(r.span.end, m.end) };
+    found.push({ filter: { member: d.id, op: r.op, values: [r.value] }, span, possible: true });
   }
   return found;
-}
-
-/**
- * "spent 5000+ in the last 12 months", "近一年买过5次以上": a window right after a condition on a
- * customer attribute describes the attribute (12-month spend), not the period of the question.
- */
-function dropAttributeWindows(
-  analysis: QuestionAnalysis,
-  conditions: Threshold[],
-  draft: Draft,
-  asOf: string,
-) {
-  const text = analysis.folded;
-  const describes = (tok: { start: number; end: number }) =>
-    conditions.some(
-      (c) =>
-        (tok.start < c.span.end && tok.end > c.span.start) ||
-        (tok.start >= c.span.end &&
-          /^[\s,，]*(?:in|over|during|within|在)?\s*$/.test(text.slice(c.span.end, tok.start))) ||
-        (tok.end <= c.span.start && /^[\s,，的]*$/.test(text.slice(tok.end, c.span.start))),
-    );
-  const kept = analysis.timeTokens.filter((t) => !(t.kind === 'range' && describes(t)));
-  if (kept.length === analysis.timeTokens.length) return;
-  analysis.timeTokens = kept;
-  analysis.time = combineTimeTokens(kept, analysis.original, asOf, analysis.language);
-  draft.time = analysis.time;
 }
 
 /** Conditions on metric values written right after a metric's words (CONVENTIONS.md "Members"). */
@@ -247,7 +256,15 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
     const after = readAfter(text, m.end, metric);
     // "more than 10 orders" after "customers with": a condition on each customer
     const before = after ? null : readBefore(text, m.start);
-    if (before && CUSTOMER_BEFORE.test(text.slice(0, before.span.start))) {
+    // "customers with more than 3 orders and more than 2 tickets": joined to a condition on each customer
+    const joinedAt = (at: number) =>
+      found.some((f) => !f.metric && f.span.end <= at && JOIN.test(text.slice(f.span.end, at)));
+    if (
+      before &&
+      ((before.times && metric.perCustomer) ||
+        CUSTOMER_BEFORE.test(text.slice(0, before.span.start)) ||
+        joinedAt(before.span.start))
+    ) {
       const t0: Threshold = {
         filter: { member: metric.id, op: before.op, values: [before.value] },
         span: { start: before.span.start, end: m.end },
@@ -263,7 +280,10 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
     const countedPerCustomer =
       after &&
       (/(?:\d|[一二两三四五六七八九十])\s*(?:次|times)/.test(text.slice(m.end, after.span.end)) || perTimes);
-    if (after && (CUSTOMER_AFTER.test(text.slice(after.span.end)) || countedPerCustomer)) {
+    // "customers with tenure under 6 months and monthly charges above 80": joined to a condition on each customer
+    // "customers with orders > 5": the metric's words are led by the customers
+    const joined = joinedAt(m.start) || CUSTOMER_BEFORE.test(text.slice(0, m.start));
+    if (after && (CUSTOMER_AFTER.test(text.slice(after.span.end)) || countedPerCustomer || joined)) {
       found.push(perCustomer({ ...after, span: { start: m.start, end: after.span.end } }, metric, catalog));
       continue;
     }
@@ -277,37 +297,4 @@ export function findThresholds(analysis: QuestionAnalysis, catalog: Catalog): Th
     if (threshold && !taken(threshold.span)) found.push(threshold);
   }
   return found;
-}
-
-/**
- * Adds the possible conditions to the draft (filters on metric values, the metric added when not
- * asked for), stops naming their words and the ranking's number as unknown, and returns the words
- * of impossible ones ("流失率为-50%") for a clarify.
- */
-export function applyThresholds(
-  analysis: QuestionAnalysis,
-  catalog: Catalog,
-  draft: Draft,
-  asOf: string,
-): { impossible: LeftoverTerm[]; noAttribute: LeftoverTerm[] } {
-  const thresholds = findThresholds(analysis, catalog);
-  const onCustomers = thresholds.filter((t) => !t.metric && !t.noAttribute);
-  // a condition on each customer is a filter, not a grouping by the attribute
-  const conditioned = new Set(onCustomers.map((t) => t.filter.member));
-  draft.dimensions = draft.dimensions.filter((d) => !conditioned.has(d));
-  dropAttributeWindows(analysis, onCustomers, draft, asOf);
-  const spans = [draft.ranking.span, ...thresholds.map((t) => t.span)].filter((s) => s !== undefined);
-  analysis.unknown = analysis.unknown.filter((t) => spans.every((s) => t.end <= s.start || t.start >= s.end));
-  for (const t of thresholds.filter((x) => x.possible && !x.noAttribute)) {
-    draft.filters.push(t.filter);
-    if (t.metric && !draft.metrics.includes(t.metric)) draft.metrics.push(t.metric);
-    // the metric's own words described the customers, not the figure asked for
-    if (t.readAs) draft.metrics = draft.metrics.filter((id) => id !== t.readAs?.metric.id);
-    if (t.readAs) draft.perCustomer = [...(draft.perCustomer ?? []), t.readAs];
-  }
-  const words = (t: Threshold) => ({ ...t.span, text: analysis.original.slice(t.span.start, t.span.end) });
-  return {
-    impossible: thresholds.filter((t) => !t.possible).map(words),
-    noAttribute: thresholds.filter((t) => t.noAttribute).map(words),
-  };
 }
