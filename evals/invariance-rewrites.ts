@@ -99,8 +99,8 @@ export function swapCjkSpacing(q: string): string | null {
 let toTraditional: ((text: string) => string) | undefined;
 /** The question in traditional characters (OpenCC, Taiwan standard, characters only). */
 export function traditional(q: string): string | null {
-  const convert = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
-  const out = convert(q);
+  toTraditional ??= Converter({ from: 'cn', to: 'tw' });
+  const out = (toTraditional as (text: string) => string)(q);
   return out === q ? null : out;
 }
 
