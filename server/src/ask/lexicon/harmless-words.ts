@@ -15,6 +15,9 @@ export const MENTION_LEAD = /^\s*@[^\s,，:：]{1,20}[\s,，:：]+/u;
 export const LOOKUP_LEADS_ZH =
   /^\s*(?:请问(?:一下)?|想问(?:一下)?|问一下|麻烦(?:你|您)?(?:帮(?:我|忙))?(?:看|查)(?:一)?下|(?:请|麻烦)?帮(?:我|忙)(?:查|看)(?:一)?下)\s*[，,：:]?\s*/u;
 
+/** Someone's ask reported before a comma ("老板想知道，…", "王总关心，…"): the question follows. */
+export const REPORTED_ASK_ZH = /^\s*[^：:，,。？?\s]{0,12}(?:想知道|想了解|想问|关心|问)[，,]\s*/u;
+
 /** Thanks and sign-offs closing a Chinese message (谢谢, 多谢, 辛苦了), with what follows them. */
 export const THANKS_TAIL_ZH =
   /[，,\s]*(?:谢谢(?:啦|了|你|您)?|多谢|谢啦|感谢|辛苦(?:了|啦)?)[!！。.～~]*\s*$/u;

@@ -5,6 +5,7 @@ import {
   PICTOGRAPHS,
   POLITE_TAIL_EN,
   PURPOSE_SENTENCE,
+  REPORTED_ASK_ZH,
   THANKS_TAIL_ZH,
   TONE_AT_CLAUSE_END,
 } from '../lexicon/harmless-words.ts';
@@ -47,20 +48,23 @@ function untitle(text: string): string {
 
 /**
  * Evens out wording that changes nothing of the question (lexicon/harmless-words.ts): pictographs, a line
- * break mid-sentence, an @mention or a polite lead-in opening it, thanks, laughter, tildes and repeated
- * question marks closing it, a closing sentence of purpose, Title Case, "clients" for customers (named back).
+ * break mid-sentence, an @mention, a polite lead-in or a reported ask (老板想知道，) opening it, thanks, laughter, tildes and repeated
+ * question marks closing it, a closing sentence of purpose, Title Case, a space between digits and Chinese, "clients" for customers (named back).
  * @example evenOutWording('@数据助手 请问上季度流失率是多少哈？？谢谢🙏', []) === '上季度流失率是多少？'
  */
 export function evenOutWording(question: string, corrections: Correction[]): string {
   let text = joinBrokenLines(question.replace(PICTOGRAPHS, ''));
   text = drop(text, MENTION_LEAD);
   text = drop(text, LOOKUP_LEADS_ZH);
+  text = drop(text, REPORTED_ASK_ZH);
   text = drop(text, PURPOSE_SENTENCE);
   text = drop(text, THANKS_TAIL_ZH);
   text = drop(text, TONE_AT_CLAUSE_END);
   text = text.replace(/([?？])[?？]+/g, '$1');
   text = drop(text, POLITE_TAIL_EN);
   text = untitle(text);
+  // digits are written against Chinese (25岁, 双11, 前5): a space between them ("双 11") is layout
+  text = text.replace(/(\p{Script=Han}) +(?=\d)|(\d) +(?=\p{Script=Han})/gu, '$1$2');
   for (const [pattern, to] of PEOPLE_VARIANTS_EN)
     text = text.replace(pattern, (from) => {
       const read = /^[A-Z]/.test(from) ? to.replace(/^./, (c) => c.toUpperCase()) : to;
