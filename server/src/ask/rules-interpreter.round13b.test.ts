@@ -77,7 +77,9 @@ describe('layout and case', () => {
 
   it('"clients" are customers, named back; "what should the client do" is still the actions shape', () => {
     const r = ask('How many active clients did we have last quarter?');
-    expect(r.query?.metrics).toEqual(ask('How many active customers did we have last quarter?').query?.metrics);
+    expect(r.query?.metrics).toEqual(
+      ask('How many active customers did we have last quarter?').query?.metrics,
+    );
     expect(r.assumptions.join()).toContain('"clients" as "customers"');
     expect(ask('Churn is up in the south. What should the client do?').intent).toBe('actions');
   });
