@@ -89,3 +89,33 @@ describe('layout and case', () => {
     expect(r.kind).toBeDefined();
   });
 });
+
+describe('churned vs stayed customers (class 4: both groups side by side)', () => {
+  const TELCO = modelCatalog('telco');
+  it('on a model whose data labels who churned, the metric is compared across the churn label', () => {
+    const r = interpretWithRules({
+      question: 'Mean tenure, churned compared with retained customers?',
+      catalog: TELCO,
+      asOf: AS_OF,
+    });
+    expect(r.kind).toBe('query');
+    expect(r.intent).toBe('comparison');
+    expect(r.query?.metrics).toEqual(['avg_tenure_months']);
+    expect(r.query?.dimensions).toEqual(['churn_label']);
+    expect(r.query?.filters).toEqual([{ member: 'churn_label', op: 'in', values: ['true', 'false'] }]);
+    expect(r.unknownTerms).toEqual([]);
+    const zh = interpretWithRules({
+      question: '流失用户和留存用户的平均月费差多少',
+      catalog: TELCO,
+      asOf: AS_OF,
+    });
+    expect(zh.query?.metrics).toEqual(['avg_monthly_charges']);
+    expect(zh.query?.dimensions).toEqual(['churn_label']);
+  });
+
+  it('a model where churn is an event in a period (retail) still asks back, never one overall figure', () => {
+    const r = ask('留存会员和流失会员的平均客单价对比');
+    expect(r.kind).toBe('clarify');
+    expect(r.query?.metrics).toEqual(['avg_order_value']);
+  });
+});
