@@ -137,7 +137,7 @@ export const swapLastQuarterZh = (q: string) =>
 /** Title Case: each word's first letter upper-cased (ids and acronyms as they are). */
 function titleCase(q: string): string | null {
   if (ID_LIKE.test(q)) return null;
-  const out = q.replace(/\b([a-z])([a-z']*)\b/g, (_, a: string, b: string) => a.toUpperCase() + b);
+  const out = q.replace(/(?<![\w'])([a-z])([a-z']*)/g, (_, a: string, b: string) => a.toUpperCase() + b);
   return out === q ? null : out;
 }
 

@@ -9,6 +9,7 @@ import {
   THANKS_TAIL_ZH,
   TONE_AT_CLAUSE_END,
 } from '../lexicon/harmless-words.ts';
+import { SHORTHAND_WORDS } from '../lexicon/shorthand-words.ts';
 import type { Correction } from './correct-question.ts';
 import { isEnglishWord } from './english-words.ts';
 
@@ -36,14 +37,15 @@ function joinBrokenLines(text: string): string {
 
 /**
  * A question in Title Case ("How Many New Customers Did We Acquire Last Quarter?"): its capitalised words
- * of the dictionary are read in lower case, so they are not taken for names. Only when nearly every word
+ * of the dictionary or of shorthand (Cnt, Rt) are read in lower case, so they are not taken for names. Only when nearly every word
  * is capitalised; acronyms (NPS, Q3) and words the dictionary lacks (names) are kept as written.
  */
 function untitle(text: string): string {
   const words = text.match(/[A-Za-z][A-Za-z'-]+/g) ?? [];
   const capitalised = words.filter((w) => /^[A-Z][a-z'-]+$/.test(w));
   if (words.length < 4 || capitalised.length < words.length * 0.8) return text;
-  return text.replace(/\b[A-Z][a-z'-]+\b/g, (w) => (isEnglishWord(w.toLowerCase()) ? w.toLowerCase() : w));
+  const known = (w: string) => isEnglishWord(w.replace(/'.*$/, '')) || w in SHORTHAND_WORDS;
+  return text.replace(/\b[A-Z][a-z'-]+\b/g, (w) => (known(w.toLowerCase()) ? w.toLowerCase() : w));
 }
 
 /**
