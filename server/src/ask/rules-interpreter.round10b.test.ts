@@ -110,10 +110,11 @@ describe('one value against the rest, two values side by side', () => {
     expect(r.query?.filters).toEqual([{ member: 'sales_channel', op: 'in', values: ['app', 'store'] }]);
   });
 
-  it('churned vs still-here customers cannot be split: said, not two unrelated figures', () => {
+  it('churned vs still-here customers: the churn label splits them (round 13b), never two unrelated figures', () => {
     const r = ask('解約的客戶跟還在的客戶 平均月租費差多少', TELCO);
-    expect(r.kind).toBe('clarify');
+    expect(r.intent).toBe('comparison');
     expect(r.query?.metrics).toEqual(['avg_monthly_charges']);
+    expect(r.query?.dimensions).toEqual(['churn_label']);
   });
 
   it('one figure against an earlier period reads as a comparison', () => {

@@ -11,6 +11,7 @@ import { analyseQuestion } from './rules/analyse-question.ts';
 import { applyThresholds } from './rules/apply-conditions.ts';
 import { readAskShape } from './rules/ask-shape.ts';
 import { readChannelsAsMessageChannels } from './rules/campaign-reading.ts';
+import { splitByChurnLabel } from './rules/churn-split.ts';
 import { customerListDraft, TOP_CUSTOMERS } from './rules/churned-list.ts';
 import {
   clarifyAmbiguous,
@@ -199,6 +200,8 @@ function interpretCorrected(input: RulesInput, depth: number): RulesResult {
   draft.ranking = detectRanking(analysis, catalog, draft.metrics[0]);
   const split = churnedVersusRetained(analysis, catalog, draft.metrics);
   if (split) {
+    const byLabel = splitByChurnLabel(catalog, split.id, draft.filters, lang, unknownTerms);
+    if (byLabel) return { ...base, ...byLabel };
     const reason = say.noChurnedSplit(split.label[lang], lang);
     const query = assembleQuery({
       model: catalog.model,

@@ -90,7 +90,7 @@ export const SHORTHAND_PHRASES: [RegExp, string][] = [
  */
 export const FORWARD_PREFIXES: RegExp[] = [
   /^\s*(?:转发|转一下|fwd|fw)[^：:]{0,30}[：:]\s*/i,
-  /^\s*[^：:，,。？?]{0,12}(?:问|关心|想知道|想了解|要看|需要)[：:]\s*/,
+  /^\s*[^：:，,。？?]{0,12}(?:问|关心|想知道|想了解|要看|需要)[：:，,]\s*/,
 ];
 
 /** Short English words that must never be corrected towards a catalog word. */

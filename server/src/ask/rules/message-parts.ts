@@ -10,6 +10,7 @@ import {
 import { FORWARD_PREFIXES } from '../lexicon/shorthand-words.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { isEnglishWord } from '../text/english-words.ts';
+import { evenOutWording } from '../text/harmless-wording.ts';
 import { normaliseKey } from '../text/normalise.ts';
 import { analyseQuestion, type QuestionAnalysis } from './analyse-question.ts';
 import { askedCustomerId } from './customer-question.ts';
@@ -144,7 +145,8 @@ export function focusMessage(
   catalog: Catalog,
   asOf: string,
 ): MessageFocus | undefined {
-  const focus = focusClauses(raw, text, catalog, asOf);
+  // wording that changes nothing (a thanks, a line break, a sentence of purpose) makes no long message
+  const focus = focusClauses(evenOutWording(raw, []), text, catalog, asOf);
   // "A customer, C0000581, called in … Could you tell me a bit about them?": a question about the customer
   // the context names by id is read whole (rules/customer-question.ts), never narrowed to clauses without it
   if (focus && askedCustomerId(text) && !askedCustomerId(focus.text) && REFERS_TO_PERSON.test(focus.text))

@@ -133,8 +133,8 @@ export function ranksByDefault(analysis: QuestionAnalysis, members: Members): bo
 }
 
 /** Words naming the customers who stayed, set against those who churned. */
-const RETAINED =
-  /留存客户|留下的客户|没流失|未流失|还在的|仍在的|还留着的|没走的|没解约|retained|stayers|stayed|non-churners|active ones|still (?:with us|here|active)|remaining customers/;
+export const RETAINED =
+  /留存(?:客户|用户|会员)|留下(?:来)?的(?:客户|用户)|没流失|未流失|还在的|仍在的|还留着的|没走的|没解约|retained|stayers|stayed|non-churners|active ones|still (?:with us|here|active)|remaining customers/;
 
 /**
  * "流失客户 vs 留存客户的购买频次", "AOV of churned vs retained customers": a metric split by whether each

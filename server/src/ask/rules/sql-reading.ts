@@ -30,7 +30,7 @@ const REWRITES: [RegExp, string][] = [
  * customer_id) where signup_date in 2025": SQL keywords mapped onto the same reading as words (group by →
  * a breakdown, where → filters, order by/limit → a ranking, top N), and snake_case words that name no
  * catalog member split into words (last_quarter → last quarter). Returns the text to read, or undefined
- * when the question has no SQL keyword. Data changes (UPDATE … SET) are left for the scope check.
+ * when the question has no SQL keyword or nothing in it maps. Data changes (UPDATE … SET) are left for the scope check.
  */
 export function readSqlish(question: string, catalog: Catalog): string | undefined {
   if (!SQLISH.test(question)) return undefined;
@@ -40,5 +40,7 @@ export function readSqlish(question: string, catalog: Catalog): string | undefin
   text = text.replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/gi, (w) =>
     ids.has(w.toLowerCase()) ? w : w.replaceAll('_', ' '),
   );
-  return text.replace(/\s+/g, ' ').replace(/\s+,/g, ',').trim();
+  const read = text.replace(/\s+/g, ' ').replace(/\s+,/g, ',').trim();
+  // nothing left to map ("count(distnct …)", a keyword no rewrite reads): read as it is, never again
+  return read === question.replace(/\s+/g, ' ').trim() ? undefined : read;
 }

@@ -20,6 +20,7 @@ import { ONE_CHARACTER_JOINERS } from '../lexicon/stop-words-zh.ts';
 import { correctionMessages } from './correction-messages.ts';
 import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
+import { evenOutWording } from './harmless-wording.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { simplifyQuestion } from './simplify-question.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
@@ -313,7 +314,7 @@ function fixEnglish(text: string, d: Dictionary, corrections: Correction[]): str
 export function correctQuestion(question: string, catalog: Catalog): CorrectedQuestion {
   const d = dictionary(catalog);
   const corrections: Correction[] = [];
-  let text = simplifyQuestion(question, corrections, d.zhWords);
+  let text = evenOutWording(simplifyQuestion(question, corrections, d.zhWords), corrections);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   for (const courtesy of LETTER_COURTESIES_EN) text = text.replace(courtesy, '');
   for (let before = ''; before !== text; ) {
