@@ -93,7 +93,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       : pacedPglite(
           new PGlite({
             ...(dataDir === 'memory://' ? {} : { dataDir }),
-            startParams: pgliteStartParams(),
+            ...(pgliteStartParams() ? { startParams: pgliteStartParams() } : {}),
           }),
         ),
   );
