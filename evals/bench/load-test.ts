@@ -1,7 +1,7 @@
 /**
  * HTTP load test of the running product (issues 6 and 8):
  * `npx tsx evals/bench/load-test.ts [--customers 10000] [--store pglite|postgres] [--askers 50] [--seconds 60]
- *  [--clients 1,8,32] [--level-seconds 20] [--level-requests 400] [--profile]`.
+ *  [--clients 1,8,32] [--level-seconds 20] [--level-requests 400] [--profile] [--node-flags '<flags>']`.
  *
  * Starts the server as a child process like `npm start` (on a copy of .data/bench/retail-<N>.duckdb in a
  * temporary data folder; app state in a fresh PGlite, or a scratch PostgreSQL database next to
@@ -23,6 +23,7 @@ import { runConversationPhase } from './load/conversation-phase.ts';
 import { startHealthProbe } from './load/health-probe.ts';
 import { ask, DEMO_ACCOUNTS, type Session, signIn } from './load/http-client.ts';
 import { summarize } from './load/latency-stats.ts';
+import { formatMemory, memoryBreakdown, readMemoryLines } from './load/memory-lines.ts';
 import { SINGLE_TURN_QUESTIONS } from './load/questions.ts';
 import { createScratchDatabase, type ScratchDatabase } from './load/scratch-postgres.ts';
 import { type ServerProcess, serverLogPath, startServerProcess } from './load/server-process.ts';
@@ -41,6 +42,8 @@ const { values } = parseArgs({
     'level-seconds': { type: 'string', default: '20' },
     'level-requests': { type: 'string', default: '400' },
     profile: { type: 'boolean', default: false },
+    /** The server's Node flags instead of package.json's start script's (`--node-flags=` for none). */
+    'node-flags': { type: 'string' },
   },
 });
 const customers = Number(values.customers);
@@ -96,8 +99,10 @@ try {
     databaseUrl: postgres?.url,
     logFile: serverLogPath(OUT_DIR, customers, store),
     profileDir,
+    nodeFlags: values['node-flags']?.split(/\s+/).filter(Boolean),
   });
   const running = server;
+  const readyAt = Date.now();
   const bootMemory = running.memory();
   console.log(
     `  ready in ${running.readySeconds.toFixed(1)} s at ${running.url}, RSS ${bootMemory.rssMB.toFixed(0)} MB`,
@@ -147,6 +152,7 @@ try {
   const healthDuringA = await healthA.stop();
   const serverCpuCoresA = Math.round(((running.cpuSeconds() - cpuA) / conversations.seconds) * 100) / 100;
   const afterA = running.memory();
+  const askersEndAt = Date.now();
 
   markPhase('B');
   console.log(
@@ -165,6 +171,11 @@ try {
   const failureLines = running.failureLines();
   const stopped = await running.stop();
   server = undefined;
+  const memoryLog = memoryBreakdown(
+    readMemoryLines(serverLogPath(OUT_DIR, customers, store)),
+    readyAt,
+    askersEndAt,
+  );
 
   const result = {
     date: new Date().toISOString(),
@@ -192,6 +203,8 @@ try {
       loggedFailures: failureLines.length,
       loggedFailureSamples: failureLines.slice(0, 5),
       rssTimeline,
+      /** The server's own memory log (CHATBI_MEMORY_LOG_MS): V8, DuckDB, PGlite at boot, after A, at the peak. */
+      memoryLog,
     },
     /** CPU the load generator itself used (it shares the machine with the server). */
     loadGeneratorCpuSeconds: round(
@@ -217,7 +230,12 @@ try {
 function printReport(r: {
   customers: number;
   store: string;
-  server: { readySeconds: number; rssMB: Record<string, number>; loggedFailures: number };
+  server: {
+    readySeconds: number;
+    rssMB: Record<string, number>;
+    loggedFailures: number;
+    memoryLog: ReturnType<typeof memoryBreakdown>;
+  };
   health: Record<string, { latencyMs: { p50: number; p95: number; max: number } }>;
   conversations: Awaited<ReturnType<typeof runConversationPhase>> & { serverCpuCores: number };
   throughput: Awaited<ReturnType<typeof runThroughputPhase>>;
@@ -230,6 +248,8 @@ function printReport(r: {
     `\n${r.customers.toLocaleString('en-US')} customers, ${r.store}; server ready in ${r.server.readySeconds} s; ` +
       `RSS boot ${r.server.rssMB.afterBoot} MB, after A ${r.server.rssMB.afterConversations} MB, peak ${r.server.rssMB.peak} MB`,
   );
+  for (const [when, m] of Object.entries(r.server.memoryLog))
+    console.log(`   memory ${when.padEnd(11)} ${formatMemory(m)}`);
   console.log(
     `A  ${c.askers} askers × ${c.seconds} s: ${c.requests} asks, ${c.requestsPerSecond} req/s, ${ms(c.latencyMs)}, ` +
       `server CPU ${c.serverCpuCores} cores`,

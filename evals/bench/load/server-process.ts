@@ -1,6 +1,6 @@
 /**
- * Runs the real server as a child process, the way `npm start` does (`tsx server/src/cli.ts serve`, without
- * the web build), on a free loopback port, so its memory and CPU are its own: VmRSS/VmHWM and utime+stime
+ * Runs the real server as a child process, the way `npm start` does (`tsx server/src/cli.ts serve` with the
+ * start script's heap flags, without the web build), on a free loopback port, so its memory and CPU are its own: VmRSS/VmHWM and utime+stime
  * come from /proc/<pid>. Output goes to a log file; the URL is read from the "ready … → url" line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -21,6 +21,8 @@ export interface ServerProcessOptions {
    * of loop-monitor.mjs (`stalls.jsonl`): evals/bench/profile-stalls.ts reads both.
    */
   profileDir?: string;
+  /** Node flags instead of the start script's (`load-test.ts --node-flags`, e.g. another heap size). */
+  nodeFlags?: string[];
 }
 
 export interface ProcessMemory {
@@ -42,10 +44,18 @@ export interface ServerProcess {
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** The Node flags `npm start` gives the server (package.json's start script, e.g. `--max-old-space-size=512`). */
+export function startScriptNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=\d+$/.test(word));
+}
 const LOOP_MONITOR = new URL('./loop-monitor.mjs', import.meta.url).href;
 
 export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: opts.databaseUrl ?? '' };
+  // Where the server's memory is, every 2 s, into its log (load/memory-lines.ts reads it back).
+  env.CHATBI_MEMORY_LOG_MS ??= '2000';
   // The offline rules interpreter, as in the benchmarks: no LLM calls, no provisioned token.
   for (const key of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'LLM_MODEL', 'CHATBI_API_TOKEN', 'PORT'])
     delete env[key];
@@ -60,6 +70,7 @@ export async function startServerProcess(opts: ServerProcessOptions): Promise<Se
   const child = spawn(
     process.execPath,
     [
+      ...(opts.nodeFlags ?? startScriptNodeFlags(opts.root)),
       ...profiling,
       '--import',
       'tsx',

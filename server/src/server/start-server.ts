@@ -26,6 +26,7 @@ import { emailDeliverer } from '../monitors/email-deliverer.ts';
 import { MonitorService, type MonitorServiceOptions } from '../monitors/monitor-service.ts';
 import { openModelEngine } from '../pipeline/model-engine.ts';
 import { openStore, type Store } from '../store/open-store.ts';
+import { memoryLogPeriodMs, startMemoryLog } from './memory-log.ts';
 import { type ModelSurvey, noDataAdvice, noModelAdvice, surveyModels } from './model-folders.ts';
 import { forgetServerAddress, recordServerAddress } from './server-address.ts';
 
@@ -262,6 +263,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     channels.start();
     if (opts.monitors?.start !== false) monitors.start();
     if (autoStart) campaigns.start();
+    const memoryLogMs = memoryLogPeriodMs();
+    const stopMemoryLog = memoryLogMs
+      ? startMemoryLog({
+          periodMs: memoryLogMs,
+          engines,
+          pgliteWasmBytes: store.pgliteWasmBytes,
+          log: opts.log,
+        })
+      : () => {};
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${port}`;
     const reachable = host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     recordServerAddress(dataDir, `http://${reachable}:${port}`);
@@ -277,6 +287,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       demo,
       async close() {
         forgetServerAddress(dataDir);
+        stopMemoryLog();
         await new Promise<void>((ok) => server.close(() => ok()));
         await monitors.stop();
         await channels.stop();

@@ -23,6 +23,7 @@ import { feedbackRepository } from './feedback.ts';
 import { modelVersionsRepository } from './model-versions.ts';
 import { monitorStoreRepository } from './monitor-store.ts';
 import { pacedPglite } from './paced-pglite.ts';
+import { pgliteStartParams } from './pglite-settings.ts';
 import { PgliteThread } from './pglite-worker.ts';
 import * as schema from './schema.ts';
 import { sessionsRepository } from './sessions.ts';
@@ -71,6 +72,8 @@ export interface Store {
   monitors: ReturnType<typeof monitorStoreRepository>;
   campaigns: ReturnType<typeof campaignsRepository>;
   tasks: ReturnType<typeof tasksRepository>;
+  /** Inline PGlite only: the size of its WebAssembly memory in bytes (the opt-in memory log, memory-log.ts). */
+  pgliteWasmBytes?: () => number | undefined;
   close(): Promise<void>;
 }
 
@@ -87,7 +90,12 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return openPglite(
     inWorker
       ? (await PgliteThread.open(dataDir)).asClient()
-      : pacedPglite(dataDir === 'memory://' ? new PGlite() : new PGlite(dataDir)),
+      : pacedPglite(
+          new PGlite({
+            ...(dataDir === 'memory://' ? {} : { dataDir }),
+            ...(pgliteStartParams() ? { startParams: pgliteStartParams() } : {}),
+          }),
+        ),
   );
 }
 
@@ -106,7 +114,17 @@ async function openPglite(client: PGlite): Promise<Store> {
     await client.close();
     throw error;
   }
-  return assemble('pglite', db as unknown as AppDb, () => client.close());
+  const store = assemble('pglite', db as unknown as AppDb, () => client.close());
+  return { ...store, pgliteWasmBytes: () => wasmBytes(client) };
+}
+
+/** PGlite's WebAssembly memory in bytes; undefined in the worker (its memory is another thread's). */
+function wasmBytes(client: PGlite): number | undefined {
+  try {
+    return client.Module?.HEAPU8?.byteLength;
+  } catch {
+    return undefined;
+  }
 }
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {

@@ -7,10 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
-const { dataDir, loadDataDir } = workerData;
+const { dataDir, loadDataDir, startParams } = workerData;
 const pg = new PGlite({
   ...(dataDir === 'memory://' ? {} : { dataDir }),
   ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+  ...(startParams ? { startParams } : {}),
 });
 /** Open transactions: their PGlite handle and how to finish them. */
 const open = new Map();

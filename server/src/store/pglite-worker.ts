@@ -5,8 +5,10 @@
  * passes), `exec`, `transaction` and `close` — so the repositories run on it unchanged. A transaction keeps
  * PGlite's own lock in the worker until its callback here settles: other statements wait for it, as inline.
  */
+
 import { Worker } from 'node:worker_threads';
 import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/pglite';
+import { pgliteStartParams } from './pglite-settings.ts';
 
 const THREAD = new URL('./pglite-thread.mjs', import.meta.url);
 /** A value a parser that keeps the database's text unchanged returns as it is. */
@@ -62,7 +64,9 @@ export class PgliteThread {
    * (`PGlite.dumpDataDir`, as tests do); `waitReady` resolves once PGlite is open.
    */
   constructor(dataDir: string, loadDataDir?: Uint8Array) {
-    this.worker = new Worker(THREAD, { workerData: { dataDir, loadDataDir } });
+    this.worker = new Worker(THREAD, {
+      workerData: { dataDir, loadDataDir, startParams: pgliteStartParams() },
+    });
     this.worker.unref();
     this.waitReady = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (m: Reply) => {
