@@ -1,0 +1,20 @@
+import { LEARNER_PHRASES_EN } from '../lexicon/learner-words.ts';
+import type { Correction } from './correct-question.ts';
+
+/**
+ * A learner's English phrase read as the standard English it means (lexicon/learner-words.ts: "the more
+ * high first" → highest first, "since 3 months" → over the last 3 months, "how much customers" → how many),
+ * each change named back.
+ * @example readLearnerEnglish('Which is the churn rate since 3 months?', []) === 'what is the churn rate over the last 3 months?'
+ */
+export function readLearnerEnglish(text: string, corrections: Correction[]): string {
+  if (!/[a-z]/i.test(text)) return text;
+  let out = text;
+  for (const [pattern, to] of LEARNER_PHRASES_EN)
+    out = out.replace(pattern, (from) => {
+      const read = from.replace(new RegExp(pattern.source, 'i'), to);
+      corrections.push({ kind: 'shorthand', from, to: read });
+      return read;
+    });
+  return out;
+}
