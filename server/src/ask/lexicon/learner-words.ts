@@ -13,7 +13,7 @@ export const LEARNER_PHRASES_EN: [RegExp, string][] = [
   [/\bmore\s+low\s+than\b/gi, 'lower than'],
   // "since 3 months" (depuis 3 mois): over the last 3 months
   [
-    /\bsince\s+(\d+|one|two|three|four|five|six|nine|twelve)\s+(days?|weeks?|months?|quarters?|years?)\b/gi,
+    /(?<!(?:\bnot|n't|\bnever|\bno|\bnone)\b[^.?!,;]*)\bsince\s+(\d+|one|two|three|four|five|six|nine|twelve)\s+(days?|weeks?|months?|quarters?|years?)\b/gi,
     'over the last $1 $2',
   ],
   [/\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year\b/gi, 'year to date'],

@@ -11,9 +11,10 @@ export function readLearnerEnglish(text: string, corrections: Correction[]): str
   if (!/[a-z]/i.test(text)) return text;
   let out = text;
   for (const [pattern, to] of LEARNER_PHRASES_EN)
-    out = out.replace(pattern, (from) => {
-      const read = from.replace(new RegExp(pattern.source, 'i'), to);
-      corrections.push({ kind: 'shorthand', from, to: read });
+    out = out.replace(pattern, (from: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, -2) as (string | undefined)[];
+      const read = to.replace(/\$(\d)/g, (_, n: string) => groups[Number(n) - 1] ?? '');
+      corrections.push({ kind: 'shorthand', from: from.trim(), to: read.trim() });
       return read;
     });
   return out;
