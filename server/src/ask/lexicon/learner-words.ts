@@ -17,6 +17,8 @@ export const LEARNER_PHRASES_EN: [RegExp, string][] = [
     'over the last $1 $2',
   ],
   [/\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year\b/gi, 'year to date'],
+  // "than the last year in the same period" (que l'année dernière sur la même période)
+  [/\b(?:the\s+)?last\s+year\s+(?:in|on|for|over)\s+the\s+same\s+period\b/gi, 'the same period last year'],
   // "how much clients" (combien de clients): how many
   [/\bhow\s+much\s+(?=(?:customers|users|members|people|subscribers|orders|tickets)\b)/gi, 'how many '],
   // "make come back" (faire revenir): win back
