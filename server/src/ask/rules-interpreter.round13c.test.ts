@@ -135,3 +135,20 @@ describe('trend grains and periods', () => {
     expect(r.query?.metrics).toEqual(['new_customers']);
   });
 });
+
+describe('cohorts by the month they joined, and what drives a rise', () => {
+  it('one batch of sign-ups followed month by month is a cohort analysis, in both languages', () => {
+    const zh = ask('2024年3月首购的这批会员，之后每个月还剩多少？');
+    expect(zh.intent).toBe('cohorts');
+    expect(zh.query?.timeRange).toEqual({ start: '2024-03-01', end: '2024-04-01' });
+    expect(ask('The members who joined in May 2025, how many are still active each month?').intent).toBe(
+      'cohorts',
+    );
+  });
+
+  it('"what is driving the increase" after a rise is its decomposition, not the drivers of churn', () => {
+    const r = ask('Orders went down in Q3 vs Q2, what is driving the decrease?');
+    expect(r.intent).toBe('decomposition');
+    expect(r.query?.metrics).toEqual(['orders']);
+  });
+});
