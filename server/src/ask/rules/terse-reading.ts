@@ -100,9 +100,9 @@ const PERIOD_ON_PERIOD: [RegExp, TimeGrain, string][] = [
 ];
 /**
  * A range this many periods of the grain long or longer ("MoM revenue for this year till date": nine
- * months) is read as the series; a quarter (three months) stays the comparison.
+ * months) is read as the series; a quarter (three months) or a month (four or five weeks) stays the comparison.
  */
-const SERIES_PERIODS = 4;
+const SERIES_PERIODS: Record<TimeGrain, number> = { day: 62, week: 8, month: 4, quarter: 4, year: 4 };
 /** A follow-up asking for the same figure in another shape ("Same for month on month"): the series. */
 const SAME_FOR_LEAD = /^\s*(?:and\s+)?(?:the\s+)?same\s+(?:for|thing|but|with|on|by)\b/i;
 
@@ -132,7 +132,7 @@ export function periodOnPeriodAsTrend(time: TimeResolution, folded: string): Tim
     if (
       words.test(folded) &&
       (new RegExp(`\\b${SEVERAL}\\s*(?:${units})\\b`, 'i').test(folded) ||
-        periodsIn(time.range, grain) >= SERIES_PERIODS)
+        periodsIn(time.range, grain) >= SERIES_PERIODS[grain])
     )
       return { ...time, compare: undefined, grain, trend: true };
   return undefined;
