@@ -60,6 +60,8 @@ export const CUE_WORDS = {
     'broken down by',
     'breakdown by',
     'grouped by',
+    'depending on',
+    'according to',
   ],
   which: ['哪些', '哪个', '哪几个', '哪一个', '哪种', '哪一种', '哪类', '哪一类', '哪家', 'which', 'what'],
   negation: [

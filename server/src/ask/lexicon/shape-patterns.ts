@@ -202,7 +202,7 @@ export const SHAPE_PATTERNS: Record<
     },
     {
       all: [
-        /\b(?:explain|what (?:drove|drives|caused|is behind)|what's behind|whats behind|reasons? for|break down) (?:the |this |that )?(?:\w+ )?(?:delta|change|increase|decrease|rise|drop|jump|spike|decline|movement|swing|fall)\b/,
+        /\b(?:explain|what (?:drove|drives|is driving|are driving|caused|is causing|is behind)|what's behind|whats behind|reasons? for|break down) (?:the |this |that )?(?:\w+ )?(?:delta|change|increase|decrease|rise|drop|jump|spike|decline|movement|swing|fall)\b/,
       ],
     },
   ],
@@ -225,6 +225,23 @@ export const SHAPE_PATTERNS: Record<
         /\bretention|\bretain|\bcohort|\bstay|\bstill active\b|\bsurviv/,
       ],
       also: [new RegExp(`\\b${JOIN_EN}\\b|\\bview\\b`)],
+    },
+    // one batch followed over the months after it joined: "2025年1月注册的那批用户，后面每个月还剩多少在买"
+    {
+      all: [
+        new RegExp(`${JOIN_ZH}的?(?:那|这)一?批`),
+        /还剩|还在|剩下|留存|还有多少/,
+        /每个?月|每季度?|后面|之后|逐月/,
+      ],
+      also: [/那一?批|这一?批|后面|在买|还剩/],
+    },
+    {
+      all: [
+        new RegExp(`\\b(?:customers|users|members|people|those) (?:who |that )?${JOIN_EN} in\\b`),
+        /\bstill (?:buying|active|ordering|around|with us)\b|\bretention\b|\bremain/,
+        /\b(?:each|every|per|by) month\b|\bmonth by month\b|\bmonth after month\b|\bover the months\b/,
+      ],
+      also: [new RegExp(`\\b${JOIN_EN}\\b`)],
     },
   ],
 };

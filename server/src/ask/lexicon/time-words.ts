@@ -23,8 +23,8 @@ export type NamedPeriod =
 
 /** Fixed phrases naming a period relative to the as-of date. */
 export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
-  month_before_last: ['上上个月', '上上月', '前个月', 'the month before last'],
-  quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last'],
+  month_before_last: ['上上个月', '上上月', '前个月', 'the month before last', 'last to last month'],
+  quarter_before_last: ['上上个季度', '上上季度', 'the quarter before last', 'last to last quarter'],
   // the period after the data's date: empty for data questions (said), the horizon of a forecast
   next_quarter: [
     '下个季度',
@@ -99,6 +99,8 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'current year',
     'ytd',
     'year to date',
+    'year till date',
+    'this year till date',
   ],
   last_year: [
     '去年',
@@ -111,7 +113,7 @@ export const NAMED_PERIODS: Record<NamedPeriod, string[]> = {
     'previous year',
     'prior year',
   ],
-  year_before_last: ['前年', 'the year before last'],
+  year_before_last: ['前年', 'the year before last', 'last to last year'],
   first_half: ['上半年', 'h1', 'first half'],
   second_half: ['下半年', 'h2', 'second half'],
   last_week: [
@@ -183,8 +185,31 @@ const generatedGrains = (grain: TimeGrain): string[] => [
 
 /** Words that set a grain (and so a trend). */
 const LISTED_GRAIN_WORDS: Record<TimeGrain, string[]> = {
-  day: ['按天', '每天', '每日', '逐日', '日度', '按日', 'daily', 'by day', 'per day', 'day by day'],
-  week: ['按周', '每周', '逐周', '周度', '按星期', 'weekly', 'by week', 'per week', 'week by week'],
+  day: [
+    '按天',
+    '每天',
+    '每日',
+    '逐日',
+    '日度',
+    '按日',
+    'daily',
+    'by day',
+    'per day',
+    'day by day',
+    'day wise',
+  ],
+  week: [
+    '按周',
+    '每周',
+    '逐周',
+    '周度',
+    '按星期',
+    'weekly',
+    'by week',
+    'per week',
+    'week by week',
+    'week wise',
+  ],
   month: [
     '按月',
     '按月份',
@@ -198,6 +223,7 @@ const LISTED_GRAIN_WORDS: Record<TimeGrain, string[]> = {
     'by month',
     'per month',
     'month by month',
+    'month wise',
   ],
   quarter: [
     '按季度',
@@ -211,6 +237,7 @@ const LISTED_GRAIN_WORDS: Record<TimeGrain, string[]> = {
     'quarterly',
     'by quarter',
     'per quarter',
+    'quarter wise',
   ],
   year: [
     '按年',
@@ -224,6 +251,7 @@ const LISTED_GRAIN_WORDS: Record<TimeGrain, string[]> = {
     'by year',
     'per year',
     'year by year',
+    'year wise',
   ],
 };
 
@@ -247,6 +275,7 @@ export const TREND_WORDS = [
   'trend line',
   'trended',
   'trending',
+  'evolution',
 ];
 
 /** English month names (full); abbreviations only count next to a year. */
@@ -280,6 +309,12 @@ export const MONTH_ABBREVIATIONS = [
 ];
 
 /** After a calendar event's name: its day ("双11当天", "618那天"), or its window ("双11期间", "618大促"). */
+/**
+ * An aside after an event's name keeping it to its day, a year between them: "Singles Day last year (only
+ * that day)", "双11（只看当天）".
+ */
+export const EVENT_DAY_ASIDE =
+  /^\s*(?:(\d{4}|last year|this year|去年|今年|前年)\s*)?[(（]\s*(?:only\s+(?:that|the)\s+day|(?:that|the)\s+day\s+only|just\s+(?:that|the)\s+day|只(?:看|算|要)?(?:当天|那天|当日))\s*[)）]/;
 export const EVENT_DAY_WORDS = ['当天', '那天', '当日', '那一天', '这天', '这一天', 'day', 'itself'];
 /** Words dating a period from an event ("提速降费以后", "改版之后"): the event must be a date the calendar has. */
 export const EVENT_SINCE_WORDS = ['以后', '之后'];

@@ -43,7 +43,7 @@ const WINDOW = '(?:最近|近|过去|这|in the last|in the past|over the last|o
 
 /** A negated attribute word ("没来买", "haven't bought", "no purchase", "未下单"): a duration beside it is "more than". */
 export const negatedWord = (text: string) =>
-  /^(?:没|未|无|不|no\b|not\b|none\b|haven'?t|hasn'?t|without)/.test(text.trim());
+  /^(?:没|未|无|不|no\b|not\b|none\b|haven'?t|hasn'?t|did not\b|didn'?t|without)/.test(text.trim());
 
 function days(m: RegExpExecArray, first: number): { value: number; converted?: string } | null {
   const half = m[first];

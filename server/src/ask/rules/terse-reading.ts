@@ -98,6 +98,23 @@ const PERIOD_ON_PERIOD: [RegExp, TimeGrain, string][] = [
   ],
   [/\b(?:wow|w\/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week)\b/i, 'week', 'weeks|wks'],
 ];
+/**
+ * A range this many periods of the grain long or longer ("MoM revenue for this year till date": nine
+ * months) is read as the series; a quarter (three months) or a month (four or five weeks) stays the comparison.
+ */
+const SERIES_PERIODS: Record<TimeGrain, number> = { day: 62, week: 8, month: 4, quarter: 4, year: 4 };
+/** A follow-up asking for the same figure in another shape ("Same for month on month"): the series. */
+const SAME_FOR_LEAD = /^\s*(?:and\s+)?(?:the\s+)?same\s+(?:for|thing|but|with|on|by)\b/i;
+
+/** How many whole periods of `grain` the range holds (months of a quarter: 3; weeks: by days). */
+function periodsIn(range: { start: string; end: string }, grain: TimeGrain): number {
+  const [ys, ms] = range.start.split('-').map(Number);
+  const [ye, me] = range.end.split('-').map(Number);
+  const months = (ye - ys) * 12 + (me - ms);
+  if (grain === 'month') return months;
+  if (grain === 'quarter') return Math.floor(months / 3);
+  return Math.floor((Date.parse(range.end) - Date.parse(range.start)) / (7 * 86_400_000));
+}
 const SEVERAL = '(?:[3-9]|[1-9]\\d|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
 /**
@@ -106,9 +123,17 @@ const SEVERAL = '(?:[3-9]|[1-9]\\d|three|four|five|six|seven|eight|nine|ten|elev
  * ("MoM for last quarter", "WoW orders last month") it stays the comparison with the period before.
  */
 export function periodOnPeriodAsTrend(time: TimeResolution, folded: string): TimeResolution | undefined {
-  if (!time.range || time.compare !== 'previous_period') return undefined;
+  if (time.compare !== 'previous_period') return undefined;
+  if (!time.range) {
+    const said = SAME_FOR_LEAD.test(folded) && PERIOD_ON_PERIOD.find(([words]) => words.test(folded));
+    return said ? { ...time, compare: undefined, grain: said[1], trend: true } : undefined;
+  }
   for (const [words, grain, units] of PERIOD_ON_PERIOD)
-    if (words.test(folded) && new RegExp(`\\b${SEVERAL}\\s*(?:${units})\\b`, 'i').test(folded))
+    if (
+      words.test(folded) &&
+      (new RegExp(`\\b${SEVERAL}\\s*(?:${units})\\b`, 'i').test(folded) ||
+        periodsIn(time.range, grain) >= SERIES_PERIODS[grain])
+    )
       return { ...time, compare: undefined, grain, trend: true };
   return undefined;
 }

@@ -21,6 +21,7 @@ import { correctionMessages } from './correction-messages.ts';
 import { readOneCharacterHeads } from './dimension-heads.ts';
 import { isEnglishWord } from './english-words.ts';
 import { evenOutWording } from './harmless-wording.ts';
+import { readLearnerEnglish } from './learner-english.ts';
 import { initialsIndex, wordForInitials } from './pinyin-initials.ts';
 import { simplifyQuestion } from './simplify-question.ts';
 import { languageVocabulary, modelVocabulary } from './vocabulary.ts';
@@ -315,6 +316,7 @@ export function correctQuestion(question: string, catalog: Catalog): CorrectedQu
   const d = dictionary(catalog);
   const corrections: Correction[] = [];
   let text = evenOutWording(simplifyQuestion(question, corrections, d.zhWords), corrections);
+  text = readLearnerEnglish(text, corrections);
   for (const prefix of FORWARD_PREFIXES) text = text.replace(prefix, '');
   for (const courtesy of LETTER_COURTESIES_EN) text = text.replace(courtesy, '');
   for (let before = ''; before !== text; ) {

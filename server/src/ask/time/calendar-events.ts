@@ -1,6 +1,6 @@
 import type { CatalogEvent } from '../../../../semantic-layer/src/catalog.ts';
 import { addDays, partsOf } from '../../calendar/calendar.ts';
-import { EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
+import { EVENT_DAY_ASIDE, EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
 import type { TimeToken } from './scan-time.ts';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -27,20 +27,31 @@ export function calendarTokens(folded: string, asOf: string, events: CatalogEven
       'g',
     );
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const token = eventToken(event, m, asOf);
+      const aside =
+        m[3] === undefined && m[4] === undefined ? EVENT_DAY_ASIDE.exec(folded.slice(re.lastIndex)) : null;
+      const token = eventToken(event, m, asOf, m[3] !== undefined || aside !== null, aside?.[1]);
+      const end = re.lastIndex + (aside?.[0].length ?? 0);
       if (token)
-        tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'range', ...token });
+        tokens.push({ start: m.index, end, text: folded.slice(m.index, end), kind: 'range', ...token });
     }
   }
   return tokens;
 }
 
-function eventToken(event: CatalogEvent, m: RegExpExecArray, asOf: string): Partial<TimeToken> | null {
+function eventToken(
+  event: CatalogEvent,
+  m: RegExpExecArray,
+  asOf: string,
+  day: boolean,
+  yearAfter?: string,
+): Partial<TimeToken> | null {
   const asOfYear = partsOf(asOf).year;
-  const year = m[1]
-    ? Number(m[1])
-    : m[2]
-      ? asOfYear - (/去年|last/.test(m[2]) ? 1 : /前年/.test(m[2]) ? 2 : 0)
+  const yearWord = m[2] ?? (yearAfter && !/^\d/.test(yearAfter) ? yearAfter : undefined);
+  const yearDigits = m[1] ?? (yearAfter && /^\d/.test(yearAfter) ? yearAfter : undefined);
+  const year = yearDigits
+    ? Number(yearDigits)
+    : yearWord
+      ? asOfYear - (/去年|last/.test(yearWord) ? 1 : /前年/.test(yearWord) ? 2 : 0)
       : undefined;
   const started = event.occurrences.filter((o) => o.window.start < asOf);
   const found =
@@ -48,7 +59,6 @@ function eventToken(event: CatalogEvent, m: RegExpExecArray, asOf: string): Part
       ? event.occurrences.find((o) => partsOf(o.day.start).year === year)
       : started[started.length - 1];
   if (!found) return null;
-  const day = m[3] !== undefined;
   const range = day ? found.day : found.window;
   const last = addDays(range.end, -1);
   const y = partsOf(found.day.start).year;
