@@ -8,6 +8,7 @@ import {
 } from '../lexicon/duration-words.ts';
 import { THRESHOLD_SUFFIXES, THRESHOLD_WORDS } from '../lexicon/threshold-words.ts';
 import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
+import { wordAlternation } from '../text/word-pattern.ts';
 
 /**
  * Conditions on a customer attribute counted in days (recency: "半年没来买", "三个月没下单",
@@ -24,20 +25,14 @@ export interface DaysReading {
 }
 
 type Op = keyof typeof THRESHOLD_WORDS;
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (words: string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(esc)
-    .join('|');
 const OPS = (Object.entries(THRESHOLD_WORDS) as [Op, string[]][]).flatMap(([op, ws]) =>
   ws.map((w) => ({ op, w })),
 );
 const opOf = (w?: string): Op | undefined => (w ? OPS.find((o) => o.w === w)?.op : undefined);
-const OP_ALT = alt(OPS.filter((o) => o.op !== 'eq').map((o) => o.w));
-const UNIT_ALT = alt(Object.keys(DURATION_DAYS));
-const HALF_ALT = alt(Object.keys(HALF_DURATIONS));
-const SUFFIX_ALT = alt(Object.keys(THRESHOLD_SUFFIXES));
+const OP_ALT = wordAlternation(OPS.filter((o) => o.op !== 'eq').map((o) => o.w));
+const UNIT_ALT = wordAlternation(Object.keys(DURATION_DAYS));
+const HALF_ALT = wordAlternation(Object.keys(HALF_DURATIONS));
+const SUFFIX_ALT = wordAlternation(Object.keys(THRESHOLD_SUFFIXES));
 const DURATION = `(?:(${HALF_ALT})|(\\d+(?:\\.\\d+)?|${NUMBER_PATTERN})\\s*\\+?\\s*(${UNIT_ALT}))(多)?`;
 const WINDOW = '(?:最近|近|过去|这|in the last|in the past|over the last|over the past|the last|the past)';
 
@@ -65,7 +60,7 @@ const BEFORE = new RegExp(
   `(?:${WINDOW}\\s*)?(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+)?\\s*(?:都|了|内|里|以来|之内|的|还|都还|一直|没再|也)?\\s*$`,
 );
 const AFTER = new RegExp(
-  `^\\s*(?:${alt(DURATION_LEAD_INS)})?\\s*(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+|or more|以上)?(?:\\s*(?:ago|之前|以前|前))?`,
+  `^\\s*(?:${wordAlternation(DURATION_LEAD_INS)})?\\s*(?:(${OP_ALT})\\s*)?${DURATION}\\s*(${SUFFIX_ALT}|\\+|or more|以上)?(?:\\s*(?:ago|之前|以前|前))?`,
 );
 
 /** "超过90天都没有再下单", "半年没来买", "三个月没下单": a duration written before the attribute's words. */
@@ -95,6 +90,10 @@ export function daysAfter(text: string, from: number, negated: boolean): DaysRea
   return { op, value: d.value, span: { start: from, end: from + m[0].length }, converted: d.converted };
 }
 
+const VAGUE_ALT = wordAlternation(VAGUE_DURATIONS);
+const VAGUE_BEFORE = new RegExp(`(${VAGUE_ALT})\\s*(?:都|了|的|还)?\\s*$`);
+const VAGUE_AFTER = new RegExp(`^(\\s*(?:in|for|since)?\\s*(?:such\\s+)?)(${VAGUE_ALT})`);
+
 /** "很久没来", "haven't bought in a long time": a negated attribute of days with no number of days. */
 export function vagueDuration(
   text: string,
@@ -102,13 +101,12 @@ export function vagueDuration(
 ): { span: { start: number; end: number }; word: { start: number; end: number } } | null {
   const before = text.slice(Math.max(0, m.start - 8), m.start);
   const after = text.slice(m.end, m.end + 20);
-  const words = alt(VAGUE_DURATIONS);
-  const b = new RegExp(`(${words})\\s*(?:都|了|的|还)?\\s*$`).exec(before);
+  const b = VAGUE_BEFORE.exec(before);
   if (b) {
     const start = m.start - before.length + b.index;
     return { span: { start, end: m.end }, word: { start, end: start + b[1].length } };
   }
-  const a = new RegExp(`^(\\s*(?:in|for|since)?\\s*(?:such\\s+)?)(${words})`).exec(after);
+  const a = VAGUE_AFTER.exec(after);
   if (!a) return null;
   const start = m.end + a[1].length;
   return { span: { start: m.start, end: m.end + a[0].length }, word: { start, end: start + a[2].length } };

@@ -30,6 +30,7 @@ import {
 import { REQUEST_PATTERNS } from '../lexicon/shape-patterns.ts';
 import { findPhrases } from '../match/phrase-finder.ts';
 import { normaliseKey } from '../text/normalise.ts';
+import { wordAlternation } from '../text/word-pattern.ts';
 import { actOnCustomers, asksAboutAct, declineAct } from './act-on-customers.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { askShape } from './ask-shape.ts';
@@ -78,11 +79,7 @@ function asksForAction(analysis: QuestionAnalysis): boolean {
   );
 }
 
-const alternatives = (words: readonly string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|');
+const alternatives = (words: readonly string[]) => wordAlternation(words, { spaces: true });
 const SYSTEM = alternatives(OTHER_SYSTEM_WORDS);
 const CLAUSE = '[^，。？?!！;；]';
 /**

@@ -8,6 +8,7 @@ import {
 } from '../lexicon/threshold-words.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { NUMBER_PATTERN, parseNumber } from '../text/numerals.ts';
+import { escapeRegex } from '../text/word-pattern.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import {
   bandAttribute,
@@ -132,7 +133,6 @@ function readCondition(text: string, from: number, leadIns = LEAD_INS): Reading 
   return { op, value, percent: Boolean(meaning.percent), span: { start: from, end: at } };
 }
 
-const escapeRegex = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "<comparison> <number>[unit][以上/以下] [的/都/in]" ending right before a word ("超过30天没来买", "more than 10 orders"). */
 const BEFORE = new RegExp(
   `(${OP_WORDS.map((o) => escapeRegex(o.w)).join('|')})?\\s*(-?\\d{1,3}(?:,\\d{3})+|-?\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]{1,4}|\\b(?:${EN_NUMBER}))\\s*(${UNITS.map(escapeRegex).join('|')})?\\s*(\\+|${SUFFIXES.map(escapeRegex).join('|')})?\\s*(?:都|的|还|in|of)?\\s*$`,

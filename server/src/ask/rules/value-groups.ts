@@ -4,6 +4,7 @@ import { ENTITY_WORDS, NO_VALUES } from '../lexicon/generic-words.ts';
 import { yesNoValues } from '../match/catalog-index.ts';
 import type { CatalogMatch } from '../match/match-catalog.ts';
 import { normaliseKey } from '../text/normalise.ts';
+import { escapeRegex } from '../text/word-pattern.ts';
 import type { QuestionAnalysis } from './analyse-question.ts';
 import { cueBefore } from './cue-position.ts';
 import type { Members } from './members.ts';
@@ -63,7 +64,7 @@ export function peopleHavingIt(
 }
 
 const PEOPLE_AFTER = new RegExp(
-  `^\\s*(?:的|who|that)?\\s*(?:${ENTITY_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|人)`,
+  `^\\s*(?:的|who|that)?\\s*(?:${ENTITY_WORDS.map(escapeRegex).join('|')}|人)`,
   'i',
 );
 /** Nothing but a list mark between two values of one dimension ("打1分2分", "1分、2分"); 和/and compares. */

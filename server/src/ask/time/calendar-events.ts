@@ -1,9 +1,9 @@
 import type { CatalogEvent } from '../../../../semantic-layer/src/catalog.ts';
 import { addDays, partsOf } from '../../calendar/calendar.ts';
 import { EVENT_DAY_ASIDE, EVENT_DAY_WORDS, EVENT_WINDOW_WORDS } from '../lexicon/time-words.ts';
+import { escapeRegex } from '../text/word-pattern.ts';
 import type { TimeToken } from './scan-time.ts';
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** After an event's name, words that make it the name of something else ("Black Friday campaign", "双十一的营销活动方案"). */
 const NOT_A_PERIOD = `\\s*(?:的\\s*)?(?:campaign|营销|活动方案|方案)`;
 const YEAR = `(?:(\\d{4})\\s*年?|(今年|去年|前年|this year'?s|last year'?s))?\\s*(?:的\\s*)?`;
